@@ -1,0 +1,110 @@
+"""The validated corpus: plain, immutable data handed from `validate` to every later stage."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import GlossaryTerm, Indicator, Page, Report, Unit
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One row of a figures resource: a number read from a report."""
+
+    id: str
+    report: str
+    unit: str
+    indicator: str
+    period: str
+    period_start: dt.date
+    period_end: dt.date
+    breakdown: str
+    value: float | None
+    status: str
+    locator: str
+    quote: str
+    flag: str
+    note_vi: str
+    note_en: str
+    dataset: str  # package name
+    resource: str  # resource name within the package
+    line: int  # line in the CSV file, for provenance and error messages
+
+
+@dataclass(frozen=True)
+class Target:
+    """One target set by a directive or plan."""
+
+    id: str
+    report: str
+    unit: str
+    indicator: str
+    comparator: str
+    target_value: float
+    deadline: dt.date
+    scope: str
+    scope_vi: str
+    scope_en: str
+    locator: str
+    quote: str
+    note_vi: str
+    note_en: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Resource:
+    """A CSV resource of a package, as shipped."""
+
+    name: str
+    path: Path  # absolute path of the CSV
+    rel_path: str  # path relative to the package folder
+    fields: tuple[dict, ...]
+    row_count: int
+
+
+@dataclass(frozen=True)
+class Package:
+    """A Frictionless data package from datapackages/."""
+
+    name: str
+    folder: Path
+    descriptor: dict
+    resources: tuple[Resource, ...]
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything the site is built from, validated."""
+
+    root: Path
+    units: dict[str, Unit]
+    indicators: dict[str, Indicator]
+    reports: dict[str, Report]
+    pages: dict[str, Page]
+    glossary: tuple[GlossaryTerm, ...]
+    packages: dict[str, Package]
+    figures: tuple[Figure, ...]
+    targets: tuple[Target, ...]
+    sources: dict[str, str] = field(default_factory=dict)  # report id -> raw text as received
+
+    def children(self, unit_id: str) -> list[Unit]:
+        return sorted((u for u in self.units.values() if u.parent == unit_id), key=lambda u: u.id)
+
+    def ancestors(self, unit_id: str) -> list[Unit]:
+        out: list[Unit] = []
+        cur = self.units[unit_id].parent
+        while cur and cur in self.units and len(out) < 10:
+            out.append(self.units[cur])
+            cur = self.units[cur].parent
+        return list(reversed(out))
+
+    def descendants(self, unit_id: str) -> list[str]:
+        out, todo = [], [unit_id]
+        while todo:
+            cur = todo.pop()
+            kids = [u.id for u in self.units.values() if u.parent == cur]
+            out.extend(kids)
+            todo.extend(kids)
+        return out

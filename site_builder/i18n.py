@@ -1,0 +1,221 @@
+"""Languages: the interface strings and locale formatting of numbers, dates and periods.
+
+The language is always passed in; nothing here holds a current language.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from babel.dates import format_date
+from babel.numbers import format_decimal, format_percent
+
+Lang = Literal["vi", "en"]
+LANGS: tuple[Lang, ...] = ("vi", "en")
+
+SITE_NAME = {
+    "vi": "Minh Bạch — Dữ liệu mở về cải cách hành chính",
+    "en": "Minh Bạch — Open data on administrative reform",
+}
+
+STRINGS: dict[str, dict[str, str]] = {
+    "home": {"vi": "Trang chủ", "en": "Home"},
+    "units": {"vi": "Đơn vị", "en": "Units"},
+    "reports": {"vi": "Báo cáo", "en": "Reports"},
+    "indicators": {"vi": "Chỉ số", "en": "Indicators"},
+    "datasets": {"vi": "Dữ liệu", "en": "Datasets"},
+    "targets": {"vi": "Chỉ tiêu", "en": "Targets"},
+    "glossary": {"vi": "Thuật ngữ", "en": "Glossary"},
+    "about": {"vi": "Giới thiệu và phương pháp", "en": "About and methodology"},
+    "untranslated": {"vi": "chưa dịch", "en": "not yet translated"},
+    "other_language": {"vi": "English", "en": "Tiếng Việt"},
+    "latest_reports": {"vi": "Báo cáo mới nhất", "en": "Latest reports"},
+    "headline_figures": {"vi": "Số liệu nổi bật", "en": "Headline figures"},
+    "all_units": {"vi": "Tất cả đơn vị", "en": "All units"},
+    "all_reports": {"vi": "Tất cả báo cáo", "en": "All reports"},
+    "all_datasets": {"vi": "Tất cả bộ dữ liệu", "en": "All datasets"},
+    "level.province": {"vi": "Tỉnh", "en": "Province"},
+    "level.district": {"vi": "Huyện", "en": "District"},
+    "level.commune": {"vi": "Xã", "en": "Commune"},
+    "level.office": {"vi": "Cơ quan", "en": "Office"},
+    "level.party": {"vi": "Cơ quan Đảng", "en": "Party body"},
+    "identity": {"vi": "Thông tin đơn vị", "en": "About this unit"},
+    "level": {"vi": "Cấp", "en": "Level"},
+    "parent": {"vi": "Trực thuộc", "en": "Part of"},
+    "children": {"vi": "Đơn vị trực thuộc", "en": "Units within"},
+    "admin_code": {"vi": "Mã đơn vị hành chính (QĐ 124/2004/QĐ-TTg)", "en": "Administrative-unit code (Decision 124/2004/QĐ-TTg)"},
+    "website": {"vi": "Trang thông tin điện tử", "en": "Website"},
+    "reorg": {"vi": "Sắp xếp đơn vị hành chính 1/7/2025", "en": "1 July 2025 reorganisation"},
+    "reorg.continued": {"vi": "tiếp tục", "en": "continued"},
+    "reorg.merged": {"vi": "sáp nhập", "en": "merged"},
+    "reorg.abolished": {"vi": "chấm dứt hoạt động", "en": "abolished"},
+    "reorg.new": {"vi": "thành lập mới", "en": "newly formed"},
+    "reorg.unknown": {"vi": "chưa rõ", "en": "not yet known"},
+    "successor": {"vi": "Đơn vị kế thừa", "en": "Successor"},
+    "none": {"vi": "không có", "en": "none"},
+    "its_reports": {"vi": "Báo cáo của đơn vị", "en": "Reports of this unit"},
+    "key_figures": {"vi": "Số liệu chính theo thời gian", "en": "Key figures over time"},
+    "figures_from_reports": {"vi": "Số liệu trong các báo cáo", "en": "Figures in the reports"},
+    "downloads": {"vi": "Tải dữ liệu", "en": "Downloads"},
+    "download_unit_csv": {"vi": "CSV các số liệu của đơn vị này", "en": "CSV of this unit's figures"},
+    "download_report_csv": {"vi": "CSV các số liệu của báo cáo này", "en": "CSV of this report's figures"},
+    "number": {"vi": "Số, ký hiệu", "en": "Number"},
+    "date": {"vi": "Ngày ban hành", "en": "Date"},
+    "document_type": {"vi": "Loại văn bản", "en": "Document type"},
+    "issuer": {"vi": "Cơ quan ban hành", "en": "Issued by"},
+    "about_unit": {"vi": "Đơn vị báo cáo", "en": "Reporting unit"},
+    "signer": {"vi": "Người ký", "en": "Signed by"},
+    "period": {"vi": "Kỳ báo cáo", "en": "Period covered"},
+    "recipients": {"vi": "Nơi nhận", "en": "Recipients"},
+    "summary": {"vi": "Tóm tắt", "en": "Summary"},
+    "contents": {"vi": "Nội dung", "en": "Contents"},
+    "assessments": {"vi": "Đánh giá", "en": "Assessment"},
+    "achievements": {"vi": "Kết quả đạt được", "en": "Achievements"},
+    "limitations": {"vi": "Tồn tại, hạn chế", "en": "Limitations"},
+    "causes": {"vi": "Nguyên nhân", "en": "Causes"},
+    "next_tasks": {"vi": "Nhiệm vụ, phương hướng", "en": "Next tasks"},
+    "recommendations": {"vi": "Kiến nghị, đề xuất", "en": "Recommendations"},
+    "legal_references": {"vi": "Văn bản được viện dẫn", "en": "Documents cited"},
+    "figures": {"vi": "Số liệu", "en": "Figures"},
+    "source_text": {"vi": "Văn bản gốc", "en": "Original text"},
+    "source_text_link": {"vi": "Xem văn bản gốc như đã nhận", "en": "See the original text as received"},
+    "ocr_source": {"vi": "Nguồn OCR (nhận dạng ký tự), giữ nguyên như đã nhận, chưa hiệu đính", "en": "OCR source (optical character recognition), kept exactly as received, uncorrected"},
+    "ocr_label": {"vi": "bản OCR", "en": "OCR text"},
+    "plain_source": {"vi": "Văn bản nguồn, giữ nguyên như đã nhận", "en": "Source text, kept exactly as received"},
+    "diacritics_restored": {"vi": "Bản OCR bị mất dấu tiếng Việt; nội dung trên trang báo cáo đã được khôi phục dấu.", "en": "The OCR lost the Vietnamese diacritics; the report page restores them."},
+    "indicator": {"vi": "Chỉ số", "en": "Indicator"},
+    "unit": {"vi": "Đơn vị", "en": "Unit"},
+    "value": {"vi": "Giá trị", "en": "Value"},
+    "quote": {"vi": "Câu trích nguyên văn", "en": "Quoted sentence (original spelling)"},
+    "where": {"vi": "Vị trí", "en": "Where"},
+    "note": {"vi": "Ghi chú", "en": "Note"},
+    "missing_value": {"vi": "không có số liệu (\"/\")", "en": "not given (\"/\")"},
+    "flag.inconsistent": {"vi": "không nhất quán", "en": "inconsistent"},
+    "flag.ocr_uncertain": {"vi": "OCR không chắc chắn", "en": "uncertain OCR"},
+    "definition": {"vi": "Định nghĩa", "en": "Definition"},
+    "measure_unit": {"vi": "Đơn vị tính", "en": "Unit of measure"},
+    "higher_is_better": {"vi": "Chiều tốt", "en": "Better when"},
+    "higher": {"vi": "càng cao càng tốt", "en": "higher"},
+    "lower": {"vi": "càng thấp càng tốt", "en": "lower"},
+    "neutral": {"vi": "không xác định", "en": "neither"},
+    "formula": {"vi": "Công thức", "en": "Formula"},
+    "frameworks": {"vi": "Phục vụ chỉ số", "en": "Feeds"},
+    "field": {"vi": "Lĩnh vực", "en": "Reform field"},
+    "fw.par_index": {"vi": "PAR INDEX", "en": "PAR INDEX"},
+    "fw.sipas": {"vi": "SIPAS", "en": "SIPAS"},
+    "fw.papi": {"vi": "PAPI", "en": "PAPI"},
+    "fw.pci": {"vi": "PCI", "en": "PCI"},
+    "fw.qd766": {"vi": "Bộ chỉ số QĐ 766/QĐ-TTg", "en": "Decision 766/QĐ-TTg indicators"},
+    "mu.count": {"vi": "số lượng", "en": "count"},
+    "mu.percent": {"vi": "phần trăm", "en": "percent"},
+    "mu.vnd": {"vi": "đồng", "en": "VND"},
+    "mu.million_vnd": {"vi": "triệu đồng", "en": "million VND"},
+    "mu.score": {"vi": "điểm", "en": "score"},
+    "mu.days": {"vi": "ngày", "en": "days"},
+    "mu.rank": {"vi": "thứ hạng", "en": "rank"},
+    "rf.direction": {"vi": "Chỉ đạo, điều hành", "en": "Direction and management"},
+    "rf.institutions": {"vi": "Cải cách thể chế", "en": "Institutional reform"},
+    "rf.procedures": {"vi": "Cải cách thủ tục hành chính", "en": "Administrative procedure reform"},
+    "rf.organisation": {"vi": "Cải cách tổ chức bộ máy", "en": "Organisational reform"},
+    "rf.civil_service": {"vi": "Cải cách chế độ công vụ", "en": "Civil service reform"},
+    "rf.public_finance": {"vi": "Cải cách tài chính công", "en": "Public finance reform"},
+    "rf.e_government": {"vi": "Chính quyền điện tử, chính quyền số", "en": "E-government and digital government"},
+    "rf.communication": {"vi": "Thông tin, tuyên truyền", "en": "Communication"},
+    "rf.indices": {"vi": "Các chỉ số đánh giá", "en": "Performance indices"},
+    "rf.other": {"vi": "Nội dung khác", "en": "Other"},
+    "dt.bao_cao": {"vi": "Báo cáo", "en": "Report"},
+    "dt.chi_thi": {"vi": "Chỉ thị", "en": "Directive"},
+    "dt.ke_hoach": {"vi": "Kế hoạch", "en": "Plan"},
+    "dt.quyet_dinh": {"vi": "Quyết định", "en": "Decision"},
+    "dt.cong_van": {"vi": "Công văn", "en": "Official letter"},
+    "dt.nghi_quyet": {"vi": "Nghị quyết", "en": "Resolution"},
+    "dataset": {"vi": "Bộ dữ liệu", "en": "Dataset"},
+    "rows": {"vi": "Số dòng", "en": "Rows"},
+    "licence": {"vi": "Giấy phép", "en": "Licence"},
+    "field_name": {"vi": "Trường", "en": "Field"},
+    "type": {"vi": "Kiểu", "en": "Type"},
+    "description": {"vi": "Mô tả", "en": "Description"},
+    "resource": {"vi": "Tệp", "en": "File"},
+    "all_rows_csv": {"vi": "Toàn bộ (CSV)", "en": "Everything (CSV)"},
+    "values_by_unit": {"vi": "Giá trị theo đơn vị", "en": "Values by unit"},
+    "no_data": {"vi": "Chưa có số liệu", "en": "No data yet"},
+    "comparator.>=": {"vi": "≥", "en": "≥"},
+    "comparator.<=": {"vi": "≤", "en": "≤"},
+    "comparator.=": {"vi": "=", "en": "="},
+    "deadline": {"vi": "Thời hạn", "en": "Deadline"},
+    "target": {"vi": "Chỉ tiêu", "en": "Target"},
+    "scope": {"vi": "Phạm vi", "en": "Scope"},
+    "term": {"vi": "Viết tắt / thuật ngữ", "en": "Abbreviation / term"},
+    "expansion_vi": {"vi": "Tiếng Việt", "en": "Vietnamese"},
+    "expansion_en": {"vi": "Tiếng Anh", "en": "English"},
+    "source_report": {"vi": "Báo cáo nguồn", "en": "Source report"},
+    "chart_alt": {"vi": "Biểu đồ", "en": "Chart"},
+    "data_table": {"vi": "Bảng số liệu của biểu đồ", "en": "The chart's data"},
+    "translation_status": {"vi": "Mức độ dịch sang tiếng Anh", "en": "English translation coverage"},
+    "published_vs_recomputed": {"vi": "Công bố / tính lại", "en": "Published / recomputed"},
+    "recomputed": {"vi": "tính lại", "en": "recomputed"},
+    "reports_count": {"vi": "báo cáo", "en": "reports"},
+    "units_count": {"vi": "đơn vị", "en": "units"},
+    "figures_count": {"vi": "số liệu", "en": "figures"},
+    "view_report": {"vi": "Xem báo cáo", "en": "View report"},
+    "provenance": {"vi": "Nguồn của số liệu", "en": "Where this figure comes from"},
+    "breakdown": {"vi": "Phân tổ", "en": "Breakdown"},
+    "total": {"vi": "tổng", "en": "total"},
+}
+
+PERIOD_QUARTER_VI = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+def t(key: str, lang: Lang) -> str:
+    """An interface string. A missing key is a programming error, caught by the tests."""
+    return STRINGS[key][lang]
+
+
+def number(value: float, lang: Lang, decimals: int | None = None) -> str:
+    """7447 -> '7.447' (vi) / '7,447' (en); keeps up to two published decimals."""
+    fmt = "#,##0" if decimals == 0 else ("#,##0." + "0" * decimals if decimals else "#,##0.##")
+    return format_decimal(value, format=fmt, locale=lang)
+
+
+def percent(value: float, lang: Lang) -> str:
+    """72.3 -> '72,3%' (vi) / '72.3%' (en)."""
+    return format_percent(value / 100, format="#,##0.##%", locale=lang)
+
+
+def quantity(value: float | None, unit: str, lang: Lang) -> str:
+    """A value in its indicator's unit, formatted for the locale."""
+    if value is None:
+        return "—"
+    if unit == "percent":
+        return percent(value, lang)
+    if unit == "vnd":
+        return f"{number(value, lang)} {'đồng' if lang == 'vi' else 'VND'}"
+    if unit == "million_vnd":
+        return f"{number(value, lang)} {'triệu đồng' if lang == 'vi' else 'million VND'}"
+    return number(value, lang)
+
+
+def date(value: dt.date | None, lang: Lang) -> str:
+    """'14/09/2021' (vi) / '14 September 2021' (en)."""
+    if value is None:
+        return "—"
+    return format_date(value, "dd/MM/y" if lang == "vi" else "d MMMM y", locale=lang)
+
+
+def period_label(code: str, lang: Lang) -> str:
+    """'2021-Q3' -> 'Quý III/2021' / 'Q3 2021'; '2011-2020' -> '2011–2020'; '2020' -> 'Năm 2020' / '2020'."""
+    if "-Q" in code:
+        year, q = code.split("-Q")
+        return f"Quý {PERIOD_QUARTER_VI[int(q)]}/{year}" if lang == "vi" else f"Q{q} {year}"
+    if "-" in code:
+        a, b = code.split("-")
+        return f"{a}–{b}" if lang == "en" else f"Giai đoạn {a}–{b}"
+    return f"Năm {code}" if lang == "vi" else code
+
+
+def period_short(code: str, lang: Lang) -> str:
+    """Compact label for chart axes: '2020', 'Q1/2020' / 'Q1 2020'."""
+    if "-Q" in code:
+        year, q = code.split("-Q")
+        return f"Q{q}/{year}" if lang == "vi" else f"Q{q} {year}"
+    return code.replace("-", "–")

@@ -1,0 +1,294 @@
+"""The content model: the single source of truth for every YAML file in content/.
+
+Validation, the editors' field reference (docs/reference) and the skeletons of
+`site-builder new` are all derived from these classes. Every field carries a
+description because the field reference is generated from it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import Enum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+Id = Annotated[str, Field(pattern=ID_PATTERN, min_length=2, max_length=80)]
+
+
+class Strict(BaseModel):
+    """Base: unknown keys are errors, models are immutable once loaded."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+class Text(Strict):
+    """A bilingual text. `vi` is required; a missing `en` is reported and shown as untranslated."""
+
+    vi: str = Field(min_length=1, description="Vietnamese text, Unicode NFC, with diacritics.")
+    en: str | None = Field(default=None, description="English translation. Optional, but reported when missing.")
+
+
+# --------------------------------------------------------------------------- units
+
+
+class Level(str, Enum):
+    province = "province"
+    district = "district"
+    commune = "commune"
+    office = "office"
+    party = "party"
+
+
+class Fate2025(str, Enum):
+    continued = "continued"
+    merged = "merged"
+    abolished = "abolished"
+    new = "new"
+    unknown = "unknown"
+
+
+class Reorganisation(Strict):
+    """What became of the unit in the 1 July 2025 reorganisation (Resolution 202/2025/QH15 and the NQ-UBTVQH15 resolutions)."""
+
+    status: Fate2025 = Field(description="continued | merged | abolished | new | unknown.")
+    successor: Id | None = Field(default=None, description="Id of the unit that took over, when known.")
+    legal_basis: str | None = Field(default=None, description="The resolution that decided it, e.g. 202/2025/QH15.")
+    note: Text | None = Field(default=None, description="What happened, in a sentence.")
+
+
+class Unit(Strict):
+    """A body that reports or is reported on: province, district, commune, an office inside one, or a party committee."""
+
+    id: Id = Field(description="Stable ASCII id, lower-case words joined by hyphens; never changes once published.")
+    level: Level = Field(description="province | district | commune | office | party.")
+    parent: Id | None = Field(default=None, description="Id of the unit this one belongs to; empty for a province.")
+    name: Text = Field(description="Full official name.")
+    short_name: Text | None = Field(default=None, description="Short name used in lists and charts.")
+    admin_code: str | None = Field(
+        default=None,
+        pattern=r"^\d{2,5}$",
+        description="Administrative-unit code of Decision 124/2004/QĐ-TTg (2 digits province, 3 district, 5 commune), where one exists.",
+    )
+    website: str | None = Field(default=None, pattern=r"^https?://", description="Website, if the documents name one.")
+    reorganisation_2025: Reorganisation | None = Field(default=None, description="Fate in the 1 July 2025 reorganisation.")
+    description: Text | None = Field(default=None, description="One or two sentences about the unit.")
+
+
+# --------------------------------------------------------------------------- indicators
+
+
+class MeasureUnit(str, Enum):
+    count = "count"
+    percent = "percent"
+    vnd = "vnd"
+    million_vnd = "million_vnd"
+    score = "score"
+    days = "days"
+    rank = "rank"
+
+
+class Framework(str, Enum):
+    par_index = "par_index"
+    sipas = "sipas"
+    papi = "papi"
+    pci = "pci"
+    qd766 = "qd766"
+
+
+class FrameworkLink(Strict):
+    """Where an indicator feeds a national index."""
+
+    framework: Framework = Field(description="par_index | sipas | papi | pci | qd766 (Decision 766/QĐ-TTg).")
+    ref: Text = Field(description="The field, dimension, sub-index or group it feeds.")
+
+
+class Formula(Strict):
+    """A derived indicator: numerator ÷ denominator (× 100 for a percent)."""
+
+    numerator: Id = Field(description="Indicator id of the numerator.")
+    denominator: Id = Field(description="Indicator id of the denominator.")
+
+
+class ReformField(str, Enum):
+    direction = "direction"
+    institutions = "institutions"
+    procedures = "procedures"
+    organisation = "organisation"
+    civil_service = "civil_service"
+    public_finance = "public_finance"
+    e_government = "e_government"
+    communication = "communication"
+    indices = "indices"
+    other = "other"
+
+
+class Indicator(Strict):
+    """One measured quantity: what it means, its unit, and where it feeds."""
+
+    id: Id = Field(description="Stable ASCII id.")
+    name: Text = Field(description="Short name.")
+    definition: Text = Field(description="What is counted or measured, precisely.")
+    unit: MeasureUnit = Field(description="count | percent | vnd | million_vnd | score | days | rank.")
+    higher_is_better: bool | None = Field(default=None, description="true, false, or empty when neither.")
+    field: ReformField = Field(description="The reform field it belongs to.")
+    formula: Formula | None = Field(default=None, description="For derived indicators: how it is computed.")
+    frameworks: list[FrameworkLink] = Field(default_factory=list, description="Indices it feeds.")
+
+
+# --------------------------------------------------------------------------- reports
+
+
+class DocumentType(str, Enum):
+    bao_cao = "bao_cao"
+    chi_thi = "chi_thi"
+    ke_hoach = "ke_hoach"
+    quyet_dinh = "quyet_dinh"
+    cong_van = "cong_van"
+    nghi_quyet = "nghi_quyet"
+
+
+class PeriodKind(str, Enum):
+    year = "year"
+    quarter = "quarter"
+    range = "range"
+
+
+PERIOD_CODE = re.compile(r"^\d{4}(?:-Q[1-4])?$|^\d{4}-\d{4}$")
+
+
+class Period(Strict):
+    """The time a report or figure covers."""
+
+    kind: PeriodKind = Field(description="year | quarter | range.")
+    start: dt.date = Field(description="First day covered (YYYY-MM-DD).")
+    end: dt.date = Field(description="Last day covered (YYYY-MM-DD).")
+    code: str = Field(description="Period code used in data packages: 2020, 2021-Q3, 2011-2020.")
+
+    @field_validator("code")
+    @classmethod
+    def _code(cls, value: str) -> str:
+        if not PERIOD_CODE.match(value):
+            raise ValueError("period code must look like 2020, 2021-Q3 or 2011-2020")
+        return value
+
+    @model_validator(mode="after")
+    def _order(self) -> "Period":
+        if self.end < self.start:
+            raise ValueError(f"period ends ({self.end}) before it starts ({self.start})")
+        return self
+
+
+class Person(Strict):
+    """Who signed the document."""
+
+    name: str = Field(description="Name as printed, with diacritics restored.")
+    title: Text = Field(description="Position, e.g. Chánh Văn phòng / Chief of Office.")
+    on_behalf: Text | None = Field(default=None, description="'TM. UBND', 'KT. CHỦ TỊCH', … as printed, with translation.")
+
+
+class Section(Strict):
+    """A part of the report following the reform fields."""
+
+    field: ReformField = Field(description="The reform field this section covers.")
+    heading: Text = Field(description="Heading as in the document (numbering removed).")
+    points: list[Text] = Field(min_length=1, description="What the section says, one point per item.")
+
+
+class Assessments(Strict):
+    """The report's own judgement of its results."""
+
+    achievements: list[Text] = Field(default_factory=list, description="Results it counts as achieved.")
+    limitations: list[Text] = Field(default_factory=list, description="Shortcomings it admits.")
+    causes: list[Text] = Field(default_factory=list, description="Causes it gives for the shortcomings.")
+    next_tasks: list[Text] = Field(default_factory=list, description="Tasks and directions it sets.")
+    recommendations: list[Text] = Field(default_factory=list, description="Proposals to higher levels.")
+
+
+class LegalReference(Strict):
+    """A legal or administrative document the report cites."""
+
+    number: str = Field(description="Number and symbol as printed, e.g. 76/NQ-CP or 1887/QĐ-UBND.")
+    type: Text = Field(description="Nghị quyết / Resolution, Quyết định / Decision, Công văn / Official letter, …")
+    date: dt.date | None = Field(default=None, description="Date of issue, when the report gives it.")
+    issuer: Text | None = Field(default=None, description="Who issued it.")
+    title: Text | None = Field(default=None, description="What it is about.")
+
+
+class SourceText(Strict):
+    """The text the report was transcribed from, kept as received."""
+
+    file: str = Field(pattern=r"^[A-Za-z0-9._/-]+\.txt$", description="Path under content/sources/ of the raw text as received.")
+    ocr: bool = Field(description="true when the text came from OCR.")
+    diacritics_restored: bool = Field(default=False, description="true when the OCR lost diacritics and the published text restores them.")
+    note: Text | None = Field(default=None, description="What was damaged or unclear in the source.")
+
+
+class Report(Strict):
+    """One source document, faithfully structured."""
+
+    id: Id = Field(description="Stable ASCII id, e.g. dak-nong-vp-ubnd-2021-q3.")
+    unit: Id = Field(description="Id of the unit the report is about.")
+    issuer: Id = Field(description="Id of the unit that issued it (often the same as unit).")
+    document_type: DocumentType = Field(description="bao_cao | chi_thi | ke_hoach | quyet_dinh | cong_van | nghi_quyet.")
+    number: str | None = Field(default=None, description="Number and symbol, e.g. 278/BC-UBND; empty when the copy shows none.")
+    date: dt.date | None = Field(default=None, description="Date of signature; empty when the copy does not show it.")
+    date_note: Text | None = Field(default=None, description="Why the date is missing or partial.")
+    place: str | None = Field(default=None, description="Place of issue as printed in the header.")
+    period: Period = Field(description="What time the report covers.")
+    signer: Person | None = Field(default=None, description="Who signed.")
+    recipients: list[Text] = Field(default_factory=list, description="Nơi nhận / Kính gửi.")
+    title: Text = Field(description="Title as printed, with diacritics restored.")
+    summary: Text = Field(description="Three to six sentences: what the report says and its key figures.")
+    sections: list[Section] = Field(default_factory=list, description="The body, by reform field.")
+    assessments: Assessments = Field(default_factory=Assessments, description="Achievements, limitations, causes, next tasks.")
+    legal_references: list[LegalReference] = Field(default_factory=list, description="Documents cited.")
+    source: SourceText = Field(description="The raw text it was transcribed from.")
+
+    @model_validator(mode="after")
+    def _has_date_or_note(self) -> "Report":
+        if self.date is None and self.date_note is None:
+            raise ValueError("date is empty: give the date, or a date_note saying why it is missing")
+        return self
+
+
+# --------------------------------------------------------------------------- glossary
+
+
+class GlossaryTerm(Strict):
+    """An abbreviation or term of art, with its expansion and official English."""
+
+    term: str = Field(description="The abbreviation or term as written in Vietnamese, e.g. TTHC.")
+    vi: str = Field(description="Vietnamese expansion, e.g. thủ tục hành chính.")
+    en: str | None = Field(default=None, description="English term used consistently on the site, e.g. administrative procedure.")
+    note: Text | None = Field(default=None, description="Usage note.")
+
+
+class Glossary(Strict):
+    """A file of glossary terms."""
+
+    terms: list[GlossaryTerm] = Field(description="The terms.")
+
+
+KINDS: dict[str, type[Strict]] = {"units": Unit, "indicators": Indicator, "reports": Report}
+Kind = Literal["units", "indicators", "reports", "pages"]
+
+
+class PageSection(Strict):
+    """A titled block of plain paragraphs on a static page."""
+
+    heading: Text = Field(description="Section heading.")
+    paragraphs: list[Text] = Field(min_length=1, description="Paragraphs of plain text (no Markdown, no HTML).")
+
+
+class Page(Strict):
+    """A static page such as About / methodology, kept as content so editors can change it."""
+
+    id: Id = Field(description="Page id; also its URL (about → /about/).")
+    title: Text = Field(description="Page title.")
+    lead: Text = Field(description="One-paragraph introduction.")
+    sections: list[PageSection] = Field(default_factory=list, description="The body.")
+
+
+KINDS["pages"] = Page

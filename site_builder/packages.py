@@ -1,0 +1,301 @@
+"""Stage 1+2 for datapackages/: read each Frictionless package, validate it, and turn rows into figures.
+
+Frictionless checks types, constraints, keys and foreign keys; the tables that foreign keys
+point to (units, reports, indicators) are generated from content/, the single source of truth,
+and injected before validation. Checks that need the content model (a percent over 100, a note
+for every flag) run here on the typed rows.
+"""
+from __future__ import annotations
+
+import copy
+import csv
+import datetime as dt
+import io
+import logging
+from pathlib import Path
+from typing import Any
+
+import frictionless
+
+from .corpus import Figure, Package, Resource, Target
+from .errors import Problem, rel
+from .load import Content
+from .yamlio import Located, nfc_problems, parse_yaml, read_text
+
+log = logging.getLogger(__name__)
+
+FIGURE_FIELDS = ("id", "report", "unit", "indicator", "period", "period_start", "period_end", "breakdown", "value", "status", "locator", "quote", "flag", "note_vi", "note_en")
+TARGET_FIELDS = ("id", "report", "unit", "indicator", "comparator", "target_value", "deadline", "scope", "scope_vi", "scope_en", "locator", "quote", "note_vi", "note_en")
+
+
+def lookup_resources(content: Content) -> list[dict[str, Any]]:
+    """The tables foreign keys point to, generated from content/."""
+    def table(name: str, ids: list[str]) -> dict[str, Any]:
+        return {"name": name, "data": [["id"]] + [[i] for i in sorted(ids)], "schema": {"fields": [{"name": "id", "type": "string"}], "primaryKey": ["id"]}}
+    return [table(kind, list(content.known(kind))) for kind in ("units", "reports", "indicators")]
+
+
+def _field_columns(line: str) -> list[int]:
+    """1-based start column of each CSV field on a physical line."""
+    starts, quoted, i = [1], False, 0
+    while i < len(line):
+        ch = line[i]
+        if ch == '"':
+            quoted = not quoted
+        elif ch == "," and not quoted:
+            starts.append(i + 2)
+        i += 1
+    return starts
+
+
+class _CsvFile:
+    """A CSV read once: raw lines for locations, decoded rows for checks."""
+
+    def __init__(self, shown: str, text: str):
+        self.shown = shown
+        self.lines = text.splitlines()
+
+    def col(self, line: int, field_number: int | None) -> int:
+        if not field_number or not (1 <= line <= len(self.lines)):
+            return 1
+        starts = _field_columns(self.lines[line - 1])
+        return starts[field_number - 1] if field_number <= len(starts) else 1
+
+
+def _load_descriptor(folder: Path, root: Path) -> tuple[Located | None, dict | None, list[Problem]]:
+    path = folder / "datapackage.yaml"
+    shown = rel(path, root)
+    text, problems = read_text(shown, path.read_bytes())
+    if text is None:
+        return None, None, problems
+    doc, more = parse_yaml(shown, text)
+    problems += more
+    if doc is None:
+        return None, None, problems
+    desc = copy.deepcopy(doc.data)
+    if not isinstance(desc, dict) or not isinstance(desc.get("resources"), list):
+        return doc, None, problems + [Problem(shown, 1, 1, "resources", "a data package needs a list of resources", "package")]
+    for i, res in enumerate(desc["resources"]):
+        schema = res.get("schema")
+        if isinstance(schema, str):  # a schema kept in its own file, shared by resources
+            spath = (folder / schema)
+            if not spath.resolve().is_relative_to(folder.resolve()) or not spath.is_file():
+                line, col = doc.value_position(("resources", i, "schema"))
+                problems.append(Problem(shown, line, col, f"resources[{i}].schema", f"schema file '{schema}' not found in the package folder", "missing-file"))
+                return doc, None, problems
+            stext, sp = read_text(rel(spath, root), spath.read_bytes())
+            sdoc, sp2 = parse_yaml(rel(spath, root), stext or "")
+            problems += sp + sp2
+            if sdoc is None:
+                return doc, None, problems
+            res["schema"] = sdoc.data
+        rpath = res.get("path")
+        if isinstance(rpath, str):
+            full = folder / rpath
+            if ".." in Path(rpath).parts or not full.resolve().is_relative_to(folder.resolve()) or Path(rpath).is_absolute() or "://" in rpath:
+                line, col = doc.value_position(("resources", i, "path"))
+                problems.append(Problem(shown, line, col, f"resources[{i}].path", f"'{rpath}' leaves the package folder", "path-escape"))
+                return doc, None, problems
+            if full.is_symlink():
+                line, col = doc.value_position(("resources", i, "path"))
+                problems.append(Problem(shown, line, col, f"resources[{i}].path", f"'{rpath}' is a symbolic link", "symlink"))
+                return doc, None, problems
+            if not full.is_file():
+                line, col = doc.value_position(("resources", i, "path"))
+                problems.append(Problem(shown, line, col, f"resources[{i}].path", f"file '{rpath}' not found", "missing-file"))
+                return doc, None, problems
+    return doc, desc, problems
+
+
+def _decode_csv(path: Path, root: Path) -> tuple[str | None, list[Problem]]:
+    shown = rel(path, root)
+    raw = path.read_bytes()
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [Problem(shown, 1, 1, "", "file is UTF-16; save it as UTF-8 without BOM", "encoding")]
+    text, problems = read_text(shown, raw)
+    if text is None:
+        return None, problems
+    header = text.split("\n", 1)[0]
+    if ";" in header and "," not in header or "\t" in header and "," not in header:
+        sep = ";" if ";" in header else "tab"
+        return None, [Problem(shown, 1, 1, "", f"columns are separated by {sep}; use commas", "csv-delimiter")]
+    return text, nfc_problems(shown, text)
+
+
+def _check_header(csvf: _CsvFile, fields: list[str]) -> list[Problem]:
+    header = next(csv.reader([csvf.lines[0]])) if csvf.lines else []
+    out = []
+    for name in header:
+        if name not in fields:
+            out.append(Problem(csvf.shown, 1, csvf.col(1, header.index(name) + 1), name, f"unexpected column '{name}'; expected columns: {', '.join(fields)}", "csv-extra-column"))
+    for name in fields:
+        if name not in header:
+            out.append(Problem(csvf.shown, 1, 1, name, f"missing column '{name}'", "csv-missing-column"))
+    if not out and header != fields:
+        out.append(Problem(csvf.shown, 1, 1, "", f"columns are out of order; expected: {', '.join(fields)}", "csv-column-order"))
+    return out
+
+
+def load_packages(root: Path, content: Content) -> tuple[dict[str, Package], list[Figure], list[Target], list[Problem]]:
+    """Validate every package under datapackages/ and return its typed rows."""
+    packages: dict[str, Package] = {}
+    figures: list[Figure] = []
+    targets: list[Target] = []
+    problems: list[Problem] = []
+    for folder in sorted(p for p in (root / "datapackages").iterdir() if p.is_dir()) if (root / "datapackages").is_dir() else []:
+        if not (folder / "datapackage.yaml").is_file():
+            continue
+        doc, desc, found = _load_descriptor(folder, root)
+        problems += found
+        if desc is None or doc is None:
+            continue
+        csvs: dict[str, _CsvFile] = {}
+        header_ok = True
+        for res in desc["resources"]:
+            path = folder / res["path"]
+            text, found = _decode_csv(path, root)
+            problems += found
+            if text is None:
+                header_ok = False
+                continue
+            csvf = _CsvFile(rel(path, root), text)
+            csvs[res["name"]] = csvf
+            names = [f["name"] for f in res.get("schema", {}).get("fields", [])]
+            found = _check_header(csvf, names)
+            problems += found
+            header_ok = header_ok and not found
+        if not header_ok:
+            continue
+        check = copy.deepcopy(desc)
+        check["resources"] = check["resources"] + lookup_resources(content)
+        try:
+            package = frictionless.Package(check, basepath=str(folder))
+            report = package.validate()
+        except frictionless.FrictionlessException as exc:
+            problems.append(Problem(doc.path, 1, 1, "", f"invalid data package: {exc.error.message}", "package"))
+            continue
+        for task in report.tasks:
+            csvf = csvs.get(task.name)
+            for err in task.errors:
+                row = getattr(err, "row_number", None)
+                fnum = getattr(err, "field_number", None)
+                fname = getattr(err, "field_name", None) or ""
+                if not fname and getattr(err, "field_names", None):  # foreign keys name their fields
+                    fname = ",".join(err.field_names)
+                    names = [f["name"] for f in _resource(desc, task.name).get("schema", {}).get("fields", [])]
+                    fnum = names.index(err.field_names[0]) + 1 if err.field_names[0] in names else None
+                if csvf is None:
+                    problems.append(Problem(doc.path, 1, 1, fname, err.message, f"frictionless-{err.type}"))
+                    continue
+                line = row or 1
+                problems.append(Problem(csvf.shown, line, csvf.col(line, fnum), fname, _message(err), f"frictionless-{err.type}"))
+        if not report.valid:
+            continue
+        resources = []
+        for res in desc["resources"]:
+            csvf = csvs[res["name"]]
+            rows = list(csv.DictReader(io.StringIO("\n".join(csvf.lines))))
+            fields = tuple(res["schema"]["fields"])
+            names = tuple(f["name"] for f in fields)
+            resources.append(Resource(res["name"], folder / res["path"], res["path"], fields, len(rows)))
+            if names == FIGURE_FIELDS:
+                f, p = _figures(rows, csvf, desc["name"], res["name"], content)
+                figures += f
+                problems += p
+            elif names == TARGET_FIELDS:
+                t, p = _targets(rows, csvf, content)
+                targets += t
+                problems += p
+        packages[desc["name"]] = Package(desc["name"], folder, desc, tuple(resources))
+    ids: dict[str, str] = {}
+    for fig in figures:
+        where = f"{fig.dataset}/{fig.resource}"
+        if fig.id in ids:
+            problems.append(Problem(f"datapackages/{fig.dataset}/{_res_path(packages, fig)}", fig.line, 1, "id", f"figure id '{fig.id}' is also used in {ids[fig.id]}", "duplicate-id"))
+        ids[fig.id] = where
+    return packages, figures, targets, problems
+
+
+def _resource(desc: dict, name: str) -> dict:
+    return next((r for r in desc["resources"] if r.get("name") == name), {})
+
+
+def _res_path(packages: dict[str, Package], fig: Figure) -> str:
+    return next(r.rel_path for r in packages[fig.dataset].resources if r.name == fig.resource)
+
+
+def _message(err: Any) -> str:
+    note = getattr(err, "note", "") or ""
+    kind = err.type
+    if kind == "constraint-error":
+        cell = getattr(err, "cell", "")
+        return f"value '{cell}' breaks a constraint: {note}"
+    if kind == "type-error":
+        return f"value '{getattr(err, 'cell', '')}' has the wrong type: {note}"
+    if kind == "foreign-key":
+        return f"unknown id: {note}"
+    if kind in ("primary-key", "unique-error"):
+        return f"duplicate id: {note}"
+    return f"{err.title}: {note}" if note else err.message
+
+
+def _num(text: str) -> float | None:
+    return float(text) if text.strip() else None
+
+
+def _figures(rows: list[dict[str, str]], csvf: _CsvFile, dataset: str, resource: str, content: Content) -> tuple[list[Figure], list[Problem]]:
+    out, problems = [], []
+    cols = {name: i + 1 for i, name in enumerate(FIGURE_FIELDS)}
+    for line, row in enumerate(rows, start=2):
+        def bad(fieldname: str, message: str, code: str) -> None:
+            problems.append(Problem(csvf.shown, line, csvf.col(line, cols[fieldname]), fieldname, message, code))
+        value = _num(row["value"])
+        start, end = dt.date.fromisoformat(row["period_start"]), dt.date.fromisoformat(row["period_end"])
+        if end < start:
+            bad("period_end", f"period ends ({end}) before it starts ({start})", "period-order")
+        if not row["period"].startswith(str(start.year)):
+            bad("period", f"period '{row['period']}' does not match period_start {start}", "period-mismatch")
+        if row["status"] == "missing" and value is not None:
+            bad("value", "status is 'missing' but a value is given", "status-value")
+        if row["status"] == "reported" and value is None:
+            bad("value", "status is 'reported' but the value is empty", "status-value")
+        ind = content.indicators.get(row["indicator"])
+        if ind is not None and ind.unit.value == "percent" and value is not None and value > 100:
+            bad("value", f"{row['value']} is over 100 for a percent indicator", "percent-range")
+        if ind is not None and ind.unit.value == "count" and value is not None and value != int(value):
+            bad("value", f"{row['value']} is not a whole number for a count indicator", "count-integer")
+        if row["flag"] and not (row["note_vi"].strip() and row["note_en"].strip()):
+            bad("note_vi" if not row["note_vi"].strip() else "note_en", f"flag '{row['flag']}' needs a note in both languages", "flag-note")
+        if row["report"] in content.reports and not row["id"].startswith(row["report"] + "-"):
+            bad("id", f"id must start with the report id '{row['report']}-'", "figure-id")
+        if row["report"] in content.reports and row["quote"].strip() and row["report"] in content.sources:
+            if _squash(row["quote"]) not in _squash(content.sources[row["report"]]):
+                bad("quote", "quote not found verbatim in the report's source text", "quote-not-in-source")
+        out.append(Figure(
+            id=row["id"], report=row["report"], unit=row["unit"], indicator=row["indicator"], period=row["period"],
+            period_start=start, period_end=end, breakdown=row["breakdown"], value=value, status=row["status"],
+            locator=row["locator"], quote=row["quote"], flag=row["flag"], note_vi=row["note_vi"], note_en=row["note_en"],
+            dataset=dataset, resource=resource, line=line,
+        ))
+    return out, problems
+
+
+def _squash(text: str) -> str:
+    """Whitespace-insensitive form, since quotes join lines the source wraps."""
+    return " ".join(text.split())
+
+
+def _targets(rows: list[dict[str, str]], csvf: _CsvFile, content: Content) -> tuple[list[Target], list[Problem]]:
+    out, problems = [], []
+    cols = {name: i + 1 for i, name in enumerate(TARGET_FIELDS)}
+    for line, row in enumerate(rows, start=2):
+        value = float(row["target_value"])
+        ind = content.indicators.get(row["indicator"])
+        if ind is not None and ind.unit.value == "percent" and value > 100:
+            problems.append(Problem(csvf.shown, line, csvf.col(line, cols["target_value"]), "target_value", f"{row['target_value']} is over 100 for a percent indicator", "percent-range"))
+        out.append(Target(
+            id=row["id"], report=row["report"], unit=row["unit"], indicator=row["indicator"], comparator=row["comparator"],
+            target_value=value, deadline=dt.date.fromisoformat(row["deadline"]), scope=row["scope"], scope_vi=row["scope_vi"],
+            scope_en=row["scope_en"], locator=row["locator"], quote=row["quote"], note_vi=row["note_vi"], note_en=row["note_en"], line=line,
+        ))
+    return out, problems

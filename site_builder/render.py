@@ -1,0 +1,164 @@
+"""Stage 4: render Markdown pages from Jinja2 templates, one pass per language.
+
+Input: a Corpus, its Computed data and a language. Output: {relative path: Markdown text}.
+Templates hold presentation; the `Lang` helper passed to them holds locale formatting, URLs
+and escaping. Text from YAML is HTML-escaped by Jinja's autoescape everywhere it lands; where
+it lands in Markdown syntax (headings, front matter) it is also Markdown-escaped.
+"""
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from . import i18n
+from .compute import Computed
+from .corpus import Corpus, Figure
+from .model import Text
+
+MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+
+
+def page_url(path: str) -> str:
+    """Directory URL of a generated page: 'units/x.md' -> 'units/x/', 'index.md' -> ''."""
+    stem = path[:-3]
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def site_path(lang: str, url: str) -> str:
+    """Path of a page URL from the site root: English lives under en/."""
+    return url if lang == "vi" else f"en/{url}"
+
+
+@dataclass(frozen=True)
+class Lang:
+    """Everything a template needs that depends on the language and the current page."""
+
+    code: i18n.Lang
+    page: str  # path of the page being rendered, e.g. 'units/loc-ninh.md'
+
+    @property
+    def other(self) -> i18n.Lang:
+        return "en" if self.code == "vi" else "vi"
+
+    def t(self, key: str) -> str:
+        return i18n.t(key, self.code)
+
+    def tx(self, text: Text | None) -> Markup:
+        """A bilingual text for HTML: the page's language, or Vietnamese with a visible mark."""
+        if text is None:
+            return Markup("")
+        if self.code == "en" and not text.en:
+            return Markup('<span lang="vi">{}</span> <span class="mb-untranslated">({})</span>').format(text.vi, self.t("untranslated"))
+        return Markup("{}").format(text.en if self.code == "en" else text.vi)
+
+    def tx_plain(self, text: Text | None) -> str:
+        """A bilingual text as plain (unescaped) string, with the mark in words when untranslated."""
+        if text is None:
+            return ""
+        if self.code == "en" and not text.en:
+            return f"{text.vi} ({self.t('untranslated')})"
+        return text.en if self.code == "en" else text.vi  # type: ignore[return-value]
+
+    def md(self, value: str | Text | None) -> Markup:
+        """Escape for inline Markdown (headings): HTML-escaped and Markdown specials backslashed."""
+        plain = self.tx_plain(value) if isinstance(value, Text) or value is None else value
+        return Markup(MD_SPECIAL.sub(r"\\\1", str(escape(plain))))
+
+    def pick(self, vi: str, en: str) -> Markup:
+        """Two plain strings (CSV columns such as note_vi/note_en) with the same fallback rule."""
+        return self.tx(Text(vi=vi, en=en or None)) if vi else Markup("{}").format(en)
+
+    def num(self, value: float) -> str:
+        return i18n.number(value, self.code)
+
+    def q(self, value: float | None, unit: str) -> str:
+        return i18n.quantity(value, unit, self.code)
+
+    def date(self, value: Any) -> str:
+        return i18n.date(value, self.code)
+
+    def period(self, code: str) -> str:
+        return i18n.period_label(code, self.code)
+
+    def url(self, target: str) -> str:
+        """Relative URL from the current page to another generated page of the same language."""
+        return self.rel(site_path(self.code, page_url(target)))
+
+    def rel(self, root_path: str) -> str:
+        """Relative URL from the current page to a path from the site root (downloads, the other language)."""
+        here = site_path(self.code, page_url(self.page))
+        out = posixpath.relpath("/" + root_path, "/" + here) if root_path else posixpath.relpath("/", "/" + here)
+        if root_path.endswith("/") or root_path == "":
+            out = out.rstrip("/") + "/"
+        return "./" if out in ("./", "") else out
+
+    def alternate(self) -> str:
+        return self.rel(site_path(self.other, page_url(self.page)))
+
+    def download(self, name: str) -> str:
+        return self.rel(f"downloads/{name}")
+
+
+def environment(templates: Path) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(templates / "pages")),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["tojson_attr"] = lambda v: json.dumps(v, ensure_ascii=False)
+    return env
+
+
+def front_matter(L: Lang, title: str, description: str = "") -> str:
+    """YAML front matter; values are JSON strings, which YAML reads verbatim."""
+    meta = {"title": title, "alternate": L.alternate(), "alternate_lang": L.other, "description": description}
+    return "---\n" + "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items()) + "\n---\n\n"
+
+
+def render_site(corpus: Corpus, computed: Computed, lang: i18n.Lang, templates: Path, charts: dict[str, Any] | None = None, translation_percent: float = 100.0) -> dict[str, str]:
+    """Every page of one language: {path under docs/: Markdown}."""
+    env = environment(templates)
+    charts = charts or {}
+    pages: dict[str, str] = {}
+
+    def emit(path: str, template: str, title: str, description: str = "", **ctx: Any) -> None:
+        L = Lang(lang, path)
+        body = env.get_template(template).render(L=L, corpus=corpus, computed=computed, charts=charts, title=title, **ctx)
+        pages[path] = front_matter(L, title, description) + body
+
+    name = i18n.SITE_NAME[lang]
+    emit("index.md", "home.md.j2", name, name, headline=computed.headline)
+    emit("units/index.md", "units_index.md.j2", i18n.t("units", lang))
+    for uid, unit in corpus.units.items():
+        emit(f"units/{uid}.md", "unit.md.j2", Lang(lang, "").tx_plain(unit.name), unit=unit)
+    emit("reports/index.md", "reports_index.md.j2", i18n.t("reports", lang))
+    for rid, report in corpus.reports.items():
+        emit(f"reports/{rid}.md", "report.md.j2", Lang(lang, "").tx_plain(report.title), Lang(lang, "").tx_plain(report.summary)[:300], report=report)
+        emit(f"reports/{rid}-source.md", "source.md.j2", f"{i18n.t('source_text', lang)}: {report.number or rid}", report=report, raw=corpus.sources.get(rid, ""))
+    emit("indicators/index.md", "indicators_index.md.j2", i18n.t("indicators", lang))
+    for iid, ind in corpus.indicators.items():
+        emit(f"indicators/{iid}.md", "indicator.md.j2", Lang(lang, "").tx_plain(ind.name), indicator=ind)
+    emit("datasets/index.md", "datasets.md.j2", i18n.t("datasets", lang))
+    emit("targets.md", "targets.md.j2", i18n.t("targets", lang))
+    emit("glossary.md", "glossary.md.j2", i18n.t("glossary", lang))
+    for pid, page in corpus.pages.items():
+        emit(f"{pid}.md", "page.md.j2", Lang(lang, "").tx_plain(page.title), page=page, translation_percent=translation_percent)
+    return pages
+
+
+def figure_anchor(fig: Figure) -> str:
+    return f"fig-{fig.id}"

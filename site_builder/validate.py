@@ -1,0 +1,52 @@
+"""Validate the whole project and assemble the corpus the build works from.
+
+Input: the project root. Output: a `Corpus` (None when there are errors) and all findings.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .corpus import Corpus
+from .errors import Findings, Problem
+from .load import load_content
+from .packages import load_packages
+
+
+def validate(root: Path) -> tuple[Corpus | None, Findings]:
+    """Check everything, collecting every problem; return the corpus only when there is no error."""
+    findings = Findings()
+    content, problems = load_content(root)
+    findings.extend(problems)
+    packages, figures, targets, problems = load_packages(root, content)
+    findings.extend(problems)
+    findings.extend(_orphans(root, content))
+    if findings.errors:
+        return None, findings
+    corpus = Corpus(
+        root=root,
+        units=dict(sorted(content.units.items())),
+        indicators=dict(sorted(content.indicators.items())),
+        reports=dict(sorted(content.reports.items(), key=lambda kv: (kv[1].period.start, kv[0]))),
+        pages=dict(sorted(content.pages.items())),
+        glossary=tuple(sorted(content.glossary, key=lambda t: t.term.casefold())),
+        packages=packages,
+        figures=tuple(sorted(figures, key=lambda f: f.id)),
+        targets=tuple(sorted(targets, key=lambda t: t.id)),
+        sources=content.sources,
+    )
+    return corpus, findings
+
+
+def _orphans(root: Path, content) -> list[Problem]:
+    """Files in content/ that no loader reads are almost always a misplaced file."""
+    known = {"units", "indicators", "reports", "pages", "glossary", "sources"}
+    out = []
+    base = root / "content"
+    for item in sorted(base.iterdir()) if base.is_dir() else []:
+        if item.name.startswith("."):
+            continue
+        if item.is_dir() and item.name not in known:
+            out.append(Problem(f"content/{item.name}", 0, 0, "", f"unknown folder; content/ holds {', '.join(sorted(known))}", "unknown-folder"))
+        elif item.is_file() and item.name != "README.md":
+            out.append(Problem(f"content/{item.name}", 0, 0, "", "file outside the content folders", "unknown-file"))
+    return out
