@@ -108,6 +108,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "fw.qd766": {"vi": "Bộ chỉ số QĐ 766/QĐ-TTg", "en": "Decision 766/QĐ-TTg indicators"},
     "mu.count": {"vi": "số lượng", "en": "count"},
     "mu.percent": {"vi": "phần trăm", "en": "percent"},
+    "mu.percent_of_plan": {"vi": "% kế hoạch", "en": "% of plan"},
     "mu.vnd": {"vi": "đồng", "en": "VND"},
     "mu.million_vnd": {"vi": "triệu đồng", "en": "million VND"},
     "mu.score": {"vi": "điểm", "en": "score"},
@@ -186,7 +187,7 @@ def quantity(value: float | None, unit: str, lang: Lang) -> str:
     """A value in its indicator's unit, formatted for the locale."""
     if value is None:
         return "—"
-    if unit == "percent":
+    if unit in ("percent", "percent_of_plan"):
         return percent(value, lang)
     if unit == "vnd":
         return f"{number(value, lang)} {'đồng' if lang == 'vi' else 'VND'}"

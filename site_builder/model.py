@@ -82,6 +82,7 @@ class Unit(Strict):
 class MeasureUnit(str, Enum):
     count = "count"
     percent = "percent"
+    percent_of_plan = "percent_of_plan"
     vnd = "vnd"
     million_vnd = "million_vnd"
     score = "score"
@@ -130,7 +131,7 @@ class Indicator(Strict):
     id: Id = Field(description="Stable ASCII id.")
     name: Text = Field(description="Short name.")
     definition: Text = Field(description="What is counted or measured, precisely.")
-    unit: MeasureUnit = Field(description="count | percent | vnd | million_vnd | score | days | rank.")
+    unit: MeasureUnit = Field(description="count | percent (0–100) | percent_of_plan (may exceed 100) | vnd | million_vnd | score | days | rank.")
     higher_is_better: bool | None = Field(default=None, description="true, false, or empty when neither.")
     field: ReformField = Field(description="The reform field it belongs to.")
     formula: Formula | None = Field(default=None, description="For derived indicators: how it is computed.")

@@ -253,8 +253,9 @@ def _figures(rows: list[dict[str, str]], csvf: _CsvFile, dataset: str, resource:
         start, end = dt.date.fromisoformat(row["period_start"]), dt.date.fromisoformat(row["period_end"])
         if end < start:
             bad("period_end", f"period ends ({end}) before it starts ({start})", "period-order")
-        if not row["period"].startswith(str(start.year)):
-            bad("period", f"period '{row['period']}' does not match period_start {start}", "period-mismatch")
+        last_year = row["period"].split("-Q")[0].split("-")[-1]
+        if last_year != str(end.year):  # reporting years may start in December of the year before
+            bad("period", f"period '{row['period']}' does not match period_end {end}", "period-mismatch")
         if row["status"] == "missing" and value is not None:
             bad("value", "status is 'missing' but a value is given", "status-value")
         if row["status"] == "reported" and value is None:

@@ -7,6 +7,7 @@ it lands in Markdown syntax (headings, front matter) it is also Markdown-escaped
 """
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 import re
@@ -124,8 +125,12 @@ def environment(templates: Path) -> Environment:
 
 
 def front_matter(L: Lang, title: str, description: str = "") -> str:
-    """YAML front matter; values are JSON strings, which YAML reads verbatim."""
-    meta = {"title": title, "alternate": L.alternate(), "alternate_lang": L.other, "description": description}
+    """YAML front matter; values are JSON strings, which YAML reads verbatim.
+
+    The theme prints page.meta values into HTML without escaping (mkdocs' Jinja has no
+    autoescape), so title and description are HTML-escaped here.
+    """
+    meta = {"title": html.escape(title, quote=True), "description": html.escape(description, quote=True), "alternate": L.alternate(), "alternate_lang": L.other}
     return "---\n" + "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items()) + "\n---\n\n"
 
 

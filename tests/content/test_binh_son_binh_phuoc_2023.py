@@ -1,0 +1,151 @@
+"""Curated figures of the 2023 administrative reform report of Bình Phước commune (Bình Sơn, Quảng Ngãi).
+
+The tuples below were read from content/sources/binh-son-binh-phuoc-2023.txt, not copied from the CSV.
+"""
+import csv
+from pathlib import Path
+
+REPORT_ID = "binh-son-binh-phuoc-2023"
+C = "binh-son-binh-phuoc"
+CSV_PATH = Path(__file__).resolve().parents[2] / "datapackages" / "cchc-figures" / "data" / f"{REPORT_ID}.csv"
+
+# (indicator, unit, period, breakdown, value)
+CURATED = [
+    # Mục I: plan tasks and tasks assigned by the district
+    ("reform-plan-tasks-completed", C, "2023", "", 28),
+    ("assigned-tasks", C, "2023", "", 114),
+    ("assigned-tasks-completed", C, "2023", "", 112),
+    ("assigned-tasks-completed-on-time", C, "2023", "", 85),
+    ("assigned-tasks-completed-late", C, "2023", "", 27),
+    ("assigned-tasks-in-progress", C, "2023", "", 2),
+    # Mục II.1
+    ("legal-documents-reviewed", C, "2023", "", 1),
+    ("legal-education-participants", C, "2023", "type=dissemination", 80),
+    ("legal-education-participants", C, "2023", "type=mediation_training", 40),
+    # Mục II.2: procedures, feedback, one-stop shop (15/12/2022 – 31/10/2023)
+    ("procedures-reviewed", C, "2023", "", 8),
+    ("procedures-simplification-proposed", C, "2023", "", 2),
+    ("feedback-received", C, "2023", "", 1),
+    ("dossiers-to-process", C, "2023", "", 1962),
+    ("dossiers-received-online", C, "2023", "", 848),
+    ("dossiers-received", C, "2023", "channel=in_person", 1097),
+    ("dossiers-carried-over", C, "2023", "", 17),
+    ("dossiers-resolved", C, "2023", "", 1886),
+    ("dossiers-resolved-early", C, "2023", "", 1868),
+    ("share-early", C, "2023", "", 99.04),
+    ("dossiers-resolved-late", C, "2023", "", 18),
+    ("dossiers-pending", C, "2023", "", 17),
+    ("dossiers-withdrawn", C, "2023", "", 59),
+    ("share-online", C, "2023", "", 43.6),
+    ("survey-forms-satisfied", C, "2023", "", 217),
+    ("satisfaction-rate", C, "2023", "", 100),
+    # Mục II.4: staff
+    ("commune-administrative-class", C, "2023", "", 2),
+    ("officials-in-post", C, "2023", "", 20),
+    ("officials-in-post", C, "2023", "category=cadre", 11),
+    ("officials-in-post", C, "2023", "category=civil_servant", 9),
+    ("officials-in-post", C, "2023", "education=university", 19),
+    ("officials-in-post", C, "2023", "political_theory=intermediate", 17),
+    ("part-time-workers", C, "2023", "", 10),
+    ("part-time-workers", C, "2023", "role=concurrent", 2),
+    ("part-time-workers", C, "2023", "political_theory=untrained", 4),
+    ("training-participants", C, "2023", "", 44),
+    ("personnel-actions", C, "2023", "action=salary_step", 3),
+    # Mục II.5: budget (to 30/9/2023) and public investment
+    ("budget-revenue", C, "2023", "", 6648),
+    ("budget-revenue-plan-attainment", C, "2023", "", 118.6),
+    ("budget-revenue", C, "2023", "source=ordinance_targets", 278.399),
+    ("budget-revenue-plan-attainment", C, "2023", "source=ordinance_targets", 139.2),
+    ("budget-expenditure", C, "2023", "", 4776),
+    ("budget-expenditure-plan-attainment", C, "2023", "", 85.2),
+    ("public-investment-disbursed", C, "2023", "", 1005.8),
+    ("public-investment-plan", C, "2023", "", 1029.7),
+    ("public-investment-disbursement-share", C, "2023", "", 97.7),
+    # Mục II.6: e-government
+    ("community-digital-teams", C, "2023", "level=village", 5),
+    ("e-documents-share", C, "2023", "", 100),
+    ("dossiers-received-online", C, "2023", "", 843),
+    ("dossiers-received-online-eligible", C, "2023", "", 1555),
+    ("share-online-eligible", C, "2023", "", 54.21),
+    ("procedures-online-services", C, "2023", "", 51),
+    ("procedures-online-services", C, "2023", "online_level=partial", 44),
+    ("procedures-online-services", C, "2023", "online_level=full_process", 7),
+    ("dossiers-received-online", C, "2023", "route=provincial_system", 812),
+    ("dossiers-received-online-eligible", C, "2023", "route=provincial_system", 1524),
+    ("share-online-eligible", C, "2023", "route=provincial_system", 53.3),
+    ("dossiers-received-online", C, "2023", "route=provincial_partial", 684),
+    ("dossiers-received-online-eligible", C, "2023", "route=provincial_partial", 1382),
+    ("share-online-eligible", C, "2023", "route=provincial_partial", 49.5),
+    ("dossiers-received-online", C, "2023", "route=provincial_full_process", 128),
+    ("dossiers-received-online-eligible", C, "2023", "route=provincial_full_process", 142),
+    ("share-online-eligible", C, "2023", "route=provincial_full_process", 90.1),
+    ("dossiers-received-online", C, "2023", "route=national_birth_bundle", 27),
+    ("dossiers-received-online", C, "2023", "route=national_death_bundle", 4),
+    ("dossiers-digitised", C, "2023", "", 1231),
+    ("digitisation-share", C, "2023", "object=dossier", 65.93),
+    ("results-digitised", C, "2023", "", 784),
+    ("digitisation-share", C, "2023", "object=result", 43.7),
+    ("online-payment-transactions", C, "2023", "", 445),
+    ("online-payment-amount", C, "2023", "", 5158000),
+    # Mục III.2: limitations
+    ("officials-below-qualification-standard", C, "2023", "standard=professional", 1),
+    ("officials-below-qualification-standard", C, "2023", "standard=political_theory", 3),
+    ("dossiers-resolved-late", C, "2023", "", 17),
+    ("dossiers-resolved-late", C, "2023", "responsibility=commune", 7),
+    ("dossiers-resolved-late", C, "2023", "responsibility=higher_level", 10),
+]
+
+# Inconsistencies found in the source: (indicator, breakdown, value)
+INCONSISTENT = [
+    # 18 late dossiers in Mục II.2 vs 17 in Mục III.2
+    ("dossiers-resolved-late", "", 18),
+    ("dossiers-resolved-late", "", 17),
+    # 10 part-time workers, but 06 + 03 + 02 = 11 by professional qualification
+    ("part-time-workers", "", 10),
+    ("part-time-workers", "education=university", 6),
+    ("part-time-workers", "education=college", 3),
+    ("part-time-workers", "education=intermediate", 2),
+]
+
+
+def _rows():
+    with CSV_PATH.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def _matches(row, indicator, unit, period, breakdown, value):
+    if (row["indicator"], row["unit"], row["period"], row["breakdown"]) != (indicator, unit, period, breakdown):
+        return False
+    if value is None:
+        return row["status"] == "missing" and row["value"] == ""
+    return row["status"] == "reported" and row["value"] != "" and float(row["value"]) == float(value)
+
+
+def test_curated_figures_in_package():
+    rows = _rows()
+    assert len(CURATED) >= 10
+    for ind, unit, period, bd, value in CURATED:
+        hits = [r for r in rows if _matches(r, ind, unit, period, bd, value)]
+        assert len(hits) == 1, f"{(ind, unit, period, bd, value)}: {len(hits)} matching rows"
+
+
+def test_flagged_inconsistencies_present():
+    rows = _rows()
+    for ind, bd, value in INCONSISTENT:
+        hits = [r for r in rows if _matches(r, ind, C, "2023", bd, value)]
+        assert len(hits) == 1, f"{(ind, bd, value)}: {len(hits)} rows"
+        assert hits[0]["flag"] == "inconsistent", f"{(ind, bd, value)} not flagged inconsistent"
+        assert hits[0]["note_vi"] and hits[0]["note_en"]
+
+
+def test_parts_add_up_where_the_source_does():
+    rows = {(r["indicator"], r["breakdown"], r["period_start"]): float(r["value"]) for r in _rows() if r["value"]}
+    w = "2022-12-15"
+    assert rows[("dossiers-received-online", "", w)] + rows[("dossiers-received", "channel=in_person", w)] + rows[("dossiers-carried-over", "", w)] == rows[("dossiers-to-process", "", w)]
+    assert rows[("dossiers-resolved-early", "", w)] + rows[("dossiers-resolved-late", "", w)] == rows[("dossiers-resolved", "", w)]
+
+
+def test_ids_sequential_and_report():
+    rows = _rows()
+    assert [r["id"] for r in rows] == [f"{REPORT_ID}-{n:03d}" for n in range(1, len(rows) + 1)]
+    assert all(r["report"] == REPORT_ID for r in rows)
