@@ -14,7 +14,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from . import i18n
 from .compute import compute
@@ -41,6 +41,7 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
     pages: int = 0
     site: Path | None = None
+    charts: Any = None  # ChartStats: charts drawn and reused
 
 
 def _mkdocs(config: Path) -> subprocess.CompletedProcess[str]:
@@ -66,17 +67,20 @@ def build(root: Path, site: Path | None = None, progress: Callable[[str], None] 
     extras = work / "extras"
     if extras.exists():
         shutil.rmtree(extras)
-    from .charts import render_charts  # matplotlib is imported only when charts are drawn
+    from .charts import ChartStats, render_charts  # matplotlib is imported only when charts are drawn
     from .downloads import write_downloads
 
+    t = time.perf_counter()
+    progress("charts")
+    chart_stats = ChartStats()
+    charts = render_charts(corpus, computed, i18n.LANGS, extras / "charts", work / "chart-cache", chart_stats)
+    result.charts = chart_stats
+    timings["charts"] = time.perf_counter() - t
+    progress(f"charts: {chart_stats.drawn} drawn, {chart_stats.cached} from cache")
     configs = []
     for lang in i18n.LANGS:
         t = time.perf_counter()
-        progress(f"charts [{lang}]")
-        charts = render_charts(corpus, computed, lang, extras / "charts")
-        timings[f"charts.{lang}"] = time.perf_counter() - t
-        t = time.perf_counter()
-        pages = render_site(corpus, computed, lang, root / "templates", charts, translation_percent=translation)
+        pages = render_site(corpus, computed, lang, root / "templates", charts[lang], translation_percent=translation)
         result.pages += len(pages)
         progress(f"pages [{lang}]: {len(pages)} pages")
         write_docs(pages, work / "docs" / lang, root / "templates")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .corpus import Corpus, Figure
+from .corpus import Corpus, Figure, Target
 
 HEADLINE = ("dossiers-received", "share-online", "share-on-time", "satisfaction-rate", "online-payment-share")
 ROUNDING = 0.051  # published percents carry one decimal: a gap above half a unit of the last digit is real
@@ -44,12 +44,13 @@ class Computed:
     """What later stages need, computed once."""
 
     derived: tuple[Derived, ...]
-    series: dict[str, dict[str, tuple[Point, ...]]]  # unit -> indicator -> points (totals only, by period)
+    series: dict[str, dict[str, tuple[Point, ...]]]  # unit -> indicator -> points (totals only, by period; derived shares added)
     figures_by_unit: dict[str, tuple[Figure, ...]]
     figures_by_report: dict[str, tuple[Figure, ...]]
     figures_by_indicator: dict[str, tuple[Figure, ...]]
     reports_by_unit: dict[str, tuple[str, ...]]
     headline: tuple[Figure, ...]  # the latest total of each headline indicator, per unit
+    targets: dict[str, "TargetStatus"]  # target id -> latest figure against it
 
 
 def _key(f: Figure) -> tuple[str, str, str]:
@@ -96,20 +97,35 @@ def compute(corpus: Corpus) -> Computed:
             continue
         seen.add(key)
         series[f.unit][f.indicator].append(Point(f.period, f.value, f))
+    derived = derive(corpus)
+    _merge_derived(series, derived)
     reports_by_unit: dict[str, list[str]] = defaultdict(list)
     for rid, rep in corpus.reports.items():
         reports_by_unit[rep.unit].append(rid)
         if rep.issuer != rep.unit:
             reports_by_unit[rep.issuer].append(rid)
     return Computed(
-        derived=derive(corpus),
+        derived=derived,
         series={u: {i: tuple(p) for i, p in inds.items()} for u, inds in series.items()},
         figures_by_unit={k: tuple(v) for k, v in by_unit.items()},
         figures_by_report={k: tuple(v) for k, v in by_report.items()},
         figures_by_indicator={k: tuple(v) for k, v in by_ind.items()},
         reports_by_unit={k: tuple(v) for k, v in reports_by_unit.items()},
         headline=_headline(series),
+        targets={t.id: target_status(t, corpus, series) for t in corpus.targets},
     )
+
+
+def _merge_derived(series: dict[str, dict[str, list[Point]]], derived: tuple[Derived, ...]) -> None:
+    """Add recomputed shares to the series where the report did not publish them."""
+    for d in derived:
+        if d.breakdown or d.published is not None:
+            continue
+        points = series[d.unit][d.indicator]
+        if any(p.period == d.period for p in points):
+            continue
+        points.append(Point(d.period, round(d.value, 1), d.numerator))
+        points.sort(key=lambda p: (p.figure.period_start, p.figure.period_end, p.figure.id))
 
 
 def _headline(series: dict[str, dict[str, list[Point]]]) -> tuple[Figure, ...]:
@@ -120,3 +136,27 @@ def _headline(series: dict[str, dict[str, list[Point]]]) -> tuple[Figure, ...]:
             if points:
                 out.append(points[-1].figure)
     return tuple(out)
+
+
+@dataclass(frozen=True)
+class TargetStatus:
+    """A target against the latest figure of the unit it binds (or of a unit below it)."""
+
+    status: str  # met | not_met | no_data
+    point: Point | None
+    unit: str
+
+
+def target_status(target: Target, corpus: Corpus, series: dict[str, dict[str, list[Point]]]) -> TargetStatus:
+    """Met, not met, or no data: the latest total figure among the bound unit and its descendants."""
+    candidates: list[tuple[str, Point]] = []
+    for unit_id in [target.unit] + corpus.descendants(target.unit):
+        points = series.get(unit_id, {}).get(target.indicator)
+        if points:
+            candidates.append((unit_id, points[-1]))
+    if not candidates or target.scope:
+        return TargetStatus("no_data", None, "")
+    unit_id, point = max(candidates, key=lambda c: (c[1].figure.period_end, c[0]))
+    value, goal = point.value, target.target_value
+    met = value >= goal if target.comparator == ">=" else value <= goal if target.comparator == "<=" else abs(value - goal) < 1e-9
+    return TargetStatus("met" if met else "not_met", point, unit_id)

@@ -162,6 +162,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "provenance": {"vi": "Nguồn của số liệu", "en": "Where this figure comes from"},
     "breakdown": {"vi": "Phân tổ", "en": "Breakdown"},
     "total": {"vi": "tổng", "en": "total"},
+    "latest_figure": {"vi": "Số liệu mới nhất", "en": "Latest figure"},
+    "status": {"vi": "Tình trạng", "en": "Status"},
+    "status.met": {"vi": "đạt", "en": "met"},
+    "status.not_met": {"vi": "chưa đạt", "en": "not met"},
+    "status.no_data": {"vi": "chưa có số liệu", "en": "no data"},
+    "targets_lead": {"vi": "Mỗi chỉ tiêu được so với số liệu mới nhất của đơn vị chịu chỉ tiêu (hoặc đơn vị trực thuộc). Chỉ tiêu áp dụng cho một phạm vi hẹp (ví dụ lĩnh vực đất đai) chỉ được so khi có số liệu đúng phạm vi đó.", "en": "Each target is compared with the latest figure of the unit it binds (or of a unit within it). A target set for a narrower scope (for example land) is compared only with figures for that scope."},
 }
 
 PERIOD_QUARTER_VI = {1: "I", 2: "II", 3: "III", 4: "IV"}
