@@ -5,6 +5,7 @@ into place only when every stage has succeeded.
 """
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import shutil
@@ -44,8 +45,17 @@ class BuildResult:
     charts: Any = None  # ChartStats: charts drawn and reused
 
 
-def _mkdocs(config: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)], capture_output=True, text=True)
+def _mkdocs(config: Path, epoch: int) -> subprocess.CompletedProcess[str]:
+    # SOURCE_DATE_EPOCH fixes the dates mkdocs writes (sitemap lastmod, gzip header) so that
+    # two builds of the same content are byte-identical whatever day they run.
+    env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch))
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)], capture_output=True, text=True, env=env)
+
+
+def content_epoch(corpus: Any) -> int:
+    """A timestamp derived from the data: the latest date any report covers or was signed."""
+    dates = [r.date or r.period.end for r in corpus.reports.values()] or [dt.date(2020, 1, 1)]
+    return int(dt.datetime.combine(max(dates), dt.time(), dt.timezone.utc).timestamp())
 
 
 def build(root: Path, site: Path | None = None, progress: Callable[[str], None] = lambda s: None, strict: bool = False) -> BuildResult:
@@ -96,13 +106,29 @@ def build(root: Path, site: Path | None = None, progress: Callable[[str], None] 
     t = time.perf_counter()
     progress("mkdocs build (vi and en in parallel)")
     with ThreadPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
-        runs = list(pool.map(_mkdocs, configs))
+        epoch = content_epoch(corpus)
+        runs = list(pool.map(lambda c: _mkdocs(c, epoch), configs))
     for config, run in zip(configs, runs):
         if run.returncode != 0:
             raise BuildError(f"mkdocs build failed for {config.name}:\n{run.stderr.strip()}")
     timings["mkdocs"] = time.perf_counter() - t
     staging = root / ".site.tmp"
     assemble(work / "site-vi", work / "site-en", extras, staging)
+    t = time.perf_counter()
+    progress("social preview images")
+    from .social import write_social_images  # matplotlib again: imported only when building
+
+    write_social_images(corpus, computed, staging / "social", cache=work / "cache" / "social")
+    timings["social"] = time.perf_counter() - t
+    t = time.perf_counter()
+    progress("search index (pagefind)")
+    from .search import SearchIndexError, index_site
+
+    try:
+        index_site(staging)
+    except SearchIndexError as exc:
+        raise BuildError(f"search index failed; site/ left unchanged: {exc}") from exc
+    timings["search"] = time.perf_counter() - t
     swap(staging, site)
     result.site = site
     timings["total"] = time.perf_counter() - t0

@@ -67,3 +67,14 @@ def build(root: str | None, site: str | None, strict: bool, quiet: bool) -> None
         click.echo(f"{len(result.findings.warnings)} warning(s); run `site-builder check` to list them", err=True)
     timing = ", ".join(f"{k} {v:.2f}s" for k, v in result.timings.items())
     click.echo(f"built {result.pages} pages into {result.site} ({timing})", err=True)
+
+
+def _register() -> None:
+    # The editor tools live beside the code they drive; each module owns its click command.
+    from . import extract, fmt, skeleton, translations
+
+    for command in (fmt.command, skeleton.command, extract.command, translations.command):
+        main.add_command(command)
+
+
+_register()

@@ -1,7 +1,17 @@
-"""Stage 4c: downloadable files. Input: the corpus. Output: files under downloads/ of the site.
+"""Stage 4c: downloadable files. Input: the corpus. Output: files under downloads/ (and api/) of the site.
 
-The shipped CSVs are copied byte for byte; per-unit, per-report and per-indicator CSVs are
-the same rows, selected, in the same columns, so they parse equal to the package data.
+    downloads/datasets/<name>/datapackage.json   the published Frictionless package (CSV copied byte for byte,
+                                                 units/reports/indicators tables, licence, version, citation)
+    downloads/datasets/<name>.csv|.xlsx|.json    the dataset's rows in one file, three formats
+    downloads/units|reports|indicators/<id>.csv  exactly the rows of one page
+    downloads/minh-bach-data.zip                 every dataset, the database and the manifests in one archive
+    downloads/minh-bach.db, metadata.json        SQLite of every table, and its Datasette metadata
+    downloads/manifest.json, changelog.json      a hash of every row; what changed between releases
+    api/                                         the static JSON API (see api.py), beside downloads/
+
+Per-unit, per-report and per-indicator CSVs are the package rows, selected, unchanged, so they
+parse equal to the package data. Every file is a function of the data alone: two builds of the
+same data are byte-identical (zip entries sorted and dated 1980-01-01, workbook dates from the data).
 """
 from __future__ import annotations
 
@@ -10,13 +20,22 @@ import csv
 import io
 import json
 import shutil
+import tempfile
+import zipfile
 from pathlib import Path
+from typing import Any
 
+from . import changelog
+from .api import unit_figures, write_api
+from .cite import BUNDLE, DatasetMeta, catalogue, data_updated, data_version, published_descriptor, site_url
 from .compute import Computed
 from .corpus import Corpus, Figure
 from .packages import FIGURE_FIELDS
+from .sqlite_export import metadata_json, write_database
+from .tables import LOOKUP_COLUMNS, LOOKUP_TITLES, LOOKUPS, Table, all_tables, lookup_table, package_tables
+from .xlsx import workbook, write_entry
 
-LOOKUPS = ("units", "reports", "indicators")
+DATABASE = "minh-bach"
 
 
 def figure_row(f: Figure) -> list[str]:
@@ -27,6 +46,7 @@ def figure_row(f: Figure) -> list[str]:
 
 
 def figures_csv(figures: list[Figure] | tuple[Figure, ...]) -> str:
+    """Figures as CSV in the package's columns, sorted by id (rebuilt from the typed figures)."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(FIGURE_FIELDS)
@@ -35,44 +55,89 @@ def figures_csv(figures: list[Figure] | tuple[Figure, ...]) -> str:
     return buf.getvalue()
 
 
-def _lookup_csv(corpus: Corpus, name: str) -> str:
+def _rows_csv(header: list[str], rows: list[tuple[str, ...]]) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    if name == "units":
-        writer.writerow(["id", "level", "parent", "name_vi", "name_en", "admin_code", "successor_2025"])
-        for u in corpus.units.values():
-            succ = u.reorganisation_2025.successor if u.reorganisation_2025 else None
-            writer.writerow([u.id, u.level.value, u.parent or "", u.name.vi, u.name.en or "", u.admin_code or "", succ or ""])
-    elif name == "reports":
-        writer.writerow(["id", "unit", "document_type", "number", "date", "period", "title_vi", "title_en"])
-        for r in corpus.reports.values():
-            writer.writerow([r.id, r.unit, r.document_type.value, r.number or "", r.date.isoformat() if r.date else "", r.period.code, r.title.vi, r.title.en or ""])
-    else:
-        writer.writerow(["id", "name_vi", "name_en", "unit", "higher_is_better", "field"])
-        for i in corpus.indicators.values():
-            hib = "" if i.higher_is_better is None else str(i.higher_is_better).lower()
-            writer.writerow([i.id, i.name.vi, i.name.en or "", i.unit.value, hib, i.field.value])
+    writer.writerow(header)
+    writer.writerows(rows)
     return buf.getvalue()
 
 
-LOOKUP_SCHEMAS = {
-    "units": ["id", "level", "parent", "name_vi", "name_en", "admin_code", "successor_2025"],
-    "reports": ["id", "unit", "document_type", "number", "date", "period", "title_vi", "title_en"],
-    "indicators": ["id", "name_vi", "name_en", "unit", "higher_is_better", "field"],
-}
+def lookup_resource(name: str, included: set[str]) -> dict[str, Any]:
+    """The published resource of a units/reports/indicators table, with descriptions and keys."""
+    fields = [{"name": c.name, "type": c.type, "description": c.description} for c in LOOKUP_COLUMNS[name]]
+    fks = [{"fields": [c.name], "reference": {"resource": "" if c.references == name else c.references, "fields": ["id"]}}
+           for c in LOOKUP_COLUMNS[name] if c.references and c.references in included]
+    schema: dict[str, Any] = {"fields": fields, "primaryKey": ["id"]}
+    if fks:
+        schema["foreignKeys"] = fks
+    return {"name": name, "path": f"{name}.csv", "profile": "tabular-data-resource", "format": "csv", "encoding": "utf-8",
+            "title": LOOKUP_TITLES[name][0], "description": f"{LOOKUP_TITLES[name][1]} Generated from content/{name}/.", "schema": schema}
+
+
+def _about(meta: DatasetMeta) -> list[tuple[str, str]]:
+    return [
+        ("title", meta.title), ("description", meta.description), ("version", meta.version),
+        ("updated", meta.updated.isoformat() if meta.updated else ""), ("licence", meta.licence_label), ("licence_url", meta.licence.get("path", "")),
+        ("page", meta.url), ("cite (vi)", meta.citation("vi")), ("cite (en)", meta.citation("en")), ("bibtex", meta.bibtex()),
+        ("provenance", f"Each row's `report` column names its source; the quoted sentence is on {meta.site}/reports/<report>/#fig-<id>"),
+        ("empty cells", "An empty cell is missing (\"/\" in the source), never zero."),
+    ]
+
+
+def dataset_json(meta: DatasetMeta, tables: list[Table]) -> str:
+    """The dataset as one JSON document: facts, fields and typed rows (empty cells are null)."""
+    main, more = tables[0], tables[1:]
+    doc: dict[str, Any] = {
+        "name": meta.name, "title": meta.title, "description": meta.description, "version": meta.version,
+        "updated": meta.updated.isoformat() if meta.updated else None, "license": meta.licence, "homepage": meta.url,
+        "citation": {"text": meta.citation("en"), "text_vi": meta.citation("vi"), "bibtex": meta.bibtex()},
+        "fields": [{"name": c.name, "type": c.type, "description": c.description} for c in main.columns],
+        "data": main.records(),
+    }
+    if more:
+        doc["more_tables"] = {t.name: {"fields": [{"name": c.name, "type": c.type, "description": c.description} for c in t.columns], "data": t.records()} for t in more}
+    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+
+
+def _readme(corpus: Corpus, metas: list[DatasetMeta]) -> str:
+    updated = data_updated(corpus)
+    lines = [
+        "Minh Bạch — Dữ liệu mở về cải cách hành chính / Open data on administrative reform",
+        "",
+        f"Phiên bản dữ liệu / Data version: {data_version(corpus)}" + (f" ({updated.isoformat()})" if updated else ""),
+        "Giấy phép / Licence: CC BY 4.0 — https://creativecommons.org/licenses/by/4.0/",
+        f"Trang / Site: {site_url(corpus.root)}/",
+        "",
+        "<name>/datapackage.json   Frictionless data package (CSV UTF-8, schema, licence, sources)",
+        "<name>.csv|.xlsx|.json    the dataset in one file / bộ dữ liệu trong một tệp",
+        f"{DATABASE}.db            SQLite: figures, targets, units, reports, indicators; _fields describes every column",
+        "metadata.json             Datasette: datasette minh-bach.db -m metadata.json",
+        "manifest.json             hash of every row / mã băm từng dòng; changelog.json: what changed / thay đổi",
+        "",
+        "Cách trích dẫn / How to cite:",
+    ]
+    for m in metas:
+        lines += ["", m.citation("vi"), m.citation("en"), "", m.bibtex().rstrip()]
+    return "\n".join(lines) + "\n"
 
 
 def write_downloads(corpus: Corpus, computed: Computed, out: Path) -> list[Path]:
-    """Write every download under `out` (the site's downloads/ folder); return the files written."""
+    """Write every download under `out` (the site's downloads/ folder) and the API beside it; return the files written."""
     written: list[Path] = []
 
-    def put(rel: str, text: str) -> None:
+    def put(rel: str, data: str | bytes) -> Path:
         path = out / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
         written.append(path)
+        return path
 
-    for name, pkg in corpus.packages.items():
+    metas = catalogue(corpus)
+    bundle: dict[str, Path] = {}  # name in the zip -> file
+    for meta in metas:
+        name = meta.name
+        pkg = corpus.packages[name]
         folder = out / "datasets" / name
         desc = copy.deepcopy(pkg.descriptor)
         for res, src in zip(desc["resources"], pkg.resources):
@@ -80,32 +145,60 @@ def write_downloads(corpus: Corpus, computed: Computed, out: Path) -> list[Path]
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(src.path, target)
             written.append(target)
+            bundle[f"{name}/{src.rel_path}"] = target
         uses = {fk["reference"]["resource"] for r in desc["resources"] for fk in r.get("schema", {}).get("foreignKeys", [])}
-        for lookup in LOOKUPS:
-            if lookup in uses:
-                put(f"datasets/{name}/{lookup}.csv", _lookup_csv(corpus, lookup))
-                desc["resources"].append({
-                    "name": lookup, "path": f"{lookup}.csv", "profile": "tabular-data-resource",
-                    "schema": {"fields": [{"name": f, "type": "string"} for f in LOOKUP_SCHEMAS[lookup]], "primaryKey": ["id"]},
-                })
+        used = [lk for lk in LOOKUPS if lk in uses]
+        lookups = [lookup_table(corpus, lk) for lk in used]
+        for table in lookups:
+            bundle[f"{name}/{table.name}.csv"] = put(f"datasets/{name}/{table.name}.csv", table.csv())
+            desc["resources"].append(lookup_resource(table.name, set(used)))
         for res in desc["resources"]:
             res.setdefault("profile", "tabular-data-resource")
             res.setdefault("format", "csv")
             res.setdefault("encoding", "utf-8")
-        put(f"datasets/{name}/datapackage.json", json.dumps(desc, ensure_ascii=False, indent=2, sort_keys=False) + "\n")
-        rows = [f for f in corpus.figures if f.dataset == name]
-        if rows:
-            put(f"datasets/{name}.csv", figures_csv(rows))
-        elif pkg.resources:
-            put(f"datasets/{name}.csv", pkg.resources[0].path.read_text(encoding="utf-8"))
-    for uid in corpus.units:
-        own = list(computed.figures_by_unit.get(uid, ()))
-        for rid in computed.reports_by_unit.get(uid, ()):
-            own += [f for f in computed.figures_by_report.get(rid, ()) if f.unit != uid]
-        if own:
-            put(f"units/{uid}.csv", figures_csv(list({f.id: f for f in own}.values())))
-    for rid, figs in computed.figures_by_report.items():
-        put(f"reports/{rid}.csv", figures_csv(figs))
-    for iid, figs in computed.figures_by_indicator.items():
-        put(f"indicators/{iid}.csv", figures_csv(figs))
+        desc = published_descriptor(corpus, meta, desc)
+        bundle[f"{name}/datapackage.json"] = put(f"datasets/{name}/datapackage.json", json.dumps(desc, ensure_ascii=False, indent=2) + "\n")
+        tables = package_tables(pkg)
+        if not tables:
+            continue
+        bundle[f"{name}.csv"] = put(f"datasets/{name}.csv", tables[0].csv())
+        bundle[f"{name}.xlsx"] = put(f"datasets/{name}.xlsx", workbook(tables + lookups, _about(meta), meta.updated, name))
+        bundle[f"{name}.json"] = put(f"datasets/{name}.json", dataset_json(meta, tables))
+
+    everything = all_tables(corpus)
+    figures = next((t for t in everything if t.name == "figures"), None)
+    if figures is not None:
+        by_id = {r[0]: r for r in figures.rows}
+
+        def rows_of(figs: Any) -> str:
+            return _rows_csv(figures.names, sorted(by_id[f.id] for f in figs))
+
+        for uid in corpus.units:
+            own = unit_figures(corpus, computed, uid)
+            if own:
+                put(f"units/{uid}.csv", rows_of(own))
+        for rid, figs in computed.figures_by_report.items():
+            put(f"reports/{rid}.csv", rows_of(figs))
+        for iid, figs in computed.figures_by_indicator.items():
+            put(f"indicators/{iid}.csv", rows_of(figs))
+
+    about = {"title": "Minh Bạch — Dữ liệu mở về cải cách hành chính / Open data on administrative reform",
+             "description": "Every figure of the published administrative-reform reports with its source sentence, the targets, and the units, reports and indicators they refer to.",
+             "data_version": data_version(corpus), "updated": str(data_updated(corpus) or ""), "license": "CC BY 4.0",
+             "license_url": "https://creativecommons.org/licenses/by/4.0/", "site_url": site_url(corpus.root)}
+    about |= {f"cite:{m.name}": m.citation("en") for m in metas}
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / f"{DATABASE}.db"
+        write_database(db, everything, about)
+        bundle[f"{DATABASE}.db"] = put(f"{DATABASE}.db", db.read_bytes())
+    bundle["metadata.json"] = put("metadata.json", metadata_json(everything, DATABASE, about))
+    bundle["manifest.json"] = put("manifest.json", changelog.dump_manifest(changelog.manifest(corpus)))
+    bundle["changelog.json"] = put("changelog.json", changelog.changelog_json(corpus))
+    bundle["README.txt"] = put("README.txt", _readme(corpus, metas))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive:
+        for entry in sorted(bundle):
+            write_entry(archive, f"{BUNDLE}/{entry}", bundle[entry].read_bytes())
+    put(f"{BUNDLE}.zip", buf.getvalue())
+    written += write_api(corpus, computed, out.parent / "api")
     return written

@@ -11,9 +11,9 @@ import html
 import json
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 from . import i18n
 from .compute import Computed
 from .corpus import Corpus, Figure
-from .model import Text
+from .model import GlossaryTerm, Text
 
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
 
@@ -41,12 +41,52 @@ def site_path(lang: str, url: str) -> str:
     return url if lang == "vi" else f"en/{url}"
 
 
+@dataclass(frozen=True, eq=False)
+class Abbreviations:
+    """The glossary of one language: terms found whole-word in text and wrapped in <abbr title>.
+
+    Matching runs on the raw text and every piece is escaped on its own, so neither a term, nor
+    its expansion, nor the text around it can inject markup. Case-sensitive; at one position the
+    longest term wins (QĐ-TTg before QĐ).
+    """
+
+    pattern: re.Pattern[str] | None
+    titles: dict[str, str]
+
+    @classmethod
+    def build(cls, terms: Iterable[GlossaryTerm], lang: i18n.Lang) -> "Abbreviations":
+        """Terms whose expansion in `lang` says something the term itself does not."""
+        titles: dict[str, str] = {}
+        for term in terms:
+            title = term.vi if lang == "vi" else (term.en or f"{term.vi} ({i18n.t('untranslated', lang)})")
+            if title.casefold() != term.term.casefold():
+                titles[term.term] = title
+        if not titles:
+            return cls(None, {})
+        alternatives = "|".join(re.escape(t) for t in sorted(titles, key=lambda t: (-len(t), t)))
+        return cls(re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), titles)
+
+    def wrap(self, text: str) -> Markup:
+        """`text` HTML-escaped, each glossary term in it wrapped in <abbr title="expansion">."""
+        if self.pattern is None:
+            return escape(text)
+        out: list[Markup] = []
+        pos = 0
+        for match in self.pattern.finditer(text):
+            out.append(escape(text[pos : match.start()]))
+            out.append(Markup('<abbr title="{}">{}</abbr>').format(self.titles[match.group()], match.group()))
+            pos = match.end()
+        out.append(escape(text[pos:]))
+        return Markup("").join(out)
+
+
 @dataclass(frozen=True)
 class Lang:
     """Everything a template needs that depends on the language and the current page."""
 
     code: i18n.Lang
     page: str  # path of the page being rendered, e.g. 'units/loc-ninh.md'
+    abbreviations: Abbreviations | None = field(default=None, compare=False, repr=False)  # glossary tooltips in tx()
 
     @property
     def other(self) -> i18n.Lang:
@@ -56,12 +96,20 @@ class Lang:
         return i18n.t(key, self.code)
 
     def tx(self, text: Text | None) -> Markup:
-        """A bilingual text for HTML: the page's language, or Vietnamese with a visible mark."""
+        """A bilingual text for HTML: the page's language, or Vietnamese with a visible mark.
+
+        Glossary terms in it become <abbr title="expansion"> (element content only: never use
+        tx() inside an attribute value; pick() and tx_plain() add no markup).
+        """
+        return self._html(text, self.abbreviations)
+
+    def _html(self, text: Text | None, abbreviations: Abbreviations | None) -> Markup:
         if text is None:
             return Markup("")
+        wrap = abbreviations.wrap if abbreviations else escape
         if self.code == "en" and not text.en:
-            return Markup('<span lang="vi">{}</span> <span class="mb-untranslated">({})</span>').format(text.vi, self.t("untranslated"))
-        return Markup("{}").format(text.en if self.code == "en" else text.vi)
+            return Markup('<span lang="vi">{}</span> <span class="mb-untranslated">({})</span>').format(wrap(text.vi), self.t("untranslated"))
+        return Markup("{}").format(wrap(text.en if self.code == "en" else text.vi))  # type: ignore[arg-type]
 
     def tx_plain(self, text: Text | None) -> str:
         """A bilingual text as plain (unescaped) string, with the mark in words when untranslated."""
@@ -77,8 +125,11 @@ class Lang:
         return Markup(MD_SPECIAL.sub(r"\\\1", str(escape(plain))))
 
     def pick(self, vi: str, en: str) -> Markup:
-        """Two plain strings (CSV columns such as note_vi/note_en) with the same fallback rule."""
-        return self.tx(Text(vi=vi, en=en or None)) if vi else Markup("{}").format(en)
+        """Two plain strings (CSV columns such as note_vi/note_en) with the same fallback rule.
+
+        No glossary tooltips: templates put this in title="…" attributes.
+        """
+        return self._html(Text(vi=vi, en=en or None), None) if vi else Markup("{}").format(en)
 
     def num(self, value: float) -> str:
         return i18n.number(value, self.code)
@@ -140,8 +191,10 @@ def render_site(corpus: Corpus, computed: Computed, lang: i18n.Lang, templates: 
     charts = charts or {}
     pages: dict[str, str] = {}
 
+    abbreviations = Abbreviations.build(corpus.glossary, lang)
+
     def emit(path: str, template: str, title: str, description: str = "", **ctx: Any) -> None:
-        L = Lang(lang, path)
+        L = Lang(lang, path, abbreviations)
         body = env.get_template(template).render(L=L, corpus=corpus, computed=computed, charts=charts, title=title, **ctx)
         pages[path] = front_matter(L, title, description) + body
 
@@ -158,6 +211,9 @@ def render_site(corpus: Corpus, computed: Computed, lang: i18n.Lang, templates: 
     for iid, ind in corpus.indicators.items():
         emit(f"indicators/{iid}.md", "indicator.md.j2", Lang(lang, "").tx_plain(ind.name), indicator=ind)
     emit("datasets/index.md", "datasets.md.j2", i18n.t("datasets", lang))
+    from .data_pages import extra_pages  # a page per dataset (downloads, how to cite), the API, the data changelog
+    for path, template, page_title, description, ctx in extra_pages(corpus, computed, lang):
+        emit(path, template, page_title, description, **ctx)
     emit("targets.md", "targets.md.j2", i18n.t("targets", lang))
     emit("glossary.md", "glossary.md.j2", i18n.t("glossary", lang))
     for pid, page in corpus.pages.items():

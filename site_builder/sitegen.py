@@ -15,7 +15,7 @@ from ruamel.yaml import YAML
 from . import i18n
 
 NAV_PAGES = (("home", "index.md"), ("units", "units/index.md"), ("reports", "reports/index.md"), ("indicators", "indicators/index.md"),
-             ("targets", "targets.md"), ("datasets", "datasets/index.md"), ("glossary", "glossary.md"), ("about", "about.md"))
+             ("targets", "targets.md"), ("datasets", "datasets/index.md"), ("api", "api.md"), ("glossary", "glossary.md"), ("about", "about.md"))
 
 
 def write_if_changed(path: Path, data: str | bytes) -> bool:
@@ -59,7 +59,8 @@ def mkdocs_config(root: Path, lang: i18n.Lang, docs: Path, site: Path) -> dict[s
     config["nav"] = [{i18n.t(key, lang): path} for key, path in NAV_PAGES]
     config["not_in_nav"] = "\n".join(["/units/*.md", "/reports/*.md", "/indicators/*.md"])
     config.setdefault("extra", {})["alternate"] = [
-        {"name": i18n.t("other_language", lang), "link": "/" if other == "vi" else "/en/", "lang": other},
+        # relative to the site root of this build, so the site also works under a sub-path
+        {"name": i18n.t("other_language", lang), "link": "../" if other == "vi" else "en/", "lang": other},
     ]
     return config
 

@@ -1,0 +1,28 @@
+"""The pages of the open-data promise: one per dataset (downloads, how to cite), the API, the changelog.
+
+`render.render_site` emits what `extra_pages` lists; each entry is plain data for one template.
+"""
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from . import i18n
+from .api import documentation
+from .changelog import history
+from .cite import catalogue, data_updated, data_version
+from .compute import Computed
+from .corpus import Corpus
+from .tables import package_tables
+
+
+def extra_pages(corpus: Corpus, computed: Computed, lang: i18n.Lang) -> Iterator[tuple[str, str, str, str, dict[str, Any]]]:
+    """(path, template, title, description, context) for every dataset page, the API page and the changelog."""
+    releases = history(corpus)
+    for meta in catalogue(corpus):
+        package = corpus.packages[meta.name]
+        tables = [t.name for t in package_tables(package)]
+        yield (f"datasets/{meta.name}.md", "dataset.md.j2", meta.title, meta.description,
+               {"meta": meta, "package": package, "tables": tables, "releases": releases})
+    yield ("api.md", "api.md.j2", i18n.t("api", lang), "", {"endpoints": documentation(corpus, computed), "data_version": data_version(corpus)})
+    updated = data_updated(corpus)
+    yield ("changelog.md", "changelog.md.j2", i18n.t("changelog", lang), "", {"releases": releases, "data_version": data_version(corpus), "updated": updated})

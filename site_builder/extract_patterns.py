@@ -1,0 +1,374 @@
+"""The phrase table of `site-builder extract`: which words around a number name which indicator.
+
+Phrases are written the way an editor would type them without diacritics ("ho so truc
+tuyen") and compiled by `phrase()` into regular expressions over *folded* text (see
+`fold`) that also accept the OCR damage seen in scanned reports: "hd so" and "hé so" for
+"hồ sơ", "ty 1€" for "tỷ lệ", "trudc han" for "trước hạn", "chzem" for "chiếm".
+
+The phrase language:
+
+- a word of letters is a Vietnamese syllable: its consonants must match (with a few OCR
+  look-alikes, Đ read as P or B), each vowel may be one or two characters from the set of
+  glyphs OCR turns that vowel into (ô → o, d, b, 6, é …);
+- a space is an optional separator (OCR sometimes glues words together) that never crosses
+  a comma, colon, semicolon or bracket;
+- ``~`` skips up to 40 characters inside the clause, ``~~`` up to 100;
+- ``( | ) ?`` group, alternate and make optional, as in a regular expression;
+- text between backticks is raw regular expression over folded text, for the few cases the
+  syllable rules cannot express (`` `r[ua]t` `` for "rút", which OCR reads as "rat");
+- digits and other characters stand for themselves.
+
+Nothing here is specific to one document: a rule is a phrase that any CCHC report uses.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+# --------------------------------------------------------------------------- folding
+
+# Digits that OCR puts inside words for letters ("s6" số, "x4" xã, "1y" lý, "16ng" lòng).
+_DIGIT_AS_LETTER = str.maketrans({"0": "o", "1": "l", "3": "a", "4": "a", "5": "s", "6": "o", "8": "e"})
+_DIGITS_IN_WORD = re.compile(r"(?<=[a-z])[0-9]+|[0-9]+(?=[a-z])")
+_SPECIAL = {"đ": "d", "Đ": "d", "€": "e", "ð": "d"}
+
+
+def _fold_char(ch: str) -> str:
+    """One character without diacritics, lower-cased: '' for a lone combining mark."""
+    if ch in _SPECIAL:
+        return _SPECIAL[ch]
+    base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+    return base.lower()[:1]
+
+
+def fold_with_map(text: str) -> tuple[str, list[int]]:
+    """`fold(text)` plus, for each folded character, the offset it came from in `text`.
+
+    The list has one extra entry, len(text), so that a folded end offset maps back too.
+    """
+    chars: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(text):
+        folded = _fold_char(ch)
+        if folded:
+            chars.append(folded)
+            where.append(i)
+    where.append(len(text))
+    joined = _DIGITS_IN_WORD.sub(lambda m: m.group().translate(_DIGIT_AS_LETTER), "".join(chars))
+    return joined, where
+
+
+def fold(text: str) -> str:
+    """Text without diacritics, lower-cased, đ → d, € → e, OCR digits inside words read as letters.
+
+    Only used to *match* phrases: numbers and quotes are always taken from the original text.
+    """
+    return fold_with_map(text)[0]
+
+
+# --------------------------------------------------------------------------- phrase compiler
+
+_ONSETS = ("ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
+           "b", "c", "d", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x")
+_CODAS = ("ng", "nh", "ch", "c", "m", "n", "p", "t")
+_ONSET_RE = {"d": "[dpb]", "l": "[l1i|]", "s": "[s$5]", "c": "[c¢]", "t": "[tl1]", "qu": "q[uw]", "ngh": "ngh?"}
+# What OCR makes of each vowel once diacritics are folded away (ă/â → i, d, e; ô/ơ → d, b, 6, g; ư → i, r, w …).
+_VOWEL_RE = {
+    "a": "[a4@ide3]",
+    "e": "[e€¢86c3&]",
+    "i": "[i1l!z:y|]",
+    "o": "[o0db6egq]",
+    "u": "[uiwyrev]",
+    "y": "[yi1]",
+}
+_CODA_RE = {"c": "(?:ce|c|e)", "n": "[nm]", "m": "[mn]", "ng": "[nm][gq]?", "nh": "nh?"}
+_TOKEN = re.compile(r"`[^`]*`|~~|~|[a-z]+|[0-9]+|\s+|[()|?]|.")
+SEP = r"[^\w,;:()]{0,3}"  # spaces, hyphens, stray marks; never a clause boundary
+
+
+@lru_cache(maxsize=None)
+def syllable(word: str) -> str:
+    """Regex for one folded syllable, tolerant of OCR; acronyms (no parsable vowel) stay literal."""
+    onset = next((o for o in _ONSETS if word.startswith(o) and len(word) > len(o)), "")
+    rest = word[len(onset):]
+    nucleus = re.match(r"[aeiouy]+", rest)
+    coda = rest[nucleus.end():] if nucleus else rest
+    if not nucleus or (coda and coda not in _CODAS):
+        return re.escape(word)
+    vowels = "".join(_VOWEL_RE[v] + "{1,2}" for v in nucleus.group())
+    return _ONSET_RE.get(onset, onset) + vowels + _CODA_RE.get(coda, coda)
+
+
+@lru_cache(maxsize=None)
+def phrase(spec: str) -> re.Pattern[str]:
+    """Compile a phrase of the language described in the module docstring."""
+    out: list[str] = []
+    for tok in _TOKEN.findall(spec):
+        if tok.startswith("`"):
+            out.append(f"(?:{tok[1:-1]})")
+        elif tok == "~":
+            out.append(r"[^;]{0,40}?")
+        elif tok == "~~":
+            out.append(r"[^;]{0,100}?")
+        elif tok.isalpha():
+            out.append(rf"(?<![a-z]){syllable(tok)}(?![a-z])")
+        elif tok.isspace():
+            out.append(SEP)
+        elif tok == "(":
+            out.append("(?:")
+        elif tok in ")|?":
+            out.append(tok)
+        else:
+            out.append(re.escape(tok))
+    return re.compile("".join(out))
+
+
+# --------------------------------------------------------------------------- nouns
+
+# The thing counted, as it follows the number ("7.447 hồ sơ", "02 nhiệm vụ").
+DOSSIER = "(ho so|`h\\s?/\\s?s\\w*`)"
+TASK = "nhiem vu"
+PROCEDURE = "(thu tuc|tthc)"
+PERSON = "(luot )?(`can b\\w?`|cong chuc|nguoi|nhan vien|truong hop|bien che|cbcc|hoa giai vien)"
+FEEDBACK = "(luot )?(noi dung )?(kien nghi|phan anh|pakn)"
+# "số hóa", but not "số hồ sơ" (OCR "s6 hod so").
+DIGITISED = "so hoa`(?!\\W{0,3}[s$5][o0db6eg]{1,2}(?![a-z]))`"
+
+# Noun classes decide which earlier figure a breakdown ("trong đó: 23 cuộc …") belongs to.
+NOUN_CLASSES: dict[str, str] = {
+    "dossier": DOSSIER,
+    "task": TASK,
+    "procedure": PROCEDURE + "|dvc|dich vu cong",
+    "feedback": FEEDBACK,
+    "form": "phieu",
+    "question": "cau",
+    "person": PERSON,
+    "contact": "luot",
+    "meeting": "cuoc",
+    "document": "van ban",
+    "result": "ket qua",
+}
+
+# --------------------------------------------------------------------------- prose rules
+
+Shape = Literal["count", "percent", "ratio"]
+Mode = Literal["actual", "target", "any"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One phrase pattern that names the indicator(s) of a number in a sentence.
+
+    A number matches when every given condition holds: `noun` right after the number,
+    `left` in the clause before it, `right` in the clause after it, `sentence` anywhere in
+    the sentence, `unless` nowhere in it. Among matching rules the lowest `tier` wins, then
+    the cue nearest to the number, then the earlier rule.
+    """
+
+    ids: tuple[str, ...]  # indicators that receive the value; a ratio "a/b" gives (numerator, denominator)
+    shape: Shape = "count"  # count (also amounts of money), percent, or ratio a/b
+    noun: str | None = None
+    left: str | None = None
+    right: str | None = None
+    sentence: str | None = None
+    unless: str | None = None
+    mode: Mode = "actual"  # actual figures, targets (goal sentences), or both
+    tier: int = 1  # 0 = topic-specific rule that beats generic ones at any distance
+    breakdown: str = ""
+    left_max: int = 60  # how far before the number a left cue may end
+    right_max: int = 80  # how far after the number a right cue may start
+
+
+def _r(ids: str | tuple[str, ...], shape: Shape = "count", **kw: object) -> Rule:
+    return Rule((ids,) if isinstance(ids, str) else ids, shape, **kw)  # type: ignore[arg-type]
+
+
+RULES: tuple[Rule, ...] = (
+    # --- goals: numbers in sentences that set a target ("mục tiêu", "ít nhất", "trở lên")
+    _r("procedures-decentralisation-target-share", "percent", noun=PROCEDURE, left="phan cap ~", mode="target", tier=0),
+    _r("e-documents-exchanged-target-share", "percent", noun="van ban", right="(dien tu|moi truong mang)", mode="target", tier=0, right_max=120),
+    _r("satisfaction-survey-coverage-required", "percent", left="quy dinh", sentence="phieu", mode="any", tier=0, left_max=3),
+    # --- satisfaction surveys
+    _r(("survey-forms-satisfied", "satisfaction-survey-forms"), "ratio", noun="phieu", right="hai long", tier=0),
+    _r("satisfaction-survey-forms", noun="phieu", right="rat hai long", breakdown="rating=very_satisfied", tier=0, right_max=20),
+    _r("satisfaction-survey-forms", noun="phieu", right="hai long", breakdown="rating=satisfied", tier=0, right_max=20),
+    _r("satisfaction-survey-forms", noun="phieu", right="(y kien )?tot", breakdown="rating=good", tier=0, right_max=20),
+    _r("satisfaction-survey-forms", noun="phieu", right="binh thuong", breakdown="rating=average", tier=0, right_max=20),
+    _r("satisfaction-survey-forms", noun="phieu", sentence="(khao sat|danh gia)", tier=0),
+    _r("dissatisfaction-rate", "percent", right="khong hai long", tier=0, right_max=5),
+    _r("satisfaction-rate", "percent", left="hai long ~", tier=0, left_max=30),
+    # --- digitisation and online payment
+    _r("results-digitised", noun=DOSSIER, left=DIGITISED + " ket qua ~", tier=0),
+    _r("dossiers-digitised", noun=DOSSIER, left=DIGITISED + " ~", tier=0),
+    _r("online-payment-transactions", noun="luot", left="thanh toan truc tuyen ~~", tier=0, left_max=90),
+    _r("online-payment-amount", left="so tien", tier=0, left_max=5),
+    # --- budget and public investment (money: the unit word after the number must fit the indicator)
+    _r(("public-investment-disbursed", "public-investment-plan"), "ratio", left="giai ngan ~", tier=0),
+    _r("public-investment-disbursed", left="giai ngan ~", tier=0),
+    _r("budget-expenditure", left="chi ngan sach ~", tier=0),
+    _r("budget-revenue", left="thu (ngan sach|theo) ~", tier=0),
+    _r("share-online", "percent", left="ty le ho so ~ truc tuyen ~", tier=0, left_max=40),
+    # --- the reform plan and tasks assigned from above
+    _r(("reform-plan-tasks-completed", "reform-plan-tasks"), "ratio", noun=TASK, left="hoan thanh", tier=0),
+    _r("reform-plan-tasks", noun=TASK, left="de ra", sentence="ke hoach", tier=0),
+    _r("assigned-tasks", noun=TASK, right="giao", right_max=60),
+    _r("assigned-tasks-in-progress", noun=TASK, left="dang trong han ( giai quyet)?"),
+    _r("assigned-tasks-completed-on-time", noun=TASK, left="dung han"),
+    _r("assigned-tasks-completed-late", noun=TASK, left="(tre|qua) (han|hen)"),
+    _r("assigned-tasks-completed", noun=TASK, left="(giai quyet|hoan thanh)( la)?"),
+    # --- staff
+    _r(("officials-in-post", "officials-quota"), "ratio", noun=PERSON, left="bo tri ( du)?", tier=0),
+    _r("officials-quota", noun=PERSON, left="bo tri", tier=0, left_max=3),
+    _r("commune-administrative-class", left="don vi hanh chinh loai", tier=0, left_max=2),
+    _r("officials-below-qualification-standard", noun=PERSON, right="chua (dat|dam bao) ~ trinh do", tier=0),
+    _r("part-time-workers", noun=PERSON, left="nguoi hoat dong (kct|khong chuyen trach) ~", tier=0),
+    _r("labour-contracts-terminated", noun=PERSON, left="cham dut hop dong ~", tier=0),
+    _r("personnel-actions", noun=PERSON, left="(thuyen chuyen|dieu dong|luan chuyen|chuyen ngach|nang bac|chuyen doi vi tri|tang cuong|bo nhiem) ~", tier=0, left_max=45),
+    _r("training-participants", noun=PERSON, right="(tham gia ~ |(lop|khoa) )(boi duong|dao tao|tap huan)", tier=0),
+    # --- legal work
+    _r("legal-documents-reviewed", noun="van ban (quy pham|qppl)", left="(kiem tra|ra soat)", tier=0),
+    _r("legal-education-events", noun="(dot|hoi nghi|buoi)", sentence="(phap luat|luat|hoa giai)", tier=0),
+    _r("legal-education-participants", noun=PERSON, right="tham gia", sentence="(phap luat|luat|hoa giai)", tier=0),
+    # --- procedures
+    _r("procedures-processing-time-cut", noun=PROCEDURE, left="cat giam ~", tier=0),
+    _r("procedures-simplification-proposed", noun=PROCEDURE, left="don gian hoa", sentence="de xuat", tier=0),
+    _r("procedures-simplified", noun=PROCEDURE, sentence="(rut ngan thoi gian|don gian hoa)", tier=0),
+    _r("procedures-reviewed", noun=PROCEDURE, left="(ra soat|danh gia)", tier=0),
+    _r("procedures-not-received-at-one-stop", noun=PROCEDURE, right="khong (thuc hien )?tiep nhan", tier=0),
+    _r("procedures-online-level-3-4", noun=PROCEDURE, right="truc tuyen muc do 3", tier=0),
+    _r("procedures-online-services", noun=PROCEDURE, sentence="cung cap (dich vu cong|dvc) truc tuyen ~ (mot phan|toan trinh)", tier=0),
+    _r("online-services-integrated-national-portal", noun="(dvc|dich vu cong)", left="tich hop", tier=0),
+    _r("interconnected-procedure-bundles", noun="nhom (tthc|thu tuc)", right="lien thong", tier=0),
+    _r("procedures-disclosed-online-share", "percent", noun=PROCEDURE, right="cong khai ~ (cong|trang) thong tin dien tu", tier=0),
+    _r("procedures-publicly-listed-share", "percent", noun=PROCEDURE, left="cong khai", tier=0),
+    _r("one-stop-implementation-share", "percent", left="mot cua ~ trien khai ~", tier=0),
+    # --- e-government
+    _r("e-documents-share", "percent", noun="van ban", right="(dien tu|moi truong mang)", tier=0, right_max=120),
+    _r("digital-certificate-staff-share", "percent", noun=PERSON, right="(chung thu|chu ky)( so)?", tier=0, right_max=120),
+    _r("computer-equipped-staff-share", "percent", noun=PERSON, right="may (vi )?tinh", tier=0),
+    _r("document-management-personal-accounts", noun="tai khoan ca nhan", tier=0),
+    _r("document-management-unit-accounts", noun="(co quan, )?don vi", left="tai khoan ~", tier=0),
+    _r("digital-signature-devices-personal", noun="thiet bi ( chu)? ky so", tier=0),
+    _r("digital-certificates-organisation", noun="chung thu so (co quan|to chuc)", tier=0),
+    _r("digital-signature-certificates-issued", noun="(chu ky so|chung thu so)", tier=0),
+    _r("iso-systems-certified", noun="he thong (qlcl|quan ly chat luong)", tier=0),
+    _r("departments-applying-iso", noun="phong( ban)?", sentence="iso", tier=0),
+    _r("community-digital-teams", noun="to cong nghe", tier=0),
+    _r("villages-with-community-digital-teams", noun="thon", sentence="to cong nghe", tier=0),
+    _r("online-meetings-served", noun="cuoc", sentence="(hop|hoi nghi) truc tuyen", tier=0),
+    _r("online-meetings-district-participants", noun="huyen", sentence="(hop|hoi nghi) truc tuyen", tier=0),
+    _r(("communes-postal-service-agreement", "communes-total"), "ratio", noun="xa", right="(thoa thuan|hop dong|buu chinh)", tier=0),
+    _r("communes-postal-service-agreement", noun="xa", right="(thoa thuan|hop dong|buu chinh)", tier=0),
+    # --- feedback, questions, guidance
+    _r(("feedback-received", "feedback-resolved"), noun=FEEDBACK, left="tiep nhan va (xu ly|giai quyet)", tier=0),
+    _r("feedback-forwarded", noun=FEEDBACK, left="chuyen", tier=0, left_max=5),
+    _r("feedback-resolved", noun=FEEDBACK, right="(xem xet|giai quyet|xu ly|tra loi)", tier=0),
+    _r("feedback-resolved", noun=FEEDBACK, left="(xu ly|giai quyet|tra loi)", tier=0, left_max=5),
+    _r("feedback-received", noun=FEEDBACK, left="tiep nhan", tier=0),
+    _r("hotline-months-in-operation", noun="thang", sentence="duong day nong", tier=0, breakdown="channel=hotline"),
+    _r(("portal-questions-answered", "portal-questions-received"), "ratio", noun="cau", left="tra loi", tier=0),
+    _r("portal-questions-received", noun="cau hoi", left="tiep nhan", tier=0),
+    _r("portal-questions-pending", noun="cau", right="(dang tra loi|moi nhan|chua tra loi)", tier=0),
+    _r("portal-questions-answered", noun="cau", left="tra loi", tier=0),
+    _r("guidance-contacts", noun="luot", left="huong dan ~", tier=0),
+    _r("guidance-contacts", noun="luot", right="(huong dan|goi di|goi den|cuoc goi)", tier=0, right_max=10),
+    # --- dossiers (the generic core of every one-stop report)
+    _r(("dossiers-received-online", "dossiers-received-online-eligible"), "ratio", noun=DOSSIER, left="truc tuyen ~", left_max=70),
+    _r("dossiers-to-process", noun=DOSSIER, left="tiep nhan va giai quyet"),
+    _r("dossiers-carried-over", noun=DOSSIER, left="((ky truoc|ton) ~ chuyen (qua|sang)|ton ky truoc)"),
+    _r("dossiers-pending", noun=DOSSIER, left="(dang trong han ( giai quyet)?|dang (giai quyet|xu ly))"),
+    _r("dossiers-resolved-early", noun=DOSSIER, left="truoc han"),
+    _r("dossiers-resolved-on-time", noun=DOSSIER, left="dung han"),
+    _r("dossiers-resolved-late", noun=DOSSIER, left="(tre|qua) (han|hen)"),
+    _r("dossiers-resolved-late", noun=DOSSIER, right="(tre|qua) (han|hen)", right_max=60),
+    _r("dossiers-withdrawn", noun=DOSSIER, left="(`r[ua]t`|tra lai)", left_max=5),
+    _r("results-returned-postal", noun="ket qua", left="buu chinh ~"),
+    _r("dossiers-received-postal", noun=DOSSIER, left="buu chinh ~"),
+    _r("dossiers-received-online", noun=DOSSIER, left="truc tuyen", left_max=5),
+    _r("dossiers-received-online", noun=DOSSIER, right="truc tuyen", right_max=10),
+    _r("dossiers-received", noun=DOSSIER, left="tiep nhan truc tiep", breakdown="channel=in_person", left_max=5),
+    _r("dossiers-resolved", noun=DOSSIER, left="(giai quyet|tra ket qua)"),
+    _r("dossiers-resolved", left="tra ket qua", left_max=2),
+    _r("dossiers-resolved", noun=DOSSIER, right="da co ket qua", right_max=10),
+    _r("dossiers-received", noun=DOSSIER, left="(tiep )?nhan"),
+    _r("dossiers-received", noun=DOSSIER, right="(duoc )?tiep nhan", right_max=10),
+)
+
+# Shares the catalogue has no formula for: (numerator, denominator or None, share, breakdown).
+EXTRA_SHARES: tuple[tuple[str, str | None, str, str], ...] = (
+    ("dossiers-digitised", None, "digitisation-share", "object=dossier"),
+    ("results-digitised", None, "digitisation-share", "object=result"),
+    ("budget-revenue", None, "budget-revenue-plan-attainment", ""),
+    ("budget-expenditure", None, "budget-expenditure-plan-attainment", ""),
+    ("survey-forms-satisfied", "satisfaction-survey-forms", "satisfaction-rate", ""),
+)
+
+# --------------------------------------------------------------------------- sentence context
+
+# A sentence that sets a goal rather than reports a result.
+TARGET_MARKERS = "(muc tieu|phan dau|toi thieu|it nhat|tro len|phai (duoc|dat)|den ( het)? nam `\\d{4}`)"
+# A heading that opens the plan part of a report ("Phương hướng, nhiệm vụ …", "Nhiệm vụ trọng tâm …").
+PLAN_HEADING = "(phuong huong|nhiem vu (trong tam|~ (thoi gian|nam|giai doan) (toi|den|tiep theo)))"
+# A breakdown follows: the numbers after it belong to the figure before it.
+BREAKDOWN_MARKER = "(trong do|trong so|bao gom|gom)"
+# Words right before a number that make it a date, a document number or a level, not a figure.
+SKIP_BEFORE = (
+    "(ngay|thang|nam|quy|muc do|muc do `\\d+\\W{1,3}`|iso|tcvn|covid|de an|dieu|khoan|phu luc|lan thu|quoc lo|giai doan"
+    "|(quyet dinh|nghi dinh|nghi quyet|chi thi|ke hoach|cong van|thong tu|to trinh)( so)?)"
+)
+LEVELS: tuple[tuple[str, str], ...] = (
+    ("(cap tinh|cap so|so, ban, nganh)", "province"),
+    ("cap huyen", "district"),
+    ("cap xa", "commune"),
+)
+
+# --------------------------------------------------------------------------- table rows
+
+# (indicator, label phrase, indicator of the denominator when cells read "a/b" and the label has no "/").
+LABEL_RULES: tuple[tuple[str, str, str | None], ...] = (
+    ("feedback-answers-published", "cong khai ket qua tra loi", None),
+    ("feedback-received-and-handled", "tiep nhan va xu ly (pakn|phan anh|kien nghi)", None),
+    ("feedback-resolved", "(pakn|phan anh|kien nghi) ~ (giai quyet|xu ly)", None),
+    ("feedback-received", "(pakn|phan anh|kien nghi) ~ tiep nhan", None),
+    ("procedures-inter-agency-same-level", "lien thong cung cap", None),
+    ("procedure-groups-inter-level", "lien thong giua cac cap", None),
+    ("procedures-four-on-the-spot", "`4|bon` tai cho", None),
+    ("procedures-issued-by-province", PROCEDURE + " do tinh ban hanh", None),
+    ("procedures-simplified", "don gian hoa", None),
+    ("procedures-online-level-3-4-no-dossiers", "truc tuyen muc do 3 ~ khong ( co)? phat sinh", None),
+    ("procedures-online-level-3-4-with-dossiers", "truc tuyen muc do 3 ~ co phat sinh", None),
+    ("dossiers-resolved-online", DOSSIER + " ~ giai quyet truc tuyen", None),
+    ("dossiers-of-online-procedures", "tong so " + DOSSIER + " cua " + PROCEDURE + " trien khai truc tuyen", None),
+    ("procedures-online-level-3-4", PROCEDURE + " ~ truc tuyen muc do 3", None),
+    ("dossiers-processed-e-one-stop", "cua dien tu", None),
+    ("dossiers-resolved-on-time", DOSSIER + " ~ giai quyet dung han", None),
+    ("dossiers-received", DOSSIER + " ~ tiep nhan", None),
+    ("dossiers-resolved", DOSSIER + " ~ giai quyet", None),
+    ("procedures-disclosed-online", "cong khai ~ (cong|trang) thong tin dien tu", None),
+    ("procedures-announced", PROCEDURE + " ~ cong bo", None),
+    ("procedures-one-stop", "mot cua", None),
+    ("e-documents-received-national-axis", "van ban nhan ~ truc lien thong", None),
+    ("e-documents-sent-national-axis", "van ban gui ~ truc lien thong", None),
+    ("e-documents-exchanged", "van ban ~ trao doi ~ dien tu", None),
+    ("documents-sent", "van ban di", None),
+    ("digital-signature-certificates-issued", "(chu ky so|chung thu so) ~ cap", None),
+    ("officials-with-email-accounts", "(hop thu dien tu|email)", None),
+    ("departments-using-lan", "mang (noi bo|lan)", "departments-total"),
+    ("departments-applying-iso", "iso", None),
+)
+# Where a row label splits into numerator / denominator: "… đúng hạn/Tổng số hồ sơ …".
+LABEL_SPLIT = "/ ?(?=tong)"
+# Cells "H:113 X:288": counts per level (huyện, xã, tỉnh).
+CELL_LEVELS = {"h": "district", "x": "commune", "t": "province"}
+APPENDIX = "phu luc `\\s*\\d+`"
+
+
+def rule_indicators() -> set[str]:
+    """Every indicator id the phrase tables can propose (for checking against the catalogue)."""
+    ids = {i for rule in RULES for i in rule.ids}
+    ids |= {share for _, _, share, _ in EXTRA_SHARES} | {num for num, _, _, _ in EXTRA_SHARES}
+    ids |= {ind for ind, _, _ in LABEL_RULES} | {per for _, _, per in LABEL_RULES if per}
+    return ids

@@ -1,0 +1,158 @@
+"""Full-text search: index the assembled site with Pagefind (the binary shipped in `pagefind[bin]`).
+
+Input: the assembled site folder (both languages). Output: `<site>/pagefind/`, the static
+search bundle the header search box loads. Pagefind splits the index by each page's
+`<html lang>`, so Vietnamese pages are searched from / and English pages from /en/.
+
+Only what the templates mark `data-pagefind-body` (the article) is indexed: not the header,
+navigation or footer, and not the 404 page.
+
+Pagefind already matches "ho so" to "hồ sơ" (it strips combining marks), but đ is a letter of
+its own, not d with a mark: "Dak Nong" would not find "Đắk Nông". So Pagefind reads a copy of
+the pages in which each page carries, in one more indexed block, the words of its body that
+contain đ spelled without diacritics ("Dak", "Dong"). The pages served are not changed.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import re
+import shutil
+import subprocess
+import tempfile
+import time
+import unicodedata
+from dataclasses import dataclass
+from html import escape
+from html.parser import HTMLParser
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+BUNDLE = "pagefind"
+BODY_ATTR = "data-pagefind-body"
+IGNORE_ATTR = "data-pagefind-ignore"
+EXCLUDE_SELECTORS = ".headerlink"  # the ¶ permalink Python-Markdown adds to every heading
+WORD = re.compile(r"\w+")
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class SearchIndexError(Exception):
+    """Pagefind is missing or failed; the message says which and why."""
+
+
+@dataclass(frozen=True)
+class SearchIndex:
+    """What Pagefind wrote."""
+
+    bundle: Path  # <site>/pagefind
+    languages: dict[str, int]  # language of the index -> pages in it
+    seconds: float
+
+    @property
+    def pages(self) -> int:
+        return sum(self.languages.values())
+
+
+def fold(text: str) -> str:
+    """'Đắk Nông' -> 'Dak Nong': every diacritic dropped, đ/Đ spelled d/D."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+class _BodyText(HTMLParser):
+    """The text Pagefind indexes: inside data-pagefind-body, outside data-pagefind-ignore, script, style."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, bool, bool]] = []  # (tag, inside body, ignored)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        names = {k for k, _ in attrs}
+        classes = (dict(attrs).get("class") or "").split()
+        inside, ignored = self.stack[-1][1:] if self.stack else (False, False)
+        inside = inside or BODY_ATTR in names
+        ignored = ignored or IGNORE_ATTR in names or tag in ("script", "style") or "headerlink" in classes
+        if tag not in VOID:
+            self.stack.append((tag, inside, ignored))
+
+    def handle_endtag(self, tag: str) -> None:
+        for i in range(len(self.stack) - 1, -1, -1):  # tolerate unclosed elements, as browsers do
+            if self.stack[i][0] == tag:
+                del self.stack[i:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        if self.stack and self.stack[-1][1] and not self.stack[-1][2]:
+            self.parts.append(data)
+
+
+def undiacritised_words(html: str) -> list[str]:
+    """Words with đ/Đ in the indexed text of a page, folded ('Đắk' -> 'Dak'), first occurrence order."""
+    parser = _BodyText()
+    parser.feed(html)
+    parser.close()
+    seen: dict[str, None] = {}
+    for word in WORD.findall(" ".join(parser.parts)):
+        if "đ" in word or "Đ" in word:
+            seen.setdefault(fold(word), None)
+    return list(seen)
+
+
+def with_aliases(html: str) -> str:
+    """The page as Pagefind should read it: its đ-words, folded, in one more indexed block."""
+    words = undiacritised_words(html)
+    if not words:
+        return html
+    block = f'<div {BODY_ATTR} aria-hidden="true">{escape(" ".join(words))}</div>'
+    at = html.rfind("</body>")
+    return html[:at] + block + html[at:] if at >= 0 else html + block
+
+
+def _executable() -> Path:
+    try:
+        from pagefind_bin import get_executable  # the binary inside the pagefind-bin wheel
+    except ImportError as exc:
+        raise SearchIndexError("Pagefind is not installed: run `make build`, which installs pagefind[bin] from requirements.lock") from exc
+    try:
+        return get_executable()
+    except FileNotFoundError as exc:
+        raise SearchIndexError(f"the pagefind-bin package has no binary for this platform: {exc}") from exc
+
+
+def index_site(site_dir: Path) -> SearchIndex:
+    """Index the HTML pages of `site_dir` into `site_dir/pagefind/`. Raises SearchIndexError on failure."""
+    t0 = time.perf_counter()
+    site_dir = Path(site_dir).resolve()
+    if not (site_dir / "index.html").is_file():
+        raise SearchIndexError(f"{site_dir}: no index.html, nothing to index")
+    exe = _executable()
+    bundle = site_dir / BUNDLE
+    if bundle.exists():
+        shutil.rmtree(bundle)
+    with tempfile.TemporaryDirectory(prefix="pagefind-") as tmp:
+        source = Path(tmp) / "site"
+        marked = 0
+        for page in sorted(site_dir.rglob("*.html")):
+            html = page.read_text(encoding="utf-8")
+            marked += BODY_ATTR in html
+            target = source / page.relative_to(site_dir)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(with_aliases(html), encoding="utf-8")
+        if not marked:  # Pagefind would then index every whole <body>, header and navigation included
+            raise SearchIndexError(f"pagefind indexed no page of {site_dir}: no page marks its article {BODY_ATTR} (templates/overrides/main.html)")
+        # cwd is the empty temporary folder, so no stray pagefind.yml of the caller is read
+        cmd = [str(exe), "--site", str(source), "--output-path", str(bundle), "--exclude-selectors", EXCLUDE_SELECTORS, "--quiet"]
+        run = subprocess.run(cmd, cwd=tmp, capture_output=True, text=True)
+    if run.returncode != 0:
+        raise SearchIndexError(f"pagefind failed on {site_dir} (exit {run.returncode}):\n{(run.stderr or run.stdout).strip()}")
+    entry = bundle / "pagefind-entry.json"
+    if not entry.is_file():
+        raise SearchIndexError(f"pagefind wrote no {entry}:\n{(run.stderr or run.stdout).strip()}")
+    languages = {lang: int(info.get("page_count", 0)) for lang, info in json.loads(entry.read_text(encoding="utf-8"))["languages"].items()}
+    if not sum(languages.values()):
+        raise SearchIndexError(f"pagefind indexed no page of {site_dir}: do the templates still mark the article {BODY_ATTR}?")
+    result = SearchIndex(bundle, languages, time.perf_counter() - t0)
+    log.info("search index: %s pages (%s) in %.1fs", result.pages, ", ".join(f"{k} {v}" for k, v in sorted(languages.items())), result.seconds)
+    return result

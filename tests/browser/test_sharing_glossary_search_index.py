@@ -1,0 +1,192 @@
+"""What needs no browser: link previews (Open Graph), glossary tooltips, the search index step.
+
+These live beside the browser tests because they check the same features (issue 7); they run
+everywhere, Chromium or not.
+"""
+from __future__ import annotations
+
+import struct
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from markupsafe import Markup
+
+from site_builder import i18n
+from site_builder.build import BuildError, build
+from site_builder.model import GlossaryTerm, Text
+from site_builder.render import Abbreviations, Lang
+from site_builder.search import SearchIndexError, fold, index_site, undiacritised_words, with_aliases
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def meta(page: BeautifulSoup, key: str) -> str | None:
+    tag = page.find("meta", attrs={"property": key}) or page.find("meta", attrs={"name": key})
+    return tag["content"] if tag else None
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    head = path.read_bytes()[:24]
+    assert head[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG"
+    return struct.unpack(">II", head[16:24])
+
+
+# ------------------------------------------------------------------ Open Graph / Twitter
+
+
+def test_every_page_has_open_graph_and_twitter_meta(shipped_site: Path) -> None:
+    pages = [p for p in shipped_site.rglob("index.html") if "pagefind" not in p.parts]
+    assert len(pages) > 200
+    for html in pages:
+        page = soup(html)
+        lang = "en" if html.relative_to(shipped_site).parts[0] == "en" else "vi"
+        for key in ("og:title", "og:description", "og:image", "twitter:card", "twitter:image"):
+            assert meta(page, key), f"{html}: no {key}"
+        assert meta(page, "og:locale") == {"vi": "vi_VN", "en": "en_US"}[lang], html
+        assert meta(page, "twitter:card") == "summary_large_image"
+        image = (html.parent / meta(page, "og:image")).resolve()  # relative: no site_url configured
+        assert image.is_file(), f"{html}: og:image {meta(page, 'og:image')} does not exist"
+        assert image.name.endswith(f".{lang}.png")
+
+
+def test_unit_pages_share_their_own_preview_image(shipped_site: Path) -> None:
+    for lang, root in (("vi", shipped_site), ("en", shipped_site / "en")):
+        page = soup(root / "units/binh-son-binh-phuoc/index.html")
+        assert meta(page, "og:image") == f"{'../../' if lang == 'vi' else '../../../'}social/binh-son-binh-phuoc.{lang}.png"
+        assert meta(page, "og:title") == {"vi": "Xã Bình Phước", "en": "Bình Phước commune"}[lang]
+        home = soup(root / "index.html")
+        assert meta(home, "og:image").endswith(f"social/default.{lang}.png")
+
+
+def test_preview_images_are_1200_by_630_png_for_every_unit(shipped_site: Path) -> None:
+    units = sorted(p.stem for p in (shipped_site.parent / "content/units").glob("*.yaml"))
+    for lang in i18n.LANGS:
+        for name in units + ["default"]:
+            assert png_size(shipped_site / "social" / f"{name}.{lang}.png") == (1200, 630)
+
+
+def test_preview_images_are_deterministic(tmp_path: Path) -> None:
+    from site_builder.social import Card, Stat, draw
+
+    card = Card("Minh Bạch", "Dữ liệu mở", "Xã · Bình Sơn · Quảng Ngãi", "Xã Bình Phước", (Stat("43,6%", "Tỷ lệ hồ sơ trực tuyến", "Năm 2023"),), "1 báo cáo")
+    draw(card, tmp_path / "a.png")
+    draw(card, tmp_path / "b.png")
+    assert (tmp_path / "a.png").read_bytes() == (tmp_path / "b.png").read_bytes()
+    assert b"Software" not in (tmp_path / "a.png").read_bytes()
+
+
+def test_og_image_is_absolute_when_site_url_is_configured(minimal: Path) -> None:
+    config = minimal / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "site_url: https://example.org/minhbach/\n", encoding="utf-8")
+    build(minimal)
+    site = minimal / "site"
+    assert meta(soup(site / "units/huyen-b/index.html"), "og:image") == "https://example.org/minhbach/social/huyen-b.vi.png"
+    assert meta(soup(site / "en/units/huyen-b/index.html"), "og:image") == "https://example.org/minhbach/social/huyen-b.en.png"
+    assert meta(soup(site / "en/index.html"), "og:image") == "https://example.org/minhbach/social/default.en.png"
+
+
+# ------------------------------------------------------------------ glossary tooltips
+
+TERMS = [
+    GlossaryTerm(term="UBND", vi="Ủy ban nhân dân", en="People's Committee"),
+    GlossaryTerm(term="VPUBND", vi="Văn phòng Ủy ban nhân dân", en='Office of the "People\'s Committee"'),
+    GlossaryTerm(term="QĐ", vi="Quyết định", en="Decision"),
+    GlossaryTerm(term="QĐ-TTg", vi="Quyết định của Thủ tướng Chính phủ", en="Prime Minister's Decision"),
+    GlossaryTerm(term="QLVB&HSCV", vi="quản lý văn bản & hồ sơ <công việc>", en=None),
+    GlossaryTerm(term="Tỉnh ủy", vi="Tỉnh ủy", en="Provincial Party Committee"),
+]
+
+
+def lang(code: i18n.Lang) -> Lang:
+    return Lang(code, "reports/x.md", Abbreviations.build(TERMS, code))
+
+
+def test_terms_become_abbr_with_the_expansion_of_the_page_language() -> None:
+    text = Text(vi="UBND tỉnh ban hành QĐ 12/QĐ-TTg", en="The UBND issued QĐ 12/QĐ-TTg")
+    assert lang("vi").tx(text) == Markup(
+        '<abbr title="Ủy ban nhân dân">UBND</abbr> tỉnh ban hành <abbr title="Quyết định">QĐ</abbr> 12/'
+        '<abbr title="Quyết định của Thủ tướng Chính phủ">QĐ-TTg</abbr>'
+    )
+    assert '<abbr title="People&#39;s Committee">UBND</abbr>' in lang("en").tx(text)
+
+
+def test_whole_words_only_and_case_sensitive() -> None:
+    out = str(lang("vi").tx(Text(vi="VPUBND và UBNDX, ubnd, xUBND, UBND.", en="x")))
+    assert out.count("<abbr") == 2  # VPUBND (its own term) and the final UBND
+    assert '<abbr title="Văn phòng Ủy ban nhân dân">VPUBND</abbr>' in out
+    assert "UBNDX" in out and "ubnd" in out and "xUBND" in out
+
+
+def test_no_markup_injection_from_text_terms_or_expansions() -> None:
+    vi = lang("vi").tx(Text(vi='<script>alert(1)</script> QLVB&HSCV "UBND"', en=None))
+    assert "<script>" not in vi and "&lt;script&gt;" in vi
+    assert '<abbr title="quản lý văn bản &amp; hồ sơ &lt;công việc&gt;">QLVB&amp;HSCV</abbr>' in vi
+    en = str(lang("en").tx(Text(vi="VPUBND", en="VPUBND")))
+    assert 'title="Office of the &#34;People&#39;s Committee&#34;"' in en
+
+
+def test_expansion_equal_to_the_term_is_no_tooltip_and_missing_english_is_marked() -> None:
+    assert "<abbr" not in lang("vi").tx(Text(vi="Tỉnh ủy Bình Phước", en="x"))
+    assert '<abbr title="Provincial Party Committee">Tỉnh ủy</abbr>' in lang("en").tx(Text(vi="Tỉnh ủy", en="Tỉnh ủy"))
+    assert f"({i18n.t('untranslated', 'en')})" in lang("en").tx(Text(vi="QLVB&HSCV", en="QLVB&HSCV"))
+
+
+def test_untranslated_text_keeps_its_mark_and_pick_adds_no_markup() -> None:
+    out = lang("en").tx(Text(vi="UBND huyện", en=None))
+    assert out.startswith('<span lang="vi"><abbr title="People&#39;s Committee">UBND</abbr> huyện</span>')
+    assert "mb-untranslated" in out
+    assert "<abbr" not in lang("vi").pick("UBND tỉnh", "")  # pick() lands in title="…" attributes
+
+
+def test_shipped_pages_show_glossary_tooltips(shipped_site: Path) -> None:
+    page = soup(shipped_site / "reports/dak-nong-vp-ubnd-2021-q3/index.html")
+    titles = {a.get_text(): a["title"] for a in page.select("article abbr[title]")}
+    assert titles.get("CCHC") == "cải cách hành chính"
+    en = soup(shipped_site / "en/reports/dak-nong-vp-ubnd-2021-q3/index.html")
+    assert any(a["title"] == "People's Committee" for a in en.select("article abbr[title]"))
+    glossary = soup(shipped_site / "glossary/index.html")
+    assert glossary.select_one("dl.mb-glossary #t-TTHC dd") is not None
+
+
+# ------------------------------------------------------------------ search index step
+
+
+def test_fold_spells_d_for_dj_and_drops_marks() -> None:
+    assert fold("Đắk Nông") == "Dak Nong"
+    assert fold("đồng") == "dong"
+    assert fold("hồ sơ trực tuyến") == "ho so truc tuyen"
+
+
+def test_aliases_come_from_the_indexed_body_only() -> None:
+    html = (
+        '<html><body><nav>Đơn vị</nav><div data-pagefind-body><h1>Tỉnh Đắk Nông<a class="headerlink">¶</a></h1>'
+        "<p>Đồng Nai, hồ sơ</p><div data-pagefind-ignore>Điện Biên</div><script>var đ = 1</script></div></body></html>"
+    )
+    assert undiacritised_words(html) == ["Dak", "Dong"]
+    out = with_aliases(html)
+    assert out.endswith('<div data-pagefind-body aria-hidden="true">Dak Dong</div></body></html>')
+    assert with_aliases("<html><body><div data-pagefind-body>hồ sơ</div></body></html>").count("data-pagefind-body") == 1
+
+
+def test_index_site_fails_clearly(tmp_path: Path) -> None:
+    with pytest.raises(SearchIndexError, match="no index.html"):
+        index_site(tmp_path)
+    (tmp_path / "index.html").write_text("<html lang='vi'><body><p>trang không đánh dấu nội dung</p></body></html>", encoding="utf-8")
+    with pytest.raises(SearchIndexError, match="indexed no page"):
+        index_site(tmp_path)
+
+
+def test_search_failure_leaves_previous_site(minimal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    build(minimal)
+    before = (minimal / "site/index.html").read_bytes()
+
+    def broken(site_dir: Path) -> None:
+        raise SearchIndexError("pagefind exploded")
+
+    monkeypatch.setattr("site_builder.search.index_site", broken)
+    with pytest.raises(BuildError, match="pagefind exploded"):
+        build(minimal)
+    assert (minimal / "site/index.html").read_bytes() == before
