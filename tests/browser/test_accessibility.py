@@ -137,7 +137,7 @@ def test_every_chart_has_a_text_alternative_and_its_data_table(lang: str, shippe
         text = html.read_text(encoding="utf-8")
         if "mb-chart" not in text:
             continue
-        soup = BeautifulSoup(text, "html.parser")
+        soup = BeautifulSoup(text, "lxml")
         for figure in soup.select("figure.mb-chart"):
             charts += 1
             img = figure.find("img")

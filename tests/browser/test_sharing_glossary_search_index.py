@@ -20,7 +20,7 @@ from site_builder.search import SearchIndexError, fold, index_site, undiacritise
 
 
 def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
 
 
 def meta(page: BeautifulSoup, key: str) -> str | None:

@@ -111,7 +111,7 @@ def test_provenance_points_at_the_quote_on_the_report_page(shipped_site: Path) -
     for f in doc["figures"][:10]:
         for lang in ("vi", "en"):
             target, _, anchor = f["provenance"]["page"][lang].partition("#")
-            html = BeautifulSoup((shipped_site / target / "index.html").read_text(encoding="utf-8"), "html.parser")
+            html = BeautifulSoup((shipped_site / target / "index.html").read_text(encoding="utf-8"), "lxml")
             block = html.find(id=anchor)
             assert block is not None
             assert " ".join(block.find("blockquote").get_text().split()) == " ".join(f["provenance"]["quote"].split())
@@ -130,7 +130,7 @@ def test_targets_and_index(shipped_site: Path) -> None:
 
 def test_api_page_documents_every_endpoint_in_both_languages(shipped_site: Path) -> None:
     for lang in ("", "en/"):
-        html = BeautifulSoup((shipped_site / f"{lang}api/index.html").read_text(encoding="utf-8"), "html.parser")
+        html = BeautifulSoup((shipped_site / f"{lang}api/index.html").read_text(encoding="utf-8"), "lxml")
         text = html.get_text()
         for name in SCHEMAS:
             assert html.find(id=f"api-{name}") is not None, name
@@ -139,5 +139,5 @@ def test_api_page_documents_every_endpoint_in_both_languages(shipped_site: Path)
             assert ((shipped_site / f"{lang}api") / a["href"]).resolve().is_file(), a["href"]
         blocks = [json.loads(code.get_text()) for code in html.select("code.language-json")]
         assert len(blocks) == 2 * len(SCHEMAS)
-    nav = BeautifulSoup((shipped_site / "en/index.html").read_text(encoding="utf-8"), "html.parser").get_text()
+    nav = BeautifulSoup((shipped_site / "en/index.html").read_text(encoding="utf-8"), "lxml").get_text()
     assert "Data API" in nav

@@ -15,7 +15,7 @@ from site_builder.cli import main
 
 
 def html(site: Path, rel: str) -> BeautifulSoup:
-    return BeautifulSoup((site / rel).read_text(encoding="utf-8"), "html.parser")
+    return BeautifulSoup((site / rel).read_text(encoding="utf-8"), "lxml")
 
 
 def tree_hash(folder: Path) -> str:

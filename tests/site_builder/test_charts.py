@@ -47,10 +47,10 @@ def test_expected_charts_exist_with_localised_labels(charted: Path) -> None:
     assert "43.6%" in share_en and "72.3%" in share_en
     assert 'id="target-0"' in share_vi and "Chỉ tiêu ≥ 50%" in share_vi
     assert "Target ≥ 50%" in share_en
-    page = BeautifulSoup((site / "en/units/huyen-b/index.html").read_text(encoding="utf-8"), "html.parser")
+    page = BeautifulSoup((site / "en/units/huyen-b/index.html").read_text(encoding="utf-8"), "lxml")
     imgs = {img["src"].rsplit("/", 1)[-1]: img["alt"] for img in page.select("figure.mb-chart img")}
     assert imgs["unit--huyen-b--share-online.en.svg"].startswith("Online share rose from 43.6% (2020) to 72.3% (2021)")
-    vi_page = BeautifulSoup((site / "units/huyen-b/index.html").read_text(encoding="utf-8"), "html.parser")
+    vi_page = BeautifulSoup((site / "units/huyen-b/index.html").read_text(encoding="utf-8"), "lxml")
     vi_imgs = {img["src"].rsplit("/", 1)[-1]: img["alt"] for img in vi_page.select("figure.mb-chart img")}
     assert vi_imgs["unit--huyen-b--share-online.vi.svg"].startswith("Tỷ lệ hồ sơ trực tuyến tăng từ 43,6% (2020) lên 72,3% (2021)")
     csv_text = (site / "charts/unit--huyen-b--share-online.en.csv").read_text(encoding="utf-8")
@@ -59,7 +59,7 @@ def test_expected_charts_exist_with_localised_labels(charted: Path) -> None:
 
 def test_targets_page_shows_status(charted: Path) -> None:
     build(charted)
-    page = BeautifulSoup((charted / "site/en/targets/index.html").read_text(encoding="utf-8"), "html.parser")
+    page = BeautifulSoup((charted / "site/en/targets/index.html").read_text(encoding="utf-8"), "lxml")
     row = page.select_one("tbody tr")
     assert row.select_one(".mb-status--met").get_text() == "met"
     assert "72.3%" in row.get_text()

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def page(site: Path, rel: str) -> BeautifulSoup:
-    return BeautifulSoup((site / rel).read_text(encoding="utf-8"), "html.parser")
+    return BeautifulSoup((site / rel).read_text(encoding="utf-8"), "lxml")
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
@@ -269,7 +269,7 @@ def test_every_figure_on_home_unit_and_indicator_pages_reaches_its_quote(shipped
             assert anchor.startswith("fig-"), (rel, href)
             file = ((shipped_site / rel).parent / target / "index.html").resolve()
             if file not in reports:
-                reports[file] = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+                reports[file] = BeautifulSoup(file.read_text(encoding="utf-8"), "lxml")
             block = reports[file].find(id=anchor)
             assert block is not None, (rel, href)
             quote = block.find("blockquote").get_text(strip=True)

@@ -47,7 +47,7 @@ def test_arbitrary_csv_gives_located_errors(minimal: Path, text: str) -> None:
 
 
 def _links(page: Path) -> list[str]:
-    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
     out = [a.get("href") for a in soup.find_all(["a", "link"]) if a.get("href")]
     out += [el.get("src") for el in soup.find_all(["img", "script"]) if el.get("src")]
     return out
@@ -75,7 +75,7 @@ def test_no_broken_internal_link_or_missing_asset(shipped_site: Path) -> None:
                 broken.append((page.relative_to(shipped_site), link, "missing"))
                 continue
             if parts.fragment and target.suffix == ".html":
-                ids = anchors.setdefault(target, {el["id"] for el in BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser").find_all(id=True)})
+                ids = anchors.setdefault(target, {el["id"] for el in BeautifulSoup(target.read_text(encoding="utf-8"), "lxml").find_all(id=True)})
                 if parts.fragment not in ids:
                     broken.append((page.relative_to(shipped_site), link, "missing anchor"))
     assert len(pages) > 100

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def page(site: Path, rel: str) -> BeautifulSoup:
-    return BeautifulSoup((site / rel).read_text(encoding="utf-8"), "html.parser")
+    return BeautifulSoup((site / rel).read_text(encoding="utf-8"), "lxml")
 
 
 def test_shipped_content_is_clean_even_strict() -> None:
