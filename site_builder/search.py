@@ -150,7 +150,11 @@ def index_site(site_dir: Path) -> SearchIndex:
     entry = bundle / "pagefind-entry.json"
     if not entry.is_file():
         raise SearchIndexError(f"pagefind wrote no {entry}:\n{(run.stderr or run.stdout).strip()}")
-    languages = {lang: int(info.get("page_count", 0)) for lang, info in json.loads(entry.read_text(encoding="utf-8"))["languages"].items()}
+    manifest = json.loads(entry.read_text(encoding="utf-8"))
+    # Pagefind writes its languages in hash-map order, which changes from run to run; the
+    # loader looks them up by key, so sorted keys make two builds of one site byte-identical.
+    entry.write_text(json.dumps(manifest, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+    languages = {lang: int(info.get("page_count", 0)) for lang, info in manifest["languages"].items()}
     if not sum(languages.values()):
         raise SearchIndexError(f"pagefind indexed no page of {site_dir}: do the templates still mark the article {BODY_ATTR}?")
     result = SearchIndex(bundle, languages, time.perf_counter() - t0)

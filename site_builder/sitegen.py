@@ -78,7 +78,10 @@ def assemble(vi_site: Path, en_site: Path, extras: Path, staging: Path) -> None:
     if staging.exists():
         shutil.rmtree(staging)
     shutil.copytree(vi_site, staging)
-    shutil.copytree(en_site, staging / "en")
+    # One 404 page serves every missed URL: the Vietnamese build's, which speaks both languages
+    # (templates/overrides/404.html). The English build's copy, one folder down, could only
+    # point at the wrong root.
+    shutil.copytree(en_site, staging / "en", ignore=lambda folder, names: ["404.html"] if Path(folder) == en_site else [])
     for item in sorted(extras.iterdir()):
         shutil.copytree(item, staging / item.name, dirs_exist_ok=True)
 

@@ -52,7 +52,9 @@ def test_curated_figures_on_report_pages(shipped_site: Path, lang: str) -> None:
     checked = 0
     for rid, (indicator, unit, period, breakdown, value) in CASES:
         prefix = "" if lang == "vi" else "en/"
-        soup = pages.setdefault(rid, BeautifulSoup((shipped_site / f"{prefix}reports/{rid}/index.html").read_text(encoding="utf-8"), "lxml"))
+        if rid not in pages:  # setdefault would parse the page again for every figure
+            pages[rid] = BeautifulSoup((shipped_site / f"{prefix}reports/{rid}/index.html").read_text(encoding="utf-8"), "lxml")
+        soup = pages[rid]
         matches = [r for r in rows[rid] if (r["indicator"], r["unit"], r["period"], r["breakdown"]) == (indicator, unit, period, breakdown)]
         assert matches, (rid, indicator, unit, period, breakdown)
         expected = i18n.t("missing_value", lang) if value is None else i18n.quantity(float(value), units[indicator], lang)
