@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .cite import CC_BY, catalogue, data_updated, data_version
-from .compute import Computed
+from .compute import Computed, unit_figures
 from .corpus import Corpus, Figure, Target
 from .model import Text
 
@@ -26,14 +26,6 @@ API_VERSION = 1
 
 
 # --------------------------------------------------------------------------- selections shared with the CSV downloads
-
-
-def unit_figures(corpus: Corpus, computed: Computed, uid: str) -> list[Figure]:
-    """A unit's rows: figures about it, and figures of its own reports about other units; sorted by id."""
-    own = list(computed.figures_by_unit.get(uid, ()))
-    for rid in computed.reports_by_unit.get(uid, ()):
-        own += [f for f in computed.figures_by_report.get(rid, ()) if f.unit != uid]
-    return sorted({f.id: f for f in own}.values(), key=lambda f: f.id)
 
 
 # --------------------------------------------------------------------------- objects

@@ -116,6 +116,15 @@ def compute(corpus: Corpus) -> Computed:
     )
 
 
+def unit_figures(corpus: Corpus, computed: Computed, uid: str) -> list[Figure]:
+    """A unit's rows, as its page, CSV and API response show them: figures about it, and figures
+    of its own reports about other units (an office reporting on its district); sorted by id."""
+    own = list(computed.figures_by_unit.get(uid, ()))
+    for rid in computed.reports_by_unit.get(uid, ()):
+        own += [f for f in computed.figures_by_report.get(rid, ()) if f.unit != uid]
+    return sorted({f.id: f for f in own}.values(), key=lambda f: f.id)
+
+
 def _merge_derived(series: dict[str, dict[str, list[Point]]], derived: tuple[Derived, ...]) -> None:
     """Add recomputed shares to the series where the report did not publish them."""
     for d in derived:

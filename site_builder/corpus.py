@@ -5,7 +5,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import GlossaryTerm, Indicator, Page, Report, Unit
+from .model import Dimension, GlossaryTerm, Indicator, Page, Report, Text, Unit
 
 
 @dataclass(frozen=True)
@@ -88,6 +88,22 @@ class Corpus:
     figures: tuple[Figure, ...]
     targets: tuple[Target, ...]
     sources: dict[str, str] = field(default_factory=dict)  # report id -> raw text as received
+    breakdowns: dict[str, Dimension] = field(default_factory=dict)  # dimension id -> names of it and its values
+
+    def breakdown_text(self, code: str) -> Text | None:
+        """'channel=hotline' -> 'Kênh: đường dây nóng' / 'Channel: hotline'.
+
+        None for the total (no code) and for a code not listed in content/breakdowns (validation
+        refuses those in the packages; only rows removed since a release can still carry one).
+        English is missing, and so marked, when the dimension or the value lacks it.
+        """
+        key, _, value = code.partition("=")
+        dim = self.breakdowns.get(key)
+        val = dim.value(value) if dim else None
+        if dim is None or val is None:
+            return None
+        en = f"{dim.name.en}: {val.name.en}" if dim.name.en and val.name.en else None
+        return Text(vi=f"{dim.name.vi}: {val.name.vi}", en=en)
 
     def children(self, unit_id: str) -> list[Unit]:
         return sorted((u for u in self.units.values() if u.parent == unit_id), key=lambda u: u.id)

@@ -26,9 +26,9 @@ from pathlib import Path
 from typing import Any
 
 from . import changelog
-from .api import unit_figures, write_api
+from .api import write_api
 from .cite import BUNDLE, DatasetMeta, catalogue, data_updated, data_version, published_descriptor, site_url
-from .compute import Computed
+from .compute import Computed, unit_figures
 from .corpus import Corpus, Figure
 from .packages import FIGURE_FIELDS
 from .sqlite_export import metadata_json, write_database

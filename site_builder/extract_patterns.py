@@ -289,7 +289,7 @@ RULES: tuple[Rule, ...] = (
     _r("dossiers-received-postal", noun=DOSSIER, left="buu chinh ~"),
     _r("dossiers-received-online", noun=DOSSIER, left="truc tuyen", left_max=5),
     _r("dossiers-received-online", noun=DOSSIER, right="truc tuyen", right_max=10),
-    _r("dossiers-received", noun=DOSSIER, left="tiep nhan truc tiep", breakdown="channel=in_person", left_max=5),
+    _r("dossiers-received", noun=DOSSIER, left="tiep nhan truc tiep", breakdown="channel=in-person", left_max=5),
     _r("dossiers-resolved", noun=DOSSIER, left="(giai quyet|tra ket qua)"),
     _r("dossiers-resolved", left="tra ket qua", left_max=2),
     _r("dossiers-resolved", noun=DOSSIER, right="da co ket qua", right_max=10),

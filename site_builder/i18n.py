@@ -5,6 +5,7 @@ The language is always passed in; nothing here holds a current language.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Literal
 
 from babel.dates import format_date
@@ -55,6 +56,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "none": {"vi": "không có", "en": "none"},
     "its_reports": {"vi": "Báo cáo của đơn vị", "en": "Reports of this unit"},
     "key_figures": {"vi": "Số liệu chính theo thời gian", "en": "Key figures over time"},
+    "figures_grid_lead": {"vi": "Mỗi dòng là một chỉ số, mỗi cột một kỳ báo cáo. Bấm vào một số để xem câu trích nguyên văn trong báo cáo nguồn; ⚠ đánh dấu số liệu không nhất quán trong chính báo cáo.", "en": "Each row is an indicator, each column a reporting period. Select a number to see the sentence it was read from in its source report; ⚠ marks a figure the report itself contradicts."},
     "figures_from_reports": {"vi": "Số liệu trong các báo cáo", "en": "Figures in the reports"},
     "downloads": {"vi": "Tải dữ liệu", "en": "Downloads"},
     "download_unit_csv": {"vi": "CSV các số liệu của đơn vị này", "en": "CSV of this unit's figures"},
@@ -259,3 +261,47 @@ def period_short(code: str, lang: Lang) -> str:
         year, q = code.split("-Q")
         return f"Q{q}/{year}" if lang == "vi" else f"Q{q} {year}"
     return code.replace("-", "–")
+
+
+# A figure's locator ("Phụ lục 03, dòng 1.2, cột Năm 2015") is written in Vietnamese, the language
+# of the document it points into. Its structural words translate one to one; a quoted heading
+# stays as printed, since it names the place in the Vietnamese original. Longest phrases first.
+LOCATOR_TERMS = (
+    ("OCR đặt xen giữa bảng PAPI", "placed by the OCR inside the PAPI table"),
+    ("cho số hồ sơ quá hạn", "on late dossiers"),
+    ("gạch đầu dòng", "bullet"),
+    ("phần tiếp theo", "continued"),
+    ("cột Năm", "column"),
+    ("Phụ lục", "Appendix"),
+    ("Chú thích", "Footnote"),
+    ("Tính đến", "as of"),
+    ("giá trị", "value"),
+    ("tử số", "numerator"),
+    ("mẫu số", "denominator"),
+    ("in là", "printed as"),
+    ("Mục", "Section"),
+    ("đoạn", "paragraph"),
+    ("câu", "sentence"),
+    ("dòng", "row"),
+    ("cột", "column"),
+    ("Năm", "year"),
+    ("phần", "part"),
+    ("bảng", "table"),
+    ("ý", "point"),
+)
+_LOCATOR_RE = re.compile(r"(?<!\w)(" + "|".join(re.escape(vi) for vi, _ in LOCATOR_TERMS) + r")(?!\w)")
+_LOCATOR_EN = dict(LOCATOR_TERMS)
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
+def locator(text: str, lang: Lang) -> str | None:
+    """Where a figure stands in its document, in `lang`; None when English cannot be given.
+
+    None means a Vietnamese word outside the quoted headings is left over (a table row named in
+    words, say): the caller shows the Vietnamese with the untranslated mark rather than a mix.
+    """
+    if lang == "vi":
+        return text
+    out = _LOCATOR_RE.sub(lambda m: _LOCATOR_EN[m.group()], text)
+    residue = _QUOTED.sub("", out)
+    return None if any(ord(c) > 127 and c.isalpha() for c in residue) else out

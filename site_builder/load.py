@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .errors import Problem, Severity, rel
-from .model import KINDS, Glossary, GlossaryTerm, Indicator, Page, Report, Text, Unit
+from .model import KINDS, Dimension, Glossary, GlossaryTerm, Indicator, Page, Report, Text, Unit
 from .yamlio import Located, parse_yaml, read_text
 
 log = logging.getLogger(__name__)
@@ -25,6 +25,7 @@ class Content:
     units: dict[str, Unit] = field(default_factory=dict)
     indicators: dict[str, Indicator] = field(default_factory=dict)
     reports: dict[str, Report] = field(default_factory=dict)
+    breakdowns: dict[str, Dimension] = field(default_factory=dict)
     pages: dict[str, Page] = field(default_factory=dict)
     glossary: list[GlossaryTerm] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)
@@ -220,6 +221,12 @@ def _cross_check(content: Content, root: Path) -> list[Problem]:
                 ref = getattr(ind.formula, part)
                 if ref not in content.known("indicators"):
                     out.append(_ref(content, "indicators", iid, ("formula", part), f"unknown indicator '{ref}'"))
+    for did, dim in content.breakdowns.items():
+        listed: set[str] = set()
+        for i, value in enumerate(dim.values):
+            if value.id in listed:
+                out.append(_ref(content, "breakdowns", did, ("values", i, "id"), f"value '{value.id}' is listed twice", "duplicate-id"))
+            listed.add(value.id)
     sources = root / "content" / "sources"
     for rid, rep in content.reports.items():
         for part in ("unit", "issuer"):

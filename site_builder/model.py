@@ -272,8 +272,37 @@ class Glossary(Strict):
     terms: list[GlossaryTerm] = Field(description="The terms.")
 
 
-KINDS: dict[str, type[Strict]] = {"units": Unit, "indicators": Indicator, "reports": Report}
-Kind = Literal["units", "indicators", "reports", "pages"]
+# --------------------------------------------------------------------------- breakdowns
+
+DIMENSION_PATTERN = r"^[a-z][a-z_]*$"
+BREAKDOWN_VALUE_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
+
+
+class BreakdownValue(Strict):
+    """One value of a breakdown dimension, e.g. hotline of channel."""
+
+    id: str = Field(pattern=BREAKDOWN_VALUE_PATTERN, description="The code written after '=' in a figure's breakdown, e.g. hotline in channel=hotline.")
+    name: Text = Field(description="What visitors read instead of the code.")
+
+
+class Dimension(Strict):
+    """A breakdown dimension of figures (the part before '=' in channel=hotline) and the names of its values.
+
+    Figures and targets may only use dimensions and values listed here, so every sub-group a
+    visitor sees has a name in both languages.
+    """
+
+    id: str = Field(pattern=DIMENSION_PATTERN, description="The code written before '=' in a figure's breakdown, e.g. channel; also the file name.")
+    name: Text = Field(description="Name of the dimension, e.g. Kênh / Channel.")
+    values: list[BreakdownValue] = Field(min_length=1, description="Every value figures use, each with its name (each id once).")
+
+    def value(self, code: str) -> BreakdownValue | None:
+        """The value with this code, if listed."""
+        return next((v for v in self.values if v.id == code), None)
+
+
+KINDS: dict[str, type[Strict]] = {"units": Unit, "indicators": Indicator, "reports": Report, "breakdowns": Dimension}
+Kind = Literal["units", "indicators", "reports", "breakdowns", "pages"]
 
 
 class PageSection(Strict):

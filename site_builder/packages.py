@@ -243,9 +243,23 @@ def _num(text: str) -> float | None:
     return float(text) if text.strip() else None
 
 
+def breakdown_problem(code: str, content: Content) -> str | None:
+    """Why a breakdown code ('channel=hotline') has no name to show visitors, or None when it has."""
+    if not code:
+        return None
+    key, _, value = code.partition("=")
+    if key not in content.known("breakdowns"):
+        return f"unknown breakdown '{key}': add content/breakdowns/{key}.yaml naming it and its values in both languages"
+    dim = content.breakdowns.get(key)
+    if dim is not None and dim.value(value) is None:  # a broken dimension file is reported once, by itself
+        return f"'{value}' is not a value of breakdown '{key}' (known: {', '.join(v.id for v in dim.values)}); add it to content/breakdowns/{key}.yaml"
+    return None
+
+
 def _figures(rows: list[dict[str, str]], csvf: _CsvFile, dataset: str, resource: str, content: Content) -> tuple[list[Figure], list[Problem]]:
     out, problems = [], []
     cols = {name: i + 1 for i, name in enumerate(FIGURE_FIELDS)}
+    squashed: dict[str, str] = {}  # report id -> its source text, squashed once rather than once per row
     for line, row in enumerate(rows, start=2):
         def bad(fieldname: str, message: str, code: str) -> None:
             problems.append(Problem(csvf.shown, line, csvf.col(line, cols[fieldname]), fieldname, message, code))
@@ -270,8 +284,12 @@ def _figures(rows: list[dict[str, str]], csvf: _CsvFile, dataset: str, resource:
         if row["report"] in content.reports and not row["id"].startswith(row["report"] + "-"):
             bad("id", f"id must start with the report id '{row['report']}-'", "figure-id")
         if row["report"] in content.reports and row["quote"].strip() and row["report"] in content.sources:
-            if _squash(row["quote"]) not in _squash(content.sources[row["report"]]):
+            if row["report"] not in squashed:
+                squashed[row["report"]] = _squash(content.sources[row["report"]])
+            if _squash(row["quote"]) not in squashed[row["report"]]:
                 bad("quote", "quote not found verbatim in the report's source text", "quote-not-in-source")
+        if (why := breakdown_problem(row["breakdown"], content)) is not None:
+            bad("breakdown", why, "unknown-breakdown")
         out.append(Figure(
             id=row["id"], report=row["report"], unit=row["unit"], indicator=row["indicator"], period=row["period"],
             period_start=start, period_end=end, breakdown=row["breakdown"], value=value, status=row["status"],
@@ -294,6 +312,8 @@ def _targets(rows: list[dict[str, str]], csvf: _CsvFile, content: Content) -> tu
         ind = content.indicators.get(row["indicator"])
         if ind is not None and ind.unit.value == "percent" and value > 100:
             problems.append(Problem(csvf.shown, line, csvf.col(line, cols["target_value"]), "target_value", f"{row['target_value']} is over 100 for a percent indicator", "percent-range"))
+        if (why := breakdown_problem(row["scope"], content)) is not None:
+            problems.append(Problem(csvf.shown, line, csvf.col(line, cols["scope"]), "scope", why, "unknown-breakdown"))
         out.append(Target(
             id=row["id"], report=row["report"], unit=row["unit"], indicator=row["indicator"], comparator=row["comparator"],
             target_value=value, deadline=dt.date.fromisoformat(row["deadline"]), scope=row["scope"], scope_vi=row["scope_vi"],

@@ -19,9 +19,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup, escape
 
 from . import i18n
-from .compute import Computed
+from .compute import Computed, unit_figures
 from .corpus import Corpus, Figure
-from .model import GlossaryTerm, Text
+from .grid import figure_grid
+from .model import GlossaryTerm, Report, Text
 
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
 
@@ -143,6 +144,17 @@ class Lang:
     def period(self, code: str) -> str:
         return i18n.period_label(code, self.code)
 
+    def locator(self, text: str) -> Markup:
+        """A figure's place in its document, translated; else the Vietnamese, marked untranslated."""
+        translated = i18n.locator(text, self.code)
+        if translated is None:
+            return self._html(Text(vi=text), None)
+        return Markup("{}").format(translated)
+
+    def report_label(self, report: Report) -> str:
+        """How a report is cited in lists: its number, or, for a copy that shows none, its type and period."""
+        return report.number or f"{self.t('dt.' + report.document_type.value)} {self.period(report.period.code)}"
+
     def url(self, target: str) -> str:
         """Relative URL from the current page to another generated page of the same language."""
         return self.rel(site_path(self.code, page_url(target)))
@@ -202,11 +214,12 @@ def render_site(corpus: Corpus, computed: Computed, lang: i18n.Lang, templates: 
     emit("index.md", "home.md.j2", name, name, headline=computed.headline)
     emit("units/index.md", "units_index.md.j2", i18n.t("units", lang))
     for uid, unit in corpus.units.items():
-        emit(f"units/{uid}.md", "unit.md.j2", Lang(lang, "").tx_plain(unit.name), unit=unit)
+        shown = unit_figures(corpus, computed, uid)
+        emit(f"units/{uid}.md", "unit.md.j2", Lang(lang, "").tx_plain(unit.name), unit=unit, figures=shown, grid=figure_grid(shown))
     emit("reports/index.md", "reports_index.md.j2", i18n.t("reports", lang))
     for rid, report in corpus.reports.items():
         emit(f"reports/{rid}.md", "report.md.j2", Lang(lang, "").tx_plain(report.title), Lang(lang, "").tx_plain(report.summary)[:300], report=report)
-        emit(f"reports/{rid}-source.md", "source.md.j2", f"{i18n.t('source_text', lang)}: {report.number or rid}", report=report, raw=corpus.sources.get(rid, ""))
+        emit(f"reports/{rid}-source.md", "source.md.j2", f"{i18n.t('source_text', lang)}: {Lang(lang, '').report_label(report)}", report=report, raw=corpus.sources.get(rid, ""))
     emit("indicators/index.md", "indicators_index.md.j2", i18n.t("indicators", lang))
     for iid, ind in corpus.indicators.items():
         emit(f"indicators/{iid}.md", "indicator.md.j2", Lang(lang, "").tx_plain(ind.name), indicator=ind)

@@ -153,6 +153,12 @@ VI_DESCRIPTIONS: dict[str, str] = {
     "Page.title": "Tiêu đề trang.",
     "Page.lead": "Đoạn mở đầu.",
     "Page.sections": "Phần thân trang.",
+    # breakdowns
+    "Dimension.id": "Mã của cách phân tổ, viết trước dấu '=' trong cột breakdown, ví dụ channel; cũng là tên tệp.",
+    "Dimension.name": "Tên cách phân tổ, ví dụ Kênh / Channel.",
+    "Dimension.values": "Mọi giá trị mà số liệu dùng, mỗi giá trị một tên (mỗi mã chỉ một lần).",
+    "BreakdownValue.id": "Mã viết sau dấu '=' trong cột breakdown, ví dụ hotline trong channel=hotline.",
+    "BreakdownValue.name": "Tên người đọc thấy thay cho mã.",
 }
 
 HEADER = (

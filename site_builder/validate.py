@@ -28,6 +28,7 @@ def validate(root: Path) -> tuple[Corpus | None, Findings]:
         indicators=dict(sorted(content.indicators.items())),
         reports=dict(sorted(content.reports.items(), key=lambda kv: (kv[1].period.start, kv[0]))),
         pages=dict(sorted(content.pages.items())),
+        breakdowns=dict(sorted(content.breakdowns.items())),
         glossary=tuple(sorted(content.glossary, key=lambda t: t.term.casefold())),
         packages=packages,
         figures=tuple(sorted(figures, key=lambda f: f.id)),
@@ -39,7 +40,7 @@ def validate(root: Path) -> tuple[Corpus | None, Findings]:
 
 def _orphans(root: Path, content) -> list[Problem]:
     """Files in content/ that no loader reads are almost always a misplaced file."""
-    known = {"units", "indicators", "reports", "pages", "glossary", "sources"}
+    known = {"units", "indicators", "reports", "breakdowns", "pages", "glossary", "sources"}
     out = []
     base = root / "content"
     for item in sorted(base.iterdir()) if base.is_dir() else []:

@@ -98,6 +98,21 @@ MINIMAL = {
           file: bc-2021.txt
           ocr: false
         """,
+    "content/breakdowns/channel.yaml": """\
+        id: channel
+        name:
+          vi: Kênh
+          en: Channel
+        values:
+          - id: hotline
+            name:
+              vi: đường dây nóng
+              en: hotline
+          - id: postal
+            name:
+              vi: bưu chính
+              en: postal service
+        """,
     "content/sources/bc-2021.txt": "Nam 2021 tiep nhan 7.447 ho so, truc tuyen 5.386 ho so.\nNam 2020 tiep nhan 6.000 ho so.\n",
     "datapackages/figures/datapackage.yaml": """\
         name: figures
@@ -128,7 +143,7 @@ def write_files(root: Path, files: dict[str, str]) -> None:
 
 @pytest.fixture
 def minimal(tmp_path: Path) -> Path:
-    """A small valid project: two units, three indicators, one report, one package."""
+    """A small valid project: two units, three indicators, a breakdown dimension, one report, one package."""
     root = tmp_path / "proj"
     for name in ("templates", "mkdocs.yml"):
         src = ROOT / name

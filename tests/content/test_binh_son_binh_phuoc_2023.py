@@ -28,7 +28,7 @@ CURATED = [
     ("feedback-received", C, "2023", "", 1),
     ("dossiers-to-process", C, "2023", "", 1962),
     ("dossiers-received-online", C, "2023", "", 848),
-    ("dossiers-received", C, "2023", "channel=in_person", 1097),
+    ("dossiers-received", C, "2023", "channel=in-person", 1097),
     ("dossiers-carried-over", C, "2023", "", 17),
     ("dossiers-resolved", C, "2023", "", 1886),
     ("dossiers-resolved-early", C, "2023", "", 1868),
@@ -105,6 +105,21 @@ INCONSISTENT = [
     ("part-time-workers", "education=university", 6),
     ("part-time-workers", "education=college", 3),
     ("part-time-workers", "education=intermediate", 2),
+    # 848 dossiers received online in Mục II.2 vs 843 ("843/1555") in Mục II.6
+    ("dossiers-received-online", "", 848),
+    ("dossiers-received-online", "", 843),
+    # digitisation rates that match no dossier count (1231/1945 = 63.3%; 784/1886 = 41.6%)
+    ("digitisation-share", "object=dossier", 65.93),
+    ("digitisation-share", "object=result", 43.7),
+    # 7 (commune) + 10 (higher level) in Mục III.2, while Mục II.2 blames all 18 on civil servants
+    ("dossiers-resolved-late", "responsibility=commune", 7),
+    ("dossiers-resolved-late", "responsibility=higher_level", 10),
+]
+
+# Digits damaged by the OCR: "99 04 A" (= 99,04%) and "14 784" (= là 784)
+OCR_UNCERTAIN = [
+    ("share-early", "", 99.04),
+    ("results-digitised", "", 784),
 ]
 
 
@@ -138,10 +153,26 @@ def test_flagged_inconsistencies_present():
         assert hits[0]["note_vi"] and hits[0]["note_en"]
 
 
+def test_ocr_uncertain_digits_flagged():
+    rows = _rows()
+    for ind, bd, value in OCR_UNCERTAIN:
+        hits = [r for r in rows if _matches(r, ind, C, "2023", bd, value)]
+        assert len(hits) == 1, f"{(ind, bd, value)}: {len(hits)} rows"
+        assert hits[0]["flag"] == "ocr_uncertain", f"{(ind, bd, value)} not flagged ocr_uncertain"
+        assert hits[0]["note_vi"] and hits[0]["note_en"]
+
+
+def test_no_other_row_flagged():
+    flagged = {(r["indicator"], r["breakdown"], float(r["value"]), r["flag"]) for r in _rows() if r["flag"]}
+    expected = {(i, b, float(v), "inconsistent") for i, b, v in INCONSISTENT}
+    expected |= {(i, b, float(v), "ocr_uncertain") for i, b, v in OCR_UNCERTAIN}
+    assert flagged == expected
+
+
 def test_parts_add_up_where_the_source_does():
     rows = {(r["indicator"], r["breakdown"], r["period_start"]): float(r["value"]) for r in _rows() if r["value"]}
     w = "2022-12-15"
-    assert rows[("dossiers-received-online", "", w)] + rows[("dossiers-received", "channel=in_person", w)] + rows[("dossiers-carried-over", "", w)] == rows[("dossiers-to-process", "", w)]
+    assert rows[("dossiers-received-online", "", w)] + rows[("dossiers-received", "channel=in-person", w)] + rows[("dossiers-carried-over", "", w)] == rows[("dossiers-to-process", "", w)]
     assert rows[("dossiers-resolved-early", "", w)] + rows[("dossiers-resolved-late", "", w)] == rows[("dossiers-resolved", "", w)]
 
 

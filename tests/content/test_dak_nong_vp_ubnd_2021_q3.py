@@ -42,8 +42,12 @@ CURATED = [
     ("guidance-contacts", TT, Q, "channel=in-person", 1247),
     ("guidance-contacts", TT, Q, "channel=phone", 1219),
     ("procedures-publicly-listed-share", TT, Q, "", 100),
+    # "Trong quy III khong tiép nhén phan 4nh, kién nghi nao": a zero stated in words
+    ("feedback-received", TT, Q, "", 0),
     # the Office
     ("training-participants", VP, Q, "course=leadership-department-level", 4),
+    ("personnel-actions", VP, Q, "action=transfer-out", 1),
+    ("personnel-actions", VP, Q, "action=internal-reinforcement", 1),
     ("e-documents-share", VP, Q, "", 100),
     ("portal-questions-answered", VP, Q, "", 2),
     ("online-meetings-served", VP, Q, "", 29),

@@ -13,6 +13,8 @@ test pairs curated tuples and CSV rows one to one (a tuple listed n times must
 match exactly n rows; a tuple listed once, exactly one row).
 """
 import csv
+import datetime as dt
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -66,9 +68,10 @@ NARRATIVE = [
     ("satisfaction-survey-coverage-required", D, "2018", "", 10),
     ("satisfaction-survey-forms", D, "2018", "rating=very_satisfied", 1280),
     ("satisfaction-survey-forms", D, "2018", "rating=satisfied", 220),
-    # 2019 (01/10–31/12/2019): 150 phiếu/2.024 hồ sơ đã có kết quả và có ý kiến; 130 Tốt, 20 Bình thường
+    # 2019: survey 01/10–31/12/2019 (Q4): 150 phiếu/2.024 hồ sơ đã có kết quả và có ý kiến, the dossiers dated
+    # 10/9–10/11/2019 in brackets (straddles Q3 and Q4, hence period 2019); 130 Tốt, 20 Bình thường
     ("satisfaction-survey-forms", D, "2019-Q4", "", 150),
-    ("dossiers-resolved", D, "2019-Q4", "scope=with_comments", 2024),
+    ("dossiers-resolved", D, "2019", "scope=with_comments", 2024),
     ("satisfaction-survey-forms", D, "2019-Q4", "rating=good", 130),
     ("satisfaction-survey-forms", D, "2019-Q4", "rating=average", 20),
     # 2020 (01/01–31/3/2020): 350 phiếu/2.717 hồ sơ đã có kết quả; 300 Tốt, 50 Bình thường
@@ -189,7 +192,30 @@ INCONSISTENT = [
     ("dossiers-processed-e-one-stop", D, "2017", "", 4953),          # vs 8.953
     ("dossiers-processed-e-one-stop", D, "2019", "", 2142),          # vs 12.411; < 8549 resolved online
     ("dossiers-received", D, "2020-Q1", "", 2700),                   # row 11 denominator vs 2.717 received
+    ("dossiers-received", D, "2020-Q1", "", 2717),                   # Mục II 2.717 received vs 2700 (row 11)
+    ("dossiers-resolved", D, "2020-Q1", "", 2700),                   # Mục II 2.700 returned vs 2.717 with a result (survey)
+    ("dossiers-resolved", D, "2019", "scope=with_comments", 2024),   # one sentence, two date ranges (01/10–31/12 vs 10/9–10/11)
+    ("dossiers-resolved", D, "2015", "", 5650),                      # Mục II "đã trả kết quả" vs 5.2 denominator 5658
+    ("dossiers-resolved", D, "2016", "", 6162),                      # vs 6174
+    ("dossiers-resolved", D, "2017", "", 8953),                      # vs 8955
+    ("dossiers-resolved", D, "2018", "", 9738),                      # vs 9743
+    ("dossiers-resolved", D, "2019", "", 12411),                     # vs 12429
+    ("procedures-one-stop", D, "2015", "", 88),                      # row 4 total = 4.2 only, never 4.1 + 4.2 + 4.3
+    ("procedures-one-stop", D, "2016", "", 196),
+    ("procedures-one-stop", D, "2017", "", 111),
+    ("procedures-one-stop", D, "2018", "", 204),
+    ("procedures-one-stop", D, "2019", "", 263),
+    ("procedures-one-stop", D, "2020-Q1", "", 263),
+    ("procedures-simplified", D, "2019", "", 10),                    # table 10 vs Mục II 10 + 01 = 11
+    ("procedures-simplified", D, "2020-Q1", "", 10),
+    ("procedures-simplified", D, "2011-2020", "level=commune", 1),   # Mục II's 01 commune TTHC, missing from the table
 ]
+
+
+def _quarter_bounds(year, q):
+    start = dt.date(year, 3 * q - 2, 1)
+    end = dt.date(year + (q == 4), (3 * q) % 12 + 1, 1) - dt.timedelta(days=1)
+    return start, end
 
 
 def _read():
@@ -248,3 +274,30 @@ def test_inconsistencies_flagged():
     for r in rows:
         if r["flag"]:
             assert r["note_vi"] and r["note_en"], r["id"]
+
+
+def test_period_codes_match_dates():
+    """A quarter code covers only dates inside that quarter, a year code only dates inside that year."""
+    for r in _read():
+        start, end = dt.date.fromisoformat(r["period_start"]), dt.date.fromisoformat(r["period_end"])
+        assert start <= end, r["id"]
+        m = re.fullmatch(r"(\d{4})(?:-Q([1-4])|-(\d{4}))?", r["period"])
+        assert m, r["id"]
+        year, q, last = int(m[1]), m[2], m[3]
+        if q:
+            lo, hi = _quarter_bounds(year, int(q))
+            assert lo <= start and end <= hi, (r["id"], r["period"], start, end)
+        elif last:
+            assert start.year == year and end.year == int(last), r["id"]
+        else:
+            assert start.year == end.year == year, r["id"]
+
+
+def test_notes_use_their_language_number_format():
+    """Outside quotations, English notes write 5,658 and 2 (not 5.658, 02); Vietnamese notes write 5.658."""
+    unquote = lambda text: re.sub(r"“[^”]*”", "", text)
+    for r in _read():
+        en, vi = unquote(r["note_en"]), unquote(r["note_vi"])
+        assert not re.search(r"(?<![\d/.])\d{1,3}(?:\.\d{3})+(?![\d/])", en), (r["id"], r["note_en"])
+        assert not re.search(r"(?<!Appendix )(?<![\d/.,])0\d(?![\d/])", en), (r["id"], r["note_en"])
+        assert not re.search(r"(?<![\d/.,])\d{1,3}(?:,\d{3})+(?![\d/,])", vi), (r["id"], r["note_vi"])

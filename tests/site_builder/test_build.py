@@ -93,6 +93,26 @@ def test_missing_translation_is_marked_on_english_page(minimal: Path) -> None:
     assert mark.find_previous_sibling("span")["lang"] == "vi"
 
 
+def test_breakdowns_show_their_names_in_each_language(minimal: Path) -> None:
+    csv_path = minimal / "datapackages/figures/data/bc-2021.csv"
+    rows = [
+        "bc-2021-004,bc-2021,huyen-b,dossiers-received,2021,2021-01-01,2021-12-31,channel=hotline,7447,reported,Mục 1,Nam 2021 tiep nhan 7.447 ho so,,,",
+        "bc-2021-005,bc-2021,huyen-b,dossiers-received,2020,2020-01-01,2020-12-31,channel=postal,6000,reported,Mục 1,Nam 2020 tiep nhan 6.000 ho so.,,,",
+    ]
+    csv_path.write_text(csv_path.read_text(encoding="utf-8") + "\n".join(rows) + "\n", encoding="utf-8")
+    dim = minimal / "content/breakdowns/channel.yaml"
+    dim.write_text(dim.read_text(encoding="utf-8").replace("      en: postal service\n", ""), encoding="utf-8")
+    build(minimal)
+
+    def named(rel: str) -> dict[str, str]:
+        return {el["title"]: el.get_text(" ", strip=True) for el in html(minimal / "site", rel).select(".mb-breakdown")}
+
+    assert named("reports/bc-2021/index.html") == {"channel=hotline": "Kênh: đường dây nóng", "channel=postal": "Kênh: bưu chính"}
+    assert named("en/reports/bc-2021/index.html") == {"channel=hotline": "Channel: hotline", "channel=postal": "Kênh: bưu chính (not yet translated)"}
+    assert named("en/units/huyen-b/index.html") == named("en/reports/bc-2021/index.html")
+    assert "channel=hotline" not in html(minimal / "site", "en/units/huyen-b/index.html").get_text()  # the code only in the tooltip
+
+
 def test_text_from_yaml_is_escaped(minimal: Path) -> None:
     path = minimal / "content/reports/bc-2021.yaml"
     evil = '"<script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3)) **b**"'

@@ -86,6 +86,12 @@ CASES = [
                  "datapackages/figures/data/bc-2021.csv:2:95: quote: quote not found verbatim in the report's source text", id="quote-not-in-source"),
     pytest.param("datapackages/figures/data/bc-2021.csv", "2021-12-31,,7447,reported", "2021-12-31,,,reported",
                  "datapackages/figures/data/bc-2021.csv:2:75: value: status is 'reported' but the value is empty", id="reported-without-value"),
+    pytest.param("datapackages/figures/data/bc-2021.csv", "2021-12-31,,7447,reported", "2021-12-31,colour=red,7447,reported",
+                 "datapackages/figures/data/bc-2021.csv:2:74: breakdown: unknown breakdown 'colour': add content/breakdowns/colour.yaml naming it and its values in both languages", id="unknown-breakdown"),
+    pytest.param("datapackages/figures/data/bc-2021.csv", "2021-12-31,,7447,reported", "2021-12-31,channel=fax,7447,reported",
+                 "datapackages/figures/data/bc-2021.csv:2:74: breakdown: 'fax' is not a value of breakdown 'channel' (known: hotline, postal); add it to content/breakdowns/channel.yaml", id="unknown-breakdown-value"),
+    pytest.param("content/breakdowns/channel.yaml", "  - id: postal", "  - id: hotline",
+                 "content/breakdowns/channel.yaml:10:9: values[1].id: value 'hotline' is listed twice", id="breakdown-value-twice"),
     pytest.param("datapackages/figures/data/bc-2021.csv", "7447,reported,Mục 1,Nam 2021 tiep nhan 7.447 ho so,,,", "7447,reported,Mục 1,Nam 2021 tiep nhan 7.447 ho so,inconsistent,,",
                  "datapackages/figures/data/bc-2021.csv:2:139: note_vi: flag 'inconsistent' needs a note in both languages", id="flag-without-note"),
 ]

@@ -38,7 +38,8 @@ def test_dak_nong_office_page_shows_7447_in_each_locale(shipped_site: Path) -> N
 
 
 def test_every_page_has_its_twin(shipped_site: Path) -> None:
-    vi = {p.relative_to(shipped_site).as_posix() for p in shipped_site.rglob("*.html") if not p.relative_to(shipped_site).as_posix().startswith("en/")}
+    # the one 404 page speaks both languages and is served at any URL, so it has no twin
+    vi = {p.relative_to(shipped_site).as_posix() for p in shipped_site.rglob("*.html") if not p.relative_to(shipped_site).as_posix().startswith("en/")} - {"404.html"}
     en = {p.relative_to(shipped_site / "en").as_posix() for p in (shipped_site / "en").rglob("*.html")}
     assert len(vi) > 50
     assert vi == en
@@ -79,3 +80,13 @@ def test_source_text_page_is_labelled_ocr_and_verbatim(shipped_site: Path) -> No
     assert "Nguồn OCR" in html.get_text()
     raw = (ROOT / "content/sources/dak-nong-vp-ubnd-2021-q3.txt").read_text(encoding="utf-8")
     assert html.select_one("pre.mb-source").get_text() == raw
+
+
+def test_the_404_page_speaks_both_languages_and_links_both_homes(shipped_site: Path) -> None:
+    assert not (shipped_site / "en" / "404.html").exists()
+    page = BeautifulSoup((shipped_site / "404.html").read_text(encoding="utf-8"), "lxml")
+    text = page.select_one("article").get_text(" ", strip=True)
+    assert "Không tìm thấy trang" in text and "Page not found" in text
+    links = {a["href"] for a in page.select("article a")}
+    assert links == {"/", "/en/"}
+    assert page.select_one("[data-mb-search]")["data-mb-root"] == "/"

@@ -1,0 +1,61 @@
+"""Figures over time: one row per indicator and breakdown, one column per period.
+
+Input: the figures a page shows. Output: a `Grid` the unit template lays out as a table. A
+report's list gives each figure with its sentence; a unit's page answers "how did this change",
+which reads across a row. Every cell keeps its figures, so each number still links to its quote.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from .corpus import Figure
+
+
+@dataclass(frozen=True)
+class GridRow:
+    """One indicator, breakdown and unit; a cell per period of the grid."""
+
+    indicator: str
+    breakdown: str
+    unit: str
+    cells: tuple[tuple[Figure, ...], ...]  # per period: the figures with distinct values, in document order
+
+    @property
+    def flagged(self) -> bool:
+        return any(f.flag for cell in self.cells for f in cell)
+
+
+@dataclass(frozen=True)
+class Grid:
+    """Periods in time order (by start, then end) and the rows over them."""
+
+    periods: tuple[str, ...]
+    rows: tuple[GridRow, ...]
+
+
+def _order(f: Figure) -> tuple[str, int]:
+    return (f.report, f.line)
+
+
+def figure_grid(figures: Iterable[Figure]) -> Grid:
+    """Group figures into a grid. Rows follow the order of their first figure in the documents.
+
+    The same number stated twice (in the text and again in a table) is one cell entry, linked to
+    its first statement; two different numbers for the same cell are both kept, since the
+    documents' own inconsistencies are published, not resolved.
+    """
+    figures = sorted(figures, key=_order)
+    bounds: dict[str, tuple] = {}
+    cells: dict[tuple[str, str, str], dict[str, list[Figure]]] = {}
+    for f in figures:
+        bounds.setdefault(f.period, (f.period_start, f.period_end, f.period))
+        entry = cells.setdefault((f.indicator, f.breakdown, f.unit), {}).setdefault(f.period, [])
+        if all((g.value, g.status) != (f.value, f.status) for g in entry):
+            entry.append(f)
+    periods = tuple(sorted(bounds, key=lambda p: bounds[p]))
+    rows = tuple(
+        GridRow(indicator, breakdown, unit, tuple(tuple(by_period.get(p, ())) for p in periods))
+        for (indicator, breakdown, unit), by_period in cells.items()
+    )
+    return Grid(periods, rows)
