@@ -49,11 +49,12 @@ def _num(value: float | None) -> int | float | None:
     return int(value) if float(value).is_integer() else value
 
 
-def figure_obj(f: Figure) -> dict[str, Any]:
-    """A figure with its provenance."""
+def figure_obj(f: Figure, corpus: Corpus) -> dict[str, Any]:
+    """A figure with its provenance and the name of its breakdown."""
     return {
         "id": f.id, "report": f.report, "unit": f.unit, "indicator": f.indicator, "period": f.period,
         "period_start": f.period_start.isoformat(), "period_end": f.period_end.isoformat(), "breakdown": f.breakdown or None,
+        "breakdown_name": _text(corpus.breakdown_text(f.breakdown)) if f.breakdown else None,
         "value": _num(f.value), "status": f.status, "flag": f.flag or None, "note": _pair(f.note_vi, f.note_en),
         "provenance": {"report": f.report, "locator": f.locator, "quote": f.quote, "page": _page(f"reports/{f.report}/#fig-{f.id}"),
                        "source_text": _page(f"reports/{f.report}-source/")},
@@ -126,7 +127,7 @@ def responses(corpus: Corpus, computed: Computed) -> dict[str, tuple[str, dict[s
             "meta": _meta(corpus, "unit"), "unit": unit,
             "ancestors": [a.id for a in corpus.ancestors(uid)], "children": [c.id for c in corpus.children(uid)],
             "reports": [_report_summary(corpus, computed, rid) for rid in computed.reports_by_unit.get(uid, ())],
-            "figures": [figure_obj(f) for f in unit_figures(corpus, computed, uid)],
+            "figures": [figure_obj(f, corpus) for f in unit_figures(corpus, computed, uid)],
             "targets": [target_obj(t) for t in corpus.targets if t.unit == uid],
         })
     out["indicators.json"] = ("indicators", {"meta": _meta(corpus, "indicators"), "indicators": [_indicator_summary(corpus, computed, i) for i in corpus.indicators]})
@@ -140,7 +141,7 @@ def responses(corpus: Corpus, computed: Computed) -> dict[str, tuple[str, dict[s
                    for d in computed.derived if d.indicator == iid]
         out[f"indicators/{iid}.json"] = ("indicator", {
             "meta": _meta(corpus, "indicator"), "indicator": indicator,
-            "figures": [figure_obj(f) for f in sorted(computed.figures_by_indicator.get(iid, ()), key=lambda f: f.id)],
+            "figures": [figure_obj(f, corpus) for f in sorted(computed.figures_by_indicator.get(iid, ()), key=lambda f: f.id)],
             "derived": derived, "targets": [target_obj(t) for t in corpus.targets if t.indicator == iid],
         })
     out["reports.json"] = ("reports", {"meta": _meta(corpus, "reports"), "reports": [_report_summary(corpus, computed, r) for r in corpus.reports]})
@@ -152,7 +153,7 @@ def responses(corpus: Corpus, computed: Computed) -> dict[str, tuple[str, dict[s
         }
         out[f"reports/{rid}.json"] = ("report", {
             "meta": _meta(corpus, "report"), "report": report,
-            "figures": [figure_obj(f) for f in sorted(computed.figures_by_report.get(rid, ()), key=lambda f: f.id)],
+            "figures": [figure_obj(f, corpus) for f in sorted(computed.figures_by_report.get(rid, ()), key=lambda f: f.id)],
             "targets": [target_obj(t) for t in corpus.targets if t.report == rid],
         })
     datasets = [{"name": m.name, "title": m.title, "version": m.version, "updated": m.updated.isoformat() if m.updated else None,
@@ -220,7 +221,7 @@ DEFS: dict[str, Any] = {
     }, "Where the number was read: the report, the place in it, the verbatim sentence and the page that shows it."),
     "figure": _obj({
         "id": STR, "report": ID, "unit": ID, "indicator": ID, "period": STR, "period_start": DATE, "period_end": DATE,
-        "breakdown": _null(STR), "value": _null(NUMBER), "status": {"enum": ["reported", "missing"]},
+        "breakdown": _null(STR), "breakdown_name": _null({"$ref": "#/$defs/text"}), "value": _null(NUMBER), "status": {"enum": ["reported", "missing"]},
         "flag": _null({"enum": ["inconsistent", "ocr_uncertain"]}), "note": _null({"$ref": "#/$defs/text"}),
         "provenance": {"$ref": "#/$defs/provenance"},
     }, "A number read from a report. value is null when the document marks it missing."),

@@ -32,7 +32,7 @@ from .compute import Computed, unit_figures
 from .corpus import Corpus, Figure
 from .packages import FIGURE_FIELDS
 from .sqlite_export import metadata_json, write_database
-from .tables import LOOKUP_COLUMNS, LOOKUP_TITLES, LOOKUPS, Table, all_tables, lookup_table, package_tables
+from .tables import BREAKDOWN_COLUMNS, LOOKUP_COLUMNS, LOOKUP_TITLES, LOOKUPS, Table, all_tables, lookup_table, package_tables
 from .xlsx import workbook, write_entry
 
 DATABASE = "minh-bach"
@@ -64,7 +64,7 @@ def _rows_csv(header: list[str], rows: list[tuple[str, ...]]) -> str:
 
 
 def lookup_resource(name: str, included: set[str]) -> dict[str, Any]:
-    """The published resource of a units/reports/indicators table, with descriptions and keys."""
+    """The published resource of a units/reports/indicators/breakdowns table, with descriptions and keys."""
     fields = [{"name": c.name, "type": c.type, "description": c.description} for c in LOOKUP_COLUMNS[name]]
     fks = [{"fields": [c.name], "reference": {"resource": "" if c.references == name else c.references, "fields": ["id"]}}
            for c in LOOKUP_COLUMNS[name] if c.references and c.references in included]
@@ -146,6 +146,11 @@ def write_downloads(corpus: Corpus, computed: Computed, out: Path) -> list[Path]
             shutil.copyfile(src.path, target)
             written.append(target)
             bundle[f"{name}/{src.rel_path}"] = target
+        for res in desc["resources"]:
+            schema = res.get("schema", {})
+            for f in schema.get("fields", []):
+                if f.get("name") in BREAKDOWN_COLUMNS:
+                    schema.setdefault("foreignKeys", []).append({"fields": [f["name"]], "reference": {"resource": "breakdowns", "fields": ["id"]}})
         uses = {fk["reference"]["resource"] for r in desc["resources"] for fk in r.get("schema", {}).get("foreignKeys", [])}
         used = [lk for lk in LOOKUPS if lk in uses]
         lookups = [lookup_table(corpus, lk) for lk in used]

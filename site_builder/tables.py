@@ -15,7 +15,10 @@ from typing import Any
 from .corpus import Corpus, Package
 from .packages import FIGURE_FIELDS, TARGET_FIELDS
 
-LOOKUPS = ("units", "reports", "indicators")
+LOOKUPS = ("units", "reports", "indicators", "breakdowns")
+# Columns holding a breakdown code (channel=hotline): published with a key to the breakdowns table,
+# which names each code. The source schemas leave it out: `check` explains a bad code better.
+BREAKDOWN_COLUMNS = ("breakdown", "scope")
 
 
 @dataclass(frozen=True)
@@ -135,12 +138,22 @@ LOOKUP_COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("formula_numerator", "string", "For a derived indicator: the indicator divided.", "indicators"),
         Column("formula_denominator", "string", "For a derived indicator: the indicator divided by.", "indicators"),
     ),
+    "breakdowns": (
+        Column("id", "string", "The code as it appears in the breakdown (figures) and scope (targets) columns, dimension=value."),
+        Column("dimension", "string", "The part before '=': what the figures are broken down by."),
+        Column("value", "string", "The part after '='."),
+        Column("dimension_vi", "string", "Name of the dimension in Vietnamese."),
+        Column("dimension_en", "string", "Name of the dimension in English."),
+        Column("name_vi", "string", "Name of the value in Vietnamese."),
+        Column("name_en", "string", "Name of the value in English."),
+    ),
 }
 
 LOOKUP_TITLES = {
     "units": ("Đơn vị / Units", "The bodies that report or are reported on."),
     "reports": ("Báo cáo / Reports", "The source documents the figures were read from."),
     "indicators": ("Chỉ số / Indicators", "The catalogue of what is measured."),
+    "breakdowns": ("Phân tổ / Breakdowns", "The names of the sub-groups figures and targets are broken down by."),
 }
 
 
@@ -157,6 +170,9 @@ def _lookup_rows(corpus: Corpus, name: str) -> list[list[str]]:
         return [[r.id, r.unit, r.issuer, r.document_type.value, r.number or "", r.date.isoformat() if r.date else "", r.period.code,
                  r.period.start.isoformat(), r.period.end.isoformat(), r.title.vi, r.title.en or "", str(r.source.ocr).lower()]
                 for r in corpus.reports.values()]
+    if name == "breakdowns":
+        return [[f"{d.id}={v.id}", d.id, v.id, d.name.vi, d.name.en or "", v.name.vi, v.name.en or ""]
+                for d in corpus.breakdowns.values() for v in d.values]
     return [[i.id, i.name.vi, i.name.en or "", i.definition.vi, i.definition.en or "", i.unit.value,
              "" if i.higher_is_better is None else str(i.higher_is_better).lower(), i.field.value,
              i.formula.numerator if i.formula else "", i.formula.denominator if i.formula else ""]
@@ -164,7 +180,7 @@ def _lookup_rows(corpus: Corpus, name: str) -> list[list[str]]:
 
 
 def lookup_table(corpus: Corpus, name: str) -> Table:
-    """The units, reports or indicators table, generated from content/ (the single source of truth)."""
+    """The units, reports, indicators or breakdowns table, generated from content/ (the single source of truth)."""
     title, description = LOOKUP_TITLES[name]
     rows = sorted(tuple(r) for r in _lookup_rows(corpus, name))
     return Table(name, title, description, LOOKUP_COLUMNS[name], tuple(rows))
@@ -191,6 +207,9 @@ def _references(resource_schema: dict) -> dict[str, str]:
             fields = [fields]
         if len(fields or []) == 1 and ref.get("resource") in LOOKUPS:
             out[fields[0]] = ref["resource"]
+    for f in resource_schema.get("fields", []):
+        if f.get("name") in BREAKDOWN_COLUMNS:
+            out.setdefault(f["name"], "breakdowns")
     return out
 
 

@@ -91,6 +91,9 @@ def test_unit_responses_equal_the_unit_csv(shipped_site: Path) -> None:
     assert [f["value"] for f in received] == [7447]
     assert centre["ancestors"] == ["dak-nong", "dak-nong-vp-ubnd"]
     assert centre["unit"]["reorganisation_2025"]["successor"] == "lam-dong"
+    by_phone = next(f for f in centre["figures"] if f["breakdown"] == "channel=outgoing-call")
+    assert by_phone["breakdown_name"] == {"vi": "Kênh: cuộc gọi đi", "en": "Channel: outgoing calls"}
+    assert all((f["breakdown"] is None) == (f["breakdown_name"] is None) for f in centre["figures"])
 
 
 def test_indicator_and_report_responses_equal_their_csv(shipped_site: Path) -> None:

@@ -192,13 +192,17 @@ def test_bundle_zip_holds_every_dataset_sorted_with_fixed_times(shipped_site: Pa
 def test_sqlite_has_every_table_foreign_keys_and_descriptions(shipped_site: Path) -> None:
     con = sqlite3.connect(shipped_site / "downloads/minh-bach.db")
     tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert {"figures", "targets", "units", "reports", "indicators", "_fields", "_about"} <= tables
+    assert {"figures", "targets", "units", "reports", "indicators", "breakdowns", "_fields", "_about"} <= tables
     assert 7447 in [r[0] for r in con.execute("SELECT value FROM figures WHERE unit = 'dak-nong-tt-hcc' AND indicator = 'dossiers-received'")]
     assert con.execute("PRAGMA foreign_key_check").fetchall() == []
     fks = {(r[3], r[2]) for r in con.execute("PRAGMA foreign_key_list(figures)")}
-    assert fks == {("unit", "units"), ("report", "reports"), ("indicator", "indicators")}
+    assert fks == {("unit", "units"), ("report", "reports"), ("indicator", "indicators"), ("breakdown", "breakdowns")}
+    assert {(r[3], r[2]) for r in con.execute("PRAGMA foreign_key_list(targets)")} >= {("scope", "breakdowns")}
+    named = con.execute("SELECT b.dimension_en, b.name_en FROM figures f JOIN breakdowns b ON b.id = f.breakdown "
+                        "WHERE f.id = 'loc-ninh-pci-2020-008'").fetchone()
+    assert named == ("Channel", "hotline")
     assert {(r[3], r[2]) for r in con.execute("PRAGMA foreign_key_list(units)")} == {("parent", "units"), ("successor_2025", "units")}
-    for table in ("figures", "targets", "units", "reports", "indicators"):
+    for table in ("figures", "targets", "units", "reports", "indicators", "breakdowns"):
         cols = [r[1] for r in con.execute(f"PRAGMA table_info({table})")]
         described = {r[0] for r in con.execute("SELECT field FROM _fields WHERE \"table\" = ? AND description != ''", (table,))}
         assert set(cols) == described, table
@@ -217,7 +221,7 @@ def test_datasette_metadata_describes_every_column(shipped_site: Path) -> None:
     assert meta["license"] == "CC BY 4.0"
     tables = meta["databases"]["minh-bach"]["tables"]
     con = sqlite3.connect(shipped_site / "downloads/minh-bach.db")
-    for table in ("figures", "targets", "units", "reports", "indicators"):
+    for table in ("figures", "targets", "units", "reports", "indicators", "breakdowns"):
         cols = [r[1] for r in con.execute(f"PRAGMA table_info({table})")]
         assert sorted(tables[table]["columns"]) == sorted(cols)
     con.close()
