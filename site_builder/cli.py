@@ -71,9 +71,9 @@ def build(root: str | None, site: str | None, strict: bool, quiet: bool) -> None
 
 def _register() -> None:
     # The editor tools live beside the code they drive; each module owns its click command.
-    from . import extract, fmt, skeleton, translations
+    from . import extract, fmt, reference, skeleton, translations
 
-    for command in (fmt.command, skeleton.command, extract.command, translations.command):
+    for command in (fmt.command, skeleton.command, extract.command, translations.command, reference.command):
         main.add_command(command)
 
 

@@ -28,7 +28,7 @@ class GridRow:
 
 @dataclass(frozen=True)
 class Grid:
-    """Periods in time order (by start, then end) and the rows over them."""
+    """Periods in time order (by end, shorter first) and the rows over them."""
 
     periods: tuple[str, ...]
     rows: tuple[GridRow, ...]
@@ -49,7 +49,8 @@ def figure_grid(figures: Iterable[Figure]) -> Grid:
     bounds: dict[str, tuple] = {}
     cells: dict[tuple[str, str, str], dict[str, list[Figure]]] = {}
     for f in figures:
-        bounds.setdefault(f.period, (f.period_start, f.period_end, f.period))
+        # by end, then the shorter period first: a 2011–2020 review sits after 2020, not before 2015
+        bounds.setdefault(f.period, (f.period_end, -f.period_start.toordinal(), f.period))
         entry = cells.setdefault((f.indicator, f.breakdown, f.unit), {}).setdefault(f.period, [])
         if all((g.value, g.status) != (f.value, f.status) for g in entry):
             entry.append(f)

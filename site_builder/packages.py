@@ -149,6 +149,10 @@ def load_packages(root: Path, content: Content) -> tuple[dict[str, Package], lis
         problems += found
         if desc is None or doc is None:
             continue
+        listed = {(folder / res["path"]).resolve() for res in desc["resources"]}
+        for stray in sorted(folder.rglob("*.csv")):
+            if stray.resolve() not in listed:  # a report's rows an editor added but never listed would silently not exist
+                problems.append(Problem(rel(stray, root), 0, 0, "", f"CSV file not listed in {doc.path}: add a resource (name, path, schema) for it, or remove it", "unlisted-file"))
         csvs: dict[str, _CsvFile] = {}
         header_ok = True
         for res in desc["resources"]:

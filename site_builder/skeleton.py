@@ -64,9 +64,23 @@ def models_in(model: type[BaseModel]) -> list[type[BaseModel]]:
 VI_MODELS: dict[str, str] = {
     "Unit": "Đơn vị: cơ quan báo cáo hoặc được báo cáo (tỉnh, huyện, xã, cơ quan trực thuộc, cấp ủy Đảng).",
     "Report": "Báo cáo: một văn bản nguồn, được cấu trúc hóa trung thực.",
-    "Indicator": "Chỉ tiêu: một đại lượng được đo, ý nghĩa, đơn vị đo và bộ chỉ số mà nó góp vào.",
+    "Indicator": "Chỉ số: một đại lượng được đo, ý nghĩa, đơn vị đo và bộ chỉ số mà nó góp vào.",
     "Page": "Trang tĩnh, ví dụ Giới thiệu / phương pháp, để biên tập viên tự sửa.",
     "Glossary": "Tệp thuật ngữ: chữ viết tắt, dạng đầy đủ và thuật ngữ tiếng Anh chính thức.",
+    "Dimension": "Cách phân tổ số liệu (phần trước dấu '=' trong channel=hotline) và tên các giá trị của nó. Số liệu và chỉ tiêu chỉ được dùng các cách phân tổ và giá trị có ở đây, để người đọc luôn thấy tên bằng cả hai thứ tiếng.",
+    "BreakdownValue": "Một giá trị của cách phân tổ, ví dụ hotline của channel.",
+    "Text": "Văn bản song ngữ: vi bắt buộc; thiếu en thì được báo và trang tiếng Anh ghi «chưa dịch».",
+    "Reorganisation": "Số phận của đơn vị trong đợt sắp xếp ngày 1/7/2025 (Nghị quyết 202/2025/QH15 và các nghị quyết của UBTVQH).",
+    "Formula": "Chỉ số phái sinh: tử số ÷ mẫu số (× 100 nếu là phần trăm).",
+    "FrameworkLink": "Bộ chỉ số quốc gia mà chỉ số này góp vào.",
+    "Period": "Khoảng thời gian báo cáo hoặc số liệu bao quát.",
+    "Person": "Người ký văn bản.",
+    "Section": "Một phần của báo cáo, theo lĩnh vực cải cách.",
+    "Assessments": "Báo cáo tự đánh giá kết quả của mình.",
+    "LegalReference": "Văn bản pháp lý hoặc hành chính mà báo cáo viện dẫn.",
+    "SourceText": "Văn bản gốc dùng để chép lại báo cáo, giữ nguyên như đã nhận.",
+    "GlossaryTerm": "Chữ viết tắt hoặc thuật ngữ, với dạng đầy đủ và tiếng Anh chính thức.",
+    "PageSection": "Một mục có tiêu đề gồm các đoạn văn thuần trên trang tĩnh.",
 }
 
 VI_DESCRIPTIONS: dict[str, str] = {

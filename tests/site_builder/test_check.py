@@ -103,6 +103,11 @@ def test_bad_input_gets_exact_located_error(minimal: Path, rel: str, old: str, n
     assert expected in errors(minimal)
 
 
+def test_csv_not_listed_in_its_package_is_an_error(minimal: Path) -> None:
+    (minimal / "datapackages/figures/data/bc-2022.csv").write_text((minimal / "datapackages/figures/data/bc-2021.csv").read_text(encoding="utf-8"), encoding="utf-8")
+    assert errors(minimal) == ["datapackages/figures/data/bc-2022.csv:0:0: CSV file not listed in datapackages/figures/datapackage.yaml: add a resource (name, path, schema) for it, or remove it"]
+
+
 def test_percent_over_100(minimal: Path) -> None:
     path = minimal / "datapackages/figures/data/bc-2021.csv"
     with path.open("a", encoding="utf-8") as fh:

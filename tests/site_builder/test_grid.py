@@ -29,6 +29,10 @@ def test_rows_follow_the_document_and_periods_follow_time() -> None:
         fig("r-004", "a", "2016-Q1", 4, line=5),
     ])
     assert grid.periods == ("2015", "2016-Q1", "2016")  # Q1 2016 ends before the whole of 2016
+    decade = figure_grid([fig("r-001", "a", "2016", 1), fig("r-002", "a", "2015", 2, line=3)]
+                         + [Figure("r-003", "r", "u", "a", "2011-2016", dt.date(2011, 1, 1), dt.date(2016, 12, 31), "", 9, "reported",
+                                   "Mục 1", "q", "", "", "", "ds", "res", 4)])
+    assert decade.periods == ("2015", "2016", "2011-2016")  # a review of several years comes after its last year
     assert [(r.indicator, [[f.id for f in c] for c in r.cells]) for r in grid.rows] == [
         ("a", [["r-002"], ["r-004"], ["r-001"]]),
         ("b", [["r-003"], [], []]),

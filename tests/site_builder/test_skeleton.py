@@ -170,3 +170,10 @@ def test_every_field_has_a_vietnamese_description() -> None:
     fields = {f"{m.__name__}.{name}" for kind in [*KINDS.values(), Glossary] for m in models_in(kind) for name in m.model_fields}
     assert sorted(fields - set(VI_DESCRIPTIONS)) == []
     assert sorted(set(VI_DESCRIPTIONS) - fields) == []  # no entry for a field that no longer exists
+
+
+def test_every_model_has_a_vietnamese_description() -> None:
+    from site_builder.skeleton import VI_MODELS
+
+    models = {m.__name__ for kind in [*KINDS.values(), Glossary] for m in models_in(kind)}
+    assert sorted(models - set(VI_MODELS)) == []
