@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: build test check clean venv
+.PHONY: build test check clean venv bench
 
 venv: $(STAMP)
 
@@ -23,6 +23,12 @@ check: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# Speed and memory targets (benchmarks/README.md): builds generated projects at two scales in a
+# temporary folder; exits 1 naming any target missed. e.g. make bench BENCH_ARGS="--units 250 1000"
+BENCH_ARGS ?=
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_build.py $(BENCH_ARGS)
 
 clean:
 	rm -rf build site .site.tmp site.old

@@ -105,67 +105,94 @@ def _indicator_summary(corpus: Corpus, computed: Computed, iid: str) -> dict[str
     }
 
 
-def _meta(corpus: Corpus, schema: str) -> dict[str, Any]:
+def _meta_base(corpus: Corpus) -> dict[str, Any]:
+    """What every response's meta says about the data; computed once per build (it reads every package)."""
     updated = data_updated(corpus)
     return {
         "api_version": API_VERSION, "data_version": data_version(corpus), "updated": updated.isoformat() if updated else None,
-        "license": {"name": CC_BY["name"], "path": CC_BY["path"]}, "schema": f"api/schema/{schema}.json", "docs": _page("api/"),
+        "license": {"name": CC_BY["name"], "path": CC_BY["path"]},
+    }
+
+
+def _meta(base: dict[str, Any], schema: str) -> dict[str, Any]:
+    return base | {"schema": f"api/schema/{schema}.json", "docs": _page("api/")}
+
+
+def unit_response(corpus: Corpus, computed: Computed, uid: str, base: dict[str, Any]) -> dict[str, Any]:
+    """api/units/{id}.json."""
+    u = corpus.units[uid]
+    reorg = u.reorganisation_2025
+    unit = _unit_summary(corpus, computed, uid) | {
+        "admin_code": u.admin_code, "website": u.website, "description": _text(u.description),
+        "reorganisation_2025": None if reorg is None else {"status": reorg.status.value, "successor": reorg.successor, "legal_basis": reorg.legal_basis, "note": _text(reorg.note)},
+    }
+    return {
+        "meta": _meta(base, "unit"), "unit": unit,
+        "ancestors": [a.id for a in corpus.ancestors(uid)], "children": [c.id for c in corpus.children(uid)],
+        "reports": [_report_summary(corpus, computed, rid) for rid in computed.reports_by_unit.get(uid, ())],
+        "figures": [figure_obj(f, corpus) for f in unit_figures(corpus, computed, uid)],
+        "targets": [target_obj(t) for t in corpus.targets if t.unit == uid],
+    }
+
+
+def indicator_response(corpus: Corpus, computed: Computed, iid: str, base: dict[str, Any]) -> dict[str, Any]:
+    """api/indicators/{id}.json."""
+    ind = corpus.indicators[iid]
+    indicator = _indicator_summary(corpus, computed, iid) | {
+        "definition": _text(ind.definition),
+        "frameworks": [{"framework": fw.framework.value, "ref": _text(fw.ref)} for fw in ind.frameworks],
+    }
+    derived = [{"unit": d.unit, "period": d.period, "breakdown": d.breakdown or None, "value": d.value, "numerator": d.numerator.id,
+                "denominator": d.denominator.id, "published": d.published.id if d.published else None, "differs": d.differs}
+               for d in computed.derived if d.indicator == iid]
+    return {
+        "meta": _meta(base, "indicator"), "indicator": indicator,
+        "figures": [figure_obj(f, corpus) for f in sorted(computed.figures_by_indicator.get(iid, ()), key=lambda f: f.id)],
+        "derived": derived, "targets": [target_obj(t) for t in corpus.targets if t.indicator == iid],
+    }
+
+
+def report_response(corpus: Corpus, computed: Computed, rid: str, base: dict[str, Any]) -> dict[str, Any]:
+    """api/reports/{id}.json."""
+    r = corpus.reports[rid]
+    report = _report_summary(corpus, computed, rid) | {
+        "date_note": _text(r.date_note), "place": r.place, "summary": _text(r.summary),
+        "signer": None if r.signer is None else {"name": r.signer.name, "title": _text(r.signer.title), "on_behalf": _text(r.signer.on_behalf)},
+        "source": {"ocr": r.source.ocr, "diacritics_restored": r.source.diacritics_restored, "page": _page(f"reports/{rid}-source/")},
+    }
+    return {
+        "meta": _meta(base, "report"), "report": report,
+        "figures": [figure_obj(f, corpus) for f in sorted(computed.figures_by_report.get(rid, ()), key=lambda f: f.id)],
+        "targets": [target_obj(t) for t in corpus.targets if t.report == rid],
+    }
+
+
+def list_responses(corpus: Corpus, computed: Computed, base: dict[str, Any]) -> dict[str, tuple[str, dict[str, Any]]]:
+    """The lists and the index: {path under api/: (schema name, document)}."""
+    datasets = [{"name": m.name, "title": m.title, "version": m.version, "updated": m.updated.isoformat() if m.updated else None,
+                 "page": _page(m.page), "files": m.files, "citation": m.citation("en"), "bibtex": m.bibtex()} for m in catalogue(corpus)]
+    return {
+        "units.json": ("units", {"meta": _meta(base, "units"), "units": [_unit_summary(corpus, computed, u) for u in corpus.units]}),
+        "indicators.json": ("indicators", {"meta": _meta(base, "indicators"), "indicators": [_indicator_summary(corpus, computed, i) for i in corpus.indicators]}),
+        "reports.json": ("reports", {"meta": _meta(base, "reports"), "reports": [_report_summary(corpus, computed, r) for r in corpus.reports]}),
+        "index.json": ("index", {
+            "meta": _meta(base, "index"),
+            "endpoints": {"units": "api/units.json", "unit": "api/units/{id}.json", "indicators": "api/indicators.json",
+                          "indicator": "api/indicators/{id}.json", "reports": "api/reports.json", "report": "api/reports/{id}.json"},
+            "datasets": datasets,
+            "bundle": {"zip": "downloads/minh-bach-data.zip", "sqlite": "downloads/minh-bach.db", "datasette_metadata": "downloads/metadata.json",
+                       "manifest": "downloads/manifest.json", "changelog": "downloads/changelog.json"},
+        }),
     }
 
 
 def responses(corpus: Corpus, computed: Computed) -> dict[str, tuple[str, dict[str, Any]]]:
     """Every response: {path under api/: (schema name, document)}."""
-    out: dict[str, tuple[str, dict[str, Any]]] = {}
-    out["units.json"] = ("units", {"meta": _meta(corpus, "units"), "units": [_unit_summary(corpus, computed, u) for u in corpus.units]})
-    for uid, u in corpus.units.items():
-        reorg = u.reorganisation_2025
-        unit = _unit_summary(corpus, computed, uid) | {
-            "admin_code": u.admin_code, "website": u.website, "description": _text(u.description),
-            "reorganisation_2025": None if reorg is None else {"status": reorg.status.value, "successor": reorg.successor, "legal_basis": reorg.legal_basis, "note": _text(reorg.note)},
-        }
-        out[f"units/{uid}.json"] = ("unit", {
-            "meta": _meta(corpus, "unit"), "unit": unit,
-            "ancestors": [a.id for a in corpus.ancestors(uid)], "children": [c.id for c in corpus.children(uid)],
-            "reports": [_report_summary(corpus, computed, rid) for rid in computed.reports_by_unit.get(uid, ())],
-            "figures": [figure_obj(f, corpus) for f in unit_figures(corpus, computed, uid)],
-            "targets": [target_obj(t) for t in corpus.targets if t.unit == uid],
-        })
-    out["indicators.json"] = ("indicators", {"meta": _meta(corpus, "indicators"), "indicators": [_indicator_summary(corpus, computed, i) for i in corpus.indicators]})
-    for iid, ind in corpus.indicators.items():
-        indicator = _indicator_summary(corpus, computed, iid) | {
-            "definition": _text(ind.definition),
-            "frameworks": [{"framework": fw.framework.value, "ref": _text(fw.ref)} for fw in ind.frameworks],
-        }
-        derived = [{"unit": d.unit, "period": d.period, "breakdown": d.breakdown or None, "value": d.value, "numerator": d.numerator.id,
-                    "denominator": d.denominator.id, "published": d.published.id if d.published else None, "differs": d.differs}
-                   for d in computed.derived if d.indicator == iid]
-        out[f"indicators/{iid}.json"] = ("indicator", {
-            "meta": _meta(corpus, "indicator"), "indicator": indicator,
-            "figures": [figure_obj(f, corpus) for f in sorted(computed.figures_by_indicator.get(iid, ()), key=lambda f: f.id)],
-            "derived": derived, "targets": [target_obj(t) for t in corpus.targets if t.indicator == iid],
-        })
-    out["reports.json"] = ("reports", {"meta": _meta(corpus, "reports"), "reports": [_report_summary(corpus, computed, r) for r in corpus.reports]})
-    for rid, r in corpus.reports.items():
-        report = _report_summary(corpus, computed, rid) | {
-            "date_note": _text(r.date_note), "place": r.place, "summary": _text(r.summary),
-            "signer": None if r.signer is None else {"name": r.signer.name, "title": _text(r.signer.title), "on_behalf": _text(r.signer.on_behalf)},
-            "source": {"ocr": r.source.ocr, "diacritics_restored": r.source.diacritics_restored, "page": _page(f"reports/{rid}-source/")},
-        }
-        out[f"reports/{rid}.json"] = ("report", {
-            "meta": _meta(corpus, "report"), "report": report,
-            "figures": [figure_obj(f, corpus) for f in sorted(computed.figures_by_report.get(rid, ()), key=lambda f: f.id)],
-            "targets": [target_obj(t) for t in corpus.targets if t.report == rid],
-        })
-    datasets = [{"name": m.name, "title": m.title, "version": m.version, "updated": m.updated.isoformat() if m.updated else None,
-                 "page": _page(m.page), "files": m.files, "citation": m.citation("en"), "bibtex": m.bibtex()} for m in catalogue(corpus)]
-    out["index.json"] = ("index", {
-        "meta": _meta(corpus, "index"),
-        "endpoints": {"units": "api/units.json", "unit": "api/units/{id}.json", "indicators": "api/indicators.json",
-                      "indicator": "api/indicators/{id}.json", "reports": "api/reports.json", "report": "api/reports/{id}.json"},
-        "datasets": datasets,
-        "bundle": {"zip": "downloads/minh-bach-data.zip", "sqlite": "downloads/minh-bach.db", "datasette_metadata": "downloads/metadata.json",
-                   "manifest": "downloads/manifest.json", "changelog": "downloads/changelog.json"},
-    })
+    base = _meta_base(corpus)
+    out = list_responses(corpus, computed, base)
+    out |= {f"units/{uid}.json": ("unit", unit_response(corpus, computed, uid, base)) for uid in corpus.units}
+    out |= {f"indicators/{iid}.json": ("indicator", indicator_response(corpus, computed, iid, base)) for iid in corpus.indicators}
+    out |= {f"reports/{rid}.json": ("report", report_response(corpus, computed, rid, base)) for rid in corpus.reports}
     return out
 
 
@@ -333,19 +360,28 @@ def _shorten(doc: Any, items: int = 1) -> Any:
 
 
 def documentation(corpus: Corpus, computed: Computed) -> list[dict[str, Any]]:
-    """For the API page: each endpoint with a real example (lists shortened) and its schema."""
-    docs = responses(corpus, computed)
+    """For the API page: each endpoint with a real example (lists shortened) and its schema.
 
-    def pick(prefix: str) -> str | None:
-        cands = [p for p in docs if p.startswith(prefix) and p.count("/") == 1]
-        # the example with the most figures shows the most of the shape
-        return max(sorted(cands), key=lambda p: len(docs[p][1].get("figures", [])), default=None)
+    Only the examples are built, not every response: the example of a kind is the item with the
+    most figures, which shows the most of the shape.
+    """
+    base = _meta_base(corpus)
+    docs = {path: doc for path, (_, doc) in list_responses(corpus, computed, base).items()}
 
+    def most(ids: Any, count: Any) -> str | None:
+        return max(sorted(ids), key=count, default=None)
+
+    if (uid := most(corpus.units, lambda u: len(unit_figures(corpus, computed, u)))) is not None:
+        docs[f"units/{uid}.json"] = unit_response(corpus, computed, uid, base)
+    if (iid := most(corpus.indicators, lambda i: len(computed.figures_by_indicator.get(i, ())))) is not None:
+        docs[f"indicators/{iid}.json"] = indicator_response(corpus, computed, iid, base)
+    if (rid := most(corpus.reports, lambda r: len(computed.figures_by_report.get(r, ())))) is not None:
+        docs[f"reports/{rid}.json"] = report_response(corpus, computed, rid, base)
     out = []
     for name, pattern, prefix in ENDPOINTS:
-        path = prefix if prefix.endswith(".json") else pick(prefix)
-        if path is None or path not in docs:
+        path = prefix if prefix.endswith(".json") else next((p for p in docs if p.startswith(prefix)), None)
+        if path is None:
             continue
         out.append({"name": name, "pattern": pattern, "example_path": f"api/{path}", "schema_path": f"api/schema/{name}.json",
-                    "example": dumps(_shorten(docs[path][1])), "schema": dumps(SCHEMAS[name])})
+                    "example": dumps(_shorten(docs[path])), "schema": dumps(SCHEMAS[name])})
     return out

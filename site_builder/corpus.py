@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .model import Dimension, GlossaryTerm, Indicator, Page, Report, Text, Unit
@@ -105,8 +106,17 @@ class Corpus:
         en = f"{dim.name.en}: {val.name.en}" if dim.name.en and val.name.en else None
         return Text(vi=f"{dim.name.vi}: {val.name.vi}", en=en)
 
+    @cached_property
+    def _children(self) -> dict[str, list[Unit]]:
+        # built once: pages, the API and target status ask for children of every unit
+        index: dict[str, list[Unit]] = {}
+        for u in sorted(self.units.values(), key=lambda u: u.id):
+            if u.parent:
+                index.setdefault(u.parent, []).append(u)
+        return index
+
     def children(self, unit_id: str) -> list[Unit]:
-        return sorted((u for u in self.units.values() if u.parent == unit_id), key=lambda u: u.id)
+        return list(self._children.get(unit_id, ()))
 
     def ancestors(self, unit_id: str) -> list[Unit]:
         out: list[Unit] = []
@@ -119,8 +129,7 @@ class Corpus:
     def descendants(self, unit_id: str) -> list[str]:
         out, todo = [], [unit_id]
         while todo:
-            cur = todo.pop()
-            kids = [u.id for u in self.units.values() if u.parent == cur]
+            kids = [u.id for u in self._children.get(todo.pop(), ())]
             out.extend(kids)
             todo.extend(kids)
         return out

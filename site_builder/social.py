@@ -15,8 +15,10 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import shutil
 import textwrap
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -155,6 +157,10 @@ def draw(card: Card, path: Path) -> None:
         fig.savefig(path, dpi=DPI, format="png", metadata={"Software": None})
 
 
+def _draw_card(item: tuple[Card, Path]) -> None:
+    draw(*item)
+
+
 def write_social_images(corpus: Corpus, computed: Computed, out: Path, cache: Path | None = None) -> list[Path]:
     """Write social/<unit>.<lang>.png for every unit and social/default.<lang>.png into `out`."""
     cards: dict[str, Card] = {}
@@ -163,19 +169,27 @@ def write_social_images(corpus: Corpus, computed: Computed, out: Path, cache: Pa
         for unit_id in sorted(corpus.units):
             cards[f"{unit_id}.{lang}.png"] = unit_card(corpus, computed, unit_id, lang)
     out.mkdir(parents=True, exist_ok=True)
-    written, drawn = [], 0
+    written, todo = [], []
     for name, card in sorted(cards.items()):
         target = out / name
         cached = cache / f"{card.digest()}.png" if cache else None
         if cached and cached.is_file():
             shutil.copyfile(cached, target)
         else:
-            draw(card, target)
-            drawn += 1
-            if cached:
-                cached.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(target, cached)
+            todo.append((card, target))
         written.append(target)
+    # Two cards a unit at ~75 ms each: drawn across the cores like the charts, not one by one.
+    if len(todo) > 1 and (os.cpu_count() or 1) > 1:
+        with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
+            list(pool.map(_draw_card, todo, chunksize=max(1, len(todo) // 16)))
+    else:
+        for item in todo:
+            _draw_card(item)
+    drawn = len(todo)
+    if cache:
+        cache.mkdir(parents=True, exist_ok=True)
+        for card, target in todo:
+            shutil.copyfile(target, cache / f"{card.digest()}.png")
     if cache and cache.is_dir():  # drop cards no page uses any more
         used = {f"{card.digest()}.png" for card in cards.values()}
         for old in cache.glob("*.png"):

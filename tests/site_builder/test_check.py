@@ -75,7 +75,7 @@ CASES = [
     pytest.param("datapackages/figures/data/bc-2021.csv", "2021,2021-01-01,2021-12-31,,7447", "2021,2021-01-01,2021-12-31,,-7447",
                  "datapackages/figures/data/bc-2021.csv:2:75: value: value '-7447' breaks a constraint: constraint \"minimum\" is \"0\"", id="negative-count"),
     pytest.param("datapackages/figures/data/bc-2021.csv", "huyen-b,dossiers-received,2021", "huyen-q,dossiers-received,2021",
-                 "datapackages/figures/data/bc-2021.csv:2:21: unit: unknown id: for \"unit\": values \"huyen-q\" not found in the lookup table \"units\" as \"id\"", id="csv-unknown-unit"),
+                 "datapackages/figures/data/bc-2021.csv:2:21: unit: unknown unit 'huyen-q' (no content/units/huyen-q.yaml)", id="csv-unknown-unit"),
     pytest.param("datapackages/figures/data/bc-2021.csv", "2021-12-31,,5386,reported", "2021-12-31,,5386.5,reported",
                  "datapackages/figures/data/bc-2021.csv:3:82: value: 5386.5 is not a whole number for a count indicator", id="fractional-count"),
     pytest.param("datapackages/figures/data/bc-2021.csv", "2021-01-01,2021-12-31,,7447", "2021-01-01,2021-12-31,,abc",
@@ -101,6 +101,19 @@ CASES = [
 def test_bad_input_gets_exact_located_error(minimal: Path, rel: str, old: str, new: str, expected: str) -> None:
     replace(minimal, rel, old, new)
     assert expected in errors(minimal)
+
+
+def test_unchanged_csvs_skip_frictionless_but_errors_never_hide(minimal: Path) -> None:
+    assert errors(minimal) == []
+    remembered = sorted((minimal / "build/cache/validated").iterdir())
+    assert len(remembered) == 1  # the one CSV, validated clean
+    replace(minimal, "datapackages/figures/data/bc-2021.csv", "2021-01-01,2021-12-31,,7447", "2021-01-01,2021-12-31,,abc")
+    wrong = "datapackages/figures/data/bc-2021.csv:2:75: value: value 'abc' has the wrong type: type is \"number/default\""
+    assert wrong in errors(minimal)
+    assert wrong in errors(minimal)  # a CSV with errors is never remembered
+    replace(minimal, "datapackages/figures/data/bc-2021.csv", "2021-01-01,2021-12-31,,abc", "2021-01-01,2021-12-31,,7447")
+    assert errors(minimal) == []
+    assert sorted((minimal / "build/cache/validated").iterdir()) == remembered
 
 
 def test_csv_not_listed_in_its_package_is_an_error(minimal: Path) -> None:
