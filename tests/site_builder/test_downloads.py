@@ -12,6 +12,7 @@ import frictionless
 import openpyxl
 import pytest
 from bs4 import BeautifulSoup
+from ruamel.yaml import YAML
 
 from site_builder import changelog
 from site_builder.compute import compute
@@ -53,12 +54,25 @@ def test_every_published_package_validates_inside_the_site(shipped_site: Path) -
         assert report.valid, (name, report.flatten(["rowNumber", "fieldName", "type", "note"]))
 
 
+def shipped_version(name: str) -> str:
+    """The version the shipped descriptor of a package declares."""
+    return str(YAML(typ="safe").load((ROOT / "datapackages" / name / "datapackage.yaml").read_text(encoding="utf-8"))["version"])
+
+
+def released_on(name: str) -> str:
+    """The date of the first release holding the package's current version."""
+    dates = [r["date"] for r in changelog.load_releases(ROOT) if r["packages"].get(name) == shipped_version(name)]
+    assert dates, name
+    return min(dates)
+
+
 def test_published_descriptor_has_licence_version_update_sources_contributors_citation(shipped_site: Path) -> None:
     for name in datasets(shipped_site):
         desc = json.loads((shipped_site / "downloads/datasets" / name / "datapackage.json").read_text(encoding="utf-8"))
         assert desc["licenses"][0]["name"] == "CC-BY-4.0"
         assert desc["version"]
-        assert desc["updated"] == "2026-11-22"  # the release date of version 0.1.0 (datapackages/releases/0.1.0.json), not the build time
+        assert desc["version"] == shipped_version(name)
+        assert desc["updated"] == released_on(name)  # the date its version was released (datapackages/releases/), not the build time
         assert desc["contributors"] and desc["sources"]
         assert any(s.get("path", "").endswith("/") and "reports/" in s["path"] for s in desc["sources"])
         assert desc["version"] in desc["citation"]["text"] and desc["citation"]["bibtex"].startswith("@misc{")
@@ -113,7 +127,7 @@ def test_xlsx_describes_fields_and_how_to_cite(shipped_site: Path) -> None:
     assert ("figures", "quote") in described and ("units", "name_vi") in described
     _, about = _sheet_rows(shipped_site / "downloads/datasets/cchc-figures.xlsx", "about")
     facts = dict((r[0], r[1]) for r in about)
-    assert facts["version"] == "0.1.0" and facts["bibtex"].startswith("@misc{") and "CC BY 4.0" in facts["cite (en)"]
+    assert facts["version"] == shipped_version("cchc-figures") and facts["bibtex"].startswith("@misc{") and "CC BY 4.0" in facts["cite (en)"]
 
 
 def test_dataset_json_equals_the_csv(shipped_site: Path) -> None:
@@ -287,9 +301,10 @@ def test_dataset_pages_say_how_to_cite(shipped_site: Path) -> None:
         for lang in ("", "en/"):
             html = page(shipped_site, f"{lang}datasets/{name}/index.html")
             cite = html.select_one("blockquote.mb-cite").get_text(" ", strip=True)
-            assert "0.1.0" in cite and f"/datasets/{name}/" in cite and "CC BY 4.0" in cite
+            version = shipped_version(name)
+            assert version in cite and f"/datasets/{name}/" in cite and "CC BY 4.0" in cite
             bib = html.select_one("details.mb-bibtex pre").get_text()
-            assert bib.startswith("@misc{minhbach_") and "version   = {0.1.0}" in bib and f"/datasets/{name}/" in bib
+            assert bib.startswith("@misc{minhbach_") and f"version   = {{{version}}}" in bib and f"/datasets/{name}/" in bib
             for a in html.select("a[download]"):
                 assert ((shipped_site / f"{lang}datasets/{name}") / a["href"]).resolve().is_file(), a["href"]
         index = page(shipped_site, "datasets/index.html")
@@ -352,10 +367,11 @@ def test_changelog_page_and_manifest_in_the_site(shipped_site: Path) -> None:
     assert figures["dak-nong-vp-ubnd-2021-q3-020"]["fields"]["value"] == "7447"
     assert all(len(v["hash"]) == 16 for v in figures.values())
     log = json.loads((shipped_site / "downloads/changelog.json").read_text(encoding="utf-8"))
-    assert [r["version"] for r in log["releases"]][-1] == "0.1.0"
+    versions = [r["version"] for r in log["releases"]]
+    assert versions[-1] == "0.1.0" and "0.2.0" in versions  # newest first; the first release last
     for lang in ("", "en/"):
         html = page(shipped_site, f"{lang}changelog/index.html")
-        assert html.find(id="v0-1-0") is not None and html.find(id="unreleased") is not None
+        assert html.find(id="v0-1-0") is not None and html.find(id="v0-2-0") is not None
 
 
 def test_release_manifests_are_well_formed() -> None:
