@@ -42,7 +42,7 @@ def figure_grid(figures: Iterable[Figure]) -> Grid:
     """Group figures into a grid. Rows follow the order of their first figure in the documents.
 
     The same number stated twice (in the text and again in a table) is one cell entry, linked to
-    its first statement; two different numbers for the same cell are both kept, since the
+    its first statement, or to the first that is flagged; two different numbers for the same cell are both kept, since the
     documents' own inconsistencies are published, not resolved.
     """
     figures = sorted(figures, key=_order)
@@ -52,8 +52,11 @@ def figure_grid(figures: Iterable[Figure]) -> Grid:
         # by end, then the shorter period first: a 2011–2020 review sits after 2020, not before 2015
         bounds.setdefault(f.period, (f.period_end, -f.period_start.toordinal(), f.period))
         entry = cells.setdefault((f.indicator, f.breakdown, f.unit), {}).setdefault(f.period, [])
-        if all((g.value, g.status) != (f.value, f.status) for g in entry):
+        same = next((i for i, g in enumerate(entry) if (g.value, g.status) == (f.value, f.status)), None)
+        if same is None:
             entry.append(f)
+        elif f.flag and not entry[same].flag:  # a repeated number keeps the statement that carries a flag
+            entry[same] = f
     periods = tuple(sorted(bounds, key=lambda p: bounds[p]))
     rows = tuple(
         GridRow(indicator, breakdown, unit, tuple(tuple(by_period.get(p, ())) for p in periods))
