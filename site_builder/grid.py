@@ -21,10 +21,6 @@ class GridRow:
     unit: str
     cells: tuple[tuple[Figure, ...], ...]  # per period: the figures with distinct values, in document order
 
-    @property
-    def flagged(self) -> bool:
-        return any(f.flag for cell in self.cells for f in cell)
-
 
 @dataclass(frozen=True)
 class Grid:
@@ -42,8 +38,8 @@ def figure_grid(figures: Iterable[Figure]) -> Grid:
     """Group figures into a grid. Rows follow the order of their first figure in the documents.
 
     The same number stated twice (in the text and again in a table) is one cell entry, linked to
-    its first statement, or to the first that is flagged; two different numbers for the same cell are both kept, since the
-    documents' own inconsistencies are published, not resolved.
+    its first statement, or to the first that is flagged; two different numbers for the same cell
+    are both kept, since the documents' own inconsistencies are published, not resolved.
     """
     figures = sorted(figures, key=_order)
     bounds: dict[str, tuple] = {}

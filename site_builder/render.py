@@ -214,8 +214,7 @@ def render_site(corpus: Corpus, computed: Computed, lang: i18n.Lang, templates: 
     emit("index.md", "home.md.j2", name, name, headline=computed.headline)
     emit("units/index.md", "units_index.md.j2", i18n.t("units", lang))
     for uid, unit in corpus.units.items():
-        shown = unit_figures(corpus, computed, uid)
-        emit(f"units/{uid}.md", "unit.md.j2", Lang(lang, "").tx_plain(unit.name), unit=unit, figures=shown, grid=figure_grid(shown))
+        emit(f"units/{uid}.md", "unit.md.j2", Lang(lang, "").tx_plain(unit.name), unit=unit, grid=figure_grid(unit_figures(corpus, computed, uid)))
     emit("reports/index.md", "reports_index.md.j2", i18n.t("reports", lang))
     for rid, report in corpus.reports.items():
         emit(f"reports/{rid}.md", "report.md.j2", Lang(lang, "").tx_plain(report.title), Lang(lang, "").tx_plain(report.summary)[:300], report=report)

@@ -3,6 +3,8 @@
 The tuples below were read from content/sources/binh-son-binh-phuoc-2023.txt, not copied from the CSV.
 """
 import csv
+
+import pytest
 from pathlib import Path
 
 REPORT_ID = "binh-son-binh-phuoc-2023"
@@ -144,21 +146,13 @@ def test_curated_figures_in_package():
         assert len(hits) == 1, f"{(ind, unit, period, bd, value)}: {len(hits)} matching rows"
 
 
-def test_flagged_inconsistencies_present():
+@pytest.mark.parametrize("flag,expected", [("inconsistent", INCONSISTENT), ("ocr_uncertain", OCR_UNCERTAIN)])
+def test_flagged_rows_present(flag, expected):
     rows = _rows()
-    for ind, bd, value in INCONSISTENT:
+    for ind, bd, value in expected:
         hits = [r for r in rows if _matches(r, ind, C, "2023", bd, value)]
         assert len(hits) == 1, f"{(ind, bd, value)}: {len(hits)} rows"
-        assert hits[0]["flag"] == "inconsistent", f"{(ind, bd, value)} not flagged inconsistent"
-        assert hits[0]["note_vi"] and hits[0]["note_en"]
-
-
-def test_ocr_uncertain_digits_flagged():
-    rows = _rows()
-    for ind, bd, value in OCR_UNCERTAIN:
-        hits = [r for r in rows if _matches(r, ind, C, "2023", bd, value)]
-        assert len(hits) == 1, f"{(ind, bd, value)}: {len(hits)} rows"
-        assert hits[0]["flag"] == "ocr_uncertain", f"{(ind, bd, value)} not flagged ocr_uncertain"
+        assert hits[0]["flag"] == flag, f"{(ind, bd, value)} not flagged {flag}"
         assert hits[0]["note_vi"] and hits[0]["note_en"]
 
 
