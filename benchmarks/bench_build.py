@@ -57,8 +57,7 @@ STAGE_BUDGET_S_PER_1000_UNITS: dict[str, float] = {
     "load+validate": 80.0,  # measured 39–42 cold, 17–24 warm (unchanged CSVs skip frictionless)
     "compute": 5.0,  # measured 0.3–0.4
     "charts": 650.0,  # measured 322–363 (cold; warm 8–13)
-    "pages.vi": 35.0,  # measured 14–17 (36–44, and 119 at 400 units, when every API response re-read every CSV)
-    "pages.en": 35.0,  # measured 15–17
+    "pages": 70.0,  # both languages; measured 14–17 each (36–44, and 119 at 400 units, when every API response re-read every CSV)
     "downloads": 45.0,  # measured 16–22 (37–55, and 145 at 400 units, before)
     "mkdocs": 95.0,  # measured 42–55
     "social": 140.0,  # measured 65–69 (cold, drawn across the cores; warm 1)
@@ -461,7 +460,7 @@ def generate(root: Path, units: int, seed: int = DEFAULT_SEED) -> ProjectStats:
 
 # --------------------------------------------------------------------------- one build, in a fresh process
 
-STAGES = ("load+validate", "compute", "charts", "pages.vi", "pages.en", "downloads", "mkdocs", "social", "search")
+STAGES = ("load+validate", "compute", "charts", "pages", "downloads", "mkdocs", "social", "search")
 
 
 def _full_nav_regression() -> None:
@@ -493,15 +492,18 @@ def worker(root: Path, out: Path, profile: Path | None = None, regression: str |
         _full_nav_regression()
     result: dict[str, Any] = {"ok": False}
     t0 = time.perf_counter()
+
+    def say(line: str) -> None:  # the build's progress, into the log (and the console, when it echoes)
+        print(f"{time.perf_counter() - t0:8.1f} s  {line}", flush=True)
     try:
         if profile:
             import cProfile
 
             prof = cProfile.Profile()
-            built = prof.runcall(build, root)
+            built = prof.runcall(build, root, progress=say)
             prof.dump_stats(str(profile))
         else:
-            built = build(root)
+            built = build(root, progress=say)
     except BuildError as exc:
         result["error"] = str(exc)
         if exc.findings is not None:
@@ -515,6 +517,7 @@ def worker(root: Path, out: Path, profile: Path | None = None, regression: str |
             "pages": built.pages,
             "charts_drawn": built.charts.drawn if built.charts else 0,
             "charts_cached": built.charts.cached if built.charts else 0,
+            "mkdocs_pages": built.mkdocs_pages,
             "html_files": sum(p.suffix == ".html" for p in files),
             "html_mib": sum(p.stat().st_size for p in files if p.suffix == ".html") / 2**20,
             "largest_html": max(((p.stat().st_size / 1024, p.relative_to(site).as_posix()) for p in files if p.suffix == ".html"), default=(0, "")),
@@ -609,8 +612,12 @@ class _TreeSampler(threading.Thread):
             self.stop.wait(self.interval)
 
 
-def run_build(root: Path, out: Path, log_file: Path, profile: Path | None = None, regression: str | None = None) -> dict[str, Any]:
-    """One build of `root` in a fresh Python process, with its memory sampled; return what was measured."""
+def run_build(root: Path, out: Path, log_file: Path, profile: Path | None = None, regression: str | None = None,
+              echo: bool = False) -> dict[str, Any]:
+    """One build of `root` in a fresh Python process, with its memory sampled; return what was measured.
+
+    `echo` also prints the build's progress lines on the console as they come.
+    """
     cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", str(root), "--worker-out", str(out)]
     if profile:
         cmd += ["--worker-profile", str(profile)]
@@ -619,9 +626,14 @@ def run_build(root: Path, out: Path, log_file: Path, profile: Path | None = None
     load_before = os.getloadavg()[0]
     t0 = time.perf_counter()
     with log_file.open("w", encoding="utf-8") as fh:
-        proc = subprocess.Popen(cmd, cwd=root, stdout=fh, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(cmd, cwd=root, stdout=subprocess.PIPE if echo else fh, stderr=subprocess.STDOUT, text=echo or None)
         sampler = _TreeSampler(proc.pid)
         sampler.start()
+        if echo:
+            assert proc.stdout is not None
+            for line in proc.stdout:
+                fh.write(line)
+                print(f"    {line}", end="", flush=True)
         code = proc.wait()
         sampler.stop.set()
         sampler.join()

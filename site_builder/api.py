@@ -197,6 +197,13 @@ def responses(corpus: Corpus, computed: Computed) -> dict[str, tuple[str, dict[s
 
 
 def dumps(doc: Any) -> str:
+    # Compact: with `indent` the json module falls back to its pure-Python encoder, ten times
+    # slower, and a national build writes thousands of responses. Browsers and jq indent it.
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def pretty(doc: Any) -> str:
+    """Indented, for reading on the API page."""
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -383,5 +390,5 @@ def documentation(corpus: Corpus, computed: Computed) -> list[dict[str, Any]]:
         if path is None:
             continue
         out.append({"name": name, "pattern": pattern, "example_path": f"api/{path}", "schema_path": f"api/schema/{name}.json",
-                    "example": dumps(_shorten(docs[path])), "schema": dumps(SCHEMAS[name])})
+                    "example": pretty(_shorten(docs[path])), "schema": pretty(SCHEMAS[name])})
     return out

@@ -21,7 +21,7 @@ from . import i18n
 from .compute import compute
 from .errors import Findings
 from .render import render_site
-from .sitegen import assemble, mkdocs_config, swap, write_config, write_docs
+from .sitegen import assemble, html_path, mkdocs_config, swap, unshare, write_config, write_docs
 from .translations import corpus_coverage, overall_percent
 from .validate import validate
 
@@ -43,13 +43,82 @@ class BuildResult:
     pages: int = 0
     site: Path | None = None
     charts: Any = None  # ChartStats: charts drawn and reused
+    mkdocs_pages: dict[str, int] = field(default_factory=dict)  # pages mkdocs rendered, per language (all, or the changed ones)
 
 
-def _mkdocs(config: Path, epoch: int) -> subprocess.CompletedProcess[str]:
+def _mkdocs(config: Path, epoch: int, dirty: bool = False) -> subprocess.CompletedProcess[str]:
     # SOURCE_DATE_EPOCH fixes the dates mkdocs writes (sitemap lastmod, gzip header) so that
     # two builds of the same content are byte-identical whatever day they run.
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch))
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)], capture_output=True, text=True, env=env)
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)] + (["--dirty"] if dirty else [])
+    return subprocess.run(cmd, capture_output=True, text=True, env=env)
+
+
+# What mkdocs writes on every build, dirty or not (the theme's static templates).
+ALWAYS_WRITTEN = ("404.html", "sitemap.xml", "sitemap.xml.gz")
+
+
+def _fingerprint(config: Path, root: Path, pages: list[str]) -> str:
+    """What, besides a page's own Markdown, decides its HTML: the configuration, the theme
+    overrides, the set of pages and mkdocs' version. While it holds, mkdocs --dirty renders only
+    the pages whose Markdown changed."""
+    import hashlib
+    from importlib.metadata import version
+
+    h = hashlib.sha256(config.read_bytes())
+    for name in ("mkdocs", "mkdocs-material"):
+        h.update(version(name).encode())
+    overrides = root / "templates" / "overrides"
+    for path in sorted(overrides.rglob("*")):
+        if path.is_file():
+            h.update(path.relative_to(overrides).as_posix().encode() + b"\0" + path.read_bytes())
+    h.update("\n".join(sorted(pages)).encode())
+    return h.hexdigest()
+
+
+_RENDER: dict[str, Any] = {}  # what forked renderers inherit (a fork shares it; nothing is pickled)
+
+
+def _render_language(lang: str) -> tuple[int, list[str], dict[str, list[str]], list[str]]:
+    """Render one language's pages and write them into build/docs/<lang>: (pages, files written, đ-aliases, page names)."""
+    from .search import markdown_aliases
+
+    s = _RENDER
+    pages = render_site(s["corpus"], s["computed"], lang, s["root"] / "templates", s["charts"][lang],  # type: ignore[arg-type]
+                        translation_percent=s["translation"], progress=s["progress"])
+    written = write_docs(pages, s["work"] / "docs" / lang, s["root"] / "templates")
+    prefix = "" if lang == "vi" else f"{lang}/"
+    aliases = {prefix + html_path(rel): markdown_aliases(text) for rel, text in pages.items()}
+    return len(pages), written, aliases, sorted(pages)
+
+
+def _render_languages(root: Path, work: Path, corpus: Any, computed: Any, charts: Any, translation: float,
+                      progress: Callable[[str], None]) -> list[tuple[int, list[str], dict[str, list[str]], list[str]]]:
+    """Both languages' pages, each in its own forked process when there are cores for it.
+
+    Rendering is pure Python (Jinja), so two languages on two cores take the time of one. Small
+    projects render in this process: forking costs more than it saves.
+    """
+    import multiprocessing
+
+    _RENDER.update(root=root, work=work, corpus=corpus, computed=computed, charts=charts, translation=translation, progress=progress)
+    try:
+        if (os.cpu_count() or 1) < 2 or len(corpus.units) + len(corpus.reports) < PARALLEL_PAGES_FROM:
+            return [_render_language(lang) for lang in i18n.LANGS]
+        with multiprocessing.get_context("fork").Pool(len(i18n.LANGS)) as pool:
+            return pool.map(_render_language, i18n.LANGS)
+    finally:
+        _RENDER.clear()
+
+
+PARALLEL_PAGES_FROM = 300  # units + reports
+
+
+def _cpu_seconds() -> float:
+    import resource
+
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def content_epoch(corpus: Any) -> int:
@@ -60,12 +129,13 @@ def content_epoch(corpus: Any) -> int:
 
 def build(root: Path, site: Path | None = None, progress: Callable[[str], None] = lambda s: None, strict: bool = False) -> BuildResult:
     """Build the bilingual site into `site` (default root/site). Raises BuildError on failure."""
+    root = Path(root).resolve()  # mkdocs resolves the theme's custom_dir against its own working directory
     site = site or root / "site"
     work = root / "build"
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     progress("validate: reading content/ and datapackages/")
-    corpus, findings = validate(root)
+    corpus, findings = validate(root, timings)
     timings["load+validate"] = time.perf_counter() - t0
     result = BuildResult(findings, timings)
     if corpus is None or not findings.ok(strict):
@@ -80,24 +150,38 @@ def build(root: Path, site: Path | None = None, progress: Callable[[str], None] 
     from .charts import ChartStats, render_charts  # matplotlib is imported only when charts are drawn
     from .downloads import write_downloads
 
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), _cpu_seconds()
     progress("charts")
     chart_stats = ChartStats()
-    charts = render_charts(corpus, computed, i18n.LANGS, extras / "charts", work / "chart-cache", chart_stats)
+    charts = render_charts(corpus, computed, i18n.LANGS, extras / "charts", work / "chart-cache", chart_stats, progress=progress)
     result.charts = chart_stats
     timings["charts"] = time.perf_counter() - t
+    timings["charts.cpu"] = _cpu_seconds() - cpu  # this process and the pool's workers
     progress(f"charts: {chart_stats.drawn} drawn, {chart_stats.cached} from cache")
-    configs = []
-    for lang in i18n.LANGS:
-        t = time.perf_counter()
-        pages = render_site(corpus, computed, lang, root / "templates", charts[lang], translation_percent=translation)
-        result.pages += len(pages)
-        progress(f"pages [{lang}]: {len(pages)} pages")
-        write_docs(pages, work / "docs" / lang, root / "templates")
+    runs_todo: list[tuple[Path, bool]] = []
+    stamps: dict[str, str] = {}
+    aliases: dict[str, list[str]] = {}
+    t = time.perf_counter()
+    rendered = _render_languages(root, work, corpus, computed, charts, translation, progress)
+    for lang, (count, written, lang_aliases, names) in zip(i18n.LANGS, rendered):
+        result.pages += count
+        aliases.update(lang_aliases)
         config = work / f"mkdocs.{lang}.yml"
-        write_config(config, mkdocs_config(root, lang, work / "docs" / lang, work / f"site-{lang}"))
-        configs.append(config)
-        timings[f"pages.{lang}"] = time.perf_counter() - t
+        lang_site = work / f"site-{lang}"
+        write_config(config, mkdocs_config(root, lang, work / "docs" / lang, lang_site))
+        # Incremental: while nothing but pages' own Markdown changed, mkdocs renders only those
+        # pages. The stamp is removed until this build's mkdocs succeeds, so a failed or killed
+        # build is followed by a full one.
+        stamp = work / f"site-{lang}.fingerprint"
+        stamps[lang] = _fingerprint(config, root, names)
+        dirty = lang_site.is_dir() and stamp.is_file() and stamp.read_text(encoding="utf-8") == stamps[lang]
+        stamp.unlink(missing_ok=True)
+        if dirty:
+            unshare(lang_site, [html_path(r) if r.endswith(".md") else r for r in written] + list(ALWAYS_WRITTEN))
+        runs_todo.append((config, dirty))
+        result.mkdocs_pages[lang] = len(written) if dirty else count
+        progress(f"pages [{lang}]: {count:,} pages, {len(written):,} changed" + ("" if dirty else "; mkdocs renders all"))
+    timings["pages"] = time.perf_counter() - t
     t = time.perf_counter()
     progress("downloads")
     files = write_downloads(corpus, computed, extras / "downloads")
@@ -107,10 +191,12 @@ def build(root: Path, site: Path | None = None, progress: Callable[[str], None] 
     progress("mkdocs build (vi and en in parallel)")
     with ThreadPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
         epoch = content_epoch(corpus)
-        runs = list(pool.map(lambda c: _mkdocs(c, epoch), configs))
-    for config, run in zip(configs, runs):
+        runs = list(pool.map(lambda c: _mkdocs(c[0], epoch, c[1]), runs_todo))
+    for (config, _), run in zip(runs_todo, runs):
         if run.returncode != 0:
             raise BuildError(f"mkdocs build failed for {config.name}:\n{run.stderr.strip()}")
+    for (config, _), lang in zip(runs_todo, i18n.LANGS):
+        (work / f"site-{lang}.fingerprint").write_text(stamps[lang], encoding="utf-8")
     timings["mkdocs"] = time.perf_counter() - t
     staging = root / ".site.tmp"
     assemble(work / "site-vi", work / "site-en", extras, staging)
@@ -118,14 +204,14 @@ def build(root: Path, site: Path | None = None, progress: Callable[[str], None] 
     progress("social preview images")
     from .social import write_social_images  # matplotlib again: imported only when building
 
-    write_social_images(corpus, computed, staging / "social", cache=work / "cache" / "social")
+    write_social_images(corpus, computed, staging / "social", cache=work / "cache" / "social", progress=progress)
     timings["social"] = time.perf_counter() - t
     t = time.perf_counter()
     progress("search index (pagefind)")
     from .search import SearchIndexError, index_site
 
     try:
-        index_site(staging)
+        index_site(staging, aliases=aliases, mirror=work / "pagefind-src", progress=progress)
     except SearchIndexError as exc:
         raise BuildError(f"search index failed; site/ left unchanged: {exc}") from exc
     timings["search"] = time.perf_counter() - t

@@ -100,6 +100,11 @@ class Release:
     def count(self, kind: str, table: str | None = None) -> int:
         return sum(1 for c in self.changes if c.kind == kind and (table is None or c.table == table))
 
+    def count_in(self, kind: str, tables: list[str]) -> int:
+        """Changes of this kind to any of these tables (a dataset's)."""
+        wanted = set(tables)
+        return sum(1 for c in self.changes if c.kind == kind and c.table in wanted)
+
     def of(self, kind: str) -> list[Change]:
         return [c for c in self.changes if c.kind == kind]
 
@@ -154,8 +159,23 @@ def load_releases(root: Path) -> list[dict[str, Any]]:
     return sorted(out, key=lambda d: version_key(d["release"]))
 
 
+_HISTORY: dict[int, tuple[Corpus, list[Release]]] = {}
+
+
 def history(corpus: Corpus) -> list[Release]:
-    """The changelog, newest first: the unreleased changes, then each release against the one before."""
+    """The changelog, newest first: the unreleased changes, then each release against the one before.
+
+    Computed once per corpus (both languages' pages and changelog.json ask): it hashes every row.
+    """
+    known = _HISTORY.get(id(corpus))
+    if known and known[0] is corpus:
+        return known[1]
+    _HISTORY.clear()
+    _HISTORY[id(corpus)] = (corpus, _history(corpus))
+    return _HISTORY[id(corpus)][1]
+
+
+def _history(corpus: Corpus) -> list[Release]:
     releases = load_releases(corpus.root)
     out = []
     previous: dict[str, Any] | None = None

@@ -15,17 +15,18 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import json
 import os
 import shutil
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from . import i18n
 from .compute import Computed, Point
 from .corpus import Corpus
+from .progress import Emit, Meter
+from .sitegen import link_or_copy
 
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000")  # Okabe–Ito, colour-blind safe
 TARGET_COLOUR = "#D55E00"
@@ -58,11 +59,13 @@ class ChartSpec:
     targets: tuple[tuple[str, float], ...] = ()
 
     def digest(self) -> str:
-        blob = json.dumps(asdict(self), sort_keys=True, ensure_ascii=False) + f"|{STYLE_VERSION}"
-        return hashlib.sha256(blob.encode()).hexdigest()[:20]
+        # repr of a frozen dataclass of strings, numbers and tuples is deterministic, and a
+        # tenth of the cost of asdict() + json.dumps() (measured: 1.5 of 14 s for 1,734 charts)
+        return hashlib.sha256(f"{self!r}|{STYLE_VERSION}".encode()).hexdigest()[:20]
 
 
-STYLE_VERSION = "5"  # bump when drawing code changes, so cached files are redrawn
+POOL_FROM = 2000
+STYLE_VERSION = "6"  # bump when drawing code changes, so cached files are redrawn
 
 
 def _name(text: Any, lang: str) -> str:
@@ -183,83 +186,14 @@ def alt_text(spec: ChartSpec) -> str:
 
 
 def draw(spec: ChartSpec) -> bytes:
-    """Render one chart to SVG bytes."""
-    import matplotlib
+    """Render one chart to SVG bytes (see svgchart: laid out with matplotlib's tick locator and font metrics)."""
+    from .svgchart import render
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-    from matplotlib.ticker import FuncFormatter, MaxNLocator
+    return render(spec, PALETTE, TARGET_COLOUR, WIDTH, chart_height(spec), lambda v: _fmt(v, spec.unit, spec.lang)).encode("utf-8")
 
-    rc = {"svg.fonttype": "none", "svg.hashsalt": spec.digest(), "font.family": "DejaVu Sans", "font.size": 10,
-          "axes.spines.top": False, "axes.spines.right": False}
-    with matplotlib.rc_context(rc):
-        height = HEIGHT if spec.kind != "hbar" else max(HEIGHT, 60 + 36 * len(spec.categories))
-        fig, ax = plt.subplots(figsize=(WIDTH / 100, height / 100), dpi=100)
-        n = len(spec.categories)
-        if spec.kind == "hbar":
-            s = spec.series[0]
-            ax.barh(range(n), [v or 0 for v in s.values], color=PALETTE[0], height=0.6, gid="series-0")
-            ax.set_yticks(range(n), spec.categories)
-            for y, v in enumerate(s.values):
-                if v is not None:
-                    ax.annotate(_fmt(v, spec.unit, spec.lang), (v, y), textcoords="offset points", xytext=(4, 0), va="center", fontsize=8)
-            ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: _fmt(v, spec.unit, spec.lang)))
-            ax.set_xlim(0, max(100.0, max((v or 0) for v in s.values) * 1.12))
-            ax.grid(axis="x", color="#dddddd", linewidth=0.6)
-        else:
-            plain = [s for s in spec.series if not s.stack]
-            stacked = [s for s in spec.series if s.stack]
-            groups = len(plain) + (1 if stacked else 0)
-            width = 0.8 / max(groups, 1)
-            colour = iter(PALETTE)
-            for i, s in enumerate(plain):
-                xs = [x - 0.4 + width * (i + 0.5) for x in range(n)] if spec.kind == "bar" else list(range(n))
-                col = next(colour)
-                vals = [v if v is not None else float("nan") for v in s.values]
-                if spec.kind == "bar":
-                    bars = ax.bar(xs, [0 if v != v else v for v in vals], width=width * 0.95, color=col, label=s.name, gid=f"series-{i}")
-                    for bar, part, v in zip(bars, spec.partial or (False,) * n, s.values):
-                        if part:
-                            bar.set_hatch("//")
-                            bar.set_edgecolor("white")
-                        if v is None:
-                            bar.set_visible(False)
-                else:
-                    ax.plot(xs, vals, color=col, marker="o", linewidth=2, label=s.name, gid=f"series-{i}")
-                for x, v in zip(xs, s.values):
-                    if v is not None and (groups <= 2 or spec.kind != "bar"):
-                        ax.annotate(_fmt(v, spec.unit, spec.lang), (x, v), textcoords="offset points", xytext=(0, 3), ha="center", fontsize=7)
-            if stacked:
-                xs = [x - 0.4 + width * (len(plain) + 0.5) for x in range(n)]
-                bottom = [0.0] * n
-                for j, s in enumerate(stacked):
-                    vals = [v or 0.0 for v in s.values]
-                    ax.bar(xs, vals, width=width * 0.95, bottom=bottom, color=next(colour), label=s.name, gid=f"stack-{j}")
-                    bottom = [b + v for b, v in zip(bottom, vals)]
-            for k, (label, value) in enumerate(spec.targets):
-                ax.axhline(value, color=TARGET_COLOUR, linestyle="--", linewidth=1.5, gid=f"target-{k}")
-                ax.annotate(label, (1, value), xycoords=("axes fraction", "data"), textcoords="offset points", xytext=(0, 3),
-                            ha="right", fontsize=8, color=TARGET_COLOUR, annotation_clip=False)
-            ax.set_xticks(list(range(n)), spec.categories)
-            ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: _fmt(v, spec.unit, spec.lang)))
-            ax.yaxis.set_major_locator(MaxNLocator(nbins=6, integer=spec.unit == "count"))
-            top = max([v for s in spec.series for v in s.values if v is not None] + [t for _, t in spec.targets] + [0])
-            if stacked:
-                top = max([top] + [sum(s.values[i] or 0 for s in stacked) for i in range(n)])
-            if spec.kind == "line" or spec.unit == "percent":
-                ax.set_ylim(0, 100 if top <= 100 else top * 1.1)
-            else:
-                ax.set_ylim(0, top * (1.3 if len(spec.series) > 1 else 1.12) or 1)  # headroom for labels and legend
-            ax.grid(axis="y", color="#dddddd", linewidth=0.6)
-            if len(spec.series) > 1:
-                ax.legend(fontsize=8, frameon=False, loc="upper left", ncols=min(3, len(spec.series)))
-        ax.set_axisbelow(True)
-        ax.set_title(spec.title, fontsize=11, loc="left")
-        fig.tight_layout()
-        buf = io.BytesIO()
-        fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
-        plt.close(fig)
-    return buf.getvalue()
+
+def chart_height(spec: ChartSpec) -> int:
+    return HEIGHT if spec.kind != "hbar" else max(HEIGHT, 60 + 36 * len(spec.categories))
 
 
 def chart_csv(spec: ChartSpec) -> str:
@@ -304,7 +238,8 @@ def _draw_to(args: tuple[ChartSpec, str]) -> str:
 
 
 def render_charts(corpus: Corpus, computed: Computed, langs: tuple[str, ...], out_dir: Path, cache: Path,
-                  stats: ChartStats | None = None, workers: int | None = None) -> dict[str, dict[str, list[dict[str, Any]]]]:
+                  stats: ChartStats | None = None, workers: int | None = None,
+                  progress: Emit = lambda s: None) -> dict[str, dict[str, list[dict[str, Any]]]]:
     """Write every chart of every language into out_dir (the site's charts/); return, per language, what templates show."""
     stats = stats if stats is not None else ChartStats()
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -327,20 +262,23 @@ def render_charts(corpus: Corpus, computed: Computed, langs: tuple[str, ...], ou
                 (out_dir / f"{name}.csv").write_text(chart_csv(spec), encoding="utf-8")
                 result.setdefault(page_key, []).append({
                     "file": f"charts/{name}.svg", "csv": f"charts/{name}.csv", "alt": alt_text(spec),
-                    "width": WIDTH, "height": HEIGHT if spec.kind != "hbar" else max(HEIGHT, 60 + 36 * len(spec.categories)),
+                    "width": WIDTH, "height": chart_height(spec),
                     "header": [i18n.t("period", lang) if spec.kind != "hbar" else i18n.t("unit", lang)] + [s.name for s in spec.series],  # type: ignore[arg-type]
                     "rows": [[label] + ["—" if s.values[i] is None else _fmt(s.values[i], spec.unit, lang) for s in spec.series]  # type: ignore[arg-type]
                              for i, label in enumerate(spec.categories)],
                 })
         per_lang[lang] = result
     unique = list({path: (spec, path) for spec, path in todo}.values())
-    if len(unique) > 1 and (workers or os.cpu_count() or 1) > 1:
+    # about 1 ms a chart: a pool pays for its start-up only with thousands to draw
+    if len(unique) >= POOL_FROM and (workers or os.cpu_count() or 1) > 1:
         with ProcessPoolExecutor(max_workers=workers or os.cpu_count()) as pool:
-            list(pool.map(_draw_to, unique, chunksize=max(1, len(unique) // 16)))
+            meter = Meter("charts drawn", len(unique), progress)
+            for _ in pool.map(_draw_to, unique, chunksize=max(1, len(unique) // 64)):
+                meter.step()
     else:
         for item in unique:
             _draw_to(item)
     stats.drawn += len(unique)
     for src, dest in placed:
-        shutil.copyfile(src, dest)
+        link_or_copy(str(src), str(dest))  # cached files are replaced whole, never written into
     return per_lang

@@ -44,6 +44,7 @@ class Computed:
     """What later stages need, computed once."""
 
     derived: tuple[Derived, ...]
+    derived_by_indicator: dict[str, tuple[Derived, ...]]
     series: dict[str, dict[str, tuple[Point, ...]]]  # unit -> indicator -> points (totals only, by period; derived shares added)
     figures_by_unit: dict[str, tuple[Figure, ...]]
     figures_by_report: dict[str, tuple[Figure, ...]]
@@ -104,8 +105,12 @@ def compute(corpus: Corpus) -> Computed:
         reports_by_unit[rep.unit].append(rid)
         if rep.issuer != rep.unit:
             reports_by_unit[rep.issuer].append(rid)
+    derived_by_indicator: dict[str, list[Derived]] = defaultdict(list)
+    for d in derived:
+        derived_by_indicator[d.indicator].append(d)
     return Computed(
         derived=derived,
+        derived_by_indicator={k: tuple(v) for k, v in derived_by_indicator.items()},
         series={u: {i: tuple(p) for i, p in inds.items()} for u, inds in series.items()},
         figures_by_unit={k: tuple(v) for k, v in by_unit.items()},
         figures_by_report={k: tuple(v) for k, v in by_report.items()},

@@ -107,15 +107,15 @@ class Corpus:
         return Text(vi=f"{dim.name.vi}: {val.name.vi}", en=en)
 
     @cached_property
-    def _children(self) -> dict[str, list[Unit]]:
+    def _children(self) -> dict[str | None, list[Unit]]:
         # built once: pages, the API and target status ask for children of every unit
-        index: dict[str, list[Unit]] = {}
+        index: dict[str | None, list[Unit]] = {}
         for u in sorted(self.units.values(), key=lambda u: u.id):
-            if u.parent:
-                index.setdefault(u.parent, []).append(u)
+            index.setdefault(u.parent or None, []).append(u)
         return index
 
-    def children(self, unit_id: str) -> list[Unit]:
+    def children(self, unit_id: str | None) -> list[Unit]:
+        """The units directly below `unit_id`, by id; None gives the top-level units."""
         return list(self._children.get(unit_id, ()))
 
     def ancestors(self, unit_id: str) -> list[Unit]:

@@ -14,6 +14,10 @@ from .compute import Computed
 from .corpus import Corpus
 from .tables import package_tables
 
+# Rows listed per kind of change on the changelog page; the rest are in changelog.json. A first
+# release of a national corpus adds hundreds of thousands of rows, which no page should list.
+CHANGES_SHOWN = 500
+
 
 def extra_pages(corpus: Corpus, computed: Computed, lang: i18n.Lang) -> Iterator[tuple[str, str, str, str, dict[str, Any]]]:
     """(path, template, title, description, context) for every dataset page, the API page and the changelog."""
@@ -25,4 +29,5 @@ def extra_pages(corpus: Corpus, computed: Computed, lang: i18n.Lang) -> Iterator
                {"meta": meta, "package": package, "tables": tables, "releases": releases})
     yield ("api.md", "api.md.j2", i18n.t("api", lang), "", {"endpoints": documentation(corpus, computed), "data_version": data_version(corpus)})
     updated = data_updated(corpus)
-    yield ("changelog.md", "changelog.md.j2", i18n.t("changelog", lang), "", {"releases": releases, "data_version": data_version(corpus), "updated": updated})
+    yield ("changelog.md", "changelog.md.j2", i18n.t("changelog", lang), "", {"releases": releases, "data_version": data_version(corpus), "updated": updated,
+                                                                       "changes_shown": CHANGES_SHOWN})

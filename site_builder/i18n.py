@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Literal
 
 from babel.dates import format_date
@@ -197,6 +198,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "changed": {"vi": "sửa đổi", "en": "changed"},
     "removed": {"vi": "bỏ đi", "en": "removed"},
     "no_changes": {"vi": "Không có thay đổi.", "en": "No changes."},
+    "latest_rows": {"vi": "Trang này liệt kê {n} giá trị mới nhất trong tổng số {total}; tệp CSV bên dưới có đủ tất cả.",
+                    "en": "This page lists the latest {n} of {total} values; the CSV below has them all."},
+    "changes_more": {"vi": "… và {n} dòng khác, có đủ trong", "en": "… and {n} more rows, all listed in"},
     "before_after": {"vi": "Trước → sau", "en": "Before → after"},
     "text_changed": {"vi": "nội dung đã sửa", "en": "text changed"},
     "conventions": {"vi": "Quy ước", "en": "Conventions"},
@@ -215,12 +219,14 @@ def t(key: str, lang: Lang) -> str:
     return STRINGS[key][lang]
 
 
+@lru_cache(maxsize=65536)  # Babel parses the pattern on every call; pages repeat the same numbers
 def number(value: float, lang: Lang, decimals: int | None = None) -> str:
     """7447 -> '7.447' (vi) / '7,447' (en); keeps up to two published decimals."""
     fmt = "#,##0" if decimals == 0 else ("#,##0." + "0" * decimals if decimals else "#,##0.##")
     return format_decimal(value, format=fmt, locale=lang)
 
 
+@lru_cache(maxsize=65536)
 def percent(value: float, lang: Lang) -> str:
     """72.3 -> '72,3%' (vi) / '72.3%' (en)."""
     return format_percent(value / 100, format="#,##0.##%", locale=lang)

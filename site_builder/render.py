@@ -23,6 +23,7 @@ from .compute import Computed, unit_figures
 from .corpus import Corpus, Figure
 from .grid import figure_grid
 from .model import GlossaryTerm, Report, Text
+from .progress import Emit, Meter
 
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
 
@@ -35,6 +36,37 @@ def page_url(path: str) -> str:
     if stem.endswith("/index"):
         return stem[: -len("index")]
     return stem + "/"
+
+
+# An indicator page lists its values by unit; a national corpus has tens of thousands for the
+# dossier counts, which no page should hold. Beyond this many, the page lists the latest and
+# the CSV beside it has them all.
+INDICATOR_ROWS = 500
+
+
+def indicator_rows(figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
+    """The figures an indicator page lists: all of them, or the latest INDICATOR_ROWS."""
+    if len(figures) <= INDICATOR_ROWS:
+        return figures
+    return tuple(sorted(figures, key=lambda f: (f.period_end, f.id), reverse=True)[:INDICATOR_ROWS])
+
+
+def relative_url(root_path: str, here: str) -> str:
+    """The URL of `root_path` (from the site root; a trailing / for a folder) seen from the folder `here`.
+
+    What posixpath.relpath gives for these clean paths, without its getcwd() per call: a unit
+    page links hundreds of times, and a national build renders thousands of pages.
+    """
+    target = [p for p in root_path.split("/") if p]
+    base = [p for p in here.split("/") if p]
+    common = 0
+    while common < min(len(target), len(base)) and target[common] == base[common]:
+        common += 1
+    parts = [".."] * (len(base) - common) + target[common:]
+    out = "/".join(parts)
+    if root_path.endswith("/") or root_path == "":
+        return out + "/" if out else "./"
+    return out or "."
 
 
 def site_path(lang: str, url: str) -> str:
@@ -161,11 +193,7 @@ class Lang:
 
     def rel(self, root_path: str) -> str:
         """Relative URL from the current page to a path from the site root (downloads, the other language)."""
-        here = site_path(self.code, page_url(self.page))
-        out = posixpath.relpath("/" + root_path, "/" + here) if root_path else posixpath.relpath("/", "/" + here)
-        if root_path.endswith("/") or root_path == "":
-            out = out.rstrip("/") + "/"
-        return "./" if out in ("./", "") else out
+        return relative_url(root_path, site_path(self.code, page_url(self.page)))
 
     def alternate(self) -> str:
         return self.rel(site_path(self.other, page_url(self.page)))
@@ -197,11 +225,13 @@ def front_matter(L: Lang, title: str, description: str = "") -> str:
     return "---\n" + "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items()) + "\n---\n\n"
 
 
-def render_site(corpus: Corpus, computed: Computed, lang: i18n.Lang, templates: Path, charts: dict[str, Any] | None = None, translation_percent: float = 100.0) -> dict[str, str]:
+def render_site(corpus: Corpus, computed: Computed, lang: i18n.Lang, templates: Path, charts: dict[str, Any] | None = None,
+                translation_percent: float = 100.0, progress: Emit = lambda s: None) -> dict[str, str]:
     """Every page of one language: {path under docs/: Markdown}."""
     env = environment(templates)
     charts = charts or {}
     pages: dict[str, str] = {}
+    meter = Meter(f"pages [{lang}]", 2 * len(corpus.reports) + len(corpus.units) + len(corpus.indicators) + 12, progress)
 
     abbreviations = Abbreviations.build(corpus.glossary, lang)
 
@@ -209,6 +239,7 @@ def render_site(corpus: Corpus, computed: Computed, lang: i18n.Lang, templates: 
         L = Lang(lang, path, abbreviations)
         body = env.get_template(template).render(L=L, corpus=corpus, computed=computed, charts=charts, title=title, **ctx)
         pages[path] = front_matter(L, title, description) + body
+        meter.step()
 
     name = i18n.SITE_NAME[lang]
     emit("index.md", "home.md.j2", name, name, headline=computed.headline)
@@ -221,7 +252,9 @@ def render_site(corpus: Corpus, computed: Computed, lang: i18n.Lang, templates: 
         emit(f"reports/{rid}-source.md", "source.md.j2", f"{i18n.t('source_text', lang)}: {Lang(lang, '').report_label(report)}", report=report, raw=corpus.sources.get(rid, ""))
     emit("indicators/index.md", "indicators_index.md.j2", i18n.t("indicators", lang))
     for iid, ind in corpus.indicators.items():
-        emit(f"indicators/{iid}.md", "indicator.md.j2", Lang(lang, "").tx_plain(ind.name), indicator=ind)
+        figs = computed.figures_by_indicator.get(iid, ())
+        emit(f"indicators/{iid}.md", "indicator.md.j2", Lang(lang, "").tx_plain(ind.name), indicator=ind,
+             shown_figures=indicator_rows(figs), total_figures=len(figs))
     emit("datasets/index.md", "datasets.md.j2", i18n.t("datasets", lang))
     from .data_pages import extra_pages  # a page per dataset (downloads, how to cite), the API, the data changelog
     for path, template, page_title, description, ctx in extra_pages(corpus, computed, lang):

@@ -11,6 +11,11 @@ Pagefind already matches "ho so" to "hồ sơ" (it strips combining marks), but 
 its own, not d with a mark: "Dak Nong" would not find "Đắk Nông". So Pagefind reads a copy of
 the pages in which each page carries, in one more indexed block, the words of its body that
 contain đ spelled without diacritics ("Dak", "Dong"). The pages served are not changed.
+
+The build knows each page's words before mkdocs renders it (`markdown_aliases`, from the
+generated Markdown), so it passes them in and no page is parsed again; a page it did not
+generate is parsed (`undiacritised_words`). The copies live in a folder kept between builds
+and are rewritten only when their bytes change.
 """
 from __future__ import annotations
 
@@ -23,9 +28,12 @@ import tempfile
 import time
 import unicodedata
 from dataclasses import dataclass
-from html import escape
+from html import escape, unescape
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Callable
+
+from .progress import Meter
 
 log = logging.getLogger(__name__)
 
@@ -100,14 +108,36 @@ def undiacritised_words(html: str) -> list[str]:
     return list(seen)
 
 
-def with_aliases(html: str) -> str:
+TAG = re.compile(r"<[^>]*>")
+
+
+def markdown_aliases(markdown: str) -> list[str]:
+    """Words with đ/Đ in the text of a generated page (markup and attributes dropped), folded."""
+    if "đ" not in markdown and "Đ" not in markdown:
+        return []
+    seen: dict[str, None] = {}
+    for word in WORD.findall(unescape(TAG.sub(" ", markdown))):
+        if "đ" in word or "Đ" in word:
+            seen.setdefault(fold(word), None)
+    return list(seen)
+
+
+def with_aliases(html: str, words: list[str] | None = None) -> str:
     """The page as Pagefind should read it: its đ-words, folded, in one more indexed block."""
-    words = undiacritised_words(html)
+    words = undiacritised_words(html) if words is None else words
     if not words:
         return html
     block = f'<div {BODY_ATTR} aria-hidden="true">{escape(" ".join(words))}</div>'
     at = html.rfind("</body>")
     return html[:at] + block + html[at:] if at >= 0 else html + block
+
+
+def _write_if_changed(path: Path, text: str) -> None:
+    raw = text.encode("utf-8")
+    if path.is_file() and path.stat().st_size == len(raw) and path.read_bytes() == raw:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(raw)
 
 
 def _executable() -> Path:
@@ -121,8 +151,13 @@ def _executable() -> Path:
         raise SearchIndexError(f"the pagefind-bin package has no binary for this platform: {exc}") from exc
 
 
-def index_site(site_dir: Path) -> SearchIndex:
-    """Index the HTML pages of `site_dir` into `site_dir/pagefind/`. Raises SearchIndexError on failure."""
+def index_site(site_dir: Path, aliases: dict[str, list[str]] | None = None, mirror: Path | None = None,
+               progress: Callable[[str], None] = lambda s: None) -> SearchIndex:
+    """Index the HTML pages of `site_dir` into `site_dir/pagefind/`. Raises SearchIndexError on failure.
+
+    `aliases` maps a page's path (relative to site_dir, posix) to its đ-words, known from the build;
+    `mirror` is where the copies Pagefind reads are kept between builds (default: a temporary folder).
+    """
     t0 = time.perf_counter()
     site_dir = Path(site_dir).resolve()
     if not (site_dir / "index.html").is_file():
@@ -131,15 +166,24 @@ def index_site(site_dir: Path) -> SearchIndex:
     bundle = site_dir / BUNDLE
     if bundle.exists():
         shutil.rmtree(bundle)
+    aliases = aliases or {}
     with tempfile.TemporaryDirectory(prefix="pagefind-") as tmp:
-        source = Path(tmp) / "site"
+        source = mirror or Path(tmp) / "site"
         marked = 0
-        for page in sorted(site_dir.rglob("*.html")):
+        pages = sorted(site_dir.rglob("*.html"))
+        keep = set()
+        meter = Meter("search: pages prepared", len(pages), progress)
+        for page in pages:
             html = page.read_text(encoding="utf-8")
             marked += BODY_ATTR in html
-            target = source / page.relative_to(site_dir)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(with_aliases(html), encoding="utf-8")
+            rel = page.relative_to(site_dir).as_posix()
+            keep.add(rel)
+            _write_if_changed(source / rel, with_aliases(html, aliases.get(rel)))
+            meter.step()
+        if mirror:  # pages that are gone must not stay findable
+            for old in sorted(source.rglob("*.html")):
+                if old.relative_to(source).as_posix() not in keep:
+                    old.unlink()
         if not marked:  # Pagefind would then index every whole <body>, header and navigation included
             raise SearchIndexError(f"pagefind indexed no page of {site_dir}: no page marks its article {BODY_ATTR} (templates/overrides/main.html)")
         # cwd is the empty temporary folder, so no stray pagefind.yml of the caller is read

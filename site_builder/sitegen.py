@@ -6,6 +6,7 @@ editors' diffs of the build folder stay meaningful.
 """
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -28,14 +29,17 @@ def write_if_changed(path: Path, data: str | bytes) -> bool:
     return True
 
 
-def write_docs(pages: dict[str, str], docs: Path, templates: Path) -> int:
-    """Write pages and theme assets into docs/, removing stale pages; return files written."""
-    written = 0
+def write_docs(pages: dict[str, str], docs: Path, templates: Path) -> list[str]:
+    """Write pages and theme assets into docs/, removing stale pages; return the files written (relative, posix)."""
+    written: list[str] = []
     for rel, text in sorted(pages.items()):
-        written += write_if_changed(docs / rel, text)
+        if write_if_changed(docs / rel, text):
+            written.append(rel)
     for asset in sorted((templates / "assets").rglob("*")):
         if asset.is_file():
-            written += write_if_changed(docs / "assets" / asset.relative_to(templates / "assets"), asset.read_bytes())
+            rel = f"assets/{asset.relative_to(templates / 'assets').as_posix()}"
+            if write_if_changed(docs / rel, asset.read_bytes()):
+                written.append(rel)
     keep = set(pages) | {f"assets/{a.relative_to(templates / 'assets').as_posix()}" for a in (templates / "assets").rglob("*") if a.is_file()}
     for old in sorted(docs.rglob("*"), reverse=True):
         rel = old.relative_to(docs).as_posix()
@@ -73,17 +77,48 @@ def write_config(path: Path, config: dict[str, Any]) -> None:
         yaml.dump(config, fh)
 
 
+def html_path(md_rel: str) -> str:
+    """Where mkdocs (use_directory_urls) writes a page: 'units/x.md' -> 'units/x/index.html'."""
+    stem = md_rel.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return f"{stem}.html"
+    return f"{stem}/index.html"
+
+
+def link_or_copy(src: str, dst: str) -> str:
+    """A hard link where the file system allows it: assembling the site then costs no copying.
+
+    Safe because nothing writes into these files in place afterwards: extras are recreated each
+    build, cached charts are replaced whole, and the mkdocs output of a page is unlinked before
+    mkdocs writes it again (`unshare`).
+    """
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
+    return dst
+
+
+def unshare(site: Path, rels: list[str]) -> None:
+    """Remove these files from a language build, so that mkdocs writes new files, not into the published ones."""
+    for rel in rels:
+        path = site / rel
+        if path.is_file():
+            path.unlink()
+
+
 def assemble(vi_site: Path, en_site: Path, extras: Path, staging: Path) -> None:
     """Put the two language builds and the shared files (charts, downloads) into one tree."""
     if staging.exists():
         shutil.rmtree(staging)
-    shutil.copytree(vi_site, staging)
+    shutil.copytree(vi_site, staging, copy_function=link_or_copy)
     # One 404 page serves every missed URL: the Vietnamese build's, which speaks both languages
     # (templates/overrides/404.html). The English build's copy, one folder down, could only
     # point at the wrong root.
-    shutil.copytree(en_site, staging / "en", ignore=lambda folder, names: ["404.html"] if Path(folder) == en_site else [])
+    shutil.copytree(en_site, staging / "en", ignore=lambda folder, names: ["404.html"] if Path(folder) == en_site else [],
+                    copy_function=link_or_copy)
     for item in sorted(extras.iterdir()):
-        shutil.copytree(item, staging / item.name, dirs_exist_ok=True)
+        shutil.copytree(item, staging / item.name, dirs_exist_ok=True, copy_function=link_or_copy)
 
 
 def swap(staging: Path, site: Path) -> None:

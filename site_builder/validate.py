@@ -4,6 +4,7 @@ Input: the project root. Output: a `Corpus` (None when there are errors) and all
 """
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from .corpus import Corpus
@@ -12,13 +13,21 @@ from .load import load_content
 from .packages import load_packages
 
 
-def validate(root: Path) -> tuple[Corpus | None, Findings]:
-    """Check everything, collecting every problem; return the corpus only when there is no error."""
+def validate(root: Path, timings: dict[str, float] | None = None) -> tuple[Corpus | None, Findings]:
+    """Check everything, collecting every problem; return the corpus only when there is no error.
+
+    `timings`, when given, receives the seconds spent loading content/ ("load") and validating
+    the data packages ("validate").
+    """
     findings = Findings()
+    t = time.perf_counter()
     content, problems = load_content(root)
     findings.extend(problems)
+    t1 = time.perf_counter()
     packages, figures, targets, problems = load_packages(root, content)
     findings.extend(problems)
+    if timings is not None:
+        timings["load"], timings["validate"] = t1 - t, time.perf_counter() - t1
     findings.extend(_orphans(root, content))
     if findings.errors:
         return None, findings

@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -17,13 +16,23 @@ from .errors import Problem
 MAX_BYTES = 2_000_000  # a report is ~60 kB; anything this large is a mistake, not content
 
 
-@dataclass(frozen=True)
 class Located:
-    """A parsed YAML document: plain Python data plus the round-trip tree for positions."""
+    """A parsed YAML document: plain Python data plus the round-trip tree for positions.
 
-    path: str
-    data: Any
-    tree: Any
+    The tree is parsed when first asked for: most files are valid, and their positions are
+    never needed (see parse_yaml).
+    """
+
+    __slots__ = ("path", "data", "_tree", "_text")
+
+    def __init__(self, path: str, data: Any, tree: Any = None, text: str | None = None):
+        self.path, self.data, self._tree, self._text = path, data, tree, text
+
+    @property
+    def tree(self) -> Any:
+        if self._tree is None and self._text is not None:
+            self._tree = round_trip_yaml().load(self._text)
+        return self._tree
 
     def position(self, loc: tuple[str | int, ...]) -> tuple[int, int]:
         """1-based (line, column) of the deepest node of `loc` that exists in the file."""
@@ -123,6 +132,83 @@ def _first_definition(text: str, key: str, line: int, col: int) -> str:
     return ""
 
 
+# The fast path: libyaml (PyYAML's C parser, installed with mkdocs) reads a file in about 1 ms,
+# ruamel's round-trip parser in about 20; a national corpus has thousands of files. It resolves
+# plain scalars with ruamel's YAML 1.2 rules, so both give the same data (a test parses every
+# shipped file both ways). Anything it is not sure of (a duplicate key, a leading-zero number,
+# an anchor or tag, any error) goes to the round-trip parser, which gives the located message.
+def _fast_loader() -> Any:
+    import yaml
+    from ruamel.yaml.resolver import implicit_resolvers
+
+    base = getattr(yaml, "CSafeLoader", None)
+    if base is None:
+        return None
+
+    class Loader(base):  # type: ignore[misc, valid-type]
+        pass
+
+    Loader.yaml_implicit_resolvers = {}
+    for versions, tag, regexp, first in implicit_resolvers:
+        if (1, 2) in versions and not tag.endswith((":timestamp", ":merge", ":value", ":yaml")):
+            Loader.add_implicit_resolver(tag, regexp, first)
+
+    def mapping(loader: Any, node: Any) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if not isinstance(key, str) or key in out:
+                raise _NotSure
+            out[key] = loader.construct_object(value_node, deep=True)
+        return out
+
+    def integer(loader: Any, node: Any) -> int:
+        text = str(node.value).lstrip("+-")
+        if len(text) > 1 and text[0] == "0" or "_" in text or text[:2] in ("0b", "0o", "0x"):
+            raise _NotSure  # octal, binary, hex and 1_000: ruamel's own reading decides
+        return int(node.value)
+
+    def refuse(loader: Any, node: Any) -> Any:
+        raise _NotSure
+
+    Loader.add_constructor("tag:yaml.org,2002:map", mapping)
+    Loader.add_constructor("tag:yaml.org,2002:int", integer)
+    def real(loader: Any, node: Any) -> float:
+        text = str(node.value)
+        if "_" in text or text.lstrip("+-").startswith("."):
+            raise _NotSure  # 1_000.5, .5 and .inf / .nan: ruamel's own reading decides
+        return float(text)
+
+    Loader.add_constructor("tag:yaml.org,2002:float", real)
+    for tag in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:binary", "tag:yaml.org,2002:set", "tag:yaml.org,2002:omap", "tag:yaml.org,2002:pairs"):
+        Loader.add_constructor(tag, refuse)
+    Loader.add_constructor(None, refuse)
+    return Loader
+
+
+class _NotSure(Exception):
+    pass
+
+
+_LOADER: list[Any] = []
+
+
+def _fast_load(text: str) -> Any:
+    """Plain data, or None when the round-trip parser should read this file."""
+    if not _LOADER:
+        _LOADER.append(_fast_loader())
+    loader = _LOADER[0]
+    if loader is None or "&" in text and "*" in text or "!!" in text:
+        return None
+    import yaml
+
+    try:
+        data = yaml.load(text, Loader=loader)  # noqa: S506 (a safe loader, C)
+    except Exception:  # noqa: BLE001 (any doubt: the round-trip parser decides and locates)
+        return None
+    return data if isinstance(data, dict) else None
+
+
 def parse_yaml(path: str, text: str) -> tuple[Located | None, list[Problem]]:
     """Parse YAML text; a syntax error becomes a located problem, never an exception."""
     problems = nfc_problems(path, text)
@@ -132,6 +218,10 @@ def parse_yaml(path: str, text: str) -> tuple[Located | None, list[Problem]]:
             problems.append(Problem(path, n, len(line) - len(stripped) + 1, "", "tab used for indentation; indent with spaces", "yaml-tab"))
     if any(p.code == "yaml-tab" for p in problems):
         return None, problems
+    if not problems:
+        fast = _fast_load(text)
+        if fast is not None:
+            return Located(path, fast, text=text), problems
     try:
         tree = round_trip_yaml().load(text)
     except MarkedYAMLError as exc:

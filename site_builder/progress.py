@@ -1,0 +1,45 @@
+"""Progress of a long stage: counts, rate and an estimate of the time left.
+
+A national build has stages that take minutes; an editor or operator watching the console
+should see that it moves and when it will end. Reports go through the build's `progress`
+callback (the CLI prints them; tests pass a no-op), at most every few seconds.
+"""
+from __future__ import annotations
+
+import time
+from typing import Callable
+
+Emit = Callable[[str], None]
+
+
+class Meter:
+    """Counts the items of one stage and reports `label: done/total (rate/s, about N s left)`."""
+
+    def __init__(self, label: str, total: int, emit: Emit, every: float = 5.0, clock: Callable[[], float] = time.monotonic):
+        self.label, self.total, self.emit, self.every, self.clock = label, total, emit, every, clock
+        self.done = 0
+        self.start = self.last = clock()
+
+    def step(self, n: int = 1) -> None:
+        self.done += n
+        now = self.clock()
+        if now - self.last >= self.every and self.done < self.total:
+            self.last = now
+            self.emit(self.line(now))
+
+    def line(self, now: float | None = None) -> str:
+        now = self.clock() if now is None else now
+        spent = now - self.start
+        rate = self.done / spent if spent > 0 else 0.0
+        left = (self.total - self.done) / rate if rate > 0 else None
+        eta = f", about {_duration(left)} left" if left is not None and self.done < self.total else ""
+        return f"{self.label}: {self.done:,}/{self.total:,} ({rate:,.0f}/s{eta})"
+
+    def finish(self) -> None:
+        now = self.clock()
+        self.emit(f"{self.label}: {self.done:,}/{self.total:,} in {_duration(now - self.start)}")
+
+
+def _duration(seconds: float) -> str:
+    seconds = max(0, round(seconds))
+    return f"{seconds // 60} min {seconds % 60:02d} s" if seconds >= 60 else f"{seconds} s"
