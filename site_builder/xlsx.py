@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from typing import Any
 
 from .tables import Column, Table, typed
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can carry
+ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")  # what openpyxl refuses in a cell
 MAX_WIDTH = 60
 SHEET_NAME_MAX = 31
 
@@ -52,43 +54,56 @@ def _sheet_title(name: str, taken: set[str]) -> str:
     return title
 
 
-def _put(ws: Any, row: int, col: int, column: Column, text: str, where: str) -> None:
+def _cells(ws: Any, columns: tuple[Column, ...], row: tuple[str, ...], where: str) -> list[Any]:
+    """One row's values for a write-only sheet: typed, and text that openpyxl would take for a
+    formula or an error value wrapped in a cell forced to text."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ERROR_CODES
     from openpyxl.utils.exceptions import IllegalCharacterError
 
-    value = typed(column.type, text)
-    if value is None:
-        return
-    cell = ws.cell(row=row, column=col)
-    try:
-        cell.value = value
-    except IllegalCharacterError as exc:
-        raise SpreadsheetError(f"{where}: column '{column.name}' holds a control character that Excel cannot store") from exc
-    if isinstance(value, str):
-        cell.data_type = "s"  # never a formula or an error value, whatever the text starts with
-    elif isinstance(value, dt.date):
-        cell.number_format = "yyyy-mm-dd"
+    out: list[Any] = []
+    for column, text in zip(columns, row):
+        value = typed(column.type, text)
+        if isinstance(value, str) and (value.startswith("=") or value in ERROR_CODES):
+            try:
+                cell = WriteOnlyCell(ws, value=value)
+            except IllegalCharacterError as exc:
+                raise SpreadsheetError(f"{where}: column '{column.name}' holds a control character that Excel cannot store") from exc
+            cell.data_type = "s"  # never a formula or an error value, whatever the text starts with
+            value = cell
+        elif isinstance(value, str) and ILLEGAL.search(value):
+            raise SpreadsheetError(f"{where}: column '{column.name}' holds a control character that Excel cannot store")
+        out.append(value)
+    return out
 
 
 def _fill(ws: Any, columns: tuple[Column, ...], rows: list[tuple[str, ...]], where: str) -> None:
+    """Write a sheet row by row (openpyxl's write-only mode: a national table has millions of
+    cells, which the normal mode would hold in memory as objects)."""
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    bold = Font(bold=True)
-    widths = []
-    for j, col in enumerate(columns, start=1):
-        cell = ws.cell(row=1, column=j, value=col.name)
-        cell.data_type = "s"
-        cell.font = bold
-        widths.append(len(col.name))
-    for i, row in enumerate(rows, start=2):
-        for j, (col, text) in enumerate(zip(columns, row), start=1):
-            _put(ws, i, j, col, text, f"{where} row {i}")
-            widths[j - 1] = max(widths[j - 1], min(len(text), MAX_WIDTH))
+    widths = [len(col.name) for col in columns]
+    for row in rows:
+        for j, text in enumerate(row):
+            if len(text) > widths[j]:
+                widths[j] = min(len(text), MAX_WIDTH)
     for j, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(j)].width = min(width + 2, MAX_WIDTH)
     ws.freeze_panes = "A2"
     if rows:
         ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
+    bold = Font(bold=True)
+    header = []
+    for col in columns:
+        cell = WriteOnlyCell(ws, value=col.name)
+        cell.data_type = "s"
+        cell.font = bold
+        header.append(cell)
+    ws.append(header)
+    for i, row in enumerate(rows, start=2):
+        ws.append(_cells(ws, columns, row, f"{where} row {i}"))
 
 
 TEXT = Column("text", "string", "")
@@ -102,13 +117,10 @@ def workbook(tables: list[Table], about: list[tuple[str, str]], stamp: dt.date |
     from openpyxl import Workbook
     from openpyxl.writer.excel import ExcelWriter
 
-    wb = Workbook()
+    wb = Workbook(write_only=True)
     taken: set[str] = set()
-    first = True
     for table in tables:
-        ws = wb.active if first else wb.create_sheet()
-        first = False
-        ws.title = _sheet_title(table.name, taken)
+        ws = wb.create_sheet(_sheet_title(table.name, taken))
         _fill(ws, table.columns, list(table.rows), f"{name}.xlsx sheet {ws.title}")
     fields = wb.create_sheet(_sheet_title("fields", taken))
     field_cols = (Column("table", "string", ""), Column("field", "string", ""), Column("type", "string", ""), Column("description", "string", ""))
