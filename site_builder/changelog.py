@@ -188,7 +188,7 @@ def _history(corpus: Corpus) -> list[Release]:
 
 def changelog_json(corpus: Corpus) -> str:
     """The changelog as JSON, for downloads/changelog.json."""
-    return json.dumps({"format": FORMAT, "releases": [r.as_json() for r in history(corpus)]}, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps({"format": FORMAT, "releases": [r.as_json() for r in history(corpus)]}, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def cut_release(corpus: Corpus, version: str | None = None, date: dt.date | None = None, force: bool = False) -> Path:

@@ -97,7 +97,7 @@ def dataset_json(meta: DatasetMeta, tables: list[Table]) -> str:
     }
     if more:
         doc["more_tables"] = {t.name: {"fields": [{"name": c.name, "type": c.type, "description": c.description} for c in t.columns], "data": t.records()} for t in more}
-    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n"  # compact: indent would use the pure-Python encoder
 
 
 def _readme(corpus: Corpus, metas: list[DatasetMeta]) -> str:

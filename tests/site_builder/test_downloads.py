@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import sqlite3
@@ -377,3 +378,15 @@ def test_changelog_page_and_manifest_in_the_site(shipped_site: Path) -> None:
 def test_release_manifests_are_well_formed() -> None:
     releases = changelog.load_releases(ROOT)
     assert releases and releases[0]["release"] == "0.1.0"
+
+
+def test_xlsx_sheets_have_a_frozen_bold_header_a_filter_and_widths(shipped_site: Path) -> None:
+    wb = openpyxl.load_workbook(shipped_site / "downloads/datasets/cchc-figures.xlsx")
+    ws = wb.worksheets[0]
+    assert ws.freeze_panes == "A2"
+    assert ws.auto_filter.ref == f"A1:{openpyxl.utils.get_column_letter(ws.max_column)}{ws.max_row}"
+    assert all(c.font.b for c in ws[1])
+    assert ws.column_dimensions["A"].width > 10  # sized to the ids, not Excel's default 8.43
+    dates = [c for c in ws[2] if isinstance(c.value, dt.datetime)]
+    assert dates and all(c.number_format == "yyyy-mm-dd" for c in dates)
+    assert wb.properties.creator == "Minh Bạch" and wb.properties.modified.year >= 2020
