@@ -127,7 +127,10 @@ def places(rng: random.Random) -> tuple[list[Place], list[Place]]:
             seen_here.add(base)
             kind3 = rng.choices([k for k, _ in KINDS], weights=[w for _, w in KINDS])[0]
             slug = fold(f"{kind3[0]} {base}")
-            cid = slug if slug not in used else f"{slug}-{pid}"
+            cid, n = slug, 1
+            while cid in used:  # "Hòa An" and "Hóa An" fold alike; national lists add the province
+                cid = f"{slug}-{pid}" if n == 1 else f"{slug}-{pid}-{n}"
+                n += 1
             used.add(cid)
             communes.append(Place(cid, f"{kind3[0]} {base}", f"{base} {kind3[2]}", base, kind3, f"{code:05d}", pid))
             code += 1

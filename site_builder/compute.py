@@ -121,12 +121,27 @@ def compute(corpus: Corpus) -> Computed:
     )
 
 
+APPENDIX_UNITS = 20
+
+
 def unit_figures(corpus: Corpus, computed: Computed, uid: str) -> list[Figure]:
     """A unit's rows, as its page, CSV and API response show them: figures about it, and figures
-    of its own reports about other units (an office reporting on its district); sorted by id."""
+    of its own reports about other units (an office reporting on its district or its centre);
+    sorted by id.
+
+    Except a report's appendix about many units below it (more than APPENDIX_UNITS): a
+    province's statistics list every commune, and ten years of that would make one page of
+    thousands of rows repeating what each commune's page shows. Those rows stay on the
+    communes' pages and the report's page.
+    """
     own = list(computed.figures_by_unit.get(uid, ()))
+    below: set[str] | None = None
     for rid in computed.reports_by_unit.get(uid, ()):
-        own += [f for f in computed.figures_by_report.get(rid, ()) if f.unit != uid]
+        others = [f for f in computed.figures_by_report.get(rid, ()) if f.unit != uid]
+        if len({f.unit for f in others}) > APPENDIX_UNITS:
+            below = set(corpus.descendants(uid)) if below is None else below
+            others = [f for f in others if f.unit not in below]
+        own += others
     return sorted({f.id: f for f in own}.values(), key=lambda f: f.id)
 
 

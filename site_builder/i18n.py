@@ -198,6 +198,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "changed": {"vi": "sửa đổi", "en": "changed"},
     "removed": {"vi": "bỏ đi", "en": "removed"},
     "no_changes": {"vi": "Không có thay đổi.", "en": "No changes."},
+    "headline_top_only": {"vi": "Số liệu nổi bật của các tỉnh, thành phố; số liệu của từng xã, phường có ở trang của đơn vị đó.",
+                          "en": "Headline figures of the provinces and cities; each commune's and ward's are on its own page."},
     "latest_rows": {"vi": "Trang này liệt kê {n} giá trị mới nhất trong tổng số {total}; tệp CSV bên dưới có đủ tất cả.",
                     "en": "This page lists the latest {n} of {total} values; the CSV below has them all."},
     "changes_more": {"vi": "… và {n} dòng khác, có đủ trong", "en": "… and {n} more rows, all listed in"},

@@ -44,6 +44,19 @@ def page_url(path: str) -> str:
 INDICATOR_ROWS = 500
 
 
+# The home page is the one page every visitor loads, on a phone: it lists the latest reports and
+# the headline figures of the top-level units once the whole list would be long.
+HOME_REPORTS = 12
+HOME_HEADLINE_ROWS = 60
+
+
+def home_headline(corpus: Corpus, computed: Computed) -> tuple[tuple[Figure, ...], bool]:
+    """The headline figures the home page shows, and whether only top-level units' are shown."""
+    if len(computed.headline) <= HOME_HEADLINE_ROWS:
+        return computed.headline, False
+    return tuple(f for f in computed.headline if not corpus.units[f.unit].parent), True
+
+
 def indicator_rows(figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
     """The figures an indicator page lists: all of them, or the latest INDICATOR_ROWS."""
     if len(figures) <= INDICATOR_ROWS:
@@ -242,7 +255,9 @@ def render_site(corpus: Corpus, computed: Computed, lang: i18n.Lang, templates: 
         meter.step()
 
     name = i18n.SITE_NAME[lang]
-    emit("index.md", "home.md.j2", name, name, headline=computed.headline)
+    headline, top_only = home_headline(corpus, computed)
+    emit("index.md", "home.md.j2", name, name, headline=headline, headline_top_only=top_only,
+         latest_reports=list(reversed(list(corpus.reports.items())))[:HOME_REPORTS])
     emit("units/index.md", "units_index.md.j2", i18n.t("units", lang))
     for uid, unit in corpus.units.items():
         emit(f"units/{uid}.md", "unit.md.j2", Lang(lang, "").tx_plain(unit.name), unit=unit, grid=figure_grid(unit_figures(corpus, computed, uid)))
