@@ -10,7 +10,8 @@ navigation or footer, and not the 404 page.
 Pagefind already matches "ho so" to "hồ sơ" (it strips combining marks), but đ is a letter of
 its own, not d with a mark: "Dak Nong" would not find "Đắk Nông". So Pagefind reads a copy of
 the pages in which each page carries, in one more indexed block, the words of its body that
-contain đ spelled without diacritics ("Dak", "Dong"). The pages served are not changed.
+contain đ spelled without diacritics ("Dak", "Dong"), and in which table cells are parted by
+a space. The pages served are not changed.
 """
 from __future__ import annotations
 
@@ -32,6 +33,8 @@ log = logging.getLogger(__name__)
 BUNDLE = "pagefind"
 BODY_ATTR = "data-pagefind-body"
 IGNORE_ATTR = "data-pagefind-ignore"
+WEIGHT_ATTR = "data-pagefind-weight"
+TITLE_WEIGHT = 7  # what Pagefind gives an <h1> by default
 EXCLUDE_SELECTORS = ".headerlink"  # the ¶ permalink Python-Markdown adds to every heading
 WORD = re.compile(r"\w+")
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -67,6 +70,7 @@ class _BodyText(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.stack: list[tuple[str, bool, bool]] = []  # (tag, inside body, ignored)
         self.parts: list[str] = []
+        self.title: list[str] = []  # the text of the body's <h1>s
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         names = {k for k, _ in attrs}
@@ -86,26 +90,54 @@ class _BodyText(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.stack and self.stack[-1][1] and not self.stack[-1][2]:
             self.parts.append(data)
+            if any(tag == "h1" for tag, _, _ in self.stack):
+                self.title.append(data)
 
 
-def undiacritised_words(html: str) -> list[str]:
-    """Words with đ/Đ in the indexed text of a page, folded ('Đắk' -> 'Dak'), first occurrence order."""
-    parser = _BodyText()
-    parser.feed(html)
-    parser.close()
+def _folded_words(parts: list[str]) -> list[str]:
     seen: dict[str, None] = {}
-    for word in WORD.findall(" ".join(parser.parts)):
+    for word in WORD.findall(" ".join(parts)):
         if "đ" in word or "Đ" in word:
             seen.setdefault(fold(word), None)
     return list(seen)
 
 
+def _parse(html: str) -> _BodyText:
+    parser = _BodyText()
+    parser.feed(html)
+    parser.close()
+    return parser
+
+
+def undiacritised_words(html: str) -> list[str]:
+    """Words with đ/Đ in the indexed text of a page, folded ('Đắk' -> 'Dak'), first occurrence order."""
+    return _folded_words(_parse(html).parts)
+
+
+CELL_JOIN = re.compile(r"(</t[dh]>)(?=<t[dh][\s>])")
+
+
+def spaced_cells(html: str) -> str:
+    """Table cells written with no whitespace between them (<td>a</td><td>b</td>) parted by a
+    space: Pagefind would otherwise read "ab", and excerpts show "UnitPeriod coveredBreakdown"."""
+    return CELL_JOIN.sub(r"\1 ", html)
+
+
 def with_aliases(html: str) -> str:
-    """The page as Pagefind should read it: its đ-words, folded, in one more indexed block."""
-    words = undiacritised_words(html)
+    """The page as Pagefind should read it: its đ-words, folded, in one more indexed block.
+
+    The folded words of the page's title (<h1>) carry a heading's weight, as the title itself
+    does: "Dak Nong" then ranks the province's page above pages that only mention it often
+    (the changelog lists dozens of figure ids such as dak-nong-vp-ubnd-2021-q3-038).
+    """
+    parser = _parse(html)
+    words = _folded_words(parser.parts)
     if not words:
         return html
-    block = f'<div {BODY_ATTR} aria-hidden="true">{escape(" ".join(words))}</div>'
+    title = _folded_words(parser.title)
+    rest = [w for w in words if w not in title]
+    inner = f'<span {WEIGHT_ATTR}="{TITLE_WEIGHT}">{escape(" ".join(title))}</span> ' if title else ""
+    block = f'<div {BODY_ATTR} aria-hidden="true">{inner}{escape(" ".join(rest))}</div>'
     at = html.rfind("</body>")
     return html[:at] + block + html[at:] if at >= 0 else html + block
 
@@ -139,7 +171,7 @@ def index_site(site_dir: Path) -> SearchIndex:
             marked += BODY_ATTR in html
             target = source / page.relative_to(site_dir)
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(with_aliases(html), encoding="utf-8")
+            target.write_text(with_aliases(spaced_cells(html)), encoding="utf-8")
         if not marked:  # Pagefind would then index every whole <body>, header and navigation included
             raise SearchIndexError(f"pagefind indexed no page of {site_dir}: no page marks its article {BODY_ATTR} (templates/overrides/main.html)")
         # cwd is the empty temporary folder, so no stray pagefind.yml of the caller is read

@@ -5,8 +5,10 @@ everywhere, Chromium or not.
 """
 from __future__ import annotations
 
+import re
 import struct
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
@@ -14,9 +16,24 @@ from markupsafe import Markup
 
 from site_builder import i18n
 from site_builder.build import BuildError, build
+from site_builder.compute import compute
+from site_builder.corpus import Corpus
 from site_builder.model import GlossaryTerm, Text
 from site_builder.render import Abbreviations, Lang
-from site_builder.search import SearchIndexError, fold, index_site, undiacritised_words, with_aliases
+from site_builder.search import SearchIndexError, fold, index_site, spaced_cells, undiacritised_words, with_aliases
+from site_builder.validate import validate
+
+ROOTS = {"vi": "", "en": "en/"}
+# The abbreviations the issue names; each must be in the glossary with both expansions.
+ISSUE_TERMS = ("UBND", "HĐND", "TTHC", "CCHC", "DVC", "PAKN", "CBCC", "BHYT", "QLVB")
+
+
+@pytest.fixture(scope="module")
+def corpus(shipped_site: Path) -> Corpus:
+    """The shipped content, as the build read it."""
+    found, findings = validate(shipped_site.parent)
+    assert found is not None, findings
+    return found
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -166,9 +183,17 @@ def test_aliases_come_from_the_indexed_body_only() -> None:
         "<p>Đồng Nai, hồ sơ</p><div data-pagefind-ignore>Điện Biên</div><script>var đ = 1</script></div></body></html>"
     )
     assert undiacritised_words(html) == ["Dak", "Dong"]
-    out = with_aliases(html)
-    assert out.endswith('<div data-pagefind-body aria-hidden="true">Dak Dong</div></body></html>')
+    out = with_aliases(html)  # the title's words weigh as the title does
+    assert out.endswith('<div data-pagefind-body aria-hidden="true"><span data-pagefind-weight="7">Dak</span> Dong</div></body></html>')
+    untitled = html.replace("<h1>Tỉnh Đắk Nông", "<p>Tỉnh Đắk Nông").replace("</h1>", "</p>")
+    assert with_aliases(untitled).endswith('<div data-pagefind-body aria-hidden="true">Dak Dong</div></body></html>')
     assert with_aliases("<html><body><div data-pagefind-body>hồ sơ</div></body></html>").count("data-pagefind-body") == 1
+
+
+def test_table_cells_are_read_as_separate_words() -> None:
+    html = '<table><thead><tr><th>Unit</th><th scope="col">Period</th></tr></thead><tbody><tr><td>Xã</td><td>2023</td></tr></tbody></table>'
+    assert spaced_cells(html) == '<table><thead><tr><th>Unit</th> <th scope="col">Period</th></tr></thead><tbody><tr><td>Xã</td> <td>2023</td></tr></tbody></table>'
+    assert spaced_cells("<p>a</p><p>b</p>") == "<p>a</p><p>b</p>"
 
 
 def test_index_site_fails_clearly(tmp_path: Path) -> None:
