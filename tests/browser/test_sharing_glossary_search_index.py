@@ -158,6 +158,75 @@ def test_untranslated_text_keeps_its_mark_and_pick_adds_no_markup() -> None:
     assert "<abbr" not in lang("vi").pick("UBND tỉnh", "")  # pick() lands in title="…" attributes
 
 
+def test_plain_strings_headings_and_notes_get_tooltips_but_attributes_stay_plain() -> None:
+    vi, en = lang("vi"), lang("en")
+    assert vi.abbr("278/BC-UBND") == Markup('278/BC-<abbr title="Ủy ban nhân dân">UBND</abbr>')
+    assert vi.abbr(None) == "" and vi.abbr(2023) == "2023"
+    # a heading: Markdown specials backslashed in the text and in the term, not in the tag
+    assert vi.md(Text(vi="Tỷ lệ UBND (tỉnh) QĐ-TTg", en=None)) == Markup(
+        'Tỷ lệ <abbr title="Ủy ban nhân dân">UBND</abbr> \\(tỉnh\\) <abbr title="Quyết định của Thủ tướng Chính phủ">QĐ\\-TTg</abbr>'
+    )
+    assert vi.pick_html("UBND xã", "").startswith(Markup('<abbr title="Ủy ban nhân dân">UBND</abbr>'))
+    # title="…": the untranslated mark in words, never markup
+    assert en.pick("UBND <xã>", "") == Markup(f"UBND &lt;xã&gt; ({i18n.t('untranslated', 'en')})")
+    assert en.pick("UBND", "People's Committee") == Markup("People&#39;s Committee")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_glossary_page_lists_each_abbreviation_with_both_expansions(lang: str, shipped_site: Path, corpus: Corpus) -> None:
+    page = soup(shipped_site / ROOTS[lang] / "glossary/index.html")
+    terms = {t.term: t for t in corpus.glossary}
+    entries = page.select("dl.mb-glossary > div.mb-glossary__entry")
+    assert len(entries) == len(terms)
+    for term in ISSUE_TERMS:
+        entry = page.select_one(f"dl.mb-glossary > div[id='t-{term}']")
+        assert entry is not None, f"{lang}: {term} is not in the glossary page"
+        assert entry.select_one("dt dfn").get_text() == term
+        vi = entry.select_one("dd span[lang=vi]")
+        en = entry.select_one("dd span[lang=en]")
+        assert vi is not None and vi.get_text() == terms[term].vi and terms[term].vi
+        assert en is not None and en.get_text() == terms[term].en and terms[term].en, f"{term} has no English expansion"
+        first = entry.select("dd")[0].select_one("span[lang]")["lang"]
+        assert first == lang  # the page's language first
+
+
+def bare_terms(article: Any, pattern: re.Pattern[str]) -> list[str]:
+    """Glossary terms in the article's text that are not inside an <abbr>: verbatim source texts
+    (<pre>), code, and the glossary's own terms and expansions aside."""
+    out = []
+    for text in article.find_all(string=True):
+        if text.find_parent(["abbr", "pre", "code", "script", "style", "dl"]):
+            continue
+        out += [f"{m.group()} in <{text.parent.name}> “{text[max(0, m.start() - 30):m.end() + 30].strip()}”" for m in pattern.finditer(text)]
+    return out
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_glossary_terms_have_tooltips_wherever_they_appear(lang: str, shipped_site: Path, corpus: Corpus) -> None:
+    """Every whole-word occurrence of the issue's abbreviations on every page of a language is an
+    <abbr> whose title is the expansion in that language: in headings, tables, chart captions,
+    quotes, document numbers and running text alike."""
+    expansions = {t.term: (t.en if lang == "en" else t.vi) for t in corpus.glossary if t.term in ISSUE_TERMS}
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ISSUE_TERMS)) + r")(?!\w)")
+    root = shipped_site / ROOTS[lang]
+    pages = [p for p in root.rglob("index.html") if lang == "en" or p.relative_to(shipped_site).parts[0] != "en"]
+    assert len(pages) > 150
+    bare: dict[str, list[str]] = {}
+    tooltips = 0
+    for html in pages:
+        article = soup(html).select_one("article")
+        if article is None:
+            continue
+        for abbr in article.select("abbr"):
+            if abbr.get_text() in expansions:
+                assert abbr.get("title") == expansions[abbr.get_text()], f"{html}: {abbr}"
+                tooltips += 1
+        if found := bare_terms(article, pattern):
+            bare[str(html.relative_to(shipped_site))] = found[:3]
+    assert not bare, "\n".join(f"{k}: {v}" for k, v in sorted(bare.items())[:20])
+    assert tooltips > 500
+
+
 def test_shipped_pages_show_glossary_tooltips(shipped_site: Path) -> None:
     page = soup(shipped_site / "reports/dak-nong-vp-ubnd-2021-q3/index.html")
     titles = {a.get_text(): a["title"] for a in page.select("article abbr[title]")}
