@@ -85,6 +85,37 @@ def test_preview_images_are_1200_by_630_png_for_every_unit(shipped_site: Path) -
             assert png_size(shipped_site / "social" / f"{name}.{lang}.png") == (1200, 630)
 
 
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_unit_page_shares_a_card_with_its_name_and_figures(lang: i18n.Lang, shipped_site: Path, corpus: Corpus, tmp_path: Path) -> None:
+    """A link to a unit page, shared on Zalo or Facebook, previews that unit: its own 1200×630
+    PNG, which is the unit's card (its name, its place, its latest headline figures) redrawn
+    byte for byte, titled with the unit's name."""
+    from site_builder.social import draw, unit_card
+
+    computed = compute(corpus)
+    root = shipped_site / ROOTS[lang]
+    images = set()
+    for unit_id, unit in sorted(corpus.units.items()):
+        html = root / "units" / unit_id / "index.html"
+        page = soup(html)
+        name = unit.name.en if lang == "en" and unit.name.en else unit.name.vi
+        assert meta(page, "og:title") == name, html
+        assert meta(page, "og:image:alt") == name and meta(page, "twitter:title") == name
+        assert meta(page, "og:image") == meta(page, "twitter:image")
+        image = (html.parent / meta(page, "og:image")).resolve()
+        assert image == (shipped_site / "social" / f"{unit_id}.{lang}.png").resolve(), f"{html}: {meta(page, 'og:image')}"
+        assert png_size(image) == (1200, 630)
+        assert (meta(page, "og:image:width"), meta(page, "og:image:height")) == ("1200", "630")
+        card = unit_card(corpus, computed, unit_id, lang)
+        assert card.title == name
+        if unit_id in computed.series:  # a unit with figures shows up to three of them
+            assert card.stats and all(stat.value and stat.label for stat in card.stats)
+        draw(card, tmp_path / "card.png")
+        assert (tmp_path / "card.png").read_bytes() == image.read_bytes(), f"{image} is not the card of {unit_id}"
+        images.add(image.read_bytes())
+    assert len(images) == len(corpus.units)  # every unit its own picture
+
+
 def test_preview_images_are_deterministic(tmp_path: Path) -> None:
     from site_builder.social import Card, Stat, draw
 
