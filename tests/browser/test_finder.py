@@ -63,6 +63,7 @@ def test_choosing_a_province_then_a_unit(lang: str, width: int, site_url: str, n
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     # the controls and what they found, clear of the sticky header
     page.evaluate("() => window.scrollTo(0, document.querySelector('.mb-finder').getBoundingClientRect().top + window.scrollY - 120)")
+    page.wait_for_timeout(400)  # the theme's header title cross-fades on scroll
     page.screenshot(path=str(screenshots / f"finder.{lang}.{width}.png"))
     link = page.locator("a[href='units/binh-son-binh-phuoc/']").first
     assert link.text_content() == words["commune"]
