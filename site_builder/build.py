@@ -79,7 +79,7 @@ def _fingerprint(config: Path, root: Path, pages: list[str]) -> str:
 _RENDER: dict[str, Any] = {}  # what forked renderers inherit (a fork shares it; nothing is pickled)
 
 
-def _render_language(lang: str) -> tuple[int, list[str], dict[str, list[str]], list[str]]:
+def _render_language(lang: str) -> tuple[int, list[str], dict[str, Any], list[str]]:
     """Render one language's pages and write them into build/docs/<lang>: (pages, files written, đ-aliases, page names)."""
     from .search import markdown_aliases
 
@@ -93,7 +93,7 @@ def _render_language(lang: str) -> tuple[int, list[str], dict[str, list[str]], l
 
 
 def _render_languages(root: Path, work: Path, corpus: Any, computed: Any, charts: Any, translation: float,
-                      progress: Callable[[str], None]) -> list[tuple[int, list[str], dict[str, list[str]], list[str]]]:
+                      progress: Callable[[str], None]) -> list[tuple[int, list[str], dict[str, Any], list[str]]]:
     """Both languages' pages, each in its own forked process when there are cores for it.
 
     Rendering is pure Python (Jinja), so two languages on two cores take the time of one. Small
@@ -160,7 +160,7 @@ def build(root: Path, site: Path | None = None, progress: Callable[[str], None] 
     progress(f"charts: {chart_stats.drawn} drawn, {chart_stats.cached} from cache")
     runs_todo: list[tuple[Path, bool]] = []
     stamps: dict[str, str] = {}
-    aliases: dict[str, list[str]] = {}
+    aliases: dict[str, Any] = {}
     t = time.perf_counter()
     rendered = _render_languages(root, work, corpus, computed, charts, translation, progress)
     for lang, (count, written, lang_aliases, names) in zip(i18n.LANGS, rendered):

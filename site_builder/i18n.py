@@ -182,7 +182,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "finder_none": {"vi": "Không có đơn vị nào khớp.", "en": "No unit matches."},
     "finder_one": {"vi": "1 đơn vị", "en": "1 unit"},
     "finder_other": {"vi": "% đơn vị", "en": "% units"},
-    "glossary_intro": {"vi": "Các chữ viết tắt và thuật ngữ trong văn bản gốc, với nghĩa đầy đủ và thuật ngữ tiếng Anh dùng trên trang này. Trên các trang khác, chữ viết tắt được gạch chân bằng dấu chấm: đưa chuột vào để xem nghĩa.", "en": "The abbreviations and terms of the source documents, spelled out, with the English used on this site. On other pages an abbreviation is underlined with dots: hover over it to see what it stands for."},
+    "glossary_intro": {"vi": "Các chữ viết tắt và thuật ngữ trong văn bản gốc, với nghĩa đầy đủ và thuật ngữ tiếng Anh dùng trên trang này. Trên các trang khác, chữ viết tắt được gạch chân bằng dấu chấm: đưa chuột vào hoặc chạm vào để xem nghĩa.", "en": "The abbreviations and terms of the source documents, spelled out, with the English used on this site. On other pages an abbreviation is underlined with dots: hover over it, or tap it on a phone, to see what it stands for."},
     "api": {"vi": "API dữ liệu", "en": "Data API"},
     "changelog": {"vi": "Nhật ký thay đổi dữ liệu", "en": "Data changelog"},
     "bundle": {"vi": "Tải toàn bộ", "en": "Everything at once"},

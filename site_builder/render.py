@@ -13,7 +13,7 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
@@ -112,17 +112,21 @@ class Abbreviations:
         alternatives = "|".join(re.escape(t) for t in sorted(titles, key=lambda t: (-len(t), t)))
         return cls(re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), titles)
 
-    def wrap(self, text: str) -> Markup:
-        """`text` HTML-escaped, each glossary term in it wrapped in <abbr title="expansion">."""
+    def wrap(self, text: str, piece: Callable[[str], Markup] = escape) -> Markup:
+        """`text` HTML-escaped, each glossary term in it wrapped in <abbr title="expansion">.
+
+        `piece` escapes each piece of text (the terms included): HTML escaping, or HTML and
+        Markdown escaping for a heading.
+        """
         if self.pattern is None:
-            return escape(text)
+            return piece(text)
         out: list[Markup] = []
         pos = 0
         for match in self.pattern.finditer(text):
-            out.append(escape(text[pos : match.start()]))
-            out.append(Markup('<abbr title="{}">{}</abbr>').format(self.titles[match.group()], match.group()))
+            out.append(piece(text[pos : match.start()]))
+            out.append(Markup('<abbr title="{}">{}</abbr>').format(self.titles[match.group()], piece(match.group())))
             pos = match.end()
-        out.append(escape(text[pos:]))
+        out.append(piece(text[pos:]))
         return Markup("").join(out)
 
 
@@ -157,6 +161,18 @@ class Lang:
             return Markup('<span lang="vi">{}</span> <span class="mb-untranslated">({})</span>').format(wrap(text.vi), self.t("untranslated"))
         return Markup("{}").format(wrap(text.en if self.code == "en" else text.vi))  # type: ignore[arg-type]
 
+    def abbr(self, text: object) -> Markup:
+        """A plain string that is no bilingual field (a document number, a verbatim quote, a chart
+        caption or cell) HTML-escaped, with its glossary terms as <abbr title> like tx().
+
+        Element content only, never an attribute value. The text itself is not changed: a
+        verbatim quote stays verbatim, the tooltip only explains it.
+        """
+        if text is None or text == "":
+            return Markup("")
+        plain = str(text)
+        return self.abbreviations.wrap(plain) if self.abbreviations else escape(plain)
+
     def tx_plain(self, text: Text | None) -> str:
         """A bilingual text as plain (unescaped) string, with the mark in words when untranslated."""
         if text is None:
@@ -166,16 +182,25 @@ class Lang:
         return text.en if self.code == "en" else text.vi  # type: ignore[return-value]
 
     def md(self, value: str | Text | None) -> Markup:
-        """Escape for inline Markdown (headings): HTML-escaped and Markdown specials backslashed."""
+        """Escape for inline Markdown (headings): HTML-escaped and Markdown specials backslashed;
+        glossary terms as <abbr title> (the table of contents and anchors keep the plain text)."""
         plain = self.tx_plain(value) if isinstance(value, Text) or value is None else value
-        return Markup(MD_SPECIAL.sub(r"\\\1", str(escape(plain))))
+
+        def piece(text: str) -> Markup:
+            return Markup(MD_SPECIAL.sub(r"\\\1", str(escape(text))))
+
+        return self.abbreviations.wrap(plain, piece) if self.abbreviations else piece(plain)
 
     def pick(self, vi: str, en: str) -> Markup:
-        """Two plain strings (CSV columns such as note_vi/note_en) with the same fallback rule.
+        """Two plain strings (CSV columns such as note_vi/note_en) for a title="…" attribute: the
+        page's language, else the Vietnamese with the mark in words; escaped, no markup at all."""
+        if not vi:
+            return escape(en)
+        return escape(self.tx_plain(Text(vi=vi, en=en or None)))
 
-        No glossary tooltips: templates put this in title="…" attributes.
-        """
-        return self._html(Text(vi=vi, en=en or None), None) if vi else Markup("{}").format(en)
+    def pick_html(self, vi: str, en: str) -> Markup:
+        """pick() for element content: the same text, with glossary tooltips as in tx()."""
+        return self._html(Text(vi=vi, en=en or None), self.abbreviations) if vi else self.abbr(en)
 
     def num(self, value: float) -> str:
         return i18n.number(value, self.code)
@@ -193,8 +218,8 @@ class Lang:
         """A figure's place in its document, translated; else the Vietnamese, marked untranslated."""
         translated = i18n.locator(text, self.code)
         if translated is None:
-            return self._html(Text(vi=text), None)
-        return Markup("{}").format(translated)
+            return self._html(Text(vi=text), self.abbreviations)
+        return self.abbr(translated)
 
     def report_label(self, report: Report) -> str:
         """How a report is cited in lists: its number, or, for a copy that shows none, its type and period."""

@@ -10,7 +10,8 @@ navigation or footer, and not the 404 page.
 Pagefind already matches "ho so" to "hồ sơ" (it strips combining marks), but đ is a letter of
 its own, not d with a mark: "Dak Nong" would not find "Đắk Nông". So Pagefind reads a copy of
 the pages in which each page carries, in one more indexed block, the words of its body that
-contain đ spelled without diacritics ("Dak", "Dong"). The pages served are not changed.
+contain đ spelled without diacritics ("Dak", "Dong"), and in which table cells are parted by
+a space. The pages served are not changed.
 
 The build knows each page's words before mkdocs renders it (`markdown_aliases`, from the
 generated Markdown), so it passes them in and no page is parsed again; a page it did not
@@ -40,6 +41,8 @@ log = logging.getLogger(__name__)
 BUNDLE = "pagefind"
 BODY_ATTR = "data-pagefind-body"
 IGNORE_ATTR = "data-pagefind-ignore"
+WEIGHT_ATTR = "data-pagefind-weight"
+TITLE_WEIGHT = 7  # what Pagefind gives an <h1> by default
 EXCLUDE_SELECTORS = ".headerlink"  # the ¶ permalink Python-Markdown adds to every heading
 WORD = re.compile(r"\w+")
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -75,6 +78,7 @@ class _BodyText(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.stack: list[tuple[str, bool, bool]] = []  # (tag, inside body, ignored)
         self.parts: list[str] = []
+        self.title: list[str] = []  # the text of the body's <h1>s
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         names = {k for k, _ in attrs}
@@ -94,40 +98,72 @@ class _BodyText(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.stack and self.stack[-1][1] and not self.stack[-1][2]:
             self.parts.append(data)
+            if any(tag == "h1" for tag, _, _ in self.stack):
+                self.title.append(data)
+
+
+def _folded_words(parts: list[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for word in WORD.findall(" ".join(parts)):
+        if "đ" in word or "Đ" in word:
+            seen.setdefault(fold(word), None)
+    return list(seen)
+
+
+def _parse(html: str) -> _BodyText:
+    parser = _BodyText()
+    parser.feed(html)
+    parser.close()
+    return parser
 
 
 def undiacritised_words(html: str) -> list[str]:
     """Words with đ/Đ in the indexed text of a page, folded ('Đắk' -> 'Dak'), first occurrence order."""
-    parser = _BodyText()
-    parser.feed(html)
-    parser.close()
-    seen: dict[str, None] = {}
-    for word in WORD.findall(" ".join(parser.parts)):
-        if "đ" in word or "Đ" in word:
-            seen.setdefault(fold(word), None)
-    return list(seen)
+    return _folded_words(_parse(html).parts)
+
+
+CELL_JOIN = re.compile(r"(</t[dh]>)(?=<t[dh][\s>])")
+
+
+def spaced_cells(html: str) -> str:
+    """Table cells written with no whitespace between them (<td>a</td><td>b</td>) parted by a
+    space: Pagefind would otherwise read "ab", and excerpts show "UnitPeriod coveredBreakdown"."""
+    return CELL_JOIN.sub(r"\1 ", html)
 
 
 TAG = re.compile(r"<[^>]*>")
+Aliases = tuple[list[str], list[str]]  # (folded đ-words of the title, of the rest of the page)
 
 
-def markdown_aliases(markdown: str) -> list[str]:
-    """Words with đ/Đ in the text of a generated page (markup and attributes dropped), folded."""
+def markdown_aliases(markdown: str) -> Aliases:
+    """The folded đ-words of a generated page, from its Markdown (markup and attributes dropped):
+    those of its title (the `# ` heading) and those of everything else."""
     if "đ" not in markdown and "Đ" not in markdown:
-        return []
-    seen: dict[str, None] = {}
-    for word in WORD.findall(unescape(TAG.sub(" ", markdown))):
-        if "đ" in word or "Đ" in word:
-            seen.setdefault(fold(word), None)
-    return list(seen)
+        return [], []
+    heading = next((line[2:] for line in markdown.splitlines() if line.startswith("# ")), "")
+    title = _folded_words([unescape(TAG.sub(" ", heading))])
+    words = _folded_words([unescape(TAG.sub(" ", markdown))])
+    return title, words
 
 
-def with_aliases(html: str, words: list[str] | None = None) -> str:
-    """The page as Pagefind should read it: its đ-words, folded, in one more indexed block."""
-    words = undiacritised_words(html) if words is None else words
+def with_aliases(html: str, known: Aliases | None = None) -> str:
+    """The page as Pagefind should read it: its đ-words, folded, in one more indexed block.
+
+    The folded words of the page's title (<h1>) carry a heading's weight, as the title itself
+    does: "Dak Nong" then ranks the province's page above pages that only mention it often
+    (the changelog lists dozens of figure ids such as dak-nong-vp-ubnd-2021-q3-038).
+    `known` gives the words when the build already has them; otherwise the page is parsed.
+    """
+    if known is None:
+        parser = _parse(html)
+        title, words = _folded_words(parser.title), _folded_words(parser.parts)
+    else:
+        title, words = known
     if not words:
         return html
-    block = f'<div {BODY_ATTR} aria-hidden="true">{escape(" ".join(words))}</div>'
+    rest = [w for w in words if w not in title]
+    inner = f'<span {WEIGHT_ATTR}="{TITLE_WEIGHT}">{escape(" ".join(title))}</span> ' if title else ""
+    block = f'<div {BODY_ATTR} aria-hidden="true">{inner}{escape(" ".join(rest))}</div>'
     at = html.rfind("</body>")
     return html[:at] + block + html[at:] if at >= 0 else html + block
 
@@ -151,7 +187,7 @@ def _executable() -> Path:
         raise SearchIndexError(f"the pagefind-bin package has no binary for this platform: {exc}") from exc
 
 
-def index_site(site_dir: Path, aliases: dict[str, list[str]] | None = None, mirror: Path | None = None,
+def index_site(site_dir: Path, aliases: dict[str, Aliases] | None = None, mirror: Path | None = None,
                progress: Callable[[str], None] = lambda s: None) -> SearchIndex:
     """Index the HTML pages of `site_dir` into `site_dir/pagefind/`. Raises SearchIndexError on failure.
 
@@ -178,7 +214,7 @@ def index_site(site_dir: Path, aliases: dict[str, list[str]] | None = None, mirr
             marked += BODY_ATTR in html
             rel = page.relative_to(site_dir).as_posix()
             keep.add(rel)
-            _write_if_changed(source / rel, with_aliases(html, aliases.get(rel)))
+            _write_if_changed(source / rel, with_aliases(spaced_cells(html), aliases.get(rel)))
             meter.step()
         if mirror:  # pages that are gone must not stay findable
             for old in sorted(source.rglob("*.html")):

@@ -123,6 +123,33 @@ def _fit(fig: "Figure", text: str, max_lines: int, width: float = 0.9 * WIDTH) -
     return 26, textwrap.wrap(text, int(width / (26 * DPI / 72 * 0.62)))[:max_lines]
 
 
+def _wrap(fig: "Figure", text: str, width: float, fontsize: int, max_lines: int) -> list[str]:
+    """`text` in at most `max_lines` lines no wider than `width` pixels, measured at `fontsize`;
+    the last line ends in an ellipsis when words had to be left out."""
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+
+    def fits(line: str) -> bool:
+        probe = fig.text(0, 0, line, fontsize=fontsize)
+        wide = probe.get_window_extent(renderer).width
+        probe.remove()
+        return bool(wide <= width)
+
+    lines: list[str] = []
+    words = text.split()
+    while words and len(lines) < max_lines:
+        n = len(words)
+        while n > 1 and not fits(" ".join(words[:n])):
+            n -= 1
+        lines.append(" ".join(words[:n]))
+        words = words[n:]
+    if words:  # left over: shorten the last line until it fits with its ellipsis
+        last = lines[-1].split()
+        while len(last) > 1 and not fits(" ".join(last) + "…"):
+            last.pop()
+        lines[-1] = " ".join(last) + "…"
+    return lines
+
+
 def draw(card: Card, path: Path) -> None:
     """Draw one card into a PNG of exactly WIDTH×HEIGHT pixels."""
     from matplotlib import rc_context
@@ -151,7 +178,8 @@ def draw(card: Card, path: Path) -> None:
                 x = 0.05 + i * width
                 fig.add_artist(Rectangle((x, 0.13), 0.006, 0.27, transform=fig.transFigure, facecolor=ACCENT, edgecolor="none"))
                 fig.text(x + 0.02, 0.395, stat.value, color=ACCENT, fontsize=38, fontweight="bold", va="top")
-                for j, line in enumerate(textwrap.wrap(stat.label, int(width * 100))[:2]):
+                # the label wraps within its column, short of the next column's bar
+                for j, line in enumerate(_wrap(fig, stat.label, (width - 0.045) * WIDTH, 16, 2)):
                     fig.text(x + 0.02, 0.27 - j * 0.045, line, color=INK, fontsize=16, va="top")
                 fig.text(x + 0.02, 0.17, stat.period, color=MUTED, fontsize=14, va="top")
         fig.text(0.05, 0.05, card.footer, color=MUTED, fontsize=16, va="center")

@@ -6,12 +6,14 @@ Without Chromium (or Playwright) these tests are skipped on a developer's machin
 CI (env CI set), where .ci/run installs Chromium first.
 
 Screenshots go to $MB_SCREENSHOTS when set (e.g. build/screenshots), else to a pytest
-temporary folder; never into tracked folders.
+temporary folder; never into tracked folders. The axe-core counts of the session go there too
+(axe-results.json), and are printed as a table per page type at the end of the run.
 """
 from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import shutil
 import threading
@@ -21,29 +23,14 @@ from typing import Any
 
 import pytest
 
-HERE = Path(__file__).resolve().parent
-AXE = HERE / "vendor" / "axe.min.js"
 PREFIX = "/minhbach/"  # the site is served under a sub-path: every URL in it must be relative
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
-# One of each page type, by its path under the language root.
-PAGE_TYPES = {
-    "home": "",
-    "units-index": "units/",
-    "unit": "units/dak-nong/",
-    "reports-index": "reports/",
-    "report": "reports/dak-nong-vp-ubnd-2021-q3/",
-    "report-source": "reports/dak-nong-vp-ubnd-2021-q3-source/",
-    "indicators-index": "indicators/",
-    "indicator": "indicators/dossiers-received/",
-    "datasets": "datasets/",
-    "targets": "targets/",
-    "glossary": "glossary/",
-    "about": "about/",
-}
-LANG_ROOTS = {"vi": "", "en": "en/"}
+IMPACTS = ("critical", "serious", "moderate", "minor")
+AXE_RESULTS = pytest.StashKey[list]()  # one record per axe run: language, page type, width, counts
+SCREENSHOTS = pytest.StashKey[Path]()
 
 
 def chromium_path() -> str | None:
@@ -100,11 +87,12 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture
 def new_page(browser: Any) -> Iterator[Any]:
-    """A factory of pages in fresh contexts: new_page(width=360, javascript=False)."""
+    """A factory of pages in fresh contexts: new_page(width=360, javascript=False, touch=True)."""
     contexts = []
 
-    def make(width: int = 1280, height: int = 800, javascript: bool = True) -> Any:
-        context = browser.new_context(viewport={"width": width, "height": height}, java_script_enabled=javascript, device_scale_factor=1)
+    def make(width: int = 1280, height: int = 800, javascript: bool = True, touch: bool = False) -> Any:
+        context = browser.new_context(viewport={"width": width, "height": height}, java_script_enabled=javascript, device_scale_factor=1,
+                                      has_touch=touch, is_mobile=touch)
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(15_000)
@@ -124,8 +112,58 @@ def prefix() -> str:
 
 
 @pytest.fixture(scope="session")
-def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Where screenshots go: $MB_SCREENSHOTS, else a temporary folder."""
+def screenshots(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where screenshots (and axe-results.json) go: $MB_SCREENSHOTS, else a temporary folder."""
     folder = Path(os.environ["MB_SCREENSHOTS"]) if os.environ.get("MB_SCREENSHOTS") else tmp_path_factory.mktemp("screenshots")
     folder.mkdir(parents=True, exist_ok=True)
+    request.config.stash[SCREENSHOTS] = folder
     return folder
+
+
+@pytest.fixture
+def axe_results(request: pytest.FixtureRequest, screenshots: Path) -> list[dict[str, Any]]:
+    """The session's axe records, written to screenshots/axe-results.json at the end; a test
+    appends {lang, page, width, counts, nodes, passes, incomplete, violations}."""
+    return request.config.stash.setdefault(AXE_RESULTS, [])
+
+
+def axe_table(records: list[dict[str, Any]]) -> list[str]:
+    """Violations per page type: a row per page type, a column per language and width, each cell
+    critical/serious/moderate/minor (the number of rules violated at that impact)."""
+    columns = sorted({(r["lang"], r["width"]) for r in records}, key=lambda c: (c[0] != "vi", -c[1]))
+    pages = list(dict.fromkeys(r["page"] for r in records))
+    cells = {(r["page"], r["lang"], r["width"]): "/".join(str(r["counts"][i]) for i in IMPACTS) for r in records}
+    passes = {(r["page"], r["lang"], r["width"]): r["passes"] for r in records}
+    head = ["page type"] + [f"{lang} {width}" for lang, width in columns]
+    rows = [[page] + [cells.get((page, *c), "–") for c in columns] for page in pages]
+    widths = [max(len(row[i]) for row in [head] + rows) for i in range(len(head))]
+    fmt = lambda row: "  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip()  # noqa: E731
+    total = {i: sum(r["counts"][i] for r in records) for i in IMPACTS}
+    return [
+        "axe-core violations per page type (critical/serious/moderate/minor; – not run)",
+        fmt(head), fmt(["-" * w for w in widths]), *map(fmt, rows),
+        f"{len(records)} runs; totals: " + ", ".join(f"{total[i]} {i}" for i in IMPACTS)
+        + f"; rules passed per run: {min(passes.values())}–{max(passes.values())}",
+    ]
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Write the session's axe records as JSON beside the screenshots."""
+    records = session.config.stash.get(AXE_RESULTS, [])
+    folder = session.config.stash.get(SCREENSHOTS, None)
+    if records and folder is not None:
+        ordered = sorted(records, key=lambda r: (r["page"], r["lang"], -r["width"]))
+        (folder / "axe-results.json").write_text(json.dumps(ordered, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    """The axe table at the end of the run, and where its JSON is."""
+    records = config.stash.get(AXE_RESULTS, [])
+    if not records:
+        return
+    terminalreporter.section("accessibility (axe-core)")
+    for line in axe_table(records):
+        terminalreporter.write_line(line)
+    folder = config.stash.get(SCREENSHOTS, None)
+    if folder is not None:
+        terminalreporter.write_line(f"records and screenshots: {folder}")

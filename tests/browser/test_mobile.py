@@ -16,18 +16,32 @@ PAGE_TYPES = {
     "home": "",
     "units-index": "units/",
     "unit": "units/binh-son-binh-phuoc/",
+    "unit-province": "units/dak-nong/",
     "reports-index": "reports/",
     "report": "reports/dak-nong-vp-ubnd-2021-q3/",
     "report-source": "reports/dak-nong-vp-ubnd-2021-q3-source/",
     "indicators-index": "indicators/",
     "indicator": "indicators/share-online/",
     "datasets": "datasets/",
+    "dataset": "datasets/cchc-figures/",
     "targets": "targets/",
     "glossary": "glossary/",
+    "api": "api/",
+    "changelog": "changelog/",
     "about": "about/",
 }
 ROOTS = {"vi": "", "en": "en/"}
-SHOTS = ("home", "unit", "report", "indicator", "glossary")
+SHOTS = ("home", "units-index", "unit", "unit-province", "reports-index", "report", "indicators-index", "indicator", "datasets", "targets", "glossary", "about")
+
+# Key/value tables (a unit's or report's facts) that scroll sideways: they are not wide tables.
+FACTS_SCROLLING = """() => [...document.querySelectorAll(".mb-facts")].filter(e => e.scrollWidth > e.clientWidth + 1)
+  .map(e => e.querySelector("tr:last-child th").textContent + " " + e.scrollWidth + "/" + e.clientWidth)"""
+
+
+def png_width(path: Path) -> int:
+    head = path.read_bytes()[:24]
+    assert head[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG"
+    return int.from_bytes(head[16:20], "big")
 
 # Elements wider than the viewport that are not inside a horizontal scroll container.
 OVERFLOWING = """(width) => {
@@ -57,8 +71,12 @@ def test_no_horizontal_scrolling_at_360px(lang: str, site_url: str, new_page: An
         width = page.evaluate("document.documentElement.scrollWidth")
         if width > 360:
             problems[kind] = (width, page.evaluate(OVERFLOWING, 360))
+        if page.evaluate(FACTS_SCROLLING):
+            problems[kind + " facts"] = page.evaluate(FACTS_SCROLLING)
         if kind in SHOTS:
-            page.screenshot(path=str(screenshots / f"{kind}.{lang}.360.png"), full_page=True)
+            shot = screenshots / f"{kind}.{lang}.360.png"
+            page.screenshot(path=str(shot), full_page=True)
+            assert png_width(shot) == 360
     assert not problems, problems
     assert page.mb_errors == []
 
@@ -70,5 +88,7 @@ def test_screenshots_at_1280px(lang: str, site_url: str, new_page: Any, screensh
         page.goto(site_url + ROOTS[lang] + PAGE_TYPES[kind])
         page.wait_for_load_state("load")
         assert page.evaluate("document.documentElement.scrollWidth") <= 1280
-        page.screenshot(path=str(screenshots / f"{kind}.{lang}.1280.png"), full_page=False)
+        shot = screenshots / f"{kind}.{lang}.1280.png"
+        page.screenshot(path=str(shot), full_page=False)
+        assert png_width(shot) == 1280
     assert page.mb_errors == []

@@ -25,7 +25,13 @@ EXPECTED = {
         "Đắk Nông": "units/dak-nong/",
     },
 }
+# a unit's name finds the unit's own page first, or nearly: above pages that only mention it
+TOP3 = {"Dak Nong": "units/dak-nong/", "Đắk Nông": "units/dak-nong/", "Loc Ninh": "units/loc-ninh/", "xa binh phuoc": "units/binh-son-binh-phuoc/"}
 ROOTS = {"vi": "", "en": "en/"}
+# [room for text, width of the placeholder] of an input, in CSS pixels
+PLACEHOLDER_FIT = """s => { const i = document.querySelector(s), c = getComputedStyle(i);
+  const ctx = document.createElement("canvas").getContext("2d"); ctx.font = `${c.fontStyle} ${c.fontWeight} ${c.fontSize} ${c.fontFamily}`;
+  return [i.clientWidth - parseFloat(c.paddingLeft) - parseFloat(c.paddingRight), ctx.measureText(i.placeholder).width]; }"""
 
 
 def search(page: Any, query: str) -> tuple[str, list[str]]:
@@ -72,6 +78,74 @@ def test_search_finds_the_right_pages_with_or_without_diacritics(lang: str, site
     assert page.mb_errors == []
 
 
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_units_name_finds_its_page_among_the_first_three(lang: str, site_url: str, prefix: str, new_page: Any) -> None:
+    page = new_page()
+    page.goto(site_url + ROOTS[lang])
+    for query, expected in TOP3.items():
+        if lang == "en" and query.startswith("xa "):
+            continue  # "xã" is Vietnamese: English pages say "commune"
+        _, hrefs = search(page, query)
+        assert prefix + ROOTS[lang] + expected in hrefs[:3], f"{lang}: {expected} not in the first three for {query!r}: {hrefs[:5]}"
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_search_sits_in_the_material_header(lang: str, width: int, site_url: str, shipped_site: Path, new_page: Any) -> None:
+    """Part of the theme: inside Material's header bar, in its colours and font; Material's own
+    (lunr) search is gone. Wide screens show the field, phones Material's magnifier button."""
+    page = new_page(width=width)
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(site_url + ROOTS[lang] + "units/loc-ninh/")
+    page.wait_for_load_state("load")
+    assert page.evaluate("!!document.querySelector('[data-mb-search]').closest('header.md-header > nav.md-header__inner')")
+    header = page.locator("header.md-header").bounding_box()
+    visible = "#mb-search-input" if width == 1280 else ".mb-search__open"
+    other = ".mb-search__open" if width == 1280 else "#mb-search-input"
+    assert page.is_visible(visible) and not page.is_visible(other)
+    box = page.locator(visible).bounding_box()
+    assert header["y"] <= box["y"] and box["y"] + box["height"] <= header["y"] + header["height"], (box, header)
+    assert box["x"] + box["width"] <= width
+    style = """s => { const c = getComputedStyle(document.querySelector(s)); return [c.color, c.fontFamily]; }"""
+    header_fg = page.evaluate("getComputedStyle(document.querySelector('.md-header')).color")
+    if width == 1280:  # the field: header text colour, the theme's font, a translucent bar like Material's
+        color, font = page.evaluate(style, "#mb-search-input")
+        assert color == header_fg and font == page.evaluate("getComputedStyle(document.body).fontFamily")
+        assert page.evaluate("getComputedStyle(document.querySelector('.mb-search__form')).backgroundColor") == "rgba(0, 0, 0, 0.26)"
+        room, needed = page.evaluate(PLACEHOLDER_FIT, "#mb-search-input")
+        assert needed <= room, f"the placeholder is cut off at rest: {needed:.0f} px of text in {room:.0f} px"
+    else:  # the magnifier: a Material header button, the same size and colour as the menu button
+        assert page.evaluate("document.querySelector('.mb-search__open').classList.contains('md-header__button')")
+        menu = page.locator("label.md-header__button[for='__drawer']").bounding_box()
+        assert abs(box["height"] - menu["height"]) < 1 and abs(box["width"] - menu["width"]) < 1
+        assert page.evaluate(style, ".mb-search__open")[0] == page.evaluate(style, "label.md-header__button[for='__drawer']")[0]
+    assert page.locator(".md-search").count() == 0  # Material's lunr search is not rendered
+    assert not (shipped_site / "search" / "search_index.json").exists()
+    assert not any("search_index.json" in u or "/workers/search" in u for u in requests), requests
+    assert page.mb_errors == []
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_search_results_screenshots(lang: str, width: int, site_url: str, new_page: Any, screenshots: Path) -> None:
+    """The results of both issue queries, as a citizen sees them; the panel stays on screen."""
+    page = new_page(width=width, height=800)
+    for query in ("ho so truc tuyen", "Dak Nong"):
+        page.goto(site_url + ROOTS[lang] + "units/loc-ninh/")
+        search(page, query)
+        panel = page.locator(".mb-search__results").bounding_box()
+        assert panel["x"] >= 0 and panel["x"] + panel["width"] <= width, panel
+        assert page.locator(".mb-search__link").first.is_visible()
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        # back to the first results ("more" was pressed until the list ended), as a citizen sees them
+        page.evaluate("() => document.querySelectorAll('.mb-search__box, .mb-search__results').forEach(e => e.scrollTop = 0)")
+        shot = screenshots / f"search-{query.replace(' ', '-').lower()}.{lang}.{width}.png"
+        page.screenshot(path=str(shot))
+        assert shot.stat().st_size > 5_000
+    assert page.mb_errors == []
+
+
 def test_search_result_opens_the_page(site_url: str, new_page: Any) -> None:
     page = new_page()
     page.goto(site_url + "en/")
@@ -81,15 +155,17 @@ def test_search_result_opens_the_page(site_url: str, new_page: Any) -> None:
     assert page.locator("h1").first.text_content().startswith("Đắk Nông province")
 
 
-def test_search_on_a_phone_opens_over_the_header_and_closes_with_escape(site_url: str, new_page: Any, screenshots: Path) -> None:
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_search_on_a_phone_opens_over_the_header_and_closes_with_escape(lang: str, site_url: str, new_page: Any) -> None:
     page = new_page(width=360)
-    page.goto(site_url)
+    page.goto(site_url + ROOTS[lang])
     assert not page.is_visible("#mb-search-input")
     page.click(".mb-search__open")
     assert page.get_attribute(".mb-search__open", "aria-expanded") == "true"
     assert page.evaluate("document.activeElement.id") == "mb-search-input"
+    box = page.locator(".mb-search__box").bounding_box()
+    assert box["y"] == 0 and box["width"] == 360  # over the header, the full width of the phone
     search(page, "Dak Nong")
-    page.screenshot(path=str(screenshots / "search.vi.360.png"))
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     page.keyboard.press("Escape")
     assert not page.is_visible("#mb-search-input")

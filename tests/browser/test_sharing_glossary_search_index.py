@@ -5,8 +5,10 @@ everywhere, Chromium or not.
 """
 from __future__ import annotations
 
+import re
 import struct
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
@@ -14,9 +16,24 @@ from markupsafe import Markup
 
 from site_builder import i18n
 from site_builder.build import BuildError, build
+from site_builder.compute import compute
+from site_builder.corpus import Corpus
 from site_builder.model import GlossaryTerm, Text
 from site_builder.render import Abbreviations, Lang
-from site_builder.search import SearchIndexError, fold, index_site, undiacritised_words, with_aliases
+from site_builder.search import SearchIndexError, fold, index_site, spaced_cells, undiacritised_words, with_aliases
+from site_builder.validate import validate
+
+ROOTS = {"vi": "", "en": "en/"}
+# The abbreviations the issue names; each must be in the glossary with both expansions.
+ISSUE_TERMS = ("UBND", "HĐND", "TTHC", "CCHC", "DVC", "PAKN", "CBCC", "BHYT", "QLVB")
+
+
+@pytest.fixture(scope="module")
+def corpus(shipped_site: Path) -> Corpus:
+    """The shipped content, as the build read it."""
+    found, findings = validate(shipped_site.parent)
+    assert found is not None, findings
+    return found
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -66,6 +83,37 @@ def test_preview_images_are_1200_by_630_png_for_every_unit(shipped_site: Path) -
     for lang in i18n.LANGS:
         for name in units + ["default"]:
             assert png_size(shipped_site / "social" / f"{name}.{lang}.png") == (1200, 630)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_unit_page_shares_a_card_with_its_name_and_figures(lang: i18n.Lang, shipped_site: Path, corpus: Corpus, tmp_path: Path) -> None:
+    """A link to a unit page, shared on Zalo or Facebook, previews that unit: its own 1200×630
+    PNG, which is the unit's card (its name, its place, its latest headline figures) redrawn
+    byte for byte, titled with the unit's name."""
+    from site_builder.social import draw, unit_card
+
+    computed = compute(corpus)
+    root = shipped_site / ROOTS[lang]
+    images = set()
+    for unit_id, unit in sorted(corpus.units.items()):
+        html = root / "units" / unit_id / "index.html"
+        page = soup(html)
+        name = unit.name.en if lang == "en" and unit.name.en else unit.name.vi
+        assert meta(page, "og:title") == name, html
+        assert meta(page, "og:image:alt") == name and meta(page, "twitter:title") == name
+        assert meta(page, "og:image") == meta(page, "twitter:image")
+        image = (html.parent / meta(page, "og:image")).resolve()
+        assert image == (shipped_site / "social" / f"{unit_id}.{lang}.png").resolve(), f"{html}: {meta(page, 'og:image')}"
+        assert png_size(image) == (1200, 630)
+        assert (meta(page, "og:image:width"), meta(page, "og:image:height")) == ("1200", "630")
+        card = unit_card(corpus, computed, unit_id, lang)
+        assert card.title == name
+        if unit_id in computed.series:  # a unit with figures shows up to three of them
+            assert card.stats and all(stat.value and stat.label for stat in card.stats)
+        draw(card, tmp_path / "card.png")
+        assert (tmp_path / "card.png").read_bytes() == image.read_bytes(), f"{image} is not the card of {unit_id}"
+        images.add(image.read_bytes())
+    assert len(images) == len(corpus.units)  # every unit its own picture
 
 
 def test_preview_images_are_deterministic(tmp_path: Path) -> None:
@@ -141,6 +189,75 @@ def test_untranslated_text_keeps_its_mark_and_pick_adds_no_markup() -> None:
     assert "<abbr" not in lang("vi").pick("UBND tỉnh", "")  # pick() lands in title="…" attributes
 
 
+def test_plain_strings_headings_and_notes_get_tooltips_but_attributes_stay_plain() -> None:
+    vi, en = lang("vi"), lang("en")
+    assert vi.abbr("278/BC-UBND") == Markup('278/BC-<abbr title="Ủy ban nhân dân">UBND</abbr>')
+    assert vi.abbr(None) == "" and vi.abbr(2023) == "2023"
+    # a heading: Markdown specials backslashed in the text and in the term, not in the tag
+    assert vi.md(Text(vi="Tỷ lệ UBND (tỉnh) QĐ-TTg", en=None)) == Markup(
+        'Tỷ lệ <abbr title="Ủy ban nhân dân">UBND</abbr> \\(tỉnh\\) <abbr title="Quyết định của Thủ tướng Chính phủ">QĐ\\-TTg</abbr>'
+    )
+    assert vi.pick_html("UBND xã", "").startswith(Markup('<abbr title="Ủy ban nhân dân">UBND</abbr>'))
+    # title="…": the untranslated mark in words, never markup
+    assert en.pick("UBND <xã>", "") == Markup(f"UBND &lt;xã&gt; ({i18n.t('untranslated', 'en')})")
+    assert en.pick("UBND", "People's Committee") == Markup("People&#39;s Committee")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_glossary_page_lists_each_abbreviation_with_both_expansions(lang: str, shipped_site: Path, corpus: Corpus) -> None:
+    page = soup(shipped_site / ROOTS[lang] / "glossary/index.html")
+    terms = {t.term: t for t in corpus.glossary}
+    entries = page.select("dl.mb-glossary > div.mb-glossary__entry")
+    assert len(entries) == len(terms)
+    for term in ISSUE_TERMS:
+        entry = page.select_one(f"dl.mb-glossary > div[id='t-{term}']")
+        assert entry is not None, f"{lang}: {term} is not in the glossary page"
+        assert entry.select_one("dt dfn").get_text() == term
+        vi = entry.select_one("dd span[lang=vi]")
+        en = entry.select_one("dd span[lang=en]")
+        assert vi is not None and vi.get_text() == terms[term].vi and terms[term].vi
+        assert en is not None and en.get_text() == terms[term].en and terms[term].en, f"{term} has no English expansion"
+        first = entry.select("dd")[0].select_one("span[lang]")["lang"]
+        assert first == lang  # the page's language first
+
+
+def bare_terms(article: Any, pattern: re.Pattern[str]) -> list[str]:
+    """Glossary terms in the article's text that are not inside an <abbr>: verbatim source texts
+    (<pre>), code, and the glossary's own terms and expansions aside."""
+    out = []
+    for text in article.find_all(string=True):
+        if text.find_parent(["abbr", "pre", "code", "script", "style", "dl"]):
+            continue
+        out += [f"{m.group()} in <{text.parent.name}> “{text[max(0, m.start() - 30):m.end() + 30].strip()}”" for m in pattern.finditer(text)]
+    return out
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_glossary_terms_have_tooltips_wherever_they_appear(lang: str, shipped_site: Path, corpus: Corpus) -> None:
+    """Every whole-word occurrence of the issue's abbreviations on every page of a language is an
+    <abbr> whose title is the expansion in that language: in headings, tables, chart captions,
+    quotes, document numbers and running text alike."""
+    expansions = {t.term: (t.en if lang == "en" else t.vi) for t in corpus.glossary if t.term in ISSUE_TERMS}
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ISSUE_TERMS)) + r")(?!\w)")
+    root = shipped_site / ROOTS[lang]
+    pages = [p for p in root.rglob("index.html") if lang == "en" or p.relative_to(shipped_site).parts[0] != "en"]
+    assert len(pages) > 150
+    bare: dict[str, list[str]] = {}
+    tooltips = 0
+    for html in pages:
+        article = soup(html).select_one("article")
+        if article is None:
+            continue
+        for abbr in article.select("abbr"):
+            if abbr.get_text() in expansions:
+                assert abbr.get("title") == expansions[abbr.get_text()], f"{html}: {abbr}"
+                tooltips += 1
+        if found := bare_terms(article, pattern):
+            bare[str(html.relative_to(shipped_site))] = found[:3]
+    assert not bare, "\n".join(f"{k}: {v}" for k, v in sorted(bare.items())[:20])
+    assert tooltips > 500
+
+
 def test_shipped_pages_show_glossary_tooltips(shipped_site: Path) -> None:
     page = soup(shipped_site / "reports/dak-nong-vp-ubnd-2021-q3/index.html")
     titles = {a.get_text(): a["title"] for a in page.select("article abbr[title]")}
@@ -166,9 +283,17 @@ def test_aliases_come_from_the_indexed_body_only() -> None:
         "<p>Đồng Nai, hồ sơ</p><div data-pagefind-ignore>Điện Biên</div><script>var đ = 1</script></div></body></html>"
     )
     assert undiacritised_words(html) == ["Dak", "Dong"]
-    out = with_aliases(html)
-    assert out.endswith('<div data-pagefind-body aria-hidden="true">Dak Dong</div></body></html>')
+    out = with_aliases(html)  # the title's words weigh as the title does
+    assert out.endswith('<div data-pagefind-body aria-hidden="true"><span data-pagefind-weight="7">Dak</span> Dong</div></body></html>')
+    untitled = html.replace("<h1>Tỉnh Đắk Nông", "<p>Tỉnh Đắk Nông").replace("</h1>", "</p>")
+    assert with_aliases(untitled).endswith('<div data-pagefind-body aria-hidden="true">Dak Dong</div></body></html>')
     assert with_aliases("<html><body><div data-pagefind-body>hồ sơ</div></body></html>").count("data-pagefind-body") == 1
+
+
+def test_table_cells_are_read_as_separate_words() -> None:
+    html = '<table><thead><tr><th>Unit</th><th scope="col">Period</th></tr></thead><tbody><tr><td>Xã</td><td>2023</td></tr></tbody></table>'
+    assert spaced_cells(html) == '<table><thead><tr><th>Unit</th> <th scope="col">Period</th></tr></thead><tbody><tr><td>Xã</td> <td>2023</td></tr></tbody></table>'
+    assert spaced_cells("<p>a</p><p>b</p>") == "<p>a</p><p>b</p>"
 
 
 def test_index_site_fails_clearly(tmp_path: Path) -> None:
