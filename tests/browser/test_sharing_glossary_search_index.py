@@ -308,7 +308,7 @@ def test_search_failure_leaves_previous_site(minimal: Path, monkeypatch: pytest.
     build(minimal)
     before = (minimal / "site/index.html").read_bytes()
 
-    def broken(site_dir: Path) -> None:
+    def broken(site_dir: Path, **kwargs: object) -> None:
         raise SearchIndexError("pagefind exploded")
 
     monkeypatch.setattr("site_builder.search.index_site", broken)
