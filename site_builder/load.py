@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .errors import Problem, Severity, rel
+from .messages import date_message, kind_of
 from .model import KINDS, Dimension, Glossary, GlossaryTerm, Indicator, Page, Report, Text, Unit
 from .yamlio import Located, parse_yaml, read_text
 
@@ -50,12 +51,22 @@ def _friendly(err: dict[str, Any], model: type[BaseModel], loc: tuple) -> str:
     for prefix in ("Value error, ", "Assertion failed, "):
         if msg.startswith(prefix):
             msg = msg[len(prefix):]
+    given = err.get("input")
     if kind == "string_pattern_mismatch":
         msg = f"does not match the pattern {err.get('ctx', {}).get('pattern')}"
-    if kind.startswith("date_"):
-        msg = "must be a valid date YYYY-MM-DD"
-        if isinstance(err.get("input"), str):
-            msg = f"'{err['input']}' is not a valid date; write YYYY-MM-DD"
+    elif kind == "string_type":
+        msg = f"expected text, got {kind_of(given)}"
+        if isinstance(given, (int, float)) and not isinstance(given, bool):
+            msg += f'; put it in quotes: "{given}"'
+    elif kind in ("model_type", "model_attributes_type", "dict_type"):
+        keys = _allowed_keys(model, loc)
+        msg = f"expected a mapping{' of ' + ', '.join(keys) if keys else ''}, got {kind_of(given)}"
+    elif kind == "list_type":
+        msg = f"expected a list (items starting with '- '), got {kind_of(given)}"
+    elif kind in ("bool_type", "bool_parsing"):
+        msg = f"expected true or false, got {given!r}" if isinstance(given, str) else f"expected true or false, got {kind_of(given)}"
+    elif kind.startswith("date_") or kind.startswith("datetime_"):
+        msg = date_message(given) if isinstance(given, (str, int, float)) else f"expected a date YYYY-MM-DD, got {kind_of(given)}"
     return msg[:1].lower() + msg[1:]
 
 
@@ -96,7 +107,7 @@ def field_path(loc: tuple) -> str:
 def validate_model(doc: Located, model: type[BaseModel]) -> tuple[BaseModel | None, list[Problem]]:
     """Validate parsed YAML against a model; every pydantic error becomes a located problem."""
     if not isinstance(doc.data, dict):
-        return None, [Problem(doc.path, 1, 1, "", f"expected a mapping of fields, got {type(doc.data).__name__}", "schema")]
+        return None, [Problem(doc.path, 1, 1, "", f"expected a mapping of fields, got {kind_of(doc.data)}", "schema")]
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
@@ -147,17 +158,25 @@ def load_content(root: Path) -> tuple[Content, list[Problem]]:
     base = root / "content"
     for kind, model in KINDS.items():
         target = getattr(content, kind)
+        files: dict[str, str] = {}  # id (file stem) -> the file that has it
         for path in sorted((base / kind).glob("*.yaml")) + sorted((base / kind).glob("*.yml")):
             doc, found = _read(path, root)
             problems += found
+            if path.stem in files:  # x.yaml and x.yml: one would silently replace the other
+                line, col = doc.value_position(("id",)) if doc is not None else (0, 0)
+                problems.append(Problem(rel(path, root), line, col, "id" if doc is not None else "", f"id '{path.stem}' is already used by {files[path.stem]}; keep one of the two files", "duplicate-id"))
+                continue
+            files[path.stem] = rel(path, root)
             if doc is None:
                 content.invalid_ids.setdefault(kind, set()).add(path.stem)
                 continue
             obj, found = validate_model(doc, model)
             problems += found
             if obj is None:
+                # references to the broken file are not reported again: it is reported itself
+                content.invalid_ids.setdefault(kind, set()).add(path.stem)
                 if isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str):
-                    content.invalid_ids.setdefault(kind, set()).add(doc.data["id"])
+                    content.invalid_ids[kind].add(doc.data["id"])
                 continue
             obj_id = getattr(obj, "id")
             if obj_id != path.stem:
@@ -227,6 +246,16 @@ def _cross_check(content: Content, root: Path) -> list[Problem]:
             if value.id in listed:
                 out.append(_ref(content, "breakdowns", did, ("values", i, "id"), f"value '{value.id}' is listed twice", "duplicate-id"))
             listed.add(value.id)
+    numbers: dict[tuple[str, str, int], str] = {}  # (issuer, number, year) -> report id
+    for rid, rep in sorted(content.reports.items()):
+        if not rep.number:
+            continue
+        key = (rep.issuer, " ".join(rep.number.split()), (rep.date or rep.period.end).year)
+        if key in numbers:
+            first = content.located[("reports", numbers[key])].path
+            out.append(_ref(content, "reports", rid, ("number",), f"report number '{rep.number}' of issuer '{rep.issuer}' in {key[2]} is already used by {first}: the same document twice?", "duplicate-id"))
+        else:
+            numbers[key] = rid
     sources = root / "content" / "sources"
     for rid, rep in content.reports.items():
         for part in ("unit", "issuer"):

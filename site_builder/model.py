@@ -225,6 +225,14 @@ class SourceText(Strict):
     diacritics_restored: bool = Field(default=False, description="true when the OCR lost diacritics and the published text restores them.")
     note: Text | None = Field(default=None, description="What was damaged or unclear in the source.")
 
+    @field_validator("file", mode="before")
+    @classmethod
+    def _inside_sources(cls, value: object) -> object:
+        # said before the pattern, which would only answer '../../etc/passwd' with a regular expression
+        if isinstance(value, str) and (value.startswith(("/", "\\")) or ".." in re.split(r"[/\\]", value) or ":" in value):
+            raise ValueError(f"'{value}' leaves content/sources/; name a .txt file inside that folder")
+        return value
+
 
 class Report(Strict):
     """One source document, faithfully structured."""

@@ -7,6 +7,7 @@ for every flag) run here on the typed rows.
 """
 from __future__ import annotations
 
+import ast
 import copy
 import csv
 import datetime as dt
@@ -14,7 +15,9 @@ import hashlib
 import io
 import json
 import logging
+import math
 import os
+import re
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from types import SimpleNamespace
@@ -24,7 +27,8 @@ import frictionless
 
 from .corpus import Figure, Package, Resource, Target
 from .errors import Problem, rel
-from .load import Content
+from .load import Content, field_path
+from .messages import date_message, kind_of
 from .yamlio import Located, nfc_problems, parse_yaml, read_text
 
 log = logging.getLogger(__name__)
@@ -114,23 +118,32 @@ def _load_descriptor(folder: Path, root: Path) -> tuple[Located | None, dict | N
     if doc is None:
         return None, None, problems
     desc = copy.deepcopy(doc.data)
-    if not isinstance(desc, dict) or not isinstance(desc.get("resources"), list):
-        return doc, None, problems + [Problem(shown, 1, 1, "resources", "a data package needs a list of resources", "package")]
+    shape = _descriptor_shape(doc)
+    if shape:
+        return doc, None, problems + shape
     schemas: dict[str, Any] = {}  # a schema file shared by every report's CSV is read once, not once per CSV
     for i, res in enumerate(desc["resources"]):
         schema = res.get("schema")
         if isinstance(schema, str):  # a schema kept in its own file, shared by resources
             spath = (folder / schema)
-            if not spath.resolve().is_relative_to(folder.resolve()) or not spath.is_file():
+            if ".." in Path(schema).parts or Path(schema).is_absolute() or not spath.resolve().is_relative_to(folder.resolve()):
                 line, col = doc.value_position(("resources", i, "schema"))
-                problems.append(Problem(shown, line, col, f"resources[{i}].schema", f"schema file '{schema}' not found in the package folder", "missing-file"))
+                problems.append(Problem(shown, line, col, f"resources[{i}].schema", f"'{schema}' leaves the package folder", "path-escape"))
+                return doc, None, problems
+            if spath.is_symlink() or not spath.is_file():
+                line, col = doc.value_position(("resources", i, "schema"))
+                why = "is a symbolic link" if spath.is_symlink() else "not found in the package folder"
+                problems.append(Problem(shown, line, col, f"resources[{i}].schema", f"schema file '{schema}' {why}", "missing-file"))
                 return doc, None, problems
             if schema not in schemas:
                 stext, sp = read_text(rel(spath, root), spath.read_bytes())
-                sdoc, sp2 = parse_yaml(rel(spath, root), stext or "")
+                sdoc, sp2 = parse_yaml(rel(spath, root), stext or "") if stext is not None else (None, [])
                 problems += sp + sp2
                 if sdoc is None:
                     return doc, None, problems
+                bad = _schema_shape(sdoc, ())
+                if bad:
+                    return doc, None, problems + bad
                 schemas[schema] = sdoc.data
             res["schema"] = copy.deepcopy(schemas[schema])
         rpath = res.get("path")
@@ -151,6 +164,65 @@ def _load_descriptor(folder: Path, root: Path) -> tuple[Located | None, dict | N
     return doc, desc, problems
 
 
+def _descriptor_shape(doc: Located) -> list[Problem]:
+    """What frictionless and this module rely on in a descriptor: a name and resources with name, path and schema.
+
+    Checked before anything reads them, so a descriptor with a missing or mistyped key is a located
+    error instead of a KeyError.
+    """
+    data = doc.data
+    if not isinstance(data, dict):
+        return [Problem(doc.path, 1, 1, "", f"expected a mapping of fields, got {kind_of(data)}", "package")]
+
+    def at(loc: tuple, message: str, missing: bool = False) -> Problem:
+        line, col = doc.position(loc[:-1]) if missing else doc.value_position(loc)
+        return Problem(doc.path, line, col, field_path(loc), message, "package")
+
+    out = []
+    if "name" not in data:
+        out.append(at(("name",), "required field is missing", missing=True))
+    elif not isinstance(data["name"], str) or not data["name"]:
+        out.append(at(("name",), f"expected the package's name as text, got {kind_of(data['name'])}"))
+    resources = data.get("resources")
+    if not isinstance(resources, list) or not resources:
+        return out + [at(("resources",), "a data package needs a list of resources", missing="resources" not in data)]
+    names: dict[str, int] = {}
+    for i, res in enumerate(resources):
+        if not isinstance(res, dict):
+            out.append(at(("resources", i), f"expected a resource (name, path, schema), got {kind_of(res)}"))
+            continue
+        for key in ("name", "path", "schema"):
+            if key not in res:
+                out.append(at(("resources", i, key), "required field is missing", missing=True))
+            elif key == "schema" and isinstance(res[key], dict):
+                out += _schema_shape(doc, ("resources", i, "schema"))
+            elif not isinstance(res[key], str) or not res[key]:
+                out.append(at(("resources", i, key), f"expected text, got {kind_of(res[key])}"))
+        name = res.get("name")
+        if isinstance(name, str) and name in names:
+            out.append(at(("resources", i, "name"), f"resource '{name}' is already listed as resources[{names[name]}]"))
+        elif isinstance(name, str):
+            names[name] = i
+    return out
+
+
+def _schema_shape(doc: Located, loc: tuple) -> list[Problem]:
+    """A Table Schema (in its own file, or inline at `loc`) must list fields, each with a name."""
+    node: Any = doc.data
+    for key in loc:
+        node = node[key]
+    fields = node.get("fields") if isinstance(node, dict) else None
+    if not isinstance(fields, list) or not fields:
+        line, col = doc.value_position(loc + ("fields",)) if isinstance(node, dict) and "fields" in node else doc.position(loc)
+        return [Problem(doc.path, line, col, field_path(loc + ("fields",)), "a table schema needs a list of fields, each with a name", "package")]
+    out = []
+    for i, f in enumerate(fields):
+        if not isinstance(f, dict) or not isinstance(f.get("name"), str):
+            line, col = doc.position(loc + ("fields", i))
+            out.append(Problem(doc.path, line, col, field_path(loc + ("fields", i, "name")), "each field needs a name (text)", "package"))
+    return out
+
+
 def _decode_csv(path: Path, root: Path) -> tuple[str | None, list[Problem]]:
     shown = rel(path, root)
     raw = path.read_bytes()
@@ -163,7 +235,28 @@ def _decode_csv(path: Path, root: Path) -> tuple[str | None, list[Problem]]:
     if ";" in header and "," not in header or "\t" in header and "," not in header:
         sep = ";" if ";" in header else "tab"
         return None, [Problem(shown, 1, 1, "", f"columns are separated by {sep}; use commas", "csv-delimiter")]
+    for n, line in enumerate(text.splitlines(), start=1):
+        opened = _unclosed_quote(line)
+        if opened:
+            return None, [Problem(shown, n, opened, "", "a double-quoted cell is not closed on this line; close the quote (each row stays on one line)", "csv-quote")]
     return text, nfc_problems(shown, text)
+
+
+def _unclosed_quote(line: str) -> int:
+    """1-based column of a quoted cell left open at the end of `line`, else 0 (the csv module's quoting rules)."""
+    opened, quoted, at_start, i = 0, False, True, 0
+    while i < len(line):
+        ch = line[i]
+        if quoted:
+            if ch == '"' and line[i + 1 : i + 2] == '"':
+                i += 1  # an escaped quote inside the cell
+            elif ch == '"':
+                quoted = False
+        elif ch == '"' and at_start:
+            quoted, opened = True, i + 1
+        at_start = not quoted and ch == ","
+        i += 1
+    return opened if quoted else 0
 
 
 def _check_header(csvf: _CsvFile, fields: list[str]) -> list[Problem]:
@@ -186,6 +279,8 @@ def load_packages(root: Path, content: Content) -> tuple[dict[str, Package], lis
     figures: list[Figure] = []
     targets: list[Target] = []
     problems: list[Problem] = []
+    seen: dict[tuple[str, str], str] = {}  # (figure|target, id) -> where it was first used
+    owners: dict[str, str] = {}  # package name -> its descriptor
     for folder in sorted(p for p in (root / "datapackages").iterdir() if p.is_dir()) if (root / "datapackages").is_dir() else []:
         if not (folder / "datapackage.yaml").is_file():
             continue
@@ -225,7 +320,11 @@ def load_packages(root: Path, content: Content) -> tuple[dict[str, Package], lis
             continue
         for task in tasks:
             csvf = csvs.get(task.name)
+            fields = _resource(desc, task.name).get("schema", {}).get("fields", [])
             for err in task.errors:
+                if err.type == "primary-key" and 'all "None"' in (getattr(err, "note", "") or ""):
+                    continue  # an empty id: the blank row or the required id says it, located
+
                 row = getattr(err, "row_number", None)
                 fnum = getattr(err, "field_number", None)
                 fname = getattr(err, "field_name", None) or ""
@@ -237,7 +336,7 @@ def load_packages(root: Path, content: Content) -> tuple[dict[str, Package], lis
                     problems.append(Problem(doc.path, 1, 1, fname, err.message, f"frictionless-{err.type}"))
                     continue
                 line = row or 1
-                problems.append(Problem(csvf.shown, line, csvf.col(line, fnum), fname, _message(err), f"frictionless-{err.type}"))
+                problems.append(Problem(csvf.shown, line, csvf.col(line, fnum), fname, _message(err, fields), f"frictionless-{err.type}"))
         if not valid:
             continue
         resources = []
@@ -251,18 +350,31 @@ def load_packages(root: Path, content: Content) -> tuple[dict[str, Package], lis
                 f, p = _figures(rows, csvf, desc["name"], res["name"], content)
                 figures += f
                 problems += p
+                problems += _duplicate_ids("figure", rows, csvf, seen)
             elif names == TARGET_FIELDS:
                 t, p = _targets(rows, csvf, content)
                 targets += t
                 problems += p
+                problems += _duplicate_ids("target", rows, csvf, seen)
+        if desc["name"] in owners:
+            line, col = doc.value_position(("name",))
+            problems.append(Problem(doc.path, line, col, "name", f"package name '{desc['name']}' is already used by {owners[desc['name']]}", "duplicate-id"))
+            continue
+        owners[desc["name"]] = doc.path
         packages[desc["name"]] = Package(desc["name"], folder, desc, tuple(resources))
-    ids: dict[str, str] = {}
-    for fig in figures:
-        where = f"{fig.dataset}/{fig.resource}"
-        if fig.id in ids:
-            problems.append(Problem(f"datapackages/{fig.dataset}/{_res_path(packages, fig)}", fig.line, 1, "id", f"figure id '{fig.id}' is also used in {ids[fig.id]}", "duplicate-id"))
-        ids[fig.id] = where
     return packages, figures, targets, problems
+
+
+def _duplicate_ids(kind: str, rows: list[dict[str, str]], csvf: "_CsvFile", seen: dict[tuple[str, str], str]) -> list[Problem]:
+    """Ids are unique across every CSV of every package (frictionless checks one CSV at a time)."""
+    out = []
+    for line, row in enumerate(rows, start=2):
+        key = (kind, row["id"])
+        if key in seen:
+            out.append(Problem(csvf.shown, line, 1, "id", f"{kind} id '{row['id']}' is also used in {seen[key]}", "duplicate-id"))
+        else:
+            seen[key] = f"{csvf.shown}:{line}"
+    return out
 
 
 def _validation_key(resource: dict[str, Any], folder: Path) -> str:
@@ -322,18 +434,47 @@ def _resource(desc: dict, name: str) -> dict:
     return next((r for r in desc["resources"] if r.get("name") == name), {})
 
 
-def _res_path(packages: dict[str, Package], fig: Figure) -> str:
-    return next(r.rel_path for r in packages[fig.dataset].resources if r.name == fig.resource)
+CONSTRAINT_NOTE = re.compile(r'constraint "(\w+)" is "(.*)"$', re.S)
 
 
-def _message(err: Any) -> str:
+def _message(err: Any, fields: list[dict[str, Any]]) -> str:
+    """Frictionless' finding in the editor's words: the cell as written and what to write instead."""
     note = getattr(err, "note", "") or ""
     kind = err.type
+    cell = getattr(err, "cell", "")
+    ftype = next((f.get("type", "string") for f in fields if f.get("name") == getattr(err, "field_name", None)), "string")
     if kind == "constraint-error":
-        cell = getattr(err, "cell", "")
+        m = CONSTRAINT_NOTE.match(note)
+        name, bound = (m.group(1), m.group(2)) if m else ("", "")
+        if name == "required":
+            return "a value is required"
+        if name == "minimum":
+            return f"{cell} is below the minimum {bound}"
+        if name == "maximum":
+            return f"{cell} is above the maximum {bound}"
+        if name == "pattern":
+            return f"'{cell}' does not match the pattern {bound}"
+        if name == "enum":
+            try:
+                allowed = [str(v) or "(empty)" for v in ast.literal_eval(bound)]
+            except (ValueError, SyntaxError):
+                allowed = [bound]
+            return f"'{cell}' must be one of: {', '.join(allowed)}"
         return f"value '{cell}' breaks a constraint: {note}"
     if kind == "type-error":
-        return f"value '{getattr(err, 'cell', '')}' has the wrong type: {note}"
+        if ftype == "date":
+            return date_message(cell)
+        if ftype == "number":
+            return f"'{cell}' is not a number; write digits with a dot for decimals (72.3), no thousands separator"
+        if ftype == "integer":
+            return f"'{cell}' is not a whole number"
+        return f"value '{cell}' has the wrong type: {note}"
+    if kind == "extra-cell":
+        return f"row has more cells than the {len(fields)} columns of the header; a cell holding a comma must be in double quotes"
+    if kind == "missing-cell":
+        return f"row ends before column '{getattr(err, 'field_name', '')}'; every row needs all {len(fields)} columns"
+    if kind == "blank-row":
+        return "blank row; remove it"
     if kind == "foreign-key":
         return f"unknown id: {note}"
     if kind in ("primary-key", "unique-error"):
@@ -366,6 +507,9 @@ def _figures(rows: list[dict[str, str]], csvf: _CsvFile, dataset: str, resource:
         def bad(fieldname: str, message: str, code: str) -> None:
             problems.append(Problem(csvf.shown, line, csvf.col(line, cols[fieldname]), fieldname, message, code))
         value = _num(row["value"])
+        if value is not None and not math.isfinite(value):  # 1e400, inf: a number frictionless accepts but no count or share
+            bad("value", f"'{row['value']}' is not a finite number", "value-range")
+            value = 0.0
         start, end = dt.date.fromisoformat(row["period_start"]), dt.date.fromisoformat(row["period_end"])
         if end < start:
             bad("period_end", f"period ends ({end}) before it starts ({start})", "period-order")
@@ -411,6 +555,9 @@ def _targets(rows: list[dict[str, str]], csvf: _CsvFile, content: Content) -> tu
     cols = {name: i + 1 for i, name in enumerate(TARGET_FIELDS)}
     for line, row in enumerate(rows, start=2):
         value = float(row["target_value"])
+        if not math.isfinite(value):
+            problems.append(Problem(csvf.shown, line, csvf.col(line, cols["target_value"]), "target_value", f"'{row['target_value']}' is not a finite number", "value-range"))
+            value = 0.0
         ind = content.indicators.get(row["indicator"])
         if ind is not None and ind.unit.value == "percent" and value > 100:
             problems.append(Problem(csvf.shown, line, csvf.col(line, cols["target_value"]), "target_value", f"{row['target_value']} is over 100 for a percent indicator", "percent-range"))
