@@ -75,6 +75,14 @@ class Findings:
         return "\n".join(p.text() for p in items)
 
 
+def field_path(loc: tuple) -> str:
+    """('sections', 0, 'points', 2, 'en') -> 'sections[0].points[2].en'."""
+    out = ""
+    for key in loc:
+        out += f"[{key}]" if isinstance(key, int) else (f".{key}" if out else str(key))
+    return out
+
+
 def rel(path: Path, root: Path) -> str:
     """Path as shown to editors: relative to the project root, with forward slashes."""
     try:

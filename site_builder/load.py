@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import Problem, Severity, rel
+from .errors import Problem, Severity, field_path, rel
 from .messages import date_message, kind_of
 from .model import KINDS, Dimension, Glossary, GlossaryTerm, Indicator, Page, Report, Text, Unit
 from .yamlio import Located, parse_yaml, read_text
@@ -94,14 +94,6 @@ def _model_in(annotation: Any) -> Any:
         if found is not None:
             return found
     return None
-
-
-def field_path(loc: tuple) -> str:
-    """('sections', 0, 'points', 2, 'en') -> 'sections[0].points[2].en'."""
-    out = ""
-    for key in loc:
-        out += f"[{key}]" if isinstance(key, int) else (f".{key}" if out else str(key))
-    return out
 
 
 def validate_model(doc: Located, model: type[BaseModel]) -> tuple[BaseModel | None, list[Problem]]:

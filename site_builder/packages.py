@@ -98,7 +98,7 @@ class _CsvFile:
 
     def __init__(self, shown: str, text: str):
         self.shown = shown
-        self.lines = text.splitlines()
+        self.lines = csv_lines(text)
 
     def col(self, line: int, field_number: int | None) -> int:
         if not field_number or not (1 <= line <= len(self.lines)):
@@ -235,11 +235,28 @@ def _decode_csv(path: Path, root: Path) -> tuple[str | None, list[Problem]]:
     if ";" in header and "," not in header or "\t" in header and "," not in header:
         sep = ";" if ";" in header else "tab"
         return None, [Problem(shown, 1, 1, "", f"columns are separated by {sep}; use commas", "csv-delimiter")]
-    for n, line in enumerate(text.splitlines(), start=1):
+    lines = csv_lines(text)
+    for n, line in enumerate(lines, start=1):
+        if bad := CONTROL.search(line):
+            code = f"U+{ord(bad.group()):04X}"
+            return None, [Problem(shown, n, bad.start() + 1, "", f"control character {code} in the file; remove it, or use a space (spreadsheets cannot store it)", "csv-control")]
         opened = _unclosed_quote(line)
         if opened:
             return None, [Problem(shown, n, opened, "", "a double-quoted cell is not closed on this line; close the quote (each row stays on one line)", "csv-quote")]
-    return text, nfc_problems(shown, text)
+    return text, nfc_problems(shown, lines)
+
+
+# C0 controls other than tab (line ends are split off first), and the separators that
+# str.splitlines() and some editors treat as line ends: a row is exactly one physical line.
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029]")
+
+
+def csv_lines(text: str) -> list[str]:
+    """Physical lines as editors and the csv module count them: split at \\n, a \\r before it dropped."""
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return [line[:-1] if line.endswith("\r") else line for line in lines]
 
 
 def _unclosed_quote(line: str) -> int:

@@ -10,8 +10,9 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.reader import ReaderError
 
-from .errors import Problem
+from .errors import Problem, field_path
 
 MAX_BYTES = 2_000_000  # a report is ~60 kB; anything this large is a mistake, not content
 
@@ -97,10 +98,21 @@ def round_trip_yaml() -> YAML:
     return yaml
 
 
-def nfc_problems(path: str, text: str) -> list[Problem]:
+LINE_BREAK = re.compile("\r\n|[\r\n]")
+# Line breaks for ruamel.yaml (YAML 1.1) but not for editors, GitHub or the csv module: every
+# position after one would point at the wrong line, so they are refused before parsing.
+ODD_LINE_BREAK = re.compile("[\x85\u2028\u2029]")
+
+
+def yaml_lines(text: str) -> list[str]:
+    """Lines as editors count them (str.splitlines() also breaks at form feeds and other separators)."""
+    return LINE_BREAK.split(text)
+
+
+def nfc_problems(path: str, lines: list[str]) -> list[Problem]:
     """One problem per line whose text is not Unicode NFC (e.g. decomposed diacritics)."""
     out = []
-    for n, line in enumerate(text.splitlines(), start=1):
+    for n, line in enumerate(lines, start=1):
         if unicodedata.normalize("NFC", line) != line:
             col = next(
                 (i + 1 for i, ch in enumerate(line) if unicodedata.normalize("NFC", line[: i + 1]) != line[: i + 1]),
@@ -126,7 +138,7 @@ def read_text(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
 
 def _first_definition(text: str, key: str, line: int, col: int) -> str:
     pattern = re.compile(r"^" + " " * (col - 1) + r"(?:- )?" + re.escape(key) + r"\s*:")
-    for n, src in enumerate(text.splitlines()[: line - 1], start=1):
+    for n, src in enumerate(yaml_lines(text)[: line - 1], start=1):
         if pattern.match(src):
             return f" (first defined on line {n})"
     return ""
@@ -211,12 +223,15 @@ def _fast_load(text: str) -> Any:
 
 def parse_yaml(path: str, text: str) -> tuple[Located | None, list[Problem]]:
     """Parse YAML text; a syntax error becomes a located problem, never an exception."""
-    problems = nfc_problems(path, text)
-    for n, line in enumerate(text.splitlines(), start=1):
+    lines = yaml_lines(text)
+    problems = nfc_problems(path, lines)
+    for n, line in enumerate(lines, start=1):
         stripped = line.lstrip(" ")
         if stripped.startswith("\t"):
             problems.append(Problem(path, n, len(line) - len(stripped) + 1, "", "tab used for indentation; indent with spaces", "yaml-tab"))
-    if any(p.code == "yaml-tab" for p in problems):
+        if odd := ODD_LINE_BREAK.search(line):
+            problems.append(Problem(path, n, odd.start() + 1, "", f"invisible line separator U+{ord(odd.group()):04X}; remove it, or break the line with Enter", "yaml-line-separator"))
+    if any(p.code in ("yaml-tab", "yaml-line-separator") for p in problems):
         return None, problems
     if not problems:
         fast = _fast_load(text)
@@ -233,8 +248,33 @@ def parse_yaml(path: str, text: str) -> tuple[Located | None, list[Problem]]:
             msg = f'duplicate key "{key}"' + _first_definition(text, key, line, col)
             return None, problems + [Problem(path, line, col, key, msg, "yaml-duplicate-key")]
         return None, problems + [Problem(path, line, col, "", f"YAML syntax error: {what}", "yaml-syntax")]
+    except ReaderError as exc:  # a character YAML refuses, e.g. a form feed pasted from pdftotext
+        before = yaml_lines(text[: exc.position])
+        return None, problems + [Problem(path, len(before), len(before[-1]) + 1, "", f"control character U+{exc.character:04X} is not allowed; remove it", "yaml-control")]
     except YAMLError as exc:
         return None, problems + [Problem(path, 0, 0, "", f"YAML error: {exc}", "yaml-syntax")]
     if tree is None:
         return None, problems + [Problem(path, 1, 1, "", "file is empty", "empty")]
-    return Located(path, _plain(tree), tree), problems
+    doc = Located(path, _plain(tree), tree)
+    return doc, problems + control_problems(doc, doc.data)
+
+
+# What YAML escapes ("\f", "\x01", "\e") can still put into a string: C0 controls other than tab and
+# line feed. Spreadsheets refuse them and pages would carry them invisibly.
+CONTROL_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def control_problems(doc: Located, node: Any, loc: tuple = ()) -> list[Problem]:
+    """A located problem for every string value holding a control character."""
+    out: list[Problem] = []
+    if isinstance(node, str):
+        if bad := CONTROL_IN_TEXT.search(node):
+            line, col = doc.value_position(loc)
+            out.append(Problem(doc.path, line, col, field_path(loc), f"control character U+{ord(bad.group()):04X} in the text; remove it", "yaml-control"))
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            out += control_problems(doc, value, loc + (key,))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            out += control_problems(doc, value, loc + (i,))
+    return out

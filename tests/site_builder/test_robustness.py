@@ -1,7 +1,10 @@
 """Arbitrary input never crashes the tool; the built site has no broken link; builds are reproducible."""
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
+import math
 import posixpath
 import shutil
 from pathlib import Path
@@ -9,28 +12,27 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
+from ruamel.yaml import YAML
 
 from site_builder import build as build_module
 from site_builder.build import build
+from site_builder.packages import FIGURE_FIELDS
 from site_builder.validate import validate
 
 ROOT = Path(__file__).resolve().parents[2]
 
 yaml_chars = st.sampled_from(list("abcđêơư: -\n\t#'\"[]{}&*!|>%@`,?0123456789") + ["ạ", "ộ", "\u0301", "\ufeff"])
 fuzz = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+structured = settings(fuzz, max_examples=30)
 
 
 @fuzz
 @given(text=st.text(yaml_chars, max_size=200))
 def test_arbitrary_yaml_gives_located_errors_or_a_model(minimal: Path, text: str) -> None:
     (minimal / "content/units/fuzz.yaml").write_text(text, encoding="utf-8")
-    corpus, findings = validate(minimal)
-    for p in findings.problems:
-        assert p.path and p.line >= 0 and p.column >= 0 and p.message
-    if corpus is None:
-        assert findings.errors
+    _check(minimal)
 
 
 csv_chars = st.sampled_from(list("ab,\"\n\r;\t-=+0123456789.") + ["ạ", "\ufeff", "\x00"])
@@ -40,10 +42,171 @@ csv_chars = st.sampled_from(list("ab,\"\n\r;\t-=+0123456789.") + ["ạ", "\ufeff
 @given(text=st.text(csv_chars, max_size=300))
 def test_arbitrary_csv_gives_located_errors(minimal: Path, text: str) -> None:
     (minimal / "datapackages/figures/data/bc-2021.csv").write_text(text, encoding="utf-8")
-    corpus, findings = validate(minimal)
+    _check(minimal)
+
+
+# --------------------------------------------------------------------------- structured input
+# Random characters rarely get past the YAML parser; these strategies build documents and rows of
+# the right shape with the model's own keys and near-miss values, so the model and cross-file
+# checks get exercised too.
+
+MODEL_KEYS = ["id", "level", "parent", "name", "short_name", "vi", "en", "unit", "issuer", "document_type", "number", "date",
+              "date_note", "period", "kind", "start", "end", "code", "title", "summary", "sections", "field", "heading", "points",
+              "assessments", "achievements", "source", "file", "ocr", "note", "recipients", "signer", "admin_code", "website",
+              "reorganisation_2025", "status", "successor", "legal_references", "colour"]
+NEAR_MISSES = ["huyen-b", "tinh-a", "fuzz", "bc-2021", "huyen-q", "district", "province", "county", "bao_cao", "year", "2021",
+               "2021-01-01", "2021-12-31", "2020-12-31", "31/02/2023", "2023-02-31", "20/12/2021", "bc-2021.txt", "../../etc/passwd",
+               "/etc/passwd", "yes", "~", "2021-Q3", "Huyện B", "Huye\u0302\u0323n", "", " ", "<script>", "procedures"]
+fuzz_text = st.text(st.sampled_from(list("abđêơư :-#'\"[]{}&*!|>%@`,?019\n\t") + ["ạ", "\u0301", "\ufeff", "\x00", "\u2028"]), max_size=12)
+scalars = st.one_of(st.none(), st.booleans(), st.integers(-10**9, 10**9), st.floats(), st.sampled_from(NEAR_MISSES), fuzz_text)
+values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.sampled_from(MODEL_KEYS), inner, max_size=4)), max_leaves=12)
+overlay = st.one_of(st.just({}), st.dictionaries(st.sampled_from(MODEL_KEYS), values, max_size=4))
+dropped = st.one_of(st.just(set()), st.sets(st.sampled_from(MODEL_KEYS), max_size=3))
+
+
+def _dump(data: object) -> str:
+    buf = io.StringIO()
+    yaml = YAML(typ="safe", pure=True)
+    yaml.allow_unicode = True
+    yaml.dump(data, buf)
+    return buf.getvalue()
+
+
+def _mutated(base: dict, changes: dict, drop: set[str]) -> dict:
+    return {k: v for k, v in (base | changes).items() if k not in drop}
+
+
+UNIT_BASE = {"id": "fuzz", "level": "commune", "parent": "huyen-b", "name": {"vi": "Xã Fuzz", "en": "Fuzz commune"}}
+REPORT_BASE = {"id": "bc-2021", "unit": "huyen-b", "issuer": "huyen-b", "document_type": "bao_cao", "number": "12/BC-UBND", "date": "2021-12-20",
+               "period": {"kind": "year", "start": "2021-01-01", "end": "2021-12-31", "code": "2021"},
+               "title": {"vi": "Báo cáo", "en": "Report"}, "summary": {"vi": "Tóm tắt.", "en": "Summary."}, "source": {"file": "bc-2021.txt", "ocr": False}}
+
+
+def assert_located(root: Path, findings) -> None:
+    """Every problem names an existing file, a line within it (0 only with column 0: the whole file) and a message."""
     for p in findings.problems:
-        assert p.path and p.line >= 0 and p.message
-    assert corpus is None or len(corpus.figures) >= 0
+        assert p.message.strip(), p
+        target = root / p.path
+        assert target.exists() or target.is_symlink(), p
+        if p.line == 0:
+            assert p.column == 0, p
+            continue
+        assert p.line >= 1 and p.column >= 1, p
+        if target.is_file():
+            raw = target.read_bytes()
+            assert p.line <= raw.count(b"\n") + 1, p
+            try:
+                lines = raw.decode("utf-8").split("\n")
+            except UnicodeDecodeError:
+                continue
+            assert p.column <= len(lines[p.line - 1]) + 2, p
+
+
+def assert_valid_corpus(corpus) -> None:
+    """What the build relies on: every object passes its schema again, every reference resolves, every value is sane."""
+    for kind in ("units", "indicators", "reports", "pages", "breakdowns"):
+        for obj in getattr(corpus, kind).values():
+            assert type(obj).model_validate(obj.model_dump()) == obj
+    for uid, unit in corpus.units.items():
+        assert unit.parent is None or unit.parent in corpus.units
+        assert len(corpus.ancestors(uid)) < len(corpus.units)  # no cycle
+    for rep in corpus.reports.values():
+        assert rep.unit in corpus.units and rep.issuer in corpus.units and rep.period.start <= rep.period.end
+        assert rep.id in corpus.sources
+    for fig in corpus.figures:
+        assert fig.unit in corpus.units and fig.report in corpus.reports and fig.indicator in corpus.indicators
+        assert fig.period_start <= fig.period_end
+        assert (fig.value is None) == (fig.status == "missing")
+        if fig.value is not None:
+            assert math.isfinite(fig.value) and fig.value >= 0
+            assert corpus.indicators[fig.indicator].unit.value != "percent" or fig.value <= 100
+        assert " ".join(fig.quote.split()) in " ".join(corpus.sources[fig.report].split())
+        assert not fig.flag or (fig.note_vi.strip() and fig.note_en.strip())
+
+
+def _check(root: Path) -> None:
+    corpus, findings = validate(root)
+    assert_located(root, findings)
+    event("valid model" if corpus is not None else "located errors")
+    if corpus is None:
+        assert findings.errors
+    else:
+        assert not findings.errors
+        assert_valid_corpus(corpus)
+
+
+@structured
+@given(changes=overlay, drop=dropped)
+def test_structured_unit_yaml_gives_located_errors_or_a_valid_model(minimal: Path, changes: dict, drop: set[str]) -> None:
+    (minimal / "content/units/fuzz.yaml").write_text(_dump(_mutated(UNIT_BASE, changes, drop)), encoding="utf-8")
+    _check(minimal)
+
+
+@structured
+@given(changes=overlay, drop=dropped, period=st.one_of(st.none(), overlay))
+def test_structured_report_yaml_gives_located_errors_or_a_valid_model(minimal: Path, changes: dict, drop: set[str], period: dict | None) -> None:
+    doc = _mutated(REPORT_BASE, changes, drop)
+    if period is not None:
+        doc["period"] = _mutated(REPORT_BASE["period"], period, set())
+    (minimal / "content/reports/bc-2021.yaml").write_text(_dump(doc), encoding="utf-8")
+    _check(minimal)
+
+
+CELLS = {
+    "id": ["bc-2021-001", "bc-2021-002", "bc-2021-009", "bc-2021-1", "x-001", ""],
+    "report": ["bc-2021", "bc-2020", ""],
+    "unit": ["huyen-b", "tinh-a", "huyen-q", ""],
+    "indicator": ["dossiers-received", "dossiers-received-online", "share-online", "nope"],
+    "period": ["2021", "2020", "2021-Q3", "2020-2021", "21"],
+    "period_start": ["2021-01-01", "2020-01-01", "31/02/2023", "2023-02-31", ""],
+    "period_end": ["2021-12-31", "2020-12-31", "2019-12-31", "20/12/2021", ""],
+    "breakdown": ["", "channel=hotline", "channel=fax", "colour=red", "channel"],
+    "value": ["", "7447", "5386", "72.3", "100.5", "-1", "1e400", "nan", "inf", "abc", "7,447", "0"],
+    "status": ["reported", "missing", "reportd", ""],
+    "locator": ["Mục 1", "Phụ lục, dòng 1", ""],
+    "quote": ["Nam 2021 tiep nhan 7.447 ho so", "truc tuyen 5.386 ho so.", "Nam 2020 tiep nhan 6.000 ho so.", "not in the source", ""],
+    "flag": ["", "inconsistent", "ocr_uncertain", "odd"],
+    "note_vi": ["", "Ghi chú."],
+    "note_en": ["", "A note."],
+}
+cell_text = st.text(st.sampled_from(list("ab,;\"\n\r\t =+-.0123456789") + ["ạ", "\u0323", "\ufeff", "\x00", "\u2028"]), max_size=10)
+VALID_ROWS = [
+    ("bc-2021-001", "bc-2021", "huyen-b", "dossiers-received", "2021", "2021-01-01", "2021-12-31", "", "7447", "reported", "Mục 1", "Nam 2021 tiep nhan 7.447 ho so", "", "", ""),
+    ("bc-2021-002", "bc-2021", "huyen-b", "dossiers-received-online", "2021", "2021-01-01", "2021-12-31", "", "5386", "reported", "Mục 1", "truc tuyen 5.386 ho so.", "", "", ""),
+    ("bc-2021-003", "bc-2021", "huyen-b", "dossiers-received", "2020", "2020-01-01", "2020-12-31", "channel=hotline", "", "missing", "Mục 1", "Nam 2020 tiep nhan 6.000 ho so.", "", "", ""),
+]
+# a cell replaced by a near miss of its column or by random characters
+replacement = st.sampled_from(FIGURE_FIELDS).flatmap(lambda name: st.tuples(st.just(name), st.one_of(st.sampled_from(CELLS[name]), cell_text)))
+row = st.tuples(st.sampled_from(range(len(VALID_ROWS))), st.lists(replacement, max_size=2).map(dict))
+rows = st.lists(row, max_size=4).map(lambda drawn: [tuple(changes.get(name, VALID_ROWS[i][k]) for k, name in enumerate(FIGURE_FIELDS)) for i, changes in drawn])
+
+
+@structured
+@given(rows=rows, header=st.sampled_from(["right", "shuffled", "short"]))
+def test_structured_csv_rows_give_located_errors_or_a_valid_model(minimal: Path, rows: list[tuple[str, ...]], header: str) -> None:
+    names = list(FIGURE_FIELDS)
+    if header == "shuffled":
+        names[0], names[1] = names[1], names[0]
+    elif header == "short":
+        names = names[:-1]
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(names)
+    writer.writerows(rows)
+    (minimal / "datapackages/figures/data/bc-2021.csv").write_text(buf.getvalue(), encoding="utf-8")
+    _check(minimal)
+
+
+def test_the_checks_above_can_fail(minimal: Path) -> None:
+    """The validity check is not vacuous: a corpus with a figure over 100 % fails it."""
+    import dataclasses
+
+    corpus, _ = validate(minimal)
+    assert corpus is not None
+    assert_valid_corpus(corpus)
+    fig = dataclasses.replace(corpus.figures[0], indicator="share-online", value=100.5)
+    with pytest.raises(AssertionError):
+        assert_valid_corpus(dataclasses.replace(corpus, figures=(fig,)))
 
 
 def _links(page: Path) -> list[str]:
