@@ -141,10 +141,8 @@ def write_files(root: Path, files: dict[str, str]) -> None:
         path.write_text(textwrap.dedent(text) if rel.endswith(".yaml") else text, encoding="utf-8")
 
 
-@pytest.fixture
-def minimal(tmp_path: Path) -> Path:
-    """A small valid project: two units, three indicators, a breakdown dimension, one report, one package."""
-    root = tmp_path / "proj"
+def make_minimal(root: Path) -> Path:
+    """Write the minimal project into `root` (see the `minimal` fixture)."""
     for name in ("templates", "mkdocs.yml"):
         src = ROOT / name
         shutil.copytree(src, root / name) if src.is_dir() else (root.mkdir(parents=True, exist_ok=True), shutil.copyfile(src, root / name))
@@ -154,6 +152,18 @@ def minimal(tmp_path: Path) -> Path:
     (root / "content/pages").mkdir(parents=True, exist_ok=True)
     shutil.copyfile(ROOT / "content/pages/about.yaml", root / "content/pages/about.yaml")
     return root
+
+
+@pytest.fixture
+def minimal(tmp_path: Path) -> Path:
+    """A small valid project: two units, three indicators, a breakdown dimension, one report, one package."""
+    return make_minimal(tmp_path / "proj")
+
+
+@pytest.fixture(scope="session")
+def minimal_factory():
+    """`make_minimal` for fixtures of a wider scope than a test (they cannot use `minimal`)."""
+    return make_minimal
 
 
 @pytest.fixture(scope="session")
