@@ -281,3 +281,38 @@ def test_failed_stage_at_any_point_keeps_site(minimal: Path, monkeypatch: pytest
         assert _tree(minimal / "site") == before, name
     build(minimal)  # the next build recovers from whatever the killed one left in build/
     assert _tree(minimal / "site") == before
+
+
+# Progress lines of `site-builder build` (stderr) at which the process is killed: while charts are
+# drawn, while both mkdocs processes run, while Pagefind indexes the staged site.
+KILL_AT = ("· charts", "· mkdocs build", "· search index")
+
+
+def test_sigkill_at_any_stage_keeps_site(minimal: Path) -> None:
+    """A real kill, not an exception: SIGKILL to the build's process group (mkdocs and Pagefind included)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "site_builder", "build", "--root", str(minimal)]
+    build(minimal)
+    before = _tree(minimal / "site")
+    content = (_tree(minimal / "content"), _tree(minimal / "datapackages"))
+    shutil.rmtree(minimal / "build" / "chart-cache")  # charts drawn again: the kill lands while they are
+    for marker in KILL_AT:
+        proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+        assert proc.stderr is not None
+        seen = []
+        for line in proc.stderr:
+            seen.append(line)
+            if line.startswith(marker):
+                os.killpg(proc.pid, signal.SIGKILL)
+                break
+        proc.wait(timeout=120)
+        assert proc.returncode == -signal.SIGKILL, f"not killed at {marker!r}: {''.join(seen)}"
+        assert _tree(minimal / "site") == before, marker
+    assert (_tree(minimal / "content"), _tree(minimal / "datapackages")) == content
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert _tree(minimal / "site") == before  # the next build recovers from whatever the killed ones left in build/
