@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: build test check clean venv bench bench-scale bench-corpus
+.PHONY: build test check clean venv bench bench-scale bench-corpus audit
 
 venv: $(STAMP)
 
@@ -23,6 +23,11 @@ check: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# Known vulnerabilities of requirements.lock (tools/audit.py): exit 1 naming them; an unreachable
+# vulnerability service is a warning, so that an offline machine still builds and tests.
+audit: $(STAMP)
+	$(BIN)/python tools/audit.py requirements.lock
 
 # Speed and memory targets (BENCHMARKS.md, benchmarks/README.md). `make bench` generates the
 # national corpus (34 provinces, 3,321 communes) outside the repository, builds it cold, rebuilds
