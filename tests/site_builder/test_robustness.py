@@ -5,7 +5,9 @@ import csv
 import hashlib
 import io
 import math
+import os
 import posixpath
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -316,3 +318,90 @@ def test_sigkill_at_any_stage_keeps_site(minimal: Path) -> None:
     done = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert _tree(minimal / "site") == before  # the next build recovers from whatever the killed ones left in build/
+
+
+def _texts(site: Path):
+    """(name, text) of every text file of the site, and of every member of its zips and gzips."""
+    import gzip
+    import zipfile
+
+    suffixes = {".html", ".json", ".csv", ".xml", ".svg", ".txt", ".js", ".css", ".md", ".yaml", ".bib"}
+    for path in sorted(site.rglob("*")):
+        rel = path.relative_to(site).as_posix()
+        if path.suffix in suffixes:
+            yield rel, path.read_text(encoding="utf-8", errors="replace")
+        elif path.suffix in (".zip", ".xlsx"):
+            with zipfile.ZipFile(path) as archive:
+                for info in archive.infolist():
+                    yield f"{rel}!{info.filename}", archive.read(info).decode("utf-8", errors="replace")
+        elif path.suffix == ".gz":
+            yield rel, gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace")
+
+
+def test_no_wall_clock_time_in_any_built_file(minimal: Path, tmp_path: Path) -> None:
+    """Two builds of one commit are byte-identical whatever the clock, the hash seed or the time zone.
+
+    The clock cannot be moved for mkdocs' and Pagefind's processes, so every place a build tool
+    stamps the time is inspected instead: zip and workbook entries, workbook properties, gzip
+    headers, the sitemap, PNG chunks, the database, and the text of every file.
+    """
+    import datetime as dt
+    import gzip
+    import sqlite3
+    import struct
+    import subprocess
+    import sys
+    import zipfile
+
+    from site_builder.build import content_epoch
+    from site_builder.xlsx import ZIP_EPOCH
+
+    build(minimal)
+    site = minimal / "site"
+    corpus, _ = validate(minimal)
+    epoch = content_epoch(corpus)
+    data_day = dt.datetime.fromtimestamp(epoch, dt.timezone.utc).date()
+    assert data_day == dt.date(2021, 12, 20)  # the report's date, not today
+
+    archives = sorted(site.rglob("*.zip")) + sorted(site.rglob("*.xlsx"))
+    assert archives
+    for path in archives:
+        with zipfile.ZipFile(path) as archive:
+            assert {info.date_time for info in archive.infolist()} == {ZIP_EPOCH}, path
+            if path.suffix == ".xlsx":
+                core = archive.read("docProps/core.xml").decode()
+                stamps = set(re.findall(r"<dcterms:(?:created|modified)[^>]*>([^<]+)<", core))
+                assert stamps and all(s.startswith(data_day.isoformat()) or s.startswith("2000-01-01") for s in stamps), (path, stamps)
+    gzips = sorted(site.rglob("*.gz"))
+    assert gzips
+    for path in gzips:
+        assert struct.unpack("<I", path.read_bytes()[4:8])[0] in (0, epoch), path  # gzip header MTIME
+    assert set(re.findall(r"<lastmod>([^<]+)</lastmod>", (site / "sitemap.xml").read_text(encoding="utf-8"))) <= {data_day.isoformat()}
+    for path in sorted(site.rglob("*.png")):
+        raw, pos, chunks = path.read_bytes(), 8, []
+        while pos < len(raw):
+            length, kind = struct.unpack(">I4s", raw[pos:pos + 8])
+            chunks.append((kind, raw[pos + 8:pos + 8 + length]))
+            pos += 12 + length
+        assert b"tIME" not in {k for k, _ in chunks}, path
+        assert not [d for k, d in chunks if k in (b"tEXt", b"iTXt") and (b"Software" in d or b"Date" in d or b"date" in d)], path
+    today = dt.date.today()
+    clock = {today.isoformat(), today.strftime("%d/%m/%Y"), today.strftime("%Y%m%d"), f"{today:%B} {today.day}, {today.year}"}
+    con = sqlite3.connect(site / "downloads/minh-bach.db")
+    try:
+        tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        dump = "\n".join(str(row) for t in tables for row in con.execute(f'SELECT * FROM "{t}"'))
+    finally:
+        con.close()
+    leaks = [name for name, text in [("minh-bach.db", dump), *_texts(site)] if any(c in text for c in clock)]
+    assert leaks == []
+
+    # a cold build elsewhere, in another process with another hash seed and time zone: the same bytes
+    other = tmp_path / "other" / "checkout"
+    shutil.copytree(minimal, other, ignore=shutil.ignore_patterns("build", "site", ".site.tmp"))
+    env = dict(os.environ, PYTHONHASHSEED="4242", TZ="Pacific/Kiritimati", LC_ALL="C.UTF-8")
+    done = subprocess.run([sys.executable, "-m", "site_builder", "build", "--root", str(other), "--quiet"], capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode == 0, done.stderr
+    first, second = _tree(site), _tree(other / "site")
+    assert sorted(first) == sorted(second)
+    assert [k for k in first if first[k] != second[k]] == []
