@@ -233,7 +233,7 @@ def _decode_csv(path: Path, root: Path) -> tuple[str | None, list[Problem]]:
         return None, problems
     header = text.split("\n", 1)[0]
     if ";" in header and "," not in header or "\t" in header and "," not in header:
-        sep = ";" if ";" in header else "tab"
+        sep = "semicolons" if ";" in header else "tabs"
         return None, [Problem(shown, 1, 1, "", f"columns are separated by {sep}; use commas", "csv-delimiter")]
     lines = csv_lines(text)
     for n, line in enumerate(lines, start=1):
