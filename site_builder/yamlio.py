@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 import unicodedata
 from typing import Any
@@ -13,6 +14,8 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
 
 from .errors import Problem, field_path
+
+log = logging.getLogger(__name__)
 
 MAX_BYTES = 2_000_000  # a report is ~60 kB; anything this large is a mistake, not content
 
@@ -32,7 +35,11 @@ class Located:
     @property
     def tree(self) -> Any:
         if self._tree is None and self._text is not None:
-            self._tree = round_trip_yaml().load(self._text)
+            try:
+                self._tree = round_trip_yaml().load(self._text)
+            except YAMLError:  # libyaml read what ruamel refuses: no positions, but no crash either
+                log.warning("%s: read by libyaml but not by ruamel.yaml; problems are placed at line 1", self.path)
+                self._tree = {}
         return self._tree
 
     def position(self, loc: tuple[str | int, ...]) -> tuple[int, int]:
@@ -210,7 +217,8 @@ def _fast_load(text: str) -> Any:
     if not _LOADER:
         _LOADER.append(_fast_loader())
     loader = _LOADER[0]
-    if loader is None or "&" in text and "*" in text or "!!" in text:
+    # a tab where ruamel expects a token ("key:\t") is accepted by libyaml: ruamel decides and locates
+    if loader is None or "&" in text and "*" in text or "!!" in text or "\t" in text:
         return None
     import yaml
 
@@ -236,7 +244,8 @@ def parse_yaml(path: str, text: str) -> tuple[Located | None, list[Problem]]:
     if not problems:
         fast = _fast_load(text)
         if fast is not None:
-            return Located(path, fast, text=text), problems
+            doc = Located(path, fast, text=text)
+            return doc, problems + control_problems(doc, fast)  # the tree is parsed only to locate one
     try:
         tree = round_trip_yaml().load(text)
     except MarkedYAMLError as exc:
@@ -247,6 +256,8 @@ def parse_yaml(path: str, text: str) -> tuple[Located | None, list[Problem]]:
             key = what.split('"')[1] if '"' in what else "?"
             msg = f'duplicate key "{key}"' + _first_definition(text, key, line, col)
             return None, problems + [Problem(path, line, col, key, msg, "yaml-duplicate-key")]
+        if "found character '\\t'" in what:  # "level:\tdistrict": a tab YAML does not take as a separator
+            return None, problems + [Problem(path, line, col, "", "a tab where YAML expects a space; use spaces", "yaml-tab")]
         return None, problems + [Problem(path, line, col, "", f"YAML syntax error: {what}", "yaml-syntax")]
     except ReaderError as exc:  # a character YAML refuses, e.g. a form feed pasted from pdftotext
         before = yaml_lines(text[: exc.position])

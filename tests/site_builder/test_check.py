@@ -147,6 +147,8 @@ CATALOGUE = [
         "content/reports/bc-2021.yaml:6:5: YAML syntax error: expected ',' or ']', but got ':'"),
     Bad("tab", "a tab used for indentation", edit(REPORT, "  vi: Huyện tiếp nhận", "\tvi: Huyện tiếp nhận"),
         "content/reports/bc-2021.yaml:16:1: tab used for indentation; indent with spaces"),
+    Bad("tab-after-key", "a tab between a key and its value", edit(UNIT, "level: district", "level:\tdistrict"),
+        "content/units/huyen-b.yaml:2:7: a tab where YAML expects a space; use spaces"),
     Bad("duplicate-key", "a key given twice in one mapping", edit(REPORT, "issuer: huyen-b", "issuer: huyen-b\nissuer: tinh-a"),
         'content/reports/bc-2021.yaml:4:1: issuer: duplicate key "issuer" (first defined on line 3)'),
     Bad("empty-file", "an empty YAML file", write("content/units/xa-e.yaml", ""),
