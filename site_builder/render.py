@@ -26,6 +26,7 @@ from .model import GlossaryTerm, Report, Text
 from .progress import Emit, Meter
 
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+MD_ATTRIBUTE = set("\\`*_{}[]()#+!|~>-<&\"'")  # written as character references in an attribute inside Markdown
 
 
 def page_url(path: str) -> str:
@@ -112,11 +113,12 @@ class Abbreviations:
         alternatives = "|".join(re.escape(t) for t in sorted(titles, key=lambda t: (-len(t), t)))
         return cls(re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), titles)
 
-    def wrap(self, text: str, piece: Callable[[str], Markup] = escape) -> Markup:
+    def wrap(self, text: str, piece: Callable[[str], Markup] = escape, attribute: Callable[[str], Markup] = escape) -> Markup:
         """`text` HTML-escaped, each glossary term in it wrapped in <abbr title="expansion">.
 
-        `piece` escapes each piece of text (the terms included): HTML escaping, or HTML and
-        Markdown escaping for a heading.
+        `piece` escapes each piece of text (the terms included) and `attribute` the expansion in
+        title="…": HTML escaping, or for a heading (Markdown, where inline syntax applies inside
+        a tag's attributes too) HTML and Markdown escaping.
         """
         if self.pattern is None:
             return piece(text)
@@ -124,7 +126,7 @@ class Abbreviations:
         pos = 0
         for match in self.pattern.finditer(text):
             out.append(piece(text[pos : match.start()]))
-            out.append(Markup('<abbr title="{}">{}</abbr>').format(self.titles[match.group()], piece(match.group())))
+            out.append(Markup('<abbr title="{}">{}</abbr>').format(attribute(self.titles[match.group()]), piece(match.group())))
             pos = match.end()
         out.append(piece(text[pos:]))
         return Markup("").join(out)
@@ -189,7 +191,12 @@ class Lang:
         def piece(text: str) -> Markup:
             return Markup(MD_SPECIAL.sub(r"\\\1", str(escape(text))))
 
-        return self.abbreviations.wrap(plain, piece) if self.abbreviations else piece(plain)
+        def attribute(text: str) -> Markup:
+            # Markdown would link "[x](…)" even inside title="…", and a backslash would show in the
+            # tooltip: character references are inert to Markdown and read as the character.
+            return Markup("".join(f"&#{ord(ch)};" if ch in MD_ATTRIBUTE else ch for ch in text))
+
+        return self.abbreviations.wrap(plain, piece, attribute) if self.abbreviations else piece(plain)
 
     def pick(self, vi: str, en: str) -> Markup:
         """Two plain strings (CSV columns such as note_vi/note_en) for a title="…" attribute: the

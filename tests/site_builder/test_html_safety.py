@@ -376,3 +376,19 @@ def test_search_excerpts_are_escaped_before_the_page_uses_them(poisoned: tuple[P
     loader = (site / "pagefind/pagefind.js").read_text(encoding="utf-8")
     assert 'fragment.raw_content=fragment.content.replace(/</g,"&lt;").replace(/>/g,"&gt;")' in loader
     assert "excerpt.innerHTML = page.excerpt" in (root / "templates/assets/minhbach.js").read_text(encoding="utf-8")
+
+
+def test_a_glossary_expansion_in_a_heading_stays_inside_its_title_attribute() -> None:
+    """Headings are Markdown, and Markdown applies links and images even inside a tag's attributes:
+    the expansion in <abbr title="…"> is escaped for Markdown too, and still reads as written."""
+    import markdown
+
+    from site_builder.model import GlossaryTerm
+    from site_builder.render import Abbreviations, Lang
+
+    abbreviations = Abbreviations.build([GlossaryTerm(term="CCHC", vi=ATTACK, en=ATTACK)], "vi")
+    heading = Lang("vi", "reports/x.md", abbreviations).md("Báo cáo CCHC (2021) [a](b)")
+    soup = BeautifulSoup(markdown.markdown(f"## {heading}", extensions=["admonition", "attr_list", "tables", "toc"]), "lxml")
+    assert [el.name for el in soup.body.find_all(True)] == ["h2", "abbr"]
+    assert soup.abbr["title"] == ATTACK and soup.abbr.get_text() == "CCHC"
+    assert soup.h2.get_text() == "Báo cáo CCHC (2021) [a](b)"
