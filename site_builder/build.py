@@ -21,7 +21,7 @@ from . import i18n
 from .compute import compute
 from .errors import Findings
 from .render import render_site
-from .sitegen import assemble, html_path, mkdocs_config, swap, unshare, write_config, write_docs
+from .sitegen import assemble, html_path, mkdocs_config, recover, swap, unshare, write_config, write_docs
 from .translations import corpus_coverage, overall_percent
 from .validate import validate
 
@@ -132,6 +132,8 @@ def build(root: Path, site: Path | None = None, progress: Callable[[str], None] 
     root = Path(root).resolve()  # mkdocs resolves the theme's custom_dir against its own working directory
     site = site or root / "site"
     work = root / "build"
+    if recover(site):
+        progress(f"restored {site} from a build killed while swapping it in")
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     progress("validate: reading content/ and datapackages/")
@@ -140,6 +142,18 @@ def build(root: Path, site: Path | None = None, progress: Callable[[str], None] 
     result = BuildResult(findings, timings)
     if corpus is None or not findings.ok(strict):
         raise BuildError(f"validation failed with {len(findings.errors)} error(s) and {len(findings.warnings)} warning(s); site/ left unchanged", findings)
+    stage = ["compute"]
+    try:
+        return _stages(root, site, work, corpus, result, timings, t0, progress, stage)
+    except BuildError:
+        raise
+    except Exception as exc:  # noqa: BLE001 (any stage's failure is reported as the build's, never a traceback)
+        raise BuildError(f"{stage[0]} failed: {type(exc).__name__}: {exc}; site/ left unchanged") from exc
+
+
+def _stages(root: Path, site: Path, work: Path, corpus: Any, result: BuildResult, timings: dict[str, float], t0: float,
+            progress: Callable[[str], None], stage: list[str]) -> BuildResult:
+    """Everything after validation; `stage` names the one running, for the error message."""
     t = time.perf_counter()
     computed = compute(corpus)
     translation = overall_percent(corpus_coverage(corpus))
@@ -151,6 +165,7 @@ def build(root: Path, site: Path | None = None, progress: Callable[[str], None] 
     from .downloads import write_downloads
 
     t, cpu = time.perf_counter(), _cpu_seconds()
+    stage[0] = "charts"
     progress("charts")
     chart_stats = ChartStats()
     charts = render_charts(corpus, computed, i18n.LANGS, extras / "charts", work / "chart-cache", chart_stats, progress=progress)
@@ -162,6 +177,7 @@ def build(root: Path, site: Path | None = None, progress: Callable[[str], None] 
     stamps: dict[str, str] = {}
     aliases: dict[str, Any] = {}
     t = time.perf_counter()
+    stage[0] = "pages"
     rendered = _render_languages(root, work, corpus, computed, charts, translation, progress)
     for lang, (count, written, lang_aliases, names) in zip(i18n.LANGS, rendered):
         result.pages += count
@@ -183,11 +199,13 @@ def build(root: Path, site: Path | None = None, progress: Callable[[str], None] 
         progress(f"pages [{lang}]: {count:,} pages, {len(written):,} changed" + ("" if dirty else "; mkdocs renders all"))
     timings["pages"] = time.perf_counter() - t
     t = time.perf_counter()
+    stage[0] = "downloads"
     progress("downloads")
     files = write_downloads(corpus, computed, extras / "downloads")
     timings["downloads"] = time.perf_counter() - t
     progress(f"downloads: {len(files)} files")
     t = time.perf_counter()
+    stage[0] = "mkdocs"
     progress("mkdocs build (vi and en in parallel)")
     with ThreadPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
         epoch = content_epoch(corpus)
@@ -201,12 +219,14 @@ def build(root: Path, site: Path | None = None, progress: Callable[[str], None] 
     staging = root / ".site.tmp"
     assemble(work / "site-vi", work / "site-en", extras, staging)
     t = time.perf_counter()
+    stage[0] = "social images"
     progress("social preview images")
     from .social import write_social_images  # matplotlib again: imported only when building
 
     write_social_images(corpus, computed, staging / "social", cache=work / "cache" / "social", progress=progress)
     timings["social"] = time.perf_counter() - t
     t = time.perf_counter()
+    stage[0] = "search index"
     progress("search index (pagefind)")
     from .search import SearchIndexError, index_site
 
@@ -215,6 +235,7 @@ def build(root: Path, site: Path | None = None, progress: Callable[[str], None] 
     except SearchIndexError as exc:
         raise BuildError(f"search index failed; site/ left unchanged: {exc}") from exc
     timings["search"] = time.perf_counter() - t
+    stage[0] = "swap"
     swap(staging, site)
     result.site = site
     timings["total"] = time.perf_counter() - t0

@@ -65,6 +65,13 @@ def indicator_rows(figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
     return tuple(sorted(figures, key=lambda f: (f.period_end, f.id), reverse=True)[:INDICATOR_ROWS])
 
 
+def latest_derived(derived: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The recomputed values an indicator page lists: all of them, or the latest INDICATOR_ROWS."""
+    if len(derived) <= INDICATOR_ROWS:
+        return derived
+    return tuple(sorted(derived, key=lambda d: (d.numerator.period_end, d.unit, d.breakdown), reverse=True)[:INDICATOR_ROWS])
+
+
 def relative_url(root_path: str, here: str) -> str:
     """The URL of `root_path` (from the site root; a trailing / for a folder) seen from the folder `here`.
 
@@ -300,8 +307,9 @@ def render_site(corpus: Corpus, computed: Computed, lang: i18n.Lang, templates: 
     emit("indicators/index.md", "indicators_index.md.j2", i18n.t("indicators", lang))
     for iid, ind in corpus.indicators.items():
         figs = computed.figures_by_indicator.get(iid, ())
+        ders = computed.derived_by_indicator.get(iid, ())
         emit(f"indicators/{iid}.md", "indicator.md.j2", Lang(lang, "").tx_plain(ind.name), indicator=ind,
-             shown_figures=indicator_rows(figs), total_figures=len(figs))
+             shown_figures=indicator_rows(figs), total_figures=len(figs), shown_derived=latest_derived(ders), total_derived=len(ders))
     emit("datasets/index.md", "datasets.md.j2", i18n.t("datasets", lang))
     from .data_pages import extra_pages  # a page per dataset (downloads, how to cite), the API, the data changelog
     for path, template, page_title, description, ctx in extra_pages(corpus, computed, lang):

@@ -121,9 +121,23 @@ def assemble(vi_site: Path, en_site: Path, extras: Path, staging: Path) -> None:
         shutil.copytree(item, staging / item.name, dirs_exist_ok=True, copy_function=link_or_copy)
 
 
+def recover(site: Path) -> bool:
+    """Put the previous site back if a build was killed between swap()'s two renames.
+
+    Then site/ is missing and site.old/ holds the last good site; the next build would delete
+    it. Returns True when it restored one.
+    """
+    old = site.with_name(site.name + ".old")
+    if not site.exists() and old.is_dir():
+        old.rename(site)
+        return True
+    return False
+
+
 def swap(staging: Path, site: Path) -> None:
     """Replace site/ with the staging tree in two renames: visitors never see a half-built site."""
     old = site.with_name(site.name + ".old")
+    recover(site)
     if old.exists():
         shutil.rmtree(old)
     if site.exists():

@@ -155,3 +155,33 @@ def test_mkdocs_failure_leaves_previous_site(minimal: Path) -> None:
     with pytest.raises(BuildError, match="mkdocs build failed"):
         build(minimal)
     assert tree_hash(minimal / "site") == before
+
+
+def test_an_unexpected_failure_in_a_stage_is_a_build_error_naming_it(minimal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import site_builder.downloads as downloads_module
+    from site_builder.xlsx import SpreadsheetError
+
+    build(minimal)
+    before = tree_hash(minimal / "site")
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise SpreadsheetError("figures.xlsx sheet figures row 2: column 'quote' holds a control character")
+
+    monkeypatch.setattr(downloads_module, "write_downloads", broken)
+    with pytest.raises(BuildError, match=r"^downloads failed: SpreadsheetError: figures.xlsx sheet figures row 2"):
+        build(minimal)
+    result = CliRunner().invoke(main, ["build", "--root", str(minimal), "--quiet"])
+    assert result.exit_code == 1 and "downloads failed: SpreadsheetError" in result.output and "Traceback" not in result.output
+    assert tree_hash(minimal / "site") == before
+
+
+def test_a_build_killed_between_the_two_renames_gets_its_site_back(minimal: Path) -> None:
+    build(minimal)
+    before = tree_hash(minimal / "site")
+    (minimal / "site").rename(minimal / "site.old")  # what a kill after swap()'s first rename leaves
+    path = minimal / "content/units/huyen-b.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("level: district", "level: county"), encoding="utf-8")
+    with pytest.raises(BuildError):
+        build(minimal)  # fails validation, but first puts the last good site back
+    assert not (minimal / "site.old").exists()
+    assert tree_hash(minimal / "site") == before
