@@ -132,6 +132,7 @@ def spaced_cells(html: str) -> str:
 
 
 TAG = re.compile(r"<[^>]*>")
+IGNORED_QUOTE = re.compile(r"<blockquote[^>]*data-pagefind-ignore[^>]*>.*?</blockquote>", re.S)
 Aliases = tuple[list[str], list[str]]  # (folded đ-words of the title, of the rest of the page)
 
 
@@ -141,6 +142,7 @@ def markdown_aliases(markdown: str) -> Aliases:
     if "đ" not in markdown and "Đ" not in markdown:
         return [], []
     heading = next((line[2:] for line in markdown.splitlines() if line.startswith("# ")), "")
+    markdown = IGNORED_QUOTE.sub(" ", markdown)  # what Pagefind will not index gives no aliases either
     title = _folded_words([unescape(TAG.sub(" ", heading))])
     words = _folded_words([unescape(TAG.sub(" ", markdown))])
     return title, words
