@@ -32,7 +32,7 @@ audit: $(STAMP)
 # Speed and memory targets (BENCHMARKS.md, benchmarks/README.md). `make bench` generates the
 # national corpus (34 provinces, 3,321 communes) outside the repository, builds it cold, rebuilds
 # it after editing one report, builds the same Markdown with bare mkdocs, prints the table and
-# records it in BENCHMARKS.md; exits 1 naming any target missed. About 30-40 minutes on 2 cores.
+# records it in BENCHMARKS.md; exits 1 naming any target missed. About 25 minutes on 2 cores.
 BENCH_ARGS ?=
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_national.py --write BENCHMARKS.md $(BENCH_ARGS)
