@@ -17,7 +17,6 @@ import hashlib
 import io
 import os
 import shutil
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,7 +24,7 @@ from typing import Any
 from . import i18n
 from .compute import Computed, Point
 from .corpus import Corpus
-from .progress import Emit, Meter
+from .progress import Emit, each_over_cores
 from .sitegen import link_or_copy
 
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000")  # Okabe–Ito, colour-blind safe
@@ -238,7 +237,7 @@ def _draw_to(args: tuple[ChartSpec, str]) -> str:
 
 
 def render_charts(corpus: Corpus, computed: Computed, langs: tuple[str, ...], out_dir: Path, cache: Path,
-                  stats: ChartStats | None = None, workers: int | None = None,
+                  stats: ChartStats | None = None,
                   progress: Emit = lambda s: None) -> dict[str, dict[str, list[dict[str, Any]]]]:
     """Write every chart of every language into out_dir (the site's charts/); return, per language, what templates show."""
     stats = stats if stats is not None else ChartStats()
@@ -270,14 +269,7 @@ def render_charts(corpus: Corpus, computed: Computed, langs: tuple[str, ...], ou
         per_lang[lang] = result
     unique = list({path: (spec, path) for spec, path in todo}.values())
     # about 1 ms a chart: a pool pays for its start-up only with thousands to draw
-    if len(unique) >= POOL_FROM and (workers or os.cpu_count() or 1) > 1:
-        with ProcessPoolExecutor(max_workers=workers or os.cpu_count()) as pool:
-            meter = Meter("charts drawn", len(unique), progress)
-            for _ in pool.map(_draw_to, unique, chunksize=max(1, len(unique) // 64)):
-                meter.step()
-    else:
-        for item in unique:
-            _draw_to(item)
+    each_over_cores(_draw_to, unique, "charts drawn", progress, POOL_FROM)
     stats.drawn += len(unique)
     for src, dest in placed:
         link_or_copy(str(src), str(dest))  # cached files are replaced whole, never written into

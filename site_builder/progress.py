@@ -7,9 +7,10 @@ callback (the CLI prints them; tests pass a no-op), at most every few seconds.
 from __future__ import annotations
 
 import time
-from typing import Callable
+from typing import Callable, TypeVar
 
 Emit = Callable[[str], None]
+T = TypeVar("T")
 
 
 class Meter:
@@ -43,3 +44,20 @@ class Meter:
 def _duration(seconds: float) -> str:
     seconds = max(0, round(seconds))
     return f"{seconds // 60} min {seconds % 60:02d} s" if seconds >= 60 else f"{seconds} s"
+
+
+def each_over_cores(work: Callable[[T], object], items: list[T], label: str, emit: Emit, pool_from: int = 2) -> None:
+    """Run `work` on every item, across the cores (forked workers) when there are at least
+    `pool_from` items and more than one core, reporting progress; one by one otherwise."""
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    workers = os.cpu_count() or 1
+    if len(items) < pool_from or workers < 2:
+        for item in items:
+            work(item)
+        return
+    meter = Meter(label, len(items), emit)
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for _ in pool.map(work, items, chunksize=max(1, len(items) // 64)):
+            meter.step()

@@ -15,10 +15,8 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import shutil
 import textwrap
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,7 +25,7 @@ from . import i18n
 from .compute import HEADLINE, Computed
 from .corpus import Corpus
 from .model import Text
-from .progress import Emit, Meter
+from .progress import Emit, each_over_cores
 from .sitegen import link_or_copy
 
 if TYPE_CHECKING:
@@ -212,14 +210,7 @@ def write_social_images(corpus: Corpus, computed: Computed, out: Path, cache: Pa
             todo.append((card, target))
         written.append(target)
     # Two cards a unit at ~75 ms each: drawn across the cores like the charts, not one by one.
-    if len(todo) > 1 and (os.cpu_count() or 1) > 1:
-        with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
-            meter = Meter("social images drawn", len(todo), progress)
-            for _ in pool.map(_draw_card, todo, chunksize=max(1, len(todo) // 64)):
-                meter.step()
-    else:
-        for item in todo:
-            _draw_card(item)
+    each_over_cores(_draw_card, todo, "social images drawn", progress)
     drawn = len(todo)
     if cache:
         cache.mkdir(parents=True, exist_ok=True)
