@@ -42,6 +42,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks import national  # noqa: E402
 from benchmarks.bench_build import REPO, _TreeSampler, run_build  # noqa: E402
+from benchmarks.bench_build import _stage as stage  # noqa: E402  ("other" = total minus the named stages)
 
 TARGET_COLD_OVER_BARE = 1.5
 TARGET_REBUILD_SHARE = 0.10
@@ -50,14 +51,6 @@ TARGET_PEAK_GIB = 1.5
 STAGES = (("load", "load (content YAML)"), ("validate", "validate (data packages)"), ("compute", "compute"),
           ("charts", "charts"), ("pages", "pages (Markdown, vi ∥ en)"), ("downloads", "downloads"),
           ("mkdocs", "mkdocs (vi ∥ en)"), ("social", "social images"), ("search", "search index (Pagefind)"), ("other", "assemble, swap"))
-
-
-def stage(build: dict[str, Any], name: str) -> float:
-    t = build.get("timings", {})
-    if name == "other":
-        named = ("load+validate", "compute", "charts", "pages", "downloads", "mkdocs", "social", "search")
-        return t.get("total", 0.0) - sum(t.get(k, 0.0) for k in named)
-    return t.get(name, 0.0)
 
 
 def bare_mkdocs(corpus: Path, work: Path) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from pydantic import BaseModel
 from ruamel.yaml import YAML
 
 from site_builder.build import build
+from site_builder.load import _model_in  # the loader's own walk of the model's annotations
 from site_builder.model import Glossary, Indicator, Page, Report, Unit, Dimension, Text
 
 ATTACK = (
@@ -273,16 +274,6 @@ def _fields(model: type[BaseModel], kind: str, loc: tuple, out: set[str]) -> Non
         inner = _model_in(info.annotation)
         if inner is not None and inner is not Text:
             _fields(inner, kind, loc + (name,), out)
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()) or ():
-        found = _model_in(arg)
-        if found is not None:
-            return found
-    return None
 
 
 def test_no_payload_survives_as_markup(poisoned: tuple[Path, Poison]) -> None:
