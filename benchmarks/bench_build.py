@@ -2,7 +2,7 @@
 
 Generates a synthetic but valid project (provinces → districts → communes, reports with their
 source texts, one figures CSV per report as editors keep them), builds it with the real
-`site_builder.build.build` twice in fresh processes (cold: nothing cached; warm: the same
+`site_builder.publish.build.build` twice in fresh processes (cold: nothing cached; warm: the same
 project again, charts and social cards from the cache), and compares the result with the
 targets below. Exit 1 when a target is missed, naming it.
 
@@ -35,7 +35,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from site_builder.packages import FIGURE_FIELDS
+from site_builder.content.packages import FIGURE_FIELDS
 
 log = logging.getLogger(__name__)
 
@@ -469,7 +469,7 @@ def _full_nav_regression() -> None:
     Only for checking that the benchmark catches the quadratic growth it is there to catch:
     with every page in the navigation, each page embeds the whole navigation.
     """
-    from site_builder import build as build_module
+    from site_builder.publish import build as build_module
 
     original = build_module.mkdocs_config
 
@@ -486,7 +486,7 @@ def worker(root: Path, out: Path, profile: Path | None = None, regression: str |
     """Run one build of `root` in this process and write what was measured to `out` (JSON)."""
     import resource
 
-    from site_builder.build import BuildError, build
+    from site_builder.publish.build import BuildError, build
 
     if regression == "full-nav":
         _full_nav_regression()

@@ -4,7 +4,7 @@ Steps, each build in a fresh Python process with its memory sampled (bench_build
 
 1. generate the national corpus (benchmarks/national.py: 34 provinces, 3,321 communes, ten
    years of dossier statistics) into a work folder, never the repository;
-2. **cold**: `site_builder.build.build` with no cache;
+2. **cold**: `site_builder.publish.build.build` with no cache;
 3. edit one commune report (its satisfaction rate, in the CSV and in the source sentence);
 4. **rebuild**: the same build again, as an editor's pull request would trigger it;
 5. **bare mkdocs**: the Markdown and configurations the build generated, built by `mkdocs build`

@@ -40,7 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.bench_build import (  # noqa: E402  (the shared writers of generated projects)
     FAMILY, GIVEN, MIDDLE, PACKAGE, REPO, SYLLABLES, _item, _q, _text, _Writer, fold, vi_number,
 )
-from site_builder.packages import FIGURE_FIELDS  # noqa: E402
+from site_builder.content.packages import FIGURE_FIELDS  # noqa: E402
 
 DEFAULT_SEED = 20250701
 YEARS = tuple(range(2016, 2026))

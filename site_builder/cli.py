@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .errors import Findings
+from site_builder.errors import Findings
 
 FORMATS = click.Choice(["text", "github", "json"])
 
@@ -37,7 +37,7 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Treat warnings (e.g. missing English) as errors.")
 def check(root: str | None, fmt: str, strict: bool) -> None:
     """Validate content/ and datapackages/ and report every problem with its location."""
-    from .validate import validate
+    from site_builder.content.validate import validate
 
     _, findings = validate(_root(root))
     _print_findings(findings, fmt)
@@ -51,7 +51,7 @@ def check(root: str | None, fmt: str, strict: bool) -> None:
 @click.option("--quiet", is_flag=True, help="No progress output.")
 def build(root: str | None, site: str | None, strict: bool, quiet: bool) -> None:
     """Build the site: validate, compute, render pages, charts and downloads, run mkdocs."""
-    from .build import BuildError, build as run
+    from site_builder.publish.build import BuildError, build as run
 
     project = _root(root)
     progress = (lambda s: None) if quiet else (lambda s: click.echo(f"· {s}", err=True))
@@ -71,7 +71,11 @@ def build(root: str | None, site: str | None, strict: bool, quiet: bool) -> None
 
 def _register() -> None:
     # The editor tools live beside the code they drive; each module owns its click command.
-    from . import extract, fmt, reference, skeleton, translations
+    from site_builder.editor import extract
+    from site_builder.editor import fmt
+    from site_builder.editor import reference
+    from site_builder.editor import new as skeleton
+    from site_builder.editor import translations
 
     for command in (fmt.command, skeleton.command, extract.command, translations.command, reference.command):
         main.add_command(command)

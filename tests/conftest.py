@@ -169,7 +169,7 @@ def minimal_factory():
 @pytest.fixture(scope="session")
 def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped content built once into a temporary copy of the project; returns site/."""
-    from site_builder.build import build
+    from site_builder.publish.build import build
 
     root = copy_project(tmp_path_factory.mktemp("shipped"))
     build(root)

@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
-from site_builder.compute import compute
-from site_builder.validate import validate
+from site_builder.compute.derive import compute
+from site_builder.content.validate import validate
 
 ROOT = Path(__file__).resolve().parents[2]
 UNITS = 12

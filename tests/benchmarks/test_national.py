@@ -16,9 +16,9 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks import national  # noqa: E402
-from site_builder.compute import APPENDIX_UNITS, compute, unit_figures  # noqa: E402
-from site_builder.render import HOME_HEADLINE_ROWS, home_headline  # noqa: E402
-from site_builder.validate import validate  # noqa: E402
+from site_builder.compute.derive import APPENDIX_UNITS, compute, unit_figures  # noqa: E402
+from site_builder.publish.pages import HOME_HEADLINE_ROWS, home_headline  # noqa: E402
+from site_builder.content.validate import validate  # noqa: E402
 
 
 def _digest(folder: Path) -> str:

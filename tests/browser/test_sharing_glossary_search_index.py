@@ -14,14 +14,14 @@ import pytest
 from bs4 import BeautifulSoup
 from markupsafe import Markup
 
-from site_builder import i18n
-from site_builder.build import BuildError, build
-from site_builder.compute import compute
-from site_builder.corpus import Corpus
-from site_builder.model import GlossaryTerm, Text
-from site_builder.render import Abbreviations, Lang
-from site_builder.search import SearchIndexError, fold, index_site, spaced_cells, undiacritised_words, with_aliases
-from site_builder.validate import validate
+from site_builder.publish import i18n
+from site_builder.publish.build import BuildError, build
+from site_builder.compute.derive import compute
+from site_builder.content.corpus import Corpus
+from site_builder.content.model import GlossaryTerm, Text
+from site_builder.publish.pages import Abbreviations, Lang
+from site_builder.publish.search import SearchIndexError, fold, index_site, spaced_cells, undiacritised_words, with_aliases
+from site_builder.content.validate import validate
 
 ROOTS = {"vi": "", "en": "en/"}
 # The abbreviations the issue names; each must be in the glossary with both expansions.
@@ -90,7 +90,7 @@ def test_every_unit_page_shares_a_card_with_its_name_and_figures(lang: i18n.Lang
     """A link to a unit page, shared on Zalo or Facebook, previews that unit: its own 1200×630
     PNG, which is the unit's card (its name, its place, its latest headline figures) redrawn
     byte for byte, titled with the unit's name."""
-    from site_builder.social import draw, unit_card
+    from site_builder.publish.social import draw, unit_card
 
     computed = compute(corpus)
     root = shipped_site / ROOTS[lang]
@@ -117,7 +117,7 @@ def test_every_unit_page_shares_a_card_with_its_name_and_figures(lang: i18n.Lang
 
 
 def test_preview_images_are_deterministic(tmp_path: Path) -> None:
-    from site_builder.social import Card, Stat, draw
+    from site_builder.publish.social import Card, Stat, draw
 
     card = Card("Minh Bạch", "Dữ liệu mở", "Xã · Bình Sơn · Quảng Ngãi", "Xã Bình Phước", (Stat("43,6%", "Tỷ lệ hồ sơ trực tuyến", "Năm 2023"),), "1 báo cáo")
     draw(card, tmp_path / "a.png")
@@ -311,7 +311,7 @@ def test_search_failure_leaves_previous_site(minimal: Path, monkeypatch: pytest.
     def broken(site_dir: Path, **kwargs: object) -> None:
         raise SearchIndexError("pagefind exploded")
 
-    monkeypatch.setattr("site_builder.search.index_site", broken)
+    monkeypatch.setattr("site_builder.publish.search.index_site", broken)
     with pytest.raises(BuildError, match="pagefind exploded"):
         build(minimal)
     assert (minimal / "site/index.html").read_bytes() == before

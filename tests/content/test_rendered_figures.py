@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from site_builder import i18n
+from site_builder.publish import i18n
 
 ROOT = Path(__file__).resolve().parents[2]
 MODULES = sorted(Path(__file__).parent.glob("test_*.py"))

@@ -19,9 +19,9 @@ from bs4 import BeautifulSoup
 from pydantic import BaseModel
 from ruamel.yaml import YAML
 
-from site_builder.build import build
-from site_builder.load import _model_in  # the loader's own walk of the model's annotations
-from site_builder.model import Glossary, Indicator, Page, Report, Unit, Dimension, Text
+from site_builder.publish.build import build
+from site_builder.content.load import _model_in  # the loader's own walk of the model's annotations
+from site_builder.content.model import Glossary, Indicator, Page, Report, Unit, Dimension, Text
 
 ATTACK = (
     "<script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3)) "
@@ -374,8 +374,8 @@ def test_a_glossary_expansion_in_a_heading_stays_inside_its_title_attribute() ->
     the expansion in <abbr title="…"> is escaped for Markdown too, and still reads as written."""
     import markdown
 
-    from site_builder.model import GlossaryTerm
-    from site_builder.render import Abbreviations, Lang
+    from site_builder.content.model import GlossaryTerm
+    from site_builder.publish.pages import Abbreviations, Lang
 
     abbreviations = Abbreviations.build([GlossaryTerm(term="CCHC", vi=ATTACK, en=ATTACK)], "vi")
     heading = Lang("vi", "reports/x.md", abbreviations).md("Báo cáo CCHC (2021) [a](b)")

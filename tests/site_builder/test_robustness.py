@@ -18,10 +18,10 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from site_builder import build as build_module
-from site_builder.build import build
-from site_builder.packages import FIGURE_FIELDS
-from site_builder.validate import validate
+from site_builder.publish import build as build_module
+from site_builder.publish.build import build
+from site_builder.content.packages import FIGURE_FIELDS
+from site_builder.content.validate import validate
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -266,8 +266,8 @@ def test_two_builds_in_different_folders_are_byte_identical(tmp_path: Path, ship
 
 
 def test_failed_stage_at_any_point_keeps_site(minimal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import site_builder.charts as charts_module
-    import site_builder.downloads as downloads_module
+    import site_builder.publish.charts as charts_module
+    import site_builder.exports.downloads as downloads_module
 
     build(minimal)
     before = _tree(minimal / "site")
@@ -353,8 +353,8 @@ def test_no_wall_clock_time_in_any_built_file(minimal: Path, tmp_path: Path) -> 
     import sys
     import zipfile
 
-    from site_builder.build import content_epoch
-    from site_builder.xlsx import ZIP_EPOCH
+    from site_builder.publish.build import content_epoch
+    from site_builder.exports.xlsx import ZIP_EPOCH
 
     build(minimal)
     site = minimal / "site"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from site_builder.validate import validate
+from site_builder.content.validate import validate
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -1,0 +1,191 @@
+"""Stage 3: derived values. Input: a Corpus. Output: plain data the pages and charts show.
+
+Derived indicators (shares, rates) are recomputed from their formula; where the report also
+publishes the figure, both are kept and a gap larger than rounding is marked.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from site_builder.content.corpus import Corpus, Figure, Target
+
+HEADLINE = ("dossiers-received", "share-online", "share-on-time", "satisfaction-rate", "online-payment-share")
+ROUNDING = 0.051  # published percents carry one decimal: a gap above half a unit of the last digit is real
+
+
+@dataclass(frozen=True)
+class Derived:
+    """A derived indicator value for one unit, period and breakdown."""
+
+    unit: str
+    indicator: str
+    period: str
+    breakdown: str
+    value: float
+    numerator: Figure
+    denominator: Figure
+    published: Figure | None
+
+    @property
+    def differs(self) -> bool:
+        return self.published is not None and self.published.value is not None and abs(self.published.value - self.value) > ROUNDING
+
+
+@dataclass(frozen=True)
+class Point:
+    period: str
+    value: float
+    figure: Figure
+
+
+@dataclass(frozen=True)
+class Computed:
+    """What later stages need, computed once."""
+
+    derived: tuple[Derived, ...]
+    derived_by_indicator: dict[str, tuple[Derived, ...]]
+    series: dict[str, dict[str, tuple[Point, ...]]]  # unit -> indicator -> points (totals only, by period; derived shares added)
+    figures_by_unit: dict[str, tuple[Figure, ...]]
+    figures_by_report: dict[str, tuple[Figure, ...]]
+    figures_by_indicator: dict[str, tuple[Figure, ...]]
+    reports_by_unit: dict[str, tuple[str, ...]]
+    headline: tuple[Figure, ...]  # the latest total of each headline indicator, per unit
+    targets: dict[str, "TargetStatus"]  # target id -> latest figure against it
+
+
+def _key(f: Figure) -> tuple[str, str, str]:
+    return (f.unit, f.period, f.breakdown)
+
+
+def derive(corpus: Corpus) -> tuple[Derived, ...]:
+    """Every derived indicator value computable from reported numerators and denominators."""
+    index: dict[tuple[str, str, str, str], Figure] = {}
+    for f in corpus.figures:
+        if f.status == "reported":
+            index.setdefault((f.indicator,) + _key(f), f)
+    out = []
+    for ind in corpus.indicators.values():
+        if not ind.formula:
+            continue
+        nums = [f for k, f in index.items() if k[0] == ind.formula.numerator]
+        for num in nums:
+            den = index.get((ind.formula.denominator,) + _key(num))
+            if den is None or not den.value:
+                continue
+            value = num.value / den.value * (100 if ind.unit.value == "percent" else 1)  # type: ignore[operator]
+            published = index.get((ind.id,) + _key(num))
+            out.append(Derived(num.unit, ind.id, num.period, num.breakdown, round(value, 4), num, den, published))
+    return tuple(sorted(out, key=lambda d: (d.unit, d.indicator, d.period, d.breakdown)))
+
+
+def compute(corpus: Corpus) -> Computed:
+    """Group figures for pages and build the time series charts draw from."""
+    by_unit: dict[str, list[Figure]] = defaultdict(list)
+    by_report: dict[str, list[Figure]] = defaultdict(list)
+    by_ind: dict[str, list[Figure]] = defaultdict(list)
+    for f in corpus.figures:
+        by_unit[f.unit].append(f)
+        by_report[f.report].append(f)
+        by_ind[f.indicator].append(f)
+    series: dict[str, dict[str, list[Point]]] = defaultdict(lambda: defaultdict(list))
+    seen: set[tuple[str, str, str]] = set()
+    for f in sorted(corpus.figures, key=lambda f: (f.period_start, f.period_end, f.id)):
+        if f.status != "reported" or f.breakdown or f.value is None:
+            continue
+        key = (f.unit, f.indicator, f.period)
+        if key in seen:  # the same number stated twice (text and table): chart it once
+            continue
+        seen.add(key)
+        series[f.unit][f.indicator].append(Point(f.period, f.value, f))
+    derived = derive(corpus)
+    _merge_derived(series, derived)
+    reports_by_unit: dict[str, list[str]] = defaultdict(list)
+    for rid, rep in corpus.reports.items():
+        reports_by_unit[rep.unit].append(rid)
+        if rep.issuer != rep.unit:
+            reports_by_unit[rep.issuer].append(rid)
+    derived_by_indicator: dict[str, list[Derived]] = defaultdict(list)
+    for d in derived:
+        derived_by_indicator[d.indicator].append(d)
+    return Computed(
+        derived=derived,
+        derived_by_indicator={k: tuple(v) for k, v in derived_by_indicator.items()},
+        series={u: {i: tuple(p) for i, p in inds.items()} for u, inds in series.items()},
+        figures_by_unit={k: tuple(v) for k, v in by_unit.items()},
+        figures_by_report={k: tuple(v) for k, v in by_report.items()},
+        figures_by_indicator={k: tuple(v) for k, v in by_ind.items()},
+        reports_by_unit={k: tuple(v) for k, v in reports_by_unit.items()},
+        headline=_headline(series),
+        targets={t.id: target_status(t, corpus, series) for t in corpus.targets},
+    )
+
+
+APPENDIX_UNITS = 20
+
+
+def unit_figures(corpus: Corpus, computed: Computed, uid: str) -> list[Figure]:
+    """A unit's rows, as its page, CSV and API response show them: figures about it, and figures
+    of its own reports about other units (an office reporting on its district or its centre);
+    sorted by id.
+
+    Except a report's appendix about many units below it (more than APPENDIX_UNITS): a
+    province's statistics list every commune, and ten years of that would make one page of
+    thousands of rows repeating what each commune's page shows. Those rows stay on the
+    communes' pages and the report's page.
+    """
+    own = list(computed.figures_by_unit.get(uid, ()))
+    below: set[str] | None = None
+    for rid in computed.reports_by_unit.get(uid, ()):
+        others = [f for f in computed.figures_by_report.get(rid, ()) if f.unit != uid]
+        if len({f.unit for f in others}) > APPENDIX_UNITS:
+            below = set(corpus.descendants(uid)) if below is None else below
+            others = [f for f in others if f.unit not in below]
+        own += others
+    return sorted({f.id: f for f in own}.values(), key=lambda f: f.id)
+
+
+def _merge_derived(series: dict[str, dict[str, list[Point]]], derived: tuple[Derived, ...]) -> None:
+    """Add recomputed shares to the series where the report did not publish them."""
+    for d in derived:
+        if d.breakdown or d.published is not None:
+            continue
+        points = series[d.unit][d.indicator]
+        if any(p.period == d.period for p in points):
+            continue
+        points.append(Point(d.period, round(d.value, 1), d.numerator))
+        points.sort(key=lambda p: (p.figure.period_start, p.figure.period_end, p.figure.id))
+
+
+def _headline(series: dict[str, dict[str, list[Point]]]) -> tuple[Figure, ...]:
+    out = []
+    for unit in sorted(series):
+        for ind in HEADLINE:
+            points = series[unit].get(ind)
+            if points:
+                out.append(points[-1].figure)
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class TargetStatus:
+    """A target against the latest figure of the unit it binds (or of a unit below it)."""
+
+    status: str  # met | not_met | no_data
+    point: Point | None
+    unit: str
+
+
+def target_status(target: Target, corpus: Corpus, series: dict[str, dict[str, list[Point]]]) -> TargetStatus:
+    """Met, not met, or no data: the latest total figure among the bound unit and its descendants."""
+    candidates: list[tuple[str, Point]] = []
+    for unit_id in [target.unit] + corpus.descendants(target.unit):
+        points = series.get(unit_id, {}).get(target.indicator)
+        if points:
+            candidates.append((unit_id, points[-1]))
+    if not candidates or target.scope:
+        return TargetStatus("no_data", None, "")
+    unit_id, point = max(candidates, key=lambda c: (c[1].figure.period_end, c[0]))
+    value, goal = point.value, target.target_value
+    met = value >= goal if target.comparator == ">=" else value <= goal if target.comparator == "<=" else abs(value - goal) < 1e-9
+    return TargetStatus("met" if met else "not_met", point, unit_id)

@@ -1,0 +1,135 @@
+"""The validated corpus: plain, immutable data handed from `validate` to every later stage."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from site_builder.content.model import Dimension, GlossaryTerm, Indicator, Page, Report, Text, Unit
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One row of a figures resource: a number read from a report."""
+
+    id: str
+    report: str
+    unit: str
+    indicator: str
+    period: str
+    period_start: dt.date
+    period_end: dt.date
+    breakdown: str
+    value: float | None
+    status: str
+    locator: str
+    quote: str
+    flag: str
+    note_vi: str
+    note_en: str
+    dataset: str  # package name
+    resource: str  # resource name within the package
+    line: int  # line in the CSV file, for provenance and error messages
+
+
+@dataclass(frozen=True)
+class Target:
+    """One target set by a directive or plan."""
+
+    id: str
+    report: str
+    unit: str
+    indicator: str
+    comparator: str
+    target_value: float
+    deadline: dt.date
+    scope: str
+    scope_vi: str
+    scope_en: str
+    locator: str
+    quote: str
+    note_vi: str
+    note_en: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Resource:
+    """A CSV resource of a package, as shipped."""
+
+    name: str
+    path: Path  # absolute path of the CSV
+    rel_path: str  # path relative to the package folder
+    fields: tuple[dict, ...]
+    row_count: int
+
+
+@dataclass(frozen=True)
+class Package:
+    """A Frictionless data package from datapackages/."""
+
+    name: str
+    folder: Path
+    descriptor: dict
+    resources: tuple[Resource, ...]
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything the site is built from, validated."""
+
+    root: Path
+    units: dict[str, Unit]
+    indicators: dict[str, Indicator]
+    reports: dict[str, Report]
+    pages: dict[str, Page]
+    glossary: tuple[GlossaryTerm, ...]
+    packages: dict[str, Package]
+    figures: tuple[Figure, ...]
+    targets: tuple[Target, ...]
+    sources: dict[str, str] = field(default_factory=dict)  # report id -> raw text as received
+    breakdowns: dict[str, Dimension] = field(default_factory=dict)  # dimension id -> names of it and its values
+
+    def breakdown_text(self, code: str) -> Text | None:
+        """'channel=hotline' -> 'Kênh: đường dây nóng' / 'Channel: hotline'.
+
+        None for the total (no code) and for a code not listed in content/breakdowns (validation
+        refuses those in the packages; only rows removed since a release can still carry one).
+        English is missing, and so marked, when the dimension or the value lacks it.
+        """
+        key, _, value = code.partition("=")
+        dim = self.breakdowns.get(key)
+        val = dim.value(value) if dim else None
+        if dim is None or val is None:
+            return None
+        en = f"{dim.name.en}: {val.name.en}" if dim.name.en and val.name.en else None
+        return Text(vi=f"{dim.name.vi}: {val.name.vi}", en=en)
+
+    @cached_property
+    def _children(self) -> dict[str | None, list[Unit]]:
+        # built once: pages, the API and target status ask for children of every unit
+        index: dict[str | None, list[Unit]] = {}
+        for u in sorted(self.units.values(), key=lambda u: u.id):
+            index.setdefault(u.parent or None, []).append(u)
+        return index
+
+    def children(self, unit_id: str | None) -> list[Unit]:
+        """The units directly below `unit_id`, by id; None gives the top-level units."""
+        return list(self._children.get(unit_id, ()))
+
+    def ancestors(self, unit_id: str) -> list[Unit]:
+        out: list[Unit] = []
+        cur = self.units[unit_id].parent
+        while cur and cur in self.units and len(out) < 10:
+            out.append(self.units[cur])
+            cur = self.units[cur].parent
+        return list(reversed(out))
+
+    def descendants(self, unit_id: str) -> list[str]:
+        out, todo = [], [unit_id]
+        while todo:
+            kids = [u.id for u in self._children.get(todo.pop(), ())]
+            out.extend(kids)
+            todo.extend(kids)
+        return out

@@ -1,0 +1,272 @@
+"""Stage 1+2 for content/: read every YAML file, validate it against the model, cross-check ids.
+
+Input: the project root. Output: validated models plus every problem found, located.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from site_builder.errors import Problem, Severity, field_path, rel
+from site_builder.content.messages import date_message, kind_of
+from site_builder.content.model import KINDS, Dimension, Glossary, GlossaryTerm, Indicator, Page, Report, Text, Unit
+from site_builder.content.yamlio import Located, parse_yaml, read_text
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Content:
+    """Validated content models, keyed by id, with where each came from."""
+
+    units: dict[str, Unit] = field(default_factory=dict)
+    indicators: dict[str, Indicator] = field(default_factory=dict)
+    reports: dict[str, Report] = field(default_factory=dict)
+    breakdowns: dict[str, Dimension] = field(default_factory=dict)
+    pages: dict[str, Page] = field(default_factory=dict)
+    glossary: list[GlossaryTerm] = field(default_factory=list)
+    sources: dict[str, str] = field(default_factory=dict)
+    located: dict[tuple[str, str], Located] = field(default_factory=dict)  # (kind, id) -> parsed file
+    invalid_ids: dict[str, set[str]] = field(default_factory=dict)  # ids of files that failed validation
+
+    def known(self, kind: str) -> set[str]:
+        """Ids that exist, valid or not: a broken file is reported once, not again by every reference to it."""
+        return set(getattr(self, kind)) | self.invalid_ids.get(kind, set())
+
+
+def _friendly(err: dict[str, Any], model: type[BaseModel], loc: tuple) -> str:
+    kind = err["type"]
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        allowed = _allowed_keys(model, loc[:-1])
+        return "unknown key" + (f"; allowed keys: {', '.join(allowed)}" if allowed else "")
+    if kind == "enum":
+        return f"must be one of: {err.get('ctx', {}).get('expected', '').replace(chr(39), '')}"
+    msg = str(err["msg"])
+    for prefix in ("Value error, ", "Assertion failed, "):
+        if msg.startswith(prefix):
+            msg = msg[len(prefix):]
+    given = err.get("input")
+    if kind == "string_pattern_mismatch":
+        msg = f"does not match the pattern {err.get('ctx', {}).get('pattern')}"
+    elif kind == "string_type":
+        msg = f"expected text, got {kind_of(given)}"
+        if isinstance(given, (int, float)) and not isinstance(given, bool):
+            msg += f'; put it in quotes: "{given}"'
+    elif kind in ("model_type", "model_attributes_type", "dict_type"):
+        keys = _allowed_keys(model, loc)
+        msg = f"expected a mapping{' of ' + ', '.join(keys) if keys else ''}, got {kind_of(given)}"
+    elif kind == "list_type":
+        msg = f"expected a list (items starting with '- '), got {kind_of(given)}"
+    elif kind in ("bool_type", "bool_parsing"):
+        msg = f"expected true or false, got {given!r}" if isinstance(given, str) else f"expected true or false, got {kind_of(given)}"
+    elif kind.startswith("date_") or kind.startswith("datetime_"):
+        msg = date_message(given) if isinstance(given, (str, int, float)) else f"expected a date YYYY-MM-DD, got {kind_of(given)}"
+    return msg[:1].lower() + msg[1:]
+
+
+def _allowed_keys(model: type[BaseModel], loc: tuple) -> list[str]:
+    """Field names of the sub-model at `loc`, so an editor sees what they may have meant."""
+    current: Any = model
+    for key in loc:
+        if isinstance(key, int):
+            continue
+        info = getattr(current, "model_fields", {}).get(key)
+        if info is None:
+            return []
+        ann = info.annotation
+        current = _model_in(ann)
+        if current is None:
+            return []
+    return list(getattr(current, "model_fields", {}))
+
+
+def _model_in(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def validate_model(doc: Located, model: type[BaseModel]) -> tuple[BaseModel | None, list[Problem]]:
+    """Validate parsed YAML against a model; every pydantic error becomes a located problem."""
+    if not isinstance(doc.data, dict):
+        return None, [Problem(doc.path, 1, 1, "", f"expected a mapping of fields, got {kind_of(doc.data)}", "schema")]
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            loc = tuple(err["loc"])
+            if err["type"] == "missing":
+                line, col = doc.position(loc[:-1])
+            elif err["type"] == "extra_forbidden":
+                line, col = doc.position(loc)
+            else:
+                line, col = doc.value_position(loc)
+            problems.append(Problem(doc.path, line, col, field_path(loc), _friendly(err, model, loc), f"schema-{err['type']}"))
+        return None, problems
+
+
+def missing_translations(obj: Any, doc: Located, loc: tuple = ()) -> list[Problem]:
+    """A warning for every bilingual field without English."""
+    out: list[Problem] = []
+    if isinstance(obj, Text):
+        if not obj.en:
+            line, col = doc.position(loc)
+            out.append(Problem(doc.path, line, col, field_path(loc), "English translation missing (shown as 'not yet translated')", "translation-missing", Severity.warning))
+    elif isinstance(obj, BaseModel):
+        for name in type(obj).model_fields:
+            out += missing_translations(getattr(obj, name), doc, loc + (name,))
+    elif isinstance(obj, (list, tuple)):
+        for i, item in enumerate(obj):
+            out += missing_translations(item, doc, loc + (i,))
+    return out
+
+
+def _read(path: Path, root: Path) -> tuple[Located | None, list[Problem]]:
+    shown = rel(path, root)
+    if path.is_symlink():
+        return None, [Problem(shown, 0, 0, "", "symbolic links are not allowed in content/; commit the file itself", "symlink")]
+    text, problems = read_text(shown, path.read_bytes())
+    if text is None:
+        return None, problems
+    doc, more = parse_yaml(shown, text)
+    return doc, problems + more
+
+
+def load_content(root: Path) -> tuple[Content, list[Problem]]:
+    """Read and validate everything under content/. Never raises on bad input."""
+    content = Content()
+    problems: list[Problem] = []
+    base = root / "content"
+    for kind, model in KINDS.items():
+        target = getattr(content, kind)
+        files: dict[str, str] = {}  # id (file stem) -> the file that has it
+        for path in sorted((base / kind).glob("*.yaml")) + sorted((base / kind).glob("*.yml")):
+            doc, found = _read(path, root)
+            problems += found
+            if path.stem in files:  # x.yaml and x.yml: one would silently replace the other
+                line, col = doc.value_position(("id",)) if doc is not None else (0, 0)
+                problems.append(Problem(rel(path, root), line, col, "id" if doc is not None else "", f"id '{path.stem}' is already used by {files[path.stem]}; keep one of the two files", "duplicate-id"))
+                continue
+            files[path.stem] = rel(path, root)
+            if doc is None:
+                content.invalid_ids.setdefault(kind, set()).add(path.stem)
+                continue
+            obj, found = validate_model(doc, model)
+            problems += found
+            if obj is None:
+                # references to the broken file are not reported again: it is reported itself
+                content.invalid_ids.setdefault(kind, set()).add(path.stem)
+                if isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str):
+                    content.invalid_ids[kind].add(doc.data["id"])
+                continue
+            obj_id = getattr(obj, "id")
+            if obj_id != path.stem:
+                line, col = doc.value_position(("id",))
+                problems.append(Problem(doc.path, line, col, "id", f"id '{obj_id}' must equal the file name '{path.stem}'", "id-filename"))
+                continue
+            target[obj_id] = obj
+            content.located[(kind, obj_id)] = doc
+            problems += missing_translations(obj, doc)
+    seen: dict[str, str] = {}
+    for path in sorted((base / "glossary").glob("*.yaml")):
+        doc, found = _read(path, root)
+        problems += found
+        if doc is None:
+            continue
+        glossary, found = validate_model(doc, Glossary)
+        problems += found
+        if glossary is None:
+            continue
+        for i, term in enumerate(glossary.terms):  # type: ignore[attr-defined]
+            if term.term in seen:
+                line, col = doc.value_position(("terms", i, "term"))
+                problems.append(Problem(doc.path, line, col, f"terms[{i}].term", f"term '{term.term}' is already defined in {seen[term.term]}", "duplicate-id"))
+                continue
+            seen[term.term] = doc.path
+            content.glossary.append(term)
+    problems += _cross_check(content, root)
+    return content, problems
+
+
+def _ref(content: Content, kind: str, obj_id: str, loc: tuple, message: str, code: str = "unknown-id") -> Problem:
+    doc = content.located[(kind, obj_id)]
+    line, col = doc.value_position(loc)
+    return Problem(doc.path, line, col, field_path(loc), message, code)
+
+
+def _cross_check(content: Content, root: Path) -> list[Problem]:
+    """References between files: parents, successors, formula terms, report units, source files."""
+    out: list[Problem] = []
+    units = content.units
+    known_units = content.known("units")
+    for uid, unit in units.items():
+        if unit.parent and unit.parent not in known_units:
+            out.append(_ref(content, "units", uid, ("parent",), f"unknown unit '{unit.parent}'"))
+        succ = unit.reorganisation_2025.successor if unit.reorganisation_2025 else None
+        if succ and succ not in known_units:
+            out.append(_ref(content, "units", uid, ("reorganisation_2025", "successor"), f"unknown unit '{succ}'"))
+        if unit.level.value == "province" and unit.parent:
+            out.append(_ref(content, "units", uid, ("parent",), "a province has no parent", "unit-tree"))
+    for uid in units:
+        chain, cur = [uid], units[uid].parent
+        while cur in units:
+            if cur in chain:
+                out.append(_ref(content, "units", uid, ("parent",), "cycle in the unit tree: " + " → ".join(chain + [cur]), "unit-cycle"))
+                break
+            chain.append(cur)
+            cur = units[cur].parent
+    for iid, ind in content.indicators.items():
+        if ind.formula:
+            for part in ("numerator", "denominator"):
+                ref = getattr(ind.formula, part)
+                if ref not in content.known("indicators"):
+                    out.append(_ref(content, "indicators", iid, ("formula", part), f"unknown indicator '{ref}'"))
+    for did, dim in content.breakdowns.items():
+        listed: set[str] = set()
+        for i, value in enumerate(dim.values):
+            if value.id in listed:
+                out.append(_ref(content, "breakdowns", did, ("values", i, "id"), f"value '{value.id}' is listed twice", "duplicate-id"))
+            listed.add(value.id)
+    numbers: dict[tuple[str, str, int], str] = {}  # (issuer, number, year) -> report id
+    for rid, rep in sorted(content.reports.items()):
+        if not rep.number:
+            continue
+        key = (rep.issuer, " ".join(rep.number.split()), (rep.date or rep.period.end).year)
+        if key in numbers:
+            first = content.located[("reports", numbers[key])].path
+            out.append(_ref(content, "reports", rid, ("number",), f"report number '{rep.number}' of issuer '{rep.issuer}' in {key[2]} is already used by {first}: the same document twice?", "duplicate-id"))
+        else:
+            numbers[key] = rid
+    sources = root / "content" / "sources"
+    for rid, rep in content.reports.items():
+        for part in ("unit", "issuer"):
+            if getattr(rep, part) not in known_units:
+                out.append(_ref(content, "reports", rid, (part,), f"unknown unit '{getattr(rep, part)}'"))
+        src = (sources / rep.source.file)
+        try:
+            inside = src.resolve().is_relative_to(sources.resolve())
+        except OSError:
+            inside = False
+        if not inside or ".." in Path(rep.source.file).parts:
+            out.append(_ref(content, "reports", rid, ("source", "file"), f"'{rep.source.file}' leaves content/sources/", "path-escape"))
+        elif src.is_symlink():
+            out.append(_ref(content, "reports", rid, ("source", "file"), f"'{rep.source.file}' is a symbolic link", "symlink"))
+        elif not src.is_file():
+            out.append(_ref(content, "reports", rid, ("source", "file"), f"file content/sources/{rep.source.file} not found", "missing-file"))
+        else:
+            text, problems = read_text(rel(src, root), src.read_bytes())
+            out += problems
+            if text is not None:
+                content.sources[rid] = text
+    return out

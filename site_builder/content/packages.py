@@ -1,0 +1,588 @@
+"""Stage 1+2 for datapackages/: read each Frictionless package, validate it, and turn rows into figures.
+
+Frictionless checks types, constraints, keys and foreign keys; the tables that foreign keys
+point to (units, reports, indicators) are generated from content/, the single source of truth,
+and injected before validation. Checks that need the content model (a percent over 100, a note
+for every flag) run here on the typed rows.
+"""
+from __future__ import annotations
+
+import ast
+import copy
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+import logging
+import math
+import os
+import re
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import frictionless
+
+from site_builder.content.corpus import Figure, Package, Resource, Target
+from site_builder.errors import Problem, rel
+from site_builder.content.load import Content, field_path
+from site_builder.content.messages import date_message, kind_of
+from site_builder.content.yamlio import Located, nfc_problems, parse_yaml, read_text
+
+log = logging.getLogger(__name__)
+
+FIGURE_FIELDS = ("id", "report", "unit", "indicator", "period", "period_start", "period_end", "breakdown", "value", "status", "locator", "quote", "flag", "note_vi", "note_en")
+TARGET_FIELDS = ("id", "report", "unit", "indicator", "comparator", "target_value", "deadline", "scope", "scope_vi", "scope_en", "locator", "quote", "note_vi", "note_en")
+
+
+LOOKUP_KINDS = ("units", "reports", "indicators")
+
+
+def split_content_keys(desc: dict[str, Any]) -> tuple[dict[str, Any], dict[str, list[tuple[str, str]]]]:
+    """The descriptor frictionless validates, and the foreign keys into content/ taken out of it.
+
+    Keys to units, reports and indicators are checked against the ids in content/ here rather
+    than by frictionless, which would copy and re-read a lookup table for every CSV of the
+    package (a cost that grows with CSVs × units). Returns {resource name: [(field, kind)]}.
+    """
+    check = copy.deepcopy(desc)
+    taken: dict[str, list[tuple[str, str]]] = {}
+    for res in check["resources"]:
+        schema = res.get("schema")
+        if not isinstance(schema, dict):
+            continue
+        keep = []
+        for fk in schema.get("foreignKeys", []):
+            fields, kind = fk.get("fields"), fk.get("reference", {}).get("resource")
+            fields = [fields] if isinstance(fields, str) else fields
+            if kind in LOOKUP_KINDS and isinstance(fields, list) and len(fields) == 1:
+                taken.setdefault(res.get("name", ""), []).append((fields[0], kind))
+            else:
+                keep.append(fk)
+        if "foreignKeys" in schema:
+            schema["foreignKeys"] = keep
+    return check, taken
+
+
+def _unknown_ids(csvf: "_CsvFile", keys: list[tuple[str, str]], content: Content) -> list[Problem]:
+    """A located error for every cell naming a unit, report or indicator that content/ does not have."""
+    out = []
+    header = next(csv.reader([csvf.lines[0]])) if csvf.lines else []
+    known = {kind: content.known(kind) for _, kind in keys}
+    for line, row in enumerate(csv.DictReader(io.StringIO("\n".join(csvf.lines))), start=2):
+        for fieldname, kind in keys:
+            value = row.get(fieldname) or ""
+            if value and value not in known[kind]:
+                col = csvf.col(line, header.index(fieldname) + 1) if fieldname in header else 1
+                out.append(Problem(csvf.shown, line, col, fieldname, f"unknown {kind[:-1]} '{value}' (no content/{kind}/{value}.yaml)", "unknown-id"))
+    return out
+
+
+def _field_columns(line: str) -> list[int]:
+    """1-based start column of each CSV field on a physical line."""
+    starts, quoted, i = [1], False, 0
+    while i < len(line):
+        ch = line[i]
+        if ch == '"':
+            quoted = not quoted
+        elif ch == "," and not quoted:
+            starts.append(i + 2)
+        i += 1
+    return starts
+
+
+class _CsvFile:
+    """A CSV read once: raw lines for locations, decoded rows for checks."""
+
+    def __init__(self, shown: str, text: str):
+        self.shown = shown
+        self.lines = csv_lines(text)
+
+    def col(self, line: int, field_number: int | None) -> int:
+        if not field_number or not (1 <= line <= len(self.lines)):
+            return 1
+        starts = _field_columns(self.lines[line - 1])
+        return starts[field_number - 1] if field_number <= len(starts) else 1
+
+
+def _load_descriptor(folder: Path, root: Path) -> tuple[Located | None, dict | None, list[Problem]]:
+    path = folder / "datapackage.yaml"
+    shown = rel(path, root)
+    text, problems = read_text(shown, path.read_bytes())
+    if text is None:
+        return None, None, problems
+    doc, more = parse_yaml(shown, text)
+    problems += more
+    if doc is None:
+        return None, None, problems
+    desc = copy.deepcopy(doc.data)
+    shape = _descriptor_shape(doc)
+    if shape:
+        return doc, None, problems + shape
+    schemas: dict[str, Any] = {}  # a schema file shared by every report's CSV is read once, not once per CSV
+    for i, res in enumerate(desc["resources"]):
+        schema = res.get("schema")
+        if isinstance(schema, str):  # a schema kept in its own file, shared by resources
+            spath = (folder / schema)
+            if ".." in Path(schema).parts or Path(schema).is_absolute() or not spath.resolve().is_relative_to(folder.resolve()):
+                line, col = doc.value_position(("resources", i, "schema"))
+                problems.append(Problem(shown, line, col, f"resources[{i}].schema", f"'{schema}' leaves the package folder", "path-escape"))
+                return doc, None, problems
+            if spath.is_symlink() or not spath.is_file():
+                line, col = doc.value_position(("resources", i, "schema"))
+                why = "is a symbolic link" if spath.is_symlink() else "not found in the package folder"
+                problems.append(Problem(shown, line, col, f"resources[{i}].schema", f"schema file '{schema}' {why}", "missing-file"))
+                return doc, None, problems
+            if schema not in schemas:
+                stext, sp = read_text(rel(spath, root), spath.read_bytes())
+                sdoc, sp2 = parse_yaml(rel(spath, root), stext or "") if stext is not None else (None, [])
+                problems += sp + sp2
+                if sdoc is None:
+                    return doc, None, problems
+                bad = _schema_shape(sdoc, ())
+                if bad:
+                    return doc, None, problems + bad
+                schemas[schema] = sdoc.data
+            res["schema"] = copy.deepcopy(schemas[schema])
+        rpath = res.get("path")
+        if isinstance(rpath, str):
+            full = folder / rpath
+            if ".." in Path(rpath).parts or not full.resolve().is_relative_to(folder.resolve()) or Path(rpath).is_absolute() or "://" in rpath:
+                line, col = doc.value_position(("resources", i, "path"))
+                problems.append(Problem(shown, line, col, f"resources[{i}].path", f"'{rpath}' leaves the package folder", "path-escape"))
+                return doc, None, problems
+            if full.is_symlink():
+                line, col = doc.value_position(("resources", i, "path"))
+                problems.append(Problem(shown, line, col, f"resources[{i}].path", f"'{rpath}' is a symbolic link", "symlink"))
+                return doc, None, problems
+            if not full.is_file():
+                line, col = doc.value_position(("resources", i, "path"))
+                problems.append(Problem(shown, line, col, f"resources[{i}].path", f"file '{rpath}' not found", "missing-file"))
+                return doc, None, problems
+    return doc, desc, problems
+
+
+def _descriptor_shape(doc: Located) -> list[Problem]:
+    """What frictionless and this module rely on in a descriptor: a name and resources with name, path and schema.
+
+    Checked before anything reads them, so a descriptor with a missing or mistyped key is a located
+    error instead of a KeyError.
+    """
+    data = doc.data
+    if not isinstance(data, dict):
+        return [Problem(doc.path, 1, 1, "", f"expected a mapping of fields, got {kind_of(data)}", "package")]
+
+    def at(loc: tuple, message: str, missing: bool = False) -> Problem:
+        line, col = doc.position(loc[:-1]) if missing else doc.value_position(loc)
+        return Problem(doc.path, line, col, field_path(loc), message, "package")
+
+    out = []
+    if "name" not in data:
+        out.append(at(("name",), "required field is missing", missing=True))
+    elif not isinstance(data["name"], str) or not data["name"]:
+        out.append(at(("name",), f"expected the package's name as text, got {kind_of(data['name'])}"))
+    resources = data.get("resources")
+    if not isinstance(resources, list) or not resources:
+        return out + [at(("resources",), "a data package needs a list of resources", missing="resources" not in data)]
+    names: dict[str, int] = {}
+    for i, res in enumerate(resources):
+        if not isinstance(res, dict):
+            out.append(at(("resources", i), f"expected a resource (name, path, schema), got {kind_of(res)}"))
+            continue
+        for key in ("name", "path", "schema"):
+            if key not in res:
+                out.append(at(("resources", i, key), "required field is missing", missing=True))
+            elif key == "schema" and isinstance(res[key], dict):
+                out += _schema_shape(doc, ("resources", i, "schema"))
+            elif not isinstance(res[key], str) or not res[key]:
+                out.append(at(("resources", i, key), f"expected text, got {kind_of(res[key])}"))
+        name = res.get("name")
+        if isinstance(name, str) and name in names:
+            out.append(at(("resources", i, "name"), f"resource '{name}' is already listed as resources[{names[name]}]"))
+        elif isinstance(name, str):
+            names[name] = i
+    return out
+
+
+def _schema_shape(doc: Located, loc: tuple) -> list[Problem]:
+    """A Table Schema (in its own file, or inline at `loc`) must list fields, each with a name."""
+    node: Any = doc.data
+    for key in loc:
+        node = node[key]
+    fields = node.get("fields") if isinstance(node, dict) else None
+    if not isinstance(fields, list) or not fields:
+        line, col = doc.value_position(loc + ("fields",)) if isinstance(node, dict) and "fields" in node else doc.position(loc)
+        return [Problem(doc.path, line, col, field_path(loc + ("fields",)), "a table schema needs a list of fields, each with a name", "package")]
+    out = []
+    for i, f in enumerate(fields):
+        if not isinstance(f, dict) or not isinstance(f.get("name"), str):
+            line, col = doc.position(loc + ("fields", i))
+            out.append(Problem(doc.path, line, col, field_path(loc + ("fields", i, "name")), "each field needs a name (text)", "package"))
+    return out
+
+
+def _decode_csv(path: Path, root: Path) -> tuple[str | None, list[Problem]]:
+    shown = rel(path, root)
+    raw = path.read_bytes()
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [Problem(shown, 1, 1, "", "file is UTF-16; save it as UTF-8 without BOM", "encoding")]
+    text, problems = read_text(shown, raw)
+    if text is None:
+        return None, problems
+    header = text.split("\n", 1)[0]
+    if ";" in header and "," not in header or "\t" in header and "," not in header:
+        sep = "semicolons" if ";" in header else "tabs"
+        return None, [Problem(shown, 1, 1, "", f"columns are separated by {sep}; use commas", "csv-delimiter")]
+    lines = csv_lines(text)
+    for n, line in enumerate(lines, start=1):
+        if bad := CONTROL.search(line):
+            code = f"U+{ord(bad.group()):04X}"
+            return None, [Problem(shown, n, bad.start() + 1, "", f"control character {code} in the file; remove it, or use a space (spreadsheets cannot store it)", "csv-control")]
+        opened = _unclosed_quote(line)
+        if opened:
+            return None, [Problem(shown, n, opened, "", "a double-quoted cell is not closed on this line; close the quote (each row stays on one line)", "csv-quote")]
+    return text, nfc_problems(shown, lines)
+
+
+# C0 controls other than tab (line ends are split off first), and the separators that
+# str.splitlines() and some editors treat as line ends: a row is exactly one physical line.
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029]")
+
+
+def csv_lines(text: str) -> list[str]:
+    """Physical lines as editors and the csv module count them: split at \\n, a \\r before it dropped."""
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return [line[:-1] if line.endswith("\r") else line for line in lines]
+
+
+def _unclosed_quote(line: str) -> int:
+    """1-based column of a quoted cell left open at the end of `line`, else 0 (the csv module's quoting rules)."""
+    opened, quoted, at_start, i = 0, False, True, 0
+    while i < len(line):
+        ch = line[i]
+        if quoted:
+            if ch == '"' and line[i + 1 : i + 2] == '"':
+                i += 1  # an escaped quote inside the cell
+            elif ch == '"':
+                quoted = False
+        elif ch == '"' and at_start:
+            quoted, opened = True, i + 1
+        at_start = not quoted and ch == ","
+        i += 1
+    return opened if quoted else 0
+
+
+def _check_header(csvf: _CsvFile, fields: list[str]) -> list[Problem]:
+    header = next(csv.reader([csvf.lines[0]])) if csvf.lines else []
+    out = []
+    for name in header:
+        if name not in fields:
+            out.append(Problem(csvf.shown, 1, csvf.col(1, header.index(name) + 1), name, f"unexpected column '{name}'; expected columns: {', '.join(fields)}", "csv-extra-column"))
+    for name in fields:
+        if name not in header:
+            out.append(Problem(csvf.shown, 1, 1, name, f"missing column '{name}'", "csv-missing-column"))
+    if not out and header != fields:
+        out.append(Problem(csvf.shown, 1, 1, "", f"columns are out of order; expected: {', '.join(fields)}", "csv-column-order"))
+    return out
+
+
+def load_packages(root: Path, content: Content) -> tuple[dict[str, Package], list[Figure], list[Target], list[Problem]]:
+    """Validate every package under datapackages/ and return its typed rows."""
+    packages: dict[str, Package] = {}
+    figures: list[Figure] = []
+    targets: list[Target] = []
+    problems: list[Problem] = []
+    seen: dict[tuple[str, str], str] = {}  # (figure|target, id) -> where it was first used
+    owners: dict[str, str] = {}  # package name -> its descriptor
+    for folder in sorted(p for p in (root / "datapackages").iterdir() if p.is_dir()) if (root / "datapackages").is_dir() else []:
+        if not (folder / "datapackage.yaml").is_file():
+            continue
+        doc, desc, found = _load_descriptor(folder, root)
+        problems += found
+        if desc is None or doc is None:
+            continue
+        listed = {(folder / res["path"]).resolve() for res in desc["resources"]}
+        for stray in sorted(folder.rglob("*.csv")):
+            if stray.resolve() not in listed:  # a report's rows an editor added but never listed would silently not exist
+                problems.append(Problem(rel(stray, root), 0, 0, "", f"CSV file not listed in {doc.path}: add a resource (name, path, schema) for it, or remove it", "unlisted-file"))
+        csvs: dict[str, _CsvFile] = {}
+        header_ok = True
+        for res in desc["resources"]:
+            path = folder / res["path"]
+            text, found = _decode_csv(path, root)
+            problems += found
+            if text is None:
+                header_ok = False
+                continue
+            csvf = _CsvFile(rel(path, root), text)
+            csvs[res["name"]] = csvf
+            names = [f["name"] for f in res.get("schema", {}).get("fields", [])]
+            found = _check_header(csvf, names)
+            problems += found
+            header_ok = header_ok and not found
+        if not header_ok:
+            continue
+        check, content_keys = split_content_keys(desc)
+        for name, keys in sorted(content_keys.items()):
+            if name in csvs:
+                problems += _unknown_ids(csvs[name], keys, content)
+        try:
+            tasks, valid = _validate_with_cache(check, folder, root / "build" / "cache" / "validated")
+        except frictionless.FrictionlessException as exc:
+            problems.append(Problem(doc.path, 1, 1, "", f"invalid data package: {exc.error.message}", "package"))
+            continue
+        for task in tasks:
+            csvf = csvs.get(task.name)
+            fields = _resource(desc, task.name).get("schema", {}).get("fields", [])
+            for err in task.errors:
+                if err.type == "primary-key" and 'all "None"' in (getattr(err, "note", "") or ""):
+                    continue  # an empty id: the blank row or the required id says it, located
+
+                row = getattr(err, "row_number", None)
+                fnum = getattr(err, "field_number", None)
+                fname = getattr(err, "field_name", None) or ""
+                if not fname and getattr(err, "field_names", None):  # foreign keys name their fields
+                    fname = ",".join(err.field_names)
+                    names = [f["name"] for f in _resource(desc, task.name).get("schema", {}).get("fields", [])]
+                    fnum = names.index(err.field_names[0]) + 1 if err.field_names[0] in names else None
+                if csvf is None:
+                    problems.append(Problem(doc.path, 1, 1, fname, err.message, f"frictionless-{err.type}"))
+                    continue
+                line = row or 1
+                problems.append(Problem(csvf.shown, line, csvf.col(line, fnum), fname, _message(err, fields), f"frictionless-{err.type}"))
+        if not valid:
+            continue
+        resources = []
+        for res in desc["resources"]:
+            csvf = csvs[res["name"]]
+            rows = list(csv.DictReader(io.StringIO("\n".join(csvf.lines))))
+            fields = tuple(res["schema"]["fields"])
+            names = tuple(f["name"] for f in fields)
+            resources.append(Resource(res["name"], folder / res["path"], res["path"], fields, len(rows)))
+            if names == FIGURE_FIELDS:
+                f, p = _figures(rows, csvf, desc["name"], res["name"], content)
+                figures += f
+                problems += p
+                problems += _duplicate_ids("figure", rows, csvf, seen)
+            elif names == TARGET_FIELDS:
+                t, p = _targets(rows, csvf, content)
+                targets += t
+                problems += p
+                problems += _duplicate_ids("target", rows, csvf, seen)
+        if desc["name"] in owners:
+            line, col = doc.value_position(("name",))
+            problems.append(Problem(doc.path, line, col, "name", f"package name '{desc['name']}' is already used by {owners[desc['name']]}", "duplicate-id"))
+            continue
+        owners[desc["name"]] = doc.path
+        packages[desc["name"]] = Package(desc["name"], folder, desc, tuple(resources))
+    return packages, figures, targets, problems
+
+
+def _duplicate_ids(kind: str, rows: list[dict[str, str]], csvf: "_CsvFile", seen: dict[tuple[str, str], str]) -> list[Problem]:
+    """Ids are unique across every CSV of every package (frictionless checks one CSV at a time)."""
+    out = []
+    for line, row in enumerate(rows, start=2):
+        key = (kind, row["id"])
+        if key in seen:
+            out.append(Problem(csvf.shown, line, 1, "id", f"{kind} id '{row['id']}' is also used in {seen[key]}", "duplicate-id"))
+        else:
+            seen[key] = f"{csvf.shown}:{line}"
+    return out
+
+
+def _validation_key(resource: dict[str, Any], folder: Path) -> str:
+    """What a resource's validity depends on: its descriptor, its bytes, the frictionless release."""
+    digest = hashlib.sha256(json.dumps(resource, sort_keys=True, default=str).encode())
+    digest.update(frictionless.__version__.encode())
+    digest.update((folder / resource["path"]).read_bytes())
+    return digest.hexdigest()
+
+
+ERROR_FIELDS = ("type", "title", "message", "note", "cell", "row_number", "field_number", "field_name", "field_names")
+POOL_FROM = 200  # resources; below this, starting worker processes costs more than it saves
+
+
+def _validate_chunk(args: tuple[dict[str, Any], list[dict[str, Any]], str]) -> tuple[list[SimpleNamespace], bool]:
+    """Validate some resources of a package; tasks come back as plain values (they cross processes)."""
+    check, pending, folder = args
+    report = frictionless.Package(dict(check, resources=pending), basepath=folder).validate()
+    tasks = [SimpleNamespace(name=t.name, valid=t.valid, errors=[SimpleNamespace(**{k: getattr(e, k, None) for k in ERROR_FIELDS}) for e in t.errors])
+             for t in report.tasks]
+    return tasks, report.valid
+
+
+def _validate_with_cache(check: dict[str, Any], folder: Path, cache: Path) -> tuple[list[Any], bool]:
+    """Frictionless validation of the resources that changed since they last validated clean.
+
+    Frictionless costs about 20 ms a resource before it reads a row, and a package holds one CSV
+    per report: a rebuild re-validates only the CSVs that changed, and a cold build of thousands
+    of CSVs shares them out over the cores. A resource is remembered only when it validated
+    without error, so every error is reported again on every run. A package whose resources
+    still refer to one another is validated whole.
+    Returns the tasks of the resources validated and whether they all passed.
+    """
+    linked = any(res.get("schema", {}).get("foreignKeys") for res in check["resources"] if isinstance(res.get("schema"), dict))
+    keys = {res["name"]: _validation_key(res, folder) for res in check["resources"]}
+    pending = check["resources"] if linked else [res for res in check["resources"] if not (cache / keys[res["name"]]).is_file()]
+    if not pending:
+        return [], True
+    workers = os.cpu_count() or 1
+    if linked or len(pending) < POOL_FROM or workers < 2:
+        tasks, valid = _validate_chunk((check, pending, str(folder)))
+    else:
+        size = -(-len(pending) // (workers * 4))
+        chunks = [(check, pending[i:i + size], str(folder)) for i in range(0, len(pending), size)]
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            done = list(pool.map(_validate_chunk, chunks))
+        tasks = [t for chunk_tasks, _ in done for t in chunk_tasks]
+        valid = all(ok for _, ok in done)
+    cache.mkdir(parents=True, exist_ok=True)
+    for task in tasks:
+        if task.valid and not linked:
+            (cache / keys[task.name]).touch()
+    return tasks, valid
+
+
+def _resource(desc: dict, name: str) -> dict:
+    return next((r for r in desc["resources"] if r.get("name") == name), {})
+
+
+CONSTRAINT_NOTE = re.compile(r'constraint "(\w+)" is "(.*)"$', re.S)
+
+
+def _message(err: Any, fields: list[dict[str, Any]]) -> str:
+    """Frictionless' finding in the editor's words: the cell as written and what to write instead."""
+    note = getattr(err, "note", "") or ""
+    kind = err.type
+    cell = getattr(err, "cell", "")
+    ftype = next((f.get("type", "string") for f in fields if f.get("name") == getattr(err, "field_name", None)), "string")
+    if kind == "constraint-error":
+        m = CONSTRAINT_NOTE.match(note)
+        name, bound = (m.group(1), m.group(2)) if m else ("", "")
+        if name == "required":
+            return "a value is required"
+        if name == "minimum":
+            return f"{cell} is below the minimum {bound}"
+        if name == "maximum":
+            return f"{cell} is above the maximum {bound}"
+        if name == "pattern":
+            return f"'{cell}' does not match the pattern {bound}"
+        if name == "enum":
+            try:
+                allowed = [str(v) or "(empty)" for v in ast.literal_eval(bound)]
+            except (ValueError, SyntaxError):
+                allowed = [bound]
+            return f"'{cell}' must be one of: {', '.join(allowed)}"
+        return f"value '{cell}' breaks a constraint: {note}"
+    if kind == "type-error":
+        if ftype == "date":
+            return date_message(cell)
+        if ftype == "number":
+            return f"'{cell}' is not a number; write digits with a dot for decimals (72.3), no thousands separator"
+        if ftype == "integer":
+            return f"'{cell}' is not a whole number"
+        return f"value '{cell}' has the wrong type: {note}"
+    if kind == "extra-cell":
+        return f"row has more cells than the {len(fields)} columns of the header; a cell holding a comma must be in double quotes"
+    if kind == "missing-cell":
+        return f"row ends before column '{getattr(err, 'field_name', '')}'; every row needs all {len(fields)} columns"
+    if kind == "blank-row":
+        return "blank row; remove it"
+    if kind == "foreign-key":
+        return f"unknown id: {note}"
+    if kind in ("primary-key", "unique-error"):
+        return f"duplicate id: {note}"
+    return f"{err.title}: {note}" if note else err.message
+
+
+def _num(text: str) -> float | None:
+    return float(text) if text.strip() else None
+
+
+def breakdown_problem(code: str, content: Content) -> str | None:
+    """Why a breakdown code ('channel=hotline') has no name to show visitors, or None when it has."""
+    if not code:
+        return None
+    key, _, value = code.partition("=")
+    if key not in content.known("breakdowns"):
+        return f"unknown breakdown '{key}': add content/breakdowns/{key}.yaml naming it and its values in both languages"
+    dim = content.breakdowns.get(key)
+    if dim is not None and dim.value(value) is None:  # a broken dimension file is reported once, by itself
+        return f"'{value}' is not a value of breakdown '{key}' (known: {', '.join(v.id for v in dim.values)}); add it to content/breakdowns/{key}.yaml"
+    return None
+
+
+def _figures(rows: list[dict[str, str]], csvf: _CsvFile, dataset: str, resource: str, content: Content) -> tuple[list[Figure], list[Problem]]:
+    out, problems = [], []
+    cols = {name: i + 1 for i, name in enumerate(FIGURE_FIELDS)}
+    squashed: dict[str, str] = {}  # report id -> its source text, squashed once rather than once per row
+    for line, row in enumerate(rows, start=2):
+        def bad(fieldname: str, message: str, code: str) -> None:
+            problems.append(Problem(csvf.shown, line, csvf.col(line, cols[fieldname]), fieldname, message, code))
+        value = _num(row["value"])
+        if value is not None and not math.isfinite(value):  # 1e400, inf: a number frictionless accepts but no count or share
+            bad("value", f"'{row['value']}' is not a finite number", "value-range")
+            value = 0.0
+        start, end = dt.date.fromisoformat(row["period_start"]), dt.date.fromisoformat(row["period_end"])
+        if end < start:
+            bad("period_end", f"period ends ({end}) before it starts ({start})", "period-order")
+        last_year = row["period"].split("-Q")[0].split("-")[-1]
+        if last_year != str(end.year):  # reporting years may start in December of the year before
+            bad("period", f"period '{row['period']}' does not match period_end {end}", "period-mismatch")
+        if row["status"] == "missing" and value is not None:
+            bad("value", "status is 'missing' but a value is given", "status-value")
+        if row["status"] == "reported" and value is None:
+            bad("value", "status is 'reported' but the value is empty", "status-value")
+        ind = content.indicators.get(row["indicator"])
+        if ind is not None and ind.unit.value == "percent" and value is not None and value > 100:
+            bad("value", f"{row['value']} is over 100 for a percent indicator", "percent-range")
+        if ind is not None and ind.unit.value == "count" and value is not None and value != int(value):
+            bad("value", f"{row['value']} is not a whole number for a count indicator", "count-integer")
+        if row["flag"] and not (row["note_vi"].strip() and row["note_en"].strip()):
+            bad("note_vi" if not row["note_vi"].strip() else "note_en", f"flag '{row['flag']}' needs a note in both languages", "flag-note")
+        if row["report"] in content.reports and not row["id"].startswith(row["report"] + "-"):
+            bad("id", f"id must start with the report id '{row['report']}-'", "figure-id")
+        if row["report"] in content.reports and row["quote"].strip() and row["report"] in content.sources:
+            if row["report"] not in squashed:
+                squashed[row["report"]] = _squash(content.sources[row["report"]])
+            if _squash(row["quote"]) not in squashed[row["report"]]:
+                bad("quote", "quote not found verbatim in the report's source text", "quote-not-in-source")
+        if (why := breakdown_problem(row["breakdown"], content)) is not None:
+            bad("breakdown", why, "unknown-breakdown")
+        out.append(Figure(
+            id=row["id"], report=row["report"], unit=row["unit"], indicator=row["indicator"], period=row["period"],
+            period_start=start, period_end=end, breakdown=row["breakdown"], value=value, status=row["status"],
+            locator=row["locator"], quote=row["quote"], flag=row["flag"], note_vi=row["note_vi"], note_en=row["note_en"],
+            dataset=dataset, resource=resource, line=line,
+        ))
+    return out, problems
+
+
+def _squash(text: str) -> str:
+    """Whitespace-insensitive form, since quotes join lines the source wraps."""
+    return " ".join(text.split())
+
+
+def _targets(rows: list[dict[str, str]], csvf: _CsvFile, content: Content) -> tuple[list[Target], list[Problem]]:
+    out, problems = [], []
+    cols = {name: i + 1 for i, name in enumerate(TARGET_FIELDS)}
+    for line, row in enumerate(rows, start=2):
+        value = float(row["target_value"])
+        if not math.isfinite(value):
+            problems.append(Problem(csvf.shown, line, csvf.col(line, cols["target_value"]), "target_value", f"'{row['target_value']}' is not a finite number", "value-range"))
+            value = 0.0
+        ind = content.indicators.get(row["indicator"])
+        if ind is not None and ind.unit.value == "percent" and value > 100:
+            problems.append(Problem(csvf.shown, line, csvf.col(line, cols["target_value"]), "target_value", f"{row['target_value']} is over 100 for a percent indicator", "percent-range"))
+        if (why := breakdown_problem(row["scope"], content)) is not None:
+            problems.append(Problem(csvf.shown, line, csvf.col(line, cols["scope"]), "scope", why, "unknown-breakdown"))
+        out.append(Target(
+            id=row["id"], report=row["report"], unit=row["unit"], indicator=row["indicator"], comparator=row["comparator"],
+            target_value=value, deadline=dt.date.fromisoformat(row["deadline"]), scope=row["scope"], scope_vi=row["scope_vi"],
+            scope_en=row["scope_en"], locator=row["locator"], quote=row["quote"], note_vi=row["note_vi"], note_en=row["note_en"], line=line,
+        ))
+    return out, problems

@@ -1,0 +1,62 @@
+"""Validate the whole project and assemble the corpus the build works from.
+
+Input: the project root. Output: a `Corpus` (None when there are errors) and all findings.
+"""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from site_builder.content.corpus import Corpus
+from site_builder.errors import Findings, Problem
+from site_builder.content.load import load_content
+from site_builder.content.packages import load_packages
+
+
+def validate(root: Path, timings: dict[str, float] | None = None) -> tuple[Corpus | None, Findings]:
+    """Check everything, collecting every problem; return the corpus only when there is no error.
+
+    `timings`, when given, receives the seconds spent loading content/ ("load") and validating
+    the data packages ("validate").
+    """
+    findings = Findings()
+    t = time.perf_counter()
+    content, problems = load_content(root)
+    findings.extend(problems)
+    t1 = time.perf_counter()
+    packages, figures, targets, problems = load_packages(root, content)
+    findings.extend(problems)
+    if timings is not None:
+        timings["load"], timings["validate"] = t1 - t, time.perf_counter() - t1
+    findings.extend(_orphans(root, content))
+    if findings.errors:
+        return None, findings
+    corpus = Corpus(
+        root=root,
+        units=dict(sorted(content.units.items())),
+        indicators=dict(sorted(content.indicators.items())),
+        reports=dict(sorted(content.reports.items(), key=lambda kv: (kv[1].period.start, kv[0]))),
+        pages=dict(sorted(content.pages.items())),
+        breakdowns=dict(sorted(content.breakdowns.items())),
+        glossary=tuple(sorted(content.glossary, key=lambda t: t.term.casefold())),
+        packages=packages,
+        figures=tuple(sorted(figures, key=lambda f: f.id)),
+        targets=tuple(sorted(targets, key=lambda t: t.id)),
+        sources=content.sources,
+    )
+    return corpus, findings
+
+
+def _orphans(root: Path, content) -> list[Problem]:
+    """Files in content/ that no loader reads are almost always a misplaced file."""
+    known = {"units", "indicators", "reports", "breakdowns", "pages", "glossary", "sources"}
+    out = []
+    base = root / "content"
+    for item in sorted(base.iterdir()) if base.is_dir() else []:
+        if item.name.startswith("."):
+            continue
+        if item.is_dir() and item.name not in known:
+            out.append(Problem(f"content/{item.name}", 0, 0, "", f"unknown folder; content/ holds {', '.join(sorted(known))}", "unknown-folder"))
+        elif item.is_file() and item.name != "README.md":
+            out.append(Problem(f"content/{item.name}", 0, 0, "", "file outside the content folders", "unknown-file"))
+    return out

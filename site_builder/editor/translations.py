@@ -1,0 +1,207 @@
+"""How much of the content is bilingual: per file and field, and overall.
+
+`coverage` / `corpus_coverage` count validated models (the build uses them);
+`project_coverage` and the `site-builder translations` command read the YAML itself, so files
+that do not validate yet are listed too, with the line of every missing text.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import click
+from pydantic import BaseModel
+
+from site_builder.errors import Problem, rel
+from site_builder.content.load import field_path
+from site_builder.content.model import KINDS, Text
+from site_builder.editor.new import field_shape
+from site_builder.content.yamlio import Located, parse_yaml, read_text
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Bilingual fields counted in one document."""
+
+    kind: str
+    id: str
+    total: int
+    translated: int
+    missing: tuple[str, ...]  # field paths without English
+
+    @property
+    def percent(self) -> float:
+        return 100.0 if self.total == 0 else 100.0 * self.translated / self.total
+
+
+def _walk(obj: Any, path: str, out: list[tuple[str, bool]]) -> None:
+    if isinstance(obj, Text):
+        out.append((path, bool(obj.en)))
+    elif isinstance(obj, BaseModel):
+        for name in type(obj).model_fields:
+            _walk(getattr(obj, name), f"{path}.{name}" if path else name, out)
+    elif isinstance(obj, (list, tuple)):
+        for i, item in enumerate(obj):
+            _walk(item, f"{path}[{i}]", out)
+
+
+def coverage(kind: str, obj: BaseModel) -> Coverage:
+    """Count the bilingual fields of one model and which lack English."""
+    fields: list[tuple[str, bool]] = []
+    _walk(obj, "", fields)
+    return Coverage(kind, getattr(obj, "id"), len(fields), sum(ok for _, ok in fields), tuple(p for p, ok in fields if not ok))
+
+
+def corpus_coverage(corpus: Any) -> list[Coverage]:
+    """Coverage of every unit, indicator, report and page."""
+    out = []
+    for kind in ("units", "indicators", "reports", "pages"):
+        for obj in getattr(corpus, kind).values():
+            out.append(coverage(kind, obj))
+    return out
+
+
+def overall_percent(items: list[Coverage]) -> float:
+    total = sum(c.total for c in items)
+    return 100.0 if total == 0 else round(100.0 * sum(c.translated for c in items) / total, 1)
+
+
+# --------------------------------------------------------------------------- per file, located
+# The command works on the parsed YAML rather than the validated models, so a file that does not
+# validate yet (a fresh skeleton, say) is still listed, with the line of every missing text.
+
+
+@dataclass(frozen=True)
+class MissingText:
+    """One bilingual field without the language asked for."""
+
+    line: int
+    column: int
+    field: str  # e.g. sections[0].points[2].en
+
+
+@dataclass(frozen=True)
+class FileCoverage:
+    """Bilingual fields of one content file, in one language."""
+
+    path: str
+    kind: str
+    id: str
+    total: int
+    missing: tuple[MissingText, ...]
+
+    @property
+    def translated(self) -> int:
+        return self.total - len(self.missing)
+
+    @property
+    def percent(self) -> float:
+        return 100.0 if self.total == 0 else round(100.0 * self.translated / self.total, 1)
+
+
+def _raw_texts(data: Any, model: type[BaseModel], loc: tuple, out: list[tuple[tuple, Any]]) -> None:
+    """(location, raw value) of every bilingual field present in `data`, following the schema."""
+    if not isinstance(data, dict):
+        return
+    for name, info in model.model_fields.items():
+        sub, is_list = field_shape(info.annotation)
+        if sub is None or name not in data:
+            continue
+        items = list(enumerate(data[name])) if is_list and isinstance(data[name], list) else [(None, data[name])]
+        for i, value in items:
+            here = loc + ((name,) if i is None else (name, i))
+            if sub is Text:
+                if value is not None or info.is_required():
+                    out.append((here, value))
+            else:
+                _raw_texts(value, sub, here, out)
+
+
+def file_coverage(doc: Located, kind: str, model: type[BaseModel], lang: str = "en") -> FileCoverage:
+    """Which bilingual fields of a parsed file lack `lang`, with their positions."""
+    found: list[tuple[tuple, Any]] = []
+    _raw_texts(doc.data, model, (), found)
+    missing = []
+    for loc, value in found:
+        text = value.get(lang) if isinstance(value, dict) else None
+        if not (isinstance(text, str) and text):
+            line, col = doc.position(loc + (lang,))
+            missing.append(MissingText(line, col, field_path(loc + (lang,))))
+    return FileCoverage(doc.path, kind, doc.path.rsplit("/", 1)[-1].rsplit(".", 1)[0], len(found), tuple(missing))
+
+
+def project_coverage(root: Path, lang: str = "en") -> tuple[list[FileCoverage], list[Problem]]:
+    """Coverage of every unit, indicator, report and page file under root/content, and read problems."""
+    files: list[FileCoverage] = []
+    problems: list[Problem] = []
+    for kind in ("units", "indicators", "reports", "pages"):
+        folder = root / "content" / kind
+        for path in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")):
+            shown = rel(path, root)
+            text, found = read_text(shown, path.read_bytes())
+            doc, more = parse_yaml(shown, text) if text is not None else (None, [])
+            if doc is None:
+                problems += found + more
+                continue
+            files.append(file_coverage(doc, kind, KINDS[kind], lang))
+    return files, problems
+
+
+LANGUAGES = {"en": "English", "vi": "Vietnamese"}
+
+
+def _totals(files: list[FileCoverage]) -> dict[str, Any]:
+    total = sum(f.total for f in files)
+    translated = sum(f.translated for f in files)
+    return {"total": total, "translated": translated, "percent": 100.0 if total == 0 else round(100.0 * translated / total, 1)}
+
+
+def report_json(files: list[FileCoverage], lang: str) -> str:
+    """The coverage as JSON: overall, per kind, and per file with every missing field."""
+    kinds = {k: _totals([f for f in files if f.kind == k]) for k in dict.fromkeys(f.kind for f in files)}
+    return json.dumps({
+        "lang": lang,
+        "overall": _totals(files),
+        "kinds": kinds,
+        "files": [
+            {"path": f.path, "kind": f.kind, "id": f.id, "total": f.total, "translated": f.translated, "percent": f.percent,
+             "missing": [{"field": m.field, "line": m.line, "column": m.column} for m in f.missing]}
+            for f in files
+        ],
+    }, ensure_ascii=False, indent=2)
+
+
+def report_text(files: list[FileCoverage], lang: str) -> str:
+    """`path:line:column: field: … missing` per missing text, then percentages per report, kind and overall."""
+    name = LANGUAGES[lang]
+    lines = [f"{f.path}:{m.line}:{m.column}: {m.field}: {name} text missing" for f in files for m in f.missing]
+    if lines:
+        lines.append("")
+    reports = [f for f in files if f.kind == "reports"]
+    if reports:
+        lines.append(f"{name} completeness per report:")
+        width = max(len(f.id) for f in reports)
+        lines += [f"  {f.id:<{width}}  {f.percent:5.1f}%  ({f.translated}/{f.total})" for f in reports]
+    per_kind = ", ".join(
+        f"{k} {t['percent']:.1f}%" for k in dict.fromkeys(f.kind for f in files) for t in [_totals([f for f in files if f.kind == k])]
+    )
+    overall = _totals(files)
+    lines.append(f"overall {name}: {overall['percent']:.1f}% ({overall['translated']}/{overall['total']})" + (f"; {per_kind}" if per_kind else ""))
+    return "\n".join(lines)
+
+
+@click.command(name="translations")
+@click.option("--lang", type=click.Choice(sorted(LANGUAGES)), default="en", show_default=True, help="The language whose texts are counted.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="text for people, json for tools.")
+@click.option("--root", type=click.Path(file_okay=False, exists=True, path_type=Path), help="Project folder (default: current folder).")
+def command(lang: str, fmt: str, root: Path | None) -> None:
+    """List bilingual fields missing a language, by file and field, with completeness percentages."""
+    project = (root or Path.cwd()).resolve()
+    files, problems = project_coverage(project, lang)
+    for problem in problems:
+        click.echo(problem.text(), err=True)
+    click.echo(report_json(files, lang) if fmt == "json" else report_text(files, lang))
+    sys.exit(1 if problems else 0)

@@ -1,0 +1,251 @@
+"""The data changelog: which figures were added, changed or removed between releases.
+
+Computed from the data, never written by hand, and without git: every build writes a manifest
+of every row (`downloads/manifest.json`: id → hash of its values, plus its short fields), and a
+release is that manifest frozen under `datapackages/releases/<version>.json`. The changelog
+compares each release with the one before, and the current data with the latest release.
+
+Cut a release after bumping `version` in the datapackage.yaml files:
+
+    .venv/bin/python -m site_builder.exports.changelog --root . [--version 0.2.0] [--date 2025-07-01]
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from site_builder.exports.cite import data_updated, data_version, package_version, version_key
+from site_builder.content.corpus import Corpus
+from site_builder.exports.tables import package_tables
+
+log = logging.getLogger(__name__)
+
+FORMAT = 1
+RELEASES = Path("datapackages") / "releases"
+HASHED = ("quote", "locator", "note_vi", "note_en", "scope_vi", "scope_en")  # long texts are kept as a hash
+
+
+class ChangelogError(ValueError):
+    """A release file is unreadable or a release cannot be cut; the message names the file."""
+
+
+def digest(value: Any) -> str:
+    """A short, stable hash of a JSON-able value."""
+    raw = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    return hashlib.sha256(raw).hexdigest()[:16]
+
+
+def manifest(corpus: Corpus) -> dict[str, Any]:
+    """Every published row: table → id → {hash of all its cells, its fields (long texts hashed)}."""
+    tables: dict[str, dict[str, Any]] = {}
+    for pkg in corpus.packages.values():
+        for table in package_tables(pkg):
+            rows = tables.setdefault(table.name, {})
+            for row in table.rows:
+                cells = dict(zip(table.names, row))
+                fields = {k: (("#" + digest(v)[:12]) if v and k in HASHED else v) for k, v in cells.items() if k != "id"}
+                rows[cells["id"]] = {"hash": digest(list(row)), "fields": fields}
+    updated = data_updated(corpus)
+    return {
+        "format": FORMAT,
+        "version": data_version(corpus),
+        "updated": updated.isoformat() if updated else None,
+        "packages": {name: package_version(pkg) for name, pkg in corpus.packages.items()},
+        "tables": {name: dict(sorted(rows.items())) for name, rows in sorted(tables.items())},
+    }
+
+
+def dump_manifest(doc: dict[str, Any]) -> str:
+    """JSON with one row per line, so that a release's diff in review shows one line per changed row."""
+    def one(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, sort_keys=False)
+
+    head = [f" {one(k)}: {one(v)}" for k, v in doc.items() if k != "tables"]
+    tables = []
+    for name, rows in doc.get("tables", {}).items():
+        body = ",\n".join(f"   {one(rid)}: {one(row)}" for rid, row in rows.items())
+        tables.append(f"  {one(name)}: {{\n{body}\n  }}" if rows else f"  {one(name)}: {{}}")
+    return "{\n" + ",\n".join(head + [' "tables": {\n' + ",\n".join(tables) + "\n }"]) + "\n}\n"
+
+
+@dataclass(frozen=True)
+class Change:
+    """One row added, changed or removed. `fields` holds (before, after) for each changed field."""
+
+    table: str
+    id: str
+    kind: str  # added | changed | removed
+    row: dict[str, str]  # the row's fields now (or, when removed, before)
+    fields: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def changed_text(self, name: str) -> bool:
+        """True when the field is a long text kept as a hash (the quote, a note): no before/after to show."""
+        return name in HASHED
+
+
+@dataclass(frozen=True)
+class Release:
+    """A release and what changed since the one before. `version` None is the data not yet released."""
+
+    version: str | None
+    date: str | None
+    previous: str | None
+    changes: tuple[Change, ...]
+
+    def count(self, kind: str, table: str | None = None) -> int:
+        return sum(1 for c in self.changes if c.kind == kind and (table is None or c.table == table))
+
+    def count_in(self, kind: str, tables: list[str]) -> int:
+        """Changes of this kind to any of these tables (a dataset's)."""
+        wanted = set(tables)
+        return sum(1 for c in self.changes if c.kind == kind and c.table in wanted)
+
+    def of(self, kind: str) -> list[Change]:
+        return [c for c in self.changes if c.kind == kind]
+
+    @property
+    def anchor(self) -> str:
+        return "v" + self.version.replace(".", "-") if self.version else "unreleased"
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "version": self.version, "date": self.date, "previous": self.previous,
+            "counts": {k: self.count(k) for k in ("added", "changed", "removed")},
+            "changes": [{"table": c.table, "id": c.id, "change": c.kind, "fields": {k: {"before": a, "after": b} for k, (a, b) in c.fields.items()},
+                         "row": c.row} for c in self.changes],
+        }
+
+
+def diff(before: dict[str, Any] | None, after: dict[str, Any]) -> tuple[Change, ...]:
+    """Row-level differences between two manifests, sorted by table, kind and id."""
+    old_tables = (before or {}).get("tables", {})
+    new_tables = after.get("tables", {})
+    out = []
+    for table in sorted(set(old_tables) | set(new_tables)):
+        old, new = old_tables.get(table, {}), new_tables.get(table, {})
+        for rid in sorted(set(new) - set(old)):
+            out.append(Change(table, rid, "added", new[rid]["fields"]))
+        for rid in sorted(set(old) & set(new)):
+            if old[rid]["hash"] != new[rid]["hash"]:
+                a, b = old[rid]["fields"], new[rid]["fields"]
+                fields = {k: (a.get(k, ""), b.get(k, "")) for k in sorted(set(a) | set(b)) if a.get(k, "") != b.get(k, "")}
+                out.append(Change(table, rid, "changed", b, fields))
+        for rid in sorted(set(old) - set(new)):
+            out.append(Change(table, rid, "removed", old[rid]["fields"]))
+    order = {"added": 0, "changed": 1, "removed": 2}
+    return tuple(sorted(out, key=lambda c: (c.table, order[c.kind], c.id)))
+
+
+def load_releases(root: Path) -> list[dict[str, Any]]:
+    """Every release manifest under datapackages/releases/, oldest first."""
+    folder = root / RELEASES
+    out = []
+    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+        shown = path.relative_to(root).as_posix()
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ChangelogError(f"{shown}: not a readable release manifest: {exc}") from exc
+        if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("tables"), dict) or not data.get("release"):
+            raise ChangelogError(f"{shown}: not a release manifest of format {FORMAT} (needs format, release and tables)")
+        if data["release"] != path.stem:
+            raise ChangelogError(f"{shown}: file name says {path.stem} but the manifest says release {data['release']}")
+        out.append(data)
+    return sorted(out, key=lambda d: version_key(d["release"]))
+
+
+_HISTORY: dict[int, tuple[Corpus, list[Release]]] = {}
+
+
+def history(corpus: Corpus) -> list[Release]:
+    """The changelog, newest first: the unreleased changes, then each release against the one before.
+
+    Computed once per corpus (both languages' pages and changelog.json ask): it hashes every row.
+    """
+    known = _HISTORY.get(id(corpus))
+    if known and known[0] is corpus:
+        return known[1]
+    _HISTORY.clear()
+    _HISTORY[id(corpus)] = (corpus, _history(corpus))
+    return _HISTORY[id(corpus)][1]
+
+
+def _history(corpus: Corpus) -> list[Release]:
+    releases = load_releases(corpus.root)
+    out = []
+    previous: dict[str, Any] | None = None
+    for rel in releases:
+        out.append(Release(rel["release"], rel.get("date"), previous["release"] if previous else None, diff(previous, rel)))
+        previous = rel
+    out.append(Release(None, None, previous["release"] if previous else None, diff(previous, manifest(corpus))))
+    return list(reversed(out))
+
+
+def changelog_json(corpus: Corpus) -> str:
+    """The changelog as JSON, for downloads/changelog.json."""
+    return json.dumps({"format": FORMAT, "releases": [r.as_json() for r in history(corpus)]}, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def cut_release(corpus: Corpus, version: str | None = None, date: dt.date | None = None, force: bool = False) -> Path:
+    """Freeze the current data as release `version` (default: the highest package version)."""
+    version = version or data_version(corpus)
+    current = manifest(corpus)
+    path = corpus.root / RELEASES / f"{version}.json"
+    releases = load_releases(corpus.root)
+    if releases and not force:
+        latest = releases[-1]
+        if version_key(version) < version_key(latest["release"]):
+            raise ChangelogError(f"release {version} is older than the latest release {latest['release']}")
+        if latest["release"] != version and not diff(latest, current):
+            raise ChangelogError(f"nothing changed since release {latest['release']}")
+    if path.exists() and not force:
+        old = json.loads(path.read_text(encoding="utf-8"))
+        if diff(old, current):
+            raise ChangelogError(f"{path.relative_to(corpus.root).as_posix()} already exists with other data: "
+                                 "bump `version` in the datapackage.yaml files and cut a new release")
+        return path
+    release = {"format": FORMAT, "release": version, "date": (date or dt.date.today()).isoformat(), **{k: v for k, v in current.items() if k not in ("format", "updated")}}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(dump_manifest(release), encoding="utf-8")
+    log.info("wrote %s", path)
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m site_builder.exports.changelog`: cut a release manifest of the current data."""
+    import click
+
+    @click.command()
+    @click.option("--root", type=click.Path(file_okay=False, exists=True), default=".", help="Project folder.")
+    @click.option("--version", "version", default=None, help="Release name (default: the highest package version).")
+    @click.option("--date", "date", default=None, help="Release date YYYY-MM-DD (default: today).")
+    @click.option("--force", is_flag=True, help="Overwrite an existing release of that name.")
+    def cut(root: str, version: str | None, date: str | None, force: bool) -> None:
+        """Write datapackages/releases/<version>.json from the current data."""
+        from site_builder.content.validate import validate
+
+        corpus, findings = validate(Path(root).resolve())
+        if corpus is None:
+            click.echo(findings.render("text"))
+            raise SystemExit(1)
+        try:
+            path = cut_release(corpus, version, dt.date.fromisoformat(date) if date else None, force)
+        except ChangelogError as exc:
+            click.echo(f"error: {exc}", err=True)
+            raise SystemExit(1)
+        click.echo(f"release manifest: {path}")
+
+    try:
+        cut.main(args=argv, standalone_mode=False)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,213 @@
+"""What a dataset is, for citing it: version, last update, licence, stable URL, citation and BibTeX.
+
+Everything is derived from the package descriptor and the data, never from the clock, so two
+builds of the same data publish the same bytes. The site's address comes from `site_url` in
+mkdocs.yml; until it is set, URLs are written with the `{site}` placeholder.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+
+from site_builder.content.corpus import Corpus, Package
+from site_builder.exports.tables import package_tables
+
+PLACEHOLDER = "{site}"
+CC_BY = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/", "title": "Creative Commons Attribution 4.0"}
+PUBLISHER = "Minh Bạch"
+BUNDLE = "minh-bach-data"  # name of the zip of every dataset and of the SQLite database
+
+
+def site_url(root: Path) -> str:
+    """The site's address from mkdocs.yml (no trailing slash), or the `{site}` placeholder."""
+    config = root / "mkdocs.yml"
+    if config.is_file():
+        data = YAML(typ="safe").load(config.read_text(encoding="utf-8")) or {}
+        url = data.get("site_url")
+        if isinstance(url, str) and url.strip():
+            return url.strip().rstrip("/")
+    return PLACEHOLDER
+
+
+def version_key(version: str) -> tuple:
+    """Sort key for versions such as 0.1.0, 0.10.0 and 1.0.0-rc1 (numeric parts compare as numbers)."""
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"[.\-+]", version))
+
+
+def package_version(pkg: Package) -> str:
+    return str(pkg.descriptor.get("version") or "0.0.0")
+
+
+def data_version(corpus: Corpus) -> str:
+    """The version of the data as a whole: the highest package version."""
+    versions = [package_version(p) for p in corpus.packages.values()] or ["0.0.0"]
+    return max(versions, key=version_key)
+
+
+def released_on(root: Path, name: str, version: str) -> dt.date | None:
+    """The date version `version` of package `name` was first released (datapackages/releases/), if it was."""
+    dates = []
+    folder = root / "datapackages" / "releases"
+    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("packages", {}).get(name) == version and data.get("date"):
+                dates.append(dt.date.fromisoformat(str(data["date"])))
+        except (OSError, ValueError, AttributeError):
+            continue  # changelog.load_releases reports unreadable release files
+    return min(dates) if dates else None
+
+
+def package_updated(corpus: Corpus, pkg: Package) -> dt.date | None:
+    """When the data last changed: `updated` in the descriptor; else the later of the release date of
+    the package's current version and the latest signature date of a report its rows cite."""
+    given = pkg.descriptor.get("updated")
+    if isinstance(given, dt.date):
+        return given
+    if isinstance(given, str) and given:
+        return dt.date.fromisoformat(given[:10])
+    released = released_on(corpus.root, pkg.name, package_version(pkg))
+    dates = [released] if released else []
+    for table in package_tables(pkg):
+        if "report" in table.names:
+            i = table.names.index("report")
+            dates += [corpus.reports[r[i]].date for r in table.rows if r[i] in corpus.reports]
+    dates = [d for d in dates if d is not None]
+    return max(dates) if dates else None
+
+
+def data_updated(corpus: Corpus) -> dt.date | None:
+    """The latest update of any package."""
+    dates = [d for d in (package_updated(corpus, p) for p in corpus.packages.values()) if d]
+    return max(dates) if dates else None
+
+
+def _bibtex_escape(text: str) -> str:
+    return re.sub(r"([&%$#_])", r"\\\1", text)
+
+
+@dataclass(frozen=True)
+class DatasetMeta:
+    """A dataset as it is cited and downloaded. Paths are relative to the site root."""
+
+    name: str
+    title: str
+    description: str
+    version: str
+    updated: dt.date | None
+    licence: dict[str, str]
+    contributors: tuple[str, ...]
+    url: str  # stable address of the dataset's page, absolute or with the {site} placeholder
+    site: str
+
+    @property
+    def page(self) -> str:
+        return f"datasets/{self.name}/"
+
+    @property
+    def files(self) -> dict[str, str]:
+        """Every download of the dataset, by format, relative to the site root."""
+        base = f"downloads/datasets/{self.name}"
+        return {"csv": f"{base}.csv", "xlsx": f"{base}.xlsx", "json": f"{base}.json", "datapackage": f"{base}/datapackage.json"}
+
+    @property
+    def year(self) -> str:
+        return str(self.updated.year) if self.updated else "n.d."
+
+    @property
+    def licence_label(self) -> str:
+        if self.licence.get("name") == "CC-BY-4.0":
+            return "CC BY 4.0"
+        return self.licence.get("title") or self.licence.get("name", "")
+
+    @property
+    def bibtex_key(self) -> str:
+        return re.sub(r"[^A-Za-z0-9]+", "_", f"minhbach {self.name} {self.version}").strip("_").lower()
+
+    def citation(self, lang: str) -> str:
+        """One line to paste under a story or into a footnote."""
+        who = ", ".join(self.contributors)
+        lic = self.licence_label
+        if lang == "vi":
+            when = f", cập nhật {self.updated.strftime('%d/%m/%Y')}" if self.updated else ""
+            return f"{who} ({self.year}). {self.title} (phiên bản {self.version}{when}) [bộ dữ liệu]. Giấy phép {lic}. {self.url}"
+        when = f", updated {self.updated.isoformat()}" if self.updated else ""
+        return f"{who} ({self.year}). {self.title} (version {self.version}{when}) [data set]. Licence {lic}. {self.url}"
+
+    def bibtex(self) -> str:
+        """A BibTeX @misc entry (biblatex reads `version`, `date` and `url` too)."""
+        lines = [
+            f"@misc{{{self.bibtex_key},",
+            f"  author    = {{{' and '.join('{' + _bibtex_escape(c) + '}' for c in self.contributors)}}},",
+            f"  title     = {{{{{_bibtex_escape(self.title)}}}}},",
+            f"  year      = {{{self.year}}},",
+        ]
+        if self.updated:
+            lines.append(f"  date      = {{{self.updated.isoformat()}}},")
+        lines += [
+            f"  version   = {{{self.version}}},",
+            f"  publisher = {{{_bibtex_escape(PUBLISHER)}}},",
+            f"  url       = {{{self.url}}},",
+            f"  note      = {{Data set, version {self.version}, licence {_bibtex_escape(self.licence_label)}}},",
+            "}",
+        ]
+        return "\n".join(lines) + "\n"
+
+
+def dataset_meta(corpus: Corpus, name: str) -> DatasetMeta:
+    """Citation and download facts for one package."""
+    pkg = corpus.packages[name]
+    desc = pkg.descriptor
+    licences = desc.get("licenses") or [CC_BY]
+    contributors = tuple(str(c.get("title")) for c in desc.get("contributors", []) if c.get("title")) or (PUBLISHER,)
+    site = site_url(corpus.root)
+    return DatasetMeta(
+        name=name,
+        title=" ".join(str(desc.get("title", name)).split()),
+        description=" ".join(str(desc.get("description", "")).split()),
+        version=package_version(pkg),
+        updated=package_updated(corpus, pkg),
+        licence={k: str(v) for k, v in licences[0].items()},
+        contributors=contributors,
+        url=f"{site}/datasets/{name}/",
+        site=site,
+    )
+
+
+def catalogue(corpus: Corpus) -> list[DatasetMeta]:
+    """Every dataset's facts, in package order."""
+    return [dataset_meta(corpus, name) for name in corpus.packages]
+
+
+def published_descriptor(corpus: Corpus, meta: DatasetMeta, descriptor: dict[str, Any]) -> dict[str, Any]:
+    """The descriptor as published: licence, version, last update, sources and citation filled in."""
+    out = dict(descriptor)
+    out.setdefault("licenses", [CC_BY])
+    out["version"] = meta.version
+    if meta.updated:
+        out["updated"] = meta.updated.isoformat()
+    out.setdefault("contributors", [{"title": PUBLISHER, "role": "publisher"}])
+    here = "../../../"  # from downloads/datasets/<name>/datapackage.json to the site root
+    root = f"{meta.site}/" if meta.site != PLACEHOLDER else here
+    out["homepage"] = f"{root}datasets/{meta.name}/"
+    reports = []
+    for table in package_tables(corpus.packages[meta.name]):
+        if "report" in table.names:
+            i = table.names.index("report")
+            reports += [r[i] for r in table.rows]
+    sources = list(out.get("sources", []))
+    for rid in sorted(set(reports)):
+        rep = corpus.reports.get(rid)
+        if rep is None:
+            continue
+        label = f"{rep.number} — {rep.title.vi}" if rep.number else rep.title.vi
+        sources.append({"title": label, "path": f"{root}reports/{rid}/"})
+    out["sources"] = sources
+    out["citation"] = {"text": meta.citation("en"), "text_vi": meta.citation("vi"), "bibtex": meta.bibtex()}
+    return out

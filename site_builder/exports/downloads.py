@@ -1,0 +1,209 @@
+"""Stage 4c: downloadable files. Input: the corpus. Output: files under downloads/ (and api/) of the site.
+
+    downloads/datasets/<name>/datapackage.json   the published Frictionless package (CSV copied byte for byte,
+                                                 units/reports/indicators tables, licence, version, citation)
+    downloads/datasets/<name>.csv|.xlsx|.json    the dataset's rows in one file, three formats
+    downloads/units|reports|indicators/<id>.csv  exactly the rows of one page
+    downloads/minh-bach-data.zip                 every dataset, the database and the manifests in one archive
+    downloads/minh-bach.db, metadata.json        SQLite of every table, and its Datasette metadata
+    downloads/manifest.json, changelog.json      a hash of every row; what changed between releases
+    api/                                         the static JSON API (see api.py), beside downloads/
+
+Per-unit, per-report and per-indicator CSVs are the package rows, selected, unchanged, so they
+parse equal to the package data. Every file is a function of the data alone: two builds of the
+same data are byte-identical (zip entries sorted and dated 1980-01-01, workbook dates from the data).
+"""
+from __future__ import annotations
+
+import copy
+import csv
+import io
+import json
+import shutil
+import tempfile
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from site_builder.exports import changelog
+from site_builder.exports.api import write_api
+from site_builder.exports.cite import BUNDLE, DatasetMeta, catalogue, data_updated, data_version, published_descriptor, site_url
+from site_builder.compute.derive import Computed, unit_figures
+from site_builder.content.corpus import Corpus, Figure
+from site_builder.content.packages import FIGURE_FIELDS
+from site_builder.exports.sqlite import metadata_json, write_database
+from site_builder.exports.tables import BREAKDOWN_COLUMNS, LOOKUP_COLUMNS, LOOKUP_TITLES, LOOKUPS, Table, all_tables, lookup_table, package_tables
+from site_builder.exports.xlsx import workbook, write_entry
+
+DATABASE = "minh-bach"
+
+
+def figure_row(f: Figure) -> list[str]:
+    """A figure back in its CSV form (values as written in the package)."""
+    value = "" if f.value is None else (str(int(f.value)) if f.value == int(f.value) else repr(f.value))
+    return [f.id, f.report, f.unit, f.indicator, f.period, f.period_start.isoformat(), f.period_end.isoformat(), f.breakdown,
+            value, f.status, f.locator, f.quote, f.flag, f.note_vi, f.note_en]
+
+
+def figures_csv(figures: list[Figure] | tuple[Figure, ...]) -> str:
+    """Figures as CSV in the package's columns, sorted by id (rebuilt from the typed figures)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(FIGURE_FIELDS)
+    for f in sorted(figures, key=lambda f: f.id):
+        writer.writerow(figure_row(f))
+    return buf.getvalue()
+
+
+def _rows_csv(header: list[str], rows: list[tuple[str, ...]]) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buf.getvalue()
+
+
+def lookup_resource(name: str, included: set[str]) -> dict[str, Any]:
+    """The published resource of a units/reports/indicators/breakdowns table, with descriptions and keys."""
+    fields = [{"name": c.name, "type": c.type, "description": c.description} for c in LOOKUP_COLUMNS[name]]
+    fks = [{"fields": [c.name], "reference": {"resource": "" if c.references == name else c.references, "fields": ["id"]}}
+           for c in LOOKUP_COLUMNS[name] if c.references and c.references in included]
+    schema: dict[str, Any] = {"fields": fields, "primaryKey": ["id"]}
+    if fks:
+        schema["foreignKeys"] = fks
+    return {"name": name, "path": f"{name}.csv", "profile": "tabular-data-resource", "format": "csv", "encoding": "utf-8",
+            "title": LOOKUP_TITLES[name][0], "description": f"{LOOKUP_TITLES[name][1]} Generated from content/{name}/.", "schema": schema}
+
+
+def _about(meta: DatasetMeta) -> list[tuple[str, str]]:
+    return [
+        ("title", meta.title), ("description", meta.description), ("version", meta.version),
+        ("updated", meta.updated.isoformat() if meta.updated else ""), ("licence", meta.licence_label), ("licence_url", meta.licence.get("path", "")),
+        ("page", meta.url), ("cite (vi)", meta.citation("vi")), ("cite (en)", meta.citation("en")), ("bibtex", meta.bibtex()),
+        ("provenance", f"Each row's `report` column names its source; the quoted sentence is on {meta.site}/reports/<report>/#fig-<id>"),
+        ("empty cells", "An empty cell is missing (\"/\" in the source), never zero."),
+    ]
+
+
+def dataset_json(meta: DatasetMeta, tables: list[Table]) -> str:
+    """The dataset as one JSON document: facts, fields and typed rows (empty cells are null)."""
+    main, more = tables[0], tables[1:]
+    doc: dict[str, Any] = {
+        "name": meta.name, "title": meta.title, "description": meta.description, "version": meta.version,
+        "updated": meta.updated.isoformat() if meta.updated else None, "license": meta.licence, "homepage": meta.url,
+        "citation": {"text": meta.citation("en"), "text_vi": meta.citation("vi"), "bibtex": meta.bibtex()},
+        "fields": [{"name": c.name, "type": c.type, "description": c.description} for c in main.columns],
+        "data": main.records(),
+    }
+    if more:
+        doc["more_tables"] = {t.name: {"fields": [{"name": c.name, "type": c.type, "description": c.description} for c in t.columns], "data": t.records()} for t in more}
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n"  # compact: indent would use the pure-Python encoder
+
+
+def _readme(corpus: Corpus, metas: list[DatasetMeta]) -> str:
+    updated = data_updated(corpus)
+    lines = [
+        "Minh Bạch — Dữ liệu mở về cải cách hành chính / Open data on administrative reform",
+        "",
+        f"Phiên bản dữ liệu / Data version: {data_version(corpus)}" + (f" ({updated.isoformat()})" if updated else ""),
+        "Giấy phép / Licence: CC BY 4.0 — https://creativecommons.org/licenses/by/4.0/",
+        f"Trang / Site: {site_url(corpus.root)}/",
+        "",
+        "<name>/datapackage.json   Frictionless data package (CSV UTF-8, schema, licence, sources)",
+        "<name>.csv|.xlsx|.json    the dataset in one file / bộ dữ liệu trong một tệp",
+        f"{DATABASE}.db            SQLite: figures, targets, units, reports, indicators; _fields describes every column",
+        "metadata.json             Datasette: datasette minh-bach.db -m metadata.json",
+        "manifest.json             hash of every row / mã băm từng dòng; changelog.json: what changed / thay đổi",
+        "",
+        "Cách trích dẫn / How to cite:",
+    ]
+    for m in metas:
+        lines += ["", m.citation("vi"), m.citation("en"), "", m.bibtex().rstrip()]
+    return "\n".join(lines) + "\n"
+
+
+def write_downloads(corpus: Corpus, computed: Computed, out: Path) -> list[Path]:
+    """Write every download under `out` (the site's downloads/ folder) and the API beside it; return the files written."""
+    written: list[Path] = []
+
+    def put(rel: str, data: str | bytes) -> Path:
+        path = out / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+        written.append(path)
+        return path
+
+    metas = catalogue(corpus)
+    bundle: dict[str, Path] = {}  # name in the zip -> file
+    for meta in metas:
+        name = meta.name
+        pkg = corpus.packages[name]
+        folder = out / "datasets" / name
+        desc = copy.deepcopy(pkg.descriptor)
+        for res, src in zip(desc["resources"], pkg.resources):
+            target = folder / src.rel_path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(src.path, target)
+            written.append(target)
+            bundle[f"{name}/{src.rel_path}"] = target
+        for res in desc["resources"]:
+            schema = res.get("schema", {})
+            for f in schema.get("fields", []):
+                if f.get("name") in BREAKDOWN_COLUMNS:
+                    schema.setdefault("foreignKeys", []).append({"fields": [f["name"]], "reference": {"resource": "breakdowns", "fields": ["id"]}})
+        uses = {fk["reference"]["resource"] for r in desc["resources"] for fk in r.get("schema", {}).get("foreignKeys", [])}
+        used = [lk for lk in LOOKUPS if lk in uses]
+        lookups = [lookup_table(corpus, lk) for lk in used]
+        for table in lookups:
+            bundle[f"{name}/{table.name}.csv"] = put(f"datasets/{name}/{table.name}.csv", table.csv())
+            desc["resources"].append(lookup_resource(table.name, set(used)))
+        for res in desc["resources"]:
+            res.setdefault("profile", "tabular-data-resource")
+            res.setdefault("format", "csv")
+            res.setdefault("encoding", "utf-8")
+        desc = published_descriptor(corpus, meta, desc)
+        bundle[f"{name}/datapackage.json"] = put(f"datasets/{name}/datapackage.json", json.dumps(desc, ensure_ascii=False, indent=2) + "\n")
+        tables = package_tables(pkg)
+        if not tables:
+            continue
+        bundle[f"{name}.csv"] = put(f"datasets/{name}.csv", tables[0].csv())
+        bundle[f"{name}.xlsx"] = put(f"datasets/{name}.xlsx", workbook(tables + lookups, _about(meta), meta.updated, name))
+        bundle[f"{name}.json"] = put(f"datasets/{name}.json", dataset_json(meta, tables))
+
+    everything = all_tables(corpus)
+    figures = next((t for t in everything if t.name == "figures"), None)
+    if figures is not None:
+        by_id = {r[0]: r for r in figures.rows}
+
+        def rows_of(figs: Any) -> str:
+            return _rows_csv(figures.names, sorted(by_id[f.id] for f in figs))
+
+        for uid in corpus.units:
+            own = unit_figures(corpus, computed, uid)
+            if own:
+                put(f"units/{uid}.csv", rows_of(own))
+        for rid, figs in computed.figures_by_report.items():
+            put(f"reports/{rid}.csv", rows_of(figs))
+        for iid, figs in computed.figures_by_indicator.items():
+            put(f"indicators/{iid}.csv", rows_of(figs))
+
+    about = {"title": "Minh Bạch — Dữ liệu mở về cải cách hành chính / Open data on administrative reform",
+             "description": "Every figure of the published administrative-reform reports with its source sentence, the targets, and the units, reports and indicators they refer to.",
+             "data_version": data_version(corpus), "updated": str(data_updated(corpus) or ""), "license": "CC BY 4.0",
+             "license_url": "https://creativecommons.org/licenses/by/4.0/", "site_url": site_url(corpus.root)}
+    about |= {f"cite:{m.name}": m.citation("en") for m in metas}
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / f"{DATABASE}.db"
+        write_database(db, everything, about)
+        bundle[f"{DATABASE}.db"] = put(f"{DATABASE}.db", db.read_bytes())
+    bundle["metadata.json"] = put("metadata.json", metadata_json(everything, DATABASE, about))
+    bundle["manifest.json"] = put("manifest.json", changelog.dump_manifest(changelog.manifest(corpus)))
+    bundle["changelog.json"] = put("changelog.json", changelog.changelog_json(corpus))
+    bundle["README.txt"] = put("README.txt", _readme(corpus, metas))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive:
+        for entry in sorted(bundle):
+            write_entry(archive, f"{BUNDLE}/{entry}", bundle[entry].read_bytes())
+    put(f"{BUNDLE}.zip", buf.getvalue())
+    written += write_api(corpus, computed, out.parent / "api")
+    return written

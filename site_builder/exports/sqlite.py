@@ -1,0 +1,107 @@
+"""One SQLite database of every table, for Datasette, DB Browser or `sqlite3`.
+
+Tables keep their published columns; numbers are numbers, dates ISO text, empty cells NULL.
+Foreign keys are declared (figures.unit → units.id, …) and hold (`PRAGMA foreign_key_check`
+is empty). Field descriptions are in a `_fields` table and in a Datasette `metadata.json`.
+The file is written fresh in one transaction, rows sorted, so the same data gives the same bytes.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from site_builder.exports.tables import Table, typed
+
+SQL_TYPES = {"number": "NUMERIC", "integer": "INTEGER", "date": "TEXT", "boolean": "INTEGER", "string": "TEXT"}
+INDEXED = ("unit", "report", "indicator", "period", "issuer", "parent")
+FACETS = {"figures": ["unit", "indicator", "period", "status", "flag"], "targets": ["unit", "indicator", "comparator"],
+          "units": ["level", "parent", "reorganisation_2025"], "reports": ["unit", "document_type", "period"], "indicators": ["unit", "field"]}
+LABELS = {"units": "name_vi", "reports": "title_vi", "indicators": "name_vi"}
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _create(table: Table, known: set[str]) -> str:
+    cols = []
+    for c in table.columns:
+        decl = f"{_quote(c.name)} {SQL_TYPES.get(c.type, 'TEXT')}"
+        if c.name == "id":
+            decl += " PRIMARY KEY NOT NULL"
+        cols.append(decl)
+    for c in table.columns:
+        if c.references and c.references in known:
+            cols.append(f"FOREIGN KEY ({_quote(c.name)}) REFERENCES {_quote(c.references)}(id)")
+    return f"CREATE TABLE {_quote(table.name)} (\n  " + ",\n  ".join(cols) + "\n)"
+
+
+def _value(kind: str, cell: str) -> Any:
+    value = typed(kind, cell)
+    if kind == "date" and value is not None:
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def write_database(path: Path, tables: list[Table], about: dict[str, str]) -> None:
+    """Write the database at `path` (replacing any old file): every table, `_fields` and `_about`."""
+    if path.exists():
+        path.unlink()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    known = {t.name for t in tables}
+    con = sqlite3.connect(path)
+    try:
+        con.execute("PRAGMA journal_mode = DELETE")
+        with con:  # keys are checked once everything is in (rows may point to later rows: units.parent)
+            for table in tables:
+                con.execute(_create(table, known))
+                marks = ", ".join("?" for _ in table.columns)
+                rows = [[_value(c.type, cell) for c, cell in zip(table.columns, row)] for row in table.rows]
+                con.executemany(f"INSERT INTO {_quote(table.name)} VALUES ({marks})", rows)
+                for c in table.columns:
+                    if c.name in INDEXED:
+                        con.execute(f"CREATE INDEX {_quote(f'idx_{table.name}_{c.name}')} ON {_quote(table.name)}({_quote(c.name)})")
+            con.execute("CREATE TABLE _fields (\n  \"table\" TEXT NOT NULL,\n  field TEXT NOT NULL,\n  type TEXT NOT NULL,\n"
+                        "  description TEXT NOT NULL,\n  references_table TEXT,\n  PRIMARY KEY (\"table\", field)\n)")
+            con.executemany("INSERT INTO _fields VALUES (?, ?, ?, ?, ?)",
+                            [(t.name, c.name, c.type, c.description, c.references if c.references in known else None) for t in tables for c in t.columns])
+            con.execute("CREATE TABLE _about (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)")
+            con.executemany("INSERT INTO _about VALUES (?, ?)", sorted(about.items()))
+        problems = con.execute("PRAGMA foreign_key_check").fetchall()
+        if problems:
+            raise ValueError(f"{path.name}: foreign keys broken: {problems[:5]}")
+    finally:
+        con.close()
+
+
+def datasette_metadata(tables: list[Table], database: str, about: dict[str, str]) -> dict[str, Any]:
+    """Datasette's metadata.json: titles, licence, source and a description of every column."""
+    meta: dict[str, Any] = {
+        "title": about.get("title", "Minh Bạch"),
+        "description": about.get("description", ""),
+        "license": "CC BY 4.0",
+        "license_url": "https://creativecommons.org/licenses/by/4.0/",
+        "source": "Minh Bạch",
+    }
+    if about.get("site_url", "").startswith("http"):
+        meta["source_url"] = about["site_url"]
+    tabs: dict[str, Any] = {}
+    for t in tables:
+        entry: dict[str, Any] = {"title": t.title, "description": t.description, "columns": {c.name: c.description for c in t.columns}}
+        if t.name in FACETS:
+            entry["facets"] = [f for f in FACETS[t.name] if f in t.names]
+        if t.name in LABELS:
+            entry["label_column"] = LABELS[t.name]
+        tabs[t.name] = entry
+    tabs["_fields"] = {"title": "Fields", "description": "The description of every column of every table.", "hidden": False}
+    tabs["_about"] = {"title": "About", "description": "Version, last update, licence and how to cite."}
+    meta["databases"] = {database: {"tables": tabs}}
+    return meta
+
+
+def metadata_json(tables: list[Table], database: str, about: dict[str, str]) -> str:
+    return json.dumps(datasette_metadata(tables, database, about), ensure_ascii=False, indent=2) + "\n"

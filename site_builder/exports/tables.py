@@ -1,0 +1,254 @@
+"""The published tables, once: columns (type, description, references) and rows as CSV text.
+
+Every download format (CSV, XLSX, JSON, SQLite) is written from these tables, so they all hold
+the same cells. Rows stay in their CSV text form, the canonical one; each writer types a cell
+with `typed()` following the Frictionless rules (an empty cell is null, whatever the type).
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass
+from typing import Any
+
+from site_builder.content.corpus import Corpus, Package
+from site_builder.content.packages import FIGURE_FIELDS, TARGET_FIELDS
+
+LOOKUPS = ("units", "reports", "indicators", "breakdowns")
+# Columns holding a breakdown code (channel=hotline): published with a key to the breakdowns table,
+# which names each code. The source schemas leave it out: `check` explains a bad code better.
+BREAKDOWN_COLUMNS = ("breakdown", "scope")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: Frictionless type, description, and the table its values point to."""
+
+    name: str
+    type: str  # string | number | integer | date | boolean
+    description: str
+    references: str | None = None  # name of the table whose `id` this column holds
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table as published: its columns and its rows of CSV text cells, sorted by id."""
+
+    name: str
+    title: str
+    description: str
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+    @property
+    def names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    def csv(self) -> str:
+        """The table as UTF-8 CSV text, the same dialect as the shipped packages."""
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(self.names)
+        writer.writerows(self.rows)
+        return buf.getvalue()
+
+    def records(self) -> list[dict[str, Any]]:
+        """Rows as typed dicts (numbers, dates as ISO text, booleans, null for empty cells)."""
+        out = []
+        for row in self.rows:
+            rec = {}
+            for col, cell in zip(self.columns, row):
+                value = typed(col.type, cell)
+                rec[col.name] = value.isoformat() if isinstance(value, dt.date) else value
+            out.append(rec)
+        return out
+
+
+def typed(kind: str, cell: str) -> Any:
+    """A CSV cell as a Python value of its Frictionless type; the empty cell is None."""
+    if cell == "":
+        return None
+    if kind == "number":
+        try:
+            return int(cell)
+        except ValueError:
+            return float(cell)
+    if kind == "integer":
+        return int(cell)
+    if kind == "date":
+        return dt.date.fromisoformat(cell)
+    if kind == "boolean":
+        return cell.strip().lower() in ("true", "1")
+    return cell
+
+
+def untyped(kind: str, value: Any) -> str:
+    """The inverse of `typed` for values read back from a spreadsheet or database."""
+    if value is None:
+        return ""
+    if kind == "date":
+        return (value.date() if isinstance(value, dt.datetime) else value).isoformat()
+    if kind == "boolean":
+        return "true" if value else "false"
+    if kind in ("number", "integer"):
+        number = float(value)
+        return str(int(number)) if number.is_integer() else repr(number)
+    return str(value)
+
+
+# --------------------------------------------------------------------------- lookup tables
+
+LOOKUP_COLUMNS: dict[str, tuple[Column, ...]] = {
+    "units": (
+        Column("id", "string", "Stable id of the unit; its page is units/<id>/."),
+        Column("level", "string", "province | district | commune | office | party."),
+        Column("parent", "string", "Id of the unit this one belongs to; empty for a province.", "units"),
+        Column("name_vi", "string", "Full official name in Vietnamese."),
+        Column("name_en", "string", "Full name in English."),
+        Column("short_name_vi", "string", "Short name in Vietnamese, used in lists and charts."),
+        Column("short_name_en", "string", "Short name in English."),
+        Column("admin_code", "string", "Administrative-unit code of Decision 124/2004/QĐ-TTg, where one exists."),
+        Column("reorganisation_2025", "string", "Fate in the 1 July 2025 reorganisation: continued | merged | abolished | new | unknown."),
+        Column("successor_2025", "string", "Id of the unit that took over in the 2025 reorganisation, when known.", "units"),
+    ),
+    "reports": (
+        Column("id", "string", "Stable id of the report; its page is reports/<id>/."),
+        Column("unit", "string", "Id of the unit the report is about.", "units"),
+        Column("issuer", "string", "Id of the unit that issued it.", "units"),
+        Column("document_type", "string", "bao_cao | chi_thi | ke_hoach | quyet_dinh | cong_van | nghi_quyet."),
+        Column("number", "string", "Number and symbol as printed, e.g. 278/BC-UBND; empty when the copy shows none."),
+        Column("date", "date", "Date of signature; empty when the copy does not show it."),
+        Column("period", "string", "Period code: 2020, 2021-Q3, 2011-2020."),
+        Column("period_start", "date", "First day the report covers."),
+        Column("period_end", "date", "Last day the report covers."),
+        Column("title_vi", "string", "Title as printed, diacritics restored."),
+        Column("title_en", "string", "Title in English."),
+        Column("source_ocr", "boolean", "true when the source text came from OCR."),
+    ),
+    "indicators": (
+        Column("id", "string", "Stable id of the indicator; its page is indicators/<id>/."),
+        Column("name_vi", "string", "Short name in Vietnamese."),
+        Column("name_en", "string", "Short name in English."),
+        Column("definition_vi", "string", "What is counted or measured, in Vietnamese."),
+        Column("definition_en", "string", "What is counted or measured, in English."),
+        Column("unit", "string", "count | percent (0–100) | percent_of_plan | vnd | million_vnd | score | days | rank."),
+        Column("higher_is_better", "boolean", "true, false, or empty when neither."),
+        Column("field", "string", "The administrative-reform field it belongs to."),
+        Column("formula_numerator", "string", "For a derived indicator: the indicator divided.", "indicators"),
+        Column("formula_denominator", "string", "For a derived indicator: the indicator divided by.", "indicators"),
+    ),
+    "breakdowns": (
+        Column("id", "string", "The code as it appears in the breakdown (figures) and scope (targets) columns, dimension=value."),
+        Column("dimension", "string", "The part before '=': what the figures are broken down by."),
+        Column("value", "string", "The part after '='."),
+        Column("dimension_vi", "string", "Name of the dimension in Vietnamese."),
+        Column("dimension_en", "string", "Name of the dimension in English."),
+        Column("name_vi", "string", "Name of the value in Vietnamese."),
+        Column("name_en", "string", "Name of the value in English."),
+    ),
+}
+
+LOOKUP_TITLES = {
+    "units": ("Đơn vị / Units", "The bodies that report or are reported on."),
+    "reports": ("Báo cáo / Reports", "The source documents the figures were read from."),
+    "indicators": ("Chỉ số / Indicators", "The catalogue of what is measured."),
+    "breakdowns": ("Phân tổ / Breakdowns", "The names of the sub-groups figures and targets are broken down by."),
+}
+
+
+def _lookup_rows(corpus: Corpus, name: str) -> list[list[str]]:
+    if name == "units":
+        out = []
+        for u in corpus.units.values():
+            reorg = u.reorganisation_2025
+            out.append([u.id, u.level.value, u.parent or "", u.name.vi, u.name.en or "", u.short_name.vi if u.short_name else "",
+                        (u.short_name.en or "") if u.short_name else "", u.admin_code or "", reorg.status.value if reorg else "",
+                        (reorg.successor or "") if reorg else ""])
+        return out
+    if name == "reports":
+        return [[r.id, r.unit, r.issuer, r.document_type.value, r.number or "", r.date.isoformat() if r.date else "", r.period.code,
+                 r.period.start.isoformat(), r.period.end.isoformat(), r.title.vi, r.title.en or "", str(r.source.ocr).lower()]
+                for r in corpus.reports.values()]
+    if name == "breakdowns":
+        return [[f"{d.id}={v.id}", d.id, v.id, d.name.vi, d.name.en or "", v.name.vi, v.name.en or ""]
+                for d in corpus.breakdowns.values() for v in d.values]
+    return [[i.id, i.name.vi, i.name.en or "", i.definition.vi, i.definition.en or "", i.unit.value,
+             "" if i.higher_is_better is None else str(i.higher_is_better).lower(), i.field.value,
+             i.formula.numerator if i.formula else "", i.formula.denominator if i.formula else ""]
+            for i in corpus.indicators.values()]
+
+
+def lookup_table(corpus: Corpus, name: str) -> Table:
+    """The units, reports, indicators or breakdowns table, generated from content/ (the single source of truth)."""
+    title, description = LOOKUP_TITLES[name]
+    rows = sorted(tuple(r) for r in _lookup_rows(corpus, name))
+    return Table(name, title, description, LOOKUP_COLUMNS[name], tuple(rows))
+
+
+# --------------------------------------------------------------------------- package tables
+
+
+def table_name(fields: tuple[str, ...], fallback: str) -> str:
+    """The name a resource's rows take in the database: figures, targets, or the resource's own."""
+    if fields == FIGURE_FIELDS:
+        return "figures"
+    if fields == TARGET_FIELDS:
+        return "targets"
+    return fallback.replace("-", "_")
+
+
+def _references(resource_schema: dict) -> dict[str, str]:
+    out = {}
+    for fk in resource_schema.get("foreignKeys", []):
+        fields = fk.get("fields")
+        ref = fk.get("reference", {})
+        if isinstance(fields, str):
+            fields = [fields]
+        if len(fields or []) == 1 and ref.get("resource") in LOOKUPS:
+            out[fields[0]] = ref["resource"]
+    for f in resource_schema.get("fields", []):
+        if f.get("name") in BREAKDOWN_COLUMNS:
+            out.setdefault(f["name"], "breakdowns")
+    return out
+
+
+def _read_rows(path: Any) -> list[tuple[str, ...]]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    return [tuple(r) for r in rows[1:] if r]
+
+
+def package_tables(pkg: Package) -> list[Table]:
+    """A package's data as tables: resources sharing a schema are one table (all figures of all reports)."""
+    groups: dict[tuple[str, ...], list] = {}
+    for res, spec in zip(pkg.resources, pkg.descriptor["resources"]):
+        names = tuple(f["name"] for f in res.fields)
+        groups.setdefault(names, []).append((res, spec))
+    tables = []
+    title = str(pkg.descriptor.get("title", pkg.name))
+    description = " ".join(str(pkg.descriptor.get("description", "")).split())
+    for i, (names, members) in enumerate(groups.items()):
+        first, spec = members[0]
+        refs = _references(spec.get("schema", {}))
+        columns = tuple(Column(f["name"], f.get("type", "string"), " ".join(str(f.get("description", "")).split()), refs.get(f["name"]))
+                        for f in first.fields)
+        rows: list[tuple[str, ...]] = []
+        for res, _ in members:
+            rows += _read_rows(res.path)
+        name = table_name(names, pkg.name if i == 0 else first.name)
+        tables.append(Table(name, title, description, columns, tuple(sorted(rows))))
+    return tables
+
+
+def all_tables(corpus: Corpus) -> list[Table]:
+    """Every table of every package (same-named tables merged), then units, reports and indicators."""
+    merged: dict[str, Table] = {}
+    for pkg in corpus.packages.values():
+        for t in package_tables(pkg):
+            if t.name in merged:
+                old = merged[t.name]
+                merged[t.name] = Table(old.name, old.title, old.description, old.columns, tuple(sorted(old.rows + t.rows)))
+            else:
+                merged[t.name] = t
+    return list(merged.values()) + [lookup_table(corpus, name) for name in LOOKUPS]

@@ -1,0 +1,429 @@
+"""`site-builder check`: a catalogue of bad inputs, each asserting the exact located message the CLI prints."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pytest
+from click.testing import CliRunner
+
+from site_builder.cli import main
+from site_builder.content.validate import validate
+
+CSV = "datapackages/figures/data/bc-2021.csv"
+REPORT = "content/reports/bc-2021.yaml"
+UNIT = "content/units/huyen-b.yaml"
+PACKAGE = "datapackages/figures/datapackage.yaml"
+
+
+def errors(root: Path) -> list[str]:
+    _, findings = validate(root)
+    return [p.text() for p in findings.sorted() if p.severity.value == "error"]
+
+
+def replace(root: Path, rel: str, old: str, new: str) -> None:
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text {old!r} not in {rel}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- the catalogue
+
+Setup = Callable[[Path], None]
+
+
+@dataclass(frozen=True)
+class Bad:
+    """One bad input: what an editor did, how to do it to the minimal project, the exact line `check` prints."""
+
+    id: str
+    what: str
+    setup: Setup
+    expected: str
+
+
+def edit(rel: str, old: str, new: str) -> Setup:
+    return lambda root: replace(root, rel, old, new)
+
+
+def write(rel: str, text: str) -> Setup:
+    def setup(root: Path) -> None:
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+    return setup
+
+
+def append(rel: str, text: str) -> Setup:
+    def setup(root: Path) -> None:
+        with (root / rel).open("a", encoding="utf-8") as fh:
+            fh.write(text)
+    return setup
+
+
+def encode(encoding: str) -> Setup:
+    def setup(root: Path) -> None:
+        text = (root / CSV).read_text(encoding="utf-8")
+        # Windows-1258 writes Vietnamese with combining tone marks, so decompose first
+        (root / CSV).write_bytes((unicodedata.normalize("NFD", text) if encoding == "cp1258" else text).encode(encoding))
+    return setup
+
+
+def second_csv(root: Path) -> None:
+    """The same rows again in a second CSV of the package: every figure id used twice."""
+    (root / "datapackages/figures/data/bc-2021-bis.csv").write_bytes((root / CSV).read_bytes())
+    append(PACKAGE, "  - name: bc-2021-bis\n    path: data/bc-2021-bis.csv\n    schema: figures.schema.yaml\n")(root)
+
+
+def second_package(root: Path) -> None:
+    """A copy of the package folder under another folder name, keeping the package name."""
+    import shutil
+
+    shutil.copytree(root / "datapackages/figures", root / "datapackages/figures-copy")
+    replace(root, "datapackages/figures-copy/data/bc-2021.csv", "bc-2021-001,", "bc-2021-004,")
+    replace(root, "datapackages/figures-copy/data/bc-2021.csv", "bc-2021-002,", "bc-2021-005,")
+    replace(root, "datapackages/figures-copy/data/bc-2021.csv", "bc-2021-003,", "bc-2021-006,")
+
+
+def symlink(rel: str, target: Callable[[Path], Path]) -> Setup:
+    def setup(root: Path) -> None:
+        link = root / rel
+        if link.exists():
+            link.unlink()
+        link.symlink_to(target(root))
+    return setup
+
+
+def outside(root: Path) -> Path:
+    """A file outside the project, as a symbolic link might point to."""
+    path = root.parent / "elsewhere.txt"
+    path.write_text("Nam 2021 tiep nhan 7.447 ho so, truc tuyen 5.386 ho so.\nNam 2020 tiep nhan 6.000 ho so.\n", encoding="utf-8")
+    return path
+
+
+def each(*setups: Setup) -> Setup:
+    def setup(root: Path) -> None:
+        for s in setups:
+            s(root)
+    return setup
+
+
+def cycle(root: Path) -> None:
+    write("content/units/xa-c.yaml", "id: xa-c\nlevel: commune\nparent: xa-d\nname:\n  vi: Xã C\n  en: C commune\n")(root)
+    write("content/units/xa-d.yaml", "id: xa-d\nlevel: commune\nparent: xa-c\nname:\n  vi: Xã D\n  en: D commune\n")(root)
+
+
+def header(old: str, new: str) -> Setup:
+    def setup(root: Path) -> None:
+        lines = (root / CSV).read_text(encoding="utf-8").splitlines()
+        lines[0] = lines[0].replace(old, new)
+        (root / CSV).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return setup
+
+
+def delimiter(sep: str) -> Setup:
+    return lambda root: (root / CSV).write_text((root / CSV).read_text(encoding="utf-8").replace(",", sep), encoding="utf-8")
+
+
+def huge_csv(root: Path) -> None:
+    text = (root / CSV).read_text(encoding="utf-8")
+    head, rows = text.split("\n", 1)
+    (root / CSV).write_text(head + "\n" + rows * 7000, encoding="utf-8")
+
+
+SHARE_ROW = "bc-2021-004,bc-2021,huyen-b,share-online,2021,2021-01-01,2021-12-31,,{value},reported,Mục 1,truc tuyen 5.386 ho so.,,,\n"
+ALLOWED_UNIT_KEYS = "id, level, parent, name, short_name, admin_code, website, reorganisation_2025, description"
+COLUMNS = "id, report, unit, indicator, period, period_start, period_end, breakdown, value, status, locator, quote, flag, note_vi, note_en"
+
+CATALOGUE = [
+    # ---- YAML that does not parse
+    Bad("yaml-syntax", "malformed YAML (an unclosed [)", edit(REPORT, "number: 12/BC-UBND", "number: [12"),
+        "content/reports/bc-2021.yaml:6:5: YAML syntax error: expected ',' or ']', but got ':'"),
+    Bad("tab", "a tab used for indentation", edit(REPORT, "  vi: Huyện tiếp nhận", "\tvi: Huyện tiếp nhận"),
+        "content/reports/bc-2021.yaml:16:1: tab used for indentation; indent with spaces"),
+    Bad("tab-after-key", "a tab between a key and its value", edit(UNIT, "level: district", "level:\tdistrict"),
+        "content/units/huyen-b.yaml:2:7: a tab where YAML expects a space; use spaces"),
+    Bad("duplicate-key", "a key given twice in one mapping", edit(REPORT, "issuer: huyen-b", "issuer: huyen-b\nissuer: tinh-a"),
+        'content/reports/bc-2021.yaml:4:1: issuer: duplicate key "issuer" (first defined on line 3)'),
+    Bad("empty-file", "an empty YAML file", write("content/units/xa-e.yaml", ""),
+        "content/units/xa-e.yaml:1:1: file is empty"),
+    Bad("not-a-mapping", "a YAML file that is a list, not a mapping of fields", write("content/units/xa-e.yaml", "- id: xa-e\n- level: commune\n"),
+        "content/units/xa-e.yaml:1:1: expected a mapping of fields, got a list"),
+    Bad("nfd-yaml", "NFD text (decomposed diacritics) in YAML", edit(REPORT, "  vi: Huyện tiếp nhận", "  vi: Huye\u0302\u0323n tiếp nhận"),
+        "content/reports/bc-2021.yaml:16:11: text is not Unicode NFC (decomposed diacritics); run `site-builder fmt`"),
+    Bad("yaml-control-character", "a control character (a form feed from pdftotext) pasted into YAML", edit(UNIT, "  vi: Huyện B", "  vi: Huyện\x0cB"),
+        "content/units/huyen-b.yaml:5:12: control character U+000C is not allowed; remove it"),
+    Bad("yaml-control-escape", "a control character written as a YAML escape (\"\\f\")", edit(UNIT, "  vi: Huyện B", '  vi: "Huyện\\fB"'),
+        "content/units/huyen-b.yaml:5:7: name.vi: control character U+000C in the text; remove it"),
+    Bad("yaml-line-separator", "an invisible line separator (U+2028) pasted into YAML", edit(UNIT, "  vi: Huyện B", "  vi: Huyện\u2028B"),
+        "content/units/huyen-b.yaml:5:12: invisible line separator U+2028; remove it, or break the line with Enter"),
+    # ---- wrong types
+    Bad("mapping-for-text", "a mapping where text is expected", edit(REPORT, "number: 12/BC-UBND", "number:\n  so: 12"),
+        "content/reports/bc-2021.yaml:6:3: number: expected text, got a mapping"),
+    Bad("mapping-for-translation", "a mapping where a translation's text is expected", edit(REPORT, "  vi: Báo cáo kết quả CCHC năm 2021", "  vi:\n    x: 1"),
+        "content/reports/bc-2021.yaml:14:5: title.vi: expected text, got a mapping"),
+    Bad("text-for-mapping", "plain text where a bilingual {vi, en} mapping is expected",
+        edit(REPORT, "title:\n  vi: Báo cáo kết quả CCHC năm 2021\n  en: Administrative reform results 2021\n", "title: Báo cáo kết quả CCHC năm 2021\n"),
+        "content/reports/bc-2021.yaml:12:8: title: expected a mapping of vi, en, got text"),
+    Bad("number-for-text", "a number where text is expected (an unquoted period code)", edit(REPORT, '  code: "2021"', "  code: 2021"),
+        'content/reports/bc-2021.yaml:11:9: period.code: expected text, got a number; put it in quotes: "2021"'),
+    Bad("text-for-date", "a word where a date is expected", edit(REPORT, "date: 2021-12-20", "date: yesterday"),
+        "content/reports/bc-2021.yaml:6:7: date: 'yesterday' is not a valid date; write YYYY-MM-DD"),
+    Bad("number-for-date", "a bare year where a date is expected", edit(REPORT, "date: 2021-12-20", "date: 2021"),
+        "content/reports/bc-2021.yaml:6:7: date: 2021 is not a valid date; write YYYY-MM-DD"),
+    Bad("text-for-boolean", "text where true/false is expected", edit(REPORT, "  ocr: false", "  ocr: maybe"),
+        "content/reports/bc-2021.yaml:20:8: source.ocr: expected true or false, got 'maybe'"),
+    Bad("text-for-list", "text where a list is expected", edit(REPORT, "source:\n", "recipients: UBND tỉnh\nsource:\n"),
+        "content/reports/bc-2021.yaml:18:13: recipients: expected a list (items starting with '- '), got text"),
+    Bad("enum", "a value outside an enumeration", edit(UNIT, "level: district", "level: county"),
+        "content/units/huyen-b.yaml:2:8: level: must be one of: province, district, commune, office or party"),
+    Bad("id-pattern", "an id that is not lower-case ASCII words", edit(UNIT, "id: huyen-b", "id: Huyện B"),
+        "content/units/huyen-b.yaml:1:5: id: does not match the pattern ^[a-z0-9]+(?:-[a-z0-9]+)*$"),
+    # ---- unknown and missing keys
+    Bad("unknown-key", "an unknown key", edit(UNIT, "level: district", "level: district\ncolour: red"),
+        f"content/units/huyen-b.yaml:3:1: colour: unknown key; allowed keys: {ALLOWED_UNIT_KEYS}"),
+    Bad("missing-required", "a required field missing", edit(UNIT, "  vi: Huyện B\n", ""),
+        "content/units/huyen-b.yaml:4:1: name.vi: required field is missing"),
+    Bad("missing-package-name", "a data package without a name", edit(PACKAGE, "name: figures\n", ""),
+        "datapackages/figures/datapackage.yaml:1:1: name: required field is missing"),
+    Bad("missing-resource-path", "a package resource without a path", edit(PACKAGE, "    path: data/bc-2021.csv\n", ""),
+        "datapackages/figures/datapackage.yaml:7:5: resources[0].path: required field is missing"),
+    Bad("resource-path-type", "a package resource whose path is a number", edit(PACKAGE, "path: data/bc-2021.csv", "path: 5"),
+        "datapackages/figures/datapackage.yaml:8:11: resources[0].path: expected text, got a number"),
+    # ---- unknown ids
+    Bad("unknown-parent", "an unknown parent unit", edit(UNIT, "parent: tinh-a", "parent: tinh-z"),
+        "content/units/huyen-b.yaml:3:9: parent: unknown unit 'tinh-z'"),
+    Bad("unknown-report-unit", "a report about an unknown unit", edit(REPORT, "unit: huyen-b", "unit: huyen-x"),
+        "content/reports/bc-2021.yaml:2:7: unit: unknown unit 'huyen-x'"),
+    Bad("unknown-indicator-in-formula", "a formula naming an unknown indicator",
+        edit("content/indicators/share-online.yaml", "denominator: dossiers-received", "denominator: dossiers-all"),
+        "content/indicators/share-online.yaml:13:16: formula.denominator: unknown indicator 'dossiers-all'"),
+    Bad("csv-unknown-unit", "a figure row naming an unknown unit", edit(CSV, "huyen-b,dossiers-received,2021", "huyen-q,dossiers-received,2021"),
+        "datapackages/figures/data/bc-2021.csv:2:21: unit: unknown unit 'huyen-q' (no content/units/huyen-q.yaml)"),
+    Bad("csv-unknown-indicator", "a figure row naming an unknown indicator", edit(CSV, "huyen-b,dossiers-received,2021", "huyen-b,dossiers-lost,2021"),
+        "datapackages/figures/data/bc-2021.csv:2:29: indicator: unknown indicator 'dossiers-lost' (no content/indicators/dossiers-lost.yaml)"),
+    Bad("unknown-breakdown", "a breakdown dimension content/breakdowns does not name",
+        edit(CSV, "2021-12-31,,7447,reported", "2021-12-31,colour=red,7447,reported"),
+        "datapackages/figures/data/bc-2021.csv:2:74: breakdown: unknown breakdown 'colour': add content/breakdowns/colour.yaml naming it and its values in both languages"),
+    Bad("unknown-breakdown-value", "a breakdown value its dimension does not list",
+        edit(CSV, "2021-12-31,,7447,reported", "2021-12-31,channel=fax,7447,reported"),
+        "datapackages/figures/data/bc-2021.csv:2:74: breakdown: 'fax' is not a value of breakdown 'channel' (known: hotline, postal); add it to content/breakdowns/channel.yaml"),
+    # ---- duplicate ids
+    Bad("id-filename", "an id that differs from its file name", edit(UNIT, "id: huyen-b", "id: huyen-c"),
+        "content/units/huyen-b.yaml:1:5: id: id 'huyen-c' must equal the file name 'huyen-b'"),
+    Bad("duplicate-file-id", "the same report id in two files (x.yaml and x.yml)",
+        lambda root: (root / "content/reports/bc-2021.yml").write_bytes((root / REPORT).read_bytes()),
+        "content/reports/bc-2021.yml:1:5: id: id 'bc-2021' is already used by content/reports/bc-2021.yaml; keep one of the two files"),
+    Bad("duplicate-report-number", "the same report number from the same issuer in the same year (one document twice)",
+        lambda root: (root / "content/reports/bc-2021-b.yaml").write_text((root / REPORT).read_text(encoding="utf-8").replace("id: bc-2021", "id: bc-2021-b"), encoding="utf-8"),
+        "content/reports/bc-2021-b.yaml:5:9: number: report number '12/BC-UBND' of issuer 'huyen-b' in 2021 is already used by content/reports/bc-2021.yaml: the same document twice?"),
+    Bad("duplicate-row-id", "the same figure id twice in one CSV", edit(CSV, "bc-2021-002,", "bc-2021-001,"),
+        "datapackages/figures/data/bc-2021.csv:3:1: id: duplicate id: the same as in the row at position 2"),
+    Bad("duplicate-figure-id", "the same figure id in two CSVs of the package", second_csv,
+        "datapackages/figures/data/bc-2021-bis.csv:2:1: id: figure id 'bc-2021-001' is also used in datapackages/figures/data/bc-2021.csv:2"),
+    Bad("duplicate-package-name", "two package folders with the same package name", second_package,
+        "datapackages/figures-copy/datapackage.yaml:1:7: name: package name 'figures' is already used by datapackages/figures/datapackage.yaml"),
+    Bad("duplicate-resource", "a resource listed twice in a package", append(PACKAGE, "  - name: bc-2021\n    path: data/bc-2021.csv\n    schema: figures.schema.yaml\n"),
+        "datapackages/figures/datapackage.yaml:10:11: resources[1].name: resource 'bc-2021' is already listed as resources[0]"),
+    Bad("breakdown-value-twice", "a breakdown value listed twice", edit("content/breakdowns/channel.yaml", "  - id: postal", "  - id: hotline"),
+        "content/breakdowns/channel.yaml:10:9: values[1].id: value 'hotline' is listed twice"),
+    Bad("glossary-term-twice", "a glossary term defined in two files",
+        each(write("content/glossary/a.yaml", "terms:\n  - term: CCHC\n    vi: cải cách hành chính\n    en: administrative reform\n"),
+             write("content/glossary/b.yaml", "terms:\n  - term: CCHC\n    vi: cải cách hành chính\n    en: administrative reform\n")),
+        "content/glossary/b.yaml:2:11: terms[0].term: term 'CCHC' is already defined in content/glossary/a.yaml"),
+    # ---- the unit tree
+    Bad("unit-cycle", "a cycle in the unit tree", cycle,
+        "content/units/xa-c.yaml:3:9: parent: cycle in the unit tree: xa-c → xa-d → xa-c"),
+    Bad("province-parent", "a province with a parent", edit("content/units/tinh-a.yaml", "level: province", "level: province\nparent: huyen-b"),
+        "content/units/tinh-a.yaml:3:9: parent: a province has no parent"),
+    # ---- dates and periods
+    Bad("impossible-date", "an impossible date, 2023-02-31", edit(REPORT, "date: 2021-12-20", "date: 2023-02-31"),
+        "content/reports/bc-2021.yaml:6:7: date: '2023-02-31' is not a valid date: 2023-02 has no day 31; write YYYY-MM-DD"),
+    Bad("impossible-date-dmy", "31/02/2023 written day/month/year as printed in the document", edit(REPORT, "date: 2021-12-20", "date: 31/02/2023"),
+        "content/reports/bc-2021.yaml:6:7: date: '31/02/2023' is not a valid date: 2023-02 has no day 31; write YYYY-MM-DD"),
+    Bad("date-dmy", "a real date written day/month/year (20/12/2021)", edit(REPORT, "date: 2021-12-20", "date: 20/12/2021"),
+        "content/reports/bc-2021.yaml:6:7: date: '20/12/2021' is written day/month/year; write YYYY-MM-DD: 2021-12-20"),
+    Bad("csv-impossible-date-dmy", "31/02/2023 in a CSV date column", edit(CSV, "2021,2021-01-01,2021-12-31,,7447", "2021,31/02/2023,2021-12-31,,7447"),
+        "datapackages/figures/data/bc-2021.csv:2:52: period_start: '31/02/2023' is not a valid date: 2023-02 has no day 31; write YYYY-MM-DD"),
+    Bad("period-order", "a report period that ends before it starts", edit(REPORT, "end: 2021-12-31", "end: 2020-12-31"),
+        "content/reports/bc-2021.yaml:8:3: period: period ends (2020-12-31) before it starts (2021-01-01)"),
+    Bad("csv-period-order", "a figure period that ends before it starts", edit(CSV, "2021,2021-01-01,2021-12-31,,7447", "2021,2022-01-01,2021-12-31,,7447"),
+        "datapackages/figures/data/bc-2021.csv:2:63: period_end: period ends (2021-12-31) before it starts (2022-01-01)"),
+    # ---- values
+    Bad("percent-over-100", "a percentage over 100", append(CSV, SHARE_ROW.format(value="100.5")),
+        "datapackages/figures/data/bc-2021.csv:5:70: value: 100.5 is over 100 for a percent indicator"),
+    Bad("negative-count", "a negative count", edit(CSV, "2021,2021-01-01,2021-12-31,,7447", "2021,2021-01-01,2021-12-31,,-7447"),
+        "datapackages/figures/data/bc-2021.csv:2:75: value: -7447 is below the minimum 0"),
+    Bad("fractional-count", "a fraction for a count", edit(CSV, "2021-12-31,,5386,reported", "2021-12-31,,5386.5,reported"),
+        "datapackages/figures/data/bc-2021.csv:3:82: value: 5386.5 is not a whole number for a count indicator"),
+    Bad("wrong-type", "text in a number column", edit(CSV, "2021-01-01,2021-12-31,,7447", "2021-01-01,2021-12-31,,abc"),
+        "datapackages/figures/data/bc-2021.csv:2:75: value: 'abc' is not a number; write digits with a dot for decimals (72.3), no thousands separator"),
+    Bad("thousands-separator", "a number written with a thousands separator (\"7,447\")", edit(CSV, "2021-01-01,2021-12-31,,7447", '2021-01-01,2021-12-31,,"7,447"'),
+        "datapackages/figures/data/bc-2021.csv:2:75: value: '7,447' is not a number; write digits with a dot for decimals (72.3), no thousands separator"),
+    Bad("infinite-value", "a number too large to be finite (1e400)", edit(CSV, "2021-01-01,2021-12-31,,7447", "2021-01-01,2021-12-31,,1e400"),
+        "datapackages/figures/data/bc-2021.csv:2:75: value: '1e400' is not a finite number"),
+    Bad("reported-without-value", "a reported figure without a value", edit(CSV, "2021-12-31,,7447,reported", "2021-12-31,,,reported"),
+        "datapackages/figures/data/bc-2021.csv:2:75: value: status is 'reported' but the value is empty"),
+    Bad("status-enum", "a status outside its enumeration", edit(CSV, ",reported,Mục 1,Nam 2021", ",reportd,Mục 1,Nam 2021"),
+        "datapackages/figures/data/bc-2021.csv:2:80: status: 'reportd' must be one of: reported, missing"),
+    Bad("required-cell", "an empty required cell", edit(CSV, ",7447,reported,Mục 1,", ",7447,reported,,"),
+        "datapackages/figures/data/bc-2021.csv:2:89: locator: a value is required"),
+    Bad("quote-not-in-source", "a quote that is not in the source text", edit(CSV, "Nam 2021 tiep nhan 7.447 ho so", "Nam 2021 tiep nhan 7.448 ho so"),
+        "datapackages/figures/data/bc-2021.csv:2:95: quote: quote not found verbatim in the report's source text"),
+    Bad("flag-without-note", "a flag without a note in both languages",
+        edit(CSV, "7447,reported,Mục 1,Nam 2021 tiep nhan 7.447 ho so,,,", "7447,reported,Mục 1,Nam 2021 tiep nhan 7.447 ho so,inconsistent,,"),
+        "datapackages/figures/data/bc-2021.csv:2:139: note_vi: flag 'inconsistent' needs a note in both languages"),
+    # ---- CSV files
+    Bad("csv-utf16", "a CSV in UTF-16", encode("utf-16"),
+        "datapackages/figures/data/bc-2021.csv:1:1: file is UTF-16; save it as UTF-8 without BOM"),
+    Bad("csv-bom", "a CSV with a byte-order mark", encode("utf-8-sig"),
+        "datapackages/figures/data/bc-2021.csv:1:1: file starts with a byte-order mark; save it as UTF-8 without BOM"),
+    Bad("csv-cp1258", "a CSV in Windows-1258", encode("cp1258"),
+        "datapackages/figures/data/bc-2021.csv:2:91: file is not valid UTF-8; save it as UTF-8"),
+    Bad("csv-semicolon", "a CSV separated by semicolons", delimiter(";"),
+        "datapackages/figures/data/bc-2021.csv:1:1: columns are separated by semicolons; use commas"),
+    Bad("csv-tab", "a CSV separated by tabs", delimiter("\t"),
+        "datapackages/figures/data/bc-2021.csv:1:1: columns are separated by tabs; use commas"),
+    Bad("csv-extra-column", "an extra column in the header", header("breakdown", "subgroup"),
+        f"datapackages/figures/data/bc-2021.csv:1:57: subgroup: unexpected column 'subgroup'; expected columns: {COLUMNS}"),
+    Bad("csv-missing-column", "a column missing from the header", header("breakdown", "subgroup"),
+        "datapackages/figures/data/bc-2021.csv:1:1: breakdown: missing column 'breakdown'"),
+    Bad("csv-extra-cell", "a row with more cells than the header", edit(CSV, "Nam 2021 tiep nhan 7.447 ho so,,,", "Nam 2021 tiep nhan 7.447 ho so,,,,extra"),
+        "datapackages/figures/data/bc-2021.csv:2:129: row has more cells than the 15 columns of the header; a cell holding a comma must be in double quotes"),
+    Bad("csv-missing-cell", "a row with fewer cells than the header", edit(CSV, "Nam 2021 tiep nhan 7.447 ho so,,,", "Nam 2021 tiep nhan 7.447 ho so,,"),
+        "datapackages/figures/data/bc-2021.csv:2:1: note_en: row ends before column 'note_en'; every row needs all 15 columns"),
+    Bad("csv-unclosed-quote", "a double quote that is never closed", edit(CSV, "bc-2021-001,bc-2021,huyen-b", 'bc-2021-001,bc-2021,"huyen-b'),
+        "datapackages/figures/data/bc-2021.csv:2:21: a double-quoted cell is not closed on this line; close the quote (each row stays on one line)"),
+    Bad("csv-blank-row", "a blank row", edit(CSV, "\nbc-2021-002", "\n\nbc-2021-002"),
+        "datapackages/figures/data/bc-2021.csv:3:1: blank row; remove it"),
+    Bad("csv-control-character", "a control character (a form feed from pdftotext) in a CSV cell", edit(CSV, "Nam 2021 tiep nhan 7.447", "Nam 2021\x0ctiep nhan 7.447"),
+        "datapackages/figures/data/bc-2021.csv:2:103: control character U+000C in the file; remove it, or use a space (spreadsheets cannot store it)"),
+    Bad("csv-bare-carriage-return", "a carriage return alone inside a cell (a line break for the csv module, not for editors)", edit(CSV, "Mục 1,Nam 2021", '"Mục\r1",Nam 2021'),
+        "datapackages/figures/data/bc-2021.csv:2:93: control character U+000D in the file; remove it, or use a space (spreadsheets cannot store it)"),
+    Bad("nfd-csv", "NFD text in a CSV", edit(CSV, "Mục 1,Nam 2021", "Mu\u0323c 1,Nam 2021"),
+        "datapackages/figures/data/bc-2021.csv:2:91: text is not Unicode NFC (decomposed diacritics); run `site-builder fmt`"),
+    Bad("csv-not-listed", "a CSV its package does not list", lambda root: (root / "datapackages/figures/data/bc-2022.csv").write_bytes((root / CSV).read_bytes()),
+        "datapackages/figures/data/bc-2022.csv:0:0: CSV file not listed in datapackages/figures/datapackage.yaml: add a resource (name, path, schema) for it, or remove it"),
+    # ---- files: references that leave the repository, symbolic links, size
+    Bad("path-escape", "a source file reference that leaves the repository: ../../etc/passwd", edit(REPORT, "file: bc-2021.txt", "file: ../../etc/passwd"),
+        "content/reports/bc-2021.yaml:19:9: source.file: '../../etc/passwd' leaves content/sources/; name a .txt file inside that folder"),
+    Bad("path-escape-txt", "a source file reference that leaves the repository: ../../etc/passwd.txt", edit(REPORT, "file: bc-2021.txt", "file: ../../etc/passwd.txt"),
+        "content/reports/bc-2021.yaml:19:9: source.file: '../../etc/passwd.txt' leaves content/sources/; name a .txt file inside that folder"),
+    Bad("path-absolute", "an absolute source file reference", edit(REPORT, "file: bc-2021.txt", "file: /etc/passwd"),
+        "content/reports/bc-2021.yaml:19:9: source.file: '/etc/passwd' leaves content/sources/; name a .txt file inside that folder"),
+    Bad("resource-path-escape", "a package resource path that leaves the repository", edit(PACKAGE, "path: data/bc-2021.csv", "path: ../../etc/passwd"),
+        "datapackages/figures/datapackage.yaml:8:11: resources[0].path: '../../etc/passwd' leaves the package folder"),
+    Bad("schema-path-escape", "a package schema path that leaves the repository", edit(PACKAGE, "schema: figures.schema.yaml", "schema: ../../etc/passwd"),
+        "datapackages/figures/datapackage.yaml:9:13: resources[0].schema: '../../etc/passwd' leaves the package folder"),
+    Bad("missing-source", "a source file that does not exist", edit(REPORT, "file: bc-2021.txt", "file: bc-2020.txt"),
+        "content/reports/bc-2021.yaml:19:9: source.file: file content/sources/bc-2020.txt not found"),
+    Bad("symlink-yaml", "a symbolic link in content/", symlink("content/units/link.yaml", lambda root: root / "content/units/tinh-a.yaml"),
+        "content/units/link.yaml:0:0: symbolic links are not allowed in content/; commit the file itself"),
+    Bad("symlink-source", "a source text that is a symbolic link out of the repository", symlink("content/sources/bc-2021.txt", outside),
+        "content/reports/bc-2021.yaml:19:9: source.file: 'bc-2021.txt' leaves content/sources/"),
+    Bad("symlink-csv", "a package CSV that is a symbolic link", symlink(CSV, lambda root: root / "datapackages/figures/figures.schema.yaml"),
+        "datapackages/figures/datapackage.yaml:8:11: resources[0].path: 'data/bc-2021.csv' is a symbolic link"),
+    Bad("large-yaml", "a very large YAML file", write("content/units/big.yaml", "id: big\n# " + "x" * 2_100_000 + "\n"),
+        "content/units/big.yaml:0:0: file is 2,100,011 bytes; the limit is 2,000,000"),
+    Bad("large-csv", "a very large CSV file", huge_csv,
+        "datapackages/figures/data/bc-2021.csv:0:0: file is 2,737,114 bytes; the limit is 2,000,000"),
+    Bad("unknown-folder", "a folder in content/ no loader reads", write("content/report/bc-2022.yaml", "id: bc-2022\n"),
+        "content/report:0:0: unknown folder; content/ holds breakdowns, glossary, indicators, pages, reports, sources, units"),
+]
+
+
+@pytest.mark.parametrize("case", CATALOGUE, ids=[c.id for c in CATALOGUE])
+def test_bad_input_gets_exact_located_error_from_the_cli(minimal: Path, case: Bad) -> None:
+    case.setup(minimal)  # on the minimal project, clean (test_minimal_project_is_clean)
+    result = CliRunner().invoke(main, ["check", "--root", str(minimal)])
+    assert result.exit_code == 1, result.output
+    assert isinstance(result.exception, SystemExit), f"{case.id}: {result.exception!r}"  # an escaped exception also exits 1
+    assert "Traceback" not in result.output
+    assert case.expected in result.output.splitlines()
+
+
+def test_catalogue_ids_are_unique() -> None:
+    assert len({c.id for c in CATALOGUE}) == len(CATALOGUE)
+
+
+@pytest.mark.parametrize("case_id", ["path-escape", "csv-utf16", "duplicate-figure-id"])
+def test_the_installed_command_exits_1_without_traceback(minimal: Path, case_id: str) -> None:
+    """The real console script in a process of its own: the exit status a shell or CI sees."""
+    case = next(c for c in CATALOGUE if c.id == case_id)
+    case.setup(minimal)
+    script = Path(sys.executable).with_name("site-builder")
+    run = subprocess.run([str(script), "check", "--root", str(minimal)], capture_output=True, text=True, env=dict(os.environ, PYTHONWARNINGS="ignore"), timeout=120)
+    assert run.returncode == 1
+    assert "Traceback" not in run.stdout + run.stderr
+    assert case.expected in run.stdout.splitlines()
+    assert run.stderr.strip().endswith("warning(s)")
+
+
+# --------------------------------------------------------------------------- beyond single inputs
+
+
+def test_minimal_project_is_clean(minimal: Path) -> None:
+    corpus, findings = validate(minimal)
+    assert findings.problems == []
+    assert corpus is not None and len(corpus.figures) == 3
+    assert CliRunner().invoke(main, ["check", "--root", str(minimal)]).exit_code == 0
+
+
+def test_both_ends_of_a_cycle_are_reported(minimal: Path) -> None:
+    cycle(minimal)
+    found = errors(minimal)
+    assert "content/units/xa-c.yaml:3:9: parent: cycle in the unit tree: xa-c → xa-d → xa-c" in found
+    assert "content/units/xa-d.yaml:3:9: parent: cycle in the unit tree: xa-d → xa-c → xa-d" in found
+
+
+def test_a_broken_unit_is_reported_once_not_by_every_reference(minimal: Path) -> None:
+    replace(minimal, UNIT, "id: huyen-b", "id: 12")
+    assert errors(minimal) == ['content/units/huyen-b.yaml:1:5: id: expected text, got a number; put it in quotes: "12"']
+
+
+def test_unchanged_csvs_skip_frictionless_but_errors_never_hide(minimal: Path) -> None:
+    assert errors(minimal) == []
+    remembered = sorted((minimal / "build/cache/validated").iterdir())
+    assert len(remembered) == 1  # the one CSV, validated clean
+    replace(minimal, CSV, "2021-01-01,2021-12-31,,7447", "2021-01-01,2021-12-31,,abc")
+    wrong = "datapackages/figures/data/bc-2021.csv:2:75: value: 'abc' is not a number; write digits with a dot for decimals (72.3), no thousands separator"
+    assert wrong in errors(minimal)
+    assert wrong in errors(minimal)  # a CSV with errors is never remembered
+    replace(minimal, CSV, "2021-01-01,2021-12-31,,abc", "2021-01-01,2021-12-31,,7447")
+    assert errors(minimal) == []
+    assert sorted((minimal / "build/cache/validated").iterdir()) == remembered
+
+
+def test_every_error_is_collected_not_just_the_first(minimal: Path) -> None:
+    replace(minimal, UNIT, "level: district", "level: county")
+    replace(minimal, REPORT, "date: 2021-12-20", "date: 2023-02-31")
+    replace(minimal, CSV, "huyen-b,dossiers-received,2021", "huyen-q,dossiers-received,2021")
+    assert len(errors(minimal)) >= 3
+
+
+def test_missing_english_is_a_warning_and_strict_fails(minimal: Path) -> None:
+    replace(minimal, REPORT, "  en: The district received 7,447 dossiers.\n", "")
+    _, findings = validate(minimal)
+    assert [p.text() for p in findings.warnings] == [
+        "content/reports/bc-2021.yaml:15:1: warning: summary: English translation missing (shown as 'not yet translated')"
+    ]
+    runner = CliRunner()
+    assert runner.invoke(main, ["check", "--root", str(minimal)]).exit_code == 0
+    assert runner.invoke(main, ["check", "--root", str(minimal), "--strict"]).exit_code == 1
+
+
+def test_github_and_json_formats_carry_the_same_locations(minimal: Path) -> None:
+    replace(minimal, UNIT, "parent: tinh-a", "parent: tinh-z")
+    runner = CliRunner()
+    text = runner.invoke(main, ["check", "--root", str(minimal)]).output
+    gh = runner.invoke(main, ["check", "--root", str(minimal), "--format", "github"]).output
+    js = json.loads(runner.invoke(main, ["check", "--root", str(minimal), "--format", "json"]).output)
+    assert "content/units/huyen-b.yaml:3:9: parent: unknown unit 'tinh-z'" in text
+    assert "::error file=content/units/huyen-b.yaml,line=3,col=9,title=unknown-id::parent: unknown unit 'tinh-z'" in gh
+    assert {"path": "content/units/huyen-b.yaml", "line": 3, "column": 9, "field": "parent", "message": "unknown unit 'tinh-z'", "code": "unknown-id", "severity": "error"} in js

@@ -1,0 +1,312 @@
+"""`site-builder extract`: figures proposed from raw report text, measured against the curated packages.
+
+Recall and precision are measured on (indicator, value) pairs of `status=reported` rows: a
+curated pair counts as recovered when some proposal has the same indicator and value.
+Run with `pytest -s` to see the figures per document.
+"""
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from ruamel.yaml import YAML
+
+from site_builder.editor import extract as ex
+from site_builder.editor import phrases as pt
+
+ROOT = Path(__file__).resolve().parents[3]
+SOURCES = ROOT / "content" / "sources"
+CURATED = ROOT / "datapackages" / "cchc-figures" / "data"
+SEEDS = ("loc-ninh-pci-2020", "binh-phuoc-chi-thi-tthc", "tuy-phong-cchc-2011-2020",
+         "dak-nong-vp-ubnd-2021-q3", "binh-son-binh-phuoc-2023")
+MIN_RECALL = 0.8
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> ex.Catalogue:
+    return ex.load_catalogue(ROOT / "content" / "indicators")
+
+
+def printed_numbers(quote: str) -> set[float]:
+    """Every number printed in a quote, read in Vietnamese format, independently of the extractor."""
+    return {float(t.replace(".", "").replace(",", ".")) for t in re.findall(r"\d+(?:[.,]\d+)*", quote)}
+
+
+def strip_diacritics(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)).replace("đ", "d").replace("Đ", "D")
+
+
+def pairs(rows: list[ex.FigureRow]) -> set[tuple[str, float]]:
+    return {(r.indicator, float(r.value)) for r in rows if r.status == "reported"}
+
+
+# --------------------------------------------------------------------------- the five seed documents
+
+
+@pytest.mark.parametrize("report", SEEDS)
+def test_seed_document_recall_and_no_invented_number(report: str, catalogue: ex.Catalogue) -> None:
+    source = (SOURCES / f"{report}.txt").read_text(encoding="utf-8")
+    rows = ex.extract(source, catalogue, report=report)
+    with open(CURATED / f"{report}.csv", encoding="utf-8", newline="") as f:
+        curated = {(r["indicator"], float(r["value"])) for r in csv.DictReader(f) if r["status"] == "reported"}
+    proposed = pairs(rows)
+    found = curated & proposed
+    recall = len(found) / len(curated) if curated else 1.0
+    precision = len(found) / len(proposed) if proposed else 1.0
+    print(f"\n{report}: curated {len(curated)} pairs, proposed {len(proposed)} pairs ({len(rows)} rows), "
+          f"recall {recall:.2f}, precision {precision:.2f}")
+
+    # No invented number: every reported value is printed in its quote, which is in the source.
+    squashed_source = ex.squash(source)
+    for row in rows:
+        assert row.indicator in catalogue, row
+        assert row.quote and ex.squash(row.quote) in squashed_source, row
+        if row.status == "reported":
+            assert float(row.value) in printed_numbers(row.quote), row
+        else:
+            assert row.status == "missing" and row.value == "", row
+    if curated:
+        assert recall >= MIN_RECALL, sorted(curated - proposed)
+    else:
+        # A directive (chỉ thị) sets targets only: nothing in it is a reported figure.
+        assert proposed == set()
+
+
+def test_seed_rows_fit_the_package_schema(catalogue: ex.Catalogue) -> None:
+    source = (SOURCES / "tuy-phong-cchc-2011-2020.txt").read_text(encoding="utf-8")
+    rows = ex.extract(source, catalogue, report="tuy-phong-cchc-2011-2020", unit="tuy-phong", period="2011-2020")
+    assert rows and len({r.id for r in rows}) == len(rows)
+    for row in rows:
+        assert re.fullmatch(r"tuy-phong-cchc-2011-2020-\d{3}", row.id)
+        assert re.fullmatch(r"[0-9]{4}(-Q[1-4]|-[0-9]{4})?", row.period), row
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", row.period_start) and row.period_start <= row.period_end
+        assert re.fullmatch(r"([a-z_]+=[a-z0-9_-]+)?", row.breakdown), row
+        assert row.locator and row.unit == "tuy-phong"
+
+
+def test_table_cells_follow_the_header_periods(catalogue: ex.Catalogue) -> None:
+    source = (SOURCES / "tuy-phong-cchc-2011-2020.txt").read_text(encoding="utf-8")
+    rows = ex.extract(source, catalogue, report="tuy-phong-cchc-2011-2020")
+    got = {(r.indicator, r.period, r.breakdown, r.value, r.status) for r in rows}
+    assert ("procedures-announced", "2019", "level=district", "263", "reported") in got
+    assert ("procedures-announced", "2015", "level=province", "", "missing") in got  # "/" is missing, not zero
+    assert ("dossiers-resolved-on-time", "2020-Q1", "level=district", "2717", "reported") in got  # a/b numerator
+    assert ("dossiers-resolved", "2020-Q1", "level=district", "2700", "reported") in got  # a/b denominator
+    assert ("officials-with-email-accounts", "2016", "level=commune", "284", "reported") in got  # "H:93 X:284"
+    q1 = next(r for r in rows if r.period == "2020-Q1")
+    assert (q1.period_start, q1.period_end) == ("2020-01-01", "2020-03-31")
+
+
+# --------------------------------------------------------------------------- a new report
+
+
+NEW_REPORT = """\
+BÁO CÁO
+Kết quả cải cách hành chính quý II năm 2022
+
+Căn cứ Quyết định số 123/QĐ-UBND ngày 12/4/2022 của UBND huyện về Kế hoạch CCHC năm 2022;
+
+1. Kết quả giải quyết thủ tục hành chính
+
+Trong quý, Bộ phận Một cửa huyện tiếp nhận 3.215 hồ sơ, trong đó: 2.004 hồ sơ trực tuyến (chiếm 62,3%); \
+kỳ trước chuyển sang 120 hồ sơ. Đã giải quyết 3.100 hồ sơ, trong đó: trước hạn 1.200 hồ sơ (chiếm 38,7%), \
+đúng hạn 1.850 hồ sơ (chiếm 59,7%), quá hạn 50 hồ sơ (chiếm 1,6%); đang giải quyết 235 hồ sơ.
+
+Tỷ lệ hài lòng đạt 98,2%. Đã tiếp nhận 12 phản ánh, kiến nghị; đã xử lý 10 phản ánh, kiến nghị.
+Thanh toán trực tuyến được 150 lượt với số tiền 12.500.000 đồng. Cắt giảm thời gian giải quyết 25 TTHC.
+
+2. Nhiệm vụ thời gian tới
+- Phấn đấu 100% văn bản được trao đổi dưới dạng điện tử.
+"""
+NEW_EXPECTED = {
+    ("dossiers-received", 3215), ("dossiers-received-online", 2004), ("share-online", 62.3),
+    ("dossiers-carried-over", 120), ("dossiers-resolved", 3100), ("dossiers-resolved-early", 1200),
+    ("share-early", 38.7), ("dossiers-resolved-on-time", 1850), ("share-on-time", 59.7),
+    ("dossiers-resolved-late", 50), ("share-late", 1.6), ("dossiers-pending", 235), ("satisfaction-rate", 98.2),
+    ("feedback-received", 12), ("feedback-resolved", 10), ("online-payment-transactions", 150),
+    ("online-payment-amount", 12500000), ("procedures-processing-time-cut", 25),
+    ("e-documents-exchanged-target-share", 100),  # in the plan section: a target, not a result
+}
+
+
+@pytest.mark.parametrize("plain", [False, True], ids=["with-diacritics", "without-diacritics"])
+def test_a_new_report_with_or_without_diacritics(plain: bool, catalogue: ex.Catalogue) -> None:
+    text = strip_diacritics(NEW_REPORT) if plain else NEW_REPORT
+    rows = ex.extract(text, catalogue, report="bc-moi", unit="huyen-b", period="2022-Q2")
+    assert pairs(rows) == NEW_EXPECTED
+    assert {(r.period, r.period_start, r.period_end) for r in rows} == {("2022-Q2", "2022-04-01", "2022-06-30")}
+    assert rows[0].id == "bc-moi-001" and rows[0].unit == "huyen-b"
+
+
+def test_a_new_table(catalogue: ex.Catalogue) -> None:
+    text = (
+        "Phụ lục 01\n"
+        "STT\tChỉ tiêu\tNăm 2021\tNăm 2022 (Tính đến 31/3)\n"
+        "1.\tTỷ lệ hồ sơ giải quyết đúng hạn (số hồ sơ giải quyết đúng hạn/Tổng số hồ sơ đã giải quyết)\t90/100\t/\n"
+        "2.\tSố lượng văn bản gửi trên Trục liên thông văn bản quốc gia\t1.200\t300\n"
+    )
+    rows = ex.extract(text, catalogue)
+    got = [(r.indicator, r.period, r.value, r.status, r.locator) for r in rows]
+    assert got == [
+        ("dossiers-resolved-on-time", "2021", "90", "reported", "Phụ lục 01, dòng 1, cột Năm 2021, tử số"),
+        ("dossiers-resolved", "2021", "100", "reported", "Phụ lục 01, dòng 1, cột Năm 2021, mẫu số"),
+        ("dossiers-resolved-on-time", "2022-Q1", "", "missing", "Phụ lục 01, dòng 1, cột Năm 2022 (Tính đến 31/3)"),
+        ("dossiers-resolved", "2022-Q1", "", "missing", "Phụ lục 01, dòng 1, cột Năm 2022 (Tính đến 31/3)"),
+        ("e-documents-sent-national-axis", "2021", "1200", "reported", "Phụ lục 01, dòng 2, cột Năm 2021"),
+        ("e-documents-sent-national-axis", "2022-Q1", "300", "reported", "Phụ lục 01, dòng 2, cột Năm 2022 (Tính đến 31/3)"),
+    ]
+    assert rows[0].quote == "1. Tỷ lệ hồ sơ giải quyết đúng hạn (số hồ sơ giải quyết đúng hạn/Tổng số hồ sơ đã giải quyết) 90/100 /"
+
+
+def test_targets_and_unknown_indicators_are_never_proposed(catalogue: ex.Catalogue) -> None:
+    goal = "Đến năm 2025, tỷ lệ hồ sơ trực tuyến đạt từ 50% trở lên; mức độ hài lòng đạt tối thiểu 95%."
+    assert ex.extract(goal, catalogue) == []
+    # A catalogue without the indicator: the phrase still matches, but nothing is proposed.
+    small = ex.Catalogue({"dossiers-received": "count"})
+    rows = ex.extract("Trung tâm tiếp nhận 7.447 hồ sơ, trong đó: 5.386 hồ sơ trực tuyến (chiếm 72,3%).", small)
+    assert {r.indicator for r in rows} == {"dossiers-received"}
+    assert ("dossiers-received", "7447", "") in {(r.indicator, r.value, r.note_en) for r in rows}
+    assert all(r.note_en == ex.INHERITED_NOTE[1] for r in rows if r.value != "7447")  # a breakdown, flagged as such
+
+
+def test_amounts_in_billions_are_not_converted(catalogue: ex.Catalogue) -> None:
+    # The catalogue counts budgets in million đồng; 6,648 tỷ would have to become 6648: not printed, so not proposed.
+    rows = ex.extract("Tổng chi ngân sách ước đạt: 4,776 tỷ đồng, bằng 85,2% KH năm.", catalogue)
+    assert [(r.indicator, r.value) for r in rows] == [("budget-expenditure-plan-attainment", "85.2")]
+
+
+# --------------------------------------------------------------------------- the parts
+
+
+def test_phrase_tables_name_only_catalogue_indicators(catalogue: ex.Catalogue) -> None:
+    assert pt.rule_indicators() - set(catalogue.units) == set()
+
+
+def test_figure_fields_are_the_package_columns() -> None:
+    from site_builder.content.packages import FIGURE_FIELDS
+
+    assert ex.FIGURE_FIELDS == FIGURE_FIELDS
+    assert tuple(ex.FigureRow.__dataclass_fields__) == FIGURE_FIELDS
+
+
+@pytest.mark.parametrize(("text", "folded"), [
+    ("Hồ sơ đúng hạn", "ho so dung han"),
+    ("Đắk Nông", "dak nong"),
+    ("ty 1€ hai 16ng", "ty le hai long"),  # OCR digits inside words read as letters
+    ("s6 hd so 7.447", "so hd so 7.447"),  # … but never the digits of a number
+])
+def test_fold(text: str, folded: str) -> None:
+    assert pt.fold(text) == folded
+
+
+@pytest.mark.parametrize(("spec", "damaged"), [
+    ("ho so", "hd so"), ("ho so", "hé so"), ("ho so", "hod so"), ("ho so", "Hb so"),
+    ("ty le", "ty 1é"), ("ty le", "ty 1€"), ("ty le", "Ty 18"),
+    ("truoc han", "trudc han"), ("truoc han", "treée han"), ("dung han", "ding han"), ("qua han", "quá hạn"),
+    ("chiem", "chzem"), ("chiem", "chiém"), ("chiem", "ch:em"),
+    ("tiep nhan", "tlep nhdn"), ("truc tuyen", "triec tuyén"), ("tra loi", "Tra 101"), ("huong dan", "hudng din"),
+])
+def test_phrases_tolerate_ocr_damage(spec: str, damaged: str) -> None:
+    assert pt.phrase(spec).search(pt.fold(damaged))
+
+
+@pytest.mark.parametrize(("spec", "other"), [
+    ("truoc han", "trong han"), ("dung han", "dang han"), ("thu tuc", "thuc hien"), ("muc tieu", "dinh muc, tieu chuan"),
+])
+def test_phrases_stay_apart(spec: str, other: str) -> None:
+    assert not pt.phrase(spec).search(pt.fold(other))
+
+
+@pytest.mark.parametrize(("printed", "value"), [("7.447", 7447), ("72,3", 72.3), ("02", 2), ("1.005,8", 1005.8), ("5.158.000", 5158000)])
+def test_parse_number(printed: str, value: float) -> None:
+    assert ex.parse_number(printed) == value
+
+
+def test_find_numbers_leaves_out_dates_documents_years_and_levels() -> None:
+    sentence = ("Thực hiện Quyết định số 1887/QĐ-UBND ngày 18/12/2020, giai đoạn 2011 – 2020, trong tháng 9/2021, "
+                "dịch vụ công mức độ 3, 4: tiếp nhận 7.447 hồ sơ (chiếm 72,3%), trả lời 02/04 câu hỏi, 5.158.000đ.")
+    found = [(n.text, n.value, n.denominator, n.shape, n.currency) for n in ex.find_numbers(sentence)]
+    assert found == [
+        ("7.447", 7447, None, "count", ""),
+        ("72,3%", 72.3, None, "percent", ""),
+        ("02/04", 2, 4, "ratio", ""),
+        ("5.158.000", 5158000, None, "count", "dong"),
+    ]
+
+
+def test_find_numbers_drops_ocr_words_read_as_digits() -> None:
+    # "là" read as "14", "lời" as "101", "tỷ lệ" as "Ty 18".
+    numbers = ex.find_numbers("đã giải quyết 14 784 hồ sơ; Tra 101 02/04 câu hỏi; Ty 18 hd so đạt 43,6%")
+    assert [n.text for n in numbers] == ["784", "02/04", "43,6%"]
+
+
+def test_split_sentences_joins_page_breaks() -> None:
+    text = "Đã cử 44 lượt cán bộ tham\n\ngia bồi dưỡng. Tiếp nhận 12 hồ sơ, đạt tỷ lệ\n\n100%.\n\n- Mục mới: 5 hồ sơ."
+    assert [s.text for s in ex.split_sentences(text)] == [
+        "Đã cử 44 lượt cán bộ tham\n\ngia bồi dưỡng.", "Tiếp nhận 12 hồ sơ, đạt tỷ lệ\n\n100%.", "- Mục mới: 5 hồ sơ."]
+
+
+@pytest.mark.parametrize(("code", "bounds"), [
+    ("", ("", "")), ("2020", ("2020-01-01", "2020-12-31")), ("2021-Q3", ("2021-07-01", "2021-09-30")),
+    ("2011-2020", ("2011-01-01", "2020-12-31")),
+])
+def test_period_bounds(code: str, bounds: tuple[str, str]) -> None:
+    assert ex.period_bounds(code) == bounds
+
+
+@pytest.mark.parametrize("code", ["2021Q3", "21", "2020-2011", "2021-Q5"])
+def test_period_bounds_refuses_bad_codes(code: str) -> None:
+    with pytest.raises(ex.ExtractError, match="must look like 2020, 2021-Q3 or 2011-2020"):
+        ex.period_bounds(code)
+
+
+# --------------------------------------------------------------------------- the command
+
+
+@pytest.fixture()
+def raw(tmp_path: Path) -> Path:
+    path = tmp_path / "raw.txt"
+    path.write_text(NEW_REPORT, encoding="utf-8")
+    return path
+
+
+def run(*args: str) -> object:
+    return CliRunner().invoke(ex.command, [*args, "--root", str(ROOT)])
+
+
+def test_command_writes_package_csv(raw: Path) -> None:
+    result = run(str(raw), "--report", "bc-moi", "--unit", "huyen-b", "--period", "2022-Q2")
+    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
+    lines = result.stdout.splitlines()  # type: ignore[attr-defined]
+    assert lines[0] == ",".join(ex.FIGURE_FIELDS)
+    first = next(csv.DictReader(lines))
+    assert first["id"] == "bc-moi-001" and first["indicator"] == "dossiers-received" and first["value"] == "3215"
+    assert first["period_start"] == "2022-04-01" and first["status"] == "reported"
+    assert "19 figure(s) proposed" in result.stderr  # type: ignore[attr-defined]
+
+
+def test_command_yaml_text_and_out(raw: Path, tmp_path: Path) -> None:
+    result = run(str(raw), "--format", "yaml")
+    loaded = YAML(typ="safe", pure=True).load(result.stdout)  # type: ignore[attr-defined]
+    assert loaded[0]["indicator"] == "dossiers-received" and loaded[0]["id"] == "draft-001"
+    result = run(str(raw), "--format", "text")
+    assert "dossiers-received = 3215" in result.stdout and "« " in result.stdout  # type: ignore[attr-defined]
+    out = tmp_path / "rows.csv"
+    result = run(str(raw), "--out", str(out))
+    assert result.exit_code == 0 and result.stdout == ""  # type: ignore[attr-defined]
+    assert out.read_text(encoding="utf-8").startswith("id,report,unit,indicator")
+
+
+def test_command_reports_bad_input_as_messages(raw: Path, tmp_path: Path) -> None:
+    result = run(str(raw), "--period", "Q3-2021")
+    assert result.exit_code == 2 and "must look like 2020, 2021-Q3 or 2011-2020" in result.output  # type: ignore[attr-defined]
+    result = CliRunner().invoke(ex.command, [str(raw), "--root", str(tmp_path)])
+    assert result.exit_code == 1 and "no indicator catalogue here" in result.output and "Traceback" not in result.output
+    binary = tmp_path / "scan.txt"
+    binary.write_bytes(b"\xff\xfe\x00bad")
+    result = run(str(binary))
+    assert result.exit_code == 1 and "not UTF-8 text" in result.output  # type: ignore[attr-defined]

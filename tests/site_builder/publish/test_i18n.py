@@ -1,0 +1,29 @@
+"""Locale formats and the translation of figure locators."""
+from __future__ import annotations
+
+import pytest
+
+from site_builder.publish import i18n
+
+
+def test_numbers_and_percents_follow_each_locale() -> None:
+    assert (i18n.number(7447, "vi"), i18n.number(7447, "en")) == ("7.447", "7,447")
+    assert (i18n.percent(72.3, "vi"), i18n.percent(72.3, "en")) == ("72,3%", "72.3%")
+    assert (i18n.period_label("2021-Q3", "vi"), i18n.period_label("2021-Q3", "en")) == ("Quý III/2021", "Q3 2021")
+
+
+@pytest.mark.parametrize("vi,en", [
+    ("Phụ lục 03, dòng 1.2, cột Năm 2015", "Appendix 03, row 1.2, column 2015"),
+    ("Phụ lục 07, dòng 4, cột Năm 2020 (Tính đến 31/3), mẫu số", "Appendix 07, row 4, column 2020 (as of 31/3), denominator"),
+    ("Mục II.6, gạch đầu dòng 2", "Section II.6, bullet 2"),
+    ("Mục 1, phần “Việc áp dụng ISO trong hoạt động”, câu 2", "Section 1, part “Việc áp dụng ISO trong hoạt động”, sentence 2"),
+    ("Mục III.1, ý 3", "Section III.1, point 3"),
+])
+def test_locator_structure_translates_and_quoted_headings_stay(vi: str, en: str) -> None:
+    assert i18n.locator(vi, "en") == en
+    assert i18n.locator(vi, "vi") == vi
+
+
+def test_locator_with_vietnamese_left_over_is_not_half_translated() -> None:
+    assert i18n.locator("Mục IV, bảng, dòng Chỉ số Trách nhiệm giải trình", "en") is None
+    assert i18n.locator("Mục II, đoạn ý kiến", "en") is None  # "ý" inside other words is no "point"
