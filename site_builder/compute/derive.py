@@ -1,4 +1,4 @@
-"""Stage 3: derived values. Input: a Corpus. Output: plain data the pages and charts show.
+"""Derived values. Input: a Corpus. Output: plain data the pages, charts and downloads show.
 
 Derived indicators (shares, rates) are recomputed from their formula; where the report also
 publishes the figure, both are kept and a gap larger than rounding is marked.
@@ -9,6 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from site_builder.content.corpus import Corpus, Figure, Target
+from site_builder.content.coverage import corpus_coverage, overall_percent
 
 HEADLINE = ("dossiers-received", "share-online", "share-on-time", "satisfaction-rate", "online-payment-share")
 ROUNDING = 0.051  # published percents carry one decimal: a gap above half a unit of the last digit is real
@@ -52,6 +53,7 @@ class Computed:
     reports_by_unit: dict[str, tuple[str, ...]]
     headline: tuple[Figure, ...]  # the latest total of each headline indicator, per unit
     targets: dict[str, "TargetStatus"]  # target id -> latest figure against it
+    translation_percent: float  # share of bilingual fields with English, shown on the about page
 
 
 def _key(f: Figure) -> tuple[str, str, str]:
@@ -118,6 +120,7 @@ def compute(corpus: Corpus) -> Computed:
         reports_by_unit={k: tuple(v) for k, v in reports_by_unit.items()},
         headline=_headline(series),
         targets={t.id: target_status(t, corpus, series) for t in corpus.targets},
+        translation_percent=overall_percent(corpus_coverage(corpus)),
     )
 
 

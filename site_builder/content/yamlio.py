@@ -209,14 +209,12 @@ class _NotSure(Exception):
     pass
 
 
-_LOADER: list[Any] = []
+FAST_LOADER = _fast_loader()  # built once, at import: a class, never changed afterwards
 
 
 def _fast_load(text: str) -> Any:
     """Plain data, or None when the round-trip parser should read this file."""
-    if not _LOADER:
-        _LOADER.append(_fast_loader())
-    loader = _LOADER[0]
+    loader = FAST_LOADER
     # a tab where ruamel expects a token ("key:\t") is accepted by libyaml: ruamel decides and locates
     if loader is None or "&" in text and "*" in text or "!!" in text or "\t" in text:
         return None

@@ -25,6 +25,7 @@ from __future__ import annotations
 import calendar
 import csv
 import datetime as dt
+import functools
 import io
 import logging
 import re
@@ -372,13 +373,9 @@ def _fit_all(ids: tuple[str, ...], number: Number, catalogue: Catalogue) -> bool
     return all(_fits(i, number, catalogue) for i in ids)
 
 
-_NOUN_RE: dict[str, re.Pattern[str]] = {}
-
-
+@functools.cache  # a handful of noun phrases, compiled once each
 def _noun(spec: str) -> re.Pattern[str]:
-    if spec not in _NOUN_RE:
-        _NOUN_RE[spec] = re.compile(r"\W{0,3}" + phrase(spec).pattern)
-    return _NOUN_RE[spec]
+    return re.compile(r"\W{0,3}" + phrase(spec).pattern)
 
 
 def _noun_class(right: str) -> str | None:

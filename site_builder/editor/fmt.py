@@ -30,10 +30,8 @@ from __future__ import annotations
 
 import difflib
 import logging
-import os
 import re
 import sys
-import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +42,7 @@ from pydantic import BaseModel
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from site_builder.errors import Problem, rel
+from site_builder.files import write_atomic
 from site_builder.content.model import KINDS, Glossary
 from site_builder.editor.new import field_shape
 from site_builder.content.yamlio import parse_yaml, read_text, round_trip_yaml
@@ -344,15 +343,6 @@ def collect(paths: list[Path]) -> tuple[list[Path], list[str]]:
     return sorted(set(found)), refused
 
 
-def _write(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8"))
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
 
 
 def run(root: Path, paths: list[Path], check: bool = False) -> tuple[list[Formatted], list[str]]:
@@ -362,7 +352,7 @@ def run(root: Path, paths: list[Path], check: bool = False) -> tuple[list[Format
     if not check:
         for path, result in zip(files, results):
             if result.changed:
-                _write(path, result.after)
+                write_atomic(path, result.after)
     return results, refused
 
 

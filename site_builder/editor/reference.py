@@ -22,9 +22,7 @@ import datetime as dt
 import difflib
 import inspect
 import logging
-import os
 import sys
-import tempfile
 import types
 import unicodedata
 from enum import Enum
@@ -37,6 +35,7 @@ from pydantic.fields import FieldInfo
 
 from site_builder.content.model import ID_PATTERN, KINDS, Glossary, Text
 from site_builder.editor.new import VI_DESCRIPTIONS, VI_MODELS, models_in
+from site_builder.files import write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -486,18 +485,6 @@ def refreshed(root: Path) -> tuple[str, str]:
     return current, splice(current, generate(root))
 
 
-def _write(path: Path, text: str) -> None:
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8"))
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
-    log.info("%s: field reference rewritten", path)
 
 
 # --------------------------------------------------------------------------- command
@@ -521,5 +508,6 @@ def command(root: Path | None, check: bool) -> None:
         click.echo(diff(current, fresh), nl=False)
         click.echo(f"{DOC}: field reference is stale; run `site-builder reference` and commit the result", err=True)
         sys.exit(1)
-    _write(project / DOC, fresh)
+    write_atomic(project / DOC, fresh)
+    log.info("%s: field reference rewritten", project / DOC)
     click.echo(f"{DOC}: field reference updated", err=True)

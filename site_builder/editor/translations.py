@@ -1,8 +1,8 @@
 """How much of the content is bilingual: per file and field, and overall.
 
-`coverage` / `corpus_coverage` count validated models (the build uses them);
 `project_coverage` and the `site-builder translations` command read the YAML itself, so files
-that do not validate yet are listed too, with the line of every missing text.
+that do not validate yet are listed too, with the line of every missing text
+(`content.coverage` counts the validated models, for the build).
 """
 from __future__ import annotations
 
@@ -20,53 +20,6 @@ from site_builder.content.load import field_path
 from site_builder.content.model import KINDS, Text
 from site_builder.editor.new import field_shape
 from site_builder.content.yamlio import Located, parse_yaml, read_text
-
-
-@dataclass(frozen=True)
-class Coverage:
-    """Bilingual fields counted in one document."""
-
-    kind: str
-    id: str
-    total: int
-    translated: int
-    missing: tuple[str, ...]  # field paths without English
-
-    @property
-    def percent(self) -> float:
-        return 100.0 if self.total == 0 else 100.0 * self.translated / self.total
-
-
-def _walk(obj: Any, path: str, out: list[tuple[str, bool]]) -> None:
-    if isinstance(obj, Text):
-        out.append((path, bool(obj.en)))
-    elif isinstance(obj, BaseModel):
-        for name in type(obj).model_fields:
-            _walk(getattr(obj, name), f"{path}.{name}" if path else name, out)
-    elif isinstance(obj, (list, tuple)):
-        for i, item in enumerate(obj):
-            _walk(item, f"{path}[{i}]", out)
-
-
-def coverage(kind: str, obj: BaseModel) -> Coverage:
-    """Count the bilingual fields of one model and which lack English."""
-    fields: list[tuple[str, bool]] = []
-    _walk(obj, "", fields)
-    return Coverage(kind, getattr(obj, "id"), len(fields), sum(ok for _, ok in fields), tuple(p for p, ok in fields if not ok))
-
-
-def corpus_coverage(corpus: Any) -> list[Coverage]:
-    """Coverage of every unit, indicator, report and page."""
-    out = []
-    for kind in ("units", "indicators", "reports", "pages"):
-        for obj in getattr(corpus, kind).values():
-            out.append(coverage(kind, obj))
-    return out
-
-
-def overall_percent(items: list[Coverage]) -> float:
-    total = sum(c.total for c in items)
-    return 100.0 if total == 0 else round(100.0 * sum(c.translated for c in items) / total, 1)
 
 
 # --------------------------------------------------------------------------- per file, located

@@ -159,36 +159,30 @@ def load_releases(root: Path) -> list[dict[str, Any]]:
     return sorted(out, key=lambda d: version_key(d["release"]))
 
 
-_HISTORY: dict[int, tuple[Corpus, list[Release]]] = {}
+@dataclass(frozen=True)
+class Changelog:
+    """The current data's manifest and the releases, newest first: the unreleased changes, then
+    each release against the one before."""
+
+    manifest: dict[str, Any]
+    releases: list[Release]
 
 
-def history(corpus: Corpus) -> list[Release]:
-    """The changelog, newest first: the unreleased changes, then each release against the one before.
-
-    Computed once per corpus (both languages' pages and changelog.json ask): it hashes every row.
-    """
-    known = _HISTORY.get(id(corpus))
-    if known and known[0] is corpus:
-        return known[1]
-    _HISTORY.clear()
-    _HISTORY[id(corpus)] = (corpus, _history(corpus))
-    return _HISTORY[id(corpus)][1]
-
-
-def _history(corpus: Corpus) -> list[Release]:
-    releases = load_releases(corpus.root)
+def history(corpus: Corpus) -> Changelog:
+    """The changelog of the data: hashes every row once (pages and downloads both use it)."""
+    current = manifest(corpus)
     out = []
     previous: dict[str, Any] | None = None
-    for rel in releases:
+    for rel in load_releases(corpus.root):
         out.append(Release(rel["release"], rel.get("date"), previous["release"] if previous else None, diff(previous, rel)))
         previous = rel
-    out.append(Release(None, None, previous["release"] if previous else None, diff(previous, manifest(corpus))))
-    return list(reversed(out))
+    out.append(Release(None, None, previous["release"] if previous else None, diff(previous, current)))
+    return Changelog(current, list(reversed(out)))
 
 
-def changelog_json(corpus: Corpus) -> str:
+def changelog_json(changes: Changelog) -> str:
     """The changelog as JSON, for downloads/changelog.json."""
-    return json.dumps({"format": FORMAT, "releases": [r.as_json() for r in history(corpus)]}, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return json.dumps({"format": FORMAT, "releases": [r.as_json() for r in changes.releases]}, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def cut_release(corpus: Corpus, version: str | None = None, date: dt.date | None = None, force: bool = False) -> Path:

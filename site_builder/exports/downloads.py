@@ -29,30 +29,12 @@ from site_builder.exports import changelog
 from site_builder.exports.api import write_api
 from site_builder.exports.cite import BUNDLE, DatasetMeta, catalogue, data_updated, data_version, published_descriptor, site_url
 from site_builder.compute.derive import Computed, unit_figures
-from site_builder.content.corpus import Corpus, Figure
-from site_builder.content.packages import FIGURE_FIELDS
+from site_builder.content.corpus import Corpus
 from site_builder.exports.sqlite import metadata_json, write_database
 from site_builder.exports.tables import BREAKDOWN_COLUMNS, LOOKUP_COLUMNS, LOOKUP_TITLES, LOOKUPS, Table, all_tables, lookup_table, package_tables
 from site_builder.exports.xlsx import workbook, write_entry
 
 DATABASE = "minh-bach"
-
-
-def figure_row(f: Figure) -> list[str]:
-    """A figure back in its CSV form (values as written in the package)."""
-    value = "" if f.value is None else (str(int(f.value)) if f.value == int(f.value) else repr(f.value))
-    return [f.id, f.report, f.unit, f.indicator, f.period, f.period_start.isoformat(), f.period_end.isoformat(), f.breakdown,
-            value, f.status, f.locator, f.quote, f.flag, f.note_vi, f.note_en]
-
-
-def figures_csv(figures: list[Figure] | tuple[Figure, ...]) -> str:
-    """Figures as CSV in the package's columns, sorted by id (rebuilt from the typed figures)."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(FIGURE_FIELDS)
-    for f in sorted(figures, key=lambda f: f.id):
-        writer.writerow(figure_row(f))
-    return buf.getvalue()
 
 
 def _rows_csv(header: list[str], rows: list[tuple[str, ...]]) -> str:
@@ -122,7 +104,7 @@ def _readme(corpus: Corpus, metas: list[DatasetMeta]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_downloads(corpus: Corpus, computed: Computed, out: Path) -> list[Path]:
+def write_downloads(corpus: Corpus, computed: Computed, changes: changelog.Changelog, out: Path) -> list[Path]:
     """Write every download under `out` (the site's downloads/ folder) and the API beside it; return the files written."""
     written: list[Path] = []
 
@@ -197,8 +179,8 @@ def write_downloads(corpus: Corpus, computed: Computed, out: Path) -> list[Path]
         write_database(db, everything, about)
         bundle[f"{DATABASE}.db"] = put(f"{DATABASE}.db", db.read_bytes())
     bundle["metadata.json"] = put("metadata.json", metadata_json(everything, DATABASE, about))
-    bundle["manifest.json"] = put("manifest.json", changelog.dump_manifest(changelog.manifest(corpus)))
-    bundle["changelog.json"] = put("changelog.json", changelog.changelog_json(corpus))
+    bundle["manifest.json"] = put("manifest.json", changelog.dump_manifest(changes.manifest))
+    bundle["changelog.json"] = put("changelog.json", changelog.changelog_json(changes))
     bundle["README.txt"] = put("README.txt", _readme(corpus, metas))
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive:

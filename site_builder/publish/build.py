@@ -1,31 +1,47 @@
-"""The one way through: load → validate → compute → render (pages, charts, downloads) → mkdocs.
+"""The build: the one way through, as a list of stages.
 
-A failed stage leaves the previous site/ untouched: everything is built under build/ and moved
-into place only when every stage has succeeded.
+    validate → compute → changelog → charts → pages → downloads → mkdocs → assemble → social → search → swap
+
+Each stage is a typed function from what earlier stages returned to what it returns; `build`
+only calls them in order. Everything is written under build/ and a staging folder, and moved
+into site/ only when every stage has succeeded: a failed or killed build leaves the previous
+site/ untouched, and says which stage failed, without a traceback.
 """
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import multiprocessing
 import os
+import resource
 import shutil
-import subprocess
-import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any, Callable
+from typing import Callable, ParamSpec, TypeVar
 
-from site_builder.publish import i18n
-from site_builder.compute.derive import compute
-from site_builder.errors import Findings
-from site_builder.publish.pages import render_site
-from site_builder.publish.engine import assemble, html_path, mkdocs_config, recover, swap, unshare, write_config, write_docs
-from site_builder.editor.translations import corpus_coverage, overall_percent
+from site_builder.compute.derive import Computed, compute
+from site_builder.content.corpus import Corpus
 from site_builder.content.validate import validate
+from site_builder.errors import Findings
+from site_builder.exports.changelog import Changelog, history
+from site_builder.exports.downloads import write_downloads
+from site_builder.publish import i18n
+from site_builder.publish.charts import Charts, render_charts
+from site_builder.publish.engine import ALWAYS_WRITTEN, MkdocsRun, fingerprint, html_path, mkdocs_config, run_mkdocs, write_config, write_docs
+from site_builder.publish.pages import render_site
+from site_builder.publish.progress import Emit
+from site_builder.publish.search import Aliases, SearchIndexError, markdown_aliases
+from site_builder.publish.site import assemble, recover, swap, unshare
 
 log = logging.getLogger(__name__)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+PARALLEL_PAGES_FROM = 300  # units + reports: below this, forking a renderer per language costs more than it saves
 
 
 class BuildError(Exception):
@@ -36,207 +52,285 @@ class BuildError(Exception):
         self.findings = findings
 
 
+@dataclass(frozen=True)
+class Paths:
+    """Where one build reads and writes."""
+
+    root: Path  # the project
+    site: Path  # the published site, replaced whole at the end
+
+    @property
+    def templates(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def work(self) -> Path:
+        """Kept between builds: the docs mkdocs reads, each language's HTML, caches."""
+        return self.root / "build"
+
+    @property
+    def extras(self) -> Path:
+        """Files beside the pages, made anew each build: charts and downloads."""
+        return self.work / "extras"
+
+    @property
+    def staging(self) -> Path:
+        return self.root / ".site.tmp"
+
+    def docs(self, lang: i18n.Lang) -> Path:
+        return self.work / "docs" / lang
+
+    def html(self, lang: i18n.Lang) -> Path:
+        return self.work / f"site-{lang}"
+
+
 @dataclass
 class BuildResult:
+    """What a successful build made, and how long each stage took (seconds)."""
+
     findings: Findings
     timings: dict[str, float] = field(default_factory=dict)
     pages: int = 0
     site: Path | None = None
-    charts: Any = None  # ChartStats: charts drawn and reused
+    charts: Charts | None = None  # how many charts were drawn and how many reused
     mkdocs_pages: dict[str, int] = field(default_factory=dict)  # pages mkdocs rendered, per language (all, or the changed ones)
 
 
-def _mkdocs(config: Path, epoch: int, dirty: bool = False) -> subprocess.CompletedProcess[str]:
-    # SOURCE_DATE_EPOCH fixes the dates mkdocs writes (sitemap lastmod, gzip header) so that
-    # two builds of the same content are byte-identical whatever day they run.
-    env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch))
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)] + (["--dirty"] if dirty else [])
-    return subprocess.run(cmd, capture_output=True, text=True, env=env)
+# How a stage is named in "… failed" messages, where its timing key is not the clearest word.
+STAGE_NAMES = {"load+validate": "validation", "social": "social images", "search": "search index"}
 
 
-# What mkdocs writes on every build, dirty or not (the theme's static templates).
-ALWAYS_WRITTEN = ("404.html", "sitemap.xml", "sitemap.xml.gz")
+class Stages:
+    """Runs the build's stages: announces and times each, and turns any unexpected failure into
+    a BuildError naming the stage (an editor sees one line, not a traceback)."""
+
+    def __init__(self, progress: Emit):
+        self.progress = progress
+        self.timings: dict[str, float] = {}
+
+    def run(self, name: str, stage: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
+        t = time.perf_counter()
+        try:
+            return stage(*args, **kwargs)
+        except BuildError:
+            raise
+        except Exception as exc:  # noqa: BLE001 (any stage's failure is reported as the build's, never a traceback)
+            raise BuildError(f"{STAGE_NAMES.get(name, name)} failed: {type(exc).__name__}: {exc}; site/ left unchanged") from exc
+        finally:
+            self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - t
 
 
-def _fingerprint(config: Path, root: Path, pages: list[str]) -> str:
-    """What, besides a page's own Markdown, decides its HTML: the configuration, the theme
-    overrides, the set of pages and mkdocs' version. While it holds, mkdocs --dirty renders only
-    the pages whose Markdown changed."""
-    import hashlib
-    from importlib.metadata import version
+def build(root: Path, site: Path | None = None, progress: Emit = lambda s: None, strict: bool = False) -> BuildResult:
+    """Build the bilingual site into `site` (default root/site). Raises BuildError on failure."""
+    root = Path(root).resolve()  # mkdocs resolves the theme's custom_dir against its own working directory
+    paths = Paths(root, site or root / "site")
+    if recover(paths.site):
+        progress(f"restored {paths.site} from a build killed while swapping it in")
+    t0 = time.perf_counter()
+    stages = Stages(progress)
+    progress("validate: reading content/ and datapackages/")
+    corpus, findings = stages.run("load+validate", validate, root, stages.timings)
+    if corpus is None or not findings.ok(strict):
+        raise BuildError(f"validation failed with {len(findings.errors)} error(s) and {len(findings.warnings)} warning(s); site/ left unchanged", findings)
+    result = BuildResult(findings, stages.timings)
+    computed = stages.run("compute", compute, corpus)
+    changes = stages.run("changelog", history, corpus)
+    progress("charts")
+    stages.run("charts", clean_extras, paths)
+    cpu = _cpu_seconds()
+    charts = stages.run("charts", render_charts, corpus, computed, paths.extras / "charts", paths.work / "chart-cache", progress)
+    stages.timings["charts.cpu"] = _cpu_seconds() - cpu  # this process and the pool's workers
+    result.charts = charts
+    progress(f"charts: {charts.drawn} drawn, {charts.cached} from cache")
+    pages = stages.run("pages", write_pages, paths, corpus, computed, changes, charts, progress)
+    result.pages = pages.count
+    result.mkdocs_pages = {run.lang: count for run, count in zip(pages.runs, pages.rendered)}
+    progress("downloads")
+    files = stages.run("downloads", write_downloads, corpus, computed, changes, paths.extras / "downloads")
+    progress(f"downloads: {len(files)} files")
+    progress("mkdocs build (vi and en in parallel)")
+    stages.run("mkdocs", build_html, pages.runs, content_epoch(corpus))
+    stages.run("assemble", assemble, paths.html("vi"), paths.html("en"), paths.extras, paths.staging)
+    progress("social preview images")
+    stages.run("social", write_social, corpus, computed, paths, progress)
+    progress("search index (pagefind)")
+    stages.run("search", index_search, paths, pages.aliases, progress)
+    stages.run("swap", swap, paths.staging, paths.site)
+    result.site = paths.site
+    stages.timings["total"] = time.perf_counter() - t0
+    return result
 
-    h = hashlib.sha256(config.read_bytes())
-    for name in ("mkdocs", "mkdocs-material"):
-        h.update(version(name).encode())
-    overrides = root / "templates" / "overrides"
-    for path in sorted(overrides.rglob("*")):
-        if path.is_file():
-            h.update(path.relative_to(overrides).as_posix().encode() + b"\0" + path.read_bytes())
-    h.update("\n".join(sorted(pages)).encode())
-    return h.hexdigest()
+
+# --------------------------------------------------------------------------- pages
 
 
-_RENDER: dict[str, Any] = {}  # what forked renderers inherit (a fork shares it; nothing is pickled)
+@dataclass(frozen=True)
+class RenderJob:
+    """What rendering one language needs; a forked renderer gets it as its argument."""
+
+    paths: Paths
+    corpus: Corpus
+    computed: Computed
+    changes: Changelog
+    charts: Charts
+    progress: Emit
 
 
-def _render_language(lang: str) -> tuple[int, list[str], dict[str, Any], list[str]]:
-    """Render one language's pages and write them into build/docs/<lang>: (pages, files written, đ-aliases, page names)."""
-    from site_builder.publish.search import markdown_aliases
+@dataclass(frozen=True)
+class RenderedLanguage:
+    """One language's pages, written into build/docs/<lang>."""
 
-    s = _RENDER
-    pages = render_site(s["corpus"], s["computed"], lang, s["root"] / "templates", s["charts"][lang],  # type: ignore[arg-type]
-                        translation_percent=s["translation"], progress=s["progress"])
-    written = write_docs(pages, s["work"] / "docs" / lang, s["root"] / "templates")
+    lang: i18n.Lang
+    pages: list[str]  # every page (Markdown paths)
+    written: list[str]  # the files whose bytes changed
+    aliases: dict[str, Aliases]  # page path in the site -> its đ-words, for the search index
+
+
+@dataclass(frozen=True)
+class Pages:
+    """Both languages' pages, and the mkdocs run each needs."""
+
+    runs: list[MkdocsRun]
+    rendered: list[int]  # pages mkdocs renders per run: all, or only the changed ones
+    count: int
+    aliases: dict[str, Aliases]
+
+
+def render_language(job: RenderJob, lang: i18n.Lang) -> RenderedLanguage:
+    """Render one language's pages and write them into build/docs/<lang>."""
+    pages = render_site(job.corpus, job.computed, job.changes, lang, job.paths.templates, job.charts.pages[lang], progress=job.progress)
+    written = write_docs(pages, job.paths.docs(lang), job.paths.templates)
     prefix = "" if lang == "vi" else f"{lang}/"
     aliases = {prefix + html_path(rel): markdown_aliases(text) for rel, text in pages.items()}
-    return len(pages), written, aliases, sorted(pages)
+    return RenderedLanguage(lang, sorted(pages), written, aliases)
 
 
-def _render_languages(root: Path, work: Path, corpus: Any, computed: Any, charts: Any, translation: float,
-                      progress: Callable[[str], None]) -> list[tuple[int, list[str], dict[str, Any], list[str]]]:
+def render_languages(job: RenderJob) -> list[RenderedLanguage]:
     """Both languages' pages, each in its own forked process when there are cores for it.
 
     Rendering is pure Python (Jinja), so two languages on two cores take the time of one. Small
     projects render in this process: forking costs more than it saves.
     """
-    import multiprocessing
+    if (os.cpu_count() or 1) < 2 or len(job.corpus.units) + len(job.corpus.reports) < PARALLEL_PAGES_FROM:
+        return [render_language(job, lang) for lang in i18n.LANGS]
+    return in_forked_processes(render_language, job, i18n.LANGS)
 
-    _RENDER.update(root=root, work=work, corpus=corpus, computed=computed, charts=charts, translation=translation, progress=progress)
+
+def in_forked_processes(work: Callable[[RenderJob, i18n.Lang], RenderedLanguage], job: RenderJob,
+                        langs: tuple[i18n.Lang, ...]) -> list[RenderedLanguage]:
+    """`work(job, lang)` for each language in a forked child; results come back through a pipe.
+
+    A forked child inherits `job` as the argument of its target: the corpus is never pickled.
+    """
+    ctx = multiprocessing.get_context("fork")
+    children = []
+    for lang in langs:
+        receive, send = ctx.Pipe(duplex=False)
+        child = ctx.Process(target=_child, args=(work, job, lang, send), daemon=True)
+        child.start()
+        send.close()
+        children.append((lang, child, receive))
+    out: list[RenderedLanguage] = []
+    failures: list[str] = []
+    for lang, child, receive in children:
+        try:
+            ok, value = receive.recv()  # before join(): a large result would fill the pipe and block the child
+        except EOFError:
+            ok, value = False, "the renderer process ended without a result"
+        child.join()
+        if ok:
+            out.append(value)
+        else:
+            failures.append(f"[{lang}] {value}")
+    if failures:
+        raise RuntimeError("; ".join(failures))
+    return out
+
+
+def _child(work: Callable[[RenderJob, i18n.Lang], RenderedLanguage], job: RenderJob, lang: i18n.Lang, send: Connection) -> None:
     try:
-        if (os.cpu_count() or 1) < 2 or len(corpus.units) + len(corpus.reports) < PARALLEL_PAGES_FROM:
-            return [_render_language(lang) for lang in i18n.LANGS]
-        with multiprocessing.get_context("fork").Pool(len(i18n.LANGS)) as pool:
-            return pool.map(_render_language, i18n.LANGS)
+        send.send((True, work(job, lang)))
+    except BaseException as exc:  # noqa: BLE001 (reported by the parent, which names the stage)
+        send.send((False, f"{type(exc).__name__}: {exc}"))
     finally:
-        _RENDER.clear()
+        send.close()
 
 
-PARALLEL_PAGES_FROM = 300  # units + reports
+def write_pages(paths: Paths, corpus: Corpus, computed: Computed, changes: Changelog, charts: Charts, progress: Emit) -> Pages:
+    """Every page of both languages into build/docs/, and each language's mkdocs configuration.
+
+    Incremental: while nothing but pages' own Markdown changed (same configuration, theme,
+    overrides and set of pages), mkdocs renders only the changed pages. The fingerprint of the
+    last successful run is removed until this build's mkdocs succeeds, so a failed or killed
+    build is followed by a full one.
+    """
+    rendered = render_languages(RenderJob(paths, corpus, computed, changes, charts, progress))
+    runs: list[MkdocsRun] = []
+    counts: list[int] = []
+    aliases: dict[str, Aliases] = {}
+    for lang_pages in rendered:
+        lang = lang_pages.lang
+        aliases.update(lang_pages.aliases)
+        config = paths.work / f"mkdocs.{lang}.yml"
+        write_config(config, mkdocs_config(paths.root, lang, paths.docs(lang), paths.html(lang)))
+        stamp = paths.work / f"site-{lang}.fingerprint"
+        now = fingerprint(config, paths.root, lang_pages.pages)
+        dirty = paths.html(lang).is_dir() and stamp.is_file() and stamp.read_text(encoding="utf-8") == now
+        stamp.unlink(missing_ok=True)
+        if dirty:
+            unshare(paths.html(lang), [html_path(r) if r.endswith(".md") else r for r in lang_pages.written] + list(ALWAYS_WRITTEN))
+        runs.append(MkdocsRun(lang, config, paths.html(lang), stamp, now, dirty))
+        counts.append(len(lang_pages.written) if dirty else len(lang_pages.pages))
+        progress(f"pages [{lang}]: {len(lang_pages.pages):,} pages, {len(lang_pages.written):,} changed" + ("" if dirty else "; mkdocs renders all"))
+    return Pages(runs, counts, sum(len(r.pages) for r in rendered), aliases)
+
+
+# --------------------------------------------------------------------------- mkdocs, cards, search
+
+
+def build_html(runs: list[MkdocsRun], epoch: int) -> None:
+    """Both languages' `mkdocs build` side by side; the fingerprint of each is kept only when both succeed."""
+    with ThreadPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
+        done = list(pool.map(lambda run: run_mkdocs(run, epoch), runs))
+    for run, process in zip(runs, done):
+        if process.returncode != 0:
+            raise BuildError(f"mkdocs build failed for {run.config.name}:\n{process.stderr.strip()}")
+    for run in runs:
+        run.stamp.write_text(run.fingerprint, encoding="utf-8")
+
+
+def write_social(corpus: Corpus, computed: Computed, paths: Paths, progress: Emit) -> None:
+    """Link previews into the staged site (matplotlib is imported only here, when building)."""
+    from site_builder.publish.social import write_social_images
+
+    write_social_images(corpus, computed, paths.staging / "social", cache=paths.work / "cache" / "social", progress=progress)
+
+
+def index_search(paths: Paths, aliases: dict[str, Aliases], progress: Emit) -> None:
+    """The Pagefind index of the staged site; a failure names Pagefind's own reason."""
+    from site_builder.publish import search
+
+    try:
+        search.index_site(paths.staging, aliases=aliases, mirror=paths.work / "pagefind-src", progress=progress)
+    except SearchIndexError as exc:
+        raise BuildError(f"search index failed; site/ left unchanged: {exc}") from exc
+
+
+# --------------------------------------------------------------------------- helpers
 
 
 def _cpu_seconds() -> float:
-    import resource
-
     own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
-def content_epoch(corpus: Any) -> int:
+def content_epoch(corpus: Corpus) -> int:
     """A timestamp derived from the data: the latest date any report covers or was signed."""
     dates = [r.date or r.period.end for r in corpus.reports.values()] or [dt.date(2020, 1, 1)]
     return int(dt.datetime.combine(max(dates), dt.time(), dt.timezone.utc).timestamp())
 
 
-def build(root: Path, site: Path | None = None, progress: Callable[[str], None] = lambda s: None, strict: bool = False) -> BuildResult:
-    """Build the bilingual site into `site` (default root/site). Raises BuildError on failure."""
-    root = Path(root).resolve()  # mkdocs resolves the theme's custom_dir against its own working directory
-    site = site or root / "site"
-    work = root / "build"
-    if recover(site):
-        progress(f"restored {site} from a build killed while swapping it in")
-    timings: dict[str, float] = {}
-    t0 = time.perf_counter()
-    progress("validate: reading content/ and datapackages/")
-    corpus, findings = validate(root, timings)
-    timings["load+validate"] = time.perf_counter() - t0
-    result = BuildResult(findings, timings)
-    if corpus is None or not findings.ok(strict):
-        raise BuildError(f"validation failed with {len(findings.errors)} error(s) and {len(findings.warnings)} warning(s); site/ left unchanged", findings)
-    stage = ["compute"]
-    try:
-        return _stages(root, site, work, corpus, result, timings, t0, progress, stage)
-    except BuildError:
-        raise
-    except Exception as exc:  # noqa: BLE001 (any stage's failure is reported as the build's, never a traceback)
-        raise BuildError(f"{stage[0]} failed: {type(exc).__name__}: {exc}; site/ left unchanged") from exc
-
-
-def _stages(root: Path, site: Path, work: Path, corpus: Any, result: BuildResult, timings: dict[str, float], t0: float,
-            progress: Callable[[str], None], stage: list[str]) -> BuildResult:
-    """Everything after validation; `stage` names the one running, for the error message."""
-    t = time.perf_counter()
-    computed = compute(corpus)
-    translation = overall_percent(corpus_coverage(corpus))
-    timings["compute"] = time.perf_counter() - t
-    extras = work / "extras"
-    if extras.exists():
-        shutil.rmtree(extras)
-    from site_builder.publish.charts import ChartStats, render_charts  # matplotlib is imported only when charts are drawn
-    from site_builder.exports.downloads import write_downloads
-
-    t, cpu = time.perf_counter(), _cpu_seconds()
-    stage[0] = "charts"
-    progress("charts")
-    chart_stats = ChartStats()
-    charts = render_charts(corpus, computed, i18n.LANGS, extras / "charts", work / "chart-cache", chart_stats, progress=progress)
-    result.charts = chart_stats
-    timings["charts"] = time.perf_counter() - t
-    timings["charts.cpu"] = _cpu_seconds() - cpu  # this process and the pool's workers
-    progress(f"charts: {chart_stats.drawn} drawn, {chart_stats.cached} from cache")
-    runs_todo: list[tuple[Path, bool]] = []
-    stamps: dict[str, str] = {}
-    aliases: dict[str, Any] = {}
-    t = time.perf_counter()
-    stage[0] = "pages"
-    rendered = _render_languages(root, work, corpus, computed, charts, translation, progress)
-    for lang, (count, written, lang_aliases, names) in zip(i18n.LANGS, rendered):
-        result.pages += count
-        aliases.update(lang_aliases)
-        config = work / f"mkdocs.{lang}.yml"
-        lang_site = work / f"site-{lang}"
-        write_config(config, mkdocs_config(root, lang, work / "docs" / lang, lang_site))
-        # Incremental: while nothing but pages' own Markdown changed, mkdocs renders only those
-        # pages. The stamp is removed until this build's mkdocs succeeds, so a failed or killed
-        # build is followed by a full one.
-        stamp = work / f"site-{lang}.fingerprint"
-        stamps[lang] = _fingerprint(config, root, names)
-        dirty = lang_site.is_dir() and stamp.is_file() and stamp.read_text(encoding="utf-8") == stamps[lang]
-        stamp.unlink(missing_ok=True)
-        if dirty:
-            unshare(lang_site, [html_path(r) if r.endswith(".md") else r for r in written] + list(ALWAYS_WRITTEN))
-        runs_todo.append((config, dirty))
-        result.mkdocs_pages[lang] = len(written) if dirty else count
-        progress(f"pages [{lang}]: {count:,} pages, {len(written):,} changed" + ("" if dirty else "; mkdocs renders all"))
-    timings["pages"] = time.perf_counter() - t
-    t = time.perf_counter()
-    stage[0] = "downloads"
-    progress("downloads")
-    files = write_downloads(corpus, computed, extras / "downloads")
-    timings["downloads"] = time.perf_counter() - t
-    progress(f"downloads: {len(files)} files")
-    t = time.perf_counter()
-    stage[0] = "mkdocs"
-    progress("mkdocs build (vi and en in parallel)")
-    with ThreadPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
-        epoch = content_epoch(corpus)
-        runs = list(pool.map(lambda c: _mkdocs(c[0], epoch, c[1]), runs_todo))
-    for (config, _), run in zip(runs_todo, runs):
-        if run.returncode != 0:
-            raise BuildError(f"mkdocs build failed for {config.name}:\n{run.stderr.strip()}")
-    for (config, _), lang in zip(runs_todo, i18n.LANGS):
-        (work / f"site-{lang}.fingerprint").write_text(stamps[lang], encoding="utf-8")
-    timings["mkdocs"] = time.perf_counter() - t
-    staging = root / ".site.tmp"
-    assemble(work / "site-vi", work / "site-en", extras, staging)
-    t = time.perf_counter()
-    stage[0] = "social images"
-    progress("social preview images")
-    from site_builder.publish.social import write_social_images  # matplotlib again: imported only when building
-
-    write_social_images(corpus, computed, staging / "social", cache=work / "cache" / "social", progress=progress)
-    timings["social"] = time.perf_counter() - t
-    t = time.perf_counter()
-    stage[0] = "search index"
-    progress("search index (pagefind)")
-    from site_builder.publish.search import SearchIndexError, index_site
-
-    try:
-        index_site(staging, aliases=aliases, mirror=work / "pagefind-src", progress=progress)
-    except SearchIndexError as exc:
-        raise BuildError(f"search index failed; site/ left unchanged: {exc}") from exc
-    timings["search"] = time.perf_counter() - t
-    stage[0] = "swap"
-    swap(staging, site)
-    result.site = site
-    timings["total"] = time.perf_counter() - t0
-    return result
+def clean_extras(paths: Paths) -> None:
+    """Charts and downloads are made anew each build: nothing of a previous build's remains."""
+    if paths.extras.exists():
+        shutil.rmtree(paths.extras)

@@ -16,7 +16,6 @@ import csv
 import hashlib
 import io
 import os
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,7 +24,7 @@ from site_builder.publish import i18n
 from site_builder.compute.derive import Computed, Point
 from site_builder.content.corpus import Corpus
 from site_builder.publish.progress import Emit, each_over_cores
-from site_builder.publish.engine import link_or_copy
+from site_builder.files import link_or_copy
 
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000")  # Okabe–Ito, colour-blind safe
 TARGET_COLOUR = "#D55E00"
@@ -206,12 +205,26 @@ def chart_csv(spec: ChartSpec) -> str:
     return buf.getvalue()
 
 
-@dataclass
-class ChartStats:
-    """How many charts were drawn and how many came from the cache (counted, not timed)."""
+@dataclass(frozen=True)
+class ChartView:
+    """One chart as a page shows it: the image, its CSV, the sentence saying what it shows, and its data as a table."""
 
-    drawn: int = 0
-    cached: int = 0
+    file: str  # path from the site root
+    csv: str
+    alt: str
+    width: int
+    height: int
+    header: list[str]
+    rows: list[list[str]]
+
+
+@dataclass(frozen=True)
+class Charts:
+    """Every chart of the site, per language and page, and how many were drawn or taken from the cache."""
+
+    pages: dict[str, dict[str, list[ChartView]]]  # language -> page key ('unit:<id>', 'indicator:<id>') -> charts
+    drawn: int
+    cached: int
 
 
 def all_specs(corpus: Corpus, computed: Computed, lang: str) -> dict[str, list[ChartSpec]]:
@@ -236,41 +249,38 @@ def _draw_to(args: tuple[ChartSpec, str]) -> str:
     return path
 
 
-def render_charts(corpus: Corpus, computed: Computed, langs: tuple[str, ...], out_dir: Path, cache: Path,
-                  stats: ChartStats | None = None,
-                  progress: Emit = lambda s: None) -> dict[str, dict[str, list[dict[str, Any]]]]:
-    """Write every chart of every language into out_dir (the site's charts/); return, per language, what templates show."""
-    stats = stats if stats is not None else ChartStats()
+def render_charts(corpus: Corpus, computed: Computed, out_dir: Path, cache: Path, progress: Emit = lambda s: None) -> Charts:
+    """Write every chart of every language into out_dir (the site's charts/); return what pages show of them."""
     out_dir.mkdir(parents=True, exist_ok=True)
     cache.mkdir(parents=True, exist_ok=True)
-    per_lang: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    per_lang: dict[str, dict[str, list[ChartView]]] = {}
     todo: list[tuple[ChartSpec, str]] = []
     placed: list[tuple[Path, Path]] = []
-    for lang in langs:
-        result: dict[str, list[dict[str, Any]]] = {}
+    cached_count = 0
+    for lang in i18n.LANGS:
+        result: dict[str, list[ChartView]] = {}
         for page_key, specs in all_specs(corpus, computed, lang).items():
             for spec in specs:
                 digest = spec.digest()
                 cached = cache / f"{digest}.svg"
                 name = f"{spec.key}.{lang}"
                 if cached.is_file():
-                    stats.cached += 1
+                    cached_count += 1
                 else:
                     todo.append((spec, str(cached)))
                 placed.append((cached, out_dir / f"{name}.svg"))
                 (out_dir / f"{name}.csv").write_text(chart_csv(spec), encoding="utf-8")
-                result.setdefault(page_key, []).append({
-                    "file": f"charts/{name}.svg", "csv": f"charts/{name}.csv", "alt": alt_text(spec),
-                    "width": WIDTH, "height": chart_height(spec),
-                    "header": [i18n.t("period", lang) if spec.kind != "hbar" else i18n.t("unit", lang)] + [s.name for s in spec.series],  # type: ignore[arg-type]
-                    "rows": [[label] + ["—" if s.values[i] is None else _fmt(s.values[i], spec.unit, lang) for s in spec.series]  # type: ignore[arg-type]
-                             for i, label in enumerate(spec.categories)],
-                })
+                result.setdefault(page_key, []).append(ChartView(
+                    file=f"charts/{name}.svg", csv=f"charts/{name}.csv", alt=alt_text(spec),
+                    width=WIDTH, height=chart_height(spec),
+                    header=[i18n.t("period", lang) if spec.kind != "hbar" else i18n.t("unit", lang)] + [s.name for s in spec.series],
+                    rows=[[label] + ["—" if s.values[i] is None else _fmt(s.values[i], spec.unit, lang) for s in spec.series]
+                          for i, label in enumerate(spec.categories)],
+                ))
         per_lang[lang] = result
     unique = list({path: (spec, path) for spec, path in todo}.values())
     # about 1 ms a chart: a pool pays for its start-up only with thousands to draw
     each_over_cores(_draw_to, unique, "charts drawn", progress, POOL_FROM)
-    stats.drawn += len(unique)
     for src, dest in placed:
         link_or_copy(str(src), str(dest))  # cached files are replaced whole, never written into
-    return per_lang
+    return Charts(per_lang, drawn=len(unique), cached=cached_count)

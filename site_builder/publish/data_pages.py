@@ -1,6 +1,6 @@
 """The pages of the open-data promise: one per dataset (downloads, how to cite), the API, the changelog.
 
-`render.render_site` emits what `extra_pages` lists; each entry is plain data for one template.
+`pages.render_site` emits what `extra_pages` lists; each entry is plain data for one template.
 """
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any, Iterator
 
 from site_builder.publish import i18n
 from site_builder.exports.api import documentation
-from site_builder.exports.changelog import history
+from site_builder.exports.changelog import Changelog
 from site_builder.exports.cite import catalogue, data_updated, data_version
 from site_builder.compute.derive import Computed
 from site_builder.content.corpus import Corpus
@@ -19,9 +19,9 @@ from site_builder.exports.tables import package_tables
 CHANGES_SHOWN = 500
 
 
-def extra_pages(corpus: Corpus, computed: Computed, lang: i18n.Lang) -> Iterator[tuple[str, str, str, str, dict[str, Any]]]:
+def extra_pages(corpus: Corpus, computed: Computed, changes: Changelog, lang: i18n.Lang) -> Iterator[tuple[str, str, str, str, dict[str, Any]]]:
     """(path, template, title, description, context) for every dataset page, the API page and the changelog."""
-    releases = history(corpus)
+    releases = changes.releases
     for meta in catalogue(corpus):
         package = corpus.packages[meta.name]
         tables = [t.name for t in package_tables(package)]

@@ -1,36 +1,39 @@
-"""Write the generated docs folder and one mkdocs configuration per language.
+"""The site engine: the generated docs folder, one mkdocs configuration per language, and mkdocs itself.
 
-Input: rendered pages per language. Output: files under build/ that `mkdocs build` reads.
-Files are written only when their bytes change, so mkdocs' own change detection and
-editors' diffs of the build folder stay meaningful.
+Our code stays independent of mkdocs' internals: it writes Markdown with front matter, a
+configuration derived from the project's mkdocs.yml, and runs `mkdocs build` as a command. The
+engine renders; whatever the theme overrides print is computed here and handed to them through
+the configuration (`extra.mb`) and each page's front matter. Zensical, Material's successor,
+reads the same files.
 """
 from __future__ import annotations
 
+import hashlib
 import os
-import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 
+from site_builder.files import write_if_changed
 from site_builder.publish import i18n
 
 NAV_PAGES = (("home", "index.md"), ("units", "units/index.md"), ("reports", "reports/index.md"), ("indicators", "indicators/index.md"),
              ("targets", "targets.md"), ("datasets", "datasets/index.md"), ("api", "api.md"), ("glossary", "glossary.md"), ("about", "about.md"))
 
-
-def write_if_changed(path: Path, data: str | bytes) -> bool:
-    """Write only when the content differs; return True when written."""
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    if path.is_file() and path.read_bytes() == raw:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(raw)
-    return True
+# What mkdocs writes on every build, dirty or not (the theme's static templates).
+ALWAYS_WRITTEN = ("404.html", "sitemap.xml", "sitemap.xml.gz")
 
 
 def write_docs(pages: dict[str, str], docs: Path, templates: Path) -> list[str]:
-    """Write pages and theme assets into docs/, removing stale pages; return the files written (relative, posix)."""
+    """Write pages and theme assets into docs/, removing stale pages; return the files written (relative, posix).
+
+    Files are written only when their bytes change, so mkdocs' `--dirty` renders only those.
+    """
     written: list[str] = []
     for rel, text in sorted(pages.items()):
         if write_if_changed(docs / rel, text):
@@ -85,63 +88,39 @@ def html_path(md_rel: str) -> str:
     return f"{stem}/index.html"
 
 
-def link_or_copy(src: str, dst: str) -> str:
-    """A hard link where the file system allows it: assembling the site then costs no copying.
-
-    Safe because nothing writes into these files in place afterwards: extras are recreated each
-    build, cached charts are replaced whole, and the mkdocs output of a page is unlinked before
-    mkdocs writes it again (`unshare`).
-    """
-    try:
-        os.link(src, dst)
-    except OSError:
-        shutil.copy2(src, dst)
-    return dst
-
-
-def unshare(site: Path, rels: list[str]) -> None:
-    """Remove these files from a language build, so that mkdocs writes new files, not into the published ones."""
-    for rel in rels:
-        path = site / rel
+def fingerprint(config: Path, root: Path, pages: list[str]) -> str:
+    """What, besides a page's own Markdown, decides its HTML: the configuration, the theme
+    overrides, the set of pages and mkdocs' version. While it holds, mkdocs --dirty renders only
+    the pages whose Markdown changed."""
+    h = hashlib.sha256(config.read_bytes())
+    for name in ("mkdocs", "mkdocs-material"):
+        h.update(version(name).encode())
+    overrides = root / "templates" / "overrides"
+    for path in sorted(overrides.rglob("*")):
         if path.is_file():
-            path.unlink()
+            h.update(path.relative_to(overrides).as_posix().encode() + b"\0" + path.read_bytes())
+    h.update("\n".join(sorted(pages)).encode())
+    return h.hexdigest()
 
 
-def assemble(vi_site: Path, en_site: Path, extras: Path, staging: Path) -> None:
-    """Put the two language builds and the shared files (charts, downloads) into one tree."""
-    if staging.exists():
-        shutil.rmtree(staging)
-    shutil.copytree(vi_site, staging, copy_function=link_or_copy)
-    # One 404 page serves every missed URL: the Vietnamese build's, which speaks both languages
-    # (templates/overrides/404.html). The English build's copy, one folder down, could only
-    # point at the wrong root.
-    shutil.copytree(en_site, staging / "en", ignore=lambda folder, names: ["404.html"] if Path(folder) == en_site else [],
-                    copy_function=link_or_copy)
-    for item in sorted(extras.iterdir()):
-        shutil.copytree(item, staging / item.name, dirs_exist_ok=True, copy_function=link_or_copy)
+@dataclass(frozen=True)
+class MkdocsRun:
+    """One language's `mkdocs build`: its configuration, and whether only changed pages are rendered."""
+
+    lang: i18n.Lang
+    config: Path
+    site: Path  # where mkdocs writes this language's HTML
+    stamp: Path  # the fingerprint of the last successful run, written after this one succeeds
+    fingerprint: str
+    dirty: bool
 
 
-def recover(site: Path) -> bool:
-    """Put the previous site back if a build was killed between swap()'s two renames.
+def run_mkdocs(run: MkdocsRun, epoch: int) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build` of one language in its own process.
 
-    Then site/ is missing and site.old/ holds the last good site; the next build would delete
-    it. Returns True when it restored one.
+    SOURCE_DATE_EPOCH fixes the dates mkdocs writes (sitemap lastmod, gzip header) so that two
+    builds of the same content are byte-identical whatever day they run.
     """
-    old = site.with_name(site.name + ".old")
-    if not site.exists() and old.is_dir():
-        old.rename(site)
-        return True
-    return False
-
-
-def swap(staging: Path, site: Path) -> None:
-    """Replace site/ with the staging tree in two renames: visitors never see a half-built site."""
-    old = site.with_name(site.name + ".old")
-    recover(site)
-    if old.exists():
-        shutil.rmtree(old)
-    if site.exists():
-        site.rename(old)
-    staging.rename(site)
-    if old.exists():
-        shutil.rmtree(old)
+    env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch))
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(run.config)] + (["--dirty"] if run.dirty else [])
+    return subprocess.run(cmd, capture_output=True, text=True, env=env)

@@ -1,43 +1,29 @@
-"""Stage 4: render Markdown pages from Jinja2 templates, one pass per language.
+"""Render Markdown pages from Jinja2 templates, one pass per language.
 
-Input: a Corpus, its Computed data and a language. Output: {relative path: Markdown text}.
-Templates hold presentation; the `Lang` helper passed to them holds locale formatting, URLs
-and escaping. Text from YAML is HTML-escaped by Jinja's autoescape everywhere it lands; where
-it lands in Markdown syntax (headings, front matter) it is also Markdown-escaped.
+Input: the corpus, what compute and the changelog made of it, the charts, and a language.
+Output: {path under docs/: Markdown with front matter}. Templates in templates/pages present;
+the `Lang` helper (publish.lang) formats, and everything else a page shows is computed here.
+Text from YAML is HTML-escaped by Jinja's autoescape everywhere it lands; where it lands in
+Markdown syntax (headings, front matter) it is also Markdown-escaped.
 """
 from __future__ import annotations
 
 import html
 import json
-import posixpath
-import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup, escape
 
-from site_builder.publish import i18n
-from site_builder.compute.derive import Computed, unit_figures
-from site_builder.content.corpus import Corpus, Figure
+from site_builder.compute.derive import Computed, Derived, unit_figures
 from site_builder.compute.grid import figure_grid
-from site_builder.content.model import GlossaryTerm, Report, Text
+from site_builder.content.corpus import Corpus, Figure
+from site_builder.exports.changelog import Changelog
+from site_builder.publish import i18n
+from site_builder.publish.charts import ChartView
+from site_builder.publish.data_pages import extra_pages
+from site_builder.publish.lang import Abbreviations, Lang
 from site_builder.publish.progress import Emit, Meter
-
-MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
-MD_ATTRIBUTE = set("\\`*_{}[]()#+!|~>-<&\"'")  # written as character references in an attribute inside Markdown
-
-
-def page_url(path: str) -> str:
-    """Directory URL of a generated page: 'units/x.md' -> 'units/x/', 'index.md' -> ''."""
-    stem = path[:-3]
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
-
 
 # An indicator page lists its values by unit; a national corpus has tens of thousands for the
 # dossier counts, which no page should hold. Beyond this many, the page lists the latest and
@@ -65,193 +51,11 @@ def indicator_rows(figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
     return tuple(sorted(figures, key=lambda f: (f.period_end, f.id), reverse=True)[:INDICATOR_ROWS])
 
 
-def latest_derived(derived: tuple[Any, ...]) -> tuple[Any, ...]:
+def latest_derived(derived: tuple[Derived, ...]) -> tuple[Derived, ...]:
     """The recomputed values an indicator page lists: all of them, or the latest INDICATOR_ROWS."""
     if len(derived) <= INDICATOR_ROWS:
         return derived
     return tuple(sorted(derived, key=lambda d: (d.numerator.period_end, d.unit, d.breakdown), reverse=True)[:INDICATOR_ROWS])
-
-
-def relative_url(root_path: str, here: str) -> str:
-    """The URL of `root_path` (from the site root; a trailing / for a folder) seen from the folder `here`.
-
-    What posixpath.relpath gives for these clean paths, without its getcwd() per call: a unit
-    page links hundreds of times, and a national build renders thousands of pages.
-    """
-    target = [p for p in root_path.split("/") if p]
-    base = [p for p in here.split("/") if p]
-    common = 0
-    while common < min(len(target), len(base)) and target[common] == base[common]:
-        common += 1
-    parts = [".."] * (len(base) - common) + target[common:]
-    out = "/".join(parts)
-    if root_path.endswith("/") or root_path == "":
-        return out + "/" if out else "./"
-    return out or "."
-
-
-def site_path(lang: str, url: str) -> str:
-    """Path of a page URL from the site root: English lives under en/."""
-    return url if lang == "vi" else f"en/{url}"
-
-
-@dataclass(frozen=True, eq=False)
-class Abbreviations:
-    """The glossary of one language: terms found whole-word in text and wrapped in <abbr title>.
-
-    Matching runs on the raw text and every piece is escaped on its own, so neither a term, nor
-    its expansion, nor the text around it can inject markup. Case-sensitive; at one position the
-    longest term wins (QĐ-TTg before QĐ).
-    """
-
-    pattern: re.Pattern[str] | None
-    titles: dict[str, str]
-
-    @classmethod
-    def build(cls, terms: Iterable[GlossaryTerm], lang: i18n.Lang) -> "Abbreviations":
-        """Terms whose expansion in `lang` says something the term itself does not."""
-        titles: dict[str, str] = {}
-        for term in terms:
-            title = term.vi if lang == "vi" else (term.en or f"{term.vi} ({i18n.t('untranslated', lang)})")
-            if title.casefold() != term.term.casefold():
-                titles[term.term] = title
-        if not titles:
-            return cls(None, {})
-        alternatives = "|".join(re.escape(t) for t in sorted(titles, key=lambda t: (-len(t), t)))
-        return cls(re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), titles)
-
-    def wrap(self, text: str, piece: Callable[[str], Markup] = escape, attribute: Callable[[str], Markup] = escape) -> Markup:
-        """`text` HTML-escaped, each glossary term in it wrapped in <abbr title="expansion">.
-
-        `piece` escapes each piece of text (the terms included) and `attribute` the expansion in
-        title="…": HTML escaping, or for a heading (Markdown, where inline syntax applies inside
-        a tag's attributes too) HTML and Markdown escaping.
-        """
-        if self.pattern is None:
-            return piece(text)
-        out: list[Markup] = []
-        pos = 0
-        for match in self.pattern.finditer(text):
-            out.append(piece(text[pos : match.start()]))
-            out.append(Markup('<abbr title="{}">{}</abbr>').format(attribute(self.titles[match.group()]), piece(match.group())))
-            pos = match.end()
-        out.append(piece(text[pos:]))
-        return Markup("").join(out)
-
-
-@dataclass(frozen=True)
-class Lang:
-    """Everything a template needs that depends on the language and the current page."""
-
-    code: i18n.Lang
-    page: str  # path of the page being rendered, e.g. 'units/loc-ninh.md'
-    abbreviations: Abbreviations | None = field(default=None, compare=False, repr=False)  # glossary tooltips in tx()
-
-    @property
-    def other(self) -> i18n.Lang:
-        return "en" if self.code == "vi" else "vi"
-
-    def t(self, key: str) -> str:
-        return i18n.t(key, self.code)
-
-    def tx(self, text: Text | None) -> Markup:
-        """A bilingual text for HTML: the page's language, or Vietnamese with a visible mark.
-
-        Glossary terms in it become <abbr title="expansion"> (element content only: never use
-        tx() inside an attribute value; pick() and tx_plain() add no markup).
-        """
-        return self._html(text, self.abbreviations)
-
-    def _html(self, text: Text | None, abbreviations: Abbreviations | None) -> Markup:
-        if text is None:
-            return Markup("")
-        wrap = abbreviations.wrap if abbreviations else escape
-        if self.code == "en" and not text.en:
-            return Markup('<span lang="vi">{}</span> <span class="mb-untranslated">({})</span>').format(wrap(text.vi), self.t("untranslated"))
-        return Markup("{}").format(wrap(text.en if self.code == "en" else text.vi))  # type: ignore[arg-type]
-
-    def abbr(self, text: object) -> Markup:
-        """A plain string that is no bilingual field (a document number, a verbatim quote, a chart
-        caption or cell) HTML-escaped, with its glossary terms as <abbr title> like tx().
-
-        Element content only, never an attribute value. The text itself is not changed: a
-        verbatim quote stays verbatim, the tooltip only explains it.
-        """
-        if text is None or text == "":
-            return Markup("")
-        plain = str(text)
-        return self.abbreviations.wrap(plain) if self.abbreviations else escape(plain)
-
-    def tx_plain(self, text: Text | None) -> str:
-        """A bilingual text as plain (unescaped) string, with the mark in words when untranslated."""
-        if text is None:
-            return ""
-        if self.code == "en" and not text.en:
-            return f"{text.vi} ({self.t('untranslated')})"
-        return text.en if self.code == "en" else text.vi  # type: ignore[return-value]
-
-    def md(self, value: str | Text | None) -> Markup:
-        """Escape for inline Markdown (headings): HTML-escaped and Markdown specials backslashed;
-        glossary terms as <abbr title> (the table of contents and anchors keep the plain text)."""
-        plain = self.tx_plain(value) if isinstance(value, Text) or value is None else value
-
-        def piece(text: str) -> Markup:
-            return Markup(MD_SPECIAL.sub(r"\\\1", str(escape(text))))
-
-        def attribute(text: str) -> Markup:
-            # Markdown would link "[x](…)" even inside title="…", and a backslash would show in the
-            # tooltip: character references are inert to Markdown and read as the character.
-            return Markup("".join(f"&#{ord(ch)};" if ch in MD_ATTRIBUTE else ch for ch in text))
-
-        return self.abbreviations.wrap(plain, piece, attribute) if self.abbreviations else piece(plain)
-
-    def pick(self, vi: str, en: str) -> Markup:
-        """Two plain strings (CSV columns such as note_vi/note_en) for a title="…" attribute: the
-        page's language, else the Vietnamese with the mark in words; escaped, no markup at all."""
-        if not vi:
-            return escape(en)
-        return escape(self.tx_plain(Text(vi=vi, en=en or None)))
-
-    def pick_html(self, vi: str, en: str) -> Markup:
-        """pick() for element content: the same text, with glossary tooltips as in tx()."""
-        return self._html(Text(vi=vi, en=en or None), self.abbreviations) if vi else self.abbr(en)
-
-    def num(self, value: float) -> str:
-        return i18n.number(value, self.code)
-
-    def q(self, value: float | None, unit: str) -> str:
-        return i18n.quantity(value, unit, self.code)
-
-    def date(self, value: Any) -> str:
-        return i18n.date(value, self.code)
-
-    def period(self, code: str) -> str:
-        return i18n.period_label(code, self.code)
-
-    def locator(self, text: str) -> Markup:
-        """A figure's place in its document, translated; else the Vietnamese, marked untranslated."""
-        translated = i18n.locator(text, self.code)
-        if translated is None:
-            return self._html(Text(vi=text), self.abbreviations)
-        return self.abbr(translated)
-
-    def report_label(self, report: Report) -> str:
-        """How a report is cited in lists: its number, or, for a copy that shows none, its type and period."""
-        return report.number or f"{self.t('dt.' + report.document_type.value)} {self.period(report.period.code)}"
-
-    def url(self, target: str) -> str:
-        """Relative URL from the current page to another generated page of the same language."""
-        return self.rel(site_path(self.code, page_url(target)))
-
-    def rel(self, root_path: str) -> str:
-        """Relative URL from the current page to a path from the site root (downloads, the other language)."""
-        return relative_url(root_path, site_path(self.code, page_url(self.page)))
-
-    def alternate(self) -> str:
-        return self.rel(site_path(self.other, page_url(self.page)))
-
-    def download(self, name: str) -> str:
-        return self.rel(f"downloads/{name}")
 
 
 def environment(templates: Path) -> Environment:
@@ -277,9 +81,9 @@ def front_matter(L: Lang, title: str, description: str = "") -> str:
     return "---\n" + "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items()) + "\n---\n\n"
 
 
-def render_site(corpus: Corpus, computed: Computed, lang: i18n.Lang, templates: Path, charts: dict[str, Any] | None = None,
-                translation_percent: float = 100.0, progress: Emit = lambda s: None) -> dict[str, str]:
-    """Every page of one language: {path under docs/: Markdown}."""
+def render_site(corpus: Corpus, computed: Computed, changes: Changelog, lang: i18n.Lang, templates: Path,
+                charts: dict[str, list[ChartView]] | None = None, progress: Emit = lambda s: None) -> dict[str, str]:
+    """Every page of one language: {path under docs/: Markdown}. `charts` are this language's, per page key."""
     env = environment(templates)
     charts = charts or {}
     pages: dict[str, str] = {}
@@ -311,15 +115,10 @@ def render_site(corpus: Corpus, computed: Computed, lang: i18n.Lang, templates: 
         emit(f"indicators/{iid}.md", "indicator.md.j2", Lang(lang, "").tx_plain(ind.name), indicator=ind,
              shown_figures=indicator_rows(figs), total_figures=len(figs), shown_derived=latest_derived(ders), total_derived=len(ders))
     emit("datasets/index.md", "datasets.md.j2", i18n.t("datasets", lang))
-    from site_builder.publish.data_pages import extra_pages  # a page per dataset (downloads, how to cite), the API, the data changelog
-    for path, template, page_title, description, ctx in extra_pages(corpus, computed, lang):
+    for path, template, page_title, description, ctx in extra_pages(corpus, computed, changes, lang):
         emit(path, template, page_title, description, **ctx)
     emit("targets.md", "targets.md.j2", i18n.t("targets", lang))
     emit("glossary.md", "glossary.md.j2", i18n.t("glossary", lang))
     for pid, page in corpus.pages.items():
-        emit(f"{pid}.md", "page.md.j2", Lang(lang, "").tx_plain(page.title), page=page, translation_percent=translation_percent)
+        emit(f"{pid}.md", "page.md.j2", Lang(lang, "").tx_plain(page.title), page=page, translation_percent=computed.translation_percent)
     return pages
-
-
-def figure_anchor(fig: Figure) -> str:
-    return f"fig-{fig.id}"

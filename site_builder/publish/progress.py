@@ -36,10 +36,6 @@ class Meter:
         eta = f", about {_duration(left)} left" if left is not None and self.done < self.total else ""
         return f"{self.label}: {self.done:,}/{self.total:,} ({rate:,.0f}/s{eta})"
 
-    def finish(self) -> None:
-        now = self.clock()
-        self.emit(f"{self.label}: {self.done:,}/{self.total:,} in {_duration(now - self.start)}")
-
 
 def _duration(seconds: float) -> str:
     seconds = max(0, round(seconds))

@@ -34,6 +34,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Callable
 
+from site_builder.files import write_if_changed
 from site_builder.publish.progress import Meter
 
 log = logging.getLogger(__name__)
@@ -170,12 +171,6 @@ def with_aliases(html: str, known: Aliases | None = None) -> str:
     return html[:at] + block + html[at:] if at >= 0 else html + block
 
 
-def _write_if_changed(path: Path, text: str) -> None:
-    raw = text.encode("utf-8")
-    if path.is_file() and path.stat().st_size == len(raw) and path.read_bytes() == raw:
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(raw)
 
 
 def _executable() -> Path:
@@ -216,7 +211,7 @@ def index_site(site_dir: Path, aliases: dict[str, Aliases] | None = None, mirror
             marked += BODY_ATTR in html
             rel = page.relative_to(site_dir).as_posix()
             keep.add(rel)
-            _write_if_changed(source / rel, with_aliases(spaced_cells(html), aliases.get(rel)))
+            write_if_changed(source / rel, with_aliases(spaced_cells(html), aliases.get(rel)))
             meter.step()
         if mirror:  # pages that are gone must not stay findable
             for old in sorted(source.rglob("*.html")):

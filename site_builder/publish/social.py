@@ -26,7 +26,7 @@ from site_builder.compute.derive import HEADLINE, Computed
 from site_builder.content.corpus import Corpus
 from site_builder.content.model import Text
 from site_builder.publish.progress import Emit, each_over_cores
-from site_builder.publish.engine import link_or_copy
+from site_builder.files import link_or_copy
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure

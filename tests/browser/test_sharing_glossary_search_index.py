@@ -19,7 +19,7 @@ from site_builder.publish.build import BuildError, build
 from site_builder.compute.derive import compute
 from site_builder.content.corpus import Corpus
 from site_builder.content.model import GlossaryTerm, Text
-from site_builder.publish.pages import Abbreviations, Lang
+from site_builder.publish.lang import Abbreviations, Lang
 from site_builder.publish.search import SearchIndexError, fold, index_site, spaced_cells, undiacritised_words, with_aliases
 from site_builder.content.validate import validate
 

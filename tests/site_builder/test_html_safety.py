@@ -375,7 +375,7 @@ def test_a_glossary_expansion_in_a_heading_stays_inside_its_title_attribute() ->
     import markdown
 
     from site_builder.content.model import GlossaryTerm
-    from site_builder.publish.pages import Abbreviations, Lang
+    from site_builder.publish.lang import Abbreviations, Lang
 
     abbreviations = Abbreviations.build([GlossaryTerm(term="CCHC", vi=ATTACK, en=ATTACK)], "vi")
     heading = Lang("vi", "reports/x.md", abbreviations).md("Báo cáo CCHC (2021) [a](b)")

@@ -266,13 +266,10 @@ def test_two_builds_in_different_folders_are_byte_identical(tmp_path: Path, ship
 
 
 def test_failed_stage_at_any_point_keeps_site(minimal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import site_builder.publish.charts as charts_module
-    import site_builder.exports.downloads as downloads_module
-
     build(minimal)
     before = _tree(minimal / "site")
-    stages = [(charts_module, "render_charts"), (build_module, "render_site"), (build_module, "write_docs"),
-              (downloads_module, "write_downloads"), (build_module, "_mkdocs"), (build_module, "assemble")]
+    stages = [(build_module, "render_charts"), (build_module, "render_site"), (build_module, "write_docs"),
+              (build_module, "write_downloads"), (build_module, "run_mkdocs"), (build_module, "assemble")]
     for module, name in stages:
         def killed(*args, **kwargs):
             raise KeyboardInterrupt(f"killed in {name}")

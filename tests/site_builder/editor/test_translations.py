@@ -7,7 +7,8 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from site_builder.editor.new import command as new
-from site_builder.editor.translations import command, corpus_coverage, overall_percent, project_coverage
+from site_builder.content.coverage import corpus_coverage, overall_percent
+from site_builder.editor.translations import command, project_coverage
 from site_builder.content.validate import validate
 
 

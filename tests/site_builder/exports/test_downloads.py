@@ -36,7 +36,7 @@ def downloads_of(root: Path, out: Path) -> Path:
     """write_downloads on a project, without mkdocs: the library-level build of downloads/ (and api/)."""
     corpus, findings = validate(root)
     assert corpus is not None, [p.text() for p in findings.errors]
-    write_downloads(corpus, compute(corpus), out / "downloads")
+    write_downloads(corpus, compute(corpus), changelog.history(corpus), out / "downloads")
     return out / "downloads"
 
 
@@ -341,7 +341,7 @@ def test_release_then_edit_shows_in_the_changelog(minimal: Path) -> None:
     assert corpus is not None
     path = changelog.cut_release(corpus, "1.0.0", date=__import__("datetime").date(2024, 1, 2))
     assert path == minimal / "datapackages/releases/1.0.0.json"
-    history = changelog.history(corpus)
+    history = changelog.history(corpus).releases
     assert [(r.version, len(r.changes)) for r in history] == [(None, 0), ("1.0.0", 3)]
     assert history[1].count("added") == 3
     data = minimal / "datapackages/figures/data/bc-2021.csv"
@@ -351,15 +351,15 @@ def test_release_then_edit_shows_in_the_changelog(minimal: Path) -> None:
     data.write_text("".join(lines), encoding="utf-8")
     corpus, findings = validate(minimal)
     assert corpus is not None, [p.text() for p in findings.errors]
-    latest = changelog.history(corpus)[0]
+    latest = changelog.history(corpus).releases[0]
     assert latest.version is None and latest.previous == "1.0.0"
     assert [(c.kind, c.id, c.fields) for c in latest.changes] == [("changed", "bc-2021-001", {"value": ("7447", "7450")}), ("removed", "bc-2021-003", {})]
     with pytest.raises(changelog.ChangelogError, match="already exists with other data"):
         changelog.cut_release(corpus, "1.0.0")
     assert changelog.main(["--root", str(minimal), "--version", "1.1.0", "--date", "2024-02-01"]) == 0
     corpus, _ = validate(minimal)
-    assert [r.version for r in changelog.history(corpus)] == [None, "1.1.0", "1.0.0"]
-    assert changelog.history(corpus)[0].changes == ()
+    assert [r.version for r in changelog.history(corpus).releases] == [None, "1.1.0", "1.0.0"]
+    assert changelog.history(corpus).releases[0].changes == ()
 
 
 def test_changelog_page_and_manifest_in_the_site(shipped_site: Path) -> None:

@@ -158,7 +158,7 @@ def test_mkdocs_failure_leaves_previous_site(minimal: Path) -> None:
 
 
 def test_an_unexpected_failure_in_a_stage_is_a_build_error_naming_it(minimal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import site_builder.exports.downloads as downloads_module
+    import site_builder.publish.build as build_module
     from site_builder.exports.xlsx import SpreadsheetError
 
     build(minimal)
@@ -167,7 +167,7 @@ def test_an_unexpected_failure_in_a_stage_is_a_build_error_naming_it(minimal: Pa
     def broken(*args: object, **kwargs: object) -> None:
         raise SpreadsheetError("figures.xlsx sheet figures row 2: column 'quote' holds a control character")
 
-    monkeypatch.setattr(downloads_module, "write_downloads", broken)
+    monkeypatch.setattr(build_module, "write_downloads", broken)
     with pytest.raises(BuildError, match=r"^downloads failed: SpreadsheetError: figures.xlsx sheet figures row 2"):
         build(minimal)
     result = CliRunner().invoke(main, ["build", "--root", str(minimal), "--quiet"])

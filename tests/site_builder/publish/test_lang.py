@@ -6,7 +6,7 @@ import posixpath
 from hypothesis import given
 from hypothesis import strategies as st
 
-from site_builder.publish.pages import relative_url
+from site_builder.publish.lang import relative_url
 
 segment = st.sampled_from(["units", "reports", "en", "x", "dak-nong", "downloads", "index.html", "bc-2021.csv"])
 
