@@ -21,7 +21,9 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/site-builder check
 
+# The type checker first (strict, [tool.mypy] in pyproject.toml), then the whole test suite.
 test: $(STAMP)
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 # Known vulnerabilities of requirements.lock (tools/audit.py): exit 1 naming them; an unreachable

@@ -6,6 +6,7 @@ which reads across a row. Every cell keeps its figures, so each number still lin
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -42,7 +43,7 @@ def figure_grid(figures: Iterable[Figure]) -> Grid:
     are both kept, since the documents' own inconsistencies are published, not resolved.
     """
     figures = sorted(figures, key=_order)
-    bounds: dict[str, tuple] = {}
+    bounds: dict[str, tuple[dt.date, int, str]] = {}  # period -> its sort key
     cells: dict[tuple[str, str, str], dict[str, list[Figure]]] = {}
     for f in figures:
         # by end, then the shorter period first: a 2011–2020 review sits after 2020, not before 2015

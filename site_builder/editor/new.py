@@ -35,8 +35,8 @@ def field_shape(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
         args = [a for a in get_args(annotation) if a is not type(None)]
         return field_shape(args[0]) if len(args) == 1 else (None, False)
     if origin in (list, tuple):
-        args = get_args(annotation)
-        return (field_shape(args[0])[0] if args else None), True
+        items = get_args(annotation)
+        return (field_shape(items[0])[0] if items else None), True
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation, False
     return None, False

@@ -285,14 +285,14 @@ DEFS: dict[str, Any] = {
 
 
 def _extend(base: str, extra: dict[str, Any]) -> dict[str, Any]:
-    schema = copy.deepcopy(DEFS[base])
+    schema: dict[str, Any] = copy.deepcopy(DEFS[base])
     schema["properties"].update(extra)
     schema["required"] = list(schema["properties"])
     return schema
 
 
 def _document(title: str, description: str, props: dict[str, Any]) -> dict[str, Any]:
-    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title, "description": description}
+    schema: dict[str, Any] = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title, "description": description}
     schema.update(_obj({"meta": {"$ref": "#/$defs/meta"}} | props))
     schema["$defs"] = DEFS
     return schema

@@ -35,7 +35,7 @@ def site_url(root: Path) -> str:
     return PLACEHOLDER
 
 
-def version_key(version: str) -> tuple:
+def version_key(version: str) -> tuple[tuple[int, int, str], ...]:
     """Sort key for versions such as 0.1.0, 0.10.0 and 1.0.0-rc1 (numeric parts compare as numbers)."""
     return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"[.\-+]", version))
 
@@ -77,8 +77,8 @@ def package_updated(corpus: Corpus, pkg: Package) -> dt.date | None:
     for table in package_tables(pkg):
         if "report" in table.names:
             i = table.names.index("report")
-            dates += [corpus.reports[r[i]].date for r in table.rows if r[i] in corpus.reports]
-    dates = [d for d in dates if d is not None]
+            signed = (corpus.reports[r[i]].date for r in table.rows if r[i] in corpus.reports)
+            dates += [d for d in signed if d is not None]
     return max(dates) if dates else None
 
 

@@ -1,4 +1,4 @@
-"""Stage 4c: downloadable files. Input: the corpus. Output: files under downloads/ (and api/) of the site.
+"""Downloadable files. Input: the corpus, what compute made of it, the changelog. Output: files under downloads/ (and api/) of the site.
 
     downloads/datasets/<name>/datapackage.json   the published Frictionless package (CSV copied byte for byte,
                                                  units/reports/indicators tables, licence, version, citation)

@@ -10,9 +10,10 @@ import csv
 import datetime as dt
 import io
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from site_builder.content.corpus import Corpus, Package
+from site_builder.content.corpus import Corpus, Package, Resource
 from site_builder.content.packages import FIGURE_FIELDS, TARGET_FIELDS
 
 LOOKUPS = ("units", "reports", "indicators", "breakdowns")
@@ -198,8 +199,8 @@ def table_name(fields: tuple[str, ...], fallback: str) -> str:
     return fallback.replace("-", "_")
 
 
-def _references(resource_schema: dict) -> dict[str, str]:
-    out = {}
+def _references(resource_schema: dict[str, Any]) -> dict[str, str]:
+    out: dict[str, str] = {}
     for fk in resource_schema.get("foreignKeys", []):
         fields = fk.get("fields")
         ref = fk.get("reference", {})
@@ -213,7 +214,7 @@ def _references(resource_schema: dict) -> dict[str, str]:
     return out
 
 
-def _read_rows(path: Any) -> list[tuple[str, ...]]:
+def _read_rows(path: Path) -> list[tuple[str, ...]]:
     with open(path, encoding="utf-8", newline="") as fh:
         rows = list(csv.reader(fh))
     return [tuple(r) for r in rows[1:] if r]
@@ -221,7 +222,7 @@ def _read_rows(path: Any) -> list[tuple[str, ...]]:
 
 def package_tables(pkg: Package) -> list[Table]:
     """A package's data as tables: resources sharing a schema are one table (all figures of all reports)."""
-    groups: dict[tuple[str, ...], list] = {}
+    groups: dict[tuple[str, ...], list[tuple[Resource, dict[str, Any]]]] = {}
     for res, spec in zip(pkg.resources, pkg.descriptor["resources"]):
         names = tuple(f["name"] for f in res.fields)
         groups.setdefault(names, []).append((res, spec))

@@ -216,6 +216,10 @@ def render_languages(job: RenderJob) -> list[RenderedLanguage]:
     return in_forked_processes(render_language, job, i18n.LANGS)
 
 
+# What a forked renderer sends back: its result, or why it failed.
+Outcome = tuple[RenderedLanguage, None] | tuple[None, str]
+
+
 def in_forked_processes(work: Callable[[RenderJob, i18n.Lang], RenderedLanguage], job: RenderJob,
                         langs: tuple[i18n.Lang, ...]) -> list[RenderedLanguage]:
     """`work(job, lang)` for each language in a forked child; results come back through a pipe.
@@ -225,6 +229,7 @@ def in_forked_processes(work: Callable[[RenderJob, i18n.Lang], RenderedLanguage]
     ctx = multiprocessing.get_context("fork")
     children = []
     for lang in langs:
+        receive: Connection[Outcome, Outcome]
         receive, send = ctx.Pipe(duplex=False)
         child = ctx.Process(target=_child, args=(work, job, lang, send), daemon=True)
         child.start()
@@ -234,24 +239,25 @@ def in_forked_processes(work: Callable[[RenderJob, i18n.Lang], RenderedLanguage]
     failures: list[str] = []
     for lang, child, receive in children:
         try:
-            ok, value = receive.recv()  # before join(): a large result would fill the pipe and block the child
+            done, why = receive.recv()  # before join(): a large result would fill the pipe and block the child
         except EOFError:
-            ok, value = False, "the renderer process ended without a result"
+            done, why = None, "the renderer process ended without a result"
         child.join()
-        if ok:
-            out.append(value)
+        if done is not None:
+            out.append(done)
         else:
-            failures.append(f"[{lang}] {value}")
+            failures.append(f"[{lang}] {why}")
     if failures:
         raise RuntimeError("; ".join(failures))
     return out
 
 
-def _child(work: Callable[[RenderJob, i18n.Lang], RenderedLanguage], job: RenderJob, lang: i18n.Lang, send: Connection) -> None:
+def _child(work: Callable[[RenderJob, i18n.Lang], RenderedLanguage], job: RenderJob, lang: i18n.Lang,
+           send: Connection[Outcome, Outcome]) -> None:
     try:
-        send.send((True, work(job, lang)))
+        send.send((work(job, lang), None))
     except BaseException as exc:  # noqa: BLE001 (reported by the parent, which names the stage)
-        send.send((False, f"{type(exc).__name__}: {exc}"))
+        send.send((None, f"{type(exc).__name__}: {exc}"))
     finally:
         send.close()
 

@@ -1,14 +1,14 @@
-"""Charts: matplotlib SVG, one per series of two or more points, in each language.
+"""Charts: which charts each page gets, in each language, drawn as SVG by `svgchart`.
 
-Text stays text in the SVG (`svg.fonttype: none`): labels remain selectable, searchable and
-translatable, files stay small (a chart is ~15 kB instead of ~60 kB of glyph outlines), and
-Vietnamese diacritics are drawn by the reader's own fonts, which the site's CSS names, rather
-than baked from whatever font the build machine happened to have.
+A unit page gets its dossier flow and each of its series of two or more points; an indicator
+page gets the latest value of every unit for a rate. For each chart this module decides the
+title, the sentence that says what it shows (the image's alt text and caption), the table of
+its data and the CSV beside it; `svgchart` lays out the SVG itself (text stays text: selectable,
+searchable, drawn with the reader's fonts).
 
-Deterministic: the hash salt is the spec's digest, the date metadata is removed and inputs
-are sorted, so the same data gives byte-identical files. Cached: a chart's file name is the
-digest of its spec, and a file already in the cache is reused without drawing. Uncached charts
-are drawn in a process pool over all cores.
+Deterministic: a chart's file name is the digest of its spec, and the same spec gives the same
+bytes. Cached: a spec whose file is already in the cache is reused without drawing; uncached
+charts are drawn over all cores when there are thousands.
 """
 from __future__ import annotations
 
@@ -18,11 +18,11 @@ import io
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from site_builder.publish import i18n
 from site_builder.compute.derive import Computed, Point
 from site_builder.content.corpus import Corpus
+from site_builder.content.model import Text
 from site_builder.publish.progress import Emit, each_over_cores
 from site_builder.files import link_or_copy
 
@@ -46,7 +46,7 @@ class ChartSpec:
     """Everything that determines a chart's bytes; its digest names the file."""
 
     key: str
-    lang: str
+    lang: i18n.Lang
     kind: str  # "bar" (grouped/stacked over periods), "line" (percent over periods), "hbar" (units compared)
     title: str
     unit: str
@@ -66,12 +66,12 @@ POOL_FROM = 2000
 STYLE_VERSION = "6"  # bump when drawing code changes, so cached files are redrawn
 
 
-def _name(text: Any, lang: str) -> str:
+def _name(text: Text, lang: i18n.Lang) -> str:
     return (text.en or text.vi) if lang == "en" else text.vi
 
 
-def _fmt(value: float, unit: str, lang: str) -> str:
-    return i18n.quantity(value, unit, lang)  # type: ignore[arg-type]
+def _fmt(value: float | None, unit: str, lang: i18n.Lang) -> str:
+    return i18n.quantity(value, unit, lang)
 
 
 def _partial(point: Point) -> bool:
@@ -79,13 +79,13 @@ def _partial(point: Point) -> bool:
     return "-Q" in f.period
 
 
-def _targets_for(corpus: Corpus, unit_id: str, indicator: str, lang: str) -> tuple[tuple[str, float], ...]:
+def _targets_for(corpus: Corpus, unit_id: str, indicator: str, lang: i18n.Lang) -> tuple[tuple[str, float], ...]:
     """Targets binding this unit (set on it or on a unit above it)."""
     above = {unit_id} | {u.id for u in corpus.ancestors(unit_id)}
     out = []
     for t in corpus.targets:
         if t.indicator == indicator and t.unit in above and not t.scope:
-            label = f"{i18n.t('target', lang)} {i18n.t('comparator.' + t.comparator, lang)} {_fmt(t.target_value, corpus.indicators[indicator].unit.value, lang)} ({t.deadline.year})"  # type: ignore[arg-type]
+            label = f"{i18n.t('target', lang)} {i18n.t('comparator.' + t.comparator, lang)} {_fmt(t.target_value, corpus.indicators[indicator].unit.value, lang)} ({t.deadline.year})"
             out.append((label, t.target_value))
     return tuple(sorted(set(out), key=lambda x: (x[1], x[0])))
 
@@ -94,7 +94,7 @@ def _series_points(computed: Computed, unit_id: str) -> dict[str, tuple[Point, .
     return computed.series.get(unit_id, {})
 
 
-def unit_specs(corpus: Corpus, computed: Computed, unit_id: str, lang: str) -> list[ChartSpec]:
+def unit_specs(corpus: Corpus, computed: Computed, unit_id: str, lang: i18n.Lang) -> list[ChartSpec]:
     """The charts of one unit page: dossier flow first, then shares, then every other series."""
     unit = corpus.units[unit_id]
     uname = _name(unit.short_name or unit.name, lang)
@@ -129,7 +129,7 @@ def unit_specs(corpus: Corpus, computed: Computed, unit_id: str, lang: str) -> l
     return specs
 
 
-def indicator_specs(corpus: Corpus, computed: Computed, indicator_id: str, lang: str) -> list[ChartSpec]:
+def indicator_specs(corpus: Corpus, computed: Computed, indicator_id: str, lang: i18n.Lang) -> list[ChartSpec]:
     """An indicator's comparison chart: the latest value of each unit, for rates only.
 
     Counts are not compared across units: a commune and a province differ in size, so a
@@ -227,7 +227,7 @@ class Charts:
     cached: int
 
 
-def all_specs(corpus: Corpus, computed: Computed, lang: str) -> dict[str, list[ChartSpec]]:
+def all_specs(corpus: Corpus, computed: Computed, lang: i18n.Lang) -> dict[str, list[ChartSpec]]:
     """Chart specs per page key ('unit:<id>', 'indicator:<id>')."""
     out: dict[str, list[ChartSpec]] = {}
     for unit_id in corpus.units:

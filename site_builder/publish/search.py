@@ -175,11 +175,11 @@ def with_aliases(html: str, known: Aliases | None = None) -> str:
 
 def _executable() -> Path:
     try:
-        from pagefind_bin import get_executable  # the binary inside the pagefind-bin wheel
+        from pagefind_bin import get_executable  # type: ignore[import-untyped]  # the binary inside the pagefind-bin wheel; the package has no type hints
     except ImportError as exc:
         raise SearchIndexError("Pagefind is not installed: run `make build`, which installs pagefind[bin] from requirements.lock") from exc
     try:
-        return get_executable()
+        return Path(get_executable())
     except FileNotFoundError as exc:
         raise SearchIndexError(f"the pagefind-bin package has no binary for this platform: {exc}") from exc
 

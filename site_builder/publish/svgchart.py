@@ -99,7 +99,7 @@ def render(spec: "ChartSpec", palette: tuple[str, ...], target_colour: str, widt
     """The SVG text of `spec`, `width`×`height` pixels, numbers written by `fmt`."""
     svg = _Svg(width, height, spec.title)
     svg.text(8, 8 + TITLE_PX, spec.title, TITLE_PX, weight="bold")
-    top_y = 8 + TITLE_PX + 10
+    top_y: float = 8 + TITLE_PX + 10
     if spec.kind == "hbar":
         _hbar(svg, spec, palette, width, height, top_y, fmt)
         return svg.done()
@@ -162,7 +162,8 @@ def render(spec: "ChartSpec", palette: tuple[str, ...], target_colour: str, widt
             svg.add("</g>")
         else:
             pts = [(left + step * (i + 0.5), y_of(v)) if v is not None else None for i, v in enumerate(s.values)]
-            runs, run = [], []
+            runs: list[list[tuple[float, float]]] = []
+            run: list[tuple[float, float]] = []
             for p in pts:
                 if p is None:
                     if run:

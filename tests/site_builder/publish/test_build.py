@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
-from site_builder.publish.build import BuildError, build
+from site_builder.publish.build import BuildError, RenderJob, build
 from site_builder.cli import main
 
 
@@ -185,3 +185,54 @@ def test_a_build_killed_between_the_two_renames_gets_its_site_back(minimal: Path
         build(minimal)  # fails validation, but first puts the last good site back
     assert not (minimal / "site.old").exists()
     assert tree_hash(minimal / "site") == before
+
+
+def test_the_build_reports_its_stages_in_order(minimal: Path) -> None:
+    result = build(minimal)
+    stages = [k for k in result.timings if k not in ("load", "validate", "charts.cpu", "total")]
+    assert stages == ["load+validate", "compute", "changelog", "charts", "pages", "downloads", "mkdocs", "assemble", "social", "search", "swap"]
+    assert result.timings["total"] >= sum(result.timings[k] for k in stages) * 0.99
+
+
+def _render_job(minimal: Path) -> RenderJob:
+    from site_builder.compute.derive import compute
+    from site_builder.content.validate import validate
+    from site_builder.exports.changelog import history
+    from site_builder.publish.build import Paths, RenderJob
+    from site_builder.publish.charts import render_charts
+
+    corpus, _ = validate(minimal)
+    assert corpus is not None
+    computed = compute(corpus)
+    paths = Paths(minimal, minimal / "site")
+    charts = render_charts(corpus, computed, paths.extras / "charts", paths.work / "chart-cache")
+    return RenderJob(paths, corpus, computed, history(corpus), charts, lambda s: None)
+
+
+def test_forked_renderers_write_what_one_process_writes(minimal: Path) -> None:
+    """Large projects render each language in a forked child that gets its job as an argument."""
+    from site_builder.publish import i18n
+    from site_builder.publish.build import in_forked_processes, render_language
+
+    job = _render_job(minimal)
+    forked = in_forked_processes(render_language, job, i18n.LANGS)
+    docs = {p.relative_to(minimal / "build/docs").as_posix(): p.read_bytes() for p in (minimal / "build/docs").rglob("*") if p.is_file()}
+    serial = [render_language(job, lang) for lang in i18n.LANGS]
+    again = {p.relative_to(minimal / "build/docs").as_posix(): p.read_bytes() for p in (minimal / "build/docs").rglob("*") if p.is_file()}
+    assert [r.lang for r in forked] == ["vi", "en"]
+    assert [(r.pages, r.aliases) for r in forked] == [(r.pages, r.aliases) for r in serial]
+    assert "units/huyen-b.md" in forked[0].pages and "en/units/huyen-b/index.html" in forked[1].aliases
+    assert docs == again and "vi/units/huyen-b.md" in docs
+
+
+def test_a_failing_forked_renderer_names_its_language(minimal: Path) -> None:
+    from site_builder.publish import i18n
+    from site_builder.publish.build import RenderedLanguage, RenderJob, in_forked_processes
+
+    def english_breaks(job: RenderJob, lang: i18n.Lang) -> RenderedLanguage:
+        if lang == "en":
+            raise ValueError("no template for en")
+        return RenderedLanguage(lang, [], [], {})
+
+    with pytest.raises(RuntimeError, match=r"^\[en\] ValueError: no template for en$"):
+        in_forked_processes(english_breaks, _render_job(minimal), i18n.LANGS)
