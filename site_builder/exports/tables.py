@@ -84,20 +84,6 @@ def typed(kind: str, cell: str) -> Any:
     return cell
 
 
-def untyped(kind: str, value: Any) -> str:
-    """The inverse of `typed` for values read back from a spreadsheet or database."""
-    if value is None:
-        return ""
-    if kind == "date":
-        return (value.date() if isinstance(value, dt.datetime) else value).isoformat()
-    if kind == "boolean":
-        return "true" if value else "false"
-    if kind in ("number", "integer"):
-        number = float(value)
-        return str(int(number)) if number.is_integer() else repr(number)
-    return str(value)
-
-
 # --------------------------------------------------------------------------- lookup tables
 
 LOOKUP_COLUMNS: dict[str, tuple[Column, ...]] = {

@@ -15,7 +15,7 @@ a space. The pages served are not changed.
 
 The build knows each page's words before mkdocs renders it (`markdown_aliases`, from the
 generated Markdown), so it passes them in and no page is parsed again; a page it did not
-generate is parsed (`undiacritised_words`). The copies live in a folder kept between builds
+generate is parsed (`with_aliases`). The copies live in a folder kept between builds
 and are rewritten only when their bytes change.
 """
 from __future__ import annotations
@@ -116,11 +116,6 @@ def _parse(html: str) -> _BodyText:
     parser.feed(html)
     parser.close()
     return parser
-
-
-def undiacritised_words(html: str) -> list[str]:
-    """Words with đ/Đ in the indexed text of a page, folded ('Đắk' -> 'Dak'), first occurrence order."""
-    return _folded_words(_parse(html).parts)
 
 
 CELL_JOIN = re.compile(r"(</t[dh]>)(?=<t[dh][\s>])")

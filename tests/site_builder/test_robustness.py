@@ -343,7 +343,6 @@ def test_no_wall_clock_time_in_any_built_file(minimal: Path, tmp_path: Path) -> 
     headers, the sitemap, PNG chunks, the database, and the text of every file.
     """
     import datetime as dt
-    import gzip
     import sqlite3
     import struct
     import subprocess

@@ -8,6 +8,7 @@ import json
 import sqlite3
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import frictionless
 import openpyxl
@@ -18,10 +19,24 @@ from ruamel.yaml import YAML
 from site_builder.exports import changelog
 from site_builder.compute.derive import compute
 from site_builder.exports.downloads import write_downloads
-from site_builder.exports.tables import typed, untyped
+from site_builder.exports.tables import typed
 from site_builder.content.validate import validate
 
 ROOT = Path(__file__).resolve().parents[3]
+
+
+def untyped(kind: str, value: Any) -> str:
+    """The inverse of `typed` for values read back from a spreadsheet or database."""
+    if value is None:
+        return ""
+    if kind == "date":
+        return (value.date() if isinstance(value, dt.datetime) else value).isoformat()
+    if kind == "boolean":
+        return "true" if value else "false"
+    if kind in ("number", "integer"):
+        number = float(value)
+        return str(int(number)) if number.is_integer() else repr(number)
+    return str(value)
 
 
 def page(site: Path, rel: str) -> BeautifulSoup:

@@ -227,7 +227,7 @@ def test_forked_renderers_write_what_one_process_writes(minimal: Path) -> None:
 
 def test_a_failing_forked_renderer_names_its_language(minimal: Path) -> None:
     from site_builder.publish import i18n
-    from site_builder.publish.build import RenderedLanguage, RenderJob, in_forked_processes
+    from site_builder.publish.build import RenderedLanguage, in_forked_processes
 
     def english_breaks(job: RenderJob, lang: i18n.Lang) -> RenderedLanguage:
         if lang == "en":
