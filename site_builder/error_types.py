@@ -222,7 +222,7 @@ MISSING_FILE = ErrorType(
     variants={
         "source": "file content/sources/{file} not found",
         "schema": "schema file '{file}' not found in the package folder",
-        "schema-link": "schema file '{file}' is a symbolic link",
+        "linked-schema": "schema file '{file}' is a symbolic link",
     },
     hint_en="Check the name and folder (upper and lower case count), or add the missing file.",
     hint_vi="Kiểm tra tên tệp và thư mục (phân biệt chữ hoa, chữ thường), hoặc thêm tệp còn thiếu.",

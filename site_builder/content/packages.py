@@ -137,8 +137,7 @@ def _load_descriptor(folder: Path, root: Path) -> tuple[Located | None, dict | N
                 return doc, None, problems
             if spath.is_symlink() or not spath.is_file():
                 line, col = doc.value_position(("resources", i, "schema"))
-                variant = "schema-link" if spath.is_symlink() else "schema"
-                problems.append(MISSING_FILE.at(shown, line, col, f"resources[{i}].schema", variant=variant, file=schema))
+                problems.append(MISSING_FILE.at(shown, line, col, f"resources[{i}].schema", variant="linked-schema" if spath.is_symlink() else "schema", file=schema))
                 return doc, None, problems
             if schema not in schemas:
                 stext, sp = read_text(rel(spath, root), spath.read_bytes())
