@@ -76,8 +76,8 @@ YAML_SYNTAX = ErrorType(
         "other": "YAML error: {error}",
         "unparsable": "cannot be parsed",  # `fmt`, when the parser gave no reason
     },
-    hint_en="Look at the line shown and the one above it: a missing colon, an unclosed quote or bracket, a wrong indentation. Text holding ': ' or starting with [ { * & ! | > ' \" % @ needs double quotes.",
-    hint_vi="Xem dòng được chỉ ra và dòng ngay trên nó: thiếu dấu hai chấm, dấu ngoặc kép hay ngoặc vuông chưa đóng, thụt lề sai. Văn bản có «: » hoặc bắt đầu bằng [ { * & ! | > ' \" % @ phải đặt trong dấu ngoặc kép.",
+    hint_en="Look at the line shown and the one above it: a missing colon, an unclosed quote or bracket, a wrong indentation. Text that holds ': ' or starts with a sign ([ { * & ! % @ ' \") goes in double quotes.",
+    hint_vi="Xem dòng được chỉ ra và dòng ngay trên nó: thiếu dấu hai chấm, dấu ngoặc kép hay ngoặc vuông chưa đóng, thụt lề sai. Văn bản có «: » hoặc bắt đầu bằng một ký hiệu ([ { * & ! % @ ' \") phải đặt trong dấu ngoặc kép.",
 )
 
 YAML_TAB = ErrorType(
@@ -446,7 +446,7 @@ TRANSLATION_MISSING = ErrorType(
     title_vi="Thiếu bản dịch tiếng Anh",
     template="English translation missing (shown as 'not yet translated')",
     hint_en="A warning: the site still builds and shows 'not yet translated'. Add the `en` text; `site-builder translations` lists every one missing, and `check --strict` fails on them.",
-    hint_vi="Chỉ là cảnh báo: trang vẫn được dựng và hiện «chưa dịch». Thêm văn bản `en`; lệnh `site-builder translations` liệt kê mọi chỗ còn thiếu, và `check --strict` báo lỗi nếu còn.",
+    hint_vi="Chỉ là cảnh báo: trang vẫn được dựng và trang tiếng Anh ghi «chưa dịch». Thêm văn bản `en`; lệnh `site-builder translations` liệt kê mọi chỗ còn thiếu, và `check --strict` báo lỗi nếu còn.",
 )
 
 # --------------------------------------------------------------------------- site-builder fmt
