@@ -112,7 +112,9 @@ class ErrorType:
 
     def templates(self) -> dict[str | None, str]:
         """Every wording: None for `template`, then the variants by name."""
-        return {None: self.template, **self.variants}
+        out: dict[str | None, str] = {None: self.template}
+        out.update(self.variants)
+        return out
 
     def template_for(self, variant: str | None = None) -> str:
         """The template of `variant` (None: the main one); ValueError naming the known ones otherwise."""
@@ -192,7 +194,7 @@ class Findings:
         return "\n".join(p.text() for p in items)
 
 
-def field_path(loc: tuple) -> str:
+def field_path(loc: tuple[str | int, ...]) -> str:
     """('sections', 0, 'points', 2, 'en') -> 'sections[0].points[2].en'."""
     out = ""
     for key in loc:

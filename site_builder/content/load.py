@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from site_builder.error_types import (
     DUPLICATE_ID, ID_FILENAME, MISSING_FILE, PATH_ESCAPE, SCHEMA, SCHEMA_FAMILY, SYMLINK, TRANSLATION_MISSING, UNIT_CYCLE,
@@ -42,7 +43,7 @@ class Content:
         return set(getattr(self, kind)) | self.invalid_ids.get(kind, set())
 
 
-def _friendly(err: dict[str, Any], model: type[BaseModel], loc: tuple) -> str:
+def _friendly(err: ErrorDetails, model: type[BaseModel], loc: tuple) -> str:
     kind = err["type"]
     if kind == "missing":
         return "required field is missing"

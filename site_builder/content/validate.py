@@ -10,7 +10,7 @@ from pathlib import Path
 from site_builder.content.corpus import Corpus
 from site_builder.error_types import UNKNOWN_FILE, UNKNOWN_FOLDER
 from site_builder.errors import Findings, Problem
-from site_builder.content.load import load_content
+from site_builder.content.load import Content, load_content
 from site_builder.content.packages import load_packages
 
 
@@ -48,7 +48,7 @@ def validate(root: Path, timings: dict[str, float] | None = None) -> tuple[Corpu
     return corpus, findings
 
 
-def _orphans(root: Path, content) -> list[Problem]:
+def _orphans(root: Path, content: Content) -> list[Problem]:
     """Files in content/ that no loader reads are almost always a misplaced file."""
     known = {"units", "indicators", "reports", "breakdowns", "pages", "glossary", "sources"}
     out = []

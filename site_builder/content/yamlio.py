@@ -235,11 +235,11 @@ def parse_yaml(path: str, text: str) -> tuple[Located | None, list[Problem]]:
     """Parse YAML text; a syntax error becomes a located problem, never an exception."""
     lines = yaml_lines(text)
     problems = nfc_problems(path, lines)
-    for n, line in enumerate(lines, start=1):
-        stripped = line.lstrip(" ")
+    for n, text_line in enumerate(lines, start=1):
+        stripped = text_line.lstrip(" ")
         if stripped.startswith("\t"):
-            problems.append(YAML_TAB.at(path, n, len(line) - len(stripped) + 1))
-        if odd := ODD_LINE_BREAK.search(line):
+            problems.append(YAML_TAB.at(path, n, len(text_line) - len(stripped) + 1))
+        if odd := ODD_LINE_BREAK.search(text_line):
             problems.append(YAML_LINE_SEPARATOR.at(path, n, odd.start() + 1, codepoint=ord(odd.group())))
     if any(p.code in (YAML_TAB.code, YAML_LINE_SEPARATOR.code) for p in problems):
         return None, problems
