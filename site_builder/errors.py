@@ -1,11 +1,20 @@
-"""Problems as data: every error and warning carries its file, line, column and field path."""
+"""Problems as data: every error and warning carries its file, line, column and field path.
+
+`Problem` is the located finding editors read. It is made only here, through an `ErrorType`
+(the catalogue of them is `site_builder.error_types`): the type owns the code, the wording and
+the severity, so a message reads the same wherever it is raised and every code is documented.
+"""
 from __future__ import annotations
 
 import json
 import os
+import string
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from enum import Enum
+from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 
 
 class Severity(str, Enum):
@@ -38,6 +47,116 @@ class Problem:
         msg = msg.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         kind = "error" if self.severity is Severity.error else "warning"
         return f"::{kind} file={self.path},line={max(self.line, 1)},col={max(self.column, 1)},title={self.code}::{msg}"
+
+
+# The parameters of `ErrorType.at` and `message`: a template field of the same name could not be filled.
+RESERVED_FIELDS = frozenset({"path", "line", "column", "field", "variant", "suffix", "self"})
+
+
+@cache
+def template_fields(template: str) -> tuple[str, ...]:
+    """The named fields of a str.format template, in order of first use.
+
+    A catalogue template names every field plainly: ValueError for a positional field ("{}",
+    "{0}"), attribute or index access ("{a.b}", "{a[0]}"), a conversion ("{a!r}") or a field
+    nested in a format spec ("{a:{width}}"), which the reference could not document.
+    """
+    names: list[str] = []
+    for _, name, spec, conversion in string.Formatter().parse(template):
+        if name is None:
+            continue
+        if not name.isidentifier() or conversion is not None or "{" in (spec or ""):
+            raise ValueError(f"template field {{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}} is not a plain named field: {template!r}")
+        if name not in names:
+            names.append(name)
+    return tuple(names)
+
+
+@dataclass(frozen=True)
+class Message:
+    """What a finding says (code, text, severity) before it is placed in a file."""
+
+    code: str
+    text: str
+    severity: Severity
+
+    def at(self, path: str, line: int, column: int, field: str = "") -> Problem:
+        """The finding at `path:line:column`, on `field` (a field path such as 'sections[0].points'; '' for none)."""
+        return Problem(path, line, column, field, self.text, self.code, self.severity)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ErrorType:
+    """One kind of problem, as frictionless has its error classes: code, names, wording, severity, advice.
+
+    `template` is the message: a str.format template with named fields. `variants` are the other
+    wordings of the same code, by name, for a code raised in more than one shape (an `encoding`
+    problem is a BOM, UTF-16, or bytes that are not UTF-8). A `family` stands for an open set of
+    codes: its `code` is a prefix ("schema-") and each finding appends a suffix (the pydantic or
+    frictionless error type), with the message built elsewhere and passed as `{detail}`.
+    """
+
+    code: str
+    title_en: str
+    title_vi: str
+    template: str
+    hint_en: str  # what an editor does about it
+    hint_vi: str
+    severity: Severity = Severity.error
+    variants: Mapping[str, str] = field(default_factory=dict, hash=False)
+    family: bool = False
+
+    def __post_init__(self) -> None:
+        # read-only: one catalogue entry is shared by every module that raises it
+        object.__setattr__(self, "variants", MappingProxyType(dict(self.variants)))
+
+    def templates(self) -> dict[str | None, str]:
+        """Every wording: None for `template`, then the variants by name."""
+        out: dict[str | None, str] = {None: self.template}
+        out.update(self.variants)
+        return out
+
+    def template_for(self, variant: str | None = None) -> str:
+        """The template of `variant` (None: the main one); ValueError naming the known ones otherwise."""
+        if variant is None:
+            return self.template
+        if variant not in self.variants:
+            raise ValueError(f"{self.code}: no message variant {variant!r} (known: {', '.join(self.variants) or 'none'})")
+        return self.variants[variant]
+
+    def fields(self, variant: str | None = None) -> tuple[str, ...]:
+        """The named fields the template of `variant` needs."""
+        return template_fields(self.template_for(variant))
+
+    def message(self, *, variant: str | None = None, suffix: str | None = None, **values: object) -> Message:
+        """The finding's code and text, not yet located: `values` fill the template's fields, all of them and no other.
+
+        A family needs `suffix` (its code is the prefix plus the suffix); no other type takes one.
+        TypeError for a missing or unexpected field or suffix: a mistake at the call site, not in the content.
+        """
+        if self.family and not suffix:
+            raise TypeError(f"{self.code}: a family of codes needs the suffix of the code")
+        if not self.family and suffix is not None:
+            raise TypeError(f"{self.code}: only a family of codes takes a suffix")
+        template = self.template_for(variant)
+        wanted = template_fields(template)
+        if set(values) != set(wanted):
+            missing = ", ".join(sorted(set(wanted) - set(values))) or "none"
+            unexpected = ", ".join(sorted(set(values) - set(wanted))) or "none"
+            name = self.code + (f" ({variant})" if variant else "")
+            raise TypeError(f"{name}: template fields missing: {missing}; unexpected: {unexpected}")
+        return Message(self.code + (suffix or ""), template.format(**values), self.severity)
+
+    def at(self, path: str, line: int, column: int, field: str = "", *, variant: str | None = None,
+           suffix: str | None = None, **values: object) -> Problem:
+        """A located finding of this type (see `message` for `variant`, `suffix` and `values`)."""
+        return self.message(variant=variant, suffix=suffix, **values).at(path, line, column, field)
+
+    def matches(self, code: str) -> bool:
+        """Whether a problem's `code` is of this type; a family matches its prefix plus any suffix."""
+        if self.family:
+            return code.startswith(self.code) and len(code) > len(self.code)
+        return code == self.code
 
 
 @dataclass
@@ -75,7 +194,7 @@ class Findings:
         return "\n".join(p.text() for p in items)
 
 
-def field_path(loc: tuple) -> str:
+def field_path(loc: tuple[str | int, ...]) -> str:
     """('sections', 0, 'points', 2, 'en') -> 'sections[0].points[2].en'."""
     out = ""
     for key in loc:

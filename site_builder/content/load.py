@@ -10,8 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
-from site_builder.errors import Problem, Severity, field_path, rel
+from site_builder.error_types import (
+    DUPLICATE_ID, ID_FILENAME, MISSING_FILE, PATH_ESCAPE, SCHEMA, SCHEMA_FAMILY, SYMLINK, TRANSLATION_MISSING, UNIT_CYCLE,
+    UNIT_TREE, UNKNOWN_ID,
+)
+from site_builder.errors import Message, Problem, field_path, rel
 from site_builder.content.messages import date_message, kind_of
 from site_builder.content.model import KINDS, Dimension, Glossary, GlossaryTerm, Indicator, Page, Report, Text, Unit
 from site_builder.content.yamlio import Located, parse_yaml, read_text
@@ -38,7 +43,7 @@ class Content:
         return set(getattr(self, kind)) | self.invalid_ids.get(kind, set())
 
 
-def _friendly(err: dict[str, Any], model: type[BaseModel], loc: tuple) -> str:
+def _friendly(err: ErrorDetails, model: type[BaseModel], loc: tuple) -> str:
     kind = err["type"]
     if kind == "missing":
         return "required field is missing"
@@ -99,7 +104,7 @@ def _model_in(annotation: Any) -> Any:
 def validate_model(doc: Located, model: type[BaseModel]) -> tuple[BaseModel | None, list[Problem]]:
     """Validate parsed YAML against a model; every pydantic error becomes a located problem."""
     if not isinstance(doc.data, dict):
-        return None, [Problem(doc.path, 1, 1, "", f"expected a mapping of fields, got {kind_of(doc.data)}", "schema")]
+        return None, [SCHEMA.at(doc.path, 1, 1, kind=kind_of(doc.data))]
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
@@ -112,7 +117,7 @@ def validate_model(doc: Located, model: type[BaseModel]) -> tuple[BaseModel | No
                 line, col = doc.position(loc)
             else:
                 line, col = doc.value_position(loc)
-            problems.append(Problem(doc.path, line, col, field_path(loc), _friendly(err, model, loc), f"schema-{err['type']}"))
+            problems.append(SCHEMA_FAMILY.at(doc.path, line, col, field_path(loc), suffix=err["type"], detail=_friendly(err, model, loc)))
         return None, problems
 
 
@@ -122,7 +127,7 @@ def missing_translations(obj: Any, doc: Located, loc: tuple = ()) -> list[Proble
     if isinstance(obj, Text):
         if not obj.en:
             line, col = doc.position(loc)
-            out.append(Problem(doc.path, line, col, field_path(loc), "English translation missing (shown as 'not yet translated')", "translation-missing", Severity.warning))
+            out.append(TRANSLATION_MISSING.at(doc.path, line, col, field_path(loc)))
     elif isinstance(obj, BaseModel):
         for name in type(obj).model_fields:
             out += missing_translations(getattr(obj, name), doc, loc + (name,))
@@ -135,7 +140,7 @@ def missing_translations(obj: Any, doc: Located, loc: tuple = ()) -> list[Proble
 def _read(path: Path, root: Path) -> tuple[Located | None, list[Problem]]:
     shown = rel(path, root)
     if path.is_symlink():
-        return None, [Problem(shown, 0, 0, "", "symbolic links are not allowed in content/; commit the file itself", "symlink")]
+        return None, [SYMLINK.at(shown, 0, 0, variant="content")]
     text, problems = read_text(shown, path.read_bytes())
     if text is None:
         return None, problems
@@ -156,7 +161,7 @@ def load_content(root: Path) -> tuple[Content, list[Problem]]:
             problems += found
             if path.stem in files:  # x.yaml and x.yml: one would silently replace the other
                 line, col = doc.value_position(("id",)) if doc is not None else (0, 0)
-                problems.append(Problem(rel(path, root), line, col, "id" if doc is not None else "", f"id '{path.stem}' is already used by {files[path.stem]}; keep one of the two files", "duplicate-id"))
+                problems.append(DUPLICATE_ID.at(rel(path, root), line, col, "id" if doc is not None else "", id=path.stem, other=files[path.stem]))
                 continue
             files[path.stem] = rel(path, root)
             if doc is None:
@@ -173,7 +178,7 @@ def load_content(root: Path) -> tuple[Content, list[Problem]]:
             obj_id = getattr(obj, "id")
             if obj_id != path.stem:
                 line, col = doc.value_position(("id",))
-                problems.append(Problem(doc.path, line, col, "id", f"id '{obj_id}' must equal the file name '{path.stem}'", "id-filename"))
+                problems.append(ID_FILENAME.at(doc.path, line, col, "id", id=obj_id, file_name=path.stem))
                 continue
             target[obj_id] = obj
             content.located[(kind, obj_id)] = doc
@@ -191,7 +196,7 @@ def load_content(root: Path) -> tuple[Content, list[Problem]]:
         for i, term in enumerate(glossary.terms):  # type: ignore[attr-defined]
             if term.term in seen:
                 line, col = doc.value_position(("terms", i, "term"))
-                problems.append(Problem(doc.path, line, col, f"terms[{i}].term", f"term '{term.term}' is already defined in {seen[term.term]}", "duplicate-id"))
+                problems.append(DUPLICATE_ID.at(doc.path, line, col, f"terms[{i}].term", variant="term", term=term.term, other=seen[term.term]))
                 continue
             seen[term.term] = doc.path
             content.glossary.append(term)
@@ -199,10 +204,11 @@ def load_content(root: Path) -> tuple[Content, list[Problem]]:
     return content, problems
 
 
-def _ref(content: Content, kind: str, obj_id: str, loc: tuple, message: str, code: str = "unknown-id") -> Problem:
+def _ref(content: Content, kind: str, obj_id: str, loc: tuple, message: Message) -> Problem:
+    """`message` placed on the value at `loc` in the file of `obj_id`."""
     doc = content.located[(kind, obj_id)]
     line, col = doc.value_position(loc)
-    return Problem(doc.path, line, col, field_path(loc), message, code)
+    return message.at(doc.path, line, col, field_path(loc))
 
 
 def _cross_check(content: Content, root: Path) -> list[Problem]:
@@ -212,17 +218,17 @@ def _cross_check(content: Content, root: Path) -> list[Problem]:
     known_units = content.known("units")
     for uid, unit in units.items():
         if unit.parent and unit.parent not in known_units:
-            out.append(_ref(content, "units", uid, ("parent",), f"unknown unit '{unit.parent}'"))
+            out.append(_ref(content, "units", uid, ("parent",), UNKNOWN_ID.message(kind="unit", id=unit.parent)))
         succ = unit.reorganisation_2025.successor if unit.reorganisation_2025 else None
         if succ and succ not in known_units:
-            out.append(_ref(content, "units", uid, ("reorganisation_2025", "successor"), f"unknown unit '{succ}'"))
+            out.append(_ref(content, "units", uid, ("reorganisation_2025", "successor"), UNKNOWN_ID.message(kind="unit", id=succ)))
         if unit.level.value == "province" and unit.parent:
-            out.append(_ref(content, "units", uid, ("parent",), "a province has no parent", "unit-tree"))
+            out.append(_ref(content, "units", uid, ("parent",), UNIT_TREE.message()))
     for uid in units:
         chain, cur = [uid], units[uid].parent
         while cur in units:
             if cur in chain:
-                out.append(_ref(content, "units", uid, ("parent",), "cycle in the unit tree: " + " → ".join(chain + [cur]), "unit-cycle"))
+                out.append(_ref(content, "units", uid, ("parent",), UNIT_CYCLE.message(chain=" → ".join(chain + [cur]))))
                 break
             chain.append(cur)
             cur = units[cur].parent
@@ -231,12 +237,12 @@ def _cross_check(content: Content, root: Path) -> list[Problem]:
             for part in ("numerator", "denominator"):
                 ref = getattr(ind.formula, part)
                 if ref not in content.known("indicators"):
-                    out.append(_ref(content, "indicators", iid, ("formula", part), f"unknown indicator '{ref}'"))
+                    out.append(_ref(content, "indicators", iid, ("formula", part), UNKNOWN_ID.message(kind="indicator", id=ref)))
     for did, dim in content.breakdowns.items():
         listed: set[str] = set()
         for i, value in enumerate(dim.values):
             if value.id in listed:
-                out.append(_ref(content, "breakdowns", did, ("values", i, "id"), f"value '{value.id}' is listed twice", "duplicate-id"))
+                out.append(_ref(content, "breakdowns", did, ("values", i, "id"), DUPLICATE_ID.message(variant="value", value=value.id)))
             listed.add(value.id)
     numbers: dict[tuple[str, str, int], str] = {}  # (issuer, number, year) -> report id
     for rid, rep in sorted(content.reports.items()):
@@ -245,25 +251,26 @@ def _cross_check(content: Content, root: Path) -> list[Problem]:
         key = (rep.issuer, " ".join(rep.number.split()), (rep.date or rep.period.end).year)
         if key in numbers:
             first = content.located[("reports", numbers[key])].path
-            out.append(_ref(content, "reports", rid, ("number",), f"report number '{rep.number}' of issuer '{rep.issuer}' in {key[2]} is already used by {first}: the same document twice?", "duplicate-id"))
+            out.append(_ref(content, "reports", rid, ("number",), DUPLICATE_ID.message(
+                variant="report-number", number=rep.number, issuer=rep.issuer, year=key[2], other=first)))
         else:
             numbers[key] = rid
     sources = root / "content" / "sources"
     for rid, rep in content.reports.items():
         for part in ("unit", "issuer"):
             if getattr(rep, part) not in known_units:
-                out.append(_ref(content, "reports", rid, (part,), f"unknown unit '{getattr(rep, part)}'"))
+                out.append(_ref(content, "reports", rid, (part,), UNKNOWN_ID.message(kind="unit", id=getattr(rep, part))))
         src = (sources / rep.source.file)
         try:
             inside = src.resolve().is_relative_to(sources.resolve())
         except OSError:
             inside = False
         if not inside or ".." in Path(rep.source.file).parts:
-            out.append(_ref(content, "reports", rid, ("source", "file"), f"'{rep.source.file}' leaves content/sources/", "path-escape"))
+            out.append(_ref(content, "reports", rid, ("source", "file"), PATH_ESCAPE.message(file=rep.source.file, folder="content/sources/")))
         elif src.is_symlink():
-            out.append(_ref(content, "reports", rid, ("source", "file"), f"'{rep.source.file}' is a symbolic link", "symlink"))
+            out.append(_ref(content, "reports", rid, ("source", "file"), SYMLINK.message(file=rep.source.file)))
         elif not src.is_file():
-            out.append(_ref(content, "reports", rid, ("source", "file"), f"file content/sources/{rep.source.file} not found", "missing-file"))
+            out.append(_ref(content, "reports", rid, ("source", "file"), MISSING_FILE.message(variant="source", file=rep.source.file)))
         else:
             text, problems = read_text(rel(src, root), src.read_bytes())
             out += problems

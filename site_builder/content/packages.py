@@ -26,7 +26,12 @@ from typing import Any
 import frictionless
 
 from site_builder.content.corpus import Figure, Package, Resource, Target
-from site_builder.errors import Problem, rel
+from site_builder.error_types import (
+    COUNT_INTEGER, CSV_COLUMN_ORDER, CSV_CONTROL, CSV_DELIMITER, CSV_EXTRA_COLUMN, CSV_MISSING_COLUMN, CSV_QUOTE, DUPLICATE_ID,
+    ENCODING, FIGURE_ID, FLAG_NOTE, FRICTIONLESS_FAMILY, MISSING_FILE, PACKAGE, PATH_ESCAPE, PERCENT_RANGE, PERIOD_MISMATCH,
+    PERIOD_ORDER, QUOTE_NOT_IN_SOURCE, STATUS_VALUE, SYMLINK, UNKNOWN_BREAKDOWN, UNKNOWN_ID, UNLISTED_FILE, VALUE_RANGE,
+)
+from site_builder.errors import Message, Problem, rel
 from site_builder.content.load import Content, field_path
 from site_builder.content.messages import date_message, kind_of
 from site_builder.content.yamlio import Located, nfc_problems, parse_yaml, read_text
@@ -76,7 +81,7 @@ def _unknown_ids(csvf: "_CsvFile", keys: list[tuple[str, str]], content: Content
             value = row.get(fieldname) or ""
             if value and value not in known[kind]:
                 col = csvf.col(line, header.index(fieldname) + 1) if fieldname in header else 1
-                out.append(Problem(csvf.shown, line, col, fieldname, f"unknown {kind[:-1]} '{value}' (no content/{kind}/{value}.yaml)", "unknown-id"))
+                out.append(UNKNOWN_ID.at(csvf.shown, line, col, fieldname, variant="csv", kind=kind[:-1], id=value, folder=kind))
     return out
 
 
@@ -128,12 +133,11 @@ def _load_descriptor(folder: Path, root: Path) -> tuple[Located | None, dict | N
             spath = (folder / schema)
             if ".." in Path(schema).parts or Path(schema).is_absolute() or not spath.resolve().is_relative_to(folder.resolve()):
                 line, col = doc.value_position(("resources", i, "schema"))
-                problems.append(Problem(shown, line, col, f"resources[{i}].schema", f"'{schema}' leaves the package folder", "path-escape"))
+                problems.append(PATH_ESCAPE.at(shown, line, col, f"resources[{i}].schema", file=schema, folder="the package folder"))
                 return doc, None, problems
             if spath.is_symlink() or not spath.is_file():
                 line, col = doc.value_position(("resources", i, "schema"))
-                why = "is a symbolic link" if spath.is_symlink() else "not found in the package folder"
-                problems.append(Problem(shown, line, col, f"resources[{i}].schema", f"schema file '{schema}' {why}", "missing-file"))
+                problems.append(MISSING_FILE.at(shown, line, col, f"resources[{i}].schema", variant="linked-schema" if spath.is_symlink() else "schema", file=schema))
                 return doc, None, problems
             if schema not in schemas:
                 stext, sp = read_text(rel(spath, root), spath.read_bytes())
@@ -151,15 +155,15 @@ def _load_descriptor(folder: Path, root: Path) -> tuple[Located | None, dict | N
             full = folder / rpath
             if ".." in Path(rpath).parts or not full.resolve().is_relative_to(folder.resolve()) or Path(rpath).is_absolute() or "://" in rpath:
                 line, col = doc.value_position(("resources", i, "path"))
-                problems.append(Problem(shown, line, col, f"resources[{i}].path", f"'{rpath}' leaves the package folder", "path-escape"))
+                problems.append(PATH_ESCAPE.at(shown, line, col, f"resources[{i}].path", file=rpath, folder="the package folder"))
                 return doc, None, problems
             if full.is_symlink():
                 line, col = doc.value_position(("resources", i, "path"))
-                problems.append(Problem(shown, line, col, f"resources[{i}].path", f"'{rpath}' is a symbolic link", "symlink"))
+                problems.append(SYMLINK.at(shown, line, col, f"resources[{i}].path", file=rpath))
                 return doc, None, problems
             if not full.is_file():
                 line, col = doc.value_position(("resources", i, "path"))
-                problems.append(Problem(shown, line, col, f"resources[{i}].path", f"file '{rpath}' not found", "missing-file"))
+                problems.append(MISSING_FILE.at(shown, line, col, f"resources[{i}].path", file=rpath))
                 return doc, None, problems
     return doc, desc, problems
 
@@ -172,35 +176,35 @@ def _descriptor_shape(doc: Located) -> list[Problem]:
     """
     data = doc.data
     if not isinstance(data, dict):
-        return [Problem(doc.path, 1, 1, "", f"expected a mapping of fields, got {kind_of(data)}", "package")]
+        return [PACKAGE.at(doc.path, 1, 1, variant="not-mapping", kind=kind_of(data))]
 
-    def at(loc: tuple, message: str, missing: bool = False) -> Problem:
+    def at(loc: tuple, message: Message, missing: bool = False) -> Problem:
         line, col = doc.position(loc[:-1]) if missing else doc.value_position(loc)
-        return Problem(doc.path, line, col, field_path(loc), message, "package")
+        return message.at(doc.path, line, col, field_path(loc))
 
     out = []
     if "name" not in data:
-        out.append(at(("name",), "required field is missing", missing=True))
+        out.append(at(("name",), PACKAGE.message(variant="missing"), missing=True))
     elif not isinstance(data["name"], str) or not data["name"]:
-        out.append(at(("name",), f"expected the package's name as text, got {kind_of(data['name'])}"))
+        out.append(at(("name",), PACKAGE.message(variant="name-type", kind=kind_of(data["name"]))))
     resources = data.get("resources")
     if not isinstance(resources, list) or not resources:
-        return out + [at(("resources",), "a data package needs a list of resources", missing="resources" not in data)]
+        return out + [at(("resources",), PACKAGE.message(variant="no-resources"), missing="resources" not in data)]
     names: dict[str, int] = {}
     for i, res in enumerate(resources):
         if not isinstance(res, dict):
-            out.append(at(("resources", i), f"expected a resource (name, path, schema), got {kind_of(res)}"))
+            out.append(at(("resources", i), PACKAGE.message(variant="resource-type", kind=kind_of(res))))
             continue
         for key in ("name", "path", "schema"):
             if key not in res:
-                out.append(at(("resources", i, key), "required field is missing", missing=True))
+                out.append(at(("resources", i, key), PACKAGE.message(variant="missing"), missing=True))
             elif key == "schema" and isinstance(res[key], dict):
                 out += _schema_shape(doc, ("resources", i, "schema"))
             elif not isinstance(res[key], str) or not res[key]:
-                out.append(at(("resources", i, key), f"expected text, got {kind_of(res[key])}"))
+                out.append(at(("resources", i, key), PACKAGE.message(variant="text-type", kind=kind_of(res[key]))))
         name = res.get("name")
         if isinstance(name, str) and name in names:
-            out.append(at(("resources", i, "name"), f"resource '{name}' is already listed as resources[{names[name]}]"))
+            out.append(at(("resources", i, "name"), PACKAGE.message(variant="resource-twice", name=name, index=names[name])))
         elif isinstance(name, str):
             names[name] = i
     return out
@@ -214,12 +218,12 @@ def _schema_shape(doc: Located, loc: tuple) -> list[Problem]:
     fields = node.get("fields") if isinstance(node, dict) else None
     if not isinstance(fields, list) or not fields:
         line, col = doc.value_position(loc + ("fields",)) if isinstance(node, dict) and "fields" in node else doc.position(loc)
-        return [Problem(doc.path, line, col, field_path(loc + ("fields",)), "a table schema needs a list of fields, each with a name", "package")]
+        return [PACKAGE.at(doc.path, line, col, field_path(loc + ("fields",)), variant="no-fields")]
     out = []
     for i, f in enumerate(fields):
         if not isinstance(f, dict) or not isinstance(f.get("name"), str):
             line, col = doc.position(loc + ("fields", i))
-            out.append(Problem(doc.path, line, col, field_path(loc + ("fields", i, "name")), "each field needs a name (text)", "package"))
+            out.append(PACKAGE.at(doc.path, line, col, field_path(loc + ("fields", i, "name")), variant="field-name"))
     return out
 
 
@@ -227,22 +231,21 @@ def _decode_csv(path: Path, root: Path) -> tuple[str | None, list[Problem]]:
     shown = rel(path, root)
     raw = path.read_bytes()
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, [Problem(shown, 1, 1, "", "file is UTF-16; save it as UTF-8 without BOM", "encoding")]
+        return None, [ENCODING.at(shown, 1, 1, variant="utf16")]
     text, problems = read_text(shown, raw)
     if text is None:
         return None, problems
     header = text.split("\n", 1)[0]
     if ";" in header and "," not in header or "\t" in header and "," not in header:
         sep = "semicolons" if ";" in header else "tabs"
-        return None, [Problem(shown, 1, 1, "", f"columns are separated by {sep}; use commas", "csv-delimiter")]
+        return None, [CSV_DELIMITER.at(shown, 1, 1, separator=sep)]
     lines = csv_lines(text)
     for n, line in enumerate(lines, start=1):
         if bad := CONTROL.search(line):
-            code = f"U+{ord(bad.group()):04X}"
-            return None, [Problem(shown, n, bad.start() + 1, "", f"control character {code} in the file; remove it, or use a space (spreadsheets cannot store it)", "csv-control")]
+            return None, [CSV_CONTROL.at(shown, n, bad.start() + 1, codepoint=ord(bad.group()))]
         opened = _unclosed_quote(line)
         if opened:
-            return None, [Problem(shown, n, opened, "", "a double-quoted cell is not closed on this line; close the quote (each row stays on one line)", "csv-quote")]
+            return None, [CSV_QUOTE.at(shown, n, opened)]
     return text, nfc_problems(shown, lines)
 
 
@@ -281,12 +284,12 @@ def _check_header(csvf: _CsvFile, fields: list[str]) -> list[Problem]:
     out = []
     for name in header:
         if name not in fields:
-            out.append(Problem(csvf.shown, 1, csvf.col(1, header.index(name) + 1), name, f"unexpected column '{name}'; expected columns: {', '.join(fields)}", "csv-extra-column"))
+            out.append(CSV_EXTRA_COLUMN.at(csvf.shown, 1, csvf.col(1, header.index(name) + 1), name, name=name, expected=", ".join(fields)))
     for name in fields:
         if name not in header:
-            out.append(Problem(csvf.shown, 1, 1, name, f"missing column '{name}'", "csv-missing-column"))
+            out.append(CSV_MISSING_COLUMN.at(csvf.shown, 1, 1, name, name=name))
     if not out and header != fields:
-        out.append(Problem(csvf.shown, 1, 1, "", f"columns are out of order; expected: {', '.join(fields)}", "csv-column-order"))
+        out.append(CSV_COLUMN_ORDER.at(csvf.shown, 1, 1, expected=", ".join(fields)))
     return out
 
 
@@ -308,7 +311,7 @@ def load_packages(root: Path, content: Content) -> tuple[dict[str, Package], lis
         listed = {(folder / res["path"]).resolve() for res in desc["resources"]}
         for stray in sorted(folder.rglob("*.csv")):
             if stray.resolve() not in listed:  # a report's rows an editor added but never listed would silently not exist
-                problems.append(Problem(rel(stray, root), 0, 0, "", f"CSV file not listed in {doc.path}: add a resource (name, path, schema) for it, or remove it", "unlisted-file"))
+                problems.append(UNLISTED_FILE.at(rel(stray, root), 0, 0, descriptor=doc.path))
         csvs: dict[str, _CsvFile] = {}
         header_ok = True
         for res in desc["resources"]:
@@ -333,7 +336,7 @@ def load_packages(root: Path, content: Content) -> tuple[dict[str, Package], lis
         try:
             tasks, valid = _validate_with_cache(check, folder, root / "build" / "cache" / "validated")
         except frictionless.FrictionlessException as exc:
-            problems.append(Problem(doc.path, 1, 1, "", f"invalid data package: {exc.error.message}", "package"))
+            problems.append(PACKAGE.at(doc.path, 1, 1, error=exc.error.message))
             continue
         for task in tasks:
             csvf = csvs.get(task.name)
@@ -350,10 +353,10 @@ def load_packages(root: Path, content: Content) -> tuple[dict[str, Package], lis
                     names = [f["name"] for f in _resource(desc, task.name).get("schema", {}).get("fields", [])]
                     fnum = names.index(err.field_names[0]) + 1 if err.field_names[0] in names else None
                 if csvf is None:
-                    problems.append(Problem(doc.path, 1, 1, fname, err.message, f"frictionless-{err.type}"))
+                    problems.append(FRICTIONLESS_FAMILY.at(doc.path, 1, 1, fname, suffix=err.type, detail=err.message))
                     continue
                 line = row or 1
-                problems.append(Problem(csvf.shown, line, csvf.col(line, fnum), fname, _message(err, fields), f"frictionless-{err.type}"))
+                problems.append(FRICTIONLESS_FAMILY.at(csvf.shown, line, csvf.col(line, fnum), fname, suffix=err.type, detail=_message(err, fields)))
         if not valid:
             continue
         resources = []
@@ -375,7 +378,7 @@ def load_packages(root: Path, content: Content) -> tuple[dict[str, Package], lis
                 problems += _duplicate_ids("target", rows, csvf, seen)
         if desc["name"] in owners:
             line, col = doc.value_position(("name",))
-            problems.append(Problem(doc.path, line, col, "name", f"package name '{desc['name']}' is already used by {owners[desc['name']]}", "duplicate-id"))
+            problems.append(DUPLICATE_ID.at(doc.path, line, col, "name", variant="package-name", name=desc["name"], other=owners[desc["name"]]))
             continue
         owners[desc["name"]] = doc.path
         packages[desc["name"]] = Package(desc["name"], folder, desc, tuple(resources))
@@ -388,7 +391,7 @@ def _duplicate_ids(kind: str, rows: list[dict[str, str]], csvf: "_CsvFile", seen
     for line, row in enumerate(rows, start=2):
         key = (kind, row["id"])
         if key in seen:
-            out.append(Problem(csvf.shown, line, 1, "id", f"{kind} id '{row['id']}' is also used in {seen[key]}", "duplicate-id"))
+            out.append(DUPLICATE_ID.at(csvf.shown, line, 1, "id", variant="row", kind=kind, id=row["id"], other=seen[key]))
         else:
             seen[key] = f"{csvf.shown}:{line}"
     return out
@@ -503,16 +506,16 @@ def _num(text: str) -> float | None:
     return float(text) if text.strip() else None
 
 
-def breakdown_problem(code: str, content: Content) -> str | None:
+def breakdown_problem(code: str, content: Content) -> Message | None:
     """Why a breakdown code ('channel=hotline') has no name to show visitors, or None when it has."""
     if not code:
         return None
     key, _, value = code.partition("=")
     if key not in content.known("breakdowns"):
-        return f"unknown breakdown '{key}': add content/breakdowns/{key}.yaml naming it and its values in both languages"
+        return UNKNOWN_BREAKDOWN.message(key=key)
     dim = content.breakdowns.get(key)
     if dim is not None and dim.value(value) is None:  # a broken dimension file is reported once, by itself
-        return f"'{value}' is not a value of breakdown '{key}' (known: {', '.join(v.id for v in dim.values)}); add it to content/breakdowns/{key}.yaml"
+        return UNKNOWN_BREAKDOWN.message(variant="value", value=value, key=key, known=", ".join(v.id for v in dim.values))
     return None
 
 
@@ -521,38 +524,38 @@ def _figures(rows: list[dict[str, str]], csvf: _CsvFile, dataset: str, resource:
     cols = {name: i + 1 for i, name in enumerate(FIGURE_FIELDS)}
     squashed: dict[str, str] = {}  # report id -> its source text, squashed once rather than once per row
     for line, row in enumerate(rows, start=2):
-        def bad(fieldname: str, message: str, code: str) -> None:
-            problems.append(Problem(csvf.shown, line, csvf.col(line, cols[fieldname]), fieldname, message, code))
+        def bad(fieldname: str, message: Message) -> None:
+            problems.append(message.at(csvf.shown, line, csvf.col(line, cols[fieldname]), fieldname))
         value = _num(row["value"])
         if value is not None and not math.isfinite(value):  # 1e400, inf: a number frictionless accepts but no count or share
-            bad("value", f"'{row['value']}' is not a finite number", "value-range")
+            bad("value", VALUE_RANGE.message(value=row["value"]))
             value = 0.0
         start, end = dt.date.fromisoformat(row["period_start"]), dt.date.fromisoformat(row["period_end"])
         if end < start:
-            bad("period_end", f"period ends ({end}) before it starts ({start})", "period-order")
+            bad("period_end", PERIOD_ORDER.message(end=end, start=start))
         last_year = row["period"].split("-Q")[0].split("-")[-1]
         if last_year != str(end.year):  # reporting years may start in December of the year before
-            bad("period", f"period '{row['period']}' does not match period_end {end}", "period-mismatch")
+            bad("period", PERIOD_MISMATCH.message(period=row["period"], end=end))
         if row["status"] == "missing" and value is not None:
-            bad("value", "status is 'missing' but a value is given", "status-value")
+            bad("value", STATUS_VALUE.message())
         if row["status"] == "reported" and value is None:
-            bad("value", "status is 'reported' but the value is empty", "status-value")
+            bad("value", STATUS_VALUE.message(variant="no-value"))
         ind = content.indicators.get(row["indicator"])
         if ind is not None and ind.unit.value == "percent" and value is not None and value > 100:
-            bad("value", f"{row['value']} is over 100 for a percent indicator", "percent-range")
+            bad("value", PERCENT_RANGE.message(value=row["value"]))
         if ind is not None and ind.unit.value == "count" and value is not None and value != int(value):
-            bad("value", f"{row['value']} is not a whole number for a count indicator", "count-integer")
+            bad("value", COUNT_INTEGER.message(value=row["value"]))
         if row["flag"] and not (row["note_vi"].strip() and row["note_en"].strip()):
-            bad("note_vi" if not row["note_vi"].strip() else "note_en", f"flag '{row['flag']}' needs a note in both languages", "flag-note")
+            bad("note_vi" if not row["note_vi"].strip() else "note_en", FLAG_NOTE.message(flag=row["flag"]))
         if row["report"] in content.reports and not row["id"].startswith(row["report"] + "-"):
-            bad("id", f"id must start with the report id '{row['report']}-'", "figure-id")
+            bad("id", FIGURE_ID.message(report=row["report"]))
         if row["report"] in content.reports and row["quote"].strip() and row["report"] in content.sources:
             if row["report"] not in squashed:
                 squashed[row["report"]] = _squash(content.sources[row["report"]])
             if _squash(row["quote"]) not in squashed[row["report"]]:
-                bad("quote", "quote not found verbatim in the report's source text", "quote-not-in-source")
+                bad("quote", QUOTE_NOT_IN_SOURCE.message())
         if (why := breakdown_problem(row["breakdown"], content)) is not None:
-            bad("breakdown", why, "unknown-breakdown")
+            bad("breakdown", why)
         out.append(Figure(
             id=row["id"], report=row["report"], unit=row["unit"], indicator=row["indicator"], period=row["period"],
             period_start=start, period_end=end, breakdown=row["breakdown"], value=value, status=row["status"],
@@ -573,13 +576,13 @@ def _targets(rows: list[dict[str, str]], csvf: _CsvFile, content: Content) -> tu
     for line, row in enumerate(rows, start=2):
         value = float(row["target_value"])
         if not math.isfinite(value):
-            problems.append(Problem(csvf.shown, line, csvf.col(line, cols["target_value"]), "target_value", f"'{row['target_value']}' is not a finite number", "value-range"))
+            problems.append(VALUE_RANGE.at(csvf.shown, line, csvf.col(line, cols["target_value"]), "target_value", value=row["target_value"]))
             value = 0.0
         ind = content.indicators.get(row["indicator"])
         if ind is not None and ind.unit.value == "percent" and value > 100:
-            problems.append(Problem(csvf.shown, line, csvf.col(line, cols["target_value"]), "target_value", f"{row['target_value']} is over 100 for a percent indicator", "percent-range"))
+            problems.append(PERCENT_RANGE.at(csvf.shown, line, csvf.col(line, cols["target_value"]), "target_value", value=row["target_value"]))
         if (why := breakdown_problem(row["scope"], content)) is not None:
-            problems.append(Problem(csvf.shown, line, csvf.col(line, cols["scope"]), "scope", why, "unknown-breakdown"))
+            problems.append(why.at(csvf.shown, line, csvf.col(line, cols["scope"]), "scope"))
         out.append(Target(
             id=row["id"], report=row["report"], unit=row["unit"], indicator=row["indicator"], comparator=row["comparator"],
             target_value=value, deadline=dt.date.fromisoformat(row["deadline"]), scope=row["scope"], scope_vi=row["scope_vi"],

@@ -8,8 +8,9 @@ import time
 from pathlib import Path
 
 from site_builder.content.corpus import Corpus
+from site_builder.error_types import UNKNOWN_FILE, UNKNOWN_FOLDER
 from site_builder.errors import Findings, Problem
-from site_builder.content.load import load_content
+from site_builder.content.load import Content, load_content
 from site_builder.content.packages import load_packages
 
 
@@ -47,7 +48,7 @@ def validate(root: Path, timings: dict[str, float] | None = None) -> tuple[Corpu
     return corpus, findings
 
 
-def _orphans(root: Path, content) -> list[Problem]:
+def _orphans(root: Path, content: Content) -> list[Problem]:
     """Files in content/ that no loader reads are almost always a misplaced file."""
     known = {"units", "indicators", "reports", "breakdowns", "pages", "glossary", "sources"}
     out = []
@@ -56,7 +57,7 @@ def _orphans(root: Path, content) -> list[Problem]:
         if item.name.startswith("."):
             continue
         if item.is_dir() and item.name not in known:
-            out.append(Problem(f"content/{item.name}", 0, 0, "", f"unknown folder; content/ holds {', '.join(sorted(known))}", "unknown-folder"))
+            out.append(UNKNOWN_FOLDER.at(f"content/{item.name}", 0, 0, known=", ".join(sorted(known))))
         elif item.is_file() and item.name != "README.md":
-            out.append(Problem(f"content/{item.name}", 0, 0, "", "file outside the content folders", "unknown-file"))
+            out.append(UNKNOWN_FILE.at(f"content/{item.name}", 0, 0))
     return out

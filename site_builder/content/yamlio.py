@@ -13,6 +13,9 @@ from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
 
+from site_builder.error_types import (
+    EMPTY, ENCODING, TOO_LARGE, UNICODE_NFC, YAML_CONTROL, YAML_DUPLICATE_KEY, YAML_LINE_SEPARATOR, YAML_SYNTAX, YAML_TAB,
+)
 from site_builder.errors import Problem, field_path
 
 log = logging.getLogger(__name__)
@@ -125,30 +128,31 @@ def nfc_problems(path: str, lines: list[str]) -> list[Problem]:
                 (i + 1 for i, ch in enumerate(line) if unicodedata.normalize("NFC", line[: i + 1]) != line[: i + 1]),
                 1,
             )
-            out.append(Problem(path, n, col, "", "text is not Unicode NFC (decomposed diacritics); run `site-builder fmt`", "unicode-nfc"))
+            out.append(UNICODE_NFC.at(path, n, col))
     return out
 
 
 def read_text(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
     """Decode a content file: UTF-8 without BOM, within the size limit."""
     if len(raw) > MAX_BYTES:
-        return None, [Problem(path, 0, 0, "", f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}", "too-large")]
+        return None, [TOO_LARGE.at(path, 0, 0, size=len(raw), limit=MAX_BYTES)]
     if raw.startswith(b"\xef\xbb\xbf"):
-        return None, [Problem(path, 1, 1, "", "file starts with a byte-order mark; save it as UTF-8 without BOM", "encoding")]
+        return None, [ENCODING.at(path, 1, 1, variant="bom")]
     try:
         return raw.decode("utf-8"), []
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, [Problem(path, line, col, "", "file is not valid UTF-8; save it as UTF-8", "encoding")]
+        return None, [ENCODING.at(path, line, col)]
 
 
-def _first_definition(text: str, key: str, line: int, col: int) -> str:
+def _first_definition(text: str, key: str, line: int, col: int) -> int | None:
+    """The line where `key` was first defined at the same indentation, if a line starts with it."""
     pattern = re.compile(r"^" + " " * (col - 1) + r"(?:- )?" + re.escape(key) + r"\s*:")
     for n, src in enumerate(yaml_lines(text)[: line - 1], start=1):
         if pattern.match(src):
-            return f" (first defined on line {n})"
-    return ""
+            return n
+    return None
 
 
 # The fast path: libyaml (PyYAML's C parser, installed with mkdocs) reads a file in about 1 ms,
@@ -231,13 +235,13 @@ def parse_yaml(path: str, text: str) -> tuple[Located | None, list[Problem]]:
     """Parse YAML text; a syntax error becomes a located problem, never an exception."""
     lines = yaml_lines(text)
     problems = nfc_problems(path, lines)
-    for n, line in enumerate(lines, start=1):
-        stripped = line.lstrip(" ")
+    for n, text_line in enumerate(lines, start=1):
+        stripped = text_line.lstrip(" ")
         if stripped.startswith("\t"):
-            problems.append(Problem(path, n, len(line) - len(stripped) + 1, "", "tab used for indentation; indent with spaces", "yaml-tab"))
-        if odd := ODD_LINE_BREAK.search(line):
-            problems.append(Problem(path, n, odd.start() + 1, "", f"invisible line separator U+{ord(odd.group()):04X}; remove it, or break the line with Enter", "yaml-line-separator"))
-    if any(p.code in ("yaml-tab", "yaml-line-separator") for p in problems):
+            problems.append(YAML_TAB.at(path, n, len(text_line) - len(stripped) + 1))
+        if odd := ODD_LINE_BREAK.search(text_line):
+            problems.append(YAML_LINE_SEPARATOR.at(path, n, odd.start() + 1, codepoint=ord(odd.group())))
+    if any(p.code in (YAML_TAB.code, YAML_LINE_SEPARATOR.code) for p in problems):
         return None, problems
     if not problems:
         fast = _fast_load(text)
@@ -252,18 +256,20 @@ def parse_yaml(path: str, text: str) -> tuple[Located | None, list[Problem]]:
         what = (exc.problem or str(exc)).strip()
         if type(exc).__name__ == "DuplicateKeyError":
             key = what.split('"')[1] if '"' in what else "?"
-            msg = f'duplicate key "{key}"' + _first_definition(text, key, line, col)
-            return None, problems + [Problem(path, line, col, key, msg, "yaml-duplicate-key")]
+            first = _first_definition(text, key, line, col)
+            if first is None:  # the first one is not at the start of a line (a flow mapping)
+                return None, problems + [YAML_DUPLICATE_KEY.at(path, line, col, key, variant="unplaced", key=key)]
+            return None, problems + [YAML_DUPLICATE_KEY.at(path, line, col, key, key=key, first_line=first)]
         if "found character '\\t'" in what:  # "level:\tdistrict": a tab YAML does not take as a separator
-            return None, problems + [Problem(path, line, col, "", "a tab where YAML expects a space; use spaces", "yaml-tab")]
-        return None, problems + [Problem(path, line, col, "", f"YAML syntax error: {what}", "yaml-syntax")]
+            return None, problems + [YAML_TAB.at(path, line, col, variant="after-key")]
+        return None, problems + [YAML_SYNTAX.at(path, line, col, problem=what)]
     except ReaderError as exc:  # a character YAML refuses, e.g. a form feed pasted from pdftotext
         before = yaml_lines(text[: exc.position])
-        return None, problems + [Problem(path, len(before), len(before[-1]) + 1, "", f"control character U+{exc.character:04X} is not allowed; remove it", "yaml-control")]
+        return None, problems + [YAML_CONTROL.at(path, len(before), len(before[-1]) + 1, codepoint=exc.character)]
     except YAMLError as exc:
-        return None, problems + [Problem(path, 0, 0, "", f"YAML error: {exc}", "yaml-syntax")]
+        return None, problems + [YAML_SYNTAX.at(path, 0, 0, variant="other", error=exc)]
     if tree is None:
-        return None, problems + [Problem(path, 1, 1, "", "file is empty", "empty")]
+        return None, problems + [EMPTY.at(path, 1, 1)]
     doc = Located(path, _plain(tree), tree)
     return doc, problems + control_problems(doc, doc.data)
 
@@ -279,7 +285,7 @@ def control_problems(doc: Located, node: Any, loc: tuple = ()) -> list[Problem]:
     if isinstance(node, str):
         if bad := CONTROL_IN_TEXT.search(node):
             line, col = doc.value_position(loc)
-            out.append(Problem(doc.path, line, col, field_path(loc), f"control character U+{ord(bad.group()):04X} in the text; remove it", "yaml-control"))
+            out.append(YAML_CONTROL.at(doc.path, line, col, field_path(loc), variant="in-text", codepoint=ord(bad.group())))
     elif isinstance(node, dict):
         for key, value in node.items():
             out += control_problems(doc, value, loc + (key,))

@@ -41,6 +41,7 @@ import click
 from pydantic import BaseModel
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from site_builder.error_types import FMT_ORDER, UNICODE_NFC, YAML_SYNTAX
 from site_builder.errors import Problem, rel
 from site_builder.files import write_atomic
 from site_builder.content.model import KINDS, Glossary
@@ -248,9 +249,9 @@ def format_yaml(path: str, text: str, model: type[BaseModel] | None = None) -> F
     """Normalise one YAML text; `model` is the schema whose key order applies (None: no reordering)."""
     after = normalise_lines(text)
     doc, problems = parse_yaml(path, after)
-    problems = [p for p in problems if p.code != "unicode-nfc"]
+    problems = [p for p in problems if p.code != UNICODE_NFC.code]
     if doc is None:
-        return Formatted(path, text, text, problems or [Problem(path, 0, 0, "", "cannot be parsed", "yaml-syntax")])
+        return Formatted(path, text, text, problems or [YAML_SYNTAX.at(path, 0, 0, variant="unparsable")])
     if model is not None and not in_schema_order(doc.tree, model):
         try:
             moved = reorder(after, model)
@@ -259,8 +260,7 @@ def format_yaml(path: str, text: str, model: type[BaseModel] | None = None) -> F
             log.debug("%s: reorder failed: %r", path, exc)
             check = None
         if check is None or check.data != doc.data or not in_schema_order(check.tree, model):
-            msg = "keys are not in schema order and could not be moved safely; reorder them by hand"
-            return Formatted(path, text, after, [Problem(path, 1, 1, "", msg, "fmt-order")])
+            return Formatted(path, text, after, [FMT_ORDER.at(path, 1, 1)])
         after = moved
     return Formatted(path, text, after)
 

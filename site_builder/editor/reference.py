@@ -11,6 +11,8 @@ changes (a new content kind in `model.KINDS`, a new field, a new column) without
 - every Table Schema of `datapackages/*/datapackage.yaml`: a schema file shared by resources
   (`schema: figures.schema.yaml`) is described once; a schema written inside a resource is
   described under that resource.
+- the catalogue of error types (`error_types.CATALOGUE`): each code with its names in both
+  languages, its message templates and what an editor does about it.
 
 The generated text sits in CONTRIBUTING.md between `BEGIN` and `END`; everything outside the
 markers is written by hand. The output is deterministic (sorted, no dates), so `--check` can
@@ -22,6 +24,7 @@ import datetime as dt
 import difflib
 import inspect
 import logging
+import string
 import sys
 import types
 import unicodedata
@@ -33,8 +36,10 @@ import click
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from site_builder import error_types
 from site_builder.content.model import ID_PATTERN, KINDS, Glossary, Text
 from site_builder.editor.new import VI_DESCRIPTIONS, VI_MODELS, models_in
+from site_builder.errors import ErrorType, Severity
 from site_builder.files import write_atomic
 
 log = logging.getLogger(__name__)
@@ -132,8 +137,8 @@ def type_words(annotation: Any, metadata: list[Any] | None = None) -> str:
     found = _metadata(metadata)
     if origin in (list, tuple, set, frozenset):
         args = [a for a in get_args(annotation) if a is not Ellipsis]
-        words = "list of " + (type_words(args[0]) if args else "values")
-        return ", ".join([words] + _length(found, "items"))
+        listed = "list of " + (type_words(args[0]) if args else "values")
+        return ", ".join([listed] + _length(found, "items"))
     if origin is dict:
         key, value = (get_args(annotation) + (Any, Any))[:2]
         return f"mapping of {type_words(key)} to {type_words(value)}"
@@ -369,7 +374,7 @@ def _schema_section(title: str, where: str, schema: dict[str, Any]) -> list[str]
 
 def table_schemas(root: Path) -> list[tuple[str, str, dict[str, Any]]]:
     """(title, where, schema) for every Table Schema of every package, sorted by package then schema."""
-    found = []
+    found: list[tuple[str, str, dict[str, Any]]] = []
     for descriptor in sorted((root / "datapackages").glob("*/datapackage.yaml")):
         folder = descriptor.parent
         package = _load_yaml(descriptor) or {}
@@ -409,6 +414,50 @@ def schemas_reference(root: Path) -> list[str]:
     return out
 
 
+# --------------------------------------------------------------------------- error types
+
+ERROR_HEADER = ["Mã / Code", "Tên", "Name", "Mức / Level", "Thông báo / Message", "Cách sửa", "What to do"]
+LEVELS = {Severity.error: "lỗi / error", Severity.warning: "cảnh báo / warning"}
+
+
+def readable_template(template: str) -> str:
+    """A message template as editors read it: every field as `{name}`, format specs dropped ({size:,} -> {size})."""
+    return "".join(literal + ("" if name is None else f"{{{name}}}") for literal, name, _, _ in string.Formatter().parse(template))
+
+
+def error_code_words(entry: ErrorType) -> str:
+    """The code cell: the code, or for a family its prefix followed by '…'."""
+    return _code(entry.code + "…") if entry.family else _code(entry.code)
+
+
+def error_row(entry: ErrorType) -> list[str]:
+    """One table row: code, titles, level, every wording (one per line), the advice in both languages."""
+    wordings = "<br>".join(_code(readable_template(t)) for t in entry.templates().values())
+    return [error_code_words(entry), _cell(entry.title_vi), _cell(entry.title_en), LEVELS[entry.severity],
+            wordings, _cell(entry.hint_vi), _cell(entry.hint_en)]
+
+
+def errors_reference() -> list[str]:
+    """Markdown lines: every error type of the catalogue, in its order."""
+    return [
+        '<a id="error-types"></a>',
+        "",
+        "### Các loại lỗi / Error types",
+        "",
+        "Mỗi lỗi mà `site-builder check` (và `fmt`) báo đều có một mã; mã hiện trong `check --format json` và trong "
+        "chú thích trên GitHub, còn `check` in ra `tệp:dòng:cột: trường: thông báo`. Phần `{…}` của thông báo được thay "
+        "bằng giá trị cụ thể. Hai mã là một họ: `schema-…` (sai so với mô hình nội dung; phần sau là loại lỗi của pydantic) "
+        "và `frictionless-…` (dữ liệu CSV sai so với Table Schema; phần sau là loại lỗi của frictionless). "
+        "/ Every problem `site-builder check` (and `fmt`) reports has a code, shown by `check --format json` and in the "
+        "GitHub annotations; `check` prints `file:line:column: field: message`. The `{…}` parts of a message are the "
+        "actual values. Two codes are families: `schema-…` (the content model; pydantic's error type follows) and "
+        "`frictionless-…` (CSV data against its Table Schema; frictionless' error type follows).",
+        "",
+        *_table(ERROR_HEADER, [error_row(entry) for entry in error_types.CATALOGUE]),
+        "",
+    ]
+
+
 # --------------------------------------------------------------------------- the block
 
 
@@ -438,19 +487,21 @@ def legend() -> list[str]:
 
 
 def generate(root: Path) -> str:
-    """The generated block, markers excluded: legend, content models, Table Schemas. NFC, ends with a newline."""
+    """The generated block, markers excluded: legend, content models, Table Schemas, error types. NFC, ends with a newline."""
     lines = [
         '<a id="field-reference"></a>',
         "",
         "## Tham chiếu các trường / Field reference",
         "",
-        "Phần này được sinh từ `site_builder/content/model.py` và các Table Schema trong `datapackages/` bằng lệnh "
-        "`site-builder reference`; đừng sửa tay. / This part is generated from `site_builder/content/model.py` and the "
-        "Table Schemas in `datapackages/` by `site-builder reference`; do not edit it by hand.",
+        "Phần này được sinh từ `site_builder/content/model.py`, các Table Schema trong `datapackages/` và danh mục lỗi "
+        "`site_builder/error_types.py` bằng lệnh `site-builder reference`; đừng sửa tay. / This part is generated from "
+        "`site_builder/content/model.py`, the Table Schemas in `datapackages/` and the error catalogue "
+        "`site_builder/error_types.py` by `site-builder reference`; do not edit it by hand.",
         "",
         *legend(),
         *models_reference(),
         *schemas_reference(root),
+        *errors_reference(),
     ]
     while lines and not lines[-1]:
         lines.pop()
@@ -494,7 +545,7 @@ def refreshed(root: Path) -> tuple[str, str]:
 @click.option("--root", type=click.Path(file_okay=False, exists=True, path_type=Path), help="Project folder (default: current folder).")
 @click.option("--check", is_flag=True, help="Change nothing; print a unified diff and exit 1 if the reference in CONTRIBUTING.md is stale.")
 def command(root: Path | None, check: bool) -> None:
-    """Regenerate the field reference in CONTRIBUTING.md from model.py and the data packages' Table Schemas."""
+    """Regenerate the field reference in CONTRIBUTING.md from model.py, the data packages' Table Schemas and the error catalogue."""
     project = (root or Path.cwd()).resolve()
     try:
         current, fresh = refreshed(project)

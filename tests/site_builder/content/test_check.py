@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shutil
+import string
 import subprocess
 import sys
 import unicodedata
@@ -15,11 +18,17 @@ from click.testing import CliRunner
 
 from site_builder.cli import main
 from site_builder.content.validate import validate
+from site_builder.error_types import CATALOGUE as ERROR_TYPES
+from site_builder.error_types import lookup
+from site_builder.errors import Message, Problem
 
 CSV = "datapackages/figures/data/bc-2021.csv"
 REPORT = "content/reports/bc-2021.yaml"
 UNIT = "content/units/huyen-b.yaml"
 PACKAGE = "datapackages/figures/datapackage.yaml"
+SCHEMA_FILE = "datapackages/figures/figures.schema.yaml"
+SOURCE = "content/sources/bc-2021.txt"
+RESOURCE = "resources:\n  - name: bc-2021\n    path: data/bc-2021.csv\n    schema: figures.schema.yaml\n"
 
 
 def errors(root: Path) -> list[str]:
@@ -41,12 +50,18 @@ Setup = Callable[[Path], None]
 
 @dataclass(frozen=True)
 class Bad:
-    """One bad input: what an editor did, how to do it to the minimal project, the exact line `check` prints."""
+    """One bad input: what an editor did, how to do it to the minimal project, the exact line `check` prints, its code.
+
+    `args` is the command run on the project (`--root` is added): `check` unless the finding is
+    another command's (`fmt --check`) or a warning (`check --strict`).
+    """
 
     id: str
     what: str
     setup: Setup
     expected: str
+    code: str
+    args: tuple[str, ...] = ("check",)
 
 
 def edit(rel: str, old: str, new: str) -> Setup:
@@ -83,8 +98,6 @@ def second_csv(root: Path) -> None:
 
 def second_package(root: Path) -> None:
     """A copy of the package folder under another folder name, keeping the package name."""
-    import shutil
-
     shutil.copytree(root / "datapackages/figures", root / "datapackages/figures-copy")
     replace(root, "datapackages/figures-copy/data/bc-2021.csv", "bc-2021-001,", "bc-2021-004,")
     replace(root, "datapackages/figures-copy/data/bc-2021.csv", "bc-2021-002,", "bc-2021-005,")
@@ -105,6 +118,12 @@ def outside(root: Path) -> Path:
     path = root.parent / "elsewhere.txt"
     path.write_text("Nam 2021 tiep nhan 7.447 ho so, truc tuyen 5.386 ho so.\nNam 2020 tiep nhan 6.000 ho so.\n", encoding="utf-8")
     return path
+
+
+def copy(rel: str, to: str) -> Setup:
+    def setup(root: Path) -> None:
+        shutil.copyfile(root / rel, root / to)
+    return setup
 
 
 def each(*setups: Setup) -> Setup:
@@ -144,212 +163,313 @@ COLUMNS = "id, report, unit, indicator, period, period_start, period_end, breakd
 CATALOGUE = [
     # ---- YAML that does not parse
     Bad("yaml-syntax", "malformed YAML (an unclosed [)", edit(REPORT, "number: 12/BC-UBND", "number: [12"),
-        "content/reports/bc-2021.yaml:6:5: YAML syntax error: expected ',' or ']', but got ':'"),
+        "content/reports/bc-2021.yaml:6:5: YAML syntax error: expected ',' or ']', but got ':'", "yaml-syntax"),
     Bad("tab", "a tab used for indentation", edit(REPORT, "  vi: Huyện tiếp nhận", "\tvi: Huyện tiếp nhận"),
-        "content/reports/bc-2021.yaml:16:1: tab used for indentation; indent with spaces"),
+        "content/reports/bc-2021.yaml:16:1: tab used for indentation; indent with spaces", "yaml-tab"),
     Bad("tab-after-key", "a tab between a key and its value", edit(UNIT, "level: district", "level:\tdistrict"),
-        "content/units/huyen-b.yaml:2:7: a tab where YAML expects a space; use spaces"),
+        "content/units/huyen-b.yaml:2:7: a tab where YAML expects a space; use spaces", "yaml-tab"),
     Bad("duplicate-key", "a key given twice in one mapping", edit(REPORT, "issuer: huyen-b", "issuer: huyen-b\nissuer: tinh-a"),
-        'content/reports/bc-2021.yaml:4:1: issuer: duplicate key "issuer" (first defined on line 3)'),
+        'content/reports/bc-2021.yaml:4:1: issuer: duplicate key "issuer" (first defined on line 3)', "yaml-duplicate-key"),
+    Bad("duplicate-key-flow", "a key given twice in a mapping written on one line ({vi: …, vi: …})",
+        edit(UNIT, "name:\n  vi: Huyện B\n  en: B district", "name: {vi: Huyện B, vi: B district}"),
+        'content/units/huyen-b.yaml:4:21: vi: duplicate key "vi"', "yaml-duplicate-key"),
     Bad("empty-file", "an empty YAML file", write("content/units/xa-e.yaml", ""),
-        "content/units/xa-e.yaml:1:1: file is empty"),
+        "content/units/xa-e.yaml:1:1: file is empty", "empty"),
     Bad("not-a-mapping", "a YAML file that is a list, not a mapping of fields", write("content/units/xa-e.yaml", "- id: xa-e\n- level: commune\n"),
-        "content/units/xa-e.yaml:1:1: expected a mapping of fields, got a list"),
+        "content/units/xa-e.yaml:1:1: expected a mapping of fields, got a list", "schema"),
     Bad("nfd-yaml", "NFD text (decomposed diacritics) in YAML", edit(REPORT, "  vi: Huyện tiếp nhận", "  vi: Huye\u0302\u0323n tiếp nhận"),
-        "content/reports/bc-2021.yaml:16:11: text is not Unicode NFC (decomposed diacritics); run `site-builder fmt`"),
+        "content/reports/bc-2021.yaml:16:11: text is not Unicode NFC (decomposed diacritics); run `site-builder fmt`", "unicode-nfc"),
     Bad("yaml-control-character", "a control character (a form feed from pdftotext) pasted into YAML", edit(UNIT, "  vi: Huyện B", "  vi: Huyện\x0cB"),
-        "content/units/huyen-b.yaml:5:12: control character U+000C is not allowed; remove it"),
+        "content/units/huyen-b.yaml:5:12: control character U+000C is not allowed; remove it", "yaml-control"),
     Bad("yaml-control-escape", "a control character written as a YAML escape (\"\\f\")", edit(UNIT, "  vi: Huyện B", '  vi: "Huyện\\fB"'),
-        "content/units/huyen-b.yaml:5:7: name.vi: control character U+000C in the text; remove it"),
+        "content/units/huyen-b.yaml:5:7: name.vi: control character U+000C in the text; remove it", "yaml-control"),
     Bad("yaml-line-separator", "an invisible line separator (U+2028) pasted into YAML", edit(UNIT, "  vi: Huyện B", "  vi: Huyện\u2028B"),
-        "content/units/huyen-b.yaml:5:12: invisible line separator U+2028; remove it, or break the line with Enter"),
+        "content/units/huyen-b.yaml:5:12: invisible line separator U+2028; remove it, or break the line with Enter", "yaml-line-separator"),
     # ---- wrong types
     Bad("mapping-for-text", "a mapping where text is expected", edit(REPORT, "number: 12/BC-UBND", "number:\n  so: 12"),
-        "content/reports/bc-2021.yaml:6:3: number: expected text, got a mapping"),
+        "content/reports/bc-2021.yaml:6:3: number: expected text, got a mapping", "schema-string_type"),
     Bad("mapping-for-translation", "a mapping where a translation's text is expected", edit(REPORT, "  vi: Báo cáo kết quả CCHC năm 2021", "  vi:\n    x: 1"),
-        "content/reports/bc-2021.yaml:14:5: title.vi: expected text, got a mapping"),
+        "content/reports/bc-2021.yaml:14:5: title.vi: expected text, got a mapping", "schema-string_type"),
     Bad("text-for-mapping", "plain text where a bilingual {vi, en} mapping is expected",
         edit(REPORT, "title:\n  vi: Báo cáo kết quả CCHC năm 2021\n  en: Administrative reform results 2021\n", "title: Báo cáo kết quả CCHC năm 2021\n"),
-        "content/reports/bc-2021.yaml:12:8: title: expected a mapping of vi, en, got text"),
+        "content/reports/bc-2021.yaml:12:8: title: expected a mapping of vi, en, got text", "schema-model_type"),
     Bad("number-for-text", "a number where text is expected (an unquoted period code)", edit(REPORT, '  code: "2021"', "  code: 2021"),
-        'content/reports/bc-2021.yaml:11:9: period.code: expected text, got a number; put it in quotes: "2021"'),
+        'content/reports/bc-2021.yaml:11:9: period.code: expected text, got a number; put it in quotes: "2021"', "schema-string_type"),
     Bad("text-for-date", "a word where a date is expected", edit(REPORT, "date: 2021-12-20", "date: yesterday"),
-        "content/reports/bc-2021.yaml:6:7: date: 'yesterday' is not a valid date; write YYYY-MM-DD"),
+        "content/reports/bc-2021.yaml:6:7: date: 'yesterday' is not a valid date; write YYYY-MM-DD", "schema-date_from_datetime_parsing"),
     Bad("number-for-date", "a bare year where a date is expected", edit(REPORT, "date: 2021-12-20", "date: 2021"),
-        "content/reports/bc-2021.yaml:6:7: date: 2021 is not a valid date; write YYYY-MM-DD"),
+        "content/reports/bc-2021.yaml:6:7: date: 2021 is not a valid date; write YYYY-MM-DD", "schema-date_from_datetime_inexact"),
     Bad("text-for-boolean", "text where true/false is expected", edit(REPORT, "  ocr: false", "  ocr: maybe"),
-        "content/reports/bc-2021.yaml:20:8: source.ocr: expected true or false, got 'maybe'"),
+        "content/reports/bc-2021.yaml:20:8: source.ocr: expected true or false, got 'maybe'", "schema-bool_parsing"),
     Bad("text-for-list", "text where a list is expected", edit(REPORT, "source:\n", "recipients: UBND tỉnh\nsource:\n"),
-        "content/reports/bc-2021.yaml:18:13: recipients: expected a list (items starting with '- '), got text"),
+        "content/reports/bc-2021.yaml:18:13: recipients: expected a list (items starting with '- '), got text", "schema-list_type"),
     Bad("enum", "a value outside an enumeration", edit(UNIT, "level: district", "level: county"),
-        "content/units/huyen-b.yaml:2:8: level: must be one of: province, district, commune, office or party"),
+        "content/units/huyen-b.yaml:2:8: level: must be one of: province, district, commune, office or party", "schema-enum"),
     Bad("id-pattern", "an id that is not lower-case ASCII words", edit(UNIT, "id: huyen-b", "id: Huyện B"),
-        "content/units/huyen-b.yaml:1:5: id: does not match the pattern ^[a-z0-9]+(?:-[a-z0-9]+)*$"),
+        "content/units/huyen-b.yaml:1:5: id: does not match the pattern ^[a-z0-9]+(?:-[a-z0-9]+)*$", "schema-string_pattern_mismatch"),
     # ---- unknown and missing keys
     Bad("unknown-key", "an unknown key", edit(UNIT, "level: district", "level: district\ncolour: red"),
-        f"content/units/huyen-b.yaml:3:1: colour: unknown key; allowed keys: {ALLOWED_UNIT_KEYS}"),
+        f"content/units/huyen-b.yaml:3:1: colour: unknown key; allowed keys: {ALLOWED_UNIT_KEYS}", "schema-extra_forbidden"),
     Bad("missing-required", "a required field missing", edit(UNIT, "  vi: Huyện B\n", ""),
-        "content/units/huyen-b.yaml:4:1: name.vi: required field is missing"),
+        "content/units/huyen-b.yaml:4:1: name.vi: required field is missing", "schema-missing"),
     Bad("missing-package-name", "a data package without a name", edit(PACKAGE, "name: figures\n", ""),
-        "datapackages/figures/datapackage.yaml:1:1: name: required field is missing"),
+        "datapackages/figures/datapackage.yaml:1:1: name: required field is missing", "package"),
     Bad("missing-resource-path", "a package resource without a path", edit(PACKAGE, "    path: data/bc-2021.csv\n", ""),
-        "datapackages/figures/datapackage.yaml:7:5: resources[0].path: required field is missing"),
+        "datapackages/figures/datapackage.yaml:7:5: resources[0].path: required field is missing", "package"),
     Bad("resource-path-type", "a package resource whose path is a number", edit(PACKAGE, "path: data/bc-2021.csv", "path: 5"),
-        "datapackages/figures/datapackage.yaml:8:11: resources[0].path: expected text, got a number"),
+        "datapackages/figures/datapackage.yaml:8:11: resources[0].path: expected text, got a number", "package"),
+    # ---- data package descriptors and Table Schemas
+    Bad("package-not-a-mapping", "a datapackage.yaml that is a list", write(PACKAGE, "- name: figures\n"),
+        "datapackages/figures/datapackage.yaml:1:1: expected a mapping of fields, got a list", "package"),
+    Bad("package-name-type", "a package name that is a number", edit(PACKAGE, "name: figures", "name: 5"),
+        "datapackages/figures/datapackage.yaml:1:7: name: expected the package's name as text, got a number", "package"),
+    Bad("package-without-resources", "a package whose list of resources is empty", edit(PACKAGE, RESOURCE, "resources: []\n"),
+        "datapackages/figures/datapackage.yaml:6:12: resources: a data package needs a list of resources", "package"),
+    Bad("resource-not-a-mapping", "a resource written as a bare file name", edit(PACKAGE, RESOURCE, "resources:\n  - data/bc-2021.csv\n"),
+        "datapackages/figures/datapackage.yaml:7:5: resources[0]: expected a resource (name, path, schema), got text", "package"),
+    Bad("schema-without-fields", "a Table Schema with no fields", write(SCHEMA_FILE, "fields: []\n"),
+        "datapackages/figures/figures.schema.yaml:1:9: fields: a table schema needs a list of fields, each with a name", "package"),
+    Bad("schema-field-without-name", "a Table Schema field without a name", edit(SCHEMA_FILE, "  - name: id\n", "  - title: id\n"),
+        "datapackages/figures/figures.schema.yaml:2:5: fields[0].name: each field needs a name (text)", "package"),
+    Bad("schema-field-type", "a Table Schema field of a type frictionless does not know",
+        edit(SCHEMA_FILE, "  - name: report\n    type: string", "  - name: report\n    type: text"),
+        'datapackages/figures/datapackage.yaml:1:1: invalid data package: Field is not valid: field type "text" is not supported', "package"),
     # ---- unknown ids
     Bad("unknown-parent", "an unknown parent unit", edit(UNIT, "parent: tinh-a", "parent: tinh-z"),
-        "content/units/huyen-b.yaml:3:9: parent: unknown unit 'tinh-z'"),
+        "content/units/huyen-b.yaml:3:9: parent: unknown unit 'tinh-z'", "unknown-id"),
     Bad("unknown-report-unit", "a report about an unknown unit", edit(REPORT, "unit: huyen-b", "unit: huyen-x"),
-        "content/reports/bc-2021.yaml:2:7: unit: unknown unit 'huyen-x'"),
+        "content/reports/bc-2021.yaml:2:7: unit: unknown unit 'huyen-x'", "unknown-id"),
     Bad("unknown-indicator-in-formula", "a formula naming an unknown indicator",
         edit("content/indicators/share-online.yaml", "denominator: dossiers-received", "denominator: dossiers-all"),
-        "content/indicators/share-online.yaml:13:16: formula.denominator: unknown indicator 'dossiers-all'"),
+        "content/indicators/share-online.yaml:13:16: formula.denominator: unknown indicator 'dossiers-all'", "unknown-id"),
     Bad("csv-unknown-unit", "a figure row naming an unknown unit", edit(CSV, "huyen-b,dossiers-received,2021", "huyen-q,dossiers-received,2021"),
-        "datapackages/figures/data/bc-2021.csv:2:21: unit: unknown unit 'huyen-q' (no content/units/huyen-q.yaml)"),
+        "datapackages/figures/data/bc-2021.csv:2:21: unit: unknown unit 'huyen-q' (no content/units/huyen-q.yaml)", "unknown-id"),
     Bad("csv-unknown-indicator", "a figure row naming an unknown indicator", edit(CSV, "huyen-b,dossiers-received,2021", "huyen-b,dossiers-lost,2021"),
-        "datapackages/figures/data/bc-2021.csv:2:29: indicator: unknown indicator 'dossiers-lost' (no content/indicators/dossiers-lost.yaml)"),
+        "datapackages/figures/data/bc-2021.csv:2:29: indicator: unknown indicator 'dossiers-lost' (no content/indicators/dossiers-lost.yaml)", "unknown-id"),
     Bad("unknown-breakdown", "a breakdown dimension content/breakdowns does not name",
         edit(CSV, "2021-12-31,,7447,reported", "2021-12-31,colour=red,7447,reported"),
-        "datapackages/figures/data/bc-2021.csv:2:74: breakdown: unknown breakdown 'colour': add content/breakdowns/colour.yaml naming it and its values in both languages"),
+        "datapackages/figures/data/bc-2021.csv:2:74: breakdown: unknown breakdown 'colour': add content/breakdowns/colour.yaml naming it and its values in both languages", "unknown-breakdown"),
     Bad("unknown-breakdown-value", "a breakdown value its dimension does not list",
         edit(CSV, "2021-12-31,,7447,reported", "2021-12-31,channel=fax,7447,reported"),
-        "datapackages/figures/data/bc-2021.csv:2:74: breakdown: 'fax' is not a value of breakdown 'channel' (known: hotline, postal); add it to content/breakdowns/channel.yaml"),
+        "datapackages/figures/data/bc-2021.csv:2:74: breakdown: 'fax' is not a value of breakdown 'channel' (known: hotline, postal); add it to content/breakdowns/channel.yaml", "unknown-breakdown"),
     # ---- duplicate ids
     Bad("id-filename", "an id that differs from its file name", edit(UNIT, "id: huyen-b", "id: huyen-c"),
-        "content/units/huyen-b.yaml:1:5: id: id 'huyen-c' must equal the file name 'huyen-b'"),
+        "content/units/huyen-b.yaml:1:5: id: id 'huyen-c' must equal the file name 'huyen-b'", "id-filename"),
     Bad("duplicate-file-id", "the same report id in two files (x.yaml and x.yml)",
         lambda root: (root / "content/reports/bc-2021.yml").write_bytes((root / REPORT).read_bytes()),
-        "content/reports/bc-2021.yml:1:5: id: id 'bc-2021' is already used by content/reports/bc-2021.yaml; keep one of the two files"),
+        "content/reports/bc-2021.yml:1:5: id: id 'bc-2021' is already used by content/reports/bc-2021.yaml; keep one of the two files", "duplicate-id"),
     Bad("duplicate-report-number", "the same report number from the same issuer in the same year (one document twice)",
         lambda root: (root / "content/reports/bc-2021-b.yaml").write_text((root / REPORT).read_text(encoding="utf-8").replace("id: bc-2021", "id: bc-2021-b"), encoding="utf-8"),
-        "content/reports/bc-2021-b.yaml:5:9: number: report number '12/BC-UBND' of issuer 'huyen-b' in 2021 is already used by content/reports/bc-2021.yaml: the same document twice?"),
+        "content/reports/bc-2021-b.yaml:5:9: number: report number '12/BC-UBND' of issuer 'huyen-b' in 2021 is already used by content/reports/bc-2021.yaml: the same document twice?", "duplicate-id"),
     Bad("duplicate-row-id", "the same figure id twice in one CSV", edit(CSV, "bc-2021-002,", "bc-2021-001,"),
-        "datapackages/figures/data/bc-2021.csv:3:1: id: duplicate id: the same as in the row at position 2"),
+        "datapackages/figures/data/bc-2021.csv:3:1: id: duplicate id: the same as in the row at position 2", "frictionless-unique-error"),
     Bad("duplicate-figure-id", "the same figure id in two CSVs of the package", second_csv,
-        "datapackages/figures/data/bc-2021-bis.csv:2:1: id: figure id 'bc-2021-001' is also used in datapackages/figures/data/bc-2021.csv:2"),
+        "datapackages/figures/data/bc-2021-bis.csv:2:1: id: figure id 'bc-2021-001' is also used in datapackages/figures/data/bc-2021.csv:2", "duplicate-id"),
     Bad("duplicate-package-name", "two package folders with the same package name", second_package,
-        "datapackages/figures-copy/datapackage.yaml:1:7: name: package name 'figures' is already used by datapackages/figures/datapackage.yaml"),
+        "datapackages/figures-copy/datapackage.yaml:1:7: name: package name 'figures' is already used by datapackages/figures/datapackage.yaml", "duplicate-id"),
     Bad("duplicate-resource", "a resource listed twice in a package", append(PACKAGE, "  - name: bc-2021\n    path: data/bc-2021.csv\n    schema: figures.schema.yaml\n"),
-        "datapackages/figures/datapackage.yaml:10:11: resources[1].name: resource 'bc-2021' is already listed as resources[0]"),
+        "datapackages/figures/datapackage.yaml:10:11: resources[1].name: resource 'bc-2021' is already listed as resources[0]", "package"),
     Bad("breakdown-value-twice", "a breakdown value listed twice", edit("content/breakdowns/channel.yaml", "  - id: postal", "  - id: hotline"),
-        "content/breakdowns/channel.yaml:10:9: values[1].id: value 'hotline' is listed twice"),
+        "content/breakdowns/channel.yaml:10:9: values[1].id: value 'hotline' is listed twice", "duplicate-id"),
     Bad("glossary-term-twice", "a glossary term defined in two files",
         each(write("content/glossary/a.yaml", "terms:\n  - term: CCHC\n    vi: cải cách hành chính\n    en: administrative reform\n"),
              write("content/glossary/b.yaml", "terms:\n  - term: CCHC\n    vi: cải cách hành chính\n    en: administrative reform\n")),
-        "content/glossary/b.yaml:2:11: terms[0].term: term 'CCHC' is already defined in content/glossary/a.yaml"),
+        "content/glossary/b.yaml:2:11: terms[0].term: term 'CCHC' is already defined in content/glossary/a.yaml", "duplicate-id"),
     # ---- the unit tree
     Bad("unit-cycle", "a cycle in the unit tree", cycle,
-        "content/units/xa-c.yaml:3:9: parent: cycle in the unit tree: xa-c → xa-d → xa-c"),
+        "content/units/xa-c.yaml:3:9: parent: cycle in the unit tree: xa-c → xa-d → xa-c", "unit-cycle"),
     Bad("province-parent", "a province with a parent", edit("content/units/tinh-a.yaml", "level: province", "level: province\nparent: huyen-b"),
-        "content/units/tinh-a.yaml:3:9: parent: a province has no parent"),
+        "content/units/tinh-a.yaml:3:9: parent: a province has no parent", "unit-tree"),
     # ---- dates and periods
     Bad("impossible-date", "an impossible date, 2023-02-31", edit(REPORT, "date: 2021-12-20", "date: 2023-02-31"),
-        "content/reports/bc-2021.yaml:6:7: date: '2023-02-31' is not a valid date: 2023-02 has no day 31; write YYYY-MM-DD"),
+        "content/reports/bc-2021.yaml:6:7: date: '2023-02-31' is not a valid date: 2023-02 has no day 31; write YYYY-MM-DD", "schema-date_from_datetime_parsing"),
     Bad("impossible-date-dmy", "31/02/2023 written day/month/year as printed in the document", edit(REPORT, "date: 2021-12-20", "date: 31/02/2023"),
-        "content/reports/bc-2021.yaml:6:7: date: '31/02/2023' is not a valid date: 2023-02 has no day 31; write YYYY-MM-DD"),
+        "content/reports/bc-2021.yaml:6:7: date: '31/02/2023' is not a valid date: 2023-02 has no day 31; write YYYY-MM-DD", "schema-date_from_datetime_parsing"),
     Bad("date-dmy", "a real date written day/month/year (20/12/2021)", edit(REPORT, "date: 2021-12-20", "date: 20/12/2021"),
-        "content/reports/bc-2021.yaml:6:7: date: '20/12/2021' is written day/month/year; write YYYY-MM-DD: 2021-12-20"),
+        "content/reports/bc-2021.yaml:6:7: date: '20/12/2021' is written day/month/year; write YYYY-MM-DD: 2021-12-20", "schema-date_from_datetime_parsing"),
     Bad("csv-impossible-date-dmy", "31/02/2023 in a CSV date column", edit(CSV, "2021,2021-01-01,2021-12-31,,7447", "2021,31/02/2023,2021-12-31,,7447"),
-        "datapackages/figures/data/bc-2021.csv:2:52: period_start: '31/02/2023' is not a valid date: 2023-02 has no day 31; write YYYY-MM-DD"),
+        "datapackages/figures/data/bc-2021.csv:2:52: period_start: '31/02/2023' is not a valid date: 2023-02 has no day 31; write YYYY-MM-DD", "frictionless-type-error"),
     Bad("period-order", "a report period that ends before it starts", edit(REPORT, "end: 2021-12-31", "end: 2020-12-31"),
-        "content/reports/bc-2021.yaml:8:3: period: period ends (2020-12-31) before it starts (2021-01-01)"),
+        "content/reports/bc-2021.yaml:8:3: period: period ends (2020-12-31) before it starts (2021-01-01)", "schema-value_error"),
     Bad("csv-period-order", "a figure period that ends before it starts", edit(CSV, "2021,2021-01-01,2021-12-31,,7447", "2021,2022-01-01,2021-12-31,,7447"),
-        "datapackages/figures/data/bc-2021.csv:2:63: period_end: period ends (2021-12-31) before it starts (2022-01-01)"),
+        "datapackages/figures/data/bc-2021.csv:2:63: period_end: period ends (2021-12-31) before it starts (2022-01-01)", "period-order"),
     # ---- values
     Bad("percent-over-100", "a percentage over 100", append(CSV, SHARE_ROW.format(value="100.5")),
-        "datapackages/figures/data/bc-2021.csv:5:70: value: 100.5 is over 100 for a percent indicator"),
+        "datapackages/figures/data/bc-2021.csv:5:70: value: 100.5 is over 100 for a percent indicator", "percent-range"),
     Bad("negative-count", "a negative count", edit(CSV, "2021,2021-01-01,2021-12-31,,7447", "2021,2021-01-01,2021-12-31,,-7447"),
-        "datapackages/figures/data/bc-2021.csv:2:75: value: -7447 is below the minimum 0"),
+        "datapackages/figures/data/bc-2021.csv:2:75: value: -7447 is below the minimum 0", "frictionless-constraint-error"),
     Bad("fractional-count", "a fraction for a count", edit(CSV, "2021-12-31,,5386,reported", "2021-12-31,,5386.5,reported"),
-        "datapackages/figures/data/bc-2021.csv:3:82: value: 5386.5 is not a whole number for a count indicator"),
+        "datapackages/figures/data/bc-2021.csv:3:82: value: 5386.5 is not a whole number for a count indicator", "count-integer"),
     Bad("wrong-type", "text in a number column", edit(CSV, "2021-01-01,2021-12-31,,7447", "2021-01-01,2021-12-31,,abc"),
-        "datapackages/figures/data/bc-2021.csv:2:75: value: 'abc' is not a number; write digits with a dot for decimals (72.3), no thousands separator"),
+        "datapackages/figures/data/bc-2021.csv:2:75: value: 'abc' is not a number; write digits with a dot for decimals (72.3), no thousands separator", "frictionless-type-error"),
     Bad("thousands-separator", "a number written with a thousands separator (\"7,447\")", edit(CSV, "2021-01-01,2021-12-31,,7447", '2021-01-01,2021-12-31,,"7,447"'),
-        "datapackages/figures/data/bc-2021.csv:2:75: value: '7,447' is not a number; write digits with a dot for decimals (72.3), no thousands separator"),
+        "datapackages/figures/data/bc-2021.csv:2:75: value: '7,447' is not a number; write digits with a dot for decimals (72.3), no thousands separator", "frictionless-type-error"),
     Bad("infinite-value", "a number too large to be finite (1e400)", edit(CSV, "2021-01-01,2021-12-31,,7447", "2021-01-01,2021-12-31,,1e400"),
-        "datapackages/figures/data/bc-2021.csv:2:75: value: '1e400' is not a finite number"),
+        "datapackages/figures/data/bc-2021.csv:2:75: value: '1e400' is not a finite number", "value-range"),
     Bad("reported-without-value", "a reported figure without a value", edit(CSV, "2021-12-31,,7447,reported", "2021-12-31,,,reported"),
-        "datapackages/figures/data/bc-2021.csv:2:75: value: status is 'reported' but the value is empty"),
+        "datapackages/figures/data/bc-2021.csv:2:75: value: status is 'reported' but the value is empty", "status-value"),
+    Bad("missing-with-value", "a figure marked missing that has a value", edit(CSV, "7447,reported", "7447,missing"),
+        "datapackages/figures/data/bc-2021.csv:2:75: value: status is 'missing' but a value is given", "status-value"),
+    Bad("period-mismatch", "a period code whose year is not the year of period_end",
+        edit(CSV, "dossiers-received,2021,2021-01-01", "dossiers-received,2020,2021-01-01"),
+        "datapackages/figures/data/bc-2021.csv:2:47: period: period '2020' does not match period_end 2021-12-31", "period-mismatch"),
+    Bad("figure-id", "a figure id that does not start with its report's id", edit(CSV, "bc-2021-001,bc-2021", "bc-2020-001,bc-2021"),
+        "datapackages/figures/data/bc-2021.csv:2:1: id: id must start with the report id 'bc-2021-'", "figure-id"),
     Bad("status-enum", "a status outside its enumeration", edit(CSV, ",reported,Mục 1,Nam 2021", ",reportd,Mục 1,Nam 2021"),
-        "datapackages/figures/data/bc-2021.csv:2:80: status: 'reportd' must be one of: reported, missing"),
+        "datapackages/figures/data/bc-2021.csv:2:80: status: 'reportd' must be one of: reported, missing", "frictionless-constraint-error"),
     Bad("required-cell", "an empty required cell", edit(CSV, ",7447,reported,Mục 1,", ",7447,reported,,"),
-        "datapackages/figures/data/bc-2021.csv:2:89: locator: a value is required"),
+        "datapackages/figures/data/bc-2021.csv:2:89: locator: a value is required", "frictionless-constraint-error"),
     Bad("quote-not-in-source", "a quote that is not in the source text", edit(CSV, "Nam 2021 tiep nhan 7.447 ho so", "Nam 2021 tiep nhan 7.448 ho so"),
-        "datapackages/figures/data/bc-2021.csv:2:95: quote: quote not found verbatim in the report's source text"),
+        "datapackages/figures/data/bc-2021.csv:2:95: quote: quote not found verbatim in the report's source text", "quote-not-in-source"),
     Bad("flag-without-note", "a flag without a note in both languages",
         edit(CSV, "7447,reported,Mục 1,Nam 2021 tiep nhan 7.447 ho so,,,", "7447,reported,Mục 1,Nam 2021 tiep nhan 7.447 ho so,inconsistent,,"),
-        "datapackages/figures/data/bc-2021.csv:2:139: note_vi: flag 'inconsistent' needs a note in both languages"),
+        "datapackages/figures/data/bc-2021.csv:2:139: note_vi: flag 'inconsistent' needs a note in both languages", "flag-note"),
     # ---- CSV files
     Bad("csv-utf16", "a CSV in UTF-16", encode("utf-16"),
-        "datapackages/figures/data/bc-2021.csv:1:1: file is UTF-16; save it as UTF-8 without BOM"),
+        "datapackages/figures/data/bc-2021.csv:1:1: file is UTF-16; save it as UTF-8 without BOM", "encoding"),
     Bad("csv-bom", "a CSV with a byte-order mark", encode("utf-8-sig"),
-        "datapackages/figures/data/bc-2021.csv:1:1: file starts with a byte-order mark; save it as UTF-8 without BOM"),
+        "datapackages/figures/data/bc-2021.csv:1:1: file starts with a byte-order mark; save it as UTF-8 without BOM", "encoding"),
     Bad("csv-cp1258", "a CSV in Windows-1258", encode("cp1258"),
-        "datapackages/figures/data/bc-2021.csv:2:91: file is not valid UTF-8; save it as UTF-8"),
+        "datapackages/figures/data/bc-2021.csv:2:91: file is not valid UTF-8; save it as UTF-8", "encoding"),
     Bad("csv-semicolon", "a CSV separated by semicolons", delimiter(";"),
-        "datapackages/figures/data/bc-2021.csv:1:1: columns are separated by semicolons; use commas"),
+        "datapackages/figures/data/bc-2021.csv:1:1: columns are separated by semicolons; use commas", "csv-delimiter"),
     Bad("csv-tab", "a CSV separated by tabs", delimiter("\t"),
-        "datapackages/figures/data/bc-2021.csv:1:1: columns are separated by tabs; use commas"),
+        "datapackages/figures/data/bc-2021.csv:1:1: columns are separated by tabs; use commas", "csv-delimiter"),
     Bad("csv-extra-column", "an extra column in the header", header("breakdown", "subgroup"),
-        f"datapackages/figures/data/bc-2021.csv:1:57: subgroup: unexpected column 'subgroup'; expected columns: {COLUMNS}"),
+        f"datapackages/figures/data/bc-2021.csv:1:57: subgroup: unexpected column 'subgroup'; expected columns: {COLUMNS}", "csv-extra-column"),
     Bad("csv-missing-column", "a column missing from the header", header("breakdown", "subgroup"),
-        "datapackages/figures/data/bc-2021.csv:1:1: breakdown: missing column 'breakdown'"),
+        "datapackages/figures/data/bc-2021.csv:1:1: breakdown: missing column 'breakdown'", "csv-missing-column"),
+    Bad("csv-column-order", "two columns of the header swapped", header("note_vi,note_en", "note_en,note_vi"),
+        f"datapackages/figures/data/bc-2021.csv:1:1: columns are out of order; expected: {COLUMNS}", "csv-column-order"),
     Bad("csv-extra-cell", "a row with more cells than the header", edit(CSV, "Nam 2021 tiep nhan 7.447 ho so,,,", "Nam 2021 tiep nhan 7.447 ho so,,,,extra"),
-        "datapackages/figures/data/bc-2021.csv:2:129: row has more cells than the 15 columns of the header; a cell holding a comma must be in double quotes"),
+        "datapackages/figures/data/bc-2021.csv:2:129: row has more cells than the 15 columns of the header; a cell holding a comma must be in double quotes", "frictionless-extra-cell"),
     Bad("csv-missing-cell", "a row with fewer cells than the header", edit(CSV, "Nam 2021 tiep nhan 7.447 ho so,,,", "Nam 2021 tiep nhan 7.447 ho so,,"),
-        "datapackages/figures/data/bc-2021.csv:2:1: note_en: row ends before column 'note_en'; every row needs all 15 columns"),
+        "datapackages/figures/data/bc-2021.csv:2:1: note_en: row ends before column 'note_en'; every row needs all 15 columns", "frictionless-missing-cell"),
     Bad("csv-unclosed-quote", "a double quote that is never closed", edit(CSV, "bc-2021-001,bc-2021,huyen-b", 'bc-2021-001,bc-2021,"huyen-b'),
-        "datapackages/figures/data/bc-2021.csv:2:21: a double-quoted cell is not closed on this line; close the quote (each row stays on one line)"),
+        "datapackages/figures/data/bc-2021.csv:2:21: a double-quoted cell is not closed on this line; close the quote (each row stays on one line)", "csv-quote"),
     Bad("csv-blank-row", "a blank row", edit(CSV, "\nbc-2021-002", "\n\nbc-2021-002"),
-        "datapackages/figures/data/bc-2021.csv:3:1: blank row; remove it"),
+        "datapackages/figures/data/bc-2021.csv:3:1: blank row; remove it", "frictionless-blank-row"),
     Bad("csv-control-character", "a control character (a form feed from pdftotext) in a CSV cell", edit(CSV, "Nam 2021 tiep nhan 7.447", "Nam 2021\x0ctiep nhan 7.447"),
-        "datapackages/figures/data/bc-2021.csv:2:103: control character U+000C in the file; remove it, or use a space (spreadsheets cannot store it)"),
+        "datapackages/figures/data/bc-2021.csv:2:103: control character U+000C in the file; remove it, or use a space (spreadsheets cannot store it)", "csv-control"),
     Bad("csv-bare-carriage-return", "a carriage return alone inside a cell (a line break for the csv module, not for editors)", edit(CSV, "Mục 1,Nam 2021", '"Mục\r1",Nam 2021'),
-        "datapackages/figures/data/bc-2021.csv:2:93: control character U+000D in the file; remove it, or use a space (spreadsheets cannot store it)"),
+        "datapackages/figures/data/bc-2021.csv:2:93: control character U+000D in the file; remove it, or use a space (spreadsheets cannot store it)", "csv-control"),
     Bad("nfd-csv", "NFD text in a CSV", edit(CSV, "Mục 1,Nam 2021", "Mu\u0323c 1,Nam 2021"),
-        "datapackages/figures/data/bc-2021.csv:2:91: text is not Unicode NFC (decomposed diacritics); run `site-builder fmt`"),
+        "datapackages/figures/data/bc-2021.csv:2:91: text is not Unicode NFC (decomposed diacritics); run `site-builder fmt`", "unicode-nfc"),
     Bad("csv-not-listed", "a CSV its package does not list", lambda root: (root / "datapackages/figures/data/bc-2022.csv").write_bytes((root / CSV).read_bytes()),
-        "datapackages/figures/data/bc-2022.csv:0:0: CSV file not listed in datapackages/figures/datapackage.yaml: add a resource (name, path, schema) for it, or remove it"),
+        "datapackages/figures/data/bc-2022.csv:0:0: CSV file not listed in datapackages/figures/datapackage.yaml: add a resource (name, path, schema) for it, or remove it", "unlisted-file"),
     # ---- files: references that leave the repository, symbolic links, size
     Bad("path-escape", "a source file reference that leaves the repository: ../../etc/passwd", edit(REPORT, "file: bc-2021.txt", "file: ../../etc/passwd"),
-        "content/reports/bc-2021.yaml:19:9: source.file: '../../etc/passwd' leaves content/sources/; name a .txt file inside that folder"),
+        "content/reports/bc-2021.yaml:19:9: source.file: '../../etc/passwd' leaves content/sources/; name a .txt file inside that folder", "schema-value_error"),
     Bad("path-escape-txt", "a source file reference that leaves the repository: ../../etc/passwd.txt", edit(REPORT, "file: bc-2021.txt", "file: ../../etc/passwd.txt"),
-        "content/reports/bc-2021.yaml:19:9: source.file: '../../etc/passwd.txt' leaves content/sources/; name a .txt file inside that folder"),
+        "content/reports/bc-2021.yaml:19:9: source.file: '../../etc/passwd.txt' leaves content/sources/; name a .txt file inside that folder", "schema-value_error"),
     Bad("path-absolute", "an absolute source file reference", edit(REPORT, "file: bc-2021.txt", "file: /etc/passwd"),
-        "content/reports/bc-2021.yaml:19:9: source.file: '/etc/passwd' leaves content/sources/; name a .txt file inside that folder"),
+        "content/reports/bc-2021.yaml:19:9: source.file: '/etc/passwd' leaves content/sources/; name a .txt file inside that folder", "schema-value_error"),
     Bad("resource-path-escape", "a package resource path that leaves the repository", edit(PACKAGE, "path: data/bc-2021.csv", "path: ../../etc/passwd"),
-        "datapackages/figures/datapackage.yaml:8:11: resources[0].path: '../../etc/passwd' leaves the package folder"),
+        "datapackages/figures/datapackage.yaml:8:11: resources[0].path: '../../etc/passwd' leaves the package folder", "path-escape"),
     Bad("schema-path-escape", "a package schema path that leaves the repository", edit(PACKAGE, "schema: figures.schema.yaml", "schema: ../../etc/passwd"),
-        "datapackages/figures/datapackage.yaml:9:13: resources[0].schema: '../../etc/passwd' leaves the package folder"),
+        "datapackages/figures/datapackage.yaml:9:13: resources[0].schema: '../../etc/passwd' leaves the package folder", "path-escape"),
     Bad("missing-source", "a source file that does not exist", edit(REPORT, "file: bc-2021.txt", "file: bc-2020.txt"),
-        "content/reports/bc-2021.yaml:19:9: source.file: file content/sources/bc-2020.txt not found"),
+        "content/reports/bc-2021.yaml:19:9: source.file: file content/sources/bc-2020.txt not found", "missing-file"),
+    Bad("missing-resource-file", "a package resource whose CSV does not exist", edit(PACKAGE, "path: data/bc-2021.csv", "path: data/bc-2020.csv"),
+        "datapackages/figures/datapackage.yaml:8:11: resources[0].path: file 'data/bc-2020.csv' not found", "missing-file"),
+    Bad("missing-schema-file", "a package schema file that does not exist", edit(PACKAGE, "schema: figures.schema.yaml", "schema: figure.schema.yaml"),
+        "datapackages/figures/datapackage.yaml:9:13: resources[0].schema: schema file 'figure.schema.yaml' not found in the package folder", "missing-file"),
     Bad("symlink-yaml", "a symbolic link in content/", symlink("content/units/link.yaml", lambda root: root / "content/units/tinh-a.yaml"),
-        "content/units/link.yaml:0:0: symbolic links are not allowed in content/; commit the file itself"),
+        "content/units/link.yaml:0:0: symbolic links are not allowed in content/; commit the file itself", "symlink"),
     Bad("symlink-source", "a source text that is a symbolic link out of the repository", symlink("content/sources/bc-2021.txt", outside),
-        "content/reports/bc-2021.yaml:19:9: source.file: 'bc-2021.txt' leaves content/sources/"),
+        "content/reports/bc-2021.yaml:19:9: source.file: 'bc-2021.txt' leaves content/sources/", "path-escape"),
+    Bad("symlink-source-inside", "a source text that is a symbolic link to another source text",
+        each(copy(SOURCE, "content/sources/bc-2021-copy.txt"), symlink(SOURCE, lambda root: root / "content/sources/bc-2021-copy.txt")),
+        "content/reports/bc-2021.yaml:19:9: source.file: 'bc-2021.txt' is a symbolic link", "symlink"),
     Bad("symlink-csv", "a package CSV that is a symbolic link", symlink(CSV, lambda root: root / "datapackages/figures/figures.schema.yaml"),
-        "datapackages/figures/datapackage.yaml:8:11: resources[0].path: 'data/bc-2021.csv' is a symbolic link"),
+        "datapackages/figures/datapackage.yaml:8:11: resources[0].path: 'data/bc-2021.csv' is a symbolic link", "symlink"),
+    Bad("symlink-schema", "a package schema file that is a symbolic link",
+        each(copy(SCHEMA_FILE, "datapackages/figures/real.schema.yaml"), symlink(SCHEMA_FILE, lambda root: root / "datapackages/figures/real.schema.yaml")),
+        "datapackages/figures/datapackage.yaml:9:13: resources[0].schema: schema file 'figures.schema.yaml' is a symbolic link", "missing-file"),
     Bad("large-yaml", "a very large YAML file", write("content/units/big.yaml", "id: big\n# " + "x" * 2_100_000 + "\n"),
-        "content/units/big.yaml:0:0: file is 2,100,011 bytes; the limit is 2,000,000"),
+        "content/units/big.yaml:0:0: file is 2,100,011 bytes; the limit is 2,000,000", "too-large"),
     Bad("large-csv", "a very large CSV file", huge_csv,
-        "datapackages/figures/data/bc-2021.csv:0:0: file is 2,737,114 bytes; the limit is 2,000,000"),
+        "datapackages/figures/data/bc-2021.csv:0:0: file is 2,737,114 bytes; the limit is 2,000,000", "too-large"),
     Bad("unknown-folder", "a folder in content/ no loader reads", write("content/report/bc-2022.yaml", "id: bc-2022\n"),
-        "content/report:0:0: unknown folder; content/ holds breakdowns, glossary, indicators, pages, reports, sources, units"),
+        "content/report:0:0: unknown folder; content/ holds breakdowns, glossary, indicators, pages, reports, sources, units", "unknown-folder"),
+    Bad("unknown-file", "a file directly in content/", write("content/notes.txt", "x\n"),
+        "content/notes.txt:0:0: file outside the content folders", "unknown-file"),
+    # ---- warnings (an error with --strict) and other commands
+    Bad("translation-missing", "a bilingual text without English, checked with --strict", edit(REPORT, "  en: The district received 7,447 dossiers.\n", ""),
+        "content/reports/bc-2021.yaml:15:1: warning: summary: English translation missing (shown as 'not yet translated')", "translation-missing",
+        ("check", "--strict")),
+    Bad("fmt-order", "keys `fmt` cannot put in schema order (an alias would come before its anchor)",
+        write("content/units/xa-e.yaml", "short_name: &n\n  vi: E\nname: *n\nid: xa-e\nlevel: commune\n"),
+        "content/units/xa-e.yaml:1:1: keys are not in schema order and could not be moved safely; reorder them by hand", "fmt-order",
+        ("fmt", "--check")),
 ]
 
 
+@pytest.fixture
+def made(monkeypatch: pytest.MonkeyPatch) -> list[Problem]:
+    """Every problem made while the test runs: all of them are made by `Message.at`."""
+    found: list[Problem] = []
+    real = Message.at
+
+    def record(self: Message, path: str, line: int, column: int, field: str = "") -> Problem:
+        problem = real(self, path, line, column, field)
+        found.append(problem)
+        return problem
+
+    monkeypatch.setattr(Message, "at", record)
+    return found
+
+
 @pytest.mark.parametrize("case", CATALOGUE, ids=[c.id for c in CATALOGUE])
-def test_bad_input_gets_exact_located_error_from_the_cli(minimal: Path, case: Bad) -> None:
+def test_bad_input_gets_exact_located_error_from_the_cli(minimal: Path, case: Bad, made: list[Problem]) -> None:
     case.setup(minimal)  # on the minimal project, clean (test_minimal_project_is_clean)
-    result = CliRunner().invoke(main, ["check", "--root", str(minimal)])
+    result = CliRunner().invoke(main, [*case.args, "--root", str(minimal)])
     assert result.exit_code == 1, result.output
     assert isinstance(result.exception, SystemExit), f"{case.id}: {result.exception!r}"  # an escaped exception also exits 1
     assert "Traceback" not in result.output
     assert case.expected in result.output.splitlines()
+    assert {p.code for p in made if p.text() == case.expected} == {case.code}, f"{case.id}: the line is printed with another code"
 
 
 def test_catalogue_ids_are_unique() -> None:
     assert len({c.id for c in CATALOGUE}) == len(CATALOGUE)
+
+
+def _wording(template: str) -> re.Pattern[str]:
+    """A message of `template` at the end of a printed line (after 'path:line:column: ' and the field)."""
+    parts = [re.escape(literal) + ("" if name is None else ".+?") for literal, name, _, _ in string.Formatter().parse(template)]
+    return re.compile("(?:^|: )" + "".join(parts) + "$")
+
+
+# Wordings no input is known to reach, kept as fallbacks; tests/site_builder/test_error_types.py makes them.
+FALLBACKS = {("yaml-syntax", "other"), ("yaml-syntax", "unparsable")}
+
+
+def test_every_error_type_and_each_of_its_wordings_has_a_case() -> None:
+    """Each catalogue entry is produced by a case above, in each of its wordings; a family by at least one.
+
+    A case's line is attributed to the most specific wording of its code that it matches (the one
+    with the most fixed text), so the templates are also shown to give the very lines tested.
+    """
+    covered: set[tuple[str, str | None]] = set()
+    for case in CATALOGUE:
+        entry = lookup(case.code)
+        assert entry is not None, f"{case.id}: code {case.code!r} is not in site_builder/error_types.py"
+        if entry.family:
+            covered.add((entry.code, None))
+            continue
+        matching = [(len(_wording(t).pattern), v) for v, t in entry.templates().items() if _wording(t).search(case.expected)]
+        assert matching, f"{case.id}: no wording of {case.code} gives {case.expected!r}"
+        covered.add((entry.code, max(matching, key=lambda m: m[0])[1]))
+    for entry in ERROR_TYPES:
+        assert (entry.code, None) in covered, f"no case in CATALOGUE produces {entry.code}: add one"
+        for variant in entry.variants:
+            if (entry.code, variant) in FALLBACKS:
+                continue
+            assert (entry.code, variant) in covered, f"no case in CATALOGUE produces {entry.code} worded as {variant!r}: add one"
+    for code, variant in FALLBACKS:
+        entry = lookup(code)
+        assert entry is not None and variant in entry.variants and (code, variant) not in covered, f"{code} ({variant}) is no fallback"
 
 
 @pytest.mark.parametrize("case_id", ["path-escape", "csv-utf16", "duplicate-figure-id"])

@@ -16,10 +16,12 @@ from click.testing import CliRunner
 from pydantic import Field
 from ruamel.yaml import YAML
 
+from site_builder import error_types
 from site_builder.cli import main
 from site_builder.content.model import KINDS, Id, Strict, Text
-from site_builder.editor.reference import BEGIN, END, NO_EN, NO_VI, content_folders, diff, generate, splice
+from site_builder.editor.reference import BEGIN, END, LEVELS, NO_EN, NO_VI, content_folders, diff, generate, readable_template, splice
 from site_builder.editor.new import VI_DESCRIPTIONS, models_in
+from site_builder.errors import ErrorType
 
 ROOT = Path(__file__).resolve().parents[3]
 CONTRIBUTING = ROOT / "CONTRIBUTING.md"
@@ -128,6 +130,67 @@ def test_generated_tables_are_well_formed_and_deterministic() -> None:
         cells = len(re.split(r"(?<!\\)\|", line)) - 2
         width = width or cells
         assert cells == width, f"a table row with {cells} cells instead of {width}: {line}"
+
+
+def _error_rows(block: str) -> dict[str, list[str]]:
+    """Code (a family as 'schema-…') -> the cells of its row in the error types section."""
+    anchor = '<a id="error-types"></a>'
+    assert anchor in block, "the field reference has no error types section"
+    return _rows(block.split(anchor, 1)[1])
+
+
+def _unspan(text: str) -> str:
+    """The text of a Markdown code span: `a` -> a, `` a `b` `` -> a `b`."""
+    fence = len(text) - len(text.lstrip("`"))
+    inner = text[fence:len(text) - fence]
+    return inner[1:-1] if fence > 1 and inner.startswith(" ") and inner.endswith(" ") else inner
+
+
+def undocumented(block: str) -> list[str]:
+    """Why entries of the error catalogue are not documented in `block` as the catalogue has them (empty: all are)."""
+    rows = _error_rows(block)
+    found = []
+    for entry in error_types.CATALOGUE:
+        cells = rows.get(entry.code + ("…" if entry.family else ""))
+        if cells is None:
+            found.append(f"{entry.code}: no row in the error types table")
+            continue
+        if cells[1:4] != [entry.title_vi, entry.title_en, LEVELS[entry.severity]]:
+            found.append(f"{entry.code}: titles or level differ: {cells[1:4]}")
+        shown = [_unspan(w) for w in cells[4].split("<br>")]
+        if shown != [readable_template(t) for t in entry.templates().values()]:
+            found.append(f"{entry.code}: messages differ: {shown}")
+        if [" ".join(c.split()) for c in cells[5:7]] != [" ".join(entry.hint_vi.split()), " ".join(entry.hint_en.split())]:
+            found.append(f"{entry.code}: what to do differs: {cells[5:7]}")
+    return found
+
+
+def test_every_error_type_is_in_the_reference() -> None:
+    block = _block(CONTRIBUTING.read_text(encoding="utf-8"))
+    assert undocumented(block) == [], STALE
+    codes = [entry.code + ("…" if entry.family else "") for entry in error_types.CATALOGUE]
+    assert list(_error_rows(block)) == codes, f"one row per catalogue entry, in its order: {STALE}"
+
+
+NEW_ERROR = ErrorType(
+    code="widget-colour",
+    title_en="Widget of an unknown colour",
+    title_vi="Màu không có trong danh sách",
+    template="colour '{colour}' is not one of {known}",
+    variants={"empty": "colour is empty"},
+    hint_en="Pick a colour from the list.",
+    hint_vi="Chọn một màu trong danh sách.",
+)
+
+
+def test_a_new_error_type_is_documented_by_regenerating_and_missing_until_then(monkeypatch: pytest.MonkeyPatch) -> None:
+    committed = _block(CONTRIBUTING.read_text(encoding="utf-8"))
+    monkeypatch.setattr(error_types, "CATALOGUE", (*error_types.CATALOGUE, NEW_ERROR))
+    assert undocumented(committed) == ["widget-colour: no row in the error types table"]
+    fresh = generate(ROOT)
+    assert undocumented(fresh) == []
+    assert _error_rows(fresh)["widget-colour"][4] == "`colour '{colour}' is not one of {known}`<br>`colour is empty`"
+    assert splice(CONTRIBUTING.read_text(encoding="utf-8"), fresh) != CONTRIBUTING.read_text(encoding="utf-8"), "stale until regenerated"
 
 
 class Colour(str, Enum):

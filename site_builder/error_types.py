@@ -1,0 +1,471 @@
+"""The catalogue of error types: every code `site-builder check` and `fmt` report, with its wording.
+
+One entry per code, as frictionless has one class per error type: the code (the slug that
+`check --format json` and the GitHub annotations show, never changed once published), a short
+name in Vietnamese and English, the message template, the severity and what an editor does about
+it. CONTRIBUTING.md lists them all (`site-builder reference` generates the list from here).
+
+A finding is made from its entry and nothing else, so the wording lives here, once:
+
+    UNKNOWN_ID.at(path, line, column, "parent", kind="unit", id="tinh-z")
+    UNKNOWN_ID.message(kind="unit", id="tinh-z")   # the same, placed later with .at(path, line, column, field)
+
+A code raised in several shapes names each further shape as a variant
+(`ENCODING.at(path, 1, 1, variant="bom")`). Two entries are families, an open set of codes under
+one prefix: `schema-` plus pydantic's error type (schema-missing, schema-enum, …) and
+`frictionless-` plus frictionless' error type (frictionless-type-error, …). Their messages come
+from `load._friendly` and `packages._message`, which translate the library's finding for editors,
+and are passed whole as `detail`.
+
+Constant names follow the code (`duplicate-id` is DUPLICATE_ID; a family `x-` is X_FAMILY).
+"""
+from __future__ import annotations
+
+from site_builder.errors import ErrorType, Severity
+
+# --------------------------------------------------------------------------- reading files
+
+TOO_LARGE = ErrorType(
+    code="too-large",
+    title_en="File too large",
+    title_vi="Tệp quá lớn",
+    template="file is {size:,} bytes; the limit is {limit:,}",
+    hint_en="A report is about 60 kB: a file this large is a mistake (a whole PDF pasted in, rows repeated). Remove what does not belong, or split the file.",
+    hint_vi="Một báo cáo chỉ khoảng 60 kB: tệp lớn như vậy là do nhầm lẫn (dán cả tệp PDF, các dòng bị lặp). Xóa phần không thuộc về tệp, hoặc tách tệp.",
+)
+
+ENCODING = ErrorType(
+    code="encoding",
+    title_en="Wrong text encoding",
+    title_vi="Sai bảng mã",
+    template="file is not valid UTF-8; save it as UTF-8",
+    variants={
+        "bom": "file starts with a byte-order mark; save it as UTF-8 without BOM",
+        "utf16": "file is UTF-16; save it as UTF-8 without BOM",
+    },
+    hint_en="Save the file as UTF-8 without BOM (VS Code, Notepad++: 'UTF-8', not 'UTF-8 with BOM'). A file typed in TCVN3, VNI or Windows-1258 is converted to Unicode first.",
+    hint_vi="Lưu lại tệp với bảng mã UTF-8 không có BOM (VS Code, Notepad++: chọn «UTF-8», không chọn «UTF-8 with BOM»). Tệp gõ bằng bảng mã TCVN3, VNI hay Windows-1258 phải chuyển sang Unicode trước.",
+)
+
+UNICODE_NFC = ErrorType(
+    code="unicode-nfc",
+    title_en="Decomposed diacritics (not Unicode NFC)",
+    title_vi="Dấu tiếng Việt bị tách rời (không phải Unicode NFC)",
+    template="text is not Unicode NFC (decomposed diacritics); run `site-builder fmt`",
+    hint_en="Run `site-builder fmt`: it joins every letter and its marks into one character. Text copied from a PDF or a Mac often has them apart; it looks the same but search and sorting fail.",
+    hint_vi="Chạy `site-builder fmt`: lệnh này ghép mỗi chữ cái với dấu của nó thành một ký tự. Văn bản chép từ PDF hoặc máy Mac thường bị tách dấu; nhìn giống nhau nhưng tìm kiếm và sắp xếp sẽ sai.",
+)
+
+EMPTY = ErrorType(
+    code="empty",
+    title_en="Empty file",
+    title_vi="Tệp rỗng",
+    template="file is empty",
+    hint_en="Fill the file in (`site-builder new` writes a skeleton with every field) or delete it.",
+    hint_vi="Điền nội dung vào tệp (lệnh `site-builder new` tạo sẵn khung có đủ các trường) hoặc xóa tệp.",
+)
+
+# --------------------------------------------------------------------------- YAML
+
+YAML_SYNTAX = ErrorType(
+    code="yaml-syntax",
+    title_en="YAML syntax error",
+    title_vi="Lỗi cú pháp YAML",
+    template="YAML syntax error: {problem}",
+    variants={
+        "other": "YAML error: {error}",
+        "unparsable": "cannot be parsed",  # `fmt`, when the parser gave no reason
+    },
+    hint_en="Look at the line shown and the one above it: a missing colon, an unclosed quote or bracket, a wrong indentation. Text that holds ': ' or starts with a sign ([ { * & ! % @ ' \") goes in double quotes.",
+    hint_vi="Xem dòng được chỉ ra và dòng ngay trên nó: thiếu dấu hai chấm, dấu ngoặc kép hay ngoặc vuông chưa đóng, thụt lề sai. Văn bản có «: » hoặc bắt đầu bằng một ký hiệu ([ { * & ! % @ ' \") phải đặt trong dấu ngoặc kép.",
+)
+
+YAML_TAB = ErrorType(
+    code="yaml-tab",
+    title_en="Tab in YAML",
+    title_vi="Ký tự tab trong YAML",
+    template="tab used for indentation; indent with spaces",
+    variants={"after-key": "a tab where YAML expects a space; use spaces"},
+    hint_en="YAML takes spaces only: replace the tab with spaces (two per level of indentation).",
+    hint_vi="YAML chỉ nhận dấu cách: thay ký tự tab bằng dấu cách (mỗi cấp thụt lề hai dấu cách).",
+)
+
+YAML_LINE_SEPARATOR = ErrorType(
+    code="yaml-line-separator",
+    title_en="Invisible line separator",
+    title_vi="Ký tự ngắt dòng ẩn",
+    template="invisible line separator U+{codepoint:04X}; remove it, or break the line with Enter",
+    hint_en="Usually pasted from Word or a web page. It cannot be seen: delete the characters around the column shown and type them again.",
+    hint_vi="Thường do dán từ Word hoặc trang web. Ký tự này không nhìn thấy được: xóa vài ký tự quanh cột được chỉ ra rồi gõ lại.",
+)
+
+YAML_CONTROL = ErrorType(
+    code="yaml-control",
+    title_en="Control character in YAML",
+    title_vi="Ký tự điều khiển trong YAML",
+    template="control character U+{codepoint:04X} is not allowed; remove it",
+    variants={"in-text": "control character U+{codepoint:04X} in the text; remove it"},
+    hint_en="Usually a page break copied from pdftotext (U+000C), or an escape such as \"\\f\". Delete it, or put a space in its place.",
+    hint_vi="Thường là ký tự ngắt trang chép từ pdftotext (U+000C), hoặc một chuỗi thoát như \"\\f\". Xóa ký tự đó, hoặc thay bằng dấu cách.",
+)
+
+YAML_DUPLICATE_KEY = ErrorType(
+    code="yaml-duplicate-key",
+    title_en="Duplicate key",
+    title_vi="Khóa bị lặp",
+    template='duplicate key "{key}" (first defined on line {first_line})',
+    variants={"unplaced": 'duplicate key "{key}"'},  # the first one is not at the start of a line (a flow mapping)
+    hint_en="A key appears twice in the same block and only one value could be kept: merge the two into one.",
+    hint_vi="Một khóa xuất hiện hai lần trong cùng một khối và chỉ giữ được một giá trị: gộp hai chỗ thành một.",
+)
+
+# --------------------------------------------------------------------------- the content model
+
+SCHEMA = ErrorType(
+    code="schema",
+    title_en="Not a mapping of fields",
+    title_vi="Tệp không gồm các trường",
+    template="expected a mapping of fields, got {kind}",
+    hint_en="A content file is made of `key: value` lines at the top level, not a list (`- …`) or plain text. Start from `site-builder new`.",
+    hint_vi="Tệp nội dung gồm các dòng `khóa: giá trị` ở cấp ngoài cùng, không phải một danh sách (`- …`) hay văn bản thuần. Hãy bắt đầu từ khung do `site-builder new` tạo.",
+)
+
+SCHEMA_FAMILY = ErrorType(
+    code="schema-",
+    family=True,
+    title_en="Field does not fit the schema",
+    title_vi="Trường không đúng lược đồ",
+    template="{detail}",
+    hint_en="A family: the code ends with pydantic's error type (schema-missing, schema-extra_forbidden, schema-enum, schema-string_type, schema-date_from_datetime_parsing, …). The message says what the field needs; the field reference above gives every field, its type and whether it is required.",
+    hint_vi="Một họ mã lỗi: phần cuối của mã là loại lỗi của pydantic (schema-missing, schema-extra_forbidden, schema-enum, schema-string_type, schema-date_from_datetime_parsing, …). Thông báo nói trường cần gì; bảng tham chiếu các trường ở trên cho biết mỗi trường, kiểu và có bắt buộc hay không.",
+)
+
+ID_FILENAME = ErrorType(
+    code="id-filename",
+    title_en="Id differs from the file name",
+    title_vi="Mã khác tên tệp",
+    template="id '{id}' must equal the file name '{file_name}'",
+    hint_en="Make `id` the file name without .yaml; if the id is the right one, rename the file.",
+    hint_vi="Ghi `id` đúng bằng tên tệp (không kể .yaml); nếu mã mới là đúng thì đổi tên tệp.",
+)
+
+DUPLICATE_ID = ErrorType(
+    code="duplicate-id",
+    title_en="Id used twice",
+    title_vi="Mã bị trùng",
+    template="id '{id}' is already used by {other}; keep one of the two files",
+    variants={
+        "term": "term '{term}' is already defined in {other}",
+        "value": "value '{value}' is listed twice",
+        "report-number": "report number '{number}' of issuer '{issuer}' in {year} is already used by {other}: the same document twice?",
+        "package-name": "package name '{name}' is already used by {other}",
+        "row": "{kind} id '{id}' is also used in {other}",
+    },
+    hint_en="Ids, glossary terms, breakdown values, package names, and an issuer's report numbers in a year are each used once. Remove the copy, or give one of them another id.",
+    hint_vi="Mỗi mã, thuật ngữ, giá trị phân tổ, tên gói dữ liệu, và số văn bản của một cơ quan trong một năm chỉ dùng một lần. Xóa bản trùng, hoặc đặt mã khác cho một trong hai.",
+)
+
+UNKNOWN_ID = ErrorType(
+    code="unknown-id",
+    title_en="Unknown id",
+    title_vi="Mã không tồn tại",
+    template="unknown {kind} '{id}'",
+    variants={"csv": "unknown {kind} '{id}' (no content/{folder}/{id}.yaml)"},
+    hint_en="Check the spelling against the file names in content/ (units/, indicators/, reports/); a new unit, indicator or report gets its file first (`site-builder new`).",
+    hint_vi="So chính tả với tên các tệp trong content/ (units/, indicators/, reports/); đơn vị, chỉ tiêu hay báo cáo mới thì tạo tệp của nó trước (`site-builder new`).",
+)
+
+UNIT_TREE = ErrorType(
+    code="unit-tree",
+    title_en="Province with a parent",
+    title_vi="Tỉnh có đơn vị cấp trên",
+    template="a province has no parent",
+    hint_en="A province is the top of the unit tree: remove its `parent`, or correct its `level`.",
+    hint_vi="Tỉnh là cấp cao nhất của cây đơn vị: xóa trường `parent` của tỉnh, hoặc sửa lại `level`.",
+)
+
+UNIT_CYCLE = ErrorType(
+    code="unit-cycle",
+    title_en="Cycle in the unit tree",
+    title_vi="Vòng lặp trong cây đơn vị",
+    template="cycle in the unit tree: {chain}",
+    hint_en="Following `parent` leads back to the same unit: correct the `parent` of one of the units named.",
+    hint_vi="Lần theo `parent` lại quay về chính đơn vị đó: sửa `parent` của một trong các đơn vị được nêu.",
+)
+
+# --------------------------------------------------------------------------- files named by content
+
+PATH_ESCAPE = ErrorType(
+    code="path-escape",
+    title_en="Path leaves its folder",
+    title_vi="Đường dẫn ra ngoài thư mục",
+    template="'{file}' leaves {folder}",
+    hint_en="Name a file inside the folder (content/sources/ for a report's text, the package folder for CSVs and schemas), without `..` or a leading `/`.",
+    hint_vi="Ghi tên một tệp nằm trong thư mục (content/sources/ cho văn bản báo cáo, thư mục của gói cho tệp CSV và lược đồ), không dùng `..` hay `/` ở đầu.",
+)
+
+SYMLINK = ErrorType(
+    code="symlink",
+    title_en="Symbolic link",
+    title_vi="Liên kết tượng trưng",
+    template="'{file}' is a symbolic link",
+    variants={"content": "symbolic links are not allowed in content/; commit the file itself"},
+    hint_en="Commit the file itself, not a link to it: a link breaks on other computers and can point outside the repository.",
+    hint_vi="Đưa chính tệp đó vào kho, không dùng liên kết: liên kết bị hỏng trên máy khác và có thể trỏ ra ngoài kho.",
+)
+
+MISSING_FILE = ErrorType(
+    code="missing-file",
+    title_en="File not found",
+    title_vi="Không tìm thấy tệp",
+    template="file '{file}' not found",
+    variants={
+        "source": "file content/sources/{file} not found",
+        "schema": "schema file '{file}' not found in the package folder",
+        "linked-schema": "schema file '{file}' is a symbolic link",
+    },
+    hint_en="Check the name and folder (upper and lower case count), or add the missing file.",
+    hint_vi="Kiểm tra tên tệp và thư mục (phân biệt chữ hoa, chữ thường), hoặc thêm tệp còn thiếu.",
+)
+
+# --------------------------------------------------------------------------- data packages
+
+PACKAGE = ErrorType(
+    code="package",
+    title_en="Invalid data package descriptor",
+    title_vi="Tệp mô tả gói dữ liệu không hợp lệ",
+    template="invalid data package: {error}",
+    variants={
+        "not-mapping": "expected a mapping of fields, got {kind}",
+        "missing": "required field is missing",
+        "name-type": "expected the package's name as text, got {kind}",
+        "no-resources": "a data package needs a list of resources",
+        "resource-type": "expected a resource (name, path, schema), got {kind}",
+        "text-type": "expected text, got {kind}",
+        "resource-twice": "resource '{name}' is already listed as resources[{index}]",
+        "no-fields": "a table schema needs a list of fields, each with a name",
+        "field-name": "each field needs a name (text)",
+    },
+    hint_en="datapackage.yaml has a `name` and a list of `resources`, each with `name`, `path` and `schema`; a schema lists its `fields`, each with a `name`. Compare with the shipped datapackages/*/datapackage.yaml.",
+    hint_vi="Tệp datapackage.yaml có `name` và danh sách `resources`, mỗi mục có `name`, `path` và `schema`; lược đồ liệt kê các `fields`, mỗi trường có `name`. Đối chiếu với các tệp datapackages/*/datapackage.yaml có sẵn.",
+)
+
+UNLISTED_FILE = ErrorType(
+    code="unlisted-file",
+    title_en="CSV not listed in its package",
+    title_vi="Tệp CSV chưa khai báo trong gói",
+    template="CSV file not listed in {descriptor}: add a resource (name, path, schema) for it, or remove it",
+    hint_en="Only listed files are published: add a resource for the CSV to datapackage.yaml, or remove the file.",
+    hint_vi="Chỉ tệp được khai báo mới được công bố: thêm một mục `resources` cho tệp CSV vào datapackage.yaml, hoặc xóa tệp.",
+)
+
+# --------------------------------------------------------------------------- CSV files
+
+CSV_DELIMITER = ErrorType(
+    code="csv-delimiter",
+    title_en="Wrong column separator",
+    title_vi="Sai dấu phân cách cột",
+    template="columns are separated by {separator}; use commas",
+    hint_en="A spreadsheet set to Vietnamese often saves with semicolons. Export again with commas as the field separator (LibreOffice: 'Field delimiter ,').",
+    hint_vi="Bảng tính đặt ngôn ngữ tiếng Việt thường lưu bằng dấu chấm phẩy. Xuất lại với dấu phẩy làm dấu phân cách (LibreOffice: «Dấu phân cách trường ,»).",
+)
+
+CSV_CONTROL = ErrorType(
+    code="csv-control",
+    title_en="Control character in a CSV",
+    title_vi="Ký tự điều khiển trong tệp CSV",
+    template="control character U+{codepoint:04X} in the file; remove it, or use a space (spreadsheets cannot store it)",
+    hint_en="Usually a page break or line break copied into a cell. Each row stays on one line: delete the character or put a space in its place.",
+    hint_vi="Thường là ký tự ngắt trang hoặc xuống dòng bị chép vào ô. Mỗi hàng nằm trên một dòng: xóa ký tự đó hoặc thay bằng dấu cách.",
+)
+
+CSV_QUOTE = ErrorType(
+    code="csv-quote",
+    title_en="Unclosed quote",
+    title_vi="Dấu ngoặc kép chưa đóng",
+    template="a double-quoted cell is not closed on this line; close the quote (each row stays on one line)",
+    hint_en="Close the cell with a double quote before the next comma; a double quote inside a quoted cell is written twice (\"\").",
+    hint_vi="Đóng ô bằng dấu ngoặc kép trước dấu phẩy kế tiếp; dấu ngoặc kép nằm trong ô được viết hai lần (\"\").",
+)
+
+CSV_EXTRA_COLUMN = ErrorType(
+    code="csv-extra-column",
+    title_en="Unexpected column",
+    title_vi="Cột thừa",
+    template="unexpected column '{name}'; expected columns: {expected}",
+    hint_en="The header names exactly the columns of the Table Schema: correct the column name, or remove the column.",
+    hint_vi="Dòng tiêu đề ghi đúng các cột của Table Schema: sửa tên cột, hoặc xóa cột.",
+)
+
+CSV_MISSING_COLUMN = ErrorType(
+    code="csv-missing-column",
+    title_en="Missing column",
+    title_vi="Thiếu cột",
+    template="missing column '{name}'",
+    hint_en="Add the column to the header (and a cell to every row), in the place the Table Schema gives it.",
+    hint_vi="Thêm cột vào dòng tiêu đề (và một ô vào mỗi hàng), đúng vị trí theo Table Schema.",
+)
+
+CSV_COLUMN_ORDER = ErrorType(
+    code="csv-column-order",
+    title_en="Columns out of order",
+    title_vi="Sai thứ tự cột",
+    template="columns are out of order; expected: {expected}",
+    hint_en="Move the columns into the order shown (the order of the Table Schema), cells included.",
+    hint_vi="Sắp lại các cột theo thứ tự được nêu (thứ tự của Table Schema), kể cả dữ liệu trong các ô.",
+)
+
+FRICTIONLESS_FAMILY = ErrorType(
+    code="frictionless-",
+    family=True,
+    title_en="Data breaks its Table Schema",
+    title_vi="Dữ liệu không khớp Table Schema",
+    template="{detail}",
+    hint_en="A family: the code ends with frictionless' error type (frictionless-type-error, frictionless-constraint-error, frictionless-primary-key, frictionless-extra-cell, frictionless-missing-cell, frictionless-blank-row, …). The message names the cell and what to write instead; the column table above gives each column's type and constraints.",
+    hint_vi="Một họ mã lỗi: phần cuối của mã là loại lỗi của frictionless (frictionless-type-error, frictionless-constraint-error, frictionless-primary-key, frictionless-extra-cell, frictionless-missing-cell, frictionless-blank-row, …). Thông báo chỉ ra ô và cách ghi đúng; bảng các cột ở trên cho biết kiểu và ràng buộc của mỗi cột.",
+)
+
+# --------------------------------------------------------------------------- figures and targets
+
+VALUE_RANGE = ErrorType(
+    code="value-range",
+    title_en="Number not finite",
+    title_vi="Số không hữu hạn",
+    template="'{value}' is not a finite number",
+    hint_en="Write the number as the report prints it; 1e400 or inf is no count or share.",
+    hint_vi="Ghi số đúng như báo cáo in; 1e400 hay inf không phải số đếm hay tỷ lệ.",
+)
+
+PERCENT_RANGE = ErrorType(
+    code="percent-range",
+    title_en="Percentage over 100",
+    title_vi="Tỷ lệ phần trăm lớn hơn 100",
+    template="{value} is over 100 for a percent indicator",
+    hint_en="A share is at most 100: check the figure against the source, and the indicator (a count filed under a percent indicator?).",
+    hint_vi="Tỷ lệ không vượt quá 100: đối chiếu số liệu với văn bản gốc, và xem lại chỉ tiêu (một số đếm ghi nhầm vào chỉ tiêu tỷ lệ?).",
+)
+
+COUNT_INTEGER = ErrorType(
+    code="count-integer",
+    title_en="Count with a fraction",
+    title_vi="Số đếm không phải số nguyên",
+    template="{value} is not a whole number for a count indicator",
+    hint_en="A count is a whole number: check the figure, and write 7447, not 7.447 (no thousands separator).",
+    hint_vi="Số đếm là số nguyên: kiểm tra số liệu, và ghi 7447 chứ không ghi 7.447 (không dùng dấu phân cách hàng nghìn).",
+)
+
+PERIOD_ORDER = ErrorType(
+    code="period-order",
+    title_en="Period ends before it starts",
+    title_vi="Kỳ kết thúc trước khi bắt đầu",
+    template="period ends ({end}) before it starts ({start})",
+    hint_en="Swap or correct period_start and period_end (dates are YYYY-MM-DD).",
+    hint_vi="Đổi chỗ hoặc sửa period_start và period_end (ngày ghi theo dạng YYYY-MM-DD).",
+)
+
+PERIOD_MISMATCH = ErrorType(
+    code="period-mismatch",
+    title_en="Period code and end date differ",
+    title_vi="Mã kỳ không khớp ngày kết thúc",
+    template="period '{period}' does not match period_end {end}",
+    hint_en="The period code (2021, 2021-Q3, 2011-2020) ends in the year of period_end: correct one of the two.",
+    hint_vi="Mã kỳ (2021, 2021-Q3, 2011-2020) kết thúc vào năm của period_end: sửa một trong hai.",
+)
+
+STATUS_VALUE = ErrorType(
+    code="status-value",
+    title_en="Status and value disagree",
+    title_vi="Trạng thái và giá trị không khớp",
+    template="status is 'missing' but a value is given",
+    variants={"no-value": "status is 'reported' but the value is empty"},
+    hint_en="A `reported` figure has a value; a figure the report does not give is `missing`, with the value left empty.",
+    hint_vi="Số liệu `reported` phải có giá trị; số liệu báo cáo không nêu thì ghi `missing` và để trống giá trị.",
+)
+
+FLAG_NOTE = ErrorType(
+    code="flag-note",
+    title_en="Flag without a note",
+    title_vi="Cờ đánh dấu thiếu ghi chú",
+    template="flag '{flag}' needs a note in both languages",
+    hint_en="Say why the figure is flagged in note_vi and note_en; readers see the note beside the figure.",
+    hint_vi="Ghi lý do đánh dấu số liệu vào note_vi và note_en; người đọc thấy ghi chú bên cạnh số liệu.",
+)
+
+FIGURE_ID = ErrorType(
+    code="figure-id",
+    title_en="Figure id without its report id",
+    title_vi="Mã số liệu không bắt đầu bằng mã báo cáo",
+    template="id must start with the report id '{report}-'",
+    hint_en="A figure's id is its report's id, a hyphen and a number: bc-2021-001.",
+    hint_vi="Mã số liệu gồm mã báo cáo, dấu gạch ngang và số thứ tự: bc-2021-001.",
+)
+
+QUOTE_NOT_IN_SOURCE = ErrorType(
+    code="quote-not-in-source",
+    title_en="Quote not in the source text",
+    title_vi="Trích dẫn không có trong văn bản gốc",
+    template="quote not found verbatim in the report's source text",
+    hint_en="Copy the quote from content/sources/ exactly, letter for letter (line breaks and spaces may differ); correct the figure if the copy shows a typo.",
+    hint_vi="Chép trích dẫn đúng từng chữ từ content/sources/ (xuống dòng và dấu cách có thể khác); nếu bản chép cho thấy lỗi gõ thì sửa lại số liệu.",
+)
+
+UNKNOWN_BREAKDOWN = ErrorType(
+    code="unknown-breakdown",
+    title_en="Unknown breakdown",
+    title_vi="Phân tổ không xác định",
+    template="unknown breakdown '{key}': add content/breakdowns/{key}.yaml naming it and its values in both languages",
+    variants={"value": "'{value}' is not a value of breakdown '{key}' (known: {known}); add it to content/breakdowns/{key}.yaml"},
+    hint_en="A breakdown (`channel=hotline`) names a dimension and one of its values; both are listed, in both languages, in content/breakdowns/.",
+    hint_vi="Phân tổ (`channel=hotline`) gồm tên chiều phân tổ và một giá trị của nó; cả hai phải được khai báo bằng hai thứ tiếng trong content/breakdowns/.",
+)
+
+# --------------------------------------------------------------------------- the content folder
+
+UNKNOWN_FOLDER = ErrorType(
+    code="unknown-folder",
+    title_en="Unknown folder in content/",
+    title_vi="Thư mục lạ trong content/",
+    template="unknown folder; content/ holds {known}",
+    hint_en="Files in a folder no loader reads are never published: move them to the right folder (often a misspelt name, report/ for reports/).",
+    hint_vi="Tệp trong thư mục không được đọc sẽ không bao giờ được công bố: chuyển chúng vào đúng thư mục (thường do gõ sai tên, report/ thay vì reports/).",
+)
+
+UNKNOWN_FILE = ErrorType(
+    code="unknown-file",
+    title_en="File outside the content folders",
+    title_vi="Tệp nằm ngoài các thư mục nội dung",
+    template="file outside the content folders",
+    hint_en="Move the file into the folder of its kind (units/, indicators/, reports/, …), or remove it.",
+    hint_vi="Chuyển tệp vào thư mục đúng loại (units/, indicators/, reports/, …), hoặc xóa tệp.",
+)
+
+TRANSLATION_MISSING = ErrorType(
+    code="translation-missing",
+    severity=Severity.warning,
+    title_en="English translation missing",
+    title_vi="Thiếu bản dịch tiếng Anh",
+    template="English translation missing (shown as 'not yet translated')",
+    hint_en="A warning: the site still builds and shows 'not yet translated'. Add the `en` text; `site-builder translations` lists every one missing, and `check --strict` fails on them.",
+    hint_vi="Chỉ là cảnh báo: trang vẫn được dựng và trang tiếng Anh ghi «chưa dịch». Thêm văn bản `en`; lệnh `site-builder translations` liệt kê mọi chỗ còn thiếu, và `check --strict` báo lỗi nếu còn.",
+)
+
+# --------------------------------------------------------------------------- site-builder fmt
+
+FMT_ORDER = ErrorType(
+    code="fmt-order",
+    title_en="Keys out of schema order",
+    title_vi="Các khóa sai thứ tự lược đồ",
+    template="keys are not in schema order and could not be moved safely; reorder them by hand",
+    hint_en="`fmt` leaves the file as it is: move the keys into the order of the field reference by hand, then run `fmt` again.",
+    hint_vi="`fmt` giữ nguyên tệp: tự sắp các khóa theo thứ tự trong bảng tham chiếu các trường, rồi chạy lại `fmt`.",
+)
+
+
+# Every entry above, in the order written (the order of the documentation).
+CATALOGUE: tuple[ErrorType, ...] = tuple(value for value in list(globals().values()) if isinstance(value, ErrorType))
+
+
+def lookup(code: str) -> ErrorType | None:
+    """The entry of a problem's code: the entry with that code, else the family it belongs to, else None."""
+    exact = next((entry for entry in CATALOGUE if not entry.family and entry.code == code), None)
+    return exact or next((entry for entry in CATALOGUE if entry.matches(code)), None)
