@@ -172,7 +172,7 @@ UNKNOWN_ID = ErrorType(
     template="unknown {kind} '{id}'",
     variants={"csv": "unknown {kind} '{id}' (no content/{folder}/{id}.yaml)"},
     hint_en="Check the spelling against the file names in content/ (units/, indicators/, reports/); a new unit, indicator or report gets its file first (`site-builder new`).",
-    hint_vi="So chính tả với tên các tệp trong content/ (units/, indicators/, reports/); đơn vị, chỉ tiêu hay báo cáo mới thì tạo tệp của nó trước (`site-builder new`).",
+    hint_vi="So chính tả với tên các tệp trong content/ (units/, indicators/, reports/); đơn vị, chỉ số hay báo cáo mới thì tạo tệp của nó trước (`site-builder new`).",
 )
 
 UNIT_TREE = ErrorType(
@@ -342,7 +342,7 @@ PERCENT_RANGE = ErrorType(
     title_vi="Tỷ lệ phần trăm lớn hơn 100",
     template="{value} is over 100 for a percent indicator",
     hint_en="A share is at most 100: check the figure against the source, and the indicator (a count filed under a percent indicator?).",
-    hint_vi="Tỷ lệ không vượt quá 100: đối chiếu số liệu với văn bản gốc, và xem lại chỉ tiêu (một số đếm ghi nhầm vào chỉ tiêu tỷ lệ?).",
+    hint_vi="Tỷ lệ không vượt quá 100: đối chiếu số liệu với văn bản gốc, và xem lại chỉ số (một số đếm ghi nhầm vào một chỉ số tỷ lệ?).",
 )
 
 COUNT_INTEGER = ErrorType(

@@ -194,7 +194,10 @@ class Findings:
         return "\n".join(p.text() for p in items)
 
 
-def field_path(loc: tuple[str | int, ...]) -> str:
+Loc = tuple[str | int, ...]  # where a value sits in a parsed file: ('sections', 0, 'points', 2, 'en')
+
+
+def field_path(loc: Loc) -> str:
     """('sections', 0, 'points', 2, 'en') -> 'sections[0].points[2].en'."""
     out = ""
     for key in loc:

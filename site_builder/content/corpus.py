@@ -5,6 +5,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from site_builder.content.model import Dimension, GlossaryTerm, Indicator, Page, Report, Text, Unit
 
@@ -61,7 +62,7 @@ class Resource:
     name: str
     path: Path  # absolute path of the CSV
     rel_path: str  # path relative to the package folder
-    fields: tuple[dict, ...]
+    fields: tuple[dict[str, Any], ...]  # the Table Schema fields, as in the descriptor
     row_count: int
 
 
@@ -71,7 +72,7 @@ class Package:
 
     name: str
     folder: Path
-    descriptor: dict
+    descriptor: dict[str, Any]  # as written in datapackage.yaml, schemas inlined
     resources: tuple[Resource, ...]
 
 

@@ -1,4 +1,4 @@
-"""Stage 1+2 for content/: read every YAML file, validate it against the model, cross-check ids.
+"""content/: read every YAML file, validate it against the model, cross-check ids.
 
 Input: the project root. Output: validated models plus every problem found, located.
 """
@@ -16,7 +16,7 @@ from site_builder.error_types import (
     DUPLICATE_ID, ID_FILENAME, MISSING_FILE, PATH_ESCAPE, SCHEMA, SCHEMA_FAMILY, SYMLINK, TRANSLATION_MISSING, UNIT_CYCLE,
     UNIT_TREE, UNKNOWN_ID,
 )
-from site_builder.errors import Message, Problem, field_path, rel
+from site_builder.errors import Loc, Message, Problem, field_path, rel
 from site_builder.content.messages import date_message, kind_of
 from site_builder.content.model import KINDS, Dimension, Glossary, GlossaryTerm, Indicator, Page, Report, Text, Unit
 from site_builder.content.yamlio import Located, parse_yaml, read_text
@@ -43,7 +43,7 @@ class Content:
         return set(getattr(self, kind)) | self.invalid_ids.get(kind, set())
 
 
-def _friendly(err: ErrorDetails, model: type[BaseModel], loc: tuple) -> str:
+def _friendly(err: ErrorDetails, model: type[BaseModel], loc: Loc) -> str:
     kind = err["type"]
     if kind == "missing":
         return "required field is missing"
@@ -75,7 +75,7 @@ def _friendly(err: ErrorDetails, model: type[BaseModel], loc: tuple) -> str:
     return msg[:1].lower() + msg[1:]
 
 
-def _allowed_keys(model: type[BaseModel], loc: tuple) -> list[str]:
+def _allowed_keys(model: type[BaseModel], loc: Loc) -> list[str]:
     """Field names of the sub-model at `loc`, so an editor sees what they may have meant."""
     current: Any = model
     for key in loc:
@@ -121,7 +121,7 @@ def validate_model(doc: Located, model: type[BaseModel]) -> tuple[BaseModel | No
         return None, problems
 
 
-def missing_translations(obj: Any, doc: Located, loc: tuple = ()) -> list[Problem]:
+def missing_translations(obj: Any, doc: Located, loc: Loc = ()) -> list[Problem]:
     """A warning for every bilingual field without English."""
     out: list[Problem] = []
     if isinstance(obj, Text):
@@ -204,7 +204,7 @@ def load_content(root: Path) -> tuple[Content, list[Problem]]:
     return content, problems
 
 
-def _ref(content: Content, kind: str, obj_id: str, loc: tuple, message: Message) -> Problem:
+def _ref(content: Content, kind: str, obj_id: str, loc: Loc, message: Message) -> Problem:
     """`message` placed on the value at `loc` in the file of `obj_id`."""
     doc = content.located[(kind, obj_id)]
     line, col = doc.value_position(loc)

@@ -80,7 +80,7 @@ class Unit(Strict):
 
 
 class MeasureUnit(str, Enum):
-    count = "count"
+    count = "count"  # type: ignore[assignment]  # shadows str.count; the published code is "count"
     percent = "percent"
     percent_of_plan = "percent_of_plan"
     vnd = "vnd"

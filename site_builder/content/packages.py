@@ -1,4 +1,4 @@
-"""Stage 1+2 for datapackages/: read each Frictionless package, validate it, and turn rows into figures.
+"""datapackages/: read each Frictionless package, validate it, and turn rows into figures.
 
 Frictionless checks types, constraints, keys and foreign keys; the tables that foreign keys
 point to (units, reports, indicators) are generated from content/, the single source of truth,
@@ -19,6 +19,7 @@ import math
 import os
 import re
 from concurrent.futures import ProcessPoolExecutor
+from importlib.metadata import version
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -31,8 +32,8 @@ from site_builder.error_types import (
     ENCODING, FIGURE_ID, FLAG_NOTE, FRICTIONLESS_FAMILY, MISSING_FILE, PACKAGE, PATH_ESCAPE, PERCENT_RANGE, PERIOD_MISMATCH,
     PERIOD_ORDER, QUOTE_NOT_IN_SOURCE, STATUS_VALUE, SYMLINK, UNKNOWN_BREAKDOWN, UNKNOWN_ID, UNLISTED_FILE, VALUE_RANGE,
 )
-from site_builder.errors import Message, Problem, rel
-from site_builder.content.load import Content, field_path
+from site_builder.errors import Loc, Message, Problem, field_path, rel
+from site_builder.content.load import Content
 from site_builder.content.messages import date_message, kind_of
 from site_builder.content.yamlio import Located, nfc_problems, parse_yaml, read_text
 
@@ -112,7 +113,7 @@ class _CsvFile:
         return starts[field_number - 1] if field_number <= len(starts) else 1
 
 
-def _load_descriptor(folder: Path, root: Path) -> tuple[Located | None, dict | None, list[Problem]]:
+def _load_descriptor(folder: Path, root: Path) -> tuple[Located | None, dict[str, Any] | None, list[Problem]]:
     path = folder / "datapackage.yaml"
     shown = rel(path, root)
     text, problems = read_text(shown, path.read_bytes())
@@ -178,7 +179,7 @@ def _descriptor_shape(doc: Located) -> list[Problem]:
     if not isinstance(data, dict):
         return [PACKAGE.at(doc.path, 1, 1, variant="not-mapping", kind=kind_of(data))]
 
-    def at(loc: tuple, message: Message, missing: bool = False) -> Problem:
+    def at(loc: Loc, message: Message, missing: bool = False) -> Problem:
         line, col = doc.position(loc[:-1]) if missing else doc.value_position(loc)
         return message.at(doc.path, line, col, field_path(loc))
 
@@ -210,7 +211,7 @@ def _descriptor_shape(doc: Located) -> list[Problem]:
     return out
 
 
-def _schema_shape(doc: Located, loc: tuple) -> list[Problem]:
+def _schema_shape(doc: Located, loc: Loc) -> list[Problem]:
     """A Table Schema (in its own file, or inline at `loc`) must list fields, each with a name."""
     node: Any = doc.data
     for key in loc:
@@ -323,8 +324,8 @@ def load_packages(root: Path, content: Content) -> tuple[dict[str, Package], lis
                 continue
             csvf = _CsvFile(rel(path, root), text)
             csvs[res["name"]] = csvf
-            names = [f["name"] for f in res.get("schema", {}).get("fields", [])]
-            found = _check_header(csvf, names)
+            expected = [f["name"] for f in res.get("schema", {}).get("fields", [])]
+            found = _check_header(csvf, expected)
             problems += found
             header_ok = header_ok and not found
         if not header_ok:
@@ -339,7 +340,7 @@ def load_packages(root: Path, content: Content) -> tuple[dict[str, Package], lis
             problems.append(PACKAGE.at(doc.path, 1, 1, error=exc.error.message))
             continue
         for task in tasks:
-            csvf = csvs.get(task.name)
+            task_csv = csvs.get(task.name)
             fields = _resource(desc, task.name).get("schema", {}).get("fields", [])
             for err in task.errors:
                 if err.type == "primary-key" and 'all "None"' in (getattr(err, "note", "") or ""):
@@ -350,22 +351,22 @@ def load_packages(root: Path, content: Content) -> tuple[dict[str, Package], lis
                 fname = getattr(err, "field_name", None) or ""
                 if not fname and getattr(err, "field_names", None):  # foreign keys name their fields
                     fname = ",".join(err.field_names)
-                    names = [f["name"] for f in _resource(desc, task.name).get("schema", {}).get("fields", [])]
-                    fnum = names.index(err.field_names[0]) + 1 if err.field_names[0] in names else None
-                if csvf is None:
+                    columns = [f["name"] for f in _resource(desc, task.name).get("schema", {}).get("fields", [])]
+                    fnum = columns.index(err.field_names[0]) + 1 if err.field_names[0] in columns else None
+                if task_csv is None:
                     problems.append(FRICTIONLESS_FAMILY.at(doc.path, 1, 1, fname, suffix=err.type, detail=err.message))
                     continue
                 line = row or 1
-                problems.append(FRICTIONLESS_FAMILY.at(csvf.shown, line, csvf.col(line, fnum), fname, suffix=err.type, detail=_message(err, fields)))
+                problems.append(FRICTIONLESS_FAMILY.at(task_csv.shown, line, task_csv.col(line, fnum), fname, suffix=err.type, detail=_message(err, fields)))
         if not valid:
             continue
         resources = []
         for res in desc["resources"]:
             csvf = csvs[res["name"]]
             rows = list(csv.DictReader(io.StringIO("\n".join(csvf.lines))))
-            fields = tuple(res["schema"]["fields"])
-            names = tuple(f["name"] for f in fields)
-            resources.append(Resource(res["name"], folder / res["path"], res["path"], fields, len(rows)))
+            schema_fields = tuple(res["schema"]["fields"])
+            names = tuple(f["name"] for f in schema_fields)
+            resources.append(Resource(res["name"], folder / res["path"], res["path"], schema_fields, len(rows)))
             if names == FIGURE_FIELDS:
                 f, p = _figures(rows, csvf, desc["name"], res["name"], content)
                 figures += f
@@ -400,7 +401,7 @@ def _duplicate_ids(kind: str, rows: list[dict[str, str]], csvf: "_CsvFile", seen
 def _validation_key(resource: dict[str, Any], folder: Path) -> str:
     """What a resource's validity depends on: its descriptor, its bytes, the frictionless release."""
     digest = hashlib.sha256(json.dumps(resource, sort_keys=True, default=str).encode())
-    digest.update(frictionless.__version__.encode())
+    digest.update(version("frictionless").encode())
     digest.update((folder / resource["path"]).read_bytes())
     return digest.hexdigest()
 
@@ -450,7 +451,7 @@ def _validate_with_cache(check: dict[str, Any], folder: Path, cache: Path) -> tu
     return tasks, valid
 
 
-def _resource(desc: dict, name: str) -> dict:
+def _resource(desc: dict[str, Any], name: str) -> dict[str, Any]:
     return next((r for r in desc["resources"] if r.get("name") == name), {})
 
 

@@ -16,7 +16,7 @@ from ruamel.yaml.reader import ReaderError
 from site_builder.error_types import (
     EMPTY, ENCODING, TOO_LARGE, UNICODE_NFC, YAML_CONTROL, YAML_DUPLICATE_KEY, YAML_LINE_SEPARATOR, YAML_SYNTAX, YAML_TAB,
 )
-from site_builder.errors import Problem, field_path
+from site_builder.errors import Loc, Problem, field_path
 
 log = logging.getLogger(__name__)
 
@@ -279,7 +279,7 @@ def parse_yaml(path: str, text: str) -> tuple[Located | None, list[Problem]]:
 CONTROL_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 
-def control_problems(doc: Located, node: Any, loc: tuple = ()) -> list[Problem]:
+def control_problems(doc: Located, node: Any, loc: Loc = ()) -> list[Problem]:
     """A located problem for every string value holding a control character."""
     out: list[Problem] = []
     if isinstance(node, str):

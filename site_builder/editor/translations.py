@@ -15,8 +15,7 @@ from typing import Any
 import click
 from pydantic import BaseModel
 
-from site_builder.errors import Problem, rel
-from site_builder.content.load import field_path
+from site_builder.errors import Loc, Problem, field_path, rel
 from site_builder.content.model import KINDS, Text
 from site_builder.editor.new import field_shape
 from site_builder.content.yamlio import Located, parse_yaml, read_text
@@ -55,7 +54,7 @@ class FileCoverage:
         return 100.0 if self.total == 0 else round(100.0 * self.translated / self.total, 1)
 
 
-def _raw_texts(data: Any, model: type[BaseModel], loc: tuple, out: list[tuple[tuple, Any]]) -> None:
+def _raw_texts(data: Any, model: type[BaseModel], loc: Loc, out: list[tuple[Loc, Any]]) -> None:
     """(location, raw value) of every bilingual field present in `data`, following the schema."""
     if not isinstance(data, dict):
         return
@@ -75,7 +74,7 @@ def _raw_texts(data: Any, model: type[BaseModel], loc: tuple, out: list[tuple[tu
 
 def file_coverage(doc: Located, kind: str, model: type[BaseModel], lang: str = "en") -> FileCoverage:
     """Which bilingual fields of a parsed file lack `lang`, with their positions."""
-    found: list[tuple[tuple, Any]] = []
+    found: list[tuple[Loc, Any]] = []
     _raw_texts(doc.data, model, (), found)
     missing = []
     for loc, value in found:
