@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import hashlib
 import os
+import posixpath
 import subprocess
 import sys
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
+from markupsafe import escape
 from ruamel.yaml import YAML
 
 from site_builder.files import write_if_changed
@@ -53,10 +56,97 @@ def write_docs(pages: dict[str, str], docs: Path, templates: Path) -> list[str]:
     return written
 
 
+@dataclass(frozen=True)
+class SiteAddress:
+    """Where the site is published and how it describes itself, from mkdocs.yml: what the theme's
+    values (the page's front matter, `extra.mb`) are computed from besides the page."""
+
+    url: str | None  # site_url as mkdocs holds it (it adds a trailing /); None while unset
+    description: str  # site_description
+
+    @property
+    def path(self) -> str:
+        """The site root's path on its host ('/' without site_url): the 404 page's base_url in
+        mkdocs, absolute because a host serves that page at whatever URL was missed."""
+        return urlsplit(self.url).path if self.url else "/"
+
+
+def load_base_config(root: Path) -> dict[str, Any]:
+    """The project's mkdocs.yml as written."""
+    config: dict[str, Any] = YAML(typ="safe").load((root / "mkdocs.yml").read_text(encoding="utf-8")) or {}
+    return config
+
+
+def site_address(config: dict[str, Any]) -> SiteAddress:
+    """site_url normalised as mkdocs' URL(is_dir=True) option does, and site_description."""
+    url = config.get("site_url")
+    if not isinstance(url, str) or not url:
+        return SiteAddress(url=None, description=str(config.get("site_description") or ""))
+    parts = urlsplit(url)
+    if not parts.path.endswith("/"):
+        url = urlunsplit(parts._replace(path=parts.path + "/"))
+    return SiteAddress(url=url, description=str(config.get("site_description") or ""))
+
+
+def social_image_url(lang: i18n.Lang, url: str | None, root: str, image: str) -> str:
+    """og:image of a page: absolute from site_url when it is set (link previews need absolute
+    URLs), else relative through `root`, the path from the page to the root of the whole site."""
+    if not url:
+        return f"{root}/{image}"
+    site_root = url if url.endswith("/") else url + "/"
+    if lang == "en" and site_root.endswith("/en/"):
+        # a site_url naming the English build's folder still has the images at the whole site's root
+        site_root = site_root[: -len("en/")]
+    return site_root + image
+
+
+def not_found_values(lang: i18n.Lang, site: SiteAddress) -> dict[str, Any]:
+    """What the theme prints on the 404 page, which has no Markdown page and so no front matter.
+
+    `page` has the shape of a page's `mb` front matter (pages.theme_values), with absolute URLs
+    from the site root's path: a host serves the page at any URL. `vi` and `en` are its words
+    and home links: the one 404 page of the site speaks both languages.
+    """
+    base = site.path
+    other: i18n.Lang = "en" if lang == "vi" else "vi"
+    root = base.rstrip("/")
+    homes = {"vi": base, "en": base + "en/"}
+    return {
+        "page": {
+            "root": root,
+            # what mkdocs' url filter makes of a relative path on this page: joined to base_url
+            "home": posixpath.join(base, "."),
+            "script": posixpath.join(base, "assets/minhbach.js"),
+            "image": social_image_url(lang, site.url, root, f"social/default.{lang}.png"),
+            "title": str(escape(i18n.SITE_NAME[lang])),
+            "description": str(escape(site.description)),
+            "alternate": homes[other],
+            "alternate_lang": other,
+            "twin": False,
+        },
+        **{code: {"title": i18n.t("not_found.title", code), "text": i18n.t("not_found.text", code),
+                  "home": i18n.t("not_found.home", code), "href": homes[code]} for code in i18n.LANGS},
+    }
+
+
+SEARCH_STRINGS = ("label", "placeholder", "open", "close", "results", "none", "one", "other", "more", "loading", "error", "hint")
+
+
+def theme_extra(lang: i18n.Lang, site: SiteAddress) -> dict[str, Any]:
+    """`extra.mb`: what the theme overrides print that is the same on every page of a language."""
+    other: i18n.Lang = "en" if lang == "vi" else "vi"
+    return {
+        "locale": i18n.OG_LOCALE[lang],
+        "locale_alternate": i18n.OG_LOCALE[other],
+        "made_with": i18n.t("made_with", lang),
+        "search": {key: i18n.t(f"search.{key}", lang) for key in SEARCH_STRINGS},
+        "not_found": not_found_values(lang, site),
+    }
+
+
 def mkdocs_config(root: Path, lang: i18n.Lang, docs: Path, site: Path) -> dict[str, Any]:
-    """The base mkdocs.yml plus what differs per language."""
-    yaml = YAML(typ="safe")
-    config: dict[str, Any] = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    """The base mkdocs.yml plus what differs per language, and the theme's values (`extra.mb`)."""
+    config = load_base_config(root)
     other = "en" if lang == "vi" else "vi"
     config["site_name"] = i18n.SITE_NAME[lang]
     config["docs_dir"] = str(docs)
@@ -65,10 +155,12 @@ def mkdocs_config(root: Path, lang: i18n.Lang, docs: Path, site: Path) -> dict[s
     config["theme"]["custom_dir"] = str(root / config["theme"]["custom_dir"])
     config["nav"] = [{i18n.t(key, lang): path} for key, path in NAV_PAGES]
     config["not_in_nav"] = "\n".join(["/units/*.md", "/reports/*.md", "/indicators/*.md"])
-    config.setdefault("extra", {})["alternate"] = [
+    extra = config.setdefault("extra", {})
+    extra["alternate"] = [
         # relative to the site root of this build, so the site also works under a sub-path
         {"name": i18n.t("other_language", lang), "link": "../" if other == "vi" else "en/", "lang": other},
     ]
+    extra["mb"] = theme_extra(lang, site_address(config))
     return config
 
 

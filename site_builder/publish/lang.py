@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Mapping
 
 from markupsafe import Markup, escape
 
@@ -18,6 +18,7 @@ from site_builder.publish import i18n
 
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
 MD_ATTRIBUTE = set("\\`*_{}[]()#+!|~>-<&\"'")  # written as character references in an attribute inside Markdown
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")  # {name} in an interface string kept as markup, see Lang.html()
 
 
 def page_url(path: str) -> str:
@@ -104,6 +105,7 @@ class Lang:
     code: i18n.Lang
     page: str  # path of the page being rendered, e.g. 'units/loc-ninh.md'
     abbreviations: Abbreviations | None = field(default=None, compare=False, repr=False)  # glossary tooltips in tx()
+    breakdowns: Mapping[str, Text] = field(default_factory=dict, compare=False, repr=False)  # 'channel=hotline' -> its name, for breakdown()
 
     @property
     def other(self) -> i18n.Lang:
@@ -111,6 +113,21 @@ class Lang:
 
     def t(self, key: str) -> str:
         return i18n.t(key, self.code)
+
+    def html(self, key: str, **values: str) -> Markup:
+        """An interface string holding markup of ours (a key ending in _html), each `{name}` in
+        it replaced by its value HTML-escaped. Braces not named in `values` stay as written: the
+        API page prints a literal {"vi": …, "en": …}."""
+        if not key.endswith("_html"):
+            raise KeyError(f"{key}: Lang.html() prints only strings kept as markup, whose key ends in _html; use t()")
+        escaped = {name: str(escape(value)) for name, value in values.items()}
+        # one pass, so that a value holding "{name}" is not filled in again
+        return Markup(_PLACEHOLDER.sub(lambda m: escaped.get(m.group(1), m.group(0)), i18n.t(key, self.code)))
+
+    def breakdown(self, code: str) -> Text | None:
+        """A breakdown's name ('channel=hotline' -> Kênh: đường dây nóng / Channel: hotline); None
+        for the total (no code) and for a code content/breakdowns does not list."""
+        return self.breakdowns.get(code) if code else None
 
     def tx(self, text: Text | None) -> Markup:
         """A bilingual text for HTML: the page's language, or Vietnamese with a visible mark.

@@ -2,27 +2,36 @@
 
 Input: the corpus, what compute and the changelog made of it, the charts, and a language.
 Output: {path under docs/: Markdown with front matter}. Templates in templates/pages present;
-the `Lang` helper (publish.lang) formats, and everything else a page shows is computed here.
+the `Lang` helper (publish.lang) formats, and everything else a page shows is computed here
+and in data_pages: templates call no method on the values they are given (tests/site_builder/
+publish/test_templates.py holds them to it), only `L`'s and macros.
 Text from YAML is HTML-escaped by Jinja's autoescape everywhere it lands; where it lands in
 Markdown syntax (headings, front matter) it is also Markdown-escaped.
+
+The front matter also carries what the theme overrides (templates/overrides) print for the page
+(`mb`, see theme_values): they print values and compute nothing, as Zensical's MiniJinja requires.
 """
 from __future__ import annotations
 
 import html
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import escape
 
 from site_builder.compute.derive import Computed, Derived, unit_figures
 from site_builder.compute.grid import figure_grid
 from site_builder.content.corpus import Corpus, Figure
+from site_builder.content.model import GlossaryTerm, Report, Text, Unit
 from site_builder.exports.changelog import Changelog
 from site_builder.publish import i18n
 from site_builder.publish.charts import ChartView
-from site_builder.publish.data_pages import extra_pages
-from site_builder.publish.lang import Abbreviations, Lang
+from site_builder.publish.data_pages import extra_pages, package_views
+from site_builder.publish.engine import SiteAddress, load_base_config, site_address, social_image_url
+from site_builder.publish.lang import Abbreviations, Lang, page_url, relative_url
 from site_builder.publish.progress import Emit, Meter
 
 # An indicator page lists its values by unit; a national corpus has tens of thousands for the
@@ -58,6 +67,134 @@ def latest_derived(derived: tuple[Derived, ...]) -> tuple[Derived, ...]:
     return tuple(sorted(derived, key=lambda d: (d.numerator.period_end, d.unit, d.breakdown), reverse=True)[:INDICATOR_ROWS])
 
 
+# --------------------------------------------------------------------------- what pages are given
+
+
+@dataclass(frozen=True)
+class FinderEntry:
+    """A unit in the home page's finder, with the unit it belongs to when that is not the province."""
+
+    unit: Unit
+    parent: Unit | None
+
+
+@dataclass(frozen=True)
+class FinderGroup:
+    """A province (a top-level unit) and every unit in it: itself first, then the rest by id."""
+
+    unit: Unit
+    entries: tuple[FinderEntry, ...]
+
+
+def finder_groups(corpus: Corpus) -> tuple[FinderGroup, ...]:
+    """The home page's unit finder, a group per top-level unit, by id."""
+    groups = []
+    for top in sorted((u for u in corpus.units.values() if u.parent is None), key=lambda u: u.id):
+        entries = []
+        for uid in [top.id, *sorted(corpus.descendants(top.id))]:
+            unit = corpus.units[uid]
+            # the province is the group's heading already; a district or commune above is worth naming
+            parent = corpus.units[unit.parent] if unit.parent and unit.parent != top.id else None
+            entries.append(FinderEntry(unit, parent))
+        groups.append(FinderGroup(top, tuple(entries)))
+    return tuple(groups)
+
+
+@dataclass(frozen=True)
+class TreeNode:
+    """A unit and the units directly below it, by id."""
+
+    unit: Unit
+    children: tuple["TreeNode", ...]
+
+
+def unit_tree(corpus: Corpus, parent: str | None = None) -> tuple[TreeNode, ...]:
+    """The units below `parent` (None: the top-level units) as a tree, for the units index."""
+    return tuple(TreeNode(u, unit_tree(corpus, u.id)) for u in corpus.children(parent))
+
+
+@dataclass(frozen=True)
+class Expansion:
+    """One language's expansion of a glossary term; `text` None when not yet translated."""
+
+    label: str  # interface string key: expansion_vi / expansion_en
+    lang: i18n.Lang
+    text: str | None
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """A glossary term with its expansions, the page's language first."""
+
+    term: GlossaryTerm
+    expansions: tuple[Expansion, ...]
+
+
+def glossary_entries(terms: tuple[GlossaryTerm, ...], lang: i18n.Lang) -> tuple[GlossaryEntry, ...]:
+    def expansions(term: GlossaryTerm) -> tuple[Expansion, ...]:
+        both = (Expansion("expansion_vi", "vi", term.vi), Expansion("expansion_en", "en", term.en))
+        return both if lang == "vi" else both[::-1]
+
+    return tuple(GlossaryEntry(term, expansions(term)) for term in terms)
+
+
+def breakdown_names(corpus: Corpus) -> dict[str, Text]:
+    """Every breakdown code content/breakdowns lists ('channel=hotline') with its name, for Lang.breakdown()."""
+    names: dict[str, Text] = {}
+    for dim_id, dim in corpus.breakdowns.items():
+        for value in dim.values:
+            code = f"{dim_id}={value.id}"
+            if (text := corpus.breakdown_text(code)) is not None:
+                names[code] = text
+    return names
+
+
+# --------------------------------------------------------------------------- front matter and theme
+
+
+def theme_values(L: Lang, title: str, description: str, site: SiteAddress, image: str) -> dict[str, Any]:
+    """What templates/overrides print for this page (the front matter's `mb`), computed here
+    because Zensical's MiniJinja has no Python methods to compute it in the template.
+
+    `title` and `description` are HTML-escaped already. The 404 page, which has no front matter,
+    gets the same keys from engine.not_found_values().
+    """
+    here = page_url(L.page)  # the page's folder in its language's build
+    home = relative_url("", here).rstrip("/")  # what mkdocs gives as base_url: '.', '..', '../..'
+    # The English build is copied into en/, one folder below the whole site's root, so its own
+    # root stops one level short; written as mkdocs' base_url plus '/..', as the theme always did.
+    root = home + ("/.." if L.code == "en" else "")
+    return {
+        "root": root,
+        "home": home,
+        "script": relative_url("assets/minhbach.js", here),
+        "image": social_image_url(L.code, site.url, root, image),
+        # Open Graph and Twitter cards fall back on the site's own name and description
+        "title": title or str(escape(i18n.SITE_NAME[L.code])),
+        "description": description or str(escape(site.description)),
+        "alternate": L.alternate(),
+        "alternate_lang": L.other,
+        "twin": True,  # a page of the other language exists: <link rel="alternate" hreflang>
+    }
+
+
+def social_image(lang: i18n.Lang, unit: str | None = None) -> str:
+    """A unit page's own link preview (publish.social draws it), else the site's."""
+    return f"social/{unit or 'default'}.{lang}.png"
+
+
+def front_matter(L: Lang, title: str, description: str, site: SiteAddress, image: str = "") -> str:
+    """YAML front matter; values are JSON, which YAML reads verbatim.
+
+    The theme prints page.meta values into HTML without escaping (mkdocs' Jinja has no
+    autoescape), so title and description are HTML-escaped here.
+    """
+    title_html, description_html = html.escape(title, quote=True), html.escape(description, quote=True)
+    meta = {"title": title_html, "description": description_html,
+            "mb": theme_values(L, title_html, description_html, site, image or social_image(L.code))}
+    return "---\n" + "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items()) + "\n---\n\n"
+
+
 def environment(templates: Path) -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(templates / "pages")),
@@ -71,16 +208,6 @@ def environment(templates: Path) -> Environment:
     return env
 
 
-def front_matter(L: Lang, title: str, description: str = "") -> str:
-    """YAML front matter; values are JSON strings, which YAML reads verbatim.
-
-    The theme prints page.meta values into HTML without escaping (mkdocs' Jinja has no
-    autoescape), so title and description are HTML-escaped here.
-    """
-    meta = {"title": html.escape(title, quote=True), "description": html.escape(description, quote=True), "alternate": L.alternate(), "alternate_lang": L.other}
-    return "---\n" + "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items()) + "\n---\n\n"
-
-
 def render_site(corpus: Corpus, computed: Computed, changes: Changelog, lang: i18n.Lang, templates: Path,
                 charts: dict[str, list[ChartView]] | None = None, progress: Emit = lambda s: None) -> dict[str, str]:
     """Every page of one language: {path under docs/: Markdown}. `charts` are this language's, per page key."""
@@ -90,35 +217,47 @@ def render_site(corpus: Corpus, computed: Computed, changes: Changelog, lang: i1
     meter = Meter(f"pages [{lang}]", 2 * len(corpus.reports) + len(corpus.units) + len(corpus.indicators) + 12, progress)
 
     abbreviations = Abbreviations.build(corpus.glossary, lang)
+    names = breakdown_names(corpus)
+    site = site_address(load_base_config(corpus.root))
+    plain = Lang(lang, "")  # titles and descriptions: plain text, no page to link from
 
-    def emit(path: str, template: str, title: str, description: str = "", **ctx: Any) -> None:
-        L = Lang(lang, path, abbreviations)
-        body = env.get_template(template).render(L=L, corpus=corpus, computed=computed, charts=charts, title=title, **ctx)
-        pages[path] = front_matter(L, title, description) + body
+    def emit(path: str, template: str, title: str, description: str = "", image: str = "", **ctx: Any) -> None:
+        L = Lang(lang, path, abbreviations, names)
+        body = env.get_template(template).render(L=L, corpus=corpus, computed=computed, title=title, **ctx)
+        pages[path] = front_matter(L, title, description, site, image) + body
         meter.step()
+
+    def report_list(rids: tuple[str, ...]) -> tuple[tuple[str, Report], ...]:
+        return tuple((rid, corpus.reports[rid]) for rid in rids)
 
     name = i18n.SITE_NAME[lang]
     headline, top_only = home_headline(corpus, computed)
-    emit("index.md", "home.md.j2", name, name, headline=headline, headline_top_only=top_only,
-         latest_reports=list(reversed(list(corpus.reports.items())))[:HOME_REPORTS])
-    emit("units/index.md", "units_index.md.j2", i18n.t("units", lang))
+    emit("index.md", "home.md.j2", name, name, headline=headline, headline_top_only=top_only, finder=finder_groups(corpus),
+         latest_reports=report_list(tuple(reversed(corpus.reports)))[:HOME_REPORTS])
+    emit("units/index.md", "units_index.md.j2", i18n.t("units", lang), tree_nodes=unit_tree(corpus))
     for uid, unit in corpus.units.items():
-        emit(f"units/{uid}.md", "unit.md.j2", Lang(lang, "").tx_plain(unit.name), unit=unit, grid=figure_grid(unit_figures(corpus, computed, uid)))
-    emit("reports/index.md", "reports_index.md.j2", i18n.t("reports", lang))
+        emit(f"units/{uid}.md", "unit.md.j2", plain.tx_plain(unit.name), image=social_image(lang, uid), unit=unit,
+             crumbs=tuple(corpus.ancestors(uid)), children=tuple(corpus.children(uid)),
+             reports=report_list(computed.reports_by_unit.get(uid, ())), unit_charts=charts.get(f"unit:{uid}", []),
+             grid=figure_grid(unit_figures(corpus, computed, uid)))
+    emit("reports/index.md", "reports_index.md.j2", i18n.t("reports", lang), reports=report_list(tuple(reversed(corpus.reports))),
+         figure_counts={rid: len(computed.figures_by_report.get(rid, ())) for rid in corpus.reports})
     for rid, report in corpus.reports.items():
-        emit(f"reports/{rid}.md", "report.md.j2", Lang(lang, "").tx_plain(report.title), Lang(lang, "").tx_plain(report.summary)[:300], report=report)
-        emit(f"reports/{rid}-source.md", "source.md.j2", f"{i18n.t('source_text', lang)}: {Lang(lang, '').report_label(report)}", report=report, raw=corpus.sources.get(rid, ""))
-    emit("indicators/index.md", "indicators_index.md.j2", i18n.t("indicators", lang))
+        emit(f"reports/{rid}.md", "report.md.j2", plain.tx_plain(report.title), plain.tx_plain(report.summary)[:300], report=report,
+             figures=computed.figures_by_report.get(rid, ()))
+        emit(f"reports/{rid}-source.md", "source.md.j2", f"{i18n.t('source_text', lang)}: {plain.report_label(report)}", report=report, raw=corpus.sources.get(rid, ""))
+    emit("indicators/index.md", "indicators_index.md.j2", i18n.t("indicators", lang),
+         figure_counts={iid: len(computed.figures_by_indicator.get(iid, ())) for iid in corpus.indicators})
     for iid, ind in corpus.indicators.items():
         figs = computed.figures_by_indicator.get(iid, ())
         ders = computed.derived_by_indicator.get(iid, ())
-        emit(f"indicators/{iid}.md", "indicator.md.j2", Lang(lang, "").tx_plain(ind.name), indicator=ind,
+        emit(f"indicators/{iid}.md", "indicator.md.j2", plain.tx_plain(ind.name), indicator=ind, indicator_charts=charts.get(f"indicator:{iid}", []),
              shown_figures=indicator_rows(figs), total_figures=len(figs), shown_derived=latest_derived(ders), total_derived=len(ders))
-    emit("datasets/index.md", "datasets.md.j2", i18n.t("datasets", lang))
+    emit("datasets/index.md", "datasets.md.j2", i18n.t("datasets", lang), packages=package_views(corpus))
     for path, template, page_title, description, ctx in extra_pages(corpus, computed, changes, lang):
         emit(path, template, page_title, description, **ctx)
     emit("targets.md", "targets.md.j2", i18n.t("targets", lang))
-    emit("glossary.md", "glossary.md.j2", i18n.t("glossary", lang))
+    emit("glossary.md", "glossary.md.j2", i18n.t("glossary", lang), glossary=glossary_entries(corpus.glossary, lang))
     for pid, page in corpus.pages.items():
-        emit(f"{pid}.md", "page.md.j2", Lang(lang, "").tx_plain(page.title), page=page, translation_percent=computed.translation_percent)
+        emit(f"{pid}.md", "page.md.j2", plain.tx_plain(page.title), page=page, translation_percent=computed.translation_percent)
     return pages
