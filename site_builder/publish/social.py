@@ -1,9 +1,9 @@
 """Link previews: one PNG per unit and language (1200×630, Open Graph's size) and a site-wide one.
 
 A unit's card shows its name, where it sits (level, parent, province) and its latest headline
-figures, so a link shared in a chat shows the commune and its numbers. The theme's main.html
-points og:image / twitter:image at social/<unit>.<lang>.png on unit pages and at
-social/default.<lang>.png elsewhere.
+figures, so a link shared in a chat shows the commune and its numbers. A unit page's front
+matter names social/<unit>.<lang>.png as its og:image / twitter:image, other pages
+social/default.<lang>.png (`pages.social_image`); the theme only prints it.
 
 Deterministic: drawn with matplotlib's Agg canvas (no pyplot state), the DejaVu Sans font that
 matplotlib ships (so every machine draws the same glyphs, Vietnamese included), a fixed dpi and
