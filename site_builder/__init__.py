@@ -7,7 +7,7 @@ The package reads as the way through, one subpackage a step, each using only tho
     compute/               what the pages show that no row says: series, shares, grids → Computed
     exports/               the data as files: tables, CSV/XLSX/JSON/SQLite, the API, citations, changelog
     publish/               the site: pages, charts, link previews, search, mkdocs, and `build`,
-                           which runs validate → compute → changelog → charts → pages → downloads →
+                           which runs validate → compute → changelog → clean → charts → pages → downloads →
                            mkdocs → assemble → social → search → swap
     editor/                the editors' commands: new, fmt, extract, reference, translations
     cli                    `site-builder`: check and build, and the editor commands

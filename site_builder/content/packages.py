@@ -398,10 +398,15 @@ def _duplicate_ids(kind: str, rows: list[dict[str, str]], csvf: "_CsvFile", seen
     return out
 
 
+# A resource validated by one frictionless release is validated again by another. Read once:
+# importlib.metadata parses the package's METADATA file on every call.
+FRICTIONLESS_VERSION = version("frictionless")
+
+
 def _validation_key(resource: dict[str, Any], folder: Path) -> str:
     """What a resource's validity depends on: its descriptor, its bytes, the frictionless release."""
     digest = hashlib.sha256(json.dumps(resource, sort_keys=True, default=str).encode())
-    digest.update(version("frictionless").encode())
+    digest.update(FRICTIONLESS_VERSION.encode())
     digest.update((folder / resource["path"]).read_bytes())
     return digest.hexdigest()
 

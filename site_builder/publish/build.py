@@ -1,6 +1,6 @@
 """The build: the one way through, as a list of stages.
 
-    validate → compute → changelog → charts → pages → downloads → mkdocs → assemble → social → search → swap
+    validate → compute → changelog → clean → charts → pages → downloads → mkdocs → assemble → social → search → swap
 
 Each stage is a typed function from what earlier stages returned to what it returns; `build`
 only calls them in order. Everything is written under build/ and a staging folder, and moved
@@ -135,8 +135,8 @@ def build(root: Path, site: Path | None = None, progress: Emit = lambda s: None,
     result = BuildResult(findings, stages.timings)
     computed = stages.run("compute", compute, corpus)
     changes = stages.run("changelog", history, corpus)
+    stages.run("clean", clean_extras, paths)
     progress("charts")
-    stages.run("charts", clean_extras, paths)
     cpu = _cpu_seconds()
     charts = stages.run("charts", render_charts, corpus, computed, paths.extras / "charts", paths.work / "chart-cache", progress)
     stages.timings["charts.cpu"] = _cpu_seconds() - cpu  # this process and the pool's workers

@@ -264,6 +264,18 @@ def test_check_exit_codes_and_diff(tmp_path: Path) -> None:
     assert runner.invoke(command, ["--root", str(root), "--check"]).exit_code == 0
 
 
+def test_a_formatted_file_keeps_its_permissions(tmp_path: Path) -> None:
+    """fmt rewrites a file in one rename; the new file has the old one's mode (it was 0600, mkstemp's)."""
+    root = _copy(tmp_path)
+    unit = root / "content/units/binh-phuoc.yaml"
+    unit.write_text(unit.read_text(encoding="utf-8").replace("Bình Phước", NFD("Bình Phước"), 1), encoding="utf-8")
+    unit.chmod(0o664)
+    fixed = CliRunner().invoke(command, ["--root", str(root), str(unit)])
+    assert fixed.exit_code == 0 and "formatted content/units/binh-phuoc.yaml" in fixed.output, fixed.output
+    assert unit.stat().st_mode & 0o777 == 0o664
+    assert [p.name for p in unit.parent.iterdir() if p.name.startswith(".")] == []  # no temporary file left behind
+
+
 def test_source_texts_and_broken_files_are_refused(tmp_path: Path) -> None:
     root = _copy(tmp_path)
     runner = CliRunner()

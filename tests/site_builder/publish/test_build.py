@@ -175,6 +175,19 @@ def test_an_unexpected_failure_in_a_stage_is_a_build_error_naming_it(minimal: Pa
     assert tree_hash(minimal / "site") == before
 
 
+def test_an_unexpected_failure_while_validating_is_a_build_error_too(minimal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import site_builder.publish.build as build_module
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise OSError("content/units: permission denied")
+
+    monkeypatch.setattr(build_module, "validate", broken)
+    with pytest.raises(BuildError, match=r"^validation failed: OSError: content/units: permission denied; site/ left unchanged$"):
+        build(minimal)
+    result = CliRunner().invoke(main, ["build", "--root", str(minimal), "--quiet"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+
+
 def test_a_build_killed_between_the_two_renames_gets_its_site_back(minimal: Path) -> None:
     build(minimal)
     before = tree_hash(minimal / "site")
@@ -190,7 +203,7 @@ def test_a_build_killed_between_the_two_renames_gets_its_site_back(minimal: Path
 def test_the_build_reports_its_stages_in_order(minimal: Path) -> None:
     result = build(minimal)
     stages = [k for k in result.timings if k not in ("load", "validate", "charts.cpu", "total")]
-    assert stages == ["load+validate", "compute", "changelog", "charts", "pages", "downloads", "mkdocs", "assemble", "social", "search", "swap"]
+    assert stages == ["load+validate", "compute", "changelog", "clean", "charts", "pages", "downloads", "mkdocs", "assemble", "social", "search", "swap"]
     assert result.timings["total"] >= sum(result.timings[k] for k in stages) * 0.99
 
 
