@@ -365,11 +365,21 @@ PERIOD_ORDER = ErrorType(
 
 PERIOD_MISMATCH = ErrorType(
     code="period-mismatch",
-    title_en="Period code and end date differ",
-    title_vi="Mã kỳ không khớp ngày kết thúc",
-    template="period '{period}' does not match period_end {end}",
-    hint_en="The period code (2021, 2021-Q3, 2011-2020) ends in the year of period_end: correct one of the two.",
-    hint_vi="Mã kỳ (2021, 2021-Q3, 2011-2020) kết thúc vào năm của period_end: sửa một trong hai.",
+    title_en="Period code and dates disagree",
+    title_vi="Mã kỳ không khớp ngày đầu, ngày cuối",
+    template="{why}",
+    variants={"code": "'{period}' is not a period code; write {examples}"},
+    hint_en="The code names the period as the document words it (2021 a year, 2021-Q3 a quarter, 2022-9M the first nine months, 2021-07-21/2021-08-20 a range, ../2023-09-30 a running total to a date); period_start and period_end are its first and last day. A year or quarter may also run from the 15th of the month before to the 14th (Decree 09/2019). Write the code the dates are, as the message suggests, never a year for part of one.",
+    hint_vi="Mã kỳ ghi đúng kỳ như văn bản nêu (2021 là năm, 2021-Q3 là quý, 2022-9M là 9 tháng đầu năm, 2021-07-21/2021-08-20 là một khoảng ngày, ../2023-09-30 là lũy kế đến một ngày); period_start và period_end là ngày đầu và ngày cuối của kỳ. Năm hoặc quý cũng có thể tính từ ngày 15 tháng trước đến ngày 14 (Nghị định 09/2019). Ghi mã đúng với các ngày như thông báo gợi ý, không bao giờ ghi cả năm cho một phần của năm.",
+)
+
+QUALIFIER_VALUE = ErrorType(
+    code="qualifier-value",
+    title_en="Qualifier without a value",
+    title_vi="Có từ hạn định nhưng không có giá trị",
+    template="qualifier '{qualifier}' qualifies a value, but the value is empty",
+    hint_en="A qualifier (approx, more_than, at_least, less_than, at_most, estimated) says how the report words its number: give the number as printed, or leave the qualifier empty for a missing figure.",
+    hint_vi="Từ hạn định (approx, more_than, at_least, less_than, at_most, estimated) nói văn bản diễn đạt con số thế nào: ghi con số như văn bản in, hoặc để trống từ hạn định khi không có số liệu.",
 )
 
 STATUS_VALUE = ErrorType(

@@ -126,10 +126,10 @@ MINIMAL = {
             schema: figures.schema.yaml
         """,
     "datapackages/figures/data/bc-2021.csv": (
-        "id,report,unit,indicator,period,period_start,period_end,breakdown,value,status,locator,quote,flag,note_vi,note_en\n"
-        "bc-2021-001,bc-2021,huyen-b,dossiers-received,2021,2021-01-01,2021-12-31,,7447,reported,Mục 1,Nam 2021 tiep nhan 7.447 ho so,,,\n"
-        "bc-2021-002,bc-2021,huyen-b,dossiers-received-online,2021,2021-01-01,2021-12-31,,5386,reported,Mục 1,truc tuyen 5.386 ho so.,,,\n"
-        "bc-2021-003,bc-2021,huyen-b,dossiers-received,2020,2020-01-01,2020-12-31,,6000,reported,Mục 1,Nam 2020 tiep nhan 6.000 ho so.,,,\n"
+        "id,report,unit,indicator,period,period_start,period_end,breakdown,value,qualifier,status,locator,quote,flag,note_vi,note_en\n"
+        "bc-2021-001,bc-2021,huyen-b,dossiers-received,2021,2021-01-01,2021-12-31,,7447,,reported,Mục 1,Nam 2021 tiep nhan 7.447 ho so,,,\n"
+        "bc-2021-002,bc-2021,huyen-b,dossiers-received-online,2021,2021-01-01,2021-12-31,,5386,,reported,Mục 1,truc tuyen 5.386 ho so.,,,\n"
+        "bc-2021-003,bc-2021,huyen-b,dossiers-received,2020,2020-01-01,2020-12-31,,6000,,reported,Mục 1,Nam 2020 tiep nhan 6.000 ho so.,,,\n"
     ),
 }
 

@@ -5,11 +5,14 @@ publishes the figure, both are kept and a gap larger than rounding is marked.
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
 from site_builder.content.corpus import Corpus, Figure, Target
 from site_builder.content.coverage import corpus_coverage, overall_percent
+from site_builder.content.periods import comparable
+from site_builder.content.qualifiers import Qualifier, combine
 
 HEADLINE = ("dossiers-received", "share-online", "share-on-time", "satisfaction-rate", "online-payment-share")
 ROUNDING = 0.051  # published percents carry one decimal: a gap above half a unit of the last digit is real
@@ -27,6 +30,7 @@ class Derived:
     numerator: Figure
     denominator: Figure
     published: Figure | None
+    qualifier: Qualifier  # an estimate when a part is estimated, approximate when a part is approximate
 
     @property
     def differs(self) -> bool:
@@ -35,9 +39,32 @@ class Derived:
 
 @dataclass(frozen=True)
 class Point:
+    """One value of a series: a published figure, or a share recomputed from two (then `figure`
+    is the numerator, which the point links to)."""
+
     period: str
     value: float
     figure: Figure
+    qualifier: Qualifier = Qualifier.exact
+
+
+def when(f: Figure) -> tuple[dt.date, dt.date, str]:
+    """Time order of figures: a running total, which has no start, stands at its end."""
+    return (f.period_start or f.period_end, f.period_end, f.id)
+
+
+def comparable_runs(points: tuple[Point, ...]) -> list[tuple[Point, ...]]:
+    """A series cut into runs of comparable periods (`periods.comparable`: same kind and length),
+    each in time order: years with years, quarters with quarters. A chart or a change over time
+    is drawn within one run, never across two."""
+    runs: list[list[Point]] = []
+    for point in points:
+        run = next((r for r in runs if comparable(r[0].period, point.period)), None)
+        if run is None:
+            runs.append([point])
+        else:
+            run.append(point)
+    return [tuple(r) for r in runs]
 
 
 @dataclass(frozen=True)
@@ -73,11 +100,14 @@ def derive(corpus: Corpus) -> tuple[Derived, ...]:
         nums = [f for k, f in index.items() if k[0] == ind.formula.numerator]
         for num in nums:
             den = index.get((ind.formula.denominator,) + _key(num))
-            if den is None or not den.value:
+            if den is None or not den.value or num.value is None:
                 continue
-            value = num.value / den.value * (100 if ind.unit.value == "percent" else 1)  # type: ignore[operator]
+            qualifier = combine(num.qualifier, den.qualifier)
+            if qualifier is None:  # a share of "more than 80" is no share
+                continue
+            value = num.value / den.value * (100 if ind.unit.value == "percent" else 1)
             published = index.get((ind.id,) + _key(num))
-            out.append(Derived(num.unit, ind.id, num.period, num.breakdown, round(value, 4), num, den, published))
+            out.append(Derived(num.unit, ind.id, num.period, num.breakdown, round(value, 4), num, den, published, qualifier))
     return tuple(sorted(out, key=lambda d: (d.unit, d.indicator, d.period, d.breakdown)))
 
 
@@ -92,14 +122,14 @@ def compute(corpus: Corpus) -> Computed:
         by_ind[f.indicator].append(f)
     series: dict[str, dict[str, list[Point]]] = defaultdict(lambda: defaultdict(list))
     seen: set[tuple[str, str, str]] = set()
-    for f in sorted(corpus.figures, key=lambda f: (f.period_start, f.period_end, f.id)):
+    for f in sorted(corpus.figures, key=when):
         if f.status != "reported" or f.breakdown or f.value is None:
             continue
         key = (f.unit, f.indicator, f.period)
         if key in seen:  # the same number stated twice (text and table): chart it once
             continue
         seen.add(key)
-        series[f.unit][f.indicator].append(Point(f.period, f.value, f))
+        series[f.unit][f.indicator].append(Point(f.period, f.value, f, f.qualifier))
     derived = derive(corpus)
     _merge_derived(series, derived)
     reports_by_unit: dict[str, list[str]] = defaultdict(list)
@@ -156,8 +186,8 @@ def _merge_derived(series: dict[str, dict[str, list[Point]]], derived: tuple[Der
         points = series[d.unit][d.indicator]
         if any(p.period == d.period for p in points):
             continue
-        points.append(Point(d.period, round(d.value, 1), d.numerator))
-        points.sort(key=lambda p: (p.figure.period_start, p.figure.period_end, p.figure.id))
+        points.append(Point(d.period, round(d.value, 1), d.numerator, d.qualifier))
+        points.sort(key=lambda p: when(p.figure))
 
 
 def _headline(series: dict[str, dict[str, list[Point]]]) -> tuple[Figure, ...]:

@@ -47,7 +47,7 @@ def figure_grid(figures: Iterable[Figure]) -> Grid:
     cells: dict[tuple[str, str, str], dict[str, list[Figure]]] = {}
     for f in figures:
         # by end, then the shorter period first: a 2011–2020 review sits after 2020, not before 2015
-        bounds.setdefault(f.period, (f.period_end, -f.period_start.toordinal(), f.period))
+        bounds.setdefault(f.period, (f.period_end, -(f.period_start or dt.date.min).toordinal(), f.period))
         entry = cells.setdefault((f.indicator, f.breakdown, f.unit), {}).setdefault(f.period, [])
         same = next((i for i, g in enumerate(entry) if (g.value, g.status) == (f.value, f.status)), None)
         if same is None:

@@ -7,6 +7,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from site_builder.content.qualifiers import Qualifier
 from site_builder.content.model import Dimension, GlossaryTerm, Indicator, Page, Report, Text, Unit
 
 
@@ -19,10 +20,11 @@ class Figure:
     unit: str
     indicator: str
     period: str
-    period_start: dt.date
+    period_start: dt.date | None  # None only for a running total (period ../<end>)
     period_end: dt.date
     breakdown: str
     value: float | None
+    qualifier: Qualifier  # how the report words the number: exact, approx, more_than, …
     status: str
     locator: str
     quote: str
@@ -44,7 +46,8 @@ class Target:
     indicator: str
     comparator: str
     target_value: float
-    deadline: dt.date
+    deadline: dt.date | None  # None: the document sets no date
+    recurrence: str  # "annual" for a target set for every year; empty otherwise
     scope: str
     scope_vi: str
     scope_en: str

@@ -13,6 +13,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from site_builder.content.periods import EXAMPLES, PeriodKind, date_problem, parse
+
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Id = Annotated[str, Field(pattern=ID_PATTERN, min_length=2, max_length=80)]
 
@@ -150,35 +152,43 @@ class DocumentType(str, Enum):
     nghi_quyet = "nghi_quyet"
 
 
-class PeriodKind(str, Enum):
-    year = "year"
-    quarter = "quarter"
-    range = "range"
-
-
-PERIOD_CODE = re.compile(r"^\d{4}(?:-Q[1-4])?$|^\d{4}-\d{4}$")
-
-
 class Period(Strict):
-    """The time a report or figure covers."""
+    """The time a report or figure covers, as the document words it (site_builder/content/periods.py)."""
 
-    kind: PeriodKind = Field(description="year | quarter | range.")
-    start: dt.date = Field(description="First day covered (YYYY-MM-DD).")
+    kind: PeriodKind = Field(description="year | half | quarter | month | months (the first N months of a year) | years | range (explicit dates) | to_date (a running total to a date).")
+    start: dt.date | None = Field(default=None, description="First day covered (YYYY-MM-DD); empty only for a running total (to_date) whose start the document does not give.")
     end: dt.date = Field(description="Last day covered (YYYY-MM-DD).")
-    code: str = Field(description="Period code used in data packages: 2020, 2021-Q3, 2011-2020.")
+    code: str = Field(description=f"Period code, the same as in the data packages: {EXAMPLES}.")
 
     @field_validator("code")
     @classmethod
     def _code(cls, value: str) -> str:
-        if not PERIOD_CODE.match(value):
-            raise ValueError("period code must look like 2020, 2021-Q3 or 2011-2020")
+        if parse(value) is None:
+            raise ValueError(f"period code must look like {EXAMPLES}")
         return value
 
     @model_validator(mode="after")
-    def _order(self) -> "Period":
-        if self.end < self.start:
+    def _agree(self) -> "Period":
+        if self.start is not None and self.end < self.start:
             raise ValueError(f"period ends ({self.end}) before it starts ({self.start})")
+        code = parse(self.code)
+        assert code is not None  # the field validator refused anything else
+        if code.kind is not self.kind:
+            raise ValueError(f"kind is {self.kind.value} but the code '{self.code}' names a {code.kind.value} period")
+        if self.start is None and self.kind is not PeriodKind.to_date:
+            raise ValueError("start is empty; only a running total (to_date) may leave it out")
+        why = date_problem(code, self.start, self.end)
+        if why:
+            raise ValueError(why)
         return self
+
+
+class HeaderField(str, Enum):
+    number = "number"
+    date = "date"
+    signer = "signer"
+    place = "place"
+    period = "period"  # a reporting period the document does not state, read from what it says
 
 
 class Person(Strict):
@@ -243,9 +253,11 @@ class Report(Strict):
     document_type: DocumentType = Field(description="bao_cao | chi_thi | ke_hoach | quyet_dinh | cong_van | nghi_quyet.")
     number: str | None = Field(default=None, description="Number and symbol, e.g. 278/BC-UBND; empty when the copy shows none.")
     date: dt.date | None = Field(default=None, description="Date of signature; empty when the copy does not show it.")
-    date_note: Text | None = Field(default=None, description="Why the date is missing or partial.")
+    date_note: Text | None = Field(default=None, description="Why the date is missing or partial, and how uncertain header fields were read.")
+    uncertain: list[HeaderField] = Field(default_factory=list, description="Header fields read from a damaged copy or reconstructed, not certain: number, date, signer, place, or period (a reporting period the document does not state); the site marks them wherever they are cited, and date_note says why.")
     place: str | None = Field(default=None, description="Place of issue as printed in the header.")
-    period: Period = Field(description="What time the report covers.")
+    period: Period = Field(description="The reporting period: what time the report says it covers.")
+    data_period: Period | None = Field(default=None, description="The period its figures cover, when the report states one that differs from the reporting period (data from 09/6 to 07/9 in a report for 15/6–14/9).")
     signer: Person | None = Field(default=None, description="Who signed.")
     recipients: list[Text] = Field(default_factory=list, description="Nơi nhận / Kính gửi.")
     title: Text = Field(description="Title as printed, with diacritics restored.")

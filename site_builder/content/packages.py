@@ -26,11 +26,14 @@ from typing import Any
 
 import frictionless
 
+from site_builder.content import periods
 from site_builder.content.corpus import Figure, Package, Resource, Target
+from site_builder.content.qualifiers import Qualifier
 from site_builder.error_types import (
-    COUNT_INTEGER, CSV_COLUMN_ORDER, CSV_CONTROL, CSV_DELIMITER, CSV_EXTRA_COLUMN, CSV_MISSING_COLUMN, CSV_QUOTE, DUPLICATE_ID,
-    ENCODING, FIGURE_ID, FLAG_NOTE, FRICTIONLESS_FAMILY, MISSING_FILE, PACKAGE, PATH_ESCAPE, PERCENT_RANGE, PERIOD_MISMATCH,
-    PERIOD_ORDER, QUOTE_NOT_IN_SOURCE, STATUS_VALUE, SYMLINK, UNKNOWN_BREAKDOWN, UNKNOWN_ID, UNLISTED_FILE, VALUE_RANGE,
+    COUNT_INTEGER, CSV_COLUMN_ORDER, CSV_CONTROL, CSV_DELIMITER, CSV_EXTRA_COLUMN, CSV_MISSING_COLUMN,
+    CSV_QUOTE, DUPLICATE_ID, ENCODING, FIGURE_ID, FLAG_NOTE, FRICTIONLESS_FAMILY, MISSING_FILE, PACKAGE,
+    PATH_ESCAPE, PERCENT_RANGE, PERIOD_MISMATCH, PERIOD_ORDER, QUALIFIER_VALUE, QUOTE_NOT_IN_SOURCE,
+    STATUS_VALUE, SYMLINK, UNKNOWN_BREAKDOWN, UNKNOWN_ID, UNLISTED_FILE, VALUE_RANGE,
 )
 from site_builder.errors import Loc, Message, Problem, field_path, rel
 from site_builder.content.load import Content
@@ -39,8 +42,8 @@ from site_builder.content.yamlio import Located, nfc_problems, parse_yaml, read_
 
 log = logging.getLogger(__name__)
 
-FIGURE_FIELDS = ("id", "report", "unit", "indicator", "period", "period_start", "period_end", "breakdown", "value", "status", "locator", "quote", "flag", "note_vi", "note_en")
-TARGET_FIELDS = ("id", "report", "unit", "indicator", "comparator", "target_value", "deadline", "scope", "scope_vi", "scope_en", "locator", "quote", "note_vi", "note_en")
+FIGURE_FIELDS = ("id", "report", "unit", "indicator", "period", "period_start", "period_end", "breakdown", "value", "qualifier", "status", "locator", "quote", "flag", "note_vi", "note_en")
+TARGET_FIELDS = ("id", "report", "unit", "indicator", "comparator", "target_value", "deadline", "recurrence", "scope", "scope_vi", "scope_en", "locator", "quote", "note_vi", "note_en")
 
 
 LOOKUP_KINDS = ("units", "reports", "indicators")
@@ -536,12 +539,18 @@ def _figures(rows: list[dict[str, str]], csvf: _CsvFile, dataset: str, resource:
         if value is not None and not math.isfinite(value):  # 1e400, inf: a number frictionless accepts but no count or share
             bad("value", VALUE_RANGE.message(value=row["value"]))
             value = 0.0
-        start, end = dt.date.fromisoformat(row["period_start"]), dt.date.fromisoformat(row["period_end"])
-        if end < start:
+        start = dt.date.fromisoformat(row["period_start"]) if row["period_start"] else None
+        end = dt.date.fromisoformat(row["period_end"])
+        code = periods.parse(row["period"])
+        if start is not None and end < start:
             bad("period_end", PERIOD_ORDER.message(end=end, start=start))
-        last_year = row["period"].split("-Q")[0].split("-")[-1]
-        if last_year != str(end.year):  # reporting years may start in December of the year before
-            bad("period", PERIOD_MISMATCH.message(period=row["period"], end=end))
+        elif code is None:
+            bad("period", PERIOD_MISMATCH.message(variant="code", period=row["period"], examples=periods.EXAMPLES))
+        elif (contradiction := periods.date_problem(code, start, end)) is not None:
+            bad("period", PERIOD_MISMATCH.message(why=contradiction))
+        qualifier = Qualifier(row["qualifier"])
+        if qualifier is not Qualifier.exact and value is None:
+            bad("qualifier", QUALIFIER_VALUE.message(qualifier=qualifier.value))
         if row["status"] == "missing" and value is not None:
             bad("value", STATUS_VALUE.message())
         if row["status"] == "reported" and value is None:
@@ -564,7 +573,7 @@ def _figures(rows: list[dict[str, str]], csvf: _CsvFile, dataset: str, resource:
             bad("breakdown", why)
         out.append(Figure(
             id=row["id"], report=row["report"], unit=row["unit"], indicator=row["indicator"], period=row["period"],
-            period_start=start, period_end=end, breakdown=row["breakdown"], value=value, status=row["status"],
+            period_start=start, period_end=end, breakdown=row["breakdown"], value=value, qualifier=qualifier, status=row["status"],
             locator=row["locator"], quote=row["quote"], flag=row["flag"], note_vi=row["note_vi"], note_en=row["note_en"],
             dataset=dataset, resource=resource, line=line,
         ))
@@ -591,7 +600,8 @@ def _targets(rows: list[dict[str, str]], csvf: _CsvFile, content: Content) -> tu
             problems.append(why.at(csvf.shown, line, csvf.col(line, cols["scope"]), "scope"))
         out.append(Target(
             id=row["id"], report=row["report"], unit=row["unit"], indicator=row["indicator"], comparator=row["comparator"],
-            target_value=value, deadline=dt.date.fromisoformat(row["deadline"]), scope=row["scope"], scope_vi=row["scope_vi"],
+            target_value=value, deadline=dt.date.fromisoformat(row["deadline"]) if row["deadline"] else None,
+            recurrence=row["recurrence"], scope=row["scope"], scope_vi=row["scope_vi"],
             scope_en=row["scope_en"], locator=row["locator"], quote=row["quote"], note_vi=row["note_vi"], note_en=row["note_en"], line=line,
         ))
     return out, problems

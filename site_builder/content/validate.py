@@ -36,7 +36,7 @@ def validate(root: Path, timings: dict[str, float] | None = None) -> tuple[Corpu
         root=root,
         units=dict(sorted(content.units.items())),
         indicators=dict(sorted(content.indicators.items())),
-        reports=dict(sorted(content.reports.items(), key=lambda kv: (kv[1].period.start, kv[0]))),
+        reports=dict(sorted(content.reports.items(), key=lambda kv: (kv[1].period.start or kv[1].period.end, kv[0]))),
         pages=dict(sorted(content.pages.items())),
         breakdowns=dict(sorted(content.breakdowns.items())),
         glossary=tuple(sorted(content.glossary, key=lambda t: t.term.casefold())),

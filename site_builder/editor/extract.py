@@ -22,7 +22,6 @@ indicators that exist in the catalogue are proposed.
 """
 from __future__ import annotations
 
-import calendar
 import csv
 import datetime as dt
 import functools
@@ -37,6 +36,7 @@ from typing import Iterable
 
 import click
 
+from site_builder.content import periods
 from site_builder.editor import phrases as pt
 from site_builder.editor.phrases import fold, fold_with_map, phrase
 
@@ -45,7 +45,7 @@ log = logging.getLogger(__name__)
 # The columns of datapackages/cchc-figures/figures.schema.yaml (kept here so that the command
 # does not import frictionless; a test checks it equals packages.FIGURE_FIELDS).
 FIGURE_FIELDS = ("id", "report", "unit", "indicator", "period", "period_start", "period_end", "breakdown",
-                 "value", "status", "locator", "quote", "flag", "note_vi", "note_en")
+                 "value", "qualifier", "status", "locator", "quote", "flag", "note_vi", "note_en")
 FORMATS = ("csv", "yaml", "text")
 INHERITED_NOTE = (
     "Chỉ tiêu suy ra từ số tổng đứng trước; cần ghi phân tổ.",
@@ -98,18 +98,15 @@ def load_catalogue(folder: Path) -> Catalogue:
 
 
 def period_bounds(code: str) -> tuple[str, str]:
-    """First and last day of a period code (2020, 2021-Q3, 2011-2020); empty strings for ''."""
+    """First and last day of a period code (periods.EXAMPLES), by the calendar; empty strings for ''
+    and for the missing start of a running total."""
     if not code:
         return "", ""
-    m = re.fullmatch(r"(\d{4})(?:-Q([1-4])|-(\d{4}))?", code)
-    if not m or (m[3] and int(m[3]) < int(m[1])):
-        raise ExtractError(f"period '{code}' must look like 2020, 2021-Q3 or 2011-2020")
-    year = int(m[1])
-    if m[2]:
-        quarter = int(m[2])
-        last = 3 * quarter
-        return dt.date(year, last - 2, 1).isoformat(), dt.date(year, last, calendar.monthrange(year, last)[1]).isoformat()
-    return f"{year}-01-01", f"{m[3] or year}-12-31"
+    parsed = periods.parse(code)
+    if parsed is None:
+        raise ExtractError(f"period '{code}' must look like {periods.EXAMPLES}")
+    start, end = periods.bounds(parsed)[0]
+    return start.isoformat() if start else "", end.isoformat()
 
 
 def _column_period(header: str) -> tuple[str, str, str] | None:
@@ -125,8 +122,13 @@ def _column_period(header: str) -> tuple[str, str, str] | None:
         end = dt.date(year, int(until[2]), int(until[1]))
     except ValueError:  # an impossible cut-off date: keep the whole year
         return (str(year), *period_bounds(str(year)))
-    # 1 January to 31 March is exactly Q1; any other cut-off keeps the year code, with its real end date.
-    code = f"{year}-Q1" if (end.month, end.day) == (3, 31) else str(year)
+    # "Năm 2020 (tính đến 31/3)": the year so far, never the whole year. From 1 January to a month's
+    # end it is the first N months (2020-3M); to any other day, the range of those dates.
+    last_day = (end + dt.timedelta(days=1)).day == 1
+    if last_day and end.month < 12:
+        code = f"{year}-{end.month}M"
+    else:
+        code = periods.suggest(dt.date(year, 1, 1), end)
     return code, f"{year}-01-01", end.isoformat()
 
 
@@ -146,6 +148,7 @@ class FigureRow:
     period_end: str
     breakdown: str
     value: str
+    qualifier: str  # empty: the editor fills it in where the sentence qualifies the number (trên, khoảng, ước)
     status: str
     locator: str
     quote: str
@@ -704,7 +707,7 @@ def extract(text: str, catalogue: Catalogue, report: str = "", unit: str = "", p
         rows.append(FigureRow(
             id=f"{report or 'draft'}-{n:03d}", report=report, unit=unit, indicator=f["indicator"],
             period=own or period, period_start=bounds[0], period_end=bounds[1], breakdown=f["breakdown"],
-            value=f["value"], status=f["status"], locator=f["locator"], quote=f["quote"],
+            value=f["value"], qualifier="", status=f["status"], locator=f["locator"], quote=f["quote"],
             note_vi=f.get("note_vi", ""), note_en=f.get("note_en", "")))
     return rows
 
@@ -764,7 +767,7 @@ def _check_period(ctx: click.Context, param: click.Parameter, value: str) -> str
 @click.argument("raw", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--report", default="", help="Report id (content/reports) for the rows; ids become <report>-001, …")
 @click.option("--unit", default="", help="Unit id (content/units) the figures are about.")
-@click.option("--period", default="", callback=_check_period, help="Period code of the report: 2020, 2021-Q3 or 2011-2020.")
+@click.option("--period", default="", callback=_check_period, help=f"Period code of the report: {periods.EXAMPLES}.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True, help="csv for the package, yaml, or text to read.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of standard output.")
 @click.option("--root", type=click.Path(file_okay=False, exists=True, path_type=Path), help="Project folder with content/indicators (default: current folder).")

@@ -23,7 +23,8 @@ import click
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from site_builder.content.model import ID_PATTERN, PERIOD_CODE, Level, Report, Text, Unit
+from site_builder.content import periods
+from site_builder.content.model import ID_PATTERN, Level, Report, Text, Unit
 
 # --------------------------------------------------------------------------- schema walking
 
@@ -114,10 +115,10 @@ VI_DESCRIPTIONS: dict[str, str] = {
     "Indicator.formula": "Với chỉ tiêu dẫn xuất: cách tính (tử số ÷ mẫu số, × 100 nếu là phần trăm).",
     "Indicator.frameworks": "Các bộ chỉ số mà chỉ tiêu góp vào.",
     # reports
-    "Period.kind": "Loại kỳ: year (năm) | quarter (quý) | range (giai đoạn nhiều năm).",
-    "Period.start": "Ngày đầu kỳ (YYYY-MM-DD).",
+    "Period.kind": "Loại kỳ, đúng như văn bản ghi: year (năm) | half (6 tháng) | quarter (quý) | month (tháng) | months (N tháng đầu năm) | years (giai đoạn nhiều năm) | range (từ ngày … đến ngày …) | to_date (lũy kế đến ngày …).",
+    "Period.start": "Ngày đầu kỳ (YYYY-MM-DD); chỉ để trống với kỳ lũy kế (to_date) khi văn bản không nêu ngày bắt đầu.",
     "Period.end": "Ngày cuối kỳ (YYYY-MM-DD).",
-    "Period.code": "Mã kỳ dùng trong gói dữ liệu: 2020, 2021-Q3, 2011-2020.",
+    "Period.code": "Mã kỳ dùng trong gói dữ liệu: 2021 (năm), 2021-H1 (6 tháng đầu năm), 2021-Q3 (quý), 2021-09 (tháng), 2022-9M (9 tháng đầu năm), 2011-2020 (giai đoạn), 2021-07-21/2021-08-20 (từ ngày đến ngày), ../2023-09-30 (lũy kế đến ngày).",
     "Person.name": "Họ tên như bản in, đã khôi phục dấu.",
     "Person.title": "Chức vụ, ví dụ Chánh Văn phòng / Chief of Office.",
     "Person.on_behalf": "«TM. UBND», «KT. CHỦ TỊCH»… như bản in, kèm bản dịch.",
@@ -144,9 +145,11 @@ VI_DESCRIPTIONS: dict[str, str] = {
     "Report.document_type": "Loại văn bản: bao_cao (báo cáo) | chi_thi (chỉ thị) | ke_hoach (kế hoạch) | quyet_dinh (quyết định) | cong_van (công văn) | nghi_quyet (nghị quyết).",
     "Report.number": "Số và ký hiệu, ví dụ 278/BC-UBND; để trống nếu bản sao không có.",
     "Report.date": "Ngày ký (YYYY-MM-DD); nếu bản sao không cho thấy thì để trống và điền date_note.",
-    "Report.date_note": "Vì sao ngày ký bị thiếu hoặc không đầy đủ; xóa khối này nếu đã có ngày ký.",
+    "Report.date_note": "Vì sao ngày ký bị thiếu hoặc không đầy đủ, và các trường ở đầu văn bản được đọc thế nào khi không chắc chắn; xóa khối này nếu không cần.",
+    "Report.uncertain": "Các trường ở đầu văn bản đọc từ bản sao bị hỏng hoặc suy ra, không chắc chắn: number (số), date (ngày), signer (người ký), place (nơi ban hành), period (kỳ báo cáo mà văn bản không nêu); để trống nếu đều chắc chắn.",
     "Report.place": "Địa danh ban hành như in ở đầu văn bản.",
-    "Report.period": "Khoảng thời gian báo cáo bao quát.",
+    "Report.period": "Kỳ báo cáo: khoảng thời gian văn bản nói là báo cáo bao quát.",
+    "Report.data_period": "Kỳ số liệu, khi văn bản nêu một kỳ khác kỳ báo cáo (ví dụ số liệu từ 09/6 đến 07/9 trong báo cáo quý III); xóa khối này nếu giống kỳ báo cáo.",
     "Report.signer": "Người ký.",
     "Report.recipients": "Nơi nhận / Kính gửi, mỗi nơi một mục.",
     "Report.title": "Tiêu đề như bản in, đã khôi phục dấu.",
@@ -261,23 +264,25 @@ def skeleton(model: type[BaseModel], values: dict[str, Any] | None = None) -> st
     return unicodedata.normalize("NFC", "\n".join(out) + "\n")
 
 
+# Editors type the first N months as Vietnamese reports say them, "9 tháng" (9T); the code is 9M.
+_MONTHS_IN_VIETNAMESE = re.compile(r"^(\d{4})-(\d{1,2})T$")
+
+
+def period_code(code: str) -> str:
+    """The canonical code of what an editor typed: '2021-9T' (9 tháng) is '2021-9M'."""
+    if m := _MONTHS_IN_VIETNAMESE.match(code.strip()):
+        return f"{m.group(1)}-{int(m.group(2))}M"
+    return code.strip()
+
+
 def period_values(code: str) -> dict[str, Any]:
-    """Period fields from a code: 2024 (year), 2021-Q3 (quarter) or 2011-2020 (range)."""
-    if not PERIOD_CODE.match(code):
-        raise ValueError(f"period '{code}' must look like 2024, 2021-Q3 or 2011-2020")
-    if "-Q" in code:
-        year, quarter = int(code[:4]), int(code[-1])
-        start = dt.date(year, 3 * quarter - 2, 1)
-        end = (dt.date(year + 1, 1, 1) if quarter == 4 else dt.date(year, 3 * quarter + 1, 1)) - dt.timedelta(days=1)
-        kind = "quarter"
-    elif "-" in code:
-        first, last = int(code[:4]), int(code[5:])
-        if last < first:
-            raise ValueError(f"period '{code}' ends before it starts")
-        start, end, kind = dt.date(first, 1, 1), dt.date(last, 12, 31), "range"
-    else:
-        start, end, kind = dt.date(int(code), 1, 1), dt.date(int(code), 12, 31), "year"
-    return {"period.kind": kind, "period.start": start, "period.end": end, "period.code": code}
+    """Period fields from a code (periods.EXAMPLES), with the calendar dates it names; a running
+    total (../2023-09-30) has no start."""
+    parsed = periods.parse(period_code(code))
+    if parsed is None:
+        raise ValueError(f"period '{code}' must look like {periods.EXAMPLES}")
+    start, end = periods.bounds(parsed)[0]
+    return {"period.kind": parsed.kind.value, "period.start": start, "period.end": end, "period.code": parsed.code}
 
 
 def report_skeleton(report_id: str, unit: str, period: str) -> str:
@@ -325,7 +330,9 @@ def new_report(root: Path, unit: str, period: str, report_id: str | None = None)
         period_values(period)
     except ValueError as exc:
         raise NewError(str(exc)) from None
-    report_id = report_id or f"{unit}-{period.lower()}"
+    period = period_code(period)
+    # an id is ASCII words joined by hyphens: 2021-07-21/2021-08-20 -> 2021-07-21-2021-08-20, ../2023-09-30 -> to-2023-09-30
+    report_id = report_id or f"{unit}-{period.lower().replace('../', 'to-').replace('/', '-')}"
     _check_id(report_id, "report id")
     return write_new(root, "reports", report_id, report_skeleton(report_id, unit, period))
 
@@ -364,7 +371,7 @@ def command() -> None:
 
 @command.command(name="report")
 @click.option("--unit", required=True, help="Id of the unit the report is about (must exist).")
-@click.option("--period", required=True, help="Period code: 2024, 2021-Q3 or 2011-2020.")
+@click.option("--period", required=True, help=f"Period code: {periods.EXAMPLES} (2021-9T is read as 2021-9M, 9 tháng).")
 @click.option("--id", "report_id", help="Report id (default: <unit>-<period>).")
 @_ROOT
 def _report(unit: str, period: str, report_id: str | None, root: Path | None) -> None:

@@ -20,9 +20,11 @@ from typing import Any
 from site_builder.exports.cite import CC_BY, catalogue, data_updated, data_version
 from site_builder.compute.derive import Computed, unit_figures
 from site_builder.content.corpus import Corpus, Figure, Target
-from site_builder.content.model import Text
+from site_builder.content import periods
+from site_builder.content.model import HeaderField, Period, Text
+from site_builder.content.qualifiers import Qualifier
 
-API_VERSION = 1
+API_VERSION = 2  # 2: periods of every kind (period_start may be null), qualifiers, targets without a deadline, uncertain report fields
 
 
 # --------------------------------------------------------------------------- selections shared with the CSV downloads
@@ -49,13 +51,30 @@ def _num(value: float | None) -> int | float | None:
     return int(value) if float(value).is_integer() else value
 
 
+def _period_words(code: str) -> dict[str, str]:
+    return {"vi": periods.label(code, "vi"), "en": periods.label(code, "en")}
+
+
+def _period_kind(code: str) -> str | None:
+    parsed = periods.parse(code)
+    return parsed.kind.value if parsed else None
+
+
+def _period(p: Period | None) -> dict[str, Any] | None:
+    if p is None:
+        return None
+    return {"kind": p.kind.value, "start": p.start.isoformat() if p.start else None, "end": p.end.isoformat(), "code": p.code,
+            "label": _period_words(p.code)}
+
+
 def figure_obj(f: Figure, corpus: Corpus) -> dict[str, Any]:
-    """A figure with its provenance and the name of its breakdown."""
+    """A figure with its provenance, its period in words and the name of its breakdown."""
     return {
-        "id": f.id, "report": f.report, "unit": f.unit, "indicator": f.indicator, "period": f.period,
-        "period_start": f.period_start.isoformat(), "period_end": f.period_end.isoformat(), "breakdown": f.breakdown or None,
+        "id": f.id, "report": f.report, "unit": f.unit, "indicator": f.indicator, "period": f.period, "period_kind": _period_kind(f.period),
+        "period_label": _period_words(f.period),
+        "period_start": f.period_start.isoformat() if f.period_start else None, "period_end": f.period_end.isoformat(), "breakdown": f.breakdown or None,
         "breakdown_name": _text(corpus.breakdown_text(f.breakdown)) if f.breakdown else None,
-        "value": _num(f.value), "status": f.status, "flag": f.flag or None, "note": _pair(f.note_vi, f.note_en),
+        "value": _num(f.value), "qualifier": f.qualifier.value or None, "status": f.status, "flag": f.flag or None, "note": _pair(f.note_vi, f.note_en),
         "provenance": {"report": f.report, "locator": f.locator, "quote": f.quote, "page": _page(f"reports/{f.report}/#fig-{f.id}"),
                        "source_text": _page(f"reports/{f.report}-source/")},
     }
@@ -65,7 +84,8 @@ def target_obj(t: Target) -> dict[str, Any]:
     """A target set by a directive or plan, with its provenance."""
     return {
         "id": t.id, "report": t.report, "unit": t.unit, "indicator": t.indicator, "comparator": t.comparator,
-        "target_value": _num(t.target_value), "deadline": t.deadline.isoformat(), "scope": t.scope or None,
+        "target_value": _num(t.target_value), "deadline": t.deadline.isoformat() if t.deadline else None, "recurrence": t.recurrence or None,
+        "scope": t.scope or None,
         "scope_text": _pair(t.scope_vi, t.scope_en), "note": _pair(t.note_vi, t.note_en),
         "provenance": {"report": t.report, "locator": t.locator, "quote": t.quote, "page": _page(f"reports/{t.report}/"),
                        "source_text": _page(f"reports/{t.report}-source/")},
@@ -87,8 +107,8 @@ def _report_summary(corpus: Corpus, computed: Computed, rid: str) -> dict[str, A
     figs = computed.figures_by_report.get(rid, ())
     return {
         "id": r.id, "unit": r.unit, "issuer": r.issuer, "document_type": r.document_type.value, "number": r.number,
-        "date": r.date.isoformat() if r.date else None,
-        "period": {"kind": r.period.kind.value, "start": r.period.start.isoformat(), "end": r.period.end.isoformat(), "code": r.period.code},
+        "date": r.date.isoformat() if r.date else None, "uncertain": [f.value for f in r.uncertain],
+        "period": _period(r.period), "data_period": _period(r.data_period),
         "title": _text(r.title), "figures": len(figs),
         "api": f"api/reports/{rid}.json", "page": _page(f"reports/{rid}/"), "csv": f"downloads/reports/{rid}.csv" if figs else None,
     }
@@ -142,7 +162,8 @@ def indicator_response(corpus: Corpus, computed: Computed, iid: str, base: dict[
         "definition": _text(ind.definition),
         "frameworks": [{"framework": fw.framework.value, "ref": _text(fw.ref)} for fw in ind.frameworks],
     }
-    derived = [{"unit": d.unit, "period": d.period, "breakdown": d.breakdown or None, "value": d.value, "numerator": d.numerator.id,
+    derived = [{"unit": d.unit, "period": d.period, "breakdown": d.breakdown or None, "value": d.value, "qualifier": d.qualifier.value or None,
+                "numerator": d.numerator.id,
                 "denominator": d.denominator.id, "published": d.published.id if d.published else None, "differs": d.differs}
                for d in computed.derived if d.indicator == iid]
     return {
@@ -237,6 +258,7 @@ def _null(schema: dict[str, Any]) -> dict[str, Any]:
 
 
 STR = {"type": "string"}
+KINDS = [k.value for k in periods.PeriodKind]
 DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 ID = {"type": "string", "pattern": r"^[a-z0-9]+(?:-[a-z0-9]+)*$"}
 NUMBER = {"type": "number"}
@@ -254,17 +276,22 @@ DEFS: dict[str, Any] = {
         "page": {"$ref": "#/$defs/page"}, "source_text": {"$ref": "#/$defs/page"},
     }, "Where the number was read: the report, the place in it, the verbatim sentence and the page that shows it."),
     "figure": _obj({
-        "id": STR, "report": ID, "unit": ID, "indicator": ID, "period": STR, "period_start": DATE, "period_end": DATE,
-        "breakdown": _null(STR), "breakdown_name": _null({"$ref": "#/$defs/text"}), "value": _null(NUMBER), "status": {"enum": ["reported", "missing"]},
+        "id": STR, "report": ID, "unit": ID, "indicator": ID, "period": STR, "period_kind": {"enum": KINDS},
+        "period_label": _obj({"vi": STR, "en": STR}, "The period in words, as the report words it."), "period_start": _null(DATE), "period_end": DATE,
+        "breakdown": _null(STR), "breakdown_name": _null({"$ref": "#/$defs/text"}), "value": _null(NUMBER),
+        "qualifier": _null({"enum": [q.value for q in Qualifier if q.value]}), "status": {"enum": ["reported", "missing"]},
         "flag": _null({"enum": ["inconsistent", "ocr_uncertain"]}), "note": _null({"$ref": "#/$defs/text"}),
         "provenance": {"$ref": "#/$defs/provenance"},
-    }, "A number read from a report. value is null when the document marks it missing."),
+    }, "A number read from a report. value is null when the document marks it missing; qualifier is null when the report gives the number as is "
+       "(approx: khoảng; more_than: trên; at_least; less_than: dưới; at_most; estimated: ước). period_start is null for a running total "
+       "(period ../<date>) whose start the report does not give."),
     "target": _obj({
         "id": STR, "report": ID, "unit": ID, "indicator": ID, "comparator": {"enum": [">=", "<=", "="]}, "target_value": NUMBER,
-        "deadline": DATE, "scope": _null(STR), "scope_text": _null({"$ref": "#/$defs/text"}), "note": _null({"$ref": "#/$defs/text"}),
+        "deadline": _null(DATE), "recurrence": _null({"enum": ["annual"]}), "scope": _null(STR), "scope_text": _null({"$ref": "#/$defs/text"}), "note": _null({"$ref": "#/$defs/text"}),
         "provenance": {"$ref": "#/$defs/provenance"},
-    }, "A target set by a directive or plan."),
-    "period": _obj({"kind": {"enum": ["year", "quarter", "range"]}, "start": DATE, "end": DATE, "code": STR}),
+    }, "A target set by a directive or plan. deadline is null when the document sets none; recurrence is annual for a yearly target."),
+    "period": _obj({"kind": {"enum": KINDS}, "start": _null(DATE), "end": DATE, "code": STR,
+                    "label": _obj({"vi": STR, "en": STR})}, "A period as the report words it; start is null for a running total."),
     "unit_summary": _obj({
         "id": ID, "level": {"enum": ["province", "district", "commune", "office", "party"]}, "parent": _null(ID),
         "name": {"$ref": "#/$defs/text"}, "short_name": _null({"$ref": "#/$defs/text"}),
@@ -273,7 +300,9 @@ DEFS: dict[str, Any] = {
     }),
     "report_summary": _obj({
         "id": ID, "unit": ID, "issuer": ID, "document_type": STR, "number": _null(STR), "date": _null(DATE),
-        "period": {"$ref": "#/$defs/period"}, "title": {"$ref": "#/$defs/text"}, "figures": {"type": "integer", "minimum": 0},
+        "uncertain": {"type": "array", "items": {"enum": [h.value for h in HeaderField]},
+                      "description": "Header fields read from a damaged copy and not certain."},
+        "period": {"$ref": "#/$defs/period"}, "data_period": _null({"$ref": "#/$defs/period"}), "title": {"$ref": "#/$defs/text"}, "figures": {"type": "integer", "minimum": 0},
         "api": PATH, "page": {"$ref": "#/$defs/page"}, "csv": _null(PATH),
     }),
     "indicator_summary": _obj({
@@ -329,7 +358,8 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         }),
         "figures": _list("figure"),
         "derived": {"type": "array", "items": _obj({
-            "unit": ID, "period": STR, "breakdown": _null(STR), "value": NUMBER, "numerator": STR, "denominator": STR,
+            "unit": ID, "period": STR, "breakdown": _null(STR), "value": NUMBER,
+            "qualifier": _null({"enum": ["approx", "estimated"]}), "numerator": STR, "denominator": STR,
             "published": _null(STR), "differs": {"type": "boolean"},
         })},
         "targets": _list("target"),

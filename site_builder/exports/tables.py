@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from site_builder.content import periods
 from site_builder.content.corpus import Corpus, Package, Resource
 from site_builder.content.packages import FIGURE_FIELDS, TARGET_FIELDS
 
@@ -106,9 +107,13 @@ LOOKUP_COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("document_type", "string", "bao_cao | chi_thi | ke_hoach | quyet_dinh | cong_van | nghi_quyet."),
         Column("number", "string", "Number and symbol as printed, e.g. 278/BC-UBND; empty when the copy shows none."),
         Column("date", "date", "Date of signature; empty when the copy does not show it."),
-        Column("period", "string", "Period code: 2020, 2021-Q3, 2011-2020."),
-        Column("period_start", "date", "First day the report covers."),
+        Column("uncertain", "string", "Header fields read from a damaged copy and not certain, comma-separated: number, date, signer, place; empty when all are certain."),
+        Column("period", "string", f"Reporting period code: {periods.EXAMPLES}."),
+        Column("period_start", "date", "First day the report covers; empty for a running total whose start it does not give."),
         Column("period_end", "date", "Last day the report covers."),
+        Column("data_period", "string", "The period its figures cover, when the report states one that differs from its reporting period; empty otherwise."),
+        Column("data_period_start", "date", "First day of the data period."),
+        Column("data_period_end", "date", "Last day of the data period."),
         Column("title_vi", "string", "Title as printed, diacritics restored."),
         Column("title_en", "string", "Title in English."),
         Column("source_ocr", "boolean", "true when the source text came from OCR."),
@@ -154,8 +159,13 @@ def _lookup_rows(corpus: Corpus, name: str) -> list[list[str]]:
                         (reorg.successor or "") if reorg else ""])
         return out
     if name == "reports":
-        return [[r.id, r.unit, r.issuer, r.document_type.value, r.number or "", r.date.isoformat() if r.date else "", r.period.code,
-                 r.period.start.isoformat(), r.period.end.isoformat(), r.title.vi, r.title.en or "", str(r.source.ocr).lower()]
+        def day(value: dt.date | None) -> str:
+            return value.isoformat() if value else ""
+
+        return [[r.id, r.unit, r.issuer, r.document_type.value, r.number or "", day(r.date), ",".join(f.value for f in r.uncertain),
+                 r.period.code, day(r.period.start), day(r.period.end),
+                 r.data_period.code if r.data_period else "", day(r.data_period.start if r.data_period else None), day(r.data_period.end if r.data_period else None),
+                 r.title.vi, r.title.en or "", str(r.source.ocr).lower()]
                 for r in corpus.reports.values()]
     if name == "breakdowns":
         return [[f"{d.id}={v.id}", d.id, v.id, d.name.vi, d.name.en or "", v.name.vi, v.name.en or ""]

@@ -18,10 +18,12 @@ import io
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 from site_builder.publish import i18n
-from site_builder.compute.derive import Computed, Point
-from site_builder.content.corpus import Corpus
+from site_builder.compute.derive import Computed, Point, comparable_runs, when
+from site_builder.content.periods import comparable
+from site_builder.content.corpus import Corpus, Target
 from site_builder.content.model import Text
 from site_builder.publish.progress import Emit, each_over_cores
 from site_builder.files import link_or_copy
@@ -39,6 +41,7 @@ class Series:
     name: str
     values: tuple[float | None, ...]
     stack: bool = False  # stacked with the other stacked series of the chart
+    qualifiers: tuple[str, ...] = ()  # per value: "" exact, approx, estimated (bounds are not drawn)
 
 
 @dataclass(frozen=True)
@@ -74,9 +77,11 @@ def _fmt(value: float | None, unit: str, lang: i18n.Lang) -> str:
     return i18n.quantity(value, unit, lang)
 
 
-def _partial(point: Point) -> bool:
-    f = point.figure
-    return "-Q" in f.period
+def _target_when(target: Target, lang: i18n.Lang) -> str:
+    """When a target is due, as the document sets it: its year, every year, or nothing said."""
+    if target.deadline is not None:
+        return f" ({target.deadline.year})"
+    return f" ({i18n.t('recurrence.' + target.recurrence, lang)})" if target.recurrence else ""
 
 
 def _targets_for(corpus: Corpus, unit_id: str, indicator: str, lang: i18n.Lang) -> tuple[tuple[str, float], ...]:
@@ -85,9 +90,28 @@ def _targets_for(corpus: Corpus, unit_id: str, indicator: str, lang: i18n.Lang) 
     out = []
     for t in corpus.targets:
         if t.indicator == indicator and t.unit in above and not t.scope:
-            label = f"{i18n.t('target', lang)} {i18n.t('comparator.' + t.comparator, lang)} {_fmt(t.target_value, corpus.indicators[indicator].unit.value, lang)} ({t.deadline.year})"
+            label = f"{i18n.t('target', lang)} {i18n.t('comparator.' + t.comparator, lang)} {_fmt(t.target_value, corpus.indicators[indicator].unit.value, lang)}{_target_when(t, lang)}"
             out.append((label, t.target_value))
     return tuple(sorted(set(out), key=lambda x: (x[1], x[0])))
+
+
+def chartable(points: tuple[Point, ...]) -> tuple[Point, ...]:
+    """The points a chart may draw: not a bound ("more than 80" is no bar at 80)."""
+    return tuple(p for p in points if not p.qualifier.bound)
+
+
+def best_run(points: tuple[Point, ...]) -> tuple[Point, ...]:
+    """The run of comparable periods a chart draws (compute.comparable_runs): the longest, the
+    latest of equally long ones. Years are never drawn beside a quarter or a running total."""
+    runs = comparable_runs(chartable(points))
+    return max(runs, key=lambda r: (len(r), when(r[-1].figure)), default=())
+
+
+def _qualifiers(points: Iterable[Point | None]) -> tuple[str, ...]:
+    """The qualifiers of a series' values, or () when every value is exact (the spec, and so the
+    file name, of a chart of exact values stays what it was)."""
+    out = tuple(p.qualifier.value if p else "" for p in points)
+    return out if any(out) else ()
 
 
 def _series_points(computed: Computed, unit_id: str) -> dict[str, tuple[Point, ...]]:
@@ -95,42 +119,43 @@ def _series_points(computed: Computed, unit_id: str) -> dict[str, tuple[Point, .
 
 
 def unit_specs(corpus: Corpus, computed: Computed, unit_id: str, lang: i18n.Lang) -> list[ChartSpec]:
-    """The charts of one unit page: dossier flow first, then shares, then every other series."""
+    """The charts of one unit page: dossier flow first, then shares, then every other series;
+    each over one run of comparable periods (best_run)."""
     unit = corpus.units[unit_id]
     uname = _name(unit.short_name or unit.name, lang)
     series = _series_points(computed, unit_id)
     specs: list[ChartSpec] = []
-    flow = {ind: pts for ind, pts in series.items() if ind in FLOW and len(pts) >= 2}
+    flow_points = tuple(sorted((p for ind, pts in series.items() if ind in FLOW for p in pts), key=lambda p: when(p.figure)))
+    run = best_run(flow_points)
+    codes = tuple(dict.fromkeys(p.period for p in run))
+    flow = {ind: {p.period: p for p in chartable(pts) if p.period in codes} for ind, pts in series.items() if ind in FLOW}
+    flow = {ind: by_period for ind, by_period in flow.items() if len(by_period) >= 2}
     if flow:
-        periods = sorted({(p.figure.period_start, p.figure.period_end, p.period) for pts in flow.values() for p in pts})
-        codes = tuple(code for _, _, code in periods)
-        partial = tuple("-Q" in code for code in codes)
-        out = []
-        for ind in FLOW:
-            if ind in flow:
-                values = {p.period: p.value for p in flow[ind]}
-                out.append(Series(_name(corpus.indicators[ind].name, lang), tuple(values.get(c) for c in codes), ind in STACKED))
+        out = [Series(_name(corpus.indicators[ind].name, lang), tuple(flow[ind][c].value if c in flow[ind] else None for c in codes), ind in STACKED,
+                      _qualifiers(flow[ind].get(c) for c in codes)) for ind in FLOW if ind in flow]
         title = ("Luồng hồ sơ" if lang == "vi" else "Dossier flow") + f" — {uname}"
         specs.append(ChartSpec(f"unit--{unit_id}--flow", lang, "bar", title, "count",
-                               tuple(i18n.period_short(c, lang) for c in codes), codes, tuple(out), partial))
-    rest = sorted((ind for ind, pts in series.items() if ind not in flow and len(pts) >= 2),
+                               tuple(i18n.period_short(c, lang) for c in codes), codes, tuple(out)))
+    rest = sorted((ind for ind in series if ind not in flow and len(best_run(series[ind])) >= 2),
                   key=lambda i: (ORDER.index(i) if i in ORDER else len(ORDER), i))
     for ind in rest:
-        points = series[ind]
+        points = best_run(series[ind])
         indicator = corpus.indicators[ind]
         unit_kind = indicator.unit.value
         specs.append(ChartSpec(
             f"unit--{unit_id}--{ind}", lang, "line" if unit_kind == "percent" else "bar",
             f"{_name(indicator.name, lang)} — {uname}", unit_kind,
             tuple(i18n.period_short(p.period, lang) for p in points), tuple(p.period for p in points),
-            (Series(_name(indicator.name, lang), tuple(p.value for p in points)),),
-            tuple(_partial(p) for p in points), _targets_for(corpus, unit_id, ind, lang),
+            (Series(_name(indicator.name, lang), tuple(p.value for p in points), qualifiers=_qualifiers(points)),),
+            (), _targets_for(corpus, unit_id, ind, lang),
         ))
     return specs
 
 
 def indicator_specs(corpus: Corpus, computed: Computed, indicator_id: str, lang: i18n.Lang) -> list[ChartSpec]:
-    """An indicator's comparison chart: the latest value of each unit, for rates only.
+    """An indicator's comparison chart: the latest value of each unit, for rates only, and only
+    among units whose latest periods are comparable (the largest such group, the latest of
+    equally large ones): a commune's year is not set beside a centre's quarter.
 
     Counts are not compared across units: a commune and a province differ in size, so a
     bar chart of counts would compare populations, not performance.
@@ -140,16 +165,24 @@ def indicator_specs(corpus: Corpus, computed: Computed, indicator_id: str, lang:
         return []
     latest: dict[str, Point] = {}
     for unit_id in corpus.units:
-        pts = _series_points(computed, unit_id).get(indicator_id)
+        pts = chartable(_series_points(computed, unit_id).get(indicator_id, ()))
         if pts:
             latest[unit_id] = pts[-1]
-    if len(latest) < 2:
+    groups: list[list[str]] = []
+    for unit_id, point in latest.items():
+        group = next((g for g in groups if comparable(latest[g[0]].period, point.period)), None)
+        if group is None:
+            groups.append([unit_id])
+        else:
+            group.append(unit_id)
+    chosen = max(groups, key=lambda g: (len(g), max(when(latest[u].figure) for u in g)), default=[])
+    if len(chosen) < 2:
         return []
-    order = sorted(latest, key=lambda u: (latest[u].value, u))
+    order = sorted(chosen, key=lambda u: (latest[u].value, u))
     cats = tuple(f"{_name(corpus.units[u].short_name or corpus.units[u].name, lang)} ({i18n.period_short(latest[u].period, lang)})" for u in order)
     return [ChartSpec(
         f"indicator--{indicator_id}", lang, "hbar", _name(indicator.name, lang), indicator.unit.value, cats, tuple(order),
-        (Series(_name(indicator.name, lang), tuple(latest[u].value for u in order)),),
+        (Series(_name(indicator.name, lang), tuple(latest[u].value for u in order), qualifiers=_qualifiers(latest[u] for u in order)),),
     )]
 
 
@@ -195,12 +228,19 @@ def chart_height(spec: ChartSpec) -> int:
 
 
 def chart_csv(spec: ChartSpec) -> str:
-    """Exactly what the chart shows, one row per category."""
+    """Exactly what the chart shows, one row per category; a qualifier column beside a series
+    that has approximate or estimated values."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(["code", "label"] + [s.name for s in spec.series] + [f"target {v:g}" for _, v in spec.targets])
+    header = ["code", "label"]
+    for s in spec.series:
+        header += [s.name] + ([f"{s.name} (qualifier)"] if s.qualifiers else [])
+    writer.writerow(header + [f"target {v:g}" for _, v in spec.targets])
     for i, (code, label) in enumerate(zip(spec.codes, spec.categories)):
-        row = ["" if s.values[i] is None else f"{s.values[i]:g}" for s in spec.series]
+        row = []
+        for s in spec.series:
+            value = s.values[i]
+            row += ["" if value is None else f"{value:g}"] + ([s.qualifiers[i]] if s.qualifiers else [])
         writer.writerow([code, label] + row + [f"{v:g}" for _, v in spec.targets])
     return buf.getvalue()
 
@@ -274,7 +314,7 @@ def render_charts(corpus: Corpus, computed: Computed, out_dir: Path, cache: Path
                     file=f"charts/{name}.svg", csv=f"charts/{name}.csv", alt=alt_text(spec),
                     width=WIDTH, height=chart_height(spec),
                     header=[i18n.t("period", lang) if spec.kind != "hbar" else i18n.t("unit", lang)] + [s.name for s in spec.series],
-                    rows=[[label] + ["—" if s.values[i] is None else _fmt(s.values[i], spec.unit, lang) for s in spec.series]
+                    rows=[[label] + [i18n.qualified(s.values[i], spec.unit, lang, s.qualifiers[i] if s.qualifiers else "") for s in spec.series]
                           for i, label in enumerate(spec.categories)],
                 ))
         per_lang[lang] = result

@@ -12,6 +12,8 @@ from typing import Literal
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
+from site_builder.content import periods
+
 Lang = Literal["vi", "en"]
 LANGS: tuple[Lang, ...] = ("vi", "en")
 
@@ -147,6 +149,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "comparator.<=": {"vi": "≤", "en": "≤"},
     "comparator.=": {"vi": "=", "en": "="},
     "deadline": {"vi": "Thời hạn", "en": "Deadline"},
+    "no_deadline": {"vi": "văn bản không nêu thời hạn", "en": "no deadline set"},
+    "recurrence.annual": {"vi": "hằng năm", "en": "every year"},
+    "data_period": {"vi": "Kỳ số liệu", "en": "Data period"},
+    "until": {"vi": "đến", "en": "to"},
     "target": {"vi": "Chỉ tiêu", "en": "Target"},
     "scope": {"vi": "Phạm vi", "en": "Scope"},
     "term": {"vi": "Viết tắt / thuật ngữ", "en": "Abbreviation / term"},
@@ -282,12 +288,83 @@ STRINGS: dict[str, dict[str, str]] = {
 # Open Graph's og:locale of each language, and the other language's as og:locale:alternate.
 OG_LOCALE: dict[Lang, str] = {"vi": "vi_VN", "en": "en_US"}
 
-PERIOD_QUARTER_VI = {1: "I", 2: "II", 3: "III", 4: "IV"}
+# The marks a visitor can meet, each explained once on the methodology page (the about page,
+# section "marks", an anchor mark-<name> each) and linked from wherever it stands.
+MARKS = ("approx", "more_than", "at_least", "less_than", "at_most", "estimated", "uncertain", "partial", "missing",
+         "inconsistent", "rounding", "untranslated")
+QUALIFIER_MARKS = {"approx": "≈", "more_than": ">", "at_least": "≥", "less_than": "<", "at_most": "≤"}  # written before the number
+NBSP = "\u00a0"
+
+MARK_STRINGS: dict[str, dict[str, str]] = {
+    "marks": {"vi": "Các ký hiệu trên trang", "en": "Marks on this site"},
+    "marks.lead": {"vi": "Trang này chỉ nói những gì văn bản nguồn nói. Khi văn bản nói ít hơn một con số chính xác cho cả một năm, số liệu mang một trong các ký hiệu dưới đây; bấm vào ký hiệu ở bất kỳ đâu để đọc giải thích.",
+                   "en": "This site says only what its source documents say. Where a document says less than an exact number for a whole year, the figure carries one of the marks below; select a mark anywhere on the site to read its explanation."},
+    "mark": {"vi": "Ký hiệu", "en": "Mark"},
+    "mark.meaning": {"vi": "Ý nghĩa", "en": "What it means"},
+    "mark.approx": {"vi": "khoảng", "en": "approximately"},
+    "mark.approx.text": {"vi": "Văn bản ghi con số kèm «khoảng», «gần» hoặc «xấp xỉ»: giá trị gần đúng, không phải số chính xác. Tỷ lệ tính từ số này cũng là gần đúng.",
+                         "en": "The document gives the number with “khoảng” (about), “gần” (nearly) or “xấp xỉ”: an approximate value, not an exact one. A share computed from it is approximate too."},
+    "mark.more_than": {"vi": "trên, hơn", "en": "more than"},
+    "mark.more_than.text": {"vi": "Văn bản ghi «trên 80» hoặc «hơn 02 tháng»: giá trị thật lớn hơn con số này, văn bản không nói lớn hơn bao nhiêu. Không có tỷ lệ nào được tính từ con số này.",
+                            "en": "The document says “trên 80” or “hơn 02 tháng” (more than): the true value is larger, by how much it does not say. No share is computed from it."},
+    "mark.at_least": {"vi": "ít nhất", "en": "at least"},
+    "mark.at_least.text": {"vi": "Văn bản ghi «ít nhất» hoặc «từ … trở lên»: giá trị thật bằng hoặc lớn hơn con số này. Không có tỷ lệ nào được tính từ con số này.",
+                           "en": "The document says “ít nhất” or “từ … trở lên” (at least): the true value is this number or more. No share is computed from it."},
+    "mark.less_than": {"vi": "dưới", "en": "less than"},
+    "mark.less_than.text": {"vi": "Văn bản ghi «dưới»: giá trị thật nhỏ hơn con số này. Không có tỷ lệ nào được tính từ con số này.",
+                            "en": "The document says “dưới” (less than): the true value is smaller. No share is computed from it."},
+    "mark.at_most": {"vi": "tối đa", "en": "at most"},
+    "mark.at_most.text": {"vi": "Văn bản ghi «tối đa» hoặc «không quá»: giá trị thật bằng hoặc nhỏ hơn con số này. Không có tỷ lệ nào được tính từ con số này.",
+                          "en": "The document says “tối đa” or “không quá” (at most): the true value is this number or less. No share is computed from it."},
+    "mark.estimated": {"vi": "ước tính", "en": "est."},
+    "mark.estimated.name": {"vi": "ước tính", "en": "estimated"},
+    "mark.estimated.text": {"vi": "Văn bản ghi «ước», «ước đạt» hoặc «ước thực hiện»: số ước tính, thường lập trước khi kỳ báo cáo kết thúc. Tỷ lệ tính từ số ước tính cũng là ước tính.",
+                            "en": "The document says “ước”, “ước đạt” or “ước thực hiện” (estimated): an estimate, usually made before the period ended. A share computed from an estimate is an estimate too."},
+    "mark.uncertain": {"vi": "chưa chắc chắn", "en": "uncertain"},
+    "mark.uncertain.text": {"vi": "Số, ký hiệu, ngày, nơi ban hành hoặc người ký của văn bản được đọc từ một bản sao bị hỏng (chẳng hạn chữ viết tay mà OCR đọc sai), hoặc kỳ báo cáo được suy ra khi văn bản không nêu, nên không chắc chắn. Ghi chú trên trang báo cáo nói đã đọc thế nào.",
+                            "en": "The document's number, date, place or signer was read from a damaged copy (handwriting the OCR misread, say), or its reporting period was inferred where the document states none, and is not certain. The note on the report's page says how it was read."},
+    "mark.partial": {"vi": "kỳ không trọn năm", "en": "part of a year"},
+    "mark.partial.text": {"vi": "Kỳ được ghi đúng như văn bản: quý, 6 tháng, 9 tháng đầu năm, một tháng, một khoảng ngày (21/7–20/8/2021) hoặc lũy kế đến một ngày. Số liệu của kỳ ngắn hơn một năm không bao giờ được ghi là cả năm, và trong biểu đồ chỉ được đặt cạnh kỳ cùng loại, cùng độ dài.",
+                          "en": "The period is given as the document gives it: a quarter, a half, the first nine months, a month, a range of dates (21 Jul – 20 Aug 2021) or a running total to a date. A figure for less than a year is never shown as a whole year, and charts put it only beside periods of the same kind and length."},
+    "mark.missing": {"vi": "không có số liệu", "en": "not given"},
+    "mark.missing.text": {"vi": "Văn bản đánh dấu ô bằng «/» hoặc để trống: không có số liệu. Đây không phải số 0.",
+                          "en": "The document marks the cell “/” or leaves it blank: no figure is given. This is not zero."},
+    "mark.inconsistent": {"vi": "không nhất quán", "en": "inconsistent"},
+    "mark.inconsistent.text": {"vi": "Số liệu mâu thuẫn với một số liệu khác của chính văn bản. Nó được giữ nguyên như đã công bố, không bị sửa âm thầm, và ghi chú bên cạnh nói mâu thuẫn ở đâu.",
+                               "en": "The figure contradicts another figure of the same document. It stays as published, never silently corrected, and the note beside it says where the contradiction lies."},
+    "mark.rounding": {"vi": "làm tròn", "en": "rounding"},
+    "mark.rounding.text": {"vi": "Các tỷ lệ được tính lại từ công thức của chỉ số. Chênh lệch với tỷ lệ văn bản công bố không lớn hơn nửa đơn vị của chữ số cuối được in (0,05 với một chữ số thập phân) là do làm tròn và không bị đánh dấu; chênh lệch lớn hơn được đánh dấu không nhất quán.",
+                           "en": "Shares are recomputed from the indicator's formula. A gap to the published share of at most half a unit of the last printed digit (0.05 with one decimal) is rounding and is not marked; a larger gap is marked inconsistent."},
+    "mark.untranslated": {"vi": "chưa dịch", "en": "not yet translated"},
+    "mark.untranslated.text": {"vi": "Văn bản này chưa có bản tiếng Anh: trang tiếng Anh hiển thị bản tiếng Việt kèm ký hiệu này, không bao giờ để trống hay tự dịch.",
+                               "en": "This text has no English translation yet: the English page shows the Vietnamese with this mark, never a blank and never a machine translation."},
+}
+
+
+def mark_symbol(name: str, lang: Lang) -> str:
+    """How a mark is written on a page: ≈ > ≥ < ≤ before a number, ⚠, /, or words."""
+    symbols = {**QUALIFIER_MARKS, "inconsistent": "⚠", "missing": "/", "uncertain": "?"}
+    return symbols.get(name) or t(f"mark.{name}", lang)
+
+
+def qualified(value: float | None, unit: str, lang: Lang, qualifier: str = "") -> str:
+    """A value in its indicator's unit with its qualifier in plain text: '> 80', '≈ 1.200',
+    '1.200 (ước tính)' / '1,200 (est.)'."""
+    text = quantity(value, unit, lang)
+    if value is None or not qualifier:
+        return text
+    if qualifier in QUALIFIER_MARKS:
+        return f"{QUALIFIER_MARKS[qualifier]}{NBSP}{text}"
+    return f"{text} ({t('mark.estimated', lang)})"
+
 
 
 def t(key: str, lang: Lang) -> str:
     """An interface string. A missing key is a programming error, caught by the tests."""
     return STRINGS[key][lang]
+
+
+STRINGS.update(MARK_STRINGS)
 
 
 @lru_cache(maxsize=65536)  # Babel parses the pattern on every call; pages repeat the same numbers
@@ -324,22 +401,35 @@ def date(value: dt.date | None, lang: Lang) -> str:
 
 
 def period_label(code: str, lang: Lang) -> str:
-    """'2021-Q3' -> 'Quý III/2021' / 'Q3 2021'; '2011-2020' -> '2011–2020'; '2020' -> 'Năm 2020' / '2020'."""
-    if "-Q" in code:
-        year, q = code.split("-Q")
-        return f"Quý {PERIOD_QUARTER_VI[int(q)]}/{year}" if lang == "vi" else f"Q{q} {year}"
-    if "-" in code:
-        a, b = code.split("-")
-        return f"{a}–{b}" if lang == "en" else f"Giai đoạn {a}–{b}"
-    return f"Năm {code}" if lang == "vi" else code
+    """What a period code says, in words (content.periods.label)."""
+    return periods.label(code, lang)
 
 
+@lru_cache(maxsize=4096)
 def period_short(code: str, lang: Lang) -> str:
-    """Compact label for chart axes: '2020', 'Q1/2020' / 'Q1 2020'."""
-    if "-Q" in code:
-        year, q = code.split("-Q")
-        return f"Q{q}/{year}" if lang == "vi" else f"Q{q} {year}"
-    return code.replace("-", "–")
+    """Compact label for chart axes: '2020', 'Q1/2020' / 'Q1 2020', '9T/2022' / '9M 2022', '21/7–20/8/2021'."""
+    p = periods.parse(code)
+    if p is None:
+        return code
+    vi = lang == "vi"
+    kind = p.kind
+    if kind is periods.PeriodKind.year:
+        return str(p.year)
+    if kind is periods.PeriodKind.half:
+        return f"H{p.part}/{p.year}" if vi else f"H{p.part} {p.year}"
+    if kind is periods.PeriodKind.quarter:
+        return f"Q{p.part}/{p.year}" if vi else f"Q{p.part} {p.year}"
+    if kind is periods.PeriodKind.month:
+        return f"{p.part}/{p.year}" if vi else format_date(dt.date(p.year, p.part, 1), "MMM y", locale="en")
+    if kind is periods.PeriodKind.months:
+        return f"{p.part}T/{p.year}" if vi else f"{p.part}M {p.year}"
+    if kind is periods.PeriodKind.years:
+        return f"{p.first_year}–{p.year}"
+    assert p.end is not None
+    if kind is periods.PeriodKind.range:
+        assert p.start is not None
+        return periods.span(p.start, p.end, lang, "–")
+    return f"đến {periods.day_month(p.end, lang, True)}" if vi else f"to {periods.day_month(p.end, lang, True)}"
 
 
 # A figure's locator ("Phụ lục 03, dòng 1.2, cột Năm 2015") is written in Vietnamese, the language

@@ -13,12 +13,15 @@ from typing import Callable, Iterable, Mapping
 
 from markupsafe import Markup, escape
 
-from site_builder.content.model import GlossaryTerm, Report, Text
+from site_builder.content.model import GlossaryTerm, Period, Report, Text
 from site_builder.publish import i18n
 
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
 MD_ATTRIBUTE = set("\\`*_{}[]()#+!|~>-<&\"'")  # written as character references in an attribute inside Markdown
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")  # {name} in an interface string kept as markup, see Lang.html()
+
+
+METHODOLOGY = "about.md"  # the page that explains every mark (section "marks", anchors mark-<name>)
 
 
 def page_url(path: str) -> str:
@@ -142,7 +145,8 @@ class Lang:
             return Markup("")
         wrap = abbreviations.wrap if abbreviations else escape
         if self.code == "en" and not text.en:
-            return Markup('<span lang="vi">{}</span> <span class="mb-untranslated">({})</span>').format(wrap(text.vi), self.t("untranslated"))
+            return Markup('<span lang="vi">{}</span> <span class="mb-untranslated" title="{}">({})</span>').format(
+                wrap(text.vi), self.t("mark.untranslated.text"), self.t("untranslated"))
         return Markup("{}").format(wrap(text.en if self.code == "en" else text.vi))  # type: ignore[arg-type]
 
     def abbr(self, text: object) -> Markup:
@@ -197,11 +201,47 @@ class Lang:
     def q(self, value: float | None, unit: str) -> str:
         return i18n.quantity(value, unit, self.code)
 
+    def mark(self, name: str, note: str = "") -> Markup:
+        """A mark (≈, >, ⚠, /, ước tính, chưa chắc chắn, …) linked to its explanation on the methodology
+        page; the tooltip names it, and `note` (plain text, e.g. a flag's note) follows."""
+        words = self.t("mark.estimated.name" if name == "estimated" else f"mark.{name}")
+        symbol = i18n.mark_symbol(name, self.code)
+        tip = f"{words}: {note}" if note else words
+        href = f"{self.url(METHODOLOGY)}#mark-{name}"
+        if symbol == words:
+            return Markup('<a class="mb-mark mb-mark--{}" href="{}" title="{}">{}</a>').format(name, href, tip, symbol)
+        return Markup('<a class="mb-mark mb-mark--{}" href="{}" title="{}"><span aria-hidden="true">{}</span><span class="mb-sr-only">{}</span></a>').format(
+            name, href, tip, symbol, words)
+
+    def mark_before(self, qualifier: str) -> Markup:
+        """≈ > ≥ < ≤ before a number, linked to its explanation; nothing for an exact or estimated one."""
+        return self.mark(qualifier) + Markup(i18n.NBSP) if qualifier in i18n.QUALIFIER_MARKS else Markup("")
+
+    def mark_after(self, qualifier: str) -> Markup:
+        """'(ước tính)' / '(est.)' after an estimated number, linked to its explanation."""
+        return Markup(" ({})").format(self.mark("estimated")) if qualifier == "estimated" else Markup("")
+
+    def qualified(self, value: float | None, unit: str, qualifier: str) -> Markup:
+        """A value with its qualifier's marks, for places where the value itself is no link."""
+        if value is None:
+            return Markup("{}").format(self.q(value, unit))
+        return self.mark_before(qualifier) + Markup("{}").format(self.q(value, unit)) + self.mark_after(qualifier)
+
+    def uncertain(self, report: Report, part: str) -> Markup:
+        """The uncertain mark after a header field of `report` read from a damaged copy, else nothing."""
+        return Markup(" ") + self.mark("uncertain") if any(f.value == part for f in report.uncertain) else Markup("")
+
     def date(self, value: dt.date | None) -> str:
         return i18n.date(value, self.code)
 
     def period(self, code: str) -> str:
         return i18n.period_label(code, self.code)
+
+    def period_dates(self, period: Period) -> str:
+        """A period's first and last day, '15/06/2021 – 14/09/2021'; a running total only its end."""
+        if period.start is None:
+            return f"{self.t('until')} {self.date(period.end)}"
+        return f"{self.date(period.start)} – {self.date(period.end)}"
 
     def locator(self, text: str) -> Markup:
         """A figure's place in its document, translated; else the Vietnamese, marked untranslated."""

@@ -25,7 +25,7 @@ from markupsafe import escape
 from site_builder.compute.derive import Computed, Derived, unit_figures
 from site_builder.compute.grid import figure_grid
 from site_builder.content.corpus import Corpus, Figure
-from site_builder.content.model import GlossaryTerm, Report, Text, Unit
+from site_builder.content.model import GlossaryTerm, HeaderField, Page, Report, Text, Unit
 from site_builder.exports.changelog import Changelog
 from site_builder.publish import i18n
 from site_builder.publish.charts import ChartView
@@ -245,7 +245,9 @@ def render_site(corpus: Corpus, computed: Computed, changes: Changelog, lang: i1
     for rid, report in corpus.reports.items():
         emit(f"reports/{rid}.md", "report.md.j2", plain.tx_plain(report.title), plain.tx_plain(report.summary)[:300], report=report,
              figures=computed.figures_by_report.get(rid, ()))
-        emit(f"reports/{rid}-source.md", "source.md.j2", f"{i18n.t('source_text', lang)}: {plain.report_label(report)}", report=report, raw=corpus.sources.get(rid, ""))
+        uncertain = f" ({i18n.t('mark.uncertain', lang)})" if report.number and HeaderField.number in report.uncertain else ""
+        emit(f"reports/{rid}-source.md", "source.md.j2", f"{i18n.t('source_text', lang)}: {plain.report_label(report)}{uncertain}",
+             report=report, raw=corpus.sources.get(rid, ""))
     emit("indicators/index.md", "indicators_index.md.j2", i18n.t("indicators", lang),
          figure_counts={iid: len(computed.figures_by_indicator.get(iid, ())) for iid in corpus.indicators})
     for iid, ind in corpus.indicators.items():
@@ -258,6 +260,29 @@ def render_site(corpus: Corpus, computed: Computed, changes: Changelog, lang: i1
         emit(path, template, page_title, description, **ctx)
     emit("targets.md", "targets.md.j2", i18n.t("targets", lang))
     emit("glossary.md", "glossary.md.j2", i18n.t("glossary", lang), glossary=glossary_entries(corpus.glossary, lang))
-    for pid, page in corpus.pages.items():
-        emit(f"{pid}.md", "page.md.j2", plain.tx_plain(page.title), page=page, translation_percent=computed.translation_percent)
+    # The about page explains every mark the site shows; without one in content/pages, a page of
+    # only that, so that no mark links to nothing.
+    about = corpus.pages.get("about") or Page(id="about", title=Text(vi=i18n.t("about", "vi"), en=i18n.t("about", "en")),
+                                              lead=Text(vi=i18n.t("marks.lead", "vi"), en=i18n.t("marks.lead", "en")))
+    for pid, page in {**corpus.pages, "about": about}.items():
+        emit(f"{pid}.md", "page.md.j2", plain.tx_plain(page.title), page=page, translation_percent=computed.translation_percent,
+             marks=mark_rows(lang) if pid == "about" else ())
     return pages
+
+
+@dataclass(frozen=True)
+class MarkRow:
+    """One mark as the methodology page explains it."""
+
+    name: str  # its anchor is mark-<name>
+    symbol: str
+    words: str
+    text: str
+
+
+def mark_rows(lang: i18n.Lang) -> tuple[MarkRow, ...]:
+    """Every mark a visitor can meet (i18n.MARKS), with its explanation."""
+    def words(name: str) -> str:
+        return i18n.t("mark.estimated.name" if name == "estimated" else f"mark.{name}", lang)
+
+    return tuple(MarkRow(name, i18n.mark_symbol(name, lang), words(name), i18n.t(f"mark.{name}.text", lang)) for name in i18n.MARKS)

@@ -91,7 +91,7 @@ def unit_card(corpus: Corpus, computed: Computed, unit_id: str, lang: i18n.Lang)
     for ind_id in order[:MAX_FIGURES]:
         point = series[ind_id][-1]
         ind = corpus.indicators[ind_id]
-        stats.append(Stat(i18n.quantity(point.value, ind.unit.value, lang), _plain(ind.name, lang), i18n.period_label(point.period, lang)))
+        stats.append(Stat(i18n.qualified(point.value, ind.unit.value, lang, point.qualifier.value), _plain(ind.name, lang), i18n.period_label(point.period, lang)))
     reports = len(computed.reports_by_unit.get(unit_id, ()))
     figures = len(computed.figures_by_unit.get(unit_id, ()))
     return Card(i18n.SITE_NAME[lang].split(" — ")[0], i18n.SITE_NAME[lang].split(" — ")[-1], " · ".join(place), _plain(unit.name, lang), tuple(stats), _counts(reports, figures, lang))

@@ -159,11 +159,12 @@ CELLS = {
     "report": ["bc-2021", "bc-2020", ""],
     "unit": ["huyen-b", "tinh-a", "huyen-q", ""],
     "indicator": ["dossiers-received", "dossiers-received-online", "share-online", "nope"],
-    "period": ["2021", "2020", "2021-Q3", "2020-2021", "21"],
-    "period_start": ["2021-01-01", "2020-01-01", "31/02/2023", "2023-02-31", ""],
+    "period": ["2021", "2020", "2021-Q3", "2020-2021", "21", "2021-9M", "2021-H2", "2021-13", "../2021-12-31", "2021-03-01/2021-02-01", "2021-02-30/2021-03-01"],
+    "period_start": ["2021-01-01", "2020-01-01", "31/02/2023", "2023-02-31", "", "2020-12-15"],
     "period_end": ["2021-12-31", "2020-12-31", "2019-12-31", "20/12/2021", ""],
     "breakdown": ["", "channel=hotline", "channel=fax", "colour=red", "channel"],
     "value": ["", "7447", "5386", "72.3", "100.5", "-1", "1e400", "nan", "inf", "abc", "7,447", "0"],
+    "qualifier": ["", "approx", "more_than", "estimated", "about"],
     "status": ["reported", "missing", "reportd", ""],
     "locator": ["Mục 1", "Phụ lục, dòng 1", ""],
     "quote": ["Nam 2021 tiep nhan 7.447 ho so", "truc tuyen 5.386 ho so.", "Nam 2020 tiep nhan 6.000 ho so.", "not in the source", ""],
@@ -173,9 +174,9 @@ CELLS = {
 }
 cell_text = st.text(st.sampled_from(list("ab,;\"\n\r\t =+-.0123456789") + ["ạ", "\u0323", "\ufeff", "\x00", "\u2028"]), max_size=10)
 VALID_ROWS = [
-    ("bc-2021-001", "bc-2021", "huyen-b", "dossiers-received", "2021", "2021-01-01", "2021-12-31", "", "7447", "reported", "Mục 1", "Nam 2021 tiep nhan 7.447 ho so", "", "", ""),
-    ("bc-2021-002", "bc-2021", "huyen-b", "dossiers-received-online", "2021", "2021-01-01", "2021-12-31", "", "5386", "reported", "Mục 1", "truc tuyen 5.386 ho so.", "", "", ""),
-    ("bc-2021-003", "bc-2021", "huyen-b", "dossiers-received", "2020", "2020-01-01", "2020-12-31", "channel=hotline", "", "missing", "Mục 1", "Nam 2020 tiep nhan 6.000 ho so.", "", "", ""),
+    ("bc-2021-001", "bc-2021", "huyen-b", "dossiers-received", "2021", "2021-01-01", "2021-12-31", "", "7447", "", "reported", "Mục 1", "Nam 2021 tiep nhan 7.447 ho so", "", "", ""),
+    ("bc-2021-002", "bc-2021", "huyen-b", "dossiers-received-online", "2021", "2021-01-01", "2021-12-31", "", "5386", "", "reported", "Mục 1", "truc tuyen 5.386 ho so.", "", "", ""),
+    ("bc-2021-003", "bc-2021", "huyen-b", "dossiers-received", "2020", "2020-01-01", "2020-12-31", "channel=hotline", "", "", "missing", "Mục 1", "Nam 2020 tiep nhan 6.000 ho so.", "", "", ""),
 ]
 # a cell replaced by a near miss of its column or by random characters
 replacement = st.sampled_from(FIGURE_FIELDS).flatmap(lambda name: st.tuples(st.just(name), st.one_of(st.sampled_from(CELLS[name]), cell_text)))

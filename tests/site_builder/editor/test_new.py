@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from pydantic import BaseModel
 
 from site_builder.editor.fmt import format_yaml
-from site_builder.content.model import KINDS, Glossary, Report, Text, Unit
+from site_builder.content.model import KINDS, Glossary, Period, Report, Text, Unit
 from site_builder.editor.new import VI_DESCRIPTIONS, command, field_shape, models_in, period_values, skeleton
 from site_builder.content.validate import validate
 from site_builder.content.yamlio import _plain, round_trip_yaml
@@ -30,6 +30,9 @@ def _scalar_type(annotation: Any) -> Any:
 
 def fill(data: Any, model: type[BaseModel]) -> Any:
     """Replace every empty placeholder of a parsed skeleton with a valid value for its field."""
+    if model is Period and data.get("code") is None:  # a period's four fields agree with one another
+        data.update(kind="quarter", start="2024-01-01", end="2024-03-31", code="2024-Q1")
+        return data
     for name, info in model.model_fields.items():
         assert name in data, f"{model.__name__}.{name} missing from the skeleton"
         sub, is_list = field_shape(info.annotation)
@@ -136,7 +139,7 @@ def test_refuses_to_overwrite(minimal: Path) -> None:
 
 @pytest.mark.parametrize("args, message", [
     (["report", "--unit", "huyen-x", "--period", "2024"], "unit 'huyen-x' not found"),
-    (["report", "--unit", "huyen-b", "--period", "2024-13"], "period '2024-13' must look like 2024, 2021-Q3 or 2011-2020"),
+    (["report", "--unit", "huyen-b", "--period", "2024-13"], "period '2024-13' must look like 2021, 2021-H1, 2021-Q3, 2021-09, 2022-9M, 2011-2020, 2021-07-21/2021-08-20 or ../2023-09-30"),
     (["report", "--unit", "huyen-b", "--period", "2024", "--id", "Bad Id"], "report id 'Bad Id' must be lower-case"),
     (["unit", "--id", "tinh-z", "--parent", "tinh-a", "--level", "province"], "a province has no parent"),
     (["unit", "--id", "xa-d", "--parent", "huyen-x", "--level", "commune"], "parent 'huyen-x' not found"),
@@ -152,9 +155,25 @@ def test_period_codes() -> None:
     assert period_values("2021-Q3") == {"period.kind": "quarter", "period.start": dt.date(2021, 7, 1),
                                         "period.end": dt.date(2021, 9, 30), "period.code": "2021-Q3"}
     assert period_values("2021-Q4")["period.end"] == dt.date(2021, 12, 31)
-    assert period_values("2011-2020")["period.kind"] == "range"
+    assert period_values("2011-2020")["period.kind"] == "years"
+    assert period_values("2022-9T") == {"period.kind": "months", "period.start": dt.date(2022, 1, 1),  # 9 tháng, as editors type it
+                                        "period.end": dt.date(2022, 9, 30), "period.code": "2022-9M"}
+    assert period_values("2021-07-21/2021-08-20")["period.kind"] == "range"
+    assert period_values("../2023-09-30") == {"period.kind": "to_date", "period.start": None, "period.end": dt.date(2023, 9, 30),
+                                              "period.code": "../2023-09-30"}
     with pytest.raises(ValueError):
         period_values("2020-2011")
+
+
+@pytest.mark.parametrize(("period", "file"), [("2021-9T", "huyen-b-2021-9m"), ("2021-07-21/2021-08-20", "huyen-b-2021-07-21-2021-08-20"),
+                                              ("../2023-09-30", "huyen-b-to-2023-09-30")])
+def test_new_report_for_a_partial_period_validates(minimal: Path, period: str, file: str) -> None:
+    """A report for nine months, a date range or a running total: the skeleton names its period."""
+    result = CliRunner().invoke(command, ["report", "--unit", "huyen-b", "--period", period, "--root", str(minimal)])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == f"content/reports/{file}.yaml"
+    data = _plain(round_trip_yaml().load((minimal / f"content/reports/{file}.yaml").read_text(encoding="utf-8")))
+    Period.model_validate(data["period"])  # kind, dates and code agree
 
 
 @pytest.mark.parametrize("model", [*KINDS.values(), Glossary], ids=lambda m: m.__name__)

@@ -172,10 +172,10 @@ def tricky(minimal: Path) -> Path:
     quotes = list(TRICKY)
     (minimal / "content/sources/bc-2021.txt").write_text("\n".join(quotes) + "\nNam 2020 tiep nhan 6.000 ho so.\n", encoding="utf-8")
     (minimal / "datapackages/figures/data/bc-2021.csv").write_text(
-        "id,report,unit,indicator,period,period_start,period_end,breakdown,value,status,locator,quote,flag,note_vi,note_en\n"
-        f"bc-2021-001,bc-2021,huyen-b,dossiers-received,2021,2021-01-01,2021-12-31,,7447,reported,Mục 1,{quotes[0]},,=1+1,#N/A\n"
-        f"bc-2021-002,bc-2021,huyen-b,dossiers-received-online,2021,2021-01-01,2021-12-31,,5386,reported,Mục 1,{quotes[1]},,,\n"
-        f"bc-2021-003,bc-2021,huyen-b,dossiers-received,2020,2020-01-01,2020-12-31,,6000,reported,Mục 1,{quotes[2]},,,\n",
+        "id,report,unit,indicator,period,period_start,period_end,breakdown,value,qualifier,status,locator,quote,flag,note_vi,note_en\n"
+        f"bc-2021-001,bc-2021,huyen-b,dossiers-received,2021,2021-01-01,2021-12-31,,7447,,reported,Mục 1,{quotes[0]},,=1+1,#N/A\n"
+        f"bc-2021-002,bc-2021,huyen-b,dossiers-received-online,2021,2021-01-01,2021-12-31,,5386,,reported,Mục 1,{quotes[1]},,,\n"
+        f"bc-2021-003,bc-2021,huyen-b,dossiers-received,2020,2020-01-01,2020-12-31,,6000,,reported,Mục 1,{quotes[2]},,,\n",
         encoding="utf-8")
     return minimal
 

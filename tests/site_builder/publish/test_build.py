@@ -96,8 +96,8 @@ def test_missing_translation_is_marked_on_english_page(minimal: Path) -> None:
 def test_breakdowns_show_their_names_in_each_language(minimal: Path) -> None:
     csv_path = minimal / "datapackages/figures/data/bc-2021.csv"
     rows = [
-        "bc-2021-004,bc-2021,huyen-b,dossiers-received,2021,2021-01-01,2021-12-31,channel=hotline,7447,reported,Mục 1,Nam 2021 tiep nhan 7.447 ho so,,,",
-        "bc-2021-005,bc-2021,huyen-b,dossiers-received,2020,2020-01-01,2020-12-31,channel=postal,6000,reported,Mục 1,Nam 2020 tiep nhan 6.000 ho so.,,,",
+        "bc-2021-004,bc-2021,huyen-b,dossiers-received,2021,2021-01-01,2021-12-31,channel=hotline,7447,,reported,Mục 1,Nam 2021 tiep nhan 7.447 ho so,,,",
+        "bc-2021-005,bc-2021,huyen-b,dossiers-received,2020,2020-01-01,2020-12-31,channel=postal,6000,,reported,Mục 1,Nam 2020 tiep nhan 6.000 ho so.,,,",
     ]
     csv_path.write_text(csv_path.read_text(encoding="utf-8") + "\n".join(rows) + "\n", encoding="utf-8")
     dim = minimal / "content/breakdowns/channel.yaml"
