@@ -56,7 +56,6 @@ class ChartSpec:
     categories: tuple[str, ...]
     codes: tuple[str, ...]  # period codes or unit ids behind the categories, for the CSV
     series: tuple[Series, ...]
-    partial: tuple[bool, ...] = ()  # categories covering less than a full year are hatched
     targets: tuple[tuple[str, float], ...] = ()
 
     def digest(self) -> str:
@@ -66,7 +65,7 @@ class ChartSpec:
 
 
 POOL_FROM = 2000
-STYLE_VERSION = "6"  # bump when drawing code changes, so cached files are redrawn
+STYLE_VERSION = "7"  # bump when drawing code changes, so cached files are redrawn
 
 
 def _name(text: Text, lang: i18n.Lang) -> str:
@@ -147,7 +146,7 @@ def unit_specs(corpus: Corpus, computed: Computed, unit_id: str, lang: i18n.Lang
             f"{_name(indicator.name, lang)} — {uname}", unit_kind,
             tuple(i18n.period_short(p.period, lang) for p in points), tuple(p.period for p in points),
             (Series(_name(indicator.name, lang), tuple(p.value for p in points), qualifiers=_qualifiers(points)),),
-            (), _targets_for(corpus, unit_id, ind, lang),
+            _targets_for(corpus, unit_id, ind, lang),
         ))
     return specs
 
@@ -195,11 +194,8 @@ def alt_text(spec: ChartSpec) -> str:
         a, b = _fmt(s.values[0] or 0, spec.unit, spec.lang), _fmt(s.values[-1] or 0, spec.unit, spec.lang)
         return f"{spec.title}: thấp nhất {lo} {a}, cao nhất {hi} {b}." if vi else f"{spec.title}: lowest {lo} at {a}, highest {hi} at {b}."
     parts = []
-    full = [not p for p in spec.partial] if spec.partial else [True] * len(spec.categories)
     for s in spec.series:
-        known = [(c, v) for c, v, whole in zip(spec.categories, s.values, full) if v is not None and whole]
-        if len(known) < 2:  # a partial period (a quarter among years) is compared only when nothing else is
-            known = [(c, v) for c, v in zip(spec.categories, s.values) if v is not None]
+        known = [(c, v) for c, v in zip(spec.categories, s.values) if v is not None]
         if len(known) < 2:
             continue
         (c0, v0), (c1, v1) = known[0], known[-1]

@@ -13,6 +13,7 @@ from typing import Callable, Iterable, Mapping
 
 from markupsafe import Markup, escape
 
+from site_builder.content import periods
 from site_builder.content.model import GlossaryTerm, Period, Report, Text
 from site_builder.publish import i18n
 
@@ -236,6 +237,16 @@ class Lang:
 
     def period(self, code: str) -> str:
         return i18n.period_label(code, self.code)
+
+    def period_html(self, code: str) -> Markup:
+        """A period in words for element content; a period shorter than a year is itself the
+        link to what partial periods mean (never inside another link)."""
+        label = self.period(code)
+        parsed = periods.parse(code)
+        if parsed is None or not parsed.partial:
+            return escape(label)
+        return Markup('<a class="mb-mark mb-mark--partial mb-period" href="{}#mark-partial" title="{}: {}">{}</a>').format(
+            self.url(METHODOLOGY), self.t("mark.partial"), self.t("mark.partial.text"), label)
 
     def period_dates(self, period: Period) -> str:
         """A period's first and last day, '15/06/2021 – 14/09/2021'; a running total only its end."""

@@ -8,7 +8,8 @@ ships (to size margins and legends), and the SVG is written in one pass: about 1
 
 The output keeps what the site relies on: text stays text (selectable, translatable, drawn
 with the reader's fonts), series, stacks and target lines carry ids (`series-0`, `stack-0`,
-`target-0`), partial periods are hatched, and the same spec gives the same bytes.
+`target-0`), and the same spec gives the same bytes. A chart holds one run of comparable
+periods (compute.comparable_runs), so no bar stands for a shorter period than its neighbours.
 """
 from __future__ import annotations
 
@@ -142,23 +143,17 @@ def render(spec: "ChartSpec", palette: tuple[str, ...], target_colour: str, widt
             svg.text(left + step * (i + 0.5), bottom + 6 + TICK_PX, cat, TICK_PX, "middle", MUTED)
     groups = len(plain) + (1 if stacked else 0)
     band = step * 0.8 / max(groups, 1)
-    partial = spec.partial or (False,) * n
     colours = iter(palette)
     for k, s in enumerate(plain):
         colour = next(colours)
         if spec.kind == "bar":
-            if any(p and v is not None for p, v in zip(partial, s.values)):  # hatched: a period shorter than the others
-                svg.add(f'<defs><pattern id="partial-{k}" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">'
-                        f'<rect width="6" height="6" fill="{colour}"/><line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" stroke-width="2"/>'
-                        "</pattern></defs>")
             svg.add(f'<g id="series-{k}" fill="{colour}">')
             for i, v in enumerate(s.values):
                 if v is None:
                     continue
                 x = left + step * i + step * 0.1 + band * k
                 y = y_of(v)
-                fill = f' fill="url(#partial-{k})"' if partial[i] else ""
-                svg.add(f'<rect x="{_num(x + band * 0.025)}" y="{_num(y)}" width="{_num(band * 0.95)}" height="{_num(bottom - y)}"{fill}/>')
+                svg.add(f'<rect x="{_num(x + band * 0.025)}" y="{_num(y)}" width="{_num(band * 0.95)}" height="{_num(bottom - y)}"/>')
             svg.add("</g>")
         else:
             pts = [(left + step * (i + 0.5), y_of(v)) if v is not None else None for i, v in enumerate(s.values)]
