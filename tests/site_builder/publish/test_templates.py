@@ -299,7 +299,7 @@ def test_404_page_in_minijinja_speaks_both_languages_and_links_both_homes(site_u
     assert f'<h1>404 — {i18n.t("not_found.title", "vi")} <span lang="en">/ {i18n.t("not_found.title", "en")}</span></h1>' in html
     assert f'<p>{i18n.t("not_found.text", "vi")} <a href="{root}">{i18n.t("not_found.home", "vi")}</a></p>' in html
     assert f'<p lang="en">{i18n.t("not_found.text", "en")} <a href="{root}en/" hreflang="en">{i18n.t("not_found.home", "en")}</a></p>' in html
-    image = f"https://example.org/minhbach/social/default.vi.png" if site_url else "/social/default.vi.png"
+    image = "https://example.org/minhbach/social/default.vi.png" if site_url else "/social/default.vi.png"
     assert attribute(html, '<meta property="og:image"', "content") == image
     assert attribute(html, '<a class="md-header__button mb-lang-switch"', "href") == f"{root}en/"
     assert attribute(html, '<div class="mb-search"', "data-mb-root") == root
