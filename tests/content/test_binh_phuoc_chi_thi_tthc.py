@@ -15,33 +15,33 @@ TARGETS = ROOT / "datapackages" / "directive-targets" / "data" / "targets.csv"
 
 FIGURE_COLUMNS = [
     "id", "report", "unit", "indicator", "period", "period_start", "period_end", "breakdown",
-    "value", "status", "locator", "quote", "flag", "note_vi", "note_en",
+    "value", "qualifier", "status", "locator", "quote", "flag", "note_vi", "note_en",
 ]
 TARGET_COLUMNS = [
-    "id", "report", "unit", "indicator", "comparator", "target_value", "deadline", "scope",
+    "id", "report", "unit", "indicator", "comparator", "target_value", "deadline", "recurrence", "scope",
     "scope_vi", "scope_en", "locator", "quote", "note_vi", "note_en",
 ]
 
 # (indicator, unit, period, breakdown, value): none, the directive states only targets.
 CURATED: list[tuple] = []
 
-# (indicator, unit, comparator, target_value, deadline, scope)
+# (indicator, unit, comparator, target_value, deadline, recurrence, scope): the deadline only where the directive sets one
 CURATED_TARGETS = [
-    # "100% thủ tục hành chính từ khâu tiếp nhận và trả kết quả phải được số hóa và xử lý trên môi trường mạng"
-    ("digitisation-share", "binh-phuoc", "=", 100, "2025-12-31", "exclusion=state_secret_or_not_digitisable"),
-    ("dossiers-processed-online-share", "binh-phuoc", "=", 100, "2025-12-31", "exclusion=state_secret_or_not_digitisable"),
+    # "100% thủ tục hành chính từ khâu tiếp nhận và trả kết quả phải được số hóa và xử lý trên môi trường mạng": no date
+    ("digitisation-share", "binh-phuoc", "=", 100, "", "", "exclusion=state_secret_or_not_digitisable"),
+    ("dossiers-processed-online-share", "binh-phuoc", "=", 100, "", "", "exclusion=state_secret_or_not_digitisable"),
     # "đến hết năm 2022, đạt 100% thủ tục hành chính có yêu cầu nghĩa vụ tài chính được triển khai thanh toán trực tuyến"
-    ("procedures-online-payment-enabled-share", "binh-phuoc", "=", 100, "2022-12-31", ""),
+    ("procedures-online-payment-enabled-share", "binh-phuoc", "=", 100, "2022-12-31", "", ""),
     # "trong đó, tỷ lệ giao dịch thanh toán trực tuyến đạt từ 30% trở lên"
-    ("online-payment-share", "binh-phuoc", ">=", 30, "2022-12-31", ""),
-    # "Đến năm 2025, tỷ lệ giao dịch thanh toán trực tuyến đạt từ 50% trở lên"
-    ("online-payment-share", "binh-phuoc", ">=", 50, "2025-12-31", ""),
-    # "Mọi thông tin phản ánh, kiến nghị ... đều phải được tiếp nhận, phân loại và xử lý kịp thời"
-    ("feedback-handled-on-time-share", "binh-phuoc", "=", 100, "2025-12-31", ""),
-    # "Mức độ hài lòng ... hàng năm đạt tối thiểu 95% trở lên"
-    ("satisfaction-rate", "binh-phuoc", ">=", 95, "2025-12-31", ""),
+    ("online-payment-share", "binh-phuoc", ">=", 30, "2022-12-31", "", ""),
+    # "Đến năm 2025, tỷ lệ giao dịch thanh toán trực tuyến đạt từ 50% trở lên": by 2025, read as the end of 2025
+    ("online-payment-share", "binh-phuoc", ">=", 50, "2025-12-31", "", ""),
+    # "Mọi thông tin phản ánh, kiến nghị ... đều phải được tiếp nhận, phân loại và xử lý kịp thời": no date
+    ("feedback-handled-on-time-share", "binh-phuoc", "=", 100, "", "", ""),
+    # "Mức độ hài lòng ... hàng năm đạt tối thiểu 95% trở lên": every year, no end
+    ("satisfaction-rate", "binh-phuoc", ">=", 95, "", "annual", ""),
     # "... lĩnh vực đất đai, xây dựng, đầu tư đạt tối thiểu 90%"
-    ("satisfaction-rate", "binh-phuoc", ">=", 90, "2025-12-31", "sector=land_construction_investment"),
+    ("satisfaction-rate", "binh-phuoc", ">=", 90, "", "annual", "sector=land_construction_investment"),
 ]
 
 # Inconsistent figures found in the document: none.
@@ -85,14 +85,36 @@ def test_curated_targets_in_package():
     assert header == TARGET_COLUMNS
     ours = [r for r in rows if r["report"] == REPORT_ID]
     assert len(ours) == len(CURATED_TARGETS)
-    for indicator, unit, comparator, value, deadline, scope in CURATED_TARGETS:
+    for indicator, unit, comparator, value, deadline, recurrence, scope in CURATED_TARGETS:
         hits = [
             r for r in ours
-            if (r["indicator"], r["unit"], r["comparator"], r["deadline"], r["scope"])
-            == (indicator, unit, comparator, deadline, scope)
+            if (r["indicator"], r["unit"], r["comparator"], r["deadline"], r["recurrence"], r["scope"])
+            == (indicator, unit, comparator, deadline, recurrence, scope)
             and float(r["target_value"]) == float(value)
         ]
-        assert len(hits) == 1, (indicator, comparator, value, deadline, scope)
+        assert len(hits) == 1, (indicator, comparator, value, deadline, recurrence, scope)
+
+
+def test_target_notes_claim_no_date_the_directive_does_not_set():
+    _, rows = _read(TARGETS)
+    for r in rows:
+        if r["report"] != REPORT_ID:
+            continue
+        if not r["deadline"]:
+            assert "2025" not in r["note_vi"] + r["note_en"], r["id"]
+        if r["recurrence"] == "annual":
+            assert "hàng năm" in r["quote"] and "hằng năm" in r["note_vi"] and "annual" in r["note_en"].lower(), r["id"]
+    by_2025 = next(r for r in rows if r["id"] == f"{REPORT_ID}-005")
+    assert "Đến năm 2025" in by_2025["quote"] and "Đến năm 2025" in by_2025["note_vi"] and "by 2025" in by_2025["note_en"]
+
+
+def test_reconstructed_period_is_marked_uncertain():
+    from ruamel.yaml import YAML
+
+    report = YAML(typ="safe").load((ROOT / "content" / "reports" / f"{REPORT_ID}.yaml").read_text(encoding="utf-8"))
+    assert (report["period"]["kind"], report["period"]["code"]) == ("years", "2021-2025")
+    assert "period" in report["uncertain"] and {"number", "date", "place"} <= set(report["uncertain"])
+    assert "không nêu kỳ" in report["date_note"]["vi"] and "reconstruction" in report["date_note"]["en"]
 
 
 def test_target_quotes_are_verbatim():

@@ -18,11 +18,20 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from ruamel.yaml import YAML
+
+from site_builder.content import periods
+
 REPORT_ID = "tuy-phong-cchc-2011-2020"
-CSV_PATH = Path(__file__).resolve().parents[2] / "datapackages" / "cchc-figures" / "data" / f"{REPORT_ID}.csv"
+ROOT = Path(__file__).resolve().parents[2]
+CSV_PATH = ROOT / "datapackages" / "cchc-figures" / "data" / f"{REPORT_ID}.csv"
+SOURCE = ROOT / "content" / "sources" / f"{REPORT_ID}.txt"
 
 D = "tuy-phong"
-YEARS = ["2015", "2016", "2017", "2018", "2019", "2020-Q1"]
+# the appendix columns: "Năm 2015" … "Năm 2019", "Năm 2020 (Tính đến 31/3)" (the first three months of 2020)
+YEARS = ["2015", "2016", "2017", "2018", "2019", "2020-3M"]
+# states "hiện nay", "đến nay", "đã thực hiện": to 31/3/2020, the last day of the report's figures
+TO = "../2020-03-31"
 NONE6 = [None] * 6
 
 
@@ -69,23 +78,23 @@ NARRATIVE = [
     ("satisfaction-survey-forms", D, "2018", "rating=very_satisfied", 1280),
     ("satisfaction-survey-forms", D, "2018", "rating=satisfied", 220),
     # 2019: survey 01/10–31/12/2019 (Q4): 150 phiếu/2.024 hồ sơ đã có kết quả và có ý kiến, the dossiers dated
-    # 10/9–10/11/2019 in brackets (straddles Q3 and Q4, hence period 2019); 130 Tốt, 20 Bình thường
+    # 10/9–10/11/2019 in brackets (that range is their period); 130 Tốt, 20 Bình thường
     ("satisfaction-survey-forms", D, "2019-Q4", "", 150),
-    ("dossiers-resolved", D, "2019", "scope=with_comments", 2024),
+    ("dossiers-resolved", D, "2019-09-10/2019-11-10", "scope=with_comments", 2024),
     ("satisfaction-survey-forms", D, "2019-Q4", "rating=good", 130),
     ("satisfaction-survey-forms", D, "2019-Q4", "rating=average", 20),
-    # 2020 (01/01–31/3/2020): 350 phiếu/2.717 hồ sơ đã có kết quả; 300 Tốt, 50 Bình thường
+    # 2020 (01/01–31/3/2020, a calendar quarter): 350 phiếu/2.717 hồ sơ đã có kết quả; 300 Tốt, 50 Bình thường
     ("satisfaction-survey-forms", D, "2020-Q1", "", 350),
     ("dossiers-resolved", D, "2020-Q1", "", 2717),
     ("satisfaction-survey-forms", D, "2020-Q1", "rating=good", 300),
     ("satisfaction-survey-forms", D, "2020-Q1", "rating=average", 50),
     # Mục I.4.a — 34 thủ tục không tiếp nhận tại Bộ phận Một cửa (QĐ 3313/QĐ-UBND)
-    ("procedures-not-received-at-one-stop", D, "2011-2020", "", 34),
+    ("procedures-not-received-at-one-stop", D, TO, "", 34),
     # Mục II — 10 TTHC cấp huyện, 01 TTHC cấp xã rút ngắn thời gian (QĐ 3243/QĐ-UBND)
-    ("procedures-simplified", D, "2011-2020", "level=district", 10),
-    ("procedures-simplified", D, "2011-2020", "level=commune", 1),
+    ("procedures-simplified", D, TO, "level=district", 10),
+    ("procedures-simplified", D, TO, "level=commune", 1),
     # Mục II — 100% TTHC thuộc thẩm quyền UBND huyện công khai trên Trang TTĐT huyện
-    ("procedures-disclosed-online-share", D, "2011-2020", "level=district", 100),
+    ("procedures-disclosed-online-share", D, TO, "level=district", 100),
     # Mục II — Bộ phận Một cửa cấp huyện: tiếp nhận / đã trả kết quả / trễ hạn
     ("dossiers-received", D, "2015", "", 5658),
     ("dossiers-resolved", D, "2015", "", 5650),
@@ -102,16 +111,18 @@ NARRATIVE = [
     ("dossiers-received", D, "2019", "", 12429),
     ("dossiers-resolved", D, "2019", "", 12411),
     ("dossiers-resolved-late", D, "2019", "", 18),
-    ("dossiers-received", D, "2020-Q1", "", 2717),
-    ("dossiers-resolved", D, "2020-Q1", "", 2700),
-    ("dossiers-resolved-late", D, "2020-Q1", "", 17),
+    ("dossiers-received", D, "2020-3M", "", 2717),
+    ("dossiers-resolved", D, "2020-3M", "", 2700),
+    ("dossiers-resolved-late", D, "2020-3M", "", 17),
     # Mục II — 57 TTHC DVC trực tuyến mức độ 3, 4; 10/12 xã, thị trấn ký thỏa thuận BCCI (tháng 10/2019)
-    ("procedures-online-level-3-4", D, "2011-2020", "", 57),
-    ("communes-postal-service-agreement", D, "2019-Q4", "", 10),
-    ("communes-total", D, "2019-Q4", "", 12),
+    ("procedures-online-level-3-4", D, TO, "", 57),
+    ("communes-postal-service-agreement", D, "2019-10", "", 10),
+    ("communes-total", D, "2019-10", "", 12),
     # Mục III.2 — mục tiêu trên 90% văn bản qua môi trường mạng đến năm 2020; một cửa triển khai 100%
     ("e-documents-exchanged-target-share", D, "2020", "", 90),
-    ("one-stop-implementation-share", D, "2011-2020", "", 100),
+    ("one-stop-implementation-share", D, TO, "", 100),
+    # Mục II — "Đến nay, UBND huyện chưa tiếp nhận phản ánh, kiến nghị ... nào": a zero stated in words
+    ("feedback-received", D, TO, "", 0),
 ]
 
 # --------------------------------------------------------------------------- Phụ lục 03
@@ -179,22 +190,22 @@ INCONSISTENT = [
     ("dossiers-resolved", D, "2017", "level=district", 8955),
     ("dossiers-resolved", D, "2018", "level=district", 9743),
     ("dossiers-resolved", D, "2019", "level=district", 12429),
-    ("dossiers-resolved", D, "2020-Q1", "level=district", 2700),     # 2717/2700: on time > resolved
-    ("dossiers-resolved-on-time", D, "2020-Q1", "level=district", 2717),
+    ("dossiers-resolved", D, "2020-3M", "level=district", 2700),     # 2717/2700: on time > resolved
+    ("dossiers-resolved-on-time", D, "2020-3M", "level=district", 2717),
     ("e-documents-exchanged", D, "2015", "", 14622),                 # numerator > "tổng số văn bản đi"
     ("e-documents-exchanged", D, "2016", "", 17360),
     ("e-documents-exchanged", D, "2017", "", 18168),
     ("e-documents-exchanged", D, "2018", "", 20946),
     ("e-documents-exchanged", D, "2019", "", 22735),
-    ("e-documents-exchanged", D, "2020-Q1", "", 5822),
+    ("e-documents-exchanged", D, "2020-3M", "", 5822),
     ("dossiers-processed-e-one-stop", D, "2015", "", 3650),          # vs 5.650 returned (Mục II)
     ("dossiers-processed-e-one-stop", D, "2016", "", 3162),          # vs 6.162
     ("dossiers-processed-e-one-stop", D, "2017", "", 4953),          # vs 8.953
     ("dossiers-processed-e-one-stop", D, "2019", "", 2142),          # vs 12.411; < 8549 resolved online
-    ("dossiers-received", D, "2020-Q1", "", 2700),                   # row 11 denominator vs 2.717 received
-    ("dossiers-received", D, "2020-Q1", "", 2717),                   # Mục II 2.717 received vs 2700 (row 11)
-    ("dossiers-resolved", D, "2020-Q1", "", 2700),                   # Mục II 2.700 returned vs 2.717 with a result (survey)
-    ("dossiers-resolved", D, "2019", "scope=with_comments", 2024),   # one sentence, two date ranges (01/10–31/12 vs 10/9–10/11)
+    ("dossiers-received", D, "2020-3M", "", 2700),                   # row 11 denominator vs 2.717 received
+    ("dossiers-received", D, "2020-3M", "", 2717),                   # Mục II 2.717 received vs 2700 (row 11)
+    ("dossiers-resolved", D, "2020-3M", "", 2700),                   # Mục II 2.700 returned vs 2.717 with a result (survey)
+    ("dossiers-resolved", D, "2019-09-10/2019-11-10", "scope=with_comments", 2024),   # one sentence, two date ranges (01/10–31/12 vs 10/9–10/11)
     ("dossiers-resolved", D, "2015", "", 5650),                      # Mục II "đã trả kết quả" vs 5.2 denominator 5658
     ("dossiers-resolved", D, "2016", "", 6162),                      # vs 6174
     ("dossiers-resolved", D, "2017", "", 8953),                      # vs 8955
@@ -205,17 +216,11 @@ INCONSISTENT = [
     ("procedures-one-stop", D, "2017", "", 111),
     ("procedures-one-stop", D, "2018", "", 204),
     ("procedures-one-stop", D, "2019", "", 263),
-    ("procedures-one-stop", D, "2020-Q1", "", 263),
+    ("procedures-one-stop", D, "2020-3M", "", 263),
     ("procedures-simplified", D, "2019", "", 10),                    # table 10 vs Mục II 10 + 01 = 11
-    ("procedures-simplified", D, "2020-Q1", "", 10),
-    ("procedures-simplified", D, "2011-2020", "level=commune", 1),   # Mục II's 01 commune TTHC, missing from the table
+    ("procedures-simplified", D, "2020-3M", "", 10),
+    ("procedures-simplified", D, TO, "level=commune", 1),   # Mục II's 01 commune TTHC, missing from the table
 ]
-
-
-def _quarter_bounds(year, q):
-    start = dt.date(year, 3 * q - 2, 1)
-    end = dt.date(year + (q == 4), (3 * q) % 12 + 1, 1) - dt.timedelta(days=1)
-    return start, end
 
 
 def _read():
@@ -245,7 +250,7 @@ def test_curated_figures_in_package():
 def test_every_row_is_curated():
     """The package holds no figure that was not read from the source."""
     rows = _read()
-    assert len(rows) == len(CURATED) == 311
+    assert len(rows) == len(CURATED) == 312
     assert Counter(_key(r) for r in rows) == Counter(_norm(t) for t in CURATED)
 
 
@@ -277,20 +282,42 @@ def test_inconsistencies_flagged():
 
 
 def test_period_codes_match_dates():
-    """A quarter code covers only dates inside that quarter, a year code only dates inside that year."""
+    """Every code names its dates (the calendar or the 15th-to-14th reporting convention), and only the kinds
+    the report's words give: years, the first three months of 2020, a month, a quarter, ranges, or to 31/3/2020."""
+    kinds = Counter()
     for r in _read():
-        start, end = dt.date.fromisoformat(r["period_start"]), dt.date.fromisoformat(r["period_end"])
-        assert start <= end, r["id"]
-        m = re.fullmatch(r"(\d{4})(?:-Q([1-4])|-(\d{4}))?", r["period"])
-        assert m, r["id"]
-        year, q, last = int(m[1]), m[2], m[3]
-        if q:
-            lo, hi = _quarter_bounds(year, int(q))
-            assert lo <= start and end <= hi, (r["id"], r["period"], start, end)
-        elif last:
-            assert start.year == year and end.year == int(last), r["id"]
-        else:
-            assert start.year == end.year == year, r["id"]
+        code = periods.parse(r["period"])
+        assert code is not None, r["id"]
+        start = dt.date.fromisoformat(r["period_start"]) if r["period_start"] else None
+        assert periods.date_problem(code, start, dt.date.fromisoformat(r["period_end"])) is None, r["id"]
+        kinds[code.kind.value] += 1
+    assert kinds == {"year": 250, "months": 45, "to_date": 7, "quarter": 7, "month": 2, "range": 1}, kinds
+
+
+def test_report_period_and_data_period():
+    report = YAML(typ="safe").load((ROOT / "content" / "reports" / f"{REPORT_ID}.yaml").read_text(encoding="utf-8"))
+    period, data = report["period"], report["data_period"]
+    assert (period["kind"], period["code"], str(period["start"]), str(period["end"])) == ("years", "2011-2020", "2011-01-01", "2020-12-31")
+    assert (data["kind"], data["code"], str(data["start"]), str(data["end"])) == ("range", "2015-01-01/2020-03-31", "2015-01-01", "2020-03-31")
+    source = " ".join(SOURCE.read_text(encoding="utf-8").split())
+    assert "giai đoạn 2011 – 2020" in source and "từ năm 2015 đến 31/3/2020" in source and "Năm 2020 (Tính đến 31/3)" in source
+    assert set(report["uncertain"]) == {"number", "date", "place"}
+
+
+def test_state_rows_run_to_the_data_cut_off():
+    states = [r for r in _read() if r["period"] == TO]
+    assert sorted(r["id"][-3:] for r in states) == ["033", "034", "035", "036", "055", "059", "312"]
+    assert all(r["period_start"] == "" and r["period_end"] == "2020-03-31" for r in states)
+
+
+def test_qualifier_and_worded_zero():
+    rows = _read()
+    # "mục tiêu kế hoạch đến năm 2020, trên 90% văn bản": more than 90 (a plan target)
+    assert {r["id"][-3:]: r["qualifier"] for r in rows if r["qualifier"]} == {"058": "more_than"}
+    zero = next(r for r in rows if r["id"].endswith("-312"))
+    assert (zero["indicator"], zero["value"], zero["status"]) == ("feedback-received", "0", "reported")
+    assert "chưa tiếp nhận phản ánh, kiến nghị của tổ chức, cá nhân nào" in zero["quote"]
+    assert " ".join(zero["quote"].split()) in " ".join(SOURCE.read_text(encoding="utf-8").split())
 
 
 def test_notes_use_their_language_number_format():
