@@ -271,6 +271,10 @@ class Report(Strict):
     def _has_date_or_note(self) -> "Report":
         if self.date is None and self.date_note is None:
             raise ValueError("date is empty: give the date, or a date_note saying why it is missing")
+        absent = [f.value for f in self.uncertain if f is not HeaderField.period and not getattr(self, f.value)]
+        if absent:
+            raise ValueError(f"uncertain lists {', '.join(absent)}, which the report leaves empty: a field the copy does not show is "
+                             "missing, not uncertain; leave it empty and say why in date_note")
         return self
 
 

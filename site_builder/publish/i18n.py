@@ -291,7 +291,7 @@ OG_LOCALE: dict[Lang, str] = {"vi": "vi_VN", "en": "en_US"}
 # The marks a visitor can meet, each explained once on the methodology page (the about page,
 # section "marks", an anchor mark-<name> each) and linked from wherever it stands.
 MARKS = ("approx", "more_than", "at_least", "less_than", "at_most", "estimated", "uncertain", "partial", "missing",
-         "inconsistent", "rounding", "untranslated")
+         "inconsistent", "ocr_uncertain", "rounding", "untranslated")
 QUALIFIER_MARKS = {"approx": "≈", "more_than": ">", "at_least": "≥", "less_than": "<", "at_most": "≤"}  # written before the number
 NBSP = "\u00a0"
 
@@ -332,6 +332,9 @@ MARK_STRINGS: dict[str, dict[str, str]] = {
     "mark.inconsistent": {"vi": "không nhất quán", "en": "inconsistent"},
     "mark.inconsistent.text": {"vi": "Số liệu mâu thuẫn với một số liệu khác của chính văn bản. Nó được giữ nguyên như đã công bố, không bị sửa âm thầm, và ghi chú bên cạnh nói mâu thuẫn ở đâu.",
                                "en": "The figure contradicts another figure of the same document. It stays as published, never silently corrected, and the note beside it says where the contradiction lies."},
+    "mark.ocr_uncertain": {"vi": "OCR không chắc chắn", "en": "uncertain OCR"},
+    "mark.ocr_uncertain.text": {"vi": "Chữ số của con số bị hỏng trong văn bản nguồn (bản nhận dạng ký tự OCR) và được đọc lại theo ngữ cảnh, nên có thể sai. Ghi chú bên cạnh nói đã đọc thế nào.",
+                                "en": "The number's digits are damaged in the source (an OCR text) and were read from their context, so they may be wrong. The note beside it says how they were read."},
     "mark.rounding": {"vi": "làm tròn", "en": "rounding"},
     "mark.rounding.text": {"vi": "Các tỷ lệ được tính lại từ công thức của chỉ số. Chênh lệch với tỷ lệ văn bản công bố không lớn hơn nửa đơn vị của chữ số cuối được in (0,05 với một chữ số thập phân) là do làm tròn và không bị đánh dấu; chênh lệch lớn hơn được đánh dấu không nhất quán.",
                            "en": "Shares are recomputed from the indicator's formula. A gap to the published share of at most half a unit of the last printed digit (0.05 with one decimal) is rounding and is not marked; a larger gap is marked inconsistent."},
@@ -343,7 +346,7 @@ MARK_STRINGS: dict[str, dict[str, str]] = {
 
 def mark_symbol(name: str, lang: Lang) -> str:
     """How a mark is written on a page: ≈ > ≥ < ≤ before a number, ⚠, /, or words."""
-    symbols = {**QUALIFIER_MARKS, "inconsistent": "⚠", "missing": "/", "uncertain": "?"}
+    symbols = {**QUALIFIER_MARKS, "inconsistent": "⚠", "ocr_uncertain": "⚠", "missing": "/", "uncertain": "?"}
     return symbols.get(name) or t(f"mark.{name}", lang)
 
 

@@ -100,10 +100,10 @@ def test_worded_zero_quotes_its_sentence():
     assert " ".join(zeros[0]["quote"].split()) in source
 
 
-def test_header_fields_not_on_the_copy_are_marked():
+def test_header_fields_not_on_the_copy_are_missing_not_uncertain():
     from ruamel.yaml import YAML
 
     report = YAML(typ="safe").load((ROOT / "content" / "reports" / f"{REPORT_ID}.yaml").read_text(encoding="utf-8"))
-    assert set(report["uncertain"]) == {"number", "date", "place", "signer"}
-    assert not any(report.get(f) for f in ("number", "date", "place", "signer"))
+    assert not any(report.get(f) for f in ("number", "date", "place", "signer"))  # none on the copy: left empty, and date_note says so
+    assert not report.get("uncertain") and "không có phần đầu văn bản" in report["date_note"]["vi"]
     assert "lập ngày 15/10/2020" not in report["summary"]["vi"] and "Quyết định số 187-QĐ/HU ngày 15/10/2020" in report["summary"]["vi"]

@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 
 from site_builder.publish import i18n
 from site_builder.content.corpus import Figure
+from site_builder.content.qualifiers import Qualifier
 from site_builder.compute.grid import figure_grid
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -17,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[3]
 def fig(id: str, indicator: str, period: str, value: float | None, breakdown: str = "", unit: str = "u", flag: str = "", line: int = 2) -> Figure:
     year = int(period[:4])
     start, end = (dt.date(year, 1, 1), dt.date(year, 3, 31)) if period.endswith("-Q1") else (dt.date(year, 1, 1), dt.date(year, 12, 31))
-    return Figure(id, "r", unit, indicator, period, start, end, breakdown, value, "reported" if value is not None else "missing",
+    return Figure(id, "r", unit, indicator, period, start, end, breakdown, value, Qualifier.exact, "reported" if value is not None else "missing",
                   "Mục 1", "q", flag, "n" if flag else "", "n" if flag else "", "ds", "res", line)
 
 
@@ -30,7 +31,7 @@ def test_rows_follow_the_document_and_periods_follow_time() -> None:
     ])
     assert grid.periods == ("2015", "2016-Q1", "2016")  # Q1 2016 ends before the whole of 2016
     decade = figure_grid([fig("r-001", "a", "2016", 1), fig("r-002", "a", "2015", 2, line=3)]
-                         + [Figure("r-003", "r", "u", "a", "2011-2016", dt.date(2011, 1, 1), dt.date(2016, 12, 31), "", 9, "reported",
+                         + [Figure("r-003", "r", "u", "a", "2011-2016", dt.date(2011, 1, 1), dt.date(2016, 12, 31), "", 9, Qualifier.exact, "reported",
                                    "Mục 1", "q", "", "", "", "ds", "res", 4)])
     assert decade.periods == ("2015", "2016", "2011-2016")  # a review of several years comes after its last year
     assert [(r.indicator, [[f.id for f in c] for c in r.cells]) for r in grid.rows] == [

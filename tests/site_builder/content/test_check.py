@@ -358,6 +358,10 @@ CATALOGUE = [
         "2021, 2021-H1, 2021-Q3, 2021-09, 2022-9M, 2011-2020, 2021-07-21/2021-08-20 or ../2023-09-30", "schema-value_error"),
     Bad("report-uncertain-field", "an uncertain header field the model does not know", edit(REPORT, "number: 12/BC-UBND", "number: 12/BC-UBND\nuncertain: [numero]"),
         "content/reports/bc-2021.yaml:6:13: uncertain[0]: must be one of: number, date, signer, place or period", "schema-enum"),
+    Bad("uncertain-but-missing", "a header field listed as uncertain that the report leaves empty (missing, not uncertain)",
+        edit(REPORT, "number: 12/BC-UBND\n", "uncertain: [signer]\nnumber: 12/BC-UBND\n"),
+        "content/reports/bc-2021.yaml:1:1: uncertain lists signer, which the report leaves empty: a field the copy does not show is "
+        "missing, not uncertain; leave it empty and say why in date_note", "schema-value_error"),
     # ---- value qualifiers (content/qualifiers.py)
     Bad("qualifier-enum", "a qualifier outside its enumeration", edit(CSV, ",7447,,reported", ",7447,about,reported"),
         "datapackages/figures/data/bc-2021.csv:2:80: qualifier: 'about' must be one of: (empty), approx, more_than, at_least, less_than, at_most, estimated",

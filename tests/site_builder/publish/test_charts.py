@@ -11,7 +11,7 @@ from site_builder.publish.build import build
 from site_builder.publish.charts import ChartSpec, Series, alt_text, draw
 
 ROOT = Path(__file__).resolve().parents[3]
-TARGETS_HEADER = "id,report,unit,indicator,comparator,target_value,deadline,scope,scope_vi,scope_en,locator,quote,note_vi,note_en\n"
+TARGETS_HEADER = "id,report,unit,indicator,comparator,target_value,deadline,recurrence,scope,scope_vi,scope_en,locator,quote,note_vi,note_en\n"
 
 
 @pytest.fixture
@@ -28,7 +28,7 @@ def charted(minimal: Path) -> Path:
     (pkg / "data").mkdir(parents=True)
     shutil.copyfile(ROOT / "datapackages/directive-targets/datapackage.yaml", pkg / "datapackage.yaml")
     (pkg / "data/targets.csv").write_text(
-        TARGETS_HEADER + "bc-2021-001,bc-2021,tinh-a,share-online,>=,50,2025-12-31,,,,Mục 1,truc tuyen 5.386 ho so.,,\n", encoding="utf-8")
+        TARGETS_HEADER + "bc-2021-001,bc-2021,tinh-a,share-online,>=,50,2025-12-31,,,,,Mục 1,truc tuyen 5.386 ho so.,,\n", encoding="utf-8")
     return minimal
 
 
