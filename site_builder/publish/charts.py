@@ -135,10 +135,10 @@ def unit_specs(corpus: Corpus, computed: Computed, unit_id: str, lang: i18n.Lang
         title = ("Luồng hồ sơ" if lang == "vi" else "Dossier flow") + f" — {uname}"
         specs.append(ChartSpec(f"unit--{unit_id}--flow", lang, "bar", title, "count",
                                tuple(i18n.period_short(c, lang) for c in codes), codes, tuple(out)))
-    rest = sorted((ind for ind in series if ind not in flow and len(best_run(series[ind])) >= 2),
-                  key=lambda i: (ORDER.index(i) if i in ORDER else len(ORDER), i))
+    runs = {ind: best_run(pts) for ind, pts in series.items() if ind not in flow}
+    rest = sorted((ind for ind, run in runs.items() if len(run) >= 2), key=lambda i: (ORDER.index(i) if i in ORDER else len(ORDER), i))
     for ind in rest:
-        points = best_run(series[ind])
+        points = runs[ind]
         indicator = corpus.indicators[ind]
         unit_kind = indicator.unit.value
         specs.append(ChartSpec(

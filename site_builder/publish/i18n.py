@@ -344,6 +344,11 @@ MARK_STRINGS: dict[str, dict[str, str]] = {
 }
 
 
+def mark_name(name: str, lang: Lang) -> str:
+    """A mark's name in words ("khoảng" / "approximately"); estimated's symbol is short ("est."), its name is not."""
+    return t("mark.estimated.name" if name == "estimated" else f"mark.{name}", lang)
+
+
 def mark_symbol(name: str, lang: Lang) -> str:
     """How a mark is written on a page: ≈ > ≥ < ≤ before a number, ⚠, /, or words."""
     symbols = {**QUALIFIER_MARKS, "inconsistent": "⚠", "ocr_uncertain": "⚠", "missing": "/", "uncertain": "?"}

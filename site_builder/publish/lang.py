@@ -205,7 +205,7 @@ class Lang:
     def mark(self, name: str, note: str = "") -> Markup:
         """A mark (≈, >, ⚠, /, ước tính, chưa chắc chắn, …) linked to its explanation on the methodology
         page; the tooltip names it, and `note` (plain text, e.g. a flag's note) follows."""
-        words = self.t("mark.estimated.name" if name == "estimated" else f"mark.{name}")
+        words = i18n.mark_name(name, self.code)
         symbol = i18n.mark_symbol(name, self.code)
         tip = f"{words}: {note}" if note else words
         href = f"{self.url(METHODOLOGY)}#mark-{name}"

@@ -282,7 +282,5 @@ class MarkRow:
 
 def mark_rows(lang: i18n.Lang) -> tuple[MarkRow, ...]:
     """Every mark a visitor can meet (i18n.MARKS), with its explanation."""
-    def words(name: str) -> str:
-        return i18n.t("mark.estimated.name" if name == "estimated" else f"mark.{name}", lang)
-
-    return tuple(MarkRow(name, i18n.mark_symbol(name, lang), words(name), i18n.t(f"mark.{name}.text", lang)) for name in i18n.MARKS)
+    return tuple(MarkRow(name, i18n.mark_symbol(name, lang), i18n.mark_name(name, lang), i18n.t(f"mark.{name}.text", lang))
+                 for name in i18n.MARKS)
