@@ -49,6 +49,8 @@ MINIMAL = {
           en: Dossiers received.
         unit: count
         field: procedures
+        topic: dossiers
+        additive: true
         """,
     "content/indicators/dossiers-received-online.yaml": """\
         id: dossiers-received-online
@@ -60,6 +62,8 @@ MINIMAL = {
           en: Dossiers received online.
         unit: count
         field: e_government
+        topic: online
+        additive: true
         """,
     "content/indicators/share-online.yaml": """\
         id: share-online
@@ -75,6 +79,7 @@ MINIMAL = {
         formula:
           numerator: dossiers-received-online
           denominator: dossiers-received
+        topic: online
         """,
     "content/reports/bc-2021.yaml": """\
         id: bc-2021

@@ -5,16 +5,18 @@ publishes the figure, both are kept and a gap larger than rounding is marked.
 """
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
 from site_builder.content.corpus import Corpus, Figure, Target
 from site_builder.content.coverage import corpus_coverage, overall_percent
-from site_builder.content.periods import comparable
 from site_builder.content.qualifiers import Qualifier, combine
+from site_builder.compute.rollup import Rollup, rollups
+from site_builder.compute.scorecard import Card, scorecards
+from site_builder.compute.series import HEADLINE, Point, comparable_runs, when
 
-HEADLINE = ("dossiers-received", "share-online", "share-on-time", "satisfaction-rate", "online-payment-share")
+__all__ = ["HEADLINE", "Point", "comparable_runs", "when", "Computed", "Derived", "compute", "derive", "unit_figures"]
+
 ROUNDING = 0.051  # published percents carry one decimal: a gap above half a unit of the last digit is real
 
 
@@ -38,36 +40,6 @@ class Derived:
 
 
 @dataclass(frozen=True)
-class Point:
-    """One value of a series: a published figure, or a share recomputed from two (then `figure`
-    is the numerator, which the point links to)."""
-
-    period: str
-    value: float
-    figure: Figure
-    qualifier: Qualifier = Qualifier.exact
-
-
-def when(f: Figure) -> tuple[dt.date, dt.date, str]:
-    """Time order of figures: a running total, which has no start, stands at its end."""
-    return (f.period_start or f.period_end, f.period_end, f.id)
-
-
-def comparable_runs(points: tuple[Point, ...]) -> list[tuple[Point, ...]]:
-    """A series cut into runs of comparable periods (`periods.comparable`: same kind and length),
-    each in time order: years with years, quarters with quarters. A chart or a change over time
-    is drawn within one run, never across two."""
-    runs: list[list[Point]] = []
-    for point in points:
-        run = next((r for r in runs if comparable(r[0].period, point.period)), None)
-        if run is None:
-            runs.append([point])
-        else:
-            run.append(point)
-    return [tuple(r) for r in runs]
-
-
-@dataclass(frozen=True)
 class Computed:
     """What later stages need, computed once."""
 
@@ -81,6 +53,9 @@ class Computed:
     headline: tuple[Figure, ...]  # the latest total of each headline indicator, per unit
     targets: dict[str, "TargetStatus"]  # target id -> latest figure against it
     translation_percent: float  # share of bilingual fields with English, shown on the about page
+    scorecards: dict[str, tuple[Card, ...]]  # unit -> the figures its page opens with
+    rollups: dict[str, Rollup]  # unit with units below -> what lies below it
+    predecessors: dict[str, tuple[str, ...]]  # unit -> the units the 2025 reorganisation merged into it, by id
 
 
 def _key(f: Figure) -> tuple[str, str, str]:
@@ -140,17 +115,28 @@ def compute(corpus: Corpus) -> Computed:
     derived_by_indicator: dict[str, list[Derived]] = defaultdict(list)
     for d in derived:
         derived_by_indicator[d.indicator].append(d)
+    frozen_series = {u: {i: tuple(p) for i, p in inds.items()} for u, inds in series.items()}
+    frozen_reports = {k: tuple(v) for k, v in reports_by_unit.items()}
+    frozen_by_unit = {k: tuple(v) for k, v in by_unit.items()}
+    cards = scorecards(corpus, frozen_series)
+    predecessors: dict[str, list[str]] = defaultdict(list)
+    for uid, unit in sorted(corpus.units.items()):
+        if unit.reorganisation_2025 and unit.reorganisation_2025.successor and unit.reorganisation_2025.successor != uid:
+            predecessors[unit.reorganisation_2025.successor].append(uid)
     return Computed(
         derived=derived,
         derived_by_indicator={k: tuple(v) for k, v in derived_by_indicator.items()},
-        series={u: {i: tuple(p) for i, p in inds.items()} for u, inds in series.items()},
-        figures_by_unit={k: tuple(v) for k, v in by_unit.items()},
+        series=frozen_series,
+        figures_by_unit=frozen_by_unit,
         figures_by_report={k: tuple(v) for k, v in by_report.items()},
         figures_by_indicator={k: tuple(v) for k, v in by_ind.items()},
-        reports_by_unit={k: tuple(v) for k, v in reports_by_unit.items()},
+        reports_by_unit=frozen_reports,
         headline=_headline(series),
         targets={t.id: target_status(t, corpus, series) for t in corpus.targets},
         translation_percent=overall_percent(corpus_coverage(corpus)),
+        scorecards=cards,
+        rollups=rollups(corpus, frozen_series, frozen_reports, frozen_by_unit, {u: tuple(c.indicator for c in cs) for u, cs in cards.items()}),
+        predecessors={k: tuple(v) for k, v in predecessors.items()},
     )
 
 

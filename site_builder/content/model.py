@@ -127,6 +127,22 @@ class ReformField(str, Enum):
     other = "other"
 
 
+class Topic(str, Enum):
+    """What a citizen looks for on a unit's page, finer than the reform fields: the page's sections, in this order."""
+
+    dossiers = "dossiers"
+    online = "online"
+    satisfaction = "satisfaction"
+    feedback = "feedback"
+    procedures = "procedures"
+    digital = "digital"
+    staff = "staff"
+    organisation = "organisation"
+    direction = "direction"
+    budget = "budget"
+    other = "other"
+
+
 class Indicator(Strict):
     """One measured quantity: what it means, its unit, and where it feeds."""
 
@@ -137,6 +153,8 @@ class Indicator(Strict):
     higher_is_better: bool | None = Field(default=None, description="true, false, or empty when neither.")
     field: ReformField = Field(description="The reform field it belongs to.")
     formula: Formula | None = Field(default=None, description="For derived indicators: how it is computed.")
+    topic: Topic = Field(description="The section of a unit's page it appears under: dossiers | online | satisfaction | feedback | procedures | digital | staff | organisation | direction | budget | other.")
+    additive: bool = Field(default=False, description="true when the figures of different units add up to theirs together: a count of things that happened in the period (dossiers received), not a stock at a date, a rate, a score or a rank. A province page adds up its communes' figures only for such indicators.")
     frameworks: list[FrameworkLink] = Field(default_factory=list, description="Indices it feeds.")
 
 

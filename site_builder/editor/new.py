@@ -113,6 +113,8 @@ VI_DESCRIPTIONS: dict[str, str] = {
     "Indicator.higher_is_better": "true nếu càng cao càng tốt, false nếu càng thấp càng tốt; để trống nếu không theo hướng nào.",
     "Indicator.field": "Lĩnh vực cải cách: direction | institutions | procedures | organisation | civil_service | public_finance | e_government | communication | indices | other.",
     "Indicator.formula": "Với chỉ tiêu dẫn xuất: cách tính (tử số ÷ mẫu số, × 100 nếu là phần trăm).",
+    "Indicator.topic": "Mục trên trang đơn vị mà chỉ tiêu thuộc về: dossiers (hồ sơ) | online (dịch vụ công trực tuyến) | satisfaction (mức độ hài lòng) | feedback (phản ánh, kiến nghị) | procedures (thủ tục hành chính) | digital (chuyển đổi số) | staff (cán bộ, công chức) | organisation (tổ chức bộ máy) | direction (chỉ đạo, điều hành) | budget (tài chính, ngân sách) | other (khác).",
+    "Indicator.additive": "true khi số liệu của các đơn vị cộng lại được thành số chung: số việc phát sinh trong kỳ (hồ sơ tiếp nhận), không phải số tồn tại một thời điểm, tỷ lệ, điểm số hay thứ hạng. Trang tỉnh chỉ cộng số liệu của các xã với những chỉ tiêu như vậy.",
     "Indicator.frameworks": "Các bộ chỉ số mà chỉ tiêu góp vào.",
     # reports
     "Period.kind": "Loại kỳ, đúng như văn bản ghi: year (năm) | half (6 tháng) | quarter (quý) | month (tháng) | months (N tháng đầu năm) | years (giai đoạn nhiều năm) | range (từ ngày … đến ngày …) | to_date (lũy kế đến ngày …).",

@@ -252,6 +252,7 @@ class ChartView:
     height: int
     header: list[str]
     rows: list[list[str]]
+    indicator: str = ""  # what a unit page files it under: the indicator drawn (the dossier flow: dossiers-received)
 
 
 @dataclass(frozen=True)
@@ -275,6 +276,13 @@ def all_specs(corpus: Corpus, computed: Computed, lang: i18n.Lang) -> dict[str, 
         if specs:
             out[f"indicator:{ind_id}"] = specs
     return out
+
+
+def chart_indicator(spec: ChartSpec) -> str:
+    """The indicator a chart draws, from its key ('unit--<unit>--<indicator>'); the dossier flow is
+    filed under dossiers received, an indicator page's chart under its indicator."""
+    last = spec.key.rsplit("--", 1)[-1]
+    return FLOW[0] if last == "flow" else last
 
 
 def _draw_to(args: tuple[ChartSpec, str]) -> str:
@@ -312,6 +320,7 @@ def render_charts(corpus: Corpus, computed: Computed, out_dir: Path, cache: Path
                     header=[i18n.t("period", lang) if spec.kind != "hbar" else i18n.t("unit", lang)] + [s.name for s in spec.series],
                     rows=[[label] + [i18n.qualified(s.values[i], spec.unit, lang, s.qualifiers[i] if s.qualifiers else "") for s in spec.series]
                           for i, label in enumerate(spec.categories)],
+                    indicator=chart_indicator(spec),
                 ))
         per_lang[lang] = result
     unique = list({path: (spec, path) for spec, path in todo}.values())

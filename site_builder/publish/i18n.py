@@ -44,6 +44,37 @@ STRINGS: dict[str, dict[str, str]] = {
     "level.office": {"vi": "Cơ quan", "en": "Office"},
     "level.party": {"vi": "Cơ quan Đảng", "en": "Party body"},
     "identity": {"vi": "Thông tin đơn vị", "en": "About this unit"},
+    "at_a_glance": {"vi": "Số liệu chính", "en": "At a glance"},
+    "at_a_glance_lead": {"vi": "Số liệu mới nhất của mỗi chỉ số trong các báo cáo; bấm vào một số để xem câu trích trong báo cáo nguồn.", "en": "The latest figure of each indicator in the reports; select a number to see the sentence it was read from."},
+    "reorg_went_html": {"vi": "Từ ngày 1/7/2025, đơn vị này đã {fate}; đơn vị kế thừa:", "en": "Since 1 July 2025 this unit has been {fate}; its successor:"},
+    "reorg_took_over": {"vi": "Từ ngày 1/7/2025, đơn vị này tiếp nhận:", "en": "Since 1 July 2025 this unit has taken over:"},
+    "below": {"vi": "Các đơn vị trực thuộc", "en": "Units below"},
+    "coverage_html": {"vi": "Có số liệu hoặc báo cáo trên trang này: {reporting}/{total} {level}.", "en": "Figures or reports on this site: {reporting} of {total} {level}."},
+    "sums": {"vi": "Cộng từ các đơn vị trực thuộc", "en": "Added up from the units below"},
+    "sums_lead": {"vi": "Chỉ cộng những chỉ tiêu cộng được giữa các đơn vị (số việc phát sinh trong kỳ, như hồ sơ tiếp nhận; không cộng tỷ lệ, điểm số hay số tồn tại một thời điểm), của các đơn vị cùng cấp, cùng một kỳ; không cộng số liệu của cơ quan vào đơn vị chứa nó.",
+                  "en": "Only indicators that add up across units are added (things counted during the period, such as dossiers received; never rates, scores or stocks at a date), over units of one level, for the very same period; an office's figures are never added to the unit that contains it."},
+    "sum_total": {"vi": "Tổng", "en": "Total"},
+    "sum_of": {"vi": "Số đơn vị, kỳ", "en": "Units, period"},
+    "sum_parts": {"vi": "Các số được cộng", "en": "The figures added up"},
+    "below_units": {"vi": "Đơn vị trực thuộc có số liệu hoặc báo cáo", "en": "Units below with figures or reports"},
+    "below_reports": {"vi": "Báo cáo của các đơn vị trực thuộc", "en": "Reports of the units below"},
+    "figures_count": {"vi": "số liệu", "en": "figures"},
+    "by_topic": {"vi": "Số liệu theo chủ đề", "en": "Figures by topic"},
+    "conflict_note": {"vi": "Báo cáo ghi hai số khác nhau cho cùng một chỉ số và kỳ; cả hai được công bố đúng như văn bản, không chọn số nào.", "en": "The reports give different numbers for the same indicator and period; both are published as written, neither is chosen."},
+    "conflict_in": {"vi": "Số khác nhau", "en": "Differing values"},
+    "topic.dossiers": {"vi": "Hồ sơ thủ tục hành chính", "en": "Dossiers"},
+    "topic.online": {"vi": "Dịch vụ công trực tuyến, thanh toán", "en": "Online services and payments"},
+    "topic.satisfaction": {"vi": "Mức độ hài lòng", "en": "Satisfaction"},
+    "topic.feedback": {"vi": "Phản ánh, kiến nghị, hỏi đáp", "en": "Feedback and questions"},
+    "topic.procedures": {"vi": "Thủ tục hành chính", "en": "Procedures"},
+    "topic.digital": {"vi": "Chuyển đổi số, văn bản điện tử", "en": "Digitisation and e-documents"},
+    "topic.staff": {"vi": "Cán bộ, công chức", "en": "Staff"},
+    "topic.organisation": {"vi": "Tổ chức bộ máy", "en": "Organisation"},
+    "topic.direction": {"vi": "Chỉ đạo, điều hành, pháp chế", "en": "Direction and legal work"},
+    "topic.budget": {"vi": "Tài chính, ngân sách", "en": "Budget and finance"},
+    "topic.other": {"vi": "Khác", "en": "Other"},
+    "levels.district": {"vi": "huyện", "en": "districts"},
+    "levels.commune": {"vi": "xã", "en": "communes"},
     "level": {"vi": "Cấp", "en": "Level"},
     "parent": {"vi": "Trực thuộc", "en": "Part of"},
     "children": {"vi": "Đơn vị trực thuộc", "en": "Units within"},
@@ -372,7 +403,25 @@ def t(key: str, lang: Lang) -> str:
     return STRINGS[key][lang]
 
 
+STORY_STRINGS: dict[str, dict[str, str]] = {
+    # a change is a clause: it opens a sentence (capitalised) or follows a period's value
+    "story.up": {"vi": "tăng {change} so với {period} ({previous})", "en": "up {change} from {period} ({previous})"},
+    "story.down": {"vi": "giảm {change} so với {period} ({previous})", "en": "down {change} from {period} ({previous})"},
+    "story.same": {"vi": "không đổi so với {period} ({previous})", "en": "unchanged from {period} ({previous})"},
+    "story.about": {"vi": "khoảng ", "en": "about "},
+    "story.points": {"vi": "{value} điểm phần trăm", "en": "{value} percentage points"},
+    "story.trend": {"vi": "Trước đó, {period}: {latest}, {change}.", "en": "Before that, {period}: {latest}, {change}."},
+    "story.rank_first": {"vi": "Cao nhất trong {count} {level} của {province} có số liệu {period}.",
+                         "en": "The highest of {count} {level} in {province} with a figure for {period}."},
+    "story.rank": {"vi": "Cao thứ {rank} trong {count} {level} của {province} có số liệu {period}.",
+                   "en": "The {rank} highest of {count} {level} in {province} with a figure for {period}."},
+    "story.level.district": {"vi": "huyện", "en": "district"},
+    "story.level.commune": {"vi": "xã", "en": "commune"},
+    "story.sum": {"vi": "{reporting}/{total} {level}, {period}", "en": "{reporting} of {total} {level}, {period}"},
+}
+
 STRINGS.update(MARK_STRINGS)
+STRINGS.update(STORY_STRINGS)
 
 
 @lru_cache(maxsize=65536)  # Babel parses the pattern on every call; pages repeat the same numbers

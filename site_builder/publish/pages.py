@@ -22,8 +22,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import escape
 
-from site_builder.compute.derive import Computed, Derived, unit_figures
-from site_builder.compute.grid import figure_grid
+from site_builder.compute.derive import Computed, Derived
 from site_builder.content.corpus import Corpus, Figure
 from site_builder.content.model import GlossaryTerm, HeaderField, Page, Report, Text, Unit
 from site_builder.exports.changelog import Changelog
@@ -33,6 +32,7 @@ from site_builder.publish.data_pages import extra_pages, package_views
 from site_builder.publish.engine import SiteAddress, load_base_config, site_address, social_image_url
 from site_builder.publish.lang import Abbreviations, Lang, page_url, relative_url
 from site_builder.publish.progress import Emit, Meter
+from site_builder.publish.unit_page import unit_view
 
 # An indicator page lists its values by unit; a national corpus has tens of thousands for the
 # dossier counts, which no page should hold. Beyond this many, the page lists the latest and
@@ -236,10 +236,8 @@ def render_site(corpus: Corpus, computed: Computed, changes: Changelog, lang: i1
          latest_reports=report_list(tuple(reversed(corpus.reports)))[:HOME_REPORTS])
     emit("units/index.md", "units_index.md.j2", i18n.t("units", lang), tree_nodes=unit_tree(corpus))
     for uid, unit in corpus.units.items():
-        emit(f"units/{uid}.md", "unit.md.j2", plain.tx_plain(unit.name), image=social_image(lang, uid), unit=unit,
-             crumbs=tuple(corpus.ancestors(uid)), children=tuple(corpus.children(uid)),
-             reports=report_list(computed.reports_by_unit.get(uid, ())), unit_charts=charts.get(f"unit:{uid}", []),
-             grid=figure_grid(unit_figures(corpus, computed, uid)))
+        emit(f"units/{uid}.md", "unit.md.j2", plain.tx_plain(unit.name), image=social_image(lang, uid),
+             v=unit_view(Lang(lang, f"units/{uid}.md", abbreviations, names), corpus, computed, uid, charts.get(f"unit:{uid}", [])))
     emit("reports/index.md", "reports_index.md.j2", i18n.t("reports", lang), reports=report_list(tuple(reversed(corpus.reports))),
          figure_counts={rid: len(computed.figures_by_report.get(rid, ())) for rid in corpus.reports})
     for rid, report in corpus.reports.items():

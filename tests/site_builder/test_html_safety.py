@@ -35,7 +35,7 @@ SECOND_LINE = "\n\n# heading {: onclick=\"alert(8)\" }\n\n[w](javascript:alert(9
 # Keys whose values are not prose: ids, references, enums, dates, flags, file names, URLs.
 MACHINE_KEYS = {"id", "level", "parent", "unit", "issuer", "document_type", "date", "start", "end", "code", "kind", "file", "ocr",
                 "diacritics_restored", "field", "framework", "status", "successor", "admin_code", "website", "numerator",
-                "denominator", "higher_is_better", "term", "uncertain"}
+                "denominator", "higher_is_better", "term", "uncertain", "topic", "additive"}
 # In data package descriptors and schemas only these are prose; the rest are names, paths and types.
 DESCRIPTOR_PROSE = {"title", "description"}
 
@@ -62,6 +62,8 @@ FULL = {
         higher_is_better: true
         field: e_government
         formula: {numerator: dossiers-received-online, denominator: dossiers-received}
+        topic: online
+        additive: false
         frameworks:
           - framework: par_index
             ref: {vi: Chỉ số thành phần 6, en: Sub-index 6}

@@ -1,0 +1,172 @@
+"""Scorecards, roll-ups and topic sections (compute.scorecard, compute.rollup, compute.topics) on a
+small province: three communes in two districts, an office, a report of every commune's figures."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from site_builder.compute.derive import Computed, compute
+from site_builder.compute.topics import topic_sections
+from site_builder.content.corpus import Corpus
+from site_builder.content.model import Level, Topic
+from site_builder.content.qualifiers import Qualifier
+from site_builder.content.validate import validate
+from tests.conftest import write_files
+
+HEADER = "id,report,unit,indicator,period,period_start,period_end,breakdown,value,qualifier,status,locator,quote,flag,note_vi,note_en\n"
+
+
+def _unit(uid: str, level: str, parent: str, name: str, extra: str = "") -> str:
+    return f"id: {uid}\nlevel: {level}\nparent: {parent}\nname:\n  vi: {name}\n  en: {name}\n{extra}"
+
+
+def _row(n: int, unit: str, indicator: str, period: str, value: str, qualifier: str = "", report: str = "bc-xa") -> str:
+    start, end = {"2021": ("2021-01-01", "2021-12-31"), "2020": ("2020-01-01", "2020-12-31"),
+                  "2021-Q3": ("2021-07-01", "2021-09-30")}[period]
+    return f"{report}-{n:03d},{report},{unit},{indicator},{period},{start},{end},,{value},{qualifier},reported,Phụ lục 1,dòng {n},,,\n"
+
+
+PROVINCE = {
+    "content/units/huyen-c.yaml": _unit("huyen-c", "district", "tinh-a", "Huyện C"),
+    "content/units/xa-1.yaml": _unit("xa-1", "commune", "huyen-b", "Xã Một"),
+    "content/units/xa-2.yaml": _unit("xa-2", "commune", "huyen-b", "Xã Hai"),
+    "content/units/xa-3.yaml": _unit("xa-3", "commune", "huyen-c", "Xã Ba"),
+    "content/units/xa-4.yaml": _unit("xa-4", "commune", "huyen-c", "Xã Bốn"),
+    "content/units/vp-a.yaml": _unit("vp-a", "office", "tinh-a", "Văn phòng A"),
+    "content/units/tinh-a.yaml": "id: tinh-a\nlevel: province\nname:\n  vi: Tỉnh A\n  en: A province\n",
+    "content/units/tinh-cu.yaml": "id: tinh-cu\nlevel: province\nname:\n  vi: Tỉnh Cũ\n  en: Old province\n"
+                                  "reorganisation_2025:\n  status: merged\n  successor: tinh-a\n",
+    "content/indicators/dossiers-pending.yaml": "id: dossiers-pending\nname:\n  vi: Hồ sơ tồn\n  en: Pending\ndefinition:\n  vi: Tồn.\n  en: Pending.\n"
+                                                "unit: count\nfield: procedures\ntopic: dossiers\n",
+    "content/reports/bc-xa.yaml": """\
+        id: bc-xa
+        unit: tinh-a
+        issuer: vp-a
+        document_type: bao_cao
+        number: 5/BC-VP
+        date: 2022-01-10
+        period: {kind: year, start: 2021-01-01, end: 2021-12-31, code: "2021"}
+        title: {vi: Báo cáo các xã, en: Communes report}
+        summary: {vi: Số liệu các xã., en: The communes' figures.}
+        source: {file: bc-xa.txt, ocr: false}
+        """,
+    "content/sources/bc-xa.txt": "Phụ lục 1\n" + "".join(f"dòng {n}\n" for n in range(1, 12)),
+    "datapackages/figures/datapackage.yaml": """\
+        name: figures
+        title: Figures
+        licenses:
+          - name: CC-BY-4.0
+            path: https://creativecommons.org/licenses/by/4.0/
+        resources:
+          - name: bc-2021
+            path: data/bc-2021.csv
+            schema: figures.schema.yaml
+          - name: bc-xa
+            path: data/bc-xa.csv
+            schema: figures.schema.yaml
+        """,
+    "datapackages/figures/data/bc-xa.csv": HEADER + "".join([
+        _row(1, "xa-1", "dossiers-received", "2021", "100"),
+        _row(2, "xa-2", "dossiers-received", "2021", "250"),
+        _row(3, "xa-3", "dossiers-received", "2021", "40", "approx"),
+        _row(4, "xa-1", "dossiers-received", "2020", "80"),
+        _row(5, "xa-1", "dossiers-received-online", "2021", "30"),
+        _row(6, "xa-2", "dossiers-received-online", "2021", "50", "more_than"),
+        _row(7, "xa-1", "dossiers-pending", "2021", "7"),
+        _row(8, "xa-2", "dossiers-pending", "2021", "9"),
+        _row(9, "vp-a", "dossiers-received", "2021", "5000"),
+        _row(10, "xa-4", "dossiers-received", "2021-Q3", "12"),
+        _row(11, "xa-1", "dossiers-received", "2021", "101"),  # the appendix contradicts row 1
+    ]),
+}
+
+
+@pytest.fixture(scope="module")
+def province(tmp_path_factory: pytest.TempPathFactory, minimal_factory: Any) -> tuple[Corpus, Computed]:
+    root: Path = minimal_factory(tmp_path_factory.mktemp("province") / "proj")
+    write_files(root, PROVINCE)
+    corpus, findings = validate(root)
+    assert corpus is not None, [str(p) for p in findings.errors]
+    return corpus, compute(corpus)
+
+
+def test_a_scorecard_says_the_change_from_the_previous_comparable_period(province: tuple[Corpus, Computed]) -> None:
+    _, computed = province
+    card = next(c for c in computed.scorecards["xa-1"] if c.indicator == "dossiers-received")
+    assert (card.latest.period, card.latest.value) == ("2021", 100)  # the first statement of 2021
+    assert card.change is not None and card.change.previous.period == "2020"
+    assert card.change.change == 20 and card.change.relative == pytest.approx(25.0)
+    assert card.trend is None
+
+
+def test_headline_indicators_lead_the_scorecard(province: tuple[Corpus, Computed]) -> None:
+    _, computed = province
+    # share-online is recomputed (30 of 100) and comes second, as in HEADLINE; the rest by topic
+    assert [c.indicator for c in computed.scorecards["xa-1"]] == ["dossiers-received", "share-online", "dossiers-pending", "dossiers-received-online"]
+
+
+def test_peers_are_units_of_the_same_level_and_province_with_the_same_period(province: tuple[Corpus, Computed]) -> None:
+    _, computed = province
+    peers = {uid: next(c for c in computed.scorecards[uid] if c.indicator == "dossiers-received").peers for uid in ("xa-1", "xa-2", "xa-3", "xa-4")}
+    assert peers["xa-2"] is not None and (peers["xa-2"].rank, peers["xa-2"].count, peers["xa-2"].level) == (1, 3, Level.commune)
+    assert peers["xa-1"] is not None and peers["xa-1"].rank == 2
+    assert peers["xa-3"] is not None and peers["xa-3"].rank == 3
+    assert peers["xa-4"] is None  # a quarter is not compared with years
+
+
+def test_a_bound_has_no_peers_and_no_change(province: tuple[Corpus, Computed]) -> None:
+    _, computed = province
+    card = next(c for c in computed.scorecards["xa-2"] if c.indicator == "dossiers-received-online")
+    assert card.latest.qualifier is Qualifier.more_than and card.peers is None and card.change is None
+
+
+def test_a_province_adds_up_its_communes_only_for_additive_indicators_and_the_same_period(province: tuple[Corpus, Computed]) -> None:
+    _, computed = province
+    rollup = computed.rollups["tinh-a"]
+    sums = {(s.level, s.indicator): s for s in rollup.sums}
+    received = sums[(Level.commune, "dossiers-received")]
+    # 100 + 250 + 40 for 2021; the office's 5,000 and xa-4's quarter are not added, and that
+    # quarter, later but given by one commune of four, does not hide the year three give
+    assert (received.period, received.value, received.total) == ("2021", 390, 4)
+    assert [u for u, _ in received.parts] == ["xa-1", "xa-2", "xa-3"]
+    assert received.qualifier is Qualifier.approx  # one commune's figure is approximate
+    assert (Level.commune, "dossiers-pending") not in sums  # a stock is never added up
+    assert (Level.commune, "dossiers-received-online") not in sums  # "more than 50" makes no sum
+    assert not any(s.level is Level.office for s in rollup.sums)
+
+
+def test_coverage_counts_units_of_each_level_that_reported(province: tuple[Corpus, Computed]) -> None:
+    _, computed = province
+    coverage = {c.level: (c.reporting, c.total) for c in computed.rollups["tinh-a"].coverage}
+    assert coverage == {Level.district: (1, 2), Level.commune: (4, 4)}  # huyen-b has the minimal report
+    assert {c.level: (c.reporting, c.total) for c in computed.rollups["huyen-c"].coverage} == {Level.commune: (2, 2)}
+
+
+def test_a_rollup_lists_every_report_below_and_the_units_with_data(province: tuple[Corpus, Computed]) -> None:
+    _, computed = province
+    rollup = computed.rollups["tinh-a"]
+    assert set(rollup.reports) == {"bc-2021", "bc-xa"}
+    assert [b.unit for b in rollup.units] == ["huyen-b", "xa-1", "xa-2", "xa-3", "xa-4", "vp-a"]
+    assert rollup.columns[0] == "dossiers-received"
+    xa2 = next(b for b in rollup.units if b.unit == "xa-2")
+    assert xa2.values[0] is not None and xa2.values[0].value == 250 and xa2.reports == 1
+
+
+def test_predecessors_come_from_the_successor_field(province: tuple[Corpus, Computed]) -> None:
+    _, computed = province
+    assert computed.predecessors["tinh-a"] == ("tinh-cu",)
+
+
+def test_topic_sections_keep_only_their_periods_and_number_conflicts(province: tuple[Corpus, Computed]) -> None:
+    corpus, computed = province
+    sections = topic_sections(corpus, computed.figures_by_unit["xa-1"])
+    assert [s.topic for s in sections] == [Topic.dossiers, Topic.online]
+    dossiers = sections[0]
+    assert dossiers.grid.periods == ("2020", "2021")
+    assert [c.number for c in dossiers.conflicts] == [1]
+    conflict = dossiers.conflicts[0]
+    assert (conflict.indicator, conflict.period, [f.value for f in conflict.figures]) == ("dossiers-received", "2021", [100, 101])
+    assert dossiers.conflict_of == {"bc-xa-001": 1, "bc-xa-011": 1}
+    assert sections[1].grid.periods == ("2021",)
