@@ -77,16 +77,22 @@ def test_unit_pages_show_every_figure_in_its_row_and_period(shipped_site: Path) 
         for lang, prefix in (("vi", ""), ("en", "en/")):
             page = shipped_site / f"{prefix}units/{uid}/index.html"
             soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
-            grid = soup.select_one(".mb-grid")
+            grids = soup.select(".mb-grid")  # one per topic
             csv_link = soup.select_one(f'a[download][href$="downloads/units/{uid}.csv"]')
-            if grid is None:
+            if not grids:
                 assert csv_link is None, uid
                 continue
-            periods = [th.get_text(strip=True) for th in grid.select("thead th")][1:]
-            # per row, per period: the texts of the cell's links (a "/" cell also says why, for screen readers)
-            cells = {_row_key(tr.select_one("th")): [[a.get_text(" ", strip=True) for a in td.select("a")] for td in tr.select("td")] for tr in grid.select("tbody tr")}
+            # per row: the grid's periods and, per period, the texts of the cell's links (a "/"
+            # cell also says why, for screen readers)
+            rows = {}
+            for grid in grids:
+                periods = [th.get_text(strip=True) for th in grid.select("thead th")][1:]
+                for tr in grid.select("tbody tr"):
+                    key = _row_key(tr.select_one("th"))
+                    assert key not in rows, (uid, key)  # an indicator is in one topic only
+                    rows[key] = (periods, [[a.get_text(" ", strip=True) for a in td.select("a")] for td in tr.select("td")])
             for r in csv.DictReader((page.parent / csv_link["href"]).resolve().open(encoding="utf-8")):
-                row = cells[(r["indicator"], r["breakdown"], "" if r["unit"] == uid else r["unit"])]
+                periods, row = rows[(r["indicator"], r["breakdown"], "" if r["unit"] == uid else r["unit"])]
                 cell = row[periods.index(i18n.period_label(r["period"], lang))]
                 expected = i18n.quantity(float(r["value"]), measure[r["indicator"]], lang) if r["value"] else "/"
                 assert any(text == expected or text.startswith(expected + " ") for text in cell), (uid, lang, r["id"], expected, cell)

@@ -1,96 +1,14 @@
 """Scorecards, roll-ups and topic sections (compute.scorecard, compute.rollup, compute.topics) on a
-small province: three communes in two districts, an office, a report of every commune's figures."""
+small province (tests/site_builder/conftest.py: `province`)."""
 from __future__ import annotations
-
-from pathlib import Path
-from typing import Any
 
 import pytest
 
-from site_builder.compute.derive import Computed, compute
+from site_builder.compute.derive import Computed
 from site_builder.compute.topics import topic_sections
 from site_builder.content.corpus import Corpus
 from site_builder.content.model import Level, Topic
 from site_builder.content.qualifiers import Qualifier
-from site_builder.content.validate import validate
-from tests.conftest import write_files
-
-HEADER = "id,report,unit,indicator,period,period_start,period_end,breakdown,value,qualifier,status,locator,quote,flag,note_vi,note_en\n"
-
-
-def _unit(uid: str, level: str, parent: str, name: str, extra: str = "") -> str:
-    return f"id: {uid}\nlevel: {level}\nparent: {parent}\nname:\n  vi: {name}\n  en: {name}\n{extra}"
-
-
-def _row(n: int, unit: str, indicator: str, period: str, value: str, qualifier: str = "", report: str = "bc-xa") -> str:
-    start, end = {"2021": ("2021-01-01", "2021-12-31"), "2020": ("2020-01-01", "2020-12-31"),
-                  "2021-Q3": ("2021-07-01", "2021-09-30")}[period]
-    return f"{report}-{n:03d},{report},{unit},{indicator},{period},{start},{end},,{value},{qualifier},reported,Phụ lục 1,dòng {n},,,\n"
-
-
-PROVINCE = {
-    "content/units/huyen-c.yaml": _unit("huyen-c", "district", "tinh-a", "Huyện C"),
-    "content/units/xa-1.yaml": _unit("xa-1", "commune", "huyen-b", "Xã Một"),
-    "content/units/xa-2.yaml": _unit("xa-2", "commune", "huyen-b", "Xã Hai"),
-    "content/units/xa-3.yaml": _unit("xa-3", "commune", "huyen-c", "Xã Ba"),
-    "content/units/xa-4.yaml": _unit("xa-4", "commune", "huyen-c", "Xã Bốn"),
-    "content/units/vp-a.yaml": _unit("vp-a", "office", "tinh-a", "Văn phòng A"),
-    "content/units/tinh-a.yaml": "id: tinh-a\nlevel: province\nname:\n  vi: Tỉnh A\n  en: A province\n",
-    "content/units/tinh-cu.yaml": "id: tinh-cu\nlevel: province\nname:\n  vi: Tỉnh Cũ\n  en: Old province\n"
-                                  "reorganisation_2025:\n  status: merged\n  successor: tinh-a\n",
-    "content/indicators/dossiers-pending.yaml": "id: dossiers-pending\nname:\n  vi: Hồ sơ tồn\n  en: Pending\ndefinition:\n  vi: Tồn.\n  en: Pending.\n"
-                                                "unit: count\nfield: procedures\ntopic: dossiers\n",
-    "content/reports/bc-xa.yaml": """\
-        id: bc-xa
-        unit: tinh-a
-        issuer: vp-a
-        document_type: bao_cao
-        number: 5/BC-VP
-        date: 2022-01-10
-        period: {kind: year, start: 2021-01-01, end: 2021-12-31, code: "2021"}
-        title: {vi: Báo cáo các xã, en: Communes report}
-        summary: {vi: Số liệu các xã., en: The communes' figures.}
-        source: {file: bc-xa.txt, ocr: false}
-        """,
-    "content/sources/bc-xa.txt": "Phụ lục 1\n" + "".join(f"dòng {n}\n" for n in range(1, 12)),
-    "datapackages/figures/datapackage.yaml": """\
-        name: figures
-        title: Figures
-        licenses:
-          - name: CC-BY-4.0
-            path: https://creativecommons.org/licenses/by/4.0/
-        resources:
-          - name: bc-2021
-            path: data/bc-2021.csv
-            schema: figures.schema.yaml
-          - name: bc-xa
-            path: data/bc-xa.csv
-            schema: figures.schema.yaml
-        """,
-    "datapackages/figures/data/bc-xa.csv": HEADER + "".join([
-        _row(1, "xa-1", "dossiers-received", "2021", "100"),
-        _row(2, "xa-2", "dossiers-received", "2021", "250"),
-        _row(3, "xa-3", "dossiers-received", "2021", "40", "approx"),
-        _row(4, "xa-1", "dossiers-received", "2020", "80"),
-        _row(5, "xa-1", "dossiers-received-online", "2021", "30"),
-        _row(6, "xa-2", "dossiers-received-online", "2021", "50", "more_than"),
-        _row(7, "xa-1", "dossiers-pending", "2021", "7"),
-        _row(8, "xa-2", "dossiers-pending", "2021", "9"),
-        _row(9, "vp-a", "dossiers-received", "2021", "5000"),
-        _row(10, "xa-4", "dossiers-received", "2021-Q3", "12"),
-        _row(11, "xa-1", "dossiers-received", "2021", "101"),  # the appendix contradicts row 1
-    ]),
-}
-
-
-@pytest.fixture(scope="module")
-def province(tmp_path_factory: pytest.TempPathFactory, minimal_factory: Any) -> tuple[Corpus, Computed]:
-    root: Path = minimal_factory(tmp_path_factory.mktemp("province") / "proj")
-    write_files(root, PROVINCE)
-    corpus, findings = validate(root)
-    assert corpus is not None, [str(p) for p in findings.errors]
-    return corpus, compute(corpus)
-
 
 def test_a_scorecard_says_the_change_from_the_previous_comparable_period(province: tuple[Corpus, Computed]) -> None:
     _, computed = province
