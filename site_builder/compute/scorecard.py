@@ -20,6 +20,11 @@ from site_builder.content.model import Indicator, Level, Topic
 from site_builder.content.qualifiers import Qualifier, combine
 
 SCORECARD_SIZE = 6
+# After the headline, the figures a citizen asks about next (how many were settled, late,
+# online, digitised, complained about); then any other, by topic.
+NEXT = ("dossiers-resolved", "share-late", "dossiers-received-online", "dossiers-resolved-online", "share-early",
+        "digitisation-share", "feedback-received", "feedback-resolved")
+LEADING = HEADLINE + NEXT
 TOPIC_ORDER = tuple(Topic)
 # Units compared with their peers: the levels at which a province has many units of a kind.
 PEER_LEVELS = frozenset({Level.district, Level.commune})
@@ -62,8 +67,8 @@ RELATIVE_UNITS = frozenset({"count", "vnd", "million_vnd", "days"})
 
 
 def _order(indicator: Indicator, points: tuple[Point, ...]) -> tuple[int, int, int, str]:
-    """Headline indicators first (in HEADLINE's order), then by topic, then the longest series."""
-    headline = HEADLINE.index(indicator.id) if indicator.id in HEADLINE else len(HEADLINE)
+    """Headline indicators first (in HEADLINE's order), then NEXT, then by topic and the longest series."""
+    headline = LEADING.index(indicator.id) if indicator.id in LEADING else len(LEADING)
     return (headline, TOPIC_ORDER.index(indicator.topic), -len(points), indicator.id)
 
 
