@@ -11,6 +11,7 @@ not say.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -96,9 +97,10 @@ def top_unit(corpus: Corpus, uid: str) -> str:
 PeerKey = tuple[str, str, Level, str]  # indicator, period code, level, province
 
 
-def peer_index(corpus: Corpus, series: dict[str, dict[str, tuple[Point, ...]]]) -> dict[PeerKey, list[tuple[float, str]]]:
-    """Every comparable value by indicator, period, level and province: (value, unit), highest first."""
-    index: dict[PeerKey, list[tuple[float, str]]] = defaultdict(list)
+def peer_index(corpus: Corpus, series: dict[str, dict[str, tuple[Point, ...]]]) -> dict[PeerKey, list[float]]:
+    """Every comparable value by indicator, period and level within a province, negated and in
+    ascending order (the highest value first), so that a rank is one bisection."""
+    index: dict[PeerKey, list[float]] = defaultdict(list)
     for uid, by_indicator in series.items():
         unit = corpus.units.get(uid)
         if unit is None or unit.level not in PEER_LEVELS:
@@ -107,13 +109,13 @@ def peer_index(corpus: Corpus, series: dict[str, dict[str, tuple[Point, ...]]]) 
         for iid, points in by_indicator.items():
             for p in points:
                 if not p.qualifier.bound:
-                    index[(iid, p.period, unit.level, province)].append((p.value, uid))
+                    index[(iid, p.period, unit.level, province)].append(-p.value)
     for values in index.values():
-        values.sort(key=lambda v: (-v[0], v[1]))
+        values.sort()
     return dict(index)
 
 
-def _peers(corpus: Corpus, index: dict[PeerKey, list[tuple[float, str]]], uid: str, iid: str, point: Point) -> Peers | None:
+def _peers(corpus: Corpus, index: dict[PeerKey, list[float]], uid: str, iid: str, point: Point) -> Peers | None:
     unit = corpus.units[uid]
     if unit.level not in PEER_LEVELS or point.qualifier.bound:
         return None
@@ -121,12 +123,12 @@ def _peers(corpus: Corpus, index: dict[PeerKey, list[tuple[float, str]]], uid: s
     values = index.get((iid, point.period, unit.level, province), [])
     if len(values) < 2:
         return None
-    # equal values share the better rank
-    rank = 1 + sum(1 for v, _ in values if v > point.value)
+    # equal values share the better rank: 1 + how many are higher
+    rank = 1 + bisect_left(values, -point.value)
     return Peers(rank, len(values), unit.level, province)
 
 
-def card(corpus: Corpus, index: dict[PeerKey, list[tuple[float, str]]], uid: str, iid: str, points: tuple[Point, ...]) -> Card:
+def card(corpus: Corpus, index: dict[PeerKey, list[float]], uid: str, iid: str, points: tuple[Point, ...]) -> Card:
     latest = max(points, key=lambda p: when(p.figure))
     unit = corpus.indicators[iid].unit.value
     runs = comparable_runs(points)
@@ -143,7 +145,7 @@ def card(corpus: Corpus, index: dict[PeerKey, list[tuple[float, str]]], uid: str
 
 
 def scorecard(corpus: Corpus, series: dict[str, tuple[Point, ...]], uid: str,
-              index: dict[PeerKey, list[tuple[float, str]]]) -> tuple[Card, ...]:
+              index: dict[PeerKey, list[float]]) -> tuple[Card, ...]:
     """A unit's cards: the headline indicators it has figures for, then its other indicators by
     topic, up to SCORECARD_SIZE. `series` is the unit's (indicator -> points, totals only)."""
     chosen = sorted((iid for iid, pts in series.items() if pts), key=lambda i: _order(corpus.indicators[i], series[i]))
