@@ -264,4 +264,4 @@ def test_every_chart_has_a_text_alternative_and_its_data_table(lang: str, shippe
             details = figure.find_next_sibling("details")
             assert details is not None and "mb-chart-data" in details.get("class", []), f"{html}: chart without its data table"
             assert details.select("table thead th") and details.select("table tbody tr"), f"{html}: empty chart data table"
-    assert charts > 10
+    assert charts >= 5  # since issue 18 a unit page shows one chart per topic (Tuy Phong: 7)
