@@ -154,7 +154,7 @@ def build(root: Path, site: Path | None = None, progress: Emit = lambda s: None,
     progress("social preview images")
     stages.run("social", write_social, corpus, computed, paths, progress)
     progress("search index (pagefind)")
-    stages.run("search", index_search, paths, pages.aliases, progress)
+    stages.run("search", index_search, paths, pages.aliases, corpus, progress)
     stages.run("swap", swap, paths.staging, paths.site)
     result.site = paths.site
     stages.timings["total"] = time.perf_counter() - t0
@@ -312,12 +312,14 @@ def write_social(corpus: Corpus, computed: Computed, paths: Paths, progress: Emi
     write_social_images(corpus, computed, paths.staging / "social", cache=paths.work / "cache" / "social", progress=progress)
 
 
-def index_search(paths: Paths, aliases: dict[str, Aliases], progress: Emit) -> None:
-    """The Pagefind index of the staged site; a failure names Pagefind's own reason."""
+def index_search(paths: Paths, aliases: dict[str, Aliases], corpus: Corpus, progress: Emit) -> None:
+    """The Pagefind index of the staged site, old units' names on their successors' pages; a
+    failure names Pagefind's own reason."""
     from site_builder.publish import search
 
     try:
-        search.index_site(paths.staging, aliases=aliases, mirror=paths.work / "pagefind-src", progress=progress)
+        search.index_site(paths.staging, aliases=aliases, mirror=paths.work / "pagefind-src", progress=progress,
+                          former=search.former_names(corpus.units))
     except SearchIndexError as exc:
         raise BuildError(f"search index failed; site/ left unchanged: {exc}") from exc
 

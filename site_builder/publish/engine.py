@@ -129,7 +129,7 @@ def not_found_values(lang: i18n.Lang, site: SiteAddress) -> dict[str, Any]:
     }
 
 
-SEARCH_STRINGS = ("label", "placeholder", "open", "close", "results", "none", "one", "other", "more", "loading", "error", "hint")
+SEARCH_STRINGS = ("label", "placeholder", "open", "close", "results", "none", "one", "other", "more", "loading", "error", "hint", "section")
 
 
 def theme_extra(lang: i18n.Lang, site: SiteAddress) -> dict[str, Any]:
@@ -140,6 +140,7 @@ def theme_extra(lang: i18n.Lang, site: SiteAddress) -> dict[str, Any]:
         "locale_alternate": i18n.OG_LOCALE[other],
         "made_with": i18n.t("made_with", lang),
         "search": {key: i18n.t(f"search.{key}", lang) for key in SEARCH_STRINGS},
+        "marks": {"more": i18n.t("mark.more", lang)},  # the words of a mark's popup (minhbach.js setupMarks)
         "not_found": not_found_values(lang, site),
     }
 

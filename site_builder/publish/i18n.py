@@ -306,6 +306,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "search.one": {"vi": "1 trang cho “#”", "en": "1 page for “#”"},
     "search.other": {"vi": "% trang cho “#”", "en": "% pages for “#”"},
     "search.more": {"vi": "Xem thêm kết quả", "en": "More results"},
+    "search.section": {"vi": "Mục", "en": "Section"},  # read before a result's section (heading), for screen readers
     "search.loading": {"vi": "Đang tìm…", "en": "Searching…"},
     "search.error": {"vi": "Không tải được bộ tìm kiếm.", "en": "The search could not be loaded."},
     "search.hint": {"vi": "Gõ có dấu hoặc không dấu, ví dụ: Dak Nong, ho so truc tuyen.", "en": "Vietnamese names can be typed with or without diacritics, e.g. Dak Nong."},
@@ -331,6 +332,7 @@ MARK_STRINGS: dict[str, dict[str, str]] = {
     "marks.lead": {"vi": "Trang này chỉ nói những gì văn bản nguồn nói. Khi văn bản nói ít hơn một con số chính xác cho cả một năm, số liệu mang một trong các ký hiệu dưới đây; bấm vào ký hiệu ở bất kỳ đâu để đọc giải thích.",
                    "en": "This site says only what its source documents say. Where a document says less than an exact number for a whole year, the figure carries one of the marks below; select a mark anywhere on the site to read its explanation."},
     "mark": {"vi": "Ký hiệu", "en": "Mark"},
+    "mark.more": {"vi": "Đọc giải thích đầy đủ", "en": "Read the full explanation"},  # the link in a mark's popup to its explanation
     "mark.meaning": {"vi": "Ý nghĩa", "en": "What it means"},
     "mark.approx": {"vi": "khoảng", "en": "approximately"},
     "mark.approx.text": {"vi": "Văn bản ghi con số kèm «khoảng», «gần» hoặc «xấp xỉ»: giá trị gần đúng, không phải số chính xác. Tỷ lệ tính từ số này cũng là gần đúng.",

@@ -204,15 +204,35 @@ class Lang:
 
     def mark(self, name: str, note: str = "") -> Markup:
         """A mark (≈, >, ⚠, /, ước tính, chưa chắc chắn, …) linked to its explanation on the methodology
-        page; the tooltip names it, and `note` (plain text, e.g. a flag's note) follows."""
+        page; the tooltip names it, and `note` (plain text, e.g. a flag's note) follows.
+
+        The symbol is hidden from screen readers, which read the name in words instead. See
+        `_mark_link` for the markup every mark shares, which the site's script turns into a
+        button that shows the explanation in place.
+        """
         words = i18n.mark_name(name, self.code)
         symbol = i18n.mark_symbol(name, self.code)
-        tip = f"{words}: {note}" if note else words
-        href = f"{self.url(METHODOLOGY)}#mark-{name}"
         if symbol == words:
-            return Markup('<a class="mb-mark mb-mark--{}" href="{}" title="{}">{}</a>').format(name, href, tip, symbol)
-        return Markup('<a class="mb-mark mb-mark--{}" href="{}" title="{}"><span aria-hidden="true">{}</span><span class="mb-sr-only">{}</span></a>').format(
-            name, href, tip, symbol, words)
+            return self._mark_link(name, note, escape(symbol))
+        return self._mark_link(name, note, Markup('<span aria-hidden="true">{}</span><span class="mb-sr-only">{}</span>').format(symbol, words))
+
+    def _mark_link(self, name: str, note: str, content: Markup, extra_class: str = "") -> Markup:
+        """The markup every mark shares (the site's script, minhbach.js setupMarks, relies on it):
+
+            <a class="mb-mark mb-mark--<name>[ extra]" href="<about page>#mark-<name>"
+               title="<name in words>[: <note>]" data-mb-name="<name in words>">content</a>
+
+        Without JavaScript it is a link to the explanation, with the tooltip on hover. The script
+        turns it into a <button> that shows, in place, the name in words (data-mb-name), the note
+        (the rest of the title, after "<name>: ") and a link to the explanation (the href).
+        """
+        words = i18n.mark_name(name, self.code)
+        # Markup.format escapes a plain string once and leaves markup (a note from pick(),
+        # already escaped) as it is: an f-string here escaped such a note twice ("row&amp;#39;s").
+        tip = Markup("{}: {}").format(words, note) if note else escape(words)
+        classes = f"mb-mark mb-mark--{name}" + (f" {extra_class}" if extra_class else "")
+        return Markup('<a class="{}" href="{}#mark-{}" title="{}" data-mb-name="{}">{}</a>').format(
+            classes, self.url(METHODOLOGY), name, tip, words, content)
 
     def mark_before(self, qualifier: str) -> Markup:
         """≈ > ≥ < ≤ before a number, linked to its explanation; nothing for an exact or estimated one."""
@@ -245,8 +265,7 @@ class Lang:
         parsed = periods.parse(code)
         if parsed is None or not parsed.partial:
             return escape(label)
-        return Markup('<a class="mb-mark mb-mark--partial mb-period" href="{}#mark-partial" title="{}: {}">{}</a>').format(
-            self.url(METHODOLOGY), self.t("mark.partial"), self.t("mark.partial.text"), label)
+        return self._mark_link("partial", self.t("mark.partial.text"), escape(label), "mb-period")
 
     def period_dates(self, period: Period) -> str:
         """A period's first and last day, '15/06/2021 – 14/09/2021'; a running total only its end."""

@@ -17,6 +17,15 @@ The build knows each page's words before mkdocs renders it (`markdown_aliases`, 
 generated Markdown), so it passes them in and no page is parsed again; a page it did not
 generate is parsed (`with_aliases`). The copies live in a folder kept between builds
 and are rewritten only when their bytes change.
+
+Old names are found too: the page of a unit that took others over in the 2025 reorganisation
+(Lâm Đồng, which took in Bình Thuận, Đắk Nông and, through Bình Thuận, Tuy Phong) carries its
+predecessors' names in the same block (`former_names`), so that "binh thuan" lists the new
+province beside the old one whatever the page itself says.
+
+The block opens with an empty-looking heading whose id is ALIAS_ANCHOR: Pagefind makes it a
+section of its own, so that the header search (minhbach.js) tells these spellings from the page's
+text, ranks the page by them but never shows them in an excerpt nor lands on them.
 """
 from __future__ import annotations
 
@@ -32,9 +41,12 @@ from dataclasses import dataclass
 from html import escape, unescape
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Mapping
 
+from site_builder.content.model import Level, Text, Unit
 from site_builder.files import write_if_changed
+from site_builder.publish import i18n
+from site_builder.publish.engine import html_path
 from site_builder.publish.progress import Meter
 
 log = logging.getLogger(__name__)
@@ -44,6 +56,9 @@ BODY_ATTR = "data-pagefind-body"
 IGNORE_ATTR = "data-pagefind-ignore"
 WEIGHT_ATTR = "data-pagefind-weight"
 TITLE_WEIGHT = 7  # what Pagefind gives an <h1> by default
+FORMER_WEIGHT = TITLE_WEIGHT  # the names of the places a page's unit took over: they were titles too
+PLACES = (Level.province, Level.district, Level.commune)  # whose old names are searched for (former_names)
+ALIAS_ANCHOR = "mb-search-aliases"  # the id that opens the block of spellings; minhbach.js knows it
 EXCLUDE_SELECTORS = ".headerlink"  # the ¶ permalink Python-Markdown adds to every heading
 WORD = re.compile(r"\w+")
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -144,12 +159,15 @@ def markdown_aliases(markdown: str) -> Aliases:
     return title, words
 
 
-def with_aliases(html: str, known: Aliases | None = None) -> str:
-    """The page as Pagefind should read it: its đ-words, folded, in one more indexed block.
+def with_aliases(html: str, known: Aliases | None = None, former: list[str] | None = None) -> str:
+    """The page as Pagefind should read it: its đ-words, folded, in one more indexed block, and
+    the words of `former` names (see `former_names`).
 
     The folded words of the page's title (<h1>) carry a heading's weight, as the title itself
     does: "Dak Nong" then ranks the province's page above pages that only mention it often
-    (the changelog lists dozens of figure ids such as dak-nong-vp-ubnd-2021-q3-038).
+    (the changelog lists dozens of figure ids such as dak-nong-vp-ubnd-2021-q3-038). Former
+    names weigh as a title too (they were one): "binh thuan" lists Lâm Đồng second, after Bình
+    Thuận's own page, which also holds the name in its text. The block opens with the heading ALIAS_ANCHOR (module docstring).
     `known` gives the words when the build already has them; otherwise the page is parsed.
     """
     if known is None:
@@ -157,15 +175,67 @@ def with_aliases(html: str, known: Aliases | None = None) -> str:
         title, words = _folded_words(parser.title), _folded_words(parser.parts)
     else:
         title, words = known
-    if not words:
+    if not words and not former:
         return html
     rest = [w for w in words if w not in title]
     inner = f'<span {WEIGHT_ATTR}="{TITLE_WEIGHT}">{escape(" ".join(title))}</span> ' if title else ""
-    block = f'<div {BODY_ATTR} aria-hidden="true">{inner}{escape(" ".join(rest))}</div>'
+    if former:
+        inner += f'<span {WEIGHT_ATTR}="{FORMER_WEIGHT}">{escape(" ".join(former))}</span> '
+    block = f'<div {BODY_ATTR} aria-hidden="true"><h6 id="{ALIAS_ANCHOR}">—</h6>{inner}{escape(" ".join(rest))}</div>'
     at = html.rfind("</body>")
     return html[:at] + block + html[at:] if at >= 0 else html + block
 
 
+def predecessors(units: Mapping[str, Unit]) -> dict[str, list[str]]:
+    """Unit id -> the ids of the units it took over in the 2025 reorganisation (their
+    `reorganisation_2025.successor`), directly or through one that was itself taken over: a
+    district abolished into a province that merged into another is a predecessor of both."""
+    direct: dict[str, list[str]] = {}
+    for uid, unit in sorted(units.items()):
+        fate = unit.reorganisation_2025
+        if fate and fate.successor and fate.successor != uid:
+            direct.setdefault(fate.successor, []).append(uid)
+    out: dict[str, list[str]] = {}
+    for heir, first in direct.items():
+        found: set[str] = set()
+        todo = list(first)
+        while todo:  # a cycle in the data (validation's business) ends here, not in a loop
+            uid = todo.pop()
+            if uid != heir and uid not in found:
+                found.add(uid)
+                todo.extend(direct.get(uid, []))
+        out[heir] = sorted(found)
+    return out
+
+
+def former_names(units: Mapping[str, Unit]) -> dict[str, list[str]]:
+    """Page path in the site (both languages) -> the words of the names (full and short) of the
+    places its unit took over, in the page's language (a name not yet translated in Vietnamese):
+    each word as written and, for words with đ, folded ("Đắk" and "Dak"), as the page's own
+    aliases are. Pagefind matches "Bình" to "binh" by itself.
+
+    Places only (provinces, districts, communes): a citizen looks for an old place by its name,
+    and an office's long name ("Trung tâm Phục vụ hành chính công tỉnh …") would make the new
+    province answer every search for such offices, and weigh down the names that matter.
+    """
+    out: dict[str, list[str]] = {}
+    for heir, olds in predecessors(units).items():
+        if heir not in units:
+            continue
+        places = [units[uid] for uid in olds if units[uid].level in PLACES]
+        if not places:
+            continue
+        for lang in i18n.LANGS:
+            names: list[str] = []
+            for unit in places:
+                for text in (unit.name, unit.short_name):
+                    if isinstance(text, Text):
+                        names.append(text.en if lang == "en" and text.en else text.vi)
+            words = dict.fromkeys(WORD.findall(" ".join(names)))
+            words.update(dict.fromkeys(_folded_words(names)))
+            prefix = "" if lang == "vi" else f"{lang}/"
+            out[prefix + html_path(f"units/{heir}.md")] = list(words)
+    return out
 
 
 def _executable() -> Path:
@@ -180,10 +250,11 @@ def _executable() -> Path:
 
 
 def index_site(site_dir: Path, aliases: dict[str, Aliases] | None = None, mirror: Path | None = None,
-               progress: Callable[[str], None] = lambda s: None) -> SearchIndex:
+               progress: Callable[[str], None] = lambda s: None, former: dict[str, list[str]] | None = None) -> SearchIndex:
     """Index the HTML pages of `site_dir` into `site_dir/pagefind/`. Raises SearchIndexError on failure.
 
     `aliases` maps a page's path (relative to site_dir, posix) to its đ-words, known from the build;
+    `former` a page's path to the words of its predecessors' names (`former_names`);
     `mirror` is where the copies Pagefind reads are kept between builds (default: a temporary folder).
     """
     t0 = time.perf_counter()
@@ -195,6 +266,7 @@ def index_site(site_dir: Path, aliases: dict[str, Aliases] | None = None, mirror
     if bundle.exists():
         shutil.rmtree(bundle)
     aliases = aliases or {}
+    former = former or {}
     with tempfile.TemporaryDirectory(prefix="pagefind-") as tmp:
         source = mirror or Path(tmp) / "site"
         marked = 0
@@ -206,7 +278,7 @@ def index_site(site_dir: Path, aliases: dict[str, Aliases] | None = None, mirror
             marked += BODY_ATTR in html
             rel = page.relative_to(site_dir).as_posix()
             keep.add(rel)
-            write_if_changed(source / rel, with_aliases(spaced_cells(html), aliases.get(rel)))
+            write_if_changed(source / rel, with_aliases(spaced_cells(html), aliases.get(rel), former.get(rel)))
             meter.step()
         if mirror:  # pages that are gone must not stay findable
             for old in sorted(source.rglob("*.html")):

@@ -1,4 +1,4 @@
-/* Minh Bạch: header search (Pagefind) and the home page's unit finder.
+/* Minh Bạch: header search (Pagefind), the home page's unit finder, and marks that explain themselves.
  * Progressive enhancement: without this script the search box stays hidden and the finder is
  * a plain list of links. No absolute path anywhere: the site may be served from a sub-path. */
 (function () {
@@ -72,14 +72,26 @@
           item.className = "mb-search__item";
           var link = document.createElement("a");
           link.className = "mb-search__link";
-          link.href = page.url;
           var title = document.createElement("span");
           title.className = "mb-search__title";
           title.textContent = (page.meta && page.meta.title) || page.url;
+          var land = landing(page);
+          link.href = land.url;
           var excerpt = document.createElement("span");
           excerpt.className = "mb-search__excerpt";
-          excerpt.innerHTML = page.excerpt; /* Pagefind escapes the page text and adds only <mark> */
+          if (land.excerpt) excerpt.innerHTML = land.excerpt; /* Pagefind escapes the page text and adds only <mark> */
+          else excerpt.textContent = page.content.split(/\s+/).slice(0, 22).join(" ") + " …";
           link.appendChild(title);
+          if (land.section && land.section !== title.textContent) {
+            var section = document.createElement("span");
+            section.className = "mb-search__section";
+            var label = document.createElement("span");
+            label.className = "mb-sr-only";
+            label.textContent = root.getAttribute("data-section") + ": ";
+            section.appendChild(label);
+            section.appendChild(document.createTextNode(land.section));
+            link.appendChild(section);
+          }
           link.appendChild(excerpt);
           item.appendChild(link);
           list.appendChild(item);
@@ -164,6 +176,56 @@
     input.addEventListener("focus", function () {
       if (results.length) panel.hidden = false;
     });
+    /* a result on the page itself changes only the #anchor: the results step aside for the passage */
+    window.addEventListener("hashchange", function () {
+      panel.hidden = true;
+      root.classList.remove("mb-search--open");
+      openButton.setAttribute("aria-expanded", "false");
+    });
+  }
+
+  /* Where a search result lands, and what it shows (issue 18). Pagefind splits a page into
+   * sub-results at its headings with an id; the section with the best hits is the one shown (its
+   * heading and excerpt), and the link goes to the nearest element with an id at or before the
+   * best hit in it: a figure (#fig-…) or other passage when there is one, else the heading. Words
+   * after the anchor ALIASES are the index's own spellings (search.py: "Dak Nong" for "Đắk Nông",
+   * the names of the units a unit took over): they rank a page but are never shown or landed on.
+   * A page found by those alone opens at its top, with its first words as the excerpt. */
+  var ALIASES = "mb-search-aliases";
+  var NOT_A_PLACE = { INPUT: 1, SELECT: 1, TEXTAREA: 1, BUTTON: 1, OPTION: 1, LABEL: 1 };
+
+  function landing(page) {
+    var best = null;
+    var bestScore = -1;
+    var bestAt = 0;
+    (page.sub_results || []).forEach(function (sub) {
+      if (sub.anchor && sub.anchor.id === ALIASES) return;
+      var score = 0;
+      var top = -1;
+      var at = 0;
+      (sub.weighted_locations || []).forEach(function (w) {
+        score += w.balanced_score;
+        if (w.balanced_score > top) {
+          top = w.balanced_score;
+          at = w.location;
+        }
+      });
+      if (score > bestScore) {
+        best = sub;
+        bestScore = score;
+        bestAt = at;
+      }
+    });
+    if (!best) return { url: page.url, section: "", excerpt: "" };
+    var from = best.anchor ? best.anchor.location : 0;
+    var place = best.anchor || null;
+    (page.anchors || []).forEach(function (a) {
+      if (a.id === ALIASES || NOT_A_PLACE[(a.element || "").toUpperCase()]) return;
+      if (a.location >= from && a.location <= bestAt && (!place || a.location > place.location)) place = a;
+    });
+    var base = page.url.split("#")[0];
+    var atTop = !place || (place === best.anchor && place.element === "h1");
+    return { url: atTop ? base : base + "#" + encodeURIComponent(place.id), section: best.anchor ? best.title : "", excerpt: best.excerpt };
   }
 
   /* ------------------------------------------------------------------ unit finder (home page) */
@@ -210,11 +272,118 @@
     update();
   }
 
+  /* ------------------------------------------------------------------ marks explain themselves (issue 18) */
+  /* A mark (⚠ ≈ > ≥ < ≤, "est.", the uncertain "?", a partial period) is a link to its
+   * explanation on the about page, its title the tooltip "<name in words>[: <note>]" and
+   * data-mb-name the name (site_builder/publish/lang.py, Lang._mark_link). Here each becomes a
+   * button (the WAI-ARIA toggletip: aria-expanded, and a live region that reads out what opens)
+   * that shows in place the name, the note and a link to the explanation. One popup serves the
+   * page: it is placed in the document right after the open mark, so that Tab goes from the mark
+   * into it, and shown in the top layer (a popover), so that it neither widens a table's column
+   * nor is cut off by a table that scrolls. Escape, a tap elsewhere or the mark again close it.
+   * Browsers without popovers keep the links. */
+  function setupMarks(links, more) {
+    if (!links.length || !HTMLElement.prototype.hasOwnProperty("popover")) return;
+    var tip = document.createElement("span");
+    tip.className = "mb-tip";
+    tip.id = "mb-tip";
+    tip.setAttribute("popover", "manual");
+    var status = document.createElement("span");
+    status.className = "mb-sr-only";
+    status.setAttribute("role", "status");
+    document.body.appendChild(status);
+    document.body.appendChild(tip);
+    var current = null;
+
+    Array.prototype.forEach.call(links, function (link) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = link.className;
+      button.title = link.title;
+      button.setAttribute("data-mb-name", link.getAttribute("data-mb-name"));
+      button.setAttribute("data-mb-href", link.href);
+      button.setAttribute("aria-expanded", "false");
+      button.setAttribute("aria-controls", "mb-tip");
+      /* Material's content.tooltips would take the title over ([title]:not([data-preview])) and
+         show its own tooltip on focus, that is on every tap: the browser's own shows on hover */
+      button.setAttribute("data-preview", "");
+      while (link.firstChild) button.appendChild(link.firstChild);
+      link.parentNode.replaceChild(button, link);
+    });
+
+    function place() {
+      if (!current) return;
+      var r = current.getBoundingClientRect();
+      var width = document.documentElement.clientWidth;
+      var left = Math.max(8, Math.min(r.left + r.width / 2 - tip.offsetWidth / 2, width - tip.offsetWidth - 8));
+      var below = r.bottom + 6;
+      var above = r.top - 6 - tip.offsetHeight;
+      tip.style.left = left + "px";
+      tip.style.top = (below + tip.offsetHeight > window.innerHeight && above > 0 ? above : below) + "px";
+    }
+
+    function close(refocus) {
+      if (!current) return;
+      var mark = current;
+      current = null;
+      tip.hidePopover();
+      mark.setAttribute("aria-expanded", "false");
+      status.textContent = "";
+      if (refocus) mark.focus();
+    }
+
+    function open(mark) {
+      close(false);
+      var name = mark.getAttribute("data-mb-name");
+      var title = mark.title;
+      var note = title.indexOf(name + ": ") === 0 ? title.slice(name.length + 2) : title === name ? "" : title;
+      tip.textContent = "";
+      var strong = document.createElement("strong");
+      strong.className = "mb-tip__name";
+      strong.textContent = name;
+      tip.appendChild(strong);
+      if (note) {
+        var text = document.createElement("span");
+        text.className = "mb-tip__note";
+        text.textContent = note;
+        tip.appendChild(text);
+      }
+      var link = document.createElement("a");
+      link.className = "mb-tip__more";
+      link.href = mark.getAttribute("data-mb-href");
+      link.textContent = more;
+      tip.appendChild(link);
+      mark.parentNode.insertBefore(tip, mark.nextSibling);
+      current = mark;
+      tip.showPopover();
+      place();
+      mark.setAttribute("aria-expanded", "true");
+      status.textContent = name + (note ? ": " + note : "");
+    }
+
+    document.addEventListener("click", function (event) {
+      var mark = event.target.closest && event.target.closest("button.mb-mark");
+      if (mark) {
+        if (mark === current) close(false);
+        else open(mark);
+      } else if (current && !tip.contains(event.target)) {
+        close(false);
+      }
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && current) close(current === document.activeElement || tip.contains(document.activeElement));
+    });
+    window.addEventListener("resize", place);
+    document.addEventListener("scroll", place, true);
+  }
+
   function start() {
     var search = document.querySelector("[data-mb-search]");
     if (search) setupSearch(search);
     var finder = document.querySelector("[data-mb-finder]");
     if (finder) setupFinder(finder);
+    var article = document.querySelector("[data-mb-mark-more]");
+    if (article) setupMarks(article.querySelectorAll("a.mb-mark[data-mb-name]"), article.getAttribute("data-mb-mark-more"));
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

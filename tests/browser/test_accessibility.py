@@ -39,8 +39,9 @@ PAGE_TYPES = {
     "changelog": "changelog/",
     "about": "about/",
 }
-# The two interactive states a citizen sees: search results over the page, the finder filtered.
-STATES = ("search-results", "finder-in-use")
+# The interactive states a citizen sees: search results over the page, the finder filtered, a
+# mark's explanation open in a table of figures (issue 18).
+STATES = ("search-results", "finder-in-use", "mark-open")
 ROOTS = {"vi": "", "en": "en/"}
 WIDTHS = (1280, 360)
 CASES = [(lang, kind, width) for kind in (*PAGE_TYPES, *STATES) for lang in ROOTS for width in WIDTHS]
@@ -76,6 +77,10 @@ def open_state(page: Any, site_url: str, lang: str, kind: str) -> None:
         page.select_option("#mb-finder-province", "quang-ngai")
         page.fill("#mb-finder-name", "binh")
         page.wait_for_function("() => /\\d/.test(document.querySelector('[data-mb-finder-status]').textContent)")
+    elif kind == "mark-open":
+        page.goto(site_url + ROOTS[lang] + "units/tuy-phong/")
+        page.click(".mb-grid td.mb-num button.mb-mark--inconsistent")
+        page.wait_for_function("() => document.getElementById('mb-tip').matches(':popover-open')")
     else:
         page.goto(site_url + ROOTS[lang] + PAGE_TYPES[kind])
     page.wait_for_load_state("load")

@@ -35,7 +35,8 @@ PLACEHOLDER_FIT = """s => { const i = document.querySelector(s), c = getComputed
 
 
 def search(page: Any, query: str) -> tuple[str, list[str]]:
-    """Type `query` into the header search; return the summary line and every result's href."""
+    """Type `query` into the header search; return the summary line and every result's page (its
+    href without the #anchor of the passage it lands at: test_marks_and_anchors.py checks those)."""
     if not page.is_visible("#mb-search-input"):
         page.click(".mb-search__open")  # phones: the magnifier opens the search
     page.fill("#mb-search-input", query)
@@ -48,7 +49,7 @@ def search(page: Any, query: str) -> tuple[str, list[str]]:
         before = page.locator(".mb-search__link").count()
         page.click("[data-mb-search-more]")
         page.wait_for_function("n => document.querySelectorAll('.mb-search__link').length > n", arg=before)
-    hrefs = page.eval_on_selector_all(".mb-search__link", "els => els.map(e => e.getAttribute('href'))")
+    hrefs = page.eval_on_selector_all(".mb-search__link", "els => els.map(e => e.getAttribute('href').split('#')[0])")
     return page.text_content("[data-mb-search-meta]") or "", hrefs
 
 

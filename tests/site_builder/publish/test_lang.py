@@ -1,12 +1,16 @@
-"""Relative URLs between generated pages: the fast path gives what posixpath.relpath gives."""
+"""Relative URLs between generated pages (the fast path gives what posixpath.relpath gives), and
+the markup of marks."""
 from __future__ import annotations
 
 import posixpath
+from typing import Any
 
+from bs4 import BeautifulSoup
 from hypothesis import given
 from hypothesis import strategies as st
 
-from site_builder.publish.lang import relative_url
+from site_builder.publish import i18n
+from site_builder.publish.lang import Lang, relative_url
 
 segment = st.sampled_from(["units", "reports", "en", "x", "dak-nong", "downloads", "index.html", "bc-2021.csv"])
 
@@ -30,3 +34,45 @@ def test_known_links() -> None:
     assert relative_url("downloads/a.csv", "") == "downloads/a.csv"
     assert relative_url("", "units/x/") == "../../"
     assert relative_url("units/", "units/") == "./"
+
+
+# ------------------------------------------------------------------ marks (issue 18)
+# The markup every mark shares, which the site's script (minhbach.js setupMarks) turns into a
+# button showing the explanation in place: the name in data-mb-name, the title "<name>: <note>".
+
+
+def mark_link(html: object) -> Any:
+    return BeautifulSoup(str(html), "html.parser").a
+
+
+def test_a_mark_carries_its_name_and_its_note_escaped_once() -> None:
+    lang = Lang("en", "units/x.md")
+    a = mark_link(lang.mark("inconsistent", lang.pick("ghi «6.184»", "the report's <b>6,184</b> & 6,174")))
+    assert a["class"] == ["mb-mark", "mb-mark--inconsistent"]
+    assert a["href"] == "../../about/#mark-inconsistent"
+    assert a["data-mb-name"] == "inconsistent"
+    # read back as written: a note already escaped by pick() is not escaped a second time
+    assert a["title"] == "inconsistent: the report's <b>6,184</b> & 6,174"
+    assert a.select_one("[aria-hidden=true]").get_text() == "⚠" and a.select_one(".mb-sr-only").get_text() == "inconsistent"
+    plain = mark_link(lang.mark("inconsistent", "a plain note's <i>"))
+    assert plain["title"] == "inconsistent: a plain note's <i>"
+
+
+def test_a_mark_without_a_note_is_titled_by_its_name_and_words_are_their_own_symbol() -> None:
+    vi = Lang("vi", "reports/x.md")
+    approx = mark_link(vi.mark("approx"))
+    assert approx["title"] == approx["data-mb-name"] == "khoảng"
+    rounding = mark_link(vi.mark("rounding"))
+    assert rounding.get_text() == "làm tròn" and rounding.select_one(".mb-sr-only") is None
+    estimated = mark_link(Lang("en", "x.md").mark("estimated"))  # written "est.", named in full
+    assert estimated.select_one("[aria-hidden=true]").get_text() == "est." and estimated["data-mb-name"] == "estimated"
+
+
+def test_a_partial_period_is_a_mark_of_the_same_shape() -> None:
+    lang = Lang("en", "units/x.md")
+    a = mark_link(lang.period_html("2021-Q3"))
+    assert a["class"] == ["mb-mark", "mb-mark--partial", "mb-period"] and a.get_text() == "Q3 2021"
+    assert a["data-mb-name"] == i18n.t("mark.partial", "en")
+    assert a["title"] == f"{i18n.t('mark.partial', 'en')}: {i18n.t('mark.partial.text', 'en')}"
+    assert a["href"] == "../../about/#mark-partial"
+    assert str(lang.period_html("2021")) == "2021"  # a whole year is no mark

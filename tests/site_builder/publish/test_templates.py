@@ -262,7 +262,7 @@ def test_overrides_render_in_minijinja_for_a_unit_page(lang: i18n.Lang, tmp_path
     assert attribute(html, '<a class="md-header__button mb-lang-switch"', "href") == twin
     assert f'<span class="mb-lang-switch__label">{i18n.t("other_language", lang)}</span>' in html
     assert attribute(html, '<div class="mb-search"', "data-mb-root") == f"{up}/"
-    for key in ("none", "one", "other", "loading", "error"):
+    for key in ("none", "one", "other", "loading", "error", "section"):
         assert attribute(html, '<div class="mb-search"', f"data-{key}") == i18n.t(f"search.{key}", lang)
     assert attribute(html, '<input type="search" id="mb-search-input"', "placeholder") == i18n.t("search.placeholder", lang)
     assert f'aria-label="{i18n.t("search.open", lang)}"' in html and f'aria-label="{i18n.t("search.close", lang)}"' in html
@@ -272,7 +272,8 @@ def test_overrides_render_in_minijinja_for_a_unit_page(lang: i18n.Lang, tmp_path
     assert re.search(r'<a href="\.\./\.\." title="[^"]*" class="md-header__button md-logo"', html)
     assert attribute(html, "<nav", "aria-label") == ("Đầu trang" if lang == "vi" else "Header")  # Material's lang.t(), our vi.html
     assert '<script src="../../assets/minhbach.js" defer></script>' in html
-    assert '<div class="mb-article" data-pagefind-body>' in html and "<article><p>Nội dung</p></article>" in html
+    more = i18n.t("mark.more", lang)  # the words of a mark's popup, for the site's script
+    assert f'<div class="mb-article" data-pagefind-body data-mb-mark-more="{more}">' in html and "<article><p>Nội dung</p></article>" in html
 
 
 @pytest.mark.parametrize("lang", i18n.LANGS)
