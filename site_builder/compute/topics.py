@@ -7,6 +7,7 @@ can say so where they stand.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable
@@ -34,10 +35,21 @@ class TopicSection:
     grid: Grid
     conflicts: tuple[Conflict, ...]
     conflict_of: dict[str, int]  # figure id -> its conflict's number, for the cell's mark
+    row_ids: tuple[str, ...]  # per grid row, its anchor: a search hit or a link lands on the row
 
 
-def topic_sections(corpus: Corpus, figures: Iterable[Figure]) -> tuple[TopicSection, ...]:
-    """The figures grouped by their indicator's topic; conflicts numbered across the page."""
+def row_id(indicator: str, breakdown: str, unit: str, here: str) -> str:
+    """A grid row's anchor: 'row-dossiers-resolved', '-level-district' for a breakdown, '--<unit>'
+    for a row about another unit than the page's."""
+    out = f"row-{indicator}"
+    if breakdown:
+        out += "-" + re.sub(r"[^a-z0-9]+", "-", breakdown.lower()).strip("-")
+    return out + (f"--{unit}" if unit != here else "")
+
+
+def topic_sections(corpus: Corpus, figures: Iterable[Figure], here: str = "") -> tuple[TopicSection, ...]:
+    """The figures grouped by their indicator's topic; conflicts numbered across the page. `here`
+    is the page's unit (rows about it carry no unit in their anchor)."""
     by_topic: dict[Topic, list[Figure]] = defaultdict(list)
     for f in figures:
         by_topic[corpus.indicators[f.indicator].topic].append(f)
@@ -53,5 +65,6 @@ def topic_sections(corpus: Corpus, figures: Iterable[Figure]) -> tuple[TopicSect
                 if len({f.value for f in cell if f.status == "reported"}) > 1:
                     number += 1
                     conflicts.append(Conflict(number, row.indicator, row.breakdown, row.unit, period, cell))
-        out.append(TopicSection(topic, grid, tuple(conflicts), {f.id: c.number for c in conflicts for f in c.figures}))
+        out.append(TopicSection(topic, grid, tuple(conflicts), {f.id: c.number for c in conflicts for f in c.figures},
+                                tuple(row_id(r.indicator, r.breakdown, r.unit, here) for r in grid.rows)))
     return tuple(out)

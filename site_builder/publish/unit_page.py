@@ -58,7 +58,7 @@ def unit_view(L: Lang, corpus: Corpus, computed: Computed, uid: str, charts: lis
     fate = unit.reorganisation_2025
     successor = corpus.units.get(fate.successor) if fate and fate.successor and fate.status in GONE else None
     figures = unit_figures(corpus, computed, uid)
-    sections = topic_sections(corpus, figures)
+    sections = topic_sections(corpus, figures, uid)
     topics = []
     for section in sections:
         indicators = {row.indicator for row in section.grid.rows}

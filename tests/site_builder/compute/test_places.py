@@ -79,7 +79,7 @@ def test_predecessors_come_from_the_successor_field(province: tuple[Corpus, Comp
 
 def test_topic_sections_keep_only_their_periods_and_number_conflicts(province: tuple[Corpus, Computed]) -> None:
     corpus, computed = province
-    sections = topic_sections(corpus, computed.figures_by_unit["xa-1"])
+    sections = topic_sections(corpus, computed.figures_by_unit["xa-1"], "xa-1")
     assert [s.topic for s in sections] == [Topic.dossiers, Topic.online]
     dossiers = sections[0]
     assert dossiers.grid.periods == ("2020", "2021")
@@ -88,3 +88,5 @@ def test_topic_sections_keep_only_their_periods_and_number_conflicts(province: t
     assert (conflict.indicator, conflict.period, [f.value for f in conflict.figures]) == ("dossiers-received", "2021", [100, 101])
     assert dossiers.conflict_of == {"bc-xa-001": 1, "bc-xa-011": 1}
     assert sections[1].grid.periods == ("2021",)
+    assert dossiers.row_ids == ("row-dossiers-received", "row-dossiers-pending")  # a search hit lands on its row
+    assert topic_sections(corpus, computed.figures_by_unit["xa-1"], "tinh-a")[0].row_ids[0] == "row-dossiers-received--xa-1"
