@@ -4,6 +4,8 @@
                                                  units/reports/indicators tables, licence, version, citation)
     downloads/datasets/<name>.csv|.xlsx|.json    the dataset's rows in one file, three formats
     downloads/units|reports|indicators/<id>.csv  exactly the rows of one page
+    downloads/units/<id>.<lang>.csv, <id>.below.<lang>.csv|.xlsx
+                                                 a unit's rows with names in vi or en; with every unit below it (places.py)
     downloads/minh-bach-data.zip                 every dataset, the database and the manifests in one archive
     downloads/minh-bach.db, metadata.json        SQLite of every table, and its Datasette metadata
     downloads/manifest.json, changelog.json      a hash of every row; what changed between releases
@@ -25,10 +27,10 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from site_builder.exports import changelog
+from site_builder.exports import changelog, places
 from site_builder.exports.api import write_api
 from site_builder.exports.cite import BUNDLE, DatasetMeta, catalogue, data_updated, data_version, published_descriptor, site_url
-from site_builder.compute.derive import Computed, unit_figures
+from site_builder.compute.derive import Computed
 from site_builder.content.corpus import Corpus
 from site_builder.exports.sqlite import metadata_json, write_database
 from site_builder.exports.tables import BREAKDOWN_COLUMNS, LOOKUP_COLUMNS, LOOKUP_TITLES, LOOKUPS, Table, all_tables, lookup_table, package_tables
@@ -97,6 +99,8 @@ def _readme(corpus: Corpus, metas: list[DatasetMeta]) -> str:
         "metadata.json             Datasette: datasette minh-bach.db -m metadata.json",
         "manifest.json             hash of every row / mã băm từng dòng; changelog.json: what changed / thay đổi",
         "",
+        *places.readme(),
+        "",
         "Cách trích dẫn / How to cite:",
     ]
     for m in metas:
@@ -160,10 +164,7 @@ def write_downloads(corpus: Corpus, computed: Computed, changes: changelog.Chang
         def rows_of(figs: Any) -> str:
             return _rows_csv(figures.names, sorted(by_id[f.id] for f in figs))
 
-        for uid in corpus.units:
-            own = unit_figures(corpus, computed, uid)
-            if own:
-                put(f"units/{uid}.csv", rows_of(own))
+        places.write_places(corpus, computed, figures, metas, put)
         for rid, figs in computed.figures_by_report.items():
             put(f"reports/{rid}.csv", rows_of(figs))
         for iid, figs in computed.figures_by_indicator.items():

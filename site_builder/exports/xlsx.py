@@ -98,14 +98,27 @@ def _cell(ref: str, value: Any, strings: _Strings, style: int = 0) -> str:
     return f'<c r="{ref}" t="s"{s}><v>{strings(str(value))}</v></c>'
 
 
-def _sheet(columns: tuple[Column, ...], rows: list[tuple[str, ...]], strings: _Strings, where: str) -> bytes:
-    """One worksheet: a bold header, the rows typed by their column, frozen header, filter, widths."""
-    letters = [column_letter(j) for j in range(1, len(columns) + 1)]
+TYPED = ("number", "integer", "date", "boolean")  # the column types whose cells are no text
+
+
+def _widths(columns: tuple[Column, ...], rows: list[tuple[str, ...]]) -> list[int]:
+    """Each column as wide as its longest text (at most MAX_WIDTH), never narrower than its name."""
     widths = [len(col.name) for col in columns]
-    for row in rows:
-        for j, text in enumerate(row):
-            if len(text) > widths[j]:
-                widths[j] = min(len(text), MAX_WIDTH)
+    for j, values in enumerate(zip(*rows)):
+        longest = max(map(len, values))
+        if longest > widths[j]:
+            widths[j] = min(longest, MAX_WIDTH)
+    return widths
+
+
+def _sheet(columns: tuple[Column, ...], rows: list[tuple[str, ...]], strings: _Strings, where: str) -> bytes:
+    """One worksheet: a bold header, the rows typed by their column, frozen header, filter, widths.
+
+    A cell costs a few string operations: a national below-workbook has millions. Text columns
+    go straight to the shared strings; the other types through `typed` and `_cell`.
+    """
+    letters = [column_letter(j) for j in range(1, len(columns) + 1)]
+    widths = _widths(columns, rows)
     out = [XML, f'<worksheet xmlns="{NS}" xmlns:r="{REL}">',
            f'<dimension ref="A1:{letters[-1]}{len(rows) + 1}"/>' if columns else "",
            '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
@@ -116,16 +129,27 @@ def _sheet(columns: tuple[Column, ...], rows: list[tuple[str, ...]], strings: _S
                                       for j, w in enumerate(widths, start=1)) + "</cols>")
     out.append("<sheetData>")
     out.append('<row r="1">' + "".join(_cell(f"{letters[j]}1", col.name, strings, STYLE_BOLD) for j, col in enumerate(columns)) + "</row>")
+    kinds = [(j, letters[j], col.type if col.type in TYPED else "") for j, col in enumerate(columns)]
+    index, uses = strings.index, 0
+    search = ILLEGAL.search
     for i, row in enumerate(rows, start=2):
         cells = []
-        for j, (col, text) in enumerate(zip(columns, row)):
-            value = typed(col.type, text)
-            if value is None:
+        for j, letter, kind in kinds:
+            text = row[j]
+            if text == "":  # null, whatever the type
                 continue
-            if isinstance(value, str) and ILLEGAL.search(value):
-                raise SpreadsheetError(f"{where} row {i}: column '{col.name}' holds a control character that Excel cannot store")
-            cells.append(_cell(f"{letters[j]}{i}", value, strings))
+            if kind:
+                cells.append(_cell(f"{letter}{i}", typed(kind, text), strings))
+                continue
+            n = index.get(text)
+            if n is None:  # a text already in the table passed this check where it first stood
+                if search(text):
+                    raise SpreadsheetError(f"{where} row {i}: column '{columns[j].name}' holds a control character that Excel cannot store")
+                n = index[text] = len(index)
+            uses += 1
+            cells.append(f'<c r="{letter}{i}" t="s"><v>{n}</v></c>')
         out.append(f'<row r="{i}">' + "".join(cells) + "</row>")
+    strings.uses += uses
     out.append("</sheetData>")
     if rows:
         out.append(f'<autoFilter ref="A1:{letters[-1]}{len(rows) + 1}"/>')

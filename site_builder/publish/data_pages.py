@@ -11,6 +11,7 @@ from typing import Any, Iterator
 from site_builder.compute.derive import Computed
 from site_builder.content.corpus import Corpus, Package, Resource
 from site_builder.content.model import Indicator, Unit
+from site_builder.exports import places
 from site_builder.exports.api import documentation
 from site_builder.exports.changelog import Change, Changelog, Release
 from site_builder.exports.cite import catalogue, data_updated, data_version
@@ -65,6 +66,30 @@ def package_view(name: str, package: Package) -> PackageView:
 def package_views(corpus: Corpus) -> tuple[PackageView, ...]:
     """Every package, in corpus order, for the datasets index."""
     return tuple(package_view(name, pkg) for name, pkg in corpus.packages.items())
+
+
+@dataclass(frozen=True)
+class PlaceFile:
+    """One kind of file a unit's page offers, as the datasets page lists it."""
+
+    pattern: str  # path under downloads/, with <id>
+    description: str
+
+
+@dataclass(frozen=True)
+class PlaceDocs:
+    """The downloads of a place in one language: the files, and the columns of those with names."""
+
+    files: tuple[PlaceFile, ...]
+    columns: tuple[FieldDoc, ...]  # the CSVs with names and the workbook's figures sheet
+    unit_columns: tuple[FieldDoc, ...]  # the workbook's units sheet
+
+
+def place_docs(lang: i18n.Lang) -> PlaceDocs:
+    """What exports.places writes for each unit, described in `lang`."""
+    return PlaceDocs(files=tuple(PlaceFile(pattern, vi if lang == "vi" else en) for pattern, vi, en in places.FILES),
+                     columns=tuple(FieldDoc(c.name, c.type, c.describe(lang)) for c in places.NAMED_COLUMNS),
+                     unit_columns=tuple(FieldDoc(c.name, c.type, c.describe(lang)) for c in places.UNIT_COLUMNS))
 
 
 # --------------------------------------------------------------------------- changelog

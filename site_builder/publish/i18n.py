@@ -7,15 +7,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
-from typing import Literal
 
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
 from site_builder.content import periods
-
-Lang = Literal["vi", "en"]
-LANGS: tuple[Lang, ...] = ("vi", "en")
+from site_builder.content.languages import LANGS as LANGS
+from site_builder.content.languages import LEVEL_NAMES, MEASURE_UNIT_NAMES, UNTRANSLATED
+from site_builder.content.languages import Lang as Lang
 
 SITE_NAME = {
     "vi": "Minh Bạch — Dữ liệu mở về cải cách hành chính",
@@ -31,18 +30,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "targets": {"vi": "Chỉ tiêu", "en": "Targets"},
     "glossary": {"vi": "Thuật ngữ", "en": "Glossary"},
     "about": {"vi": "Giới thiệu và phương pháp", "en": "About and methodology"},
-    "untranslated": {"vi": "chưa dịch", "en": "not yet translated"},
+    "untranslated": UNTRANSLATED,
     "other_language": {"vi": "English", "en": "Tiếng Việt"},
     "latest_reports": {"vi": "Báo cáo mới nhất", "en": "Latest reports"},
     "headline_figures": {"vi": "Số liệu nổi bật", "en": "Headline figures"},
     "all_units": {"vi": "Tất cả đơn vị", "en": "All units"},
     "all_reports": {"vi": "Tất cả báo cáo", "en": "All reports"},
     "all_datasets": {"vi": "Tất cả bộ dữ liệu", "en": "All datasets"},
-    "level.province": {"vi": "Tỉnh", "en": "Province"},
-    "level.district": {"vi": "Huyện", "en": "District"},
-    "level.commune": {"vi": "Xã", "en": "Commune"},
-    "level.office": {"vi": "Cơ quan", "en": "Office"},
-    "level.party": {"vi": "Cơ quan Đảng", "en": "Party body"},
     "identity": {"vi": "Thông tin đơn vị", "en": "About this unit"},
     "at_a_glance": {"vi": "Số liệu chính", "en": "At a glance"},
     "at_a_glance_lead": {"vi": "Số liệu mới nhất của mỗi chỉ số trong các báo cáo; bấm vào một số để xem câu trích trong báo cáo nguồn.", "en": "The latest figure of each indicator in the reports; select a number to see the sentence it was read from."},
@@ -94,6 +88,18 @@ STRINGS: dict[str, dict[str, str]] = {
     "figures_from_reports": {"vi": "Số liệu trong các báo cáo", "en": "Figures in the reports"},
     "downloads": {"vi": "Tải dữ liệu", "en": "Downloads"},
     "download_unit_csv": {"vi": "CSV các số liệu của đơn vị này", "en": "CSV of this unit's figures"},
+    "download.places": {"vi": "Tải theo đơn vị", "en": "Downloads of a place"},
+    "download.places_lead": {"vi": "Trang của mỗi đơn vị có các số liệu của đơn vị đó để tải về; trang của tỉnh, huyện (và của cơ quan có đơn vị trực thuộc) có thêm các số liệu của mọi đơn vị trực thuộc, dạng CSV và Excel. Các tệp kèm tên có tên tiếng Việt hoặc tiếng Anh cạnh các mã; số viết như nhau ở hai thứ tiếng (dấu chấm thập phân, không phân cách hàng nghìn).",
+                             "en": "Each unit's page offers its figures for download; the page of a province or a district (and of an office with offices of its own) also offers the figures of every unit within it, as CSV and Excel. The files with names carry Vietnamese or English names beside the codes; numbers are written the same in both languages (dot decimal, no thousands separator)."},
+    "download.places_columns": {"vi": "Các cột của tệp kèm tên (và của sheet figures)", "en": "Columns of the files with names (and of the figures sheet)"},
+    "download.places_units_sheet": {"vi": "Các cột của sheet units trong tệp Excel", "en": "Columns of the workbook's units sheet"},
+    "download.place_named_csv": {"vi": "CSV các số liệu của đơn vị này, kèm tên tiếng Việt", "en": "CSV of this unit's figures, with names in English"},
+    "download.place_codes_csv": {"vi": "CSV các số liệu của đơn vị này, chỉ có mã (các cột của gói dữ liệu)",
+                                 "en": "CSV of this unit's figures, codes only (the data package's columns)"},
+    "download.place_below_csv": {"vi": "CSV các số liệu của đơn vị này và mọi đơn vị trực thuộc, kèm tên tiếng Việt",
+                                 "en": "CSV of the figures of this unit and every unit within it, with names in English"},
+    "download.place_below_xlsx": {"vi": "Excel (XLSX) các số liệu của đơn vị này và mọi đơn vị trực thuộc: số liệu, danh sách đơn vị, mô tả các cột, nguồn và giấy phép",
+                                  "en": "Excel (XLSX) of the figures of this unit and every unit within it: figures, the units, what each column holds, source and licence"},
     "download_report_csv": {"vi": "CSV các số liệu của báo cáo này", "en": "CSV of this report's figures"},
     "number": {"vi": "Số, ký hiệu", "en": "Number"},
     "date": {"vi": "Ngày ban hành", "en": "Date"},
@@ -142,14 +148,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "fw.papi": {"vi": "PAPI", "en": "PAPI"},
     "fw.pci": {"vi": "PCI", "en": "PCI"},
     "fw.qd766": {"vi": "Bộ chỉ số QĐ 766/QĐ-TTg", "en": "Decision 766/QĐ-TTg indicators"},
-    "mu.count": {"vi": "số lượng", "en": "count"},
-    "mu.percent": {"vi": "phần trăm", "en": "percent"},
-    "mu.percent_of_plan": {"vi": "% kế hoạch", "en": "% of plan"},
-    "mu.vnd": {"vi": "đồng", "en": "VND"},
-    "mu.million_vnd": {"vi": "triệu đồng", "en": "million VND"},
-    "mu.score": {"vi": "điểm", "en": "score"},
-    "mu.days": {"vi": "ngày", "en": "days"},
-    "mu.rank": {"vi": "thứ hạng", "en": "rank"},
     "rf.direction": {"vi": "Chỉ đạo, điều hành", "en": "Direction and management"},
     "rf.institutions": {"vi": "Cải cách thể chế", "en": "Institutional reform"},
     "rf.procedures": {"vi": "Cải cách thủ tục hành chính", "en": "Administrative procedure reform"},
@@ -424,6 +422,8 @@ STORY_STRINGS: dict[str, dict[str, str]] = {
 
 STRINGS.update(MARK_STRINGS)
 STRINGS.update(STORY_STRINGS)
+STRINGS.update({f"level.{code}": names for code, names in LEVEL_NAMES.items()})  # shared with the exports (content.languages)
+STRINGS.update({f"mu.{code}": names for code, names in MEASURE_UNIT_NAMES.items()})
 
 
 @lru_cache(maxsize=65536)  # Babel parses the pattern on every call; pages repeat the same numbers

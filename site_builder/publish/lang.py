@@ -13,7 +13,7 @@ from typing import Callable, Iterable, Mapping
 
 from markupsafe import Markup, escape
 
-from site_builder.content import periods
+from site_builder.content import languages, periods
 from site_builder.content.model import GlossaryTerm, Period, Report, Text
 from site_builder.publish import i18n
 
@@ -75,7 +75,7 @@ class Abbreviations:
         """Terms whose expansion in `lang` says something the term itself does not."""
         titles: dict[str, str] = {}
         for term in terms:
-            title = term.vi if lang == "vi" else (term.en or f"{term.vi} ({i18n.t('untranslated', lang)})")
+            title = term.vi if lang == "vi" else (term.en or languages.untranslated(term.vi, lang))
             if title.casefold() != term.term.casefold():
                 titles[term.term] = title
         if not titles:
@@ -164,11 +164,7 @@ class Lang:
 
     def tx_plain(self, text: Text | None) -> str:
         """A bilingual text as plain (unescaped) string, with the mark in words when untranslated."""
-        if text is None:
-            return ""
-        if self.code == "en" and not text.en:
-            return f"{text.vi} ({self.t('untranslated')})"
-        return text.en if self.code == "en" else text.vi  # type: ignore[return-value]
+        return languages.plain(text, self.code)
 
     def md(self, value: str | Text | None) -> Markup:
         """Escape for inline Markdown (headings): HTML-escaped and Markdown specials backslashed;

@@ -28,7 +28,7 @@ from site_builder.content.model import GlossaryTerm, HeaderField, Page, Report, 
 from site_builder.exports.changelog import Changelog
 from site_builder.publish import i18n
 from site_builder.publish.charts import ChartView
-from site_builder.publish.data_pages import extra_pages, package_views
+from site_builder.publish.data_pages import extra_pages, package_views, place_docs
 from site_builder.publish.engine import SiteAddress, load_base_config, site_address, social_image_url
 from site_builder.publish.lang import Abbreviations, Lang, page_url, relative_url
 from site_builder.publish.progress import Emit, Meter
@@ -253,7 +253,7 @@ def render_site(corpus: Corpus, computed: Computed, changes: Changelog, lang: i1
         ders = computed.derived_by_indicator.get(iid, ())
         emit(f"indicators/{iid}.md", "indicator.md.j2", plain.tx_plain(ind.name), indicator=ind, indicator_charts=charts.get(f"indicator:{iid}", []),
              shown_figures=indicator_rows(figs), total_figures=len(figs), shown_derived=latest_derived(ders), total_derived=len(ders))
-    emit("datasets/index.md", "datasets.md.j2", i18n.t("datasets", lang), packages=package_views(corpus))
+    emit("datasets/index.md", "datasets.md.j2", i18n.t("datasets", lang), packages=package_views(corpus), places=place_docs(lang))
     for path, template, page_title, description, ctx in extra_pages(corpus, computed, changes, lang):
         emit(path, template, page_title, description, **ctx)
     emit("targets.md", "targets.md.j2", i18n.t("targets", lang))

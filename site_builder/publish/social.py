@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING
 
 from site_builder.publish import i18n
 from site_builder.compute.derive import HEADLINE, Computed
+from site_builder.content import languages
 from site_builder.content.corpus import Corpus
-from site_builder.content.model import Text
 from site_builder.publish.progress import Emit, each_over_cores
 from site_builder.files import link_or_copy
 
@@ -62,14 +62,6 @@ class Card:
         return hashlib.sha256(json.dumps([VERSION, asdict(self)], ensure_ascii=False, sort_keys=True).encode()).hexdigest()[:20]
 
 
-def _plain(text: Text | None, lang: i18n.Lang) -> str:
-    if text is None:
-        return ""
-    if lang == "en" and not text.en:
-        return f"{text.vi} ({i18n.t('untranslated', lang)})"
-    return text.en if lang == "en" else text.vi  # type: ignore[return-value]
-
-
 def _count(n: int, key: str, lang: i18n.Lang) -> str:
     word = i18n.t(key, lang)
     if lang == "en" and n == 1 and word.endswith("s"):  # Vietnamese nouns have no plural
@@ -84,17 +76,17 @@ def _counts(reports: int, figures: int, lang: i18n.Lang) -> str:
 def unit_card(corpus: Corpus, computed: Computed, unit_id: str, lang: i18n.Lang) -> Card:
     """The card of one unit: its name, its place and up to three latest headline figures."""
     unit = corpus.units[unit_id]
-    place = [i18n.t(f"level.{unit.level.value}", lang)] + [_plain(a.short_name or a.name, lang) for a in reversed(corpus.ancestors(unit_id))]
+    place = [i18n.t(f"level.{unit.level.value}", lang)] + [languages.plain(a.short_name or a.name, lang) for a in reversed(corpus.ancestors(unit_id))]
     series = computed.series.get(unit_id, {})
     order = [i for i in HEADLINE if i in series] + [i for i in corpus.indicators if i in series and i not in HEADLINE]
     stats = []
     for ind_id in order[:MAX_FIGURES]:
         point = series[ind_id][-1]
         ind = corpus.indicators[ind_id]
-        stats.append(Stat(i18n.qualified(point.value, ind.unit.value, lang, point.qualifier.value), _plain(ind.name, lang), i18n.period_label(point.period, lang)))
+        stats.append(Stat(i18n.qualified(point.value, ind.unit.value, lang, point.qualifier.value), languages.plain(ind.name, lang), i18n.period_label(point.period, lang)))
     reports = len(computed.reports_by_unit.get(unit_id, ()))
     figures = len(computed.figures_by_unit.get(unit_id, ()))
-    return Card(i18n.SITE_NAME[lang].split(" — ")[0], i18n.SITE_NAME[lang].split(" — ")[-1], " · ".join(place), _plain(unit.name, lang), tuple(stats), _counts(reports, figures, lang))
+    return Card(i18n.SITE_NAME[lang].split(" — ")[0], i18n.SITE_NAME[lang].split(" — ")[-1], " · ".join(place), languages.plain(unit.name, lang), tuple(stats), _counts(reports, figures, lang))
 
 
 def default_card(corpus: Corpus, lang: i18n.Lang) -> Card:

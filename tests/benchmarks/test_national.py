@@ -87,3 +87,19 @@ def test_a_province_page_leaves_its_communes_appendix_to_the_communes(small: tup
     headline, top_only = home_headline(corpus, computed)
     assert len(computed.headline) > HOME_HEADLINE_ROWS and top_only
     assert {f.unit for f in headline} == {province.id}
+
+
+def test_a_province_download_of_everything_below_holds_the_appendix(small: tuple[Path, national.CorpusStats]) -> None:
+    from site_builder.exports.places import place_downloads, place_rows
+
+    root, _ = small
+    corpus, _ = validate(root)
+    assert corpus is not None
+    computed = compute(corpus)
+    province = next(u for u in corpus.units.values() if not u.parent)
+    rows = place_rows(corpus, computed)
+    appendix = [f for f in corpus.figures if corpus.reports[f.report].unit == province.id and f.unit != province.id]
+    assert appendix and not {f.id for f in appendix} & {f.id for f in rows.own[province.id]}  # off the province's page
+    assert [f.id for f in rows.below[province.id]] == sorted(f.id for f in corpus.figures)  # one province: every row
+    offered = {d.key: d.rows for d in place_downloads(corpus, computed, province.id, "vi")}
+    assert offered["download.place_below_xlsx"] == len(corpus.figures)
