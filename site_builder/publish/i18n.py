@@ -47,6 +47,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "sums": {"vi": "Cộng từ các đơn vị trực thuộc", "en": "Added up from the units below"},
     "sums_lead": {"vi": "Chỉ cộng những chỉ tiêu cộng được giữa các đơn vị (số việc phát sinh trong kỳ, như hồ sơ tiếp nhận; không cộng tỷ lệ, điểm số hay số tồn tại một thời điểm), của các đơn vị cùng cấp, cùng một kỳ; không cộng số liệu của cơ quan vào đơn vị chứa nó.",
                   "en": "Only indicators that add up across units are added (things counted during the period, such as dossiers received; never rates, scores or stocks at a date), over units of one level, for the very same period; an office's figures are never added to the unit that contains it."},
+    "rows_count": {"vi": "dòng", "en": "rows"},
     "sum_total": {"vi": "Tổng", "en": "Total"},
     "sum_of": {"vi": "Số đơn vị, kỳ", "en": "Units, period"},
     "sum_parts": {"vi": "Các số được cộng", "en": "The figures added up"},

@@ -32,6 +32,7 @@ from site_builder.publish.data_pages import extra_pages, package_views, place_do
 from site_builder.publish.engine import SiteAddress, load_base_config, site_address, social_image_url
 from site_builder.publish.lang import Abbreviations, Lang, page_url, relative_url
 from site_builder.publish.progress import Emit, Meter
+from site_builder.exports.places import offered, place_rows
 from site_builder.publish.unit_page import unit_view
 
 # An indicator page lists its values by unit; a national corpus has tens of thousands for the
@@ -235,9 +236,11 @@ def render_site(corpus: Corpus, computed: Computed, changes: Changelog, lang: i1
     emit("index.md", "home.md.j2", name, name, headline=headline, headline_top_only=top_only, finder=finder_groups(corpus),
          latest_reports=report_list(tuple(reversed(corpus.reports)))[:HOME_REPORTS])
     emit("units/index.md", "units_index.md.j2", i18n.t("units", lang), tree_nodes=unit_tree(corpus))
+    rows = place_rows(corpus, computed)  # how many rows each unit's downloads hold, counted once
     for uid, unit in corpus.units.items():
+        downloads = offered(uid, len(rows.own.get(uid, ())), len(rows.below.get(uid, ())), lang)
         emit(f"units/{uid}.md", "unit.md.j2", plain.tx_plain(unit.name), image=social_image(lang, uid),
-             v=unit_view(Lang(lang, f"units/{uid}.md", abbreviations, names), corpus, computed, uid, charts.get(f"unit:{uid}", [])))
+             v=unit_view(Lang(lang, f"units/{uid}.md", abbreviations, names), corpus, computed, uid, charts.get(f"unit:{uid}", []), downloads))
     emit("reports/index.md", "reports_index.md.j2", i18n.t("reports", lang), reports=report_list(tuple(reversed(corpus.reports))),
          figure_counts={rid: len(computed.figures_by_report.get(rid, ())) for rid in corpus.reports})
     for rid, report in corpus.reports.items():

@@ -16,6 +16,7 @@ from site_builder.compute.rollup import Rollup, Sum
 from site_builder.compute.topics import TopicSection, topic_sections
 from site_builder.content.corpus import Corpus
 from site_builder.content.model import Fate2025, Report, Unit
+from site_builder.exports.places import PlaceDownload
 from site_builder.publish.charts import ChartView
 from site_builder.publish.lang import Lang
 from site_builder.publish.story import CardView, card_view, coverage_sentence, sum_sentence
@@ -51,9 +52,11 @@ class UnitView:
     below_reports: tuple[tuple[str, Report], ...]  # reports of units below, not its own
     topics: tuple[TopicView, ...]
     figure_count: int
+    downloads: tuple[PlaceDownload, ...]  # exports.places: its rows, and those of every unit below
 
 
-def unit_view(L: Lang, corpus: Corpus, computed: Computed, uid: str, charts: list[ChartView]) -> UnitView:
+def unit_view(L: Lang, corpus: Corpus, computed: Computed, uid: str, charts: list[ChartView],
+              downloads: tuple[PlaceDownload, ...] = ()) -> UnitView:
     unit = corpus.units[uid]
     fate = unit.reorganisation_2025
     successor = corpus.units.get(fate.successor) if fate and fate.successor and fate.status in GONE else None
@@ -82,4 +85,5 @@ def unit_view(L: Lang, corpus: Corpus, computed: Computed, uid: str, charts: lis
         below_reports=tuple((rid, corpus.reports[rid]) for rid in below),
         topics=tuple(topics),
         figure_count=len(figures),
+        downloads=downloads,
     )
