@@ -35,6 +35,20 @@ def _order(f: Figure) -> tuple[str, int]:
     return (f.report, f.line)
 
 
+def period_key(f: Figure) -> tuple[dt.date, int, str]:
+    """Where a figure's period sorts: by end, then the shorter period first (a 2011–2020 review
+    sits after 2020, not before 2015)."""
+    return (f.period_end, -(f.period_start or dt.date.min).toordinal(), f.period)
+
+
+def ordered_periods(figures: Iterable[Figure]) -> tuple[str, ...]:
+    """The periods of `figures`, each once, in time order (period_key)."""
+    bounds: dict[str, tuple[dt.date, int, str]] = {}
+    for f in figures:
+        bounds.setdefault(f.period, period_key(f))
+    return tuple(sorted(bounds, key=lambda p: bounds[p]))
+
+
 def figure_grid(figures: Iterable[Figure]) -> Grid:
     """Group figures into a grid. Rows follow the order of their first figure in the documents.
 
@@ -43,18 +57,15 @@ def figure_grid(figures: Iterable[Figure]) -> Grid:
     are both kept, since the documents' own inconsistencies are published, not resolved.
     """
     figures = sorted(figures, key=_order)
-    bounds: dict[str, tuple[dt.date, int, str]] = {}  # period -> its sort key
     cells: dict[tuple[str, str, str], dict[str, list[Figure]]] = {}
     for f in figures:
-        # by end, then the shorter period first: a 2011–2020 review sits after 2020, not before 2015
-        bounds.setdefault(f.period, (f.period_end, -(f.period_start or dt.date.min).toordinal(), f.period))
         entry = cells.setdefault((f.indicator, f.breakdown, f.unit), {}).setdefault(f.period, [])
         same = next((i for i, g in enumerate(entry) if (g.value, g.status) == (f.value, f.status)), None)
         if same is None:
             entry.append(f)
         elif f.flag and not entry[same].flag:  # a repeated number keeps the statement that carries a flag
             entry[same] = f
-    periods = tuple(sorted(bounds, key=lambda p: bounds[p]))
+    periods = ordered_periods(figures)
     rows = tuple(
         GridRow(indicator, breakdown, unit, tuple(tuple(by_period.get(p, ())) for p in periods))
         for (indicator, breakdown, unit), by_period in cells.items()

@@ -23,6 +23,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import escape
 
 from site_builder.compute.derive import Computed, Derived
+from site_builder.compute.report_tables import report_tables
 from site_builder.content.corpus import Corpus, Figure
 from site_builder.content.model import GlossaryTerm, HeaderField, Page, Report, Text, Unit
 from site_builder.exports.changelog import Changelog
@@ -245,7 +246,8 @@ def render_site(corpus: Corpus, computed: Computed, changes: Changelog, lang: i1
          figure_counts={rid: len(computed.figures_by_report.get(rid, ())) for rid in corpus.reports})
     for rid, report in corpus.reports.items():
         emit(f"reports/{rid}.md", "report.md.j2", plain.tx_plain(report.title), plain.tx_plain(report.summary)[:300], report=report,
-             figures=computed.figures_by_report.get(rid, ()))
+             tables=report_tables(computed.figures_by_report.get(rid, ()), corpus.sources.get(rid, ""),
+                                 tuple(s.heading.vi for s in report.sections)))
         uncertain = f" ({i18n.t('mark.uncertain', lang)})" if report.number and HeaderField.number in report.uncertain else ""
         emit(f"reports/{rid}-source.md", "source.md.j2", f"{i18n.t('source_text', lang)}: {plain.report_label(report)}{uncertain}",
              report=report, raw=corpus.sources.get(rid, ""))

@@ -377,6 +377,58 @@
     document.addEventListener("scroll", place, true);
   }
 
+  /* ------------------------------------------------------------------ report pages: a figure's source
+   * Each value of a report's figures is the summary of a <details> holding its source (the
+   * sentence, its place in the document, the note, the id). Without this script it opens in place;
+   * with it (html.mb-src-js) it opens as a card over the page, one at a time, closed by Escape, its
+   * close button or a click elsewhere. Links from unit and indicator pages, the changelog and the API
+   * point at reports/<id>/#fig-<id>, the figure's row or cell (highlighted by CSS :target): arriving
+   * there opens that figure's source, as the page did when each figure was a card. A mark in the
+   * card opens its own explanation (setupMarks) inside the card, which stays open. */
+  function setupFigureSources() {
+    if (!document.querySelector("details.mb-src")) return;
+    document.documentElement.classList.add("mb-src-js");
+
+    function close(except) {
+      document.querySelectorAll("details.mb-src[open]").forEach(function (d) {
+        if (d !== except) d.open = false;
+      });
+    }
+
+    function closeAndFocus(details) {
+      details.open = false;
+      details.querySelector("summary").focus();
+    }
+
+    function showTarget() {
+      var id;
+      try {
+        id = decodeURIComponent(location.hash.slice(1));
+      } catch (e) {
+        return;
+      }
+      var target = id.indexOf("fig-") === 0 && document.getElementById(id);
+      var details = target && target.querySelector("details.mb-src");
+      if (details) details.open = true;
+    }
+
+    document.addEventListener("toggle", function (event) {
+      if (event.target.matches && event.target.matches("details.mb-src") && event.target.open) close(event.target);
+    }, true);
+    document.addEventListener("click", function (event) {
+      var button = event.target.closest && event.target.closest(".mb-src__close");
+      if (button) closeAndFocus(button.closest("details"));
+      else if (!(event.target.closest && event.target.closest("details.mb-src"))) close(null);
+    });
+    document.addEventListener("keydown", function (event) {
+      var open = document.querySelector("details.mb-src[open]");
+      var tip = document.getElementById("mb-tip");  /* a mark's explanation open in the card: Escape closes that first */
+      if (event.key === "Escape" && open && !(tip && tip.matches(":popover-open"))) closeAndFocus(open);
+    }, true);
+    showTarget();
+    window.addEventListener("hashchange", showTarget);
+  }
+
   function start() {
     var search = document.querySelector("[data-mb-search]");
     if (search) setupSearch(search);
@@ -384,6 +436,7 @@
     if (finder) setupFinder(finder);
     var article = document.querySelector("[data-mb-mark-more]");
     if (article) setupMarks(article.querySelectorAll("a.mb-mark[data-mb-name]"), article.getAttribute("data-mb-mark-more"));
+    setupFigureSources();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

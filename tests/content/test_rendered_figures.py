@@ -64,11 +64,11 @@ def test_curated_figures_on_report_pages(shipped_site: Path, lang: str) -> None:
         soup = pages[rid]
         matches = [r for r in rows[rid] if (r["indicator"], r["unit"], r["period"], r["breakdown"]) == (indicator, unit, period, breakdown)]
         assert matches, (rid, indicator, unit, period, breakdown)
-        # the value as a visitor reads it, with its qualifier's mark ("> 80", "6,648 million VND (est.)");
-        # the words for screen readers are left out
+        # the value as a visitor reads it in the figure's source (what its value opens), with its
+        # qualifier's mark ("> 80", "6,648 million VND (est.)"); the words for screen readers are left out
         expected = [i18n.t("missing_value", lang) if value is None
                     else " ".join(i18n.qualified(float(value), units[indicator], lang, r["qualifier"]).split()) for r in matches]
-        shown = [visible(soup.find(id=f"fig-{r['id']}").select_one(".mb-fig__head strong")) for r in matches]
+        shown = [visible(soup.find(id=f"fig-{r['id']}").select_one(".mb-src__what strong")) for r in matches]
         assert any(e == s for e, s in zip(expected, shown)), (rid, indicator, period, breakdown, expected, shown)
         checked += 1
     assert checked == len(CASES)

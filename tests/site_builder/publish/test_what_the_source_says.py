@@ -126,7 +126,7 @@ def test_a_share_of_an_estimate_is_marked_and_a_share_of_a_bound_is_not_computed
 @pytest.mark.parametrize(("lang", "prefix"), LANGS)
 def test_an_uncertain_report_number_is_marked_wherever_it_is_cited(site: Path, lang: i18n.Lang, prefix: str) -> None:
     report = article(site, f"{prefix}reports/bc-2021/index.html")
-    number = next(tr for tr in report.select(".mb-facts tr") if tr.th.get_text(strip=True) == i18n.t("number", lang))
+    number = next(item for item in report.select(".mb-docmeta > div") if item.dt.get_text(strip=True) == i18n.t("number", lang)).dd
     assert number.select_one("a.mb-mark--uncertain")["href"].endswith("about/#mark-uncertain")
     for rel in ("reports/index.html", "units/huyen-b/index.html", "index.html", "indicators/dossiers-received/index.html", "targets/index.html"):
         body = article(site, prefix + rel)
