@@ -40,8 +40,9 @@ PAGE_TYPES = {
     "about": "about/",
 }
 # The interactive states a citizen sees: search results over the page, the finder filtered, a
-# mark's explanation open in a table of figures (issue 18).
-STATES = ("search-results", "finder-in-use", "mark-open")
+# mark's explanation open in a table of figures (issue 18), and a report's figure with its source
+# open (arriving at its anchor: Tuy Phong's appendix tables).
+STATES = ("search-results", "finder-in-use", "mark-open", "report-figure-source")
 ROOTS = {"vi": "", "en": "en/"}
 WIDTHS = (1280, 360)
 CASES = [(lang, kind, width) for kind in (*PAGE_TYPES, *STATES) for lang in ROOTS for width in WIDTHS]
@@ -81,6 +82,9 @@ def open_state(page: Any, site_url: str, lang: str, kind: str) -> None:
         page.goto(site_url + ROOTS[lang] + "units/tuy-phong/")
         page.click(".mb-grid td.mb-num button.mb-mark--inconsistent")
         page.wait_for_function("() => document.getElementById('mb-tip').matches(':popover-open')")
+    elif kind == "report-figure-source":
+        page.goto(site_url + ROOTS[lang] + "reports/tuy-phong-cchc-2011-2020/#fig-tuy-phong-cchc-2011-2020-304")
+        page.wait_for_selector("details.mb-src[open] blockquote", state="visible")
     else:
         page.goto(site_url + ROOTS[lang] + PAGE_TYPES[kind])
     page.wait_for_load_state("load")
