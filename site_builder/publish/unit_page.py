@@ -64,8 +64,10 @@ def unit_view(L: Lang, corpus: Corpus, computed: Computed, uid: str, charts: lis
     sections = topic_sections(corpus, figures, uid)
     topics = []
     for section in sections:
-        indicators = {row.indicator for row in section.grid.rows}
-        topics.append(TopicView(section, next((c for c in charts if c.indicator in indicators), None)))
+        # the first of the unit's charts (charts.unit_specs orders them: flow, shares, the rest)
+        # of this topic; a recomputed share has no row of its own but is the topic's best chart
+        topics.append(TopicView(section, next((c for c in charts if c.indicator in corpus.indicators
+                                               and corpus.indicators[c.indicator].topic is section.topic), None)))
     rollup = computed.rollups.get(uid)
     # its own reports: by it or about it, and those whose figures are about it (a district's
     # review written by its office)

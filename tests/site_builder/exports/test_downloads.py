@@ -286,8 +286,9 @@ def test_indicator_pages_offer_exactly_their_rows(shipped_site: Path) -> None:
 
 
 def _provenance_links(site: Path, rel: str) -> list[str]:
-    # the value's own link; the marks beside it (≈, ⚠, …) link to their explanation instead
-    return [a["href"] for a in page(site, rel).select(".mb-figures td.mb-num a:not(.mb-mark)")]
+    # the value's own link; the marks beside it (≈, ⚠, …) link to their explanation instead, and
+    # a conflict's number to the note under its table
+    return [a["href"] for a in page(site, rel).select(".mb-figures td.mb-num a:not(.mb-mark):not(.mb-conflict-link)")]
 
 
 def test_every_figure_on_home_unit_and_indicator_pages_reaches_its_quote(shipped_site: Path) -> None:
