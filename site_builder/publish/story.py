@@ -7,6 +7,7 @@ make an approximate change ("khoảng" / "about").
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
@@ -21,10 +22,9 @@ from site_builder.publish.lang import Lang
 def _t(key: str, L: Lang, **values: Markup | str) -> Markup:
     """An interface string of this module with its {placeholders} filled, each value escaped
     unless it is Markup already."""
-    text = escape(L.t(key))
-    for name, value in values.items():
-        text = Markup(text.replace("{" + name + "}", str(escape(value))))
-    return text
+    escaped = {name: str(escape(value)) for name, value in values.items()}
+    # one pass, so that a value holding "{period}" (a unit's name) is not filled in again
+    return Markup(re.sub(r"\{(\w+)\}", lambda m: escaped.get(m.group(1), m.group(0)), str(escape(L.t(key)))))
 
 
 def period_inline(L: Lang, code: str) -> str:

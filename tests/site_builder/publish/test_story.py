@@ -49,3 +49,10 @@ def test_coverage_in_words() -> None:
 
 def test_english_ordinals() -> None:
     assert [ordinal(n, "en") for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111)] == ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st", "111th"]
+
+
+def test_values_are_escaped_and_filled_in_once() -> None:
+    from site_builder.publish.story import _t
+
+    out = _t("story.sum", Lang("en", "x.md"), reporting="{period}", total="<b>2</b>", level="communes", period="2021")
+    assert out == Markup("{period} of &lt;b&gt;2&lt;/b&gt; communes, 2021")
