@@ -51,7 +51,6 @@ class UnitView:
     reports: tuple[tuple[str, Report], ...]  # its own reports (by it or about it)
     below_reports: tuple[tuple[str, Report], ...]  # reports of units below, not its own
     topics: tuple[TopicView, ...]
-    figure_count: int
     downloads: tuple[PlaceDownload, ...]  # exports.places: its rows, and those of every unit below
 
 
@@ -86,6 +85,5 @@ def unit_view(L: Lang, corpus: Corpus, computed: Computed, uid: str, charts: lis
         reports=tuple((rid, corpus.reports[rid]) for rid in own),
         below_reports=tuple((rid, corpus.reports[rid]) for rid in below),
         topics=tuple(topics),
-        figure_count=len(figures),
         downloads=downloads,
     )

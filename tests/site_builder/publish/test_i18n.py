@@ -1,6 +1,8 @@
 """Locale formats and the translation of figure locators."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from site_builder.publish import i18n
@@ -27,3 +29,14 @@ def test_locator_structure_translates_and_quoted_headings_stay(vi: str, en: str)
 def test_locator_with_vietnamese_left_over_is_not_half_translated() -> None:
     assert i18n.locator("Mục IV, bảng, dòng Chỉ số Trách nhiệm giải trình", "en") is None
     assert i18n.locator("Mục II, đoạn ý kiến", "en") is None  # "ý" inside other words is no "point"
+
+
+def test_no_interface_string_is_defined_twice() -> None:
+    """A key written twice in one dict literal silently keeps the last: one would be dead text."""
+    import ast
+    import collections
+
+    tree = ast.parse(Path(i18n.__file__).read_text(encoding="utf-8"))
+    twice = [(node.lineno, key) for node in ast.walk(tree) if isinstance(node, ast.Dict)
+             for key, n in collections.Counter(k.value for k in node.keys if isinstance(k, ast.Constant)).items() if n > 1]
+    assert twice == []
