@@ -141,6 +141,7 @@ def theme_extra(lang: i18n.Lang, site: SiteAddress) -> dict[str, Any]:
         "made_with": i18n.t("made_with", lang),
         "search": {key: i18n.t(f"search.{key}", lang) for key in SEARCH_STRINGS},
         "marks": {"more": i18n.t("mark.more", lang)},  # the words of a mark's popup (minhbach.js setupMarks)
+        "scrolls": i18n.t("table.scrolls", lang),  # said above a table wider than its box (minhbach.js showScrolling)
         "not_found": not_found_values(lang, site),
     }
 
@@ -154,6 +155,9 @@ def mkdocs_config(root: Path, lang: i18n.Lang, docs: Path, site: Path) -> dict[s
     config["site_dir"] = str(site)
     config["theme"]["language"] = lang
     config["theme"]["custom_dir"] = str(root / config["theme"]["custom_dir"])
+    for scheme in config["theme"].get("palette") or []:  # the light/dark switch speaks the page's language
+        if isinstance(scheme, dict) and "toggle" in scheme:
+            scheme["toggle"]["name"] = i18n.t(f"palette.{scheme.get('scheme', 'default')}", lang)
     config["nav"] = [{i18n.t(key, lang): path} for key, path in NAV_PAGES]
     config["not_in_nav"] = "\n".join(["/units/*.md", "/reports/*.md", "/indicators/*.md"])
     extra = config.setdefault("extra", {})

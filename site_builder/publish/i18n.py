@@ -68,6 +68,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "levels.district": {"vi": "huyện", "en": "districts"},
     "levels.commune": {"vi": "xã", "en": "communes"},
     "level": {"vi": "Cấp", "en": "Level"},
+    "topic": {"vi": "Chủ đề", "en": "Topic"},
+    "province": {"vi": "Tỉnh, thành phố", "en": "Province or city"},
+    "all_provinces": {"vi": "Tất cả tỉnh, thành phố", "en": "All provinces and cities"},
+    "pages_of_list": {"vi": "Các trang của danh sách", "en": "Pages of the list"},
+    "list_by_province": {"vi": "{n} dòng, xếp theo tỉnh, thành phố: chọn một tỉnh để xem danh sách của tỉnh đó.",
+                         "en": "{n} rows, by province or city: choose one to see its list."},
     "parent": {"vi": "Trực thuộc", "en": "Part of"},
     "children": {"vi": "Đơn vị trực thuộc", "en": "Units within"},
     "admin_code": {"vi": "Mã đơn vị hành chính (QĐ 124/2004/QĐ-TTg)", "en": "Administrative-unit code (Decision 124/2004/QĐ-TTg)"},
@@ -216,6 +222,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "status.no_data": {"vi": "chưa có số liệu", "en": "no data"},
     "targets_lead": {"vi": "Mỗi chỉ tiêu được so với số liệu mới nhất của đơn vị chịu chỉ tiêu (hoặc đơn vị trực thuộc). Chỉ tiêu áp dụng cho một phạm vi hẹp (ví dụ lĩnh vực đất đai) chỉ được so khi có số liệu đúng phạm vi đó.", "en": "Each target is compared with the latest figure of the unit it binds (or of a unit within it). A target set for a narrower scope (for example land) is compared only with figures for that scope."},
     "find_unit": {"vi": "Tìm xã, huyện, tỉnh của bạn", "en": "Find your commune, district or province"},
+    # the header's light/dark switch: named by what it does from the scheme shown
+    "palette.default": {"vi": "Chuyển sang nền tối", "en": "Switch to dark mode"},
+    "palette.slate": {"vi": "Chuyển sang nền sáng", "en": "Switch to light mode"},
+    "finder_more": {"vi": "{n} đơn vị trực thuộc", "en": "{n} units in it"},
     "finder_province": {"vi": "Tỉnh", "en": "Province"},
     "finder_all_provinces": {"vi": "Tất cả các tỉnh", "en": "All provinces"},
     "finder_name": {"vi": "Tên đơn vị", "en": "Name of the unit"},
@@ -410,6 +420,21 @@ def t(key: str, lang: Lang) -> str:
     return STRINGS[key][lang]
 
 
+# The words of a long table's controls (minhbach.js setupTables), given to the script as JSON in the
+# table's data-mb-words: {shown} and {total} are numbers the script formats in the page's locale.
+TABLE_STRINGS: dict[str, dict[str, str]] = {
+    "table.filter": {"vi": "Lọc bảng", "en": "Filter the table"},
+    "table.filter_help": {"vi": "Gõ có dấu hoặc không dấu, một hay nhiều từ.", "en": "Type one or more words; accents are optional."},
+    "table.sort": {"vi": "Sắp xếp theo", "en": "Sort by"},
+    "table.given": {"vi": "Thứ tự của trang", "en": "The page's order"},
+    "table.ascending": {"vi": "tăng dần", "en": "ascending"},
+    "table.descending": {"vi": "giảm dần", "en": "descending"},
+    "table.count": {"vi": "{shown}/{total} dòng", "en": "{shown} of {total} rows"},
+    "table.none": {"vi": "Không có dòng nào khớp với từ đã gõ.", "en": "No row matches what you typed."},
+    "table.scrolls": {"vi": "Bảng rộng hơn màn hình: vuốt ngang để xem các cột khác.", "en": "The table is wider than the screen: swipe sideways for more columns."},
+}
+
+
 STORY_STRINGS: dict[str, dict[str, str]] = {
     # a change is a clause: it opens a sentence (capitalised) or follows a period's value
     "story.up": {"vi": "tăng {change} so với {period} ({previous})", "en": "up {change} from {period} ({previous})"},
@@ -428,6 +453,7 @@ STORY_STRINGS: dict[str, dict[str, str]] = {
 }
 
 STRINGS.update(MARK_STRINGS)
+STRINGS.update(TABLE_STRINGS)
 STRINGS.update(STORY_STRINGS)
 STRINGS.update({f"level.{code}": names for code, names in LEVEL_NAMES.items()})  # shared with the exports (content.languages)
 STRINGS.update({f"mu.{code}": names for code, names in MEASURE_UNIT_NAMES.items()})

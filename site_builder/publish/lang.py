@@ -7,6 +7,8 @@ to the page being rendered. Templates call it; they compute nothing themselves.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Mapping
@@ -23,6 +25,12 @@ _PLACEHOLDER = re.compile(r"\{(\w+)\}")  # {name} in an interface string kept as
 
 
 METHODOLOGY = "about.md"  # the page that explains every mark (section "marks", anchors mark-<name>)
+
+
+@functools.cache
+def _table_words(lang: i18n.Lang) -> str:
+    """Computed once per language: every long table of every page carries it."""
+    return json.dumps({key.removeprefix("table."): i18n.t(key, lang) for key in i18n.TABLE_STRINGS}, ensure_ascii=False, separators=(",", ":"))
 
 
 def page_url(path: str) -> str:
@@ -127,6 +135,14 @@ class Lang:
         escaped = {name: str(escape(value)) for name, value in values.items()}
         # one pass, so that a value holding "{name}" is not filled in again
         return Markup(_PLACEHOLDER.sub(lambda m: escaped.get(m.group(1), m.group(0)), i18n.t(key, self.code)))
+
+    def table_words(self) -> str:
+        """The words of a long table's controls, as JSON for its data-mb-words (autoescaped there)."""
+        return _table_words(self.code)
+
+    def level_words(self) -> str:
+        """Each level's name, as JSON for the finder's script (data-mb-levels, autoescaped there)."""
+        return json.dumps({code: names[self.code] for code, names in languages.LEVEL_NAMES.items()}, ensure_ascii=False, separators=(",", ":"))
 
     def breakdown(self, code: str) -> Text | None:
         """A breakdown's name ('channel=hotline' -> Kênh: đường dây nóng / Channel: hotline); None

@@ -32,14 +32,16 @@ from site_builder.publish.charts import ChartView
 from site_builder.publish.data_pages import extra_pages, package_views, place_docs
 from site_builder.publish.engine import SiteAddress, load_base_config, site_address, social_image_url
 from site_builder.publish.lang import Abbreviations, Lang, page_url, relative_url
+from site_builder.publish.lists import ListPage, report_listing, unit_listing
 from site_builder.publish.progress import Emit, Meter
 from site_builder.exports.places import offered, place_rows
 from site_builder.publish.unit_page import unit_view
 
 # An indicator page lists its values by unit; a national corpus has tens of thousands for the
 # dossier counts, which no page should hold. Beyond this many, the page lists the latest and
-# the CSV beside it has them all.
-INDICATOR_ROWS = 500
+# the CSV beside it has them all: at about 560 bytes of HTML a row, 200 rows and as many
+# recomputed values keep the page near 250 KB, under the 300 KB any page may weigh (issue 19).
+INDICATOR_ROWS = 200
 
 
 # The home page is the one page every visitor loads, on a phone: it lists the latest reports and
@@ -82,37 +84,35 @@ class FinderEntry:
 
 @dataclass(frozen=True)
 class FinderGroup:
-    """A province (a top-level unit) and every unit in it: itself first, then the rest by id."""
+    """A province (a top-level unit) and the units in it the page lists: itself first, then the
+    rest by id; `more` counts those it leaves to the script (see finder_groups)."""
 
     unit: Unit
     entries: tuple[FinderEntry, ...]
+    more: int = 0
+
+
+# The home page is every visitor's first page: beyond this many units its finder lists only the
+# provinces (the whole country's 3,321 communes made 680 KB of HTML), each with a link to its
+# page, which lists the units below it; the script then loads the names from the site's API
+# (api/units.json) the first time a name is typed.
+FINDER_UNITS = 400
 
 
 def finder_groups(corpus: Corpus) -> tuple[FinderGroup, ...]:
     """The home page's unit finder, a group per top-level unit, by id."""
     groups = []
+    every = len(corpus.units) <= FINDER_UNITS
     for top in sorted((u for u in corpus.units.values() if u.parent is None), key=lambda u: u.id):
-        entries = []
-        for uid in [top.id, *sorted(corpus.descendants(top.id))]:
+        below = sorted(corpus.descendants(top.id))
+        entries = [FinderEntry(top, None)]
+        for uid in below if every else ():
             unit = corpus.units[uid]
             # the province is the group's heading already; a district or commune above is worth naming
             parent = corpus.units[unit.parent] if unit.parent and unit.parent != top.id else None
             entries.append(FinderEntry(unit, parent))
-        groups.append(FinderGroup(top, tuple(entries)))
+        groups.append(FinderGroup(top, tuple(entries), 0 if every else len(below)))
     return tuple(groups)
-
-
-@dataclass(frozen=True)
-class TreeNode:
-    """A unit and the units directly below it, by id."""
-
-    unit: Unit
-    children: tuple["TreeNode", ...]
-
-
-def unit_tree(corpus: Corpus, parent: str | None = None) -> tuple[TreeNode, ...]:
-    """The units below `parent` (None: the top-level units) as a tree, for the units index."""
-    return tuple(TreeNode(u, unit_tree(corpus, u.id)) for u in corpus.children(parent))
 
 
 @dataclass(frozen=True)
@@ -193,6 +193,9 @@ def front_matter(L: Lang, title: str, description: str, site: SiteAddress, image
     """
     title_html, description_html = html.escape(title, quote=True), html.escape(description, quote=True)
     meta = {"title": title_html, "description": description_html,
+            # the tabs are the site's navigation; the left sidebar would repeat the current tab's
+            # only entry, in 250 px of a wide screen (the phone's drawer keeps the navigation)
+            "hide": ["navigation"],
             "mb": theme_values(L, title_html, description_html, site, image or social_image(L.code))}
     return "---\n" + "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items()) + "\n---\n\n"
 
@@ -232,18 +235,33 @@ def render_site(corpus: Corpus, computed: Computed, changes: Changelog, lang: i1
     def report_list(rids: tuple[str, ...]) -> tuple[tuple[str, Report], ...]:
         return tuple((rid, corpus.reports[rid]) for rid in rids)
 
+    def list_title(what: str, page: ListPage[Any]) -> str:
+        """A list page's title: the list's name, and on a province's page its name (and page number)."""
+        if page.province is None:
+            return i18n.t(what, lang)
+        number = f" ({page.number}/{len(page.pages)})" if len(page.pages) > 1 else ""
+        return f"{i18n.t(what, lang)}: {plain.tx_plain(page.province.name)}{number}"
+
     name = i18n.SITE_NAME[lang]
     headline, top_only = home_headline(corpus, computed)
     emit("index.md", "home.md.j2", name, name, headline=headline, headline_top_only=top_only, finder=finder_groups(corpus),
          latest_reports=report_list(tuple(reversed(corpus.reports)))[:HOME_REPORTS])
-    emit("units/index.md", "units_index.md.j2", i18n.t("units", lang), tree_nodes=unit_tree(corpus))
     rows = place_rows(corpus, computed)  # how many rows each unit's downloads hold, counted once
+    units_listed = unit_listing(corpus)
+    unit_reports = {uid: len(computed.reports_by_unit.get(uid, ())) for uid in corpus.units}
+    unit_rows = {uid: len(rows.own.get(uid, ())) for uid in corpus.units}
+    for unit_page in (units_listed.index, *units_listed.pages):
+        emit(unit_page.path, "units_index.md.j2", list_title("units", unit_page), listing=units_listed, page=unit_page,
+             total=len(corpus.units), report_counts=unit_reports, figure_counts=unit_rows)
     for uid, unit in corpus.units.items():
         downloads = offered(uid, len(rows.own.get(uid, ())), len(rows.below.get(uid, ())), lang)
         emit(f"units/{uid}.md", "unit.md.j2", plain.tx_plain(unit.name), image=social_image(lang, uid),
              v=unit_view(Lang(lang, f"units/{uid}.md", abbreviations, names), corpus, computed, uid, charts.get(f"unit:{uid}", []), downloads))
-    emit("reports/index.md", "reports_index.md.j2", i18n.t("reports", lang), reports=report_list(tuple(reversed(corpus.reports))),
-         figure_counts={rid: len(computed.figures_by_report.get(rid, ())) for rid in corpus.reports})
+    reports_listed = report_listing(corpus)
+    report_counts = {rid: len(computed.figures_by_report.get(rid, ())) for rid in corpus.reports}
+    for list_page in (reports_listed.index, *reports_listed.pages):
+        emit(list_page.path, "reports_index.md.j2", list_title("reports", list_page), listing=reports_listed, page=list_page,
+             total=len(corpus.reports), figure_counts=report_counts)
     for rid, report in corpus.reports.items():
         emit(f"reports/{rid}.md", "report.md.j2", plain.tx_plain(report.title), plain.tx_plain(report.summary)[:300], report=report,
              tables=report_tables(computed.figures_by_report.get(rid, ()), corpus.sources.get(rid, ""),

@@ -261,8 +261,52 @@
       status.textContent = status.getAttribute(count === 0 ? "data-none" : count === 1 ? "data-one" : "data-other").replace("%", String(count));
     }
 
+    /* A large country's home page lists only the provinces (pages.py, FINDER_UNITS): the other
+     * units come from the site's API the first time a name is typed, each into its province. */
+    var api = root.getAttribute("data-mb-finder-api");
+    var loading = null;
+    function loadAll() {
+      if (!api || loading) return loading;
+      var lang = document.documentElement.lang === "en" ? "en" : "vi";
+      var siteRoot = new URL(root.getAttribute("data-mb-finder-root"), location.href);
+      var levels = JSON.parse(root.getAttribute("data-mb-levels") || "{}");
+      loading = fetch(new URL(api, location.href)).then(function (r) { return r.json(); }).then(function (data) {
+        var byId = {};
+        data.units.forEach(function (u) { byId[u.id] = u; });
+        function nameOf(u) { var n = u.short_name || u.name; return (n && (n[lang] || n.vi)) || u.id; }
+        data.units.forEach(function (u) {
+          if (!u.parent || root.querySelector('[data-mb-id="' + CSS.escape(u.id) + '"]')) return;
+          var top = u;
+          while (top.parent && byId[top.parent]) top = byId[top.parent];
+          var list = root.querySelector('[data-mb-group="' + CSS.escape(top.id) + '"] ul');
+          if (!list) return;
+          var li = document.createElement("li");
+          li.setAttribute("data-mb-unit", "");
+          li.setAttribute("data-mb-id", u.id);
+          var a = document.createElement("a");
+          a.href = new URL(u.page[lang], siteRoot).href;
+          a.textContent = (u.name[lang] || u.name.vi);
+          var level = document.createElement("span");
+          level.className = "mb-level";
+          level.textContent = levels[u.level] || u.level;
+          li.append(a, " ", level);
+          if (u.parent !== top.id && byId[u.parent]) {
+            var parent = document.createElement("span");
+            parent.className = "mb-finder__parent";
+            parent.textContent = nameOf(byId[u.parent]);
+            li.append(" ", parent);
+          }
+          li.mbKey = fold(li.textContent + " " + u.name.vi + " " + (u.name.en || ""));
+          list.appendChild(li);
+          units.push(li);
+        });
+      }).catch(function () { api = null; }).then(update);
+      return loading;
+    }
+
     province.addEventListener("change", update);
-    name.addEventListener("input", update);
+    name.addEventListener("input", function () { loadAll(); update(); });
+    name.addEventListener("focus", loadAll);
     root.querySelector("form").addEventListener("submit", function (event) {
       event.preventDefault();
       var first = units.filter(function (u) { return !u.hidden; })[0];
@@ -429,6 +473,140 @@
     window.addEventListener("hashchange", showTarget);
   }
 
+  /* ------------------------------------------------------------------ long tables (issue 19) */
+  /* A table of the site's list component (templates/pages/_macros.j2, data_table) is a plain
+   * table without this script. Here it gains, above it, a filter that ignores accents and a sort
+   * choice (a phone shows no header row: its rows are blocks), its sortable headers become
+   * buttons that say their order (aria-sort), a status line counts the rows shown, and a table
+   * wider than its box says that it scrolls. Sorting moves rows; the page's order comes back
+   * with "The page's order". */
+  var TOOLS_FROM = 8; /* fewer rows are read at a glance: no controls */
+
+  function setupTables() {
+    var format = new Intl.NumberFormat(document.documentElement.lang || undefined);
+    var collator = new Intl.Collator(document.documentElement.lang || undefined, { numeric: true, sensitivity: "base" });
+    document.querySelectorAll("[data-mb-table]").forEach(function (box, index) {
+      var table = box.querySelector("table");
+      var body = table && table.tBodies[0];
+      if (!body) return;
+      var words = {};
+      try { words = JSON.parse(box.getAttribute("data-mb-words") || "{}"); } catch (e) { words = {}; }
+      var rows = Array.prototype.slice.call(body.rows);
+      rows.forEach(function (row, i) { row.mbIndex = i; row.mbKey = fold(row.textContent); });
+      var heads = Array.prototype.slice.call(table.tHead ? table.tHead.rows[0].cells : []);
+      var sortable = heads.filter(function (th) { return th.hasAttribute("data-mb-sort"); });
+      if (rows.length < TOOLS_FROM) return;
+
+      function sortKey(row, column) {
+        var cell = row.cells[column];
+        if (!cell) return null;
+        var given = cell.getAttribute("data-sort");
+        var text = given !== null ? given : cell.textContent.trim();
+        return text === "" || text === "—" ? null : text;
+      }
+
+      function sortBy(column, descending) {
+        var numeric = heads[column] && heads[column].getAttribute("data-mb-sort") === "num";
+        var order = rows.slice();
+        if (column >= 0) {
+          order.sort(function (a, b) {
+            var x = sortKey(a, column), y = sortKey(b, column);
+            if (x === null || y === null) return x === y ? a.mbIndex - b.mbIndex : x === null ? 1 : -1; /* no value: last, either way */
+            var c = numeric ? parseFloat(x) - parseFloat(y) : collator.compare(x, y);
+            return (descending ? -c : c) || a.mbIndex - b.mbIndex;
+          });
+        }
+        order.forEach(function (row) { body.appendChild(row); });
+        heads.forEach(function (th, i) {
+          if (!th.hasAttribute("data-mb-sort")) return;
+          if (i === column) th.setAttribute("aria-sort", descending ? "descending" : "ascending");
+          else th.removeAttribute("aria-sort");
+        });
+        choice.value = column >= 0 ? column + (descending ? ":d" : ":a") : "";
+      }
+
+      /* the controls: a filter, a sort choice, the count */
+      var tools = document.createElement("div");
+      tools.className = "mb-table__tools";
+      var id = "mb-table-" + index;
+      tools.innerHTML = '<div class="mb-table__field"><label></label><input type="search" autocomplete="off" autocapitalize="off" spellcheck="false" enterkeyhint="search"></div>' +
+        '<div class="mb-table__field"><label></label><select></select></div><p class="mb-table__count" role="status"></p>';
+      var labels = tools.querySelectorAll("label");
+      var input = tools.querySelector("input");
+      var choice = tools.querySelector("select");
+      var count = tools.querySelector(".mb-table__count");
+      labels[0].textContent = words.filter || "";
+      labels[0].htmlFor = input.id = id + "-filter";
+      input.title = words.filter_help || "";
+      input.placeholder = words.filter_help || "";
+      labels[1].textContent = words.sort || "";
+      labels[1].htmlFor = choice.id = id + "-sort";
+      choice.add(new Option(words.given || "", ""));
+      sortable.forEach(function (th) {
+        var column = heads.indexOf(th), name = th.textContent.trim();
+        choice.add(new Option(name + " (" + (words.ascending || "") + ")", column + ":a"));
+        choice.add(new Option(name + " (" + (words.descending || "") + ")", column + ":d"));
+      });
+      box.parentNode.insertBefore(tools, box);
+      table.setAttribute("aria-describedby", (table.getAttribute("aria-describedby") ? table.getAttribute("aria-describedby") + " " : "") + id + "-count");
+      count.id = id + "-count";
+
+      function filter() {
+        var wanted = fold(input.value).split(" ").filter(Boolean);
+        var shown = 0;
+        rows.forEach(function (row) {
+          var match = wanted.every(function (w) { return row.mbKey.indexOf(w) >= 0; });
+          row.hidden = !match;
+          if (match) shown++;
+        });
+        count.textContent = shown === 0 ? words.none || "" :
+          (words.count || "").replace("{shown}", format.format(shown)).replace("{total}", format.format(rows.length));
+        box.classList.toggle("mb-table--empty", shown === 0);
+      }
+
+      sortable.forEach(function (th) {
+        var column = heads.indexOf(th);
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "mb-sort";
+        while (th.firstChild) button.appendChild(th.firstChild);
+        th.appendChild(button);
+        button.addEventListener("click", function () {
+          sortBy(column, th.getAttribute("aria-sort") === "ascending");
+        });
+      });
+      choice.addEventListener("change", function () {
+        var v = choice.value.split(":");
+        sortBy(v[0] === "" ? -1 : parseInt(v[0], 10), v[1] === "d");
+      });
+      input.addEventListener("input", filter);
+      tools.addEventListener("submit", function (e) { e.preventDefault(); });
+      filter();
+    });
+  }
+
+  /* A table wider than its box says so, above it, and its box shows a shadow on the side that
+   * hides columns (extra.css); checked again when the window's width changes. */
+  function showScrolling(wraps, words) {
+    var boxes = Array.prototype.map.call(wraps, function (wrap) {
+      var hint = document.createElement("p");
+      hint.className = "mb-table__scrolls";
+      hint.textContent = words;
+      hint.hidden = true;
+      wrap.parentNode.insertBefore(hint, wrap);
+      return { wrap: wrap, hint: hint };
+    });
+    function check() {
+      boxes.forEach(function (b) {
+        var scrolls = b.wrap.scrollWidth > b.wrap.clientWidth + 1;
+        b.hint.hidden = !scrolls;
+        b.wrap.classList.toggle("mb-scrolls", scrolls);
+      });
+    }
+    check();
+    window.addEventListener("resize", check);
+  }
+
   function start() {
     var search = document.querySelector("[data-mb-search]");
     if (search) setupSearch(search);
@@ -436,7 +614,9 @@
     if (finder) setupFinder(finder);
     var article = document.querySelector("[data-mb-mark-more]");
     if (article) setupMarks(article.querySelectorAll("a.mb-mark[data-mb-name]"), article.getAttribute("data-mb-mark-more"));
+    if (article) showScrolling(article.querySelectorAll(".md-typeset__scrollwrap"), article.getAttribute("data-mb-scrolls") || "");
     setupFigureSources();
+    setupTables();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

@@ -273,7 +273,8 @@ def test_overrides_render_in_minijinja_for_a_unit_page(lang: i18n.Lang, tmp_path
     assert attribute(html, "<nav", "aria-label") == ("Đầu trang" if lang == "vi" else "Header")  # Material's lang.t(), our vi.html
     assert '<script src="../../assets/minhbach.js" defer></script>' in html
     more = i18n.t("mark.more", lang)  # the words of a mark's popup, for the site's script
-    assert f'<div class="mb-article" data-pagefind-body data-mb-mark-more="{more}">' in html and "<article><p>Nội dung</p></article>" in html
+    scrolls = i18n.t("table.scrolls", lang)  # said above a table wider than its box
+    assert f'<div class="mb-article" data-pagefind-body data-mb-mark-more="{more}" data-mb-scrolls="{scrolls}">' in html and "<article><p>Nội dung</p></article>" in html
 
 
 @pytest.mark.parametrize("lang", i18n.LANGS)
