@@ -11,7 +11,7 @@ import csv
 import io
 import json
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -118,7 +118,7 @@ def test_qualified_values_carry_their_marks_linked_to_the_explanation(site: Path
 def test_a_share_of_an_estimate_is_marked_and_a_share_of_a_bound_is_not_computed(site: Path, lang: i18n.Lang, prefix: str) -> None:
     body = article(site, f"{prefix}indicators/share-online/index.html")
     derived = [tr for table in body.select("table") for tr in table.select("tbody tr") if "/units/huyen-b/" in (tr.a or {}).get("href", "") + "/"]
-    periods = [tr.select("td")[1].get_text(strip=True) for tr in derived]
+    periods = [tr.select("td")[0].get_text(strip=True) for tr in derived]  # the unit is the row's header, the period its first cell
     assert periods == [i18n.period_label("2021", lang)]  # 2020's online count is "more than 4,000": no share
     assert derived[0].select_one("a.mb-mark--approx") is not None  # 5,386 is approximate, so is 72.3%
 
@@ -141,7 +141,10 @@ def test_an_uncertain_report_number_is_marked_wherever_it_is_cited(site: Path, l
 @pytest.mark.parametrize(("lang", "prefix"), LANGS)
 def test_targets_without_a_deadline_show_none(site: Path, lang: i18n.Lang, prefix: str) -> None:
     body = article(site, f"{prefix}targets/index.html")
-    rows = {tr.select("td")[2].get_text(" ", strip=True): tr.select("td")[3].get_text(strip=True) for tr in body.select("tbody tr")}
+    def cell(tr: Any, column: str) -> str:  # a cell by its column's name, as a phone shows it
+        return tr.select_one(f'td[data-label="{i18n.t(column, lang)}"]').get_text(" ", strip=True)
+
+    rows = {cell(tr, "target"): cell(tr, "deadline") for tr in body.select("tbody tr")}
     assert rows == {f"≥ {i18n.quantity(80, 'percent', lang)}": i18n.t("recurrence.annual", lang),
                     f"≥ {i18n.quantity(90, 'percent', lang)}": i18n.t("no_deadline", lang)}
     assert "2025" not in body.get_text() and "31/12" not in body.get_text()
