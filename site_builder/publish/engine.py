@@ -119,6 +119,7 @@ def not_found_values(lang: i18n.Lang, site: SiteAddress) -> dict[str, Any]:
             "script": posixpath.join(base, "assets/minhbach.js"),
             "image": social_image_url(lang, site.url, root, f"social/default.{lang}.png"),
             "title": str(escape(i18n.SITE_NAME[lang])),
+            "html_title": str(escape(i18n.SITE_NAME[lang])),
             "description": str(escape(site.description)),
             "alternate": homes[other],
             "alternate_lang": other,

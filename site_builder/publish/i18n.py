@@ -16,10 +16,11 @@ from site_builder.content.languages import LANGS as LANGS
 from site_builder.content.languages import LEVEL_NAMES, MEASURE_UNIT_NAMES, UNTRANSLATED
 from site_builder.content.languages import Lang as Lang
 
-SITE_NAME = {
-    "vi": "Minh Bạch — Dữ liệu mở về cải cách hành chính",
-    "en": "Minh Bạch — Open data on administrative reform",
-}
+# The site's name is the brand and what the site is; the home page's heading is the latter alone,
+# since the header beside it already shows the whole name.
+BRAND = "Minh Bạch"
+TAGLINE: dict[Lang, str] = {"vi": "Dữ liệu mở về cải cách hành chính", "en": "Open data on administrative reform"}
+SITE_NAME: dict[Lang, str] = {lang: f"{BRAND} — {tagline}" for lang, tagline in TAGLINE.items()}
 
 STRINGS: dict[str, dict[str, str]] = {
     "home": {"vi": "Trang chủ", "en": "Home"},

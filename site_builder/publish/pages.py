@@ -173,11 +173,19 @@ def theme_values(L: Lang, title: str, description: str, site: SiteAddress, image
         "image": social_image_url(L.code, site.url, root, image),
         # Open Graph and Twitter cards fall back on the site's own name and description
         "title": title or str(escape(i18n.SITE_NAME[L.code])),
+        "html_title": html_title(L, title),
         "description": description or str(escape(site.description)),
         "alternate": L.alternate(),
         "alternate_lang": L.other,
         "twin": True,  # a page of the other language exists: <link rel="alternate" hreflang>
     }
+
+
+def html_title(L: Lang, title: str) -> str:
+    """The page's <title>: its own title, then the site's name; the home page's the site's name
+    alone, which holds the home page's heading already. `title` is HTML-escaped."""
+    site = str(escape(i18n.SITE_NAME[L.code]))
+    return site if L.page == "index.md" or not title else f"{title} - {site}"
 
 
 def social_image(lang: i18n.Lang, unit: str | None = None) -> str:
@@ -242,9 +250,8 @@ def render_site(corpus: Corpus, computed: Computed, changes: Changelog, lang: i1
         number = f" ({page.number}/{len(page.pages)})" if len(page.pages) > 1 else ""
         return f"{i18n.t(what, lang)}: {plain.tx_plain(page.province.name)}{number}"
 
-    name = i18n.SITE_NAME[lang]
     headline, top_only = home_headline(corpus, computed)
-    emit("index.md", "home.md.j2", name, name, headline=headline, headline_top_only=top_only, finder=finder_groups(corpus),
+    emit("index.md", "home.md.j2", i18n.TAGLINE[lang], i18n.SITE_NAME[lang], headline=headline, headline_top_only=top_only, finder=finder_groups(corpus),
          latest_reports=report_list(tuple(reversed(corpus.reports)))[:HOME_REPORTS])
     rows = place_rows(corpus, computed)  # how many rows each unit's downloads hold, counted once
     units_listed = unit_listing(corpus)
