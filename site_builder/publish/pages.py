@@ -34,6 +34,7 @@ from site_builder.publish.engine import SiteAddress, load_base_config, site_addr
 from site_builder.publish.lang import Abbreviations, Lang, page_url, relative_url
 from site_builder.publish.lists import ListPage, report_listing, unit_listing
 from site_builder.publish.progress import Emit, Meter
+from site_builder.publish.report_error import issue_links
 from site_builder.exports.places import offered, place_rows
 from site_builder.publish.unit_page import unit_view
 
@@ -270,9 +271,9 @@ def render_site(corpus: Corpus, computed: Computed, changes: Changelog, lang: i1
         emit(list_page.path, "reports_index.md.j2", list_title("reports", list_page), listing=reports_listed, page=list_page,
              total=len(corpus.reports), figure_counts=report_counts)
     for rid, report in corpus.reports.items():
-        emit(f"reports/{rid}.md", "report.md.j2", plain.tx_plain(report.title), plain.tx_plain(report.summary)[:300], report=report,
-             tables=report_tables(computed.figures_by_report.get(rid, ()), corpus.sources.get(rid, ""),
-                                 tuple(s.heading.vi for s in report.sections)))
+        tables = report_tables(computed.figures_by_report.get(rid, ()), corpus.sources.get(rid, ""), tuple(s.heading.vi for s in report.sections))
+        emit(f"reports/{rid}.md", "report.md.j2", plain.tx_plain(report.title), plain.tx_plain(report.summary)[:300], report=report, tables=tables,
+             issues=issue_links(Lang(lang, f"reports/{rid}.md"), site, report, corpus.units.get(tables.unit), tables.mixed))
         uncertain = f" ({i18n.t('mark.uncertain', lang)})" if report.number and HeaderField.number in report.uncertain else ""
         emit(f"reports/{rid}-source.md", "source.md.j2", f"{i18n.t('source_text', lang)}: {plain.report_label(report)}{uncertain}",
              report=report, raw=corpus.sources.get(rid, ""))
