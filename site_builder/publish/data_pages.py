@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
 from site_builder.compute.derive import Computed
-from site_builder.content.corpus import Corpus, Package, Resource
+from site_builder.content.corpus import Corpus, Package, Resource, texts_of
+from site_builder.content.languages import pick
 from site_builder.exports import places
 from site_builder.exports.api import documentation
 from site_builder.exports.changelog import Changelog
@@ -21,17 +22,23 @@ from site_builder.publish.lang import Lang
 
 KINDS = ("added", "changed", "removed")
 
+# A package of one CSV per report holds thousands of them at national scale: the datasets pages
+# list the first ones and count the rest, which the bundle and each report's page offer.
+RESOURCES_LISTED = 20
+
 
 # --------------------------------------------------------------------------- datasets
 
 
 @dataclass(frozen=True)
 class FieldDoc:
-    """A column of a dataset as its Table Schema describes it."""
+    """A column of a dataset as its Table Schema describes it, in both languages (either may be
+    empty: the page shows its own language, or the other one marked not yet translated)."""
 
     name: str
     type: str
-    description: str
+    description_vi: str
+    description_en: str
 
 
 @dataclass(frozen=True)
@@ -39,21 +46,24 @@ class PackageView:
     """A data package as the datasets pages show it, read from its descriptor as written."""
 
     name: str
-    title: str
-    description: str
+    title_vi: str
+    title_en: str
+    description_vi: str
+    description_en: str
     version: str
     rows: int
-    resources: tuple[Resource, ...]
+    resources: tuple[Resource, ...]  # the first RESOURCES_LISTED with rows: an empty CSV is no download anyone wants
+    more_resources: int  # those with rows not listed
     fields: tuple[FieldDoc, ...]  # the first resource's: every resource of a dataset page shares them
 
 
 def package_view(name: str, package: Package) -> PackageView:
-    desc = package.descriptor
-    fields = tuple(FieldDoc(str(f["name"]), str(f.get("type", "")), str(f.get("description", ""))) for f in package.resources[0].fields) \
+    fields = tuple(FieldDoc(str(f["name"]), str(f.get("type", "")), *texts_of(f, "description")) for f in package.resources[0].fields) \
         if package.resources else ()
-    return PackageView(name=name, title=str(desc.get("title", name)), description=str(desc.get("description", "")),
-                       version=str(desc.get("version", "0.0.0")), rows=sum(r.row_count for r in package.resources),
-                       resources=package.resources, fields=fields)
+    with_rows = tuple(r for r in package.resources if r.row_count)
+    return PackageView(name, *package.texts("title"), *package.texts("description"),
+                       version=str(package.descriptor.get("version", "0.0.0")), rows=sum(r.row_count for r in with_rows),
+                       resources=with_rows[:RESOURCES_LISTED], more_resources=max(0, len(with_rows) - RESOURCES_LISTED), fields=fields)
 
 
 def package_views(corpus: Corpus) -> tuple[PackageView, ...]:
@@ -79,10 +89,10 @@ class PlaceDocs:
 
 
 def place_docs(lang: i18n.Lang) -> PlaceDocs:
-    """What exports.places writes for each unit, described in `lang`."""
+    """What exports.places writes for each unit, its files described in `lang`."""
     return PlaceDocs(files=tuple(PlaceFile(pattern, vi if lang == "vi" else en) for pattern, vi, en in places.FILES),
-                     columns=tuple(FieldDoc(c.name, c.type, c.describe(lang)) for c in places.NAMED_COLUMNS),
-                     unit_columns=tuple(FieldDoc(c.name, c.type, c.describe(lang)) for c in places.UNIT_COLUMNS))
+                     columns=tuple(FieldDoc(c.name, c.type, c.vi, c.en) for c in places.NAMED_COLUMNS),
+                     unit_columns=tuple(FieldDoc(c.name, c.type, c.vi, c.en) for c in places.UNIT_COLUMNS))
 
 
 # --------------------------------------------------------------------------- the pages
@@ -97,8 +107,10 @@ def extra_pages(corpus: Corpus, computed: Computed, changes: Changelog, lang: i1
         package = corpus.packages[meta.name]
         latest = releases[0]  # the newest release, or the data not yet released
         tables = [t.name for t in package_tables(package)]
-        yield (f"datasets/{meta.name}.md", "dataset.md.j2", meta.title, meta.description,
-               {"meta": meta, "package": package_view(meta.name, package), "licence_url": meta.licence.get("path", ""),
+        view = package_view(meta.name, package)
+        yield (f"datasets/{meta.name}.md", "dataset.md.j2", pick(view.title_vi, view.title_en, lang) or meta.name,
+               pick(view.description_vi, view.description_en, lang),
+               {"meta": meta, "package": view, "licence_url": meta.licence.get("path", ""),
                 "citation": meta.citation(lang), "bibtex": meta.bibtex(),
                 "latest": latest, "latest_counts": {kind: latest.count_in(kind, tables) for kind in KINDS}})
     yield ("api.md", "api.md.j2", i18n.t("api", lang), "", {"endpoints": documentation(corpus, computed), "data_version": data_version(corpus)})
