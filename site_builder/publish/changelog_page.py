@@ -238,7 +238,7 @@ def note(L: Lang, change: Change, current: Figure | Target | None) -> Markup:
         return Markup("")
     if (kept("note_vi", current.note_vi), kept("note_en", current.note_en)) != (row.get("note_vi", ""), row.get("note_en", "")):
         return Markup("")
-    return L.html("changelog.note_html", note=L.pick_html(current.note_vi, current.note_en))
+    return Markup('<span class="mb-changes__note">{}</span>').format(L.html("changelog.note_html", note=L.pick_html(current.note_vi, current.note_en)))
 
 
 def sentence(L: Lang, corpus: Corpus, change: Change, current: Figure | Target | None) -> Markup:
