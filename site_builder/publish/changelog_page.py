@@ -30,8 +30,8 @@ from site_builder.publish.lang import Lang
 SENTENCES_SHOWN = 160
 
 # Reports listed per release; the rest are counted in one line (a national first release adds
-# rows to some three thousand reports).
-REPORTS_SHOWN = 100
+# rows to some three thousand reports: a hundred made its page 22,000 px tall on a phone).
+REPORTS_SHOWN = 50
 
 # Added rows are listed one by one only when a release adds few; a first release's additions
 # are the datasets themselves, and the report pages show them.
