@@ -448,8 +448,8 @@ def generate(root: Path, units: int, seed: int = DEFAULT_SEED) -> ProjectStats:
             resources.append(rid)
             stats.reports += 1
             stats.figures += len(rows)
-    descriptor = (f"name: {PACKAGE}\ntitle: {_q('Số liệu cải cách hành chính (tổng hợp) / Administrative-reform figures (synthetic)')}\n"
-                  f"description: {_q('Bộ dữ liệu sinh tự động để đo hiệu năng. / A generated data set for benchmarks.')}\n"
+    descriptor = (f"name: {PACKAGE}\ntitle: {_q('Administrative-reform figures (synthetic)')}\ntitle_vi: {_q('Số liệu cải cách hành chính (tổng hợp)')}\n"
+                  "description: A generated data set for benchmarks.\ndescription_vi: Bộ dữ liệu sinh tự động để đo hiệu năng.\n"
                   "version: 0.1.0\nlicenses:\n  - name: CC-BY-4.0\n    path: https://creativecommons.org/licenses/by/4.0/\n"
                   "    title: Creative Commons Attribution 4.0\nresources:\n")
     descriptor += "".join(f"  - name: {rid}\n    path: data/{rid}.csv\n    schema: figures.schema.yaml\n" for rid in resources)

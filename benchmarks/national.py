@@ -371,8 +371,8 @@ def generate(root: Path, seed: int = DEFAULT_SEED, provinces: int | None = None,
                 if not stats.edit_target:
                     stats.edit_target = f"{c.id}-cchc-{year}"
         progress(f"generate: {i}/{len(provs)} provinces, {stats.reports:,} reports, {stats.figures:,} figures")
-    descriptor = (f"name: {PACKAGE}\ntitle: {_q('Số liệu cải cách hành chính toàn quốc (tổng hợp) / National administrative-reform figures (synthetic)')}\n"
-                  f"description: {_q('Bộ dữ liệu sinh tự động để đo hiệu năng. / A generated data set for benchmarks.')}\n"
+    descriptor = (f"name: {PACKAGE}\ntitle: {_q('National administrative-reform figures (synthetic)')}\ntitle_vi: {_q('Số liệu cải cách hành chính toàn quốc (tổng hợp)')}\n"
+                  "description: A generated data set for benchmarks.\ndescription_vi: Bộ dữ liệu sinh tự động để đo hiệu năng.\n"
                   "version: 0.1.0\nlicenses:\n  - name: CC-BY-4.0\n    path: https://creativecommons.org/licenses/by/4.0/\n"
                   "    title: Creative Commons Attribution 4.0\nresources:\n")
     descriptor += "".join(f"  - name: {rid}\n    path: data/{rid}.csv\n    schema: figures.schema.yaml\n" for rid in resources)

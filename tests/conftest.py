@@ -171,11 +171,19 @@ def minimal_factory():
     return make_minimal
 
 
+# The repository the built site's "report an error" links open an issue in: the shipped mkdocs.yml
+# names none (the project's address is not known here), so the tests' copy of it names this one.
+TEST_REPO = "https://github.com/example/minh-bach"
+
+
 @pytest.fixture(scope="session")
 def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped content built once into a temporary copy of the project; returns site/."""
+    """The shipped content built once into a temporary copy of the project (its mkdocs.yml naming
+    TEST_REPO as repo_url); returns site/."""
     from site_builder.publish.build import build
 
     root = copy_project(tmp_path_factory.mktemp("shipped"))
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + f"repo_url: {TEST_REPO}\n", encoding="utf-8")
     build(root)
     return root / "site"

@@ -78,6 +78,22 @@ class Package:
     descriptor: dict[str, Any]  # as written in datapackage.yaml, schemas inlined
     resources: tuple[Resource, ...]
 
+    def texts(self, key: str) -> tuple[str, str]:
+        """A text of the descriptor (`title`, `description`) as (Vietnamese, English), either one
+        empty when not given: the Frictionless property is the English, which data tools show, and
+        `<key>_vi` beside it the Vietnamese (see texts_of for a schema field's)."""
+        return texts_of(self.descriptor, key)
+
+    def label(self, key: str) -> str:
+        """Both languages in one line, 'Số liệu … / Administrative-reform figures': what the
+        downloads, which serve both languages, call the dataset."""
+        return " / ".join(text for text in self.texts(key) if text)
+
+
+def texts_of(item: dict[str, Any], key: str) -> tuple[str, str]:
+    """(`<key>_vi`, `<key>`) of a descriptor or schema field, whitespace squeezed: Vietnamese, English."""
+    return " ".join(str(item.get(f"{key}_vi") or "").split()), " ".join(str(item.get(key) or "").split())
+
 
 @dataclass(frozen=True)
 class Corpus:

@@ -37,9 +37,10 @@ MEASURE_UNIT_NAMES: dict[str, dict[str, str]] = {
 }
 
 
-def untranslated(vi: str, lang: Lang) -> str:
-    """Vietnamese standing in for a missing English text, with the mark in words: 'Đắk Nông (not yet translated)'."""
-    return f"{vi} ({UNTRANSLATED[lang]})"
+def untranslated(text: str, lang: Lang) -> str:
+    """The other language standing in for a text missing in `lang`, with the mark in words:
+    'Đắk Nông (not yet translated)'; 'Editor's note (chưa dịch)' on a Vietnamese page."""
+    return f"{text} ({UNTRANSLATED[lang]})"
 
 
 def plain(text: Text | None, lang: Lang) -> str:
@@ -52,7 +53,8 @@ def plain(text: Text | None, lang: Lang) -> str:
 
 
 def pick(vi: str, en: str, lang: Lang) -> str:
-    """Two plain columns of one text (note_vi, note_en) as one in `lang`, like plain(); empty when both are."""
-    if lang == "vi" or not vi:
-        return vi or en
-    return en or untranslated(vi, lang)
+    """Two plain texts of one meaning (note_vi and note_en, a descriptor's title_vi and title) as one
+    in `lang`, like plain(); the other language, marked, when `lang`'s is missing (here either may
+    be); empty when both are."""
+    mine, other = (vi, en) if lang == "vi" else (en, vi)
+    return mine or (untranslated(other, lang) if other else "")

@@ -37,6 +37,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from site_builder import error_types
+from site_builder.content.corpus import texts_of
 from site_builder.content.model import ID_PATTERN, KINDS, Glossary, Text
 from site_builder.editor.new import VI_DESCRIPTIONS, VI_MODELS, models_in
 from site_builder.errors import ErrorType, Severity
@@ -287,7 +288,7 @@ TABLE_TYPES = {
     "date": "date YYYY-MM-DD", "datetime": "date and time", "time": "time", "year": "year YYYY",
     "yearmonth": "year and month YYYY-MM", "any": "any value",
 }
-COLUMN_HEADER = ["Cột / Column", "Kiểu / Type", "Bắt buộc? / Required?", "Ràng buộc / Constraints", "Mô tả / Description"]
+COLUMN_HEADER = ["Cột / Column", "Kiểu / Type", "Bắt buộc? / Required?", "Ràng buộc / Constraints", "Mô tả (tiếng Việt)", "Description (English)"]
 
 
 def _load_yaml(path: Path) -> Any:
@@ -323,7 +324,8 @@ def _constraint_words(constraints: dict[str, Any]) -> str:
 
 
 def column_rows(schema: dict[str, Any]) -> list[list[str]]:
-    """One table row per field of a Table Schema: name, type, required, constraints, description."""
+    """One table row per field of a Table Schema: name, type, required, constraints, and its
+    description in Vietnamese (`description_vi`) and in English (`description`, as data tools read it)."""
     rows = []
     for spec in schema.get("fields") or []:
         kind = str(spec.get("type", "any"))
@@ -331,13 +333,15 @@ def column_rows(schema: dict[str, Any]) -> list[list[str]]:
         if spec.get("format") not in (None, "default"):
             words += f", format {_code(str(spec['format']))}"
         constraints = spec.get("constraints") or {}
-        description = spec.get("description") or spec.get("title")
+        vi, en = texts_of(spec, "description")
+        en = en or str(spec.get("title") or "")
         rows.append([
             _code(str(spec.get("name"))),
             words,
             "bắt buộc / required" if constraints.get("required") else "không bắt buộc / optional",
             _constraint_words(constraints),
-            _cell(str(description)) if description else NO_EN,
+            _cell(vi) if vi else NO_VI,
+            _cell(en) if en else NO_EN,
         ])
     return rows
 
@@ -379,7 +383,8 @@ def table_schemas(root: Path) -> list[tuple[str, str, dict[str, Any]]]:
         folder = descriptor.parent
         package = _load_yaml(descriptor) or {}
         name = package.get("name") or folder.name
-        label = f"`{name}`" + (f" ({_cell(str(package['title']))})" if package.get("title") else "")
+        title = " / ".join(text for text in texts_of(package, "title") if text)
+        label = f"`{name}`" + (f" ({_cell(title)})" if title else "")
         shared: set[str] = set()
         for resource in package.get("resources") or []:
             schema = resource.get("schema")

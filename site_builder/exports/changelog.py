@@ -11,8 +11,10 @@ Cut a release after bumping `version` in the datapackage.yaml files:
 """
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import hashlib
+import io
 import json
 import logging
 from dataclasses import dataclass, field
@@ -27,7 +29,7 @@ log = logging.getLogger(__name__)
 
 FORMAT = 1
 RELEASES = Path("datapackages") / "releases"
-HASHED = ("quote", "locator", "note_vi", "note_en", "scope_vi", "scope_en")  # long texts are kept as a hash
+HASHED = ("note_vi", "note_en", "locator", "quote", "scope_vi", "scope_en")  # long texts are kept as a hash (the changelog names them in this order)
 
 
 class ChangelogError(ValueError):
@@ -40,6 +42,14 @@ def digest(value: Any) -> str:
     return hashlib.sha256(raw).hexdigest()[:16]
 
 
+def kept(name: str, value: str) -> str:
+    """A cell as the manifest keeps it: a long text as '#' and a hash of it, anything else as it is.
+
+    The changelog page compares the current text with it, to show a note only when it is still
+    the note of that release."""
+    return ("#" + digest(value)[:12]) if value and name in HASHED else value
+
+
 def manifest(corpus: Corpus) -> dict[str, Any]:
     """Every published row: table → id → {hash of all its cells, its fields (long texts hashed)}."""
     tables: dict[str, dict[str, Any]] = {}
@@ -48,7 +58,7 @@ def manifest(corpus: Corpus) -> dict[str, Any]:
             rows = tables.setdefault(table.name, {})
             for row in table.rows:
                 cells = dict(zip(table.names, row))
-                fields = {k: (("#" + digest(v)[:12]) if v and k in HASHED else v) for k, v in cells.items() if k != "id"}
+                fields = {k: kept(k, v) for k, v in cells.items() if k != "id"}
                 rows[cells["id"]] = {"hash": digest(list(row)), "fields": fields}
     updated = data_updated(corpus)
     return {
@@ -83,10 +93,6 @@ class Change:
     row: dict[str, str]  # the row's fields now (or, when removed, before)
     fields: dict[str, tuple[str, str]] = field(default_factory=dict)
 
-    def changed_text(self, name: str) -> bool:
-        """True when the field is a long text kept as a hash (the quote, a note): no before/after to show."""
-        return name in HASHED
-
 
 @dataclass(frozen=True)
 class Release:
@@ -96,6 +102,7 @@ class Release:
     date: str | None
     previous: str | None
     changes: tuple[Change, ...]
+    new_columns: dict[str, tuple[str, ...]] = field(default_factory=dict)  # table -> columns its rows gained
 
     def count(self, kind: str, table: str | None = None) -> int:
         return sum(1 for c in self.changes if c.kind == kind and (table is None or c.table == table))
@@ -105,9 +112,6 @@ class Release:
         wanted = set(tables)
         return sum(1 for c in self.changes if c.kind == kind and c.table in wanted)
 
-    def of(self, kind: str) -> list[Change]:
-        return [c for c in self.changes if c.kind == kind]
-
     @property
     def anchor(self) -> str:
         return "v" + self.version.replace(".", "-") if self.version else "unreleased"
@@ -116,13 +120,19 @@ class Release:
         return {
             "version": self.version, "date": self.date, "previous": self.previous,
             "counts": {k: self.count(k) for k in ("added", "changed", "removed")},
+            "new_columns": {table: list(names) for table, names in self.new_columns.items()},
             "changes": [{"table": c.table, "id": c.id, "change": c.kind, "fields": {k: {"before": a, "after": b} for k, (a, b) in c.fields.items()},
                          "row": c.row} for c in self.changes],
         }
 
 
 def diff(before: dict[str, Any] | None, after: dict[str, Any]) -> tuple[Change, ...]:
-    """Row-level differences between two manifests, sorted by table, kind and id."""
+    """Row-level differences between two manifests, sorted by table, kind and id.
+
+    A row whose hash changed only because its table gained an empty column (or lost one) has no
+    field to show as changed: it is no change to its figure, and new_columns() names the column
+    once instead of the log listing every row of the table.
+    """
     old_tables = (before or {}).get("tables", {})
     new_tables = after.get("tables", {})
     out = []
@@ -134,11 +144,26 @@ def diff(before: dict[str, Any] | None, after: dict[str, Any]) -> tuple[Change, 
             if old[rid]["hash"] != new[rid]["hash"]:
                 a, b = old[rid]["fields"], new[rid]["fields"]
                 fields = {k: (a.get(k, ""), b.get(k, "")) for k in sorted(set(a) | set(b)) if a.get(k, "") != b.get(k, "")}
-                out.append(Change(table, rid, "changed", b, fields))
+                if fields:
+                    out.append(Change(table, rid, "changed", b, fields))
         for rid in sorted(set(old) - set(new)):
             out.append(Change(table, rid, "removed", old[rid]["fields"]))
     order = {"added": 0, "changed": 1, "removed": 2}
     return tuple(sorted(out, key=lambda c: (c.table, order[c.kind], c.id)))
+
+
+def new_columns(before: dict[str, Any] | None, after: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+    """Columns the rows of a table have in `after` and had in none of its rows in `before`."""
+    out = {}
+    for table, rows in after.get("tables", {}).items():
+        old_rows = (before or {}).get("tables", {}).get(table, {})
+        if not old_rows or not rows:
+            continue  # a new table: its rows are added, no column is new to them
+        had = {name for row in old_rows.values() for name in row["fields"]}
+        has = {name for row in rows.values() for name in row["fields"]}
+        if has - had:
+            out[table] = tuple(sorted(has - had))
+    return out
 
 
 def load_releases(root: Path) -> list[dict[str, Any]]:
@@ -174,15 +199,37 @@ def history(corpus: Corpus) -> Changelog:
     out = []
     previous: dict[str, Any] | None = None
     for rel in load_releases(corpus.root):
-        out.append(Release(rel["release"], rel.get("date"), previous["release"] if previous else None, diff(previous, rel)))
+        out.append(Release(rel["release"], rel.get("date"), previous["release"] if previous else None, diff(previous, rel), new_columns(previous, rel)))
         previous = rel
-    out.append(Release(None, None, previous["release"] if previous else None, diff(previous, current)))
+    out.append(Release(None, None, previous["release"] if previous else None, diff(previous, current), new_columns(previous, current)))
     return Changelog(current, list(reversed(out)))
 
 
 def changelog_json(changes: Changelog) -> str:
     """The changelog as JSON, for downloads/changelog.json."""
     return json.dumps({"format": FORMAT, "releases": [r.as_json() for r in changes.releases]}, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+CSV_COLUMNS = ("release", "previous", "table", "id", "change", "report", "unit", "indicator", "period", "breakdown", "field", "before", "after")
+
+
+def changelog_csv(changes: Changelog) -> str:
+    """The changelog as CSV, for downloads/changelog.csv: a row per changed field of a changed row,
+    one row per added or removed row (its value as `after` or `before`). `release` is empty for
+    the data not yet released; long texts (quote, locator, notes) are hashes, as in the manifest."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for rel in changes.releases:
+        for c in rel.changes:
+            head = [rel.version or "", rel.previous or "", c.table, c.id, c.kind] + [c.row.get(k, "") for k in ("report", "unit", "indicator", "period")]
+            breakdown = c.row.get("breakdown", c.row.get("scope", ""))
+            value = c.row.get("value", c.row.get("target_value", ""))
+            if c.kind == "changed":
+                writer.writerows(head + [breakdown, name, before, after] for name, (before, after) in c.fields.items())
+            else:
+                writer.writerow(head + [breakdown, "", value if c.kind == "removed" else "", value if c.kind == "added" else ""])
+    return out.getvalue()
 
 
 def cut_release(corpus: Corpus, version: str | None = None, date: dt.date | None = None, force: bool = False) -> Path:

@@ -169,8 +169,8 @@ def dataset_meta(corpus: Corpus, name: str) -> DatasetMeta:
     site = site_url(corpus.root)
     return DatasetMeta(
         name=name,
-        title=" ".join(str(desc.get("title", name)).split()),
-        description=" ".join(str(desc.get("description", "")).split()),
+        title=pkg.label("title") or name,
+        description=pkg.label("description"),
         version=package_version(pkg),
         updated=package_updated(corpus, pkg),
         licence={k: str(v) for k, v in licences[0].items()},

@@ -8,7 +8,7 @@
                                                  a unit's rows with names in vi or en; with every unit below it (places.py)
     downloads/minh-bach-data.zip                 every dataset, the database and the manifests in one archive
     downloads/minh-bach.db, metadata.json        SQLite of every table, and its Datasette metadata
-    downloads/manifest.json, changelog.json      a hash of every row; what changed between releases
+    downloads/manifest.json, changelog.json|.csv a hash of every row; what changed between releases
     api/                                         the static JSON API (see api.py), beside downloads/
 
 Per-unit, per-report and per-indicator CSVs are the package rows, selected, unchanged, so they
@@ -97,7 +97,7 @@ def _readme(corpus: Corpus, metas: list[DatasetMeta]) -> str:
         "<name>.csv|.xlsx|.json    the dataset in one file / bộ dữ liệu trong một tệp",
         f"{DATABASE}.db            SQLite: figures, targets, units, reports, indicators; _fields describes every column",
         "metadata.json             Datasette: datasette minh-bach.db -m metadata.json",
-        "manifest.json             hash of every row / mã băm từng dòng; changelog.json: what changed / thay đổi",
+        "manifest.json             hash of every row / mã băm từng dòng; changelog.json|.csv: what changed / thay đổi",
         "",
         *places.readme(),
         "",
@@ -182,6 +182,7 @@ def write_downloads(corpus: Corpus, computed: Computed, changes: changelog.Chang
     bundle["metadata.json"] = put("metadata.json", metadata_json(everything, DATABASE, about))
     bundle["manifest.json"] = put("manifest.json", changelog.dump_manifest(changes.manifest))
     bundle["changelog.json"] = put("changelog.json", changelog.changelog_json(changes))
+    bundle["changelog.csv"] = put("changelog.csv", changelog.changelog_csv(changes))
     bundle["README.txt"] = put("README.txt", _readme(corpus, metas))
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive:

@@ -223,8 +223,8 @@ def package_tables(pkg: Package) -> list[Table]:
         names = tuple(f["name"] for f in res.fields)
         groups.setdefault(names, []).append((res, spec))
     tables = []
-    title = str(pkg.descriptor.get("title", pkg.name))
-    description = " ".join(str(pkg.descriptor.get("description", "")).split())
+    title = pkg.label("title") or pkg.name
+    description = pkg.label("description")
     for i, (names, members) in enumerate(groups.items()):
         first, spec = members[0]
         refs = _references(spec.get("schema", {}))

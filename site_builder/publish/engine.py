@@ -63,6 +63,7 @@ class SiteAddress:
 
     url: str | None  # site_url as mkdocs holds it (it adds a trailing /); None while unset
     description: str  # site_description
+    repo: str | None = None  # repo_url without a trailing /: the GitHub repository errors are reported to; None while unset
 
     @property
     def path(self) -> str:
@@ -78,14 +79,18 @@ def load_base_config(root: Path) -> dict[str, Any]:
 
 
 def site_address(config: dict[str, Any]) -> SiteAddress:
-    """site_url normalised as mkdocs' URL(is_dir=True) option does, and site_description."""
+    """site_url normalised as mkdocs' URL(is_dir=True) option does, site_description, and repo_url
+    when it is a web address (anything else would make every report link a dead one)."""
+    description = str(config.get("site_description") or "")
+    repo = config.get("repo_url")
+    repo = repo.strip().rstrip("/") if isinstance(repo, str) and urlsplit(repo.strip()).scheme in ("http", "https") else None
     url = config.get("site_url")
     if not isinstance(url, str) or not url:
-        return SiteAddress(url=None, description=str(config.get("site_description") or ""))
+        return SiteAddress(url=None, description=description, repo=repo)
     parts = urlsplit(url)
     if not parts.path.endswith("/"):
         url = urlunsplit(parts._replace(path=parts.path + "/"))
-    return SiteAddress(url=url, description=str(config.get("site_description") or ""))
+    return SiteAddress(url=url, description=description, repo=repo)
 
 
 def social_image_url(lang: i18n.Lang, url: str | None, root: str, image: str) -> str:
@@ -119,6 +124,7 @@ def not_found_values(lang: i18n.Lang, site: SiteAddress) -> dict[str, Any]:
             "script": posixpath.join(base, "assets/minhbach.js"),
             "image": social_image_url(lang, site.url, root, f"social/default.{lang}.png"),
             "title": str(escape(i18n.SITE_NAME[lang])),
+            "html_title": str(escape(i18n.SITE_NAME[lang])),
             "description": str(escape(site.description)),
             "alternate": homes[other],
             "alternate_lang": other,
@@ -149,6 +155,10 @@ def theme_extra(lang: i18n.Lang, site: SiteAddress) -> dict[str, Any]:
 def mkdocs_config(root: Path, lang: i18n.Lang, docs: Path, site: Path) -> dict[str, Any]:
     """The base mkdocs.yml plus what differs per language, and the theme's values (`extra.mb`)."""
     config = load_base_config(root)
+    # repo_url names where visitors report errors (publish.report_error). The theme would also put
+    # a repository button in the header, which asks GitHub's API from every visitor's browser: the
+    # site does not hand it over.
+    config.pop("repo_url", None)
     other = "en" if lang == "vi" else "vi"
     config["site_name"] = i18n.SITE_NAME[lang]
     config["docs_dir"] = str(docs)

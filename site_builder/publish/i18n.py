@@ -16,10 +16,11 @@ from site_builder.content.languages import LANGS as LANGS
 from site_builder.content.languages import LEVEL_NAMES, MEASURE_UNIT_NAMES, UNTRANSLATED
 from site_builder.content.languages import Lang as Lang
 
-SITE_NAME = {
-    "vi": "Minh Bạch — Dữ liệu mở về cải cách hành chính",
-    "en": "Minh Bạch — Open data on administrative reform",
-}
+# The site's name is the brand and what the site is; the home page's heading is the latter alone,
+# since the header beside it already shows the whole name.
+BRAND = "Minh Bạch"
+TAGLINE: dict[Lang, str] = {"vi": "Dữ liệu mở về cải cách hành chính", "en": "Open data on administrative reform"}
+SITE_NAME: dict[Lang, str] = {lang: f"{BRAND} — {tagline}" for lang, tagline in TAGLINE.items()}
 
 STRINGS: dict[str, dict[str, str]] = {
     "home": {"vi": "Trang chủ", "en": "Home"},
@@ -181,6 +182,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "deadline": {"vi": "Thời hạn", "en": "Deadline"},
     "no_deadline": {"vi": "văn bản không nêu thời hạn", "en": "no deadline set"},
     "recurrence.annual": {"vi": "hằng năm", "en": "every year"},
+    "recurrence.once": {"vi": "một lần", "en": "once"},
     "data_period": {"vi": "Kỳ số liệu", "en": "Data period"},
     "until": {"vi": "đến", "en": "to"},
     "target": {"vi": "Chỉ tiêu", "en": "Target"},
@@ -200,6 +202,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "units_count": {"vi": "đơn vị", "en": "units"},
     "figures_count": {"vi": "số liệu", "en": "figures"},
     "view_report": {"vi": "Xem báo cáo", "en": "View report"},
+    # Report an error (publish.report_error): the links, and the new issue's title and body
+    "report_error.figure": {"vi": "Báo lỗi số liệu này", "en": "Report an error in this figure"},
+    "report_error.report": {"vi": "Báo lỗi trong báo cáo này", "en": "Report an error in this report"},
+    "report_error.figure_title": {"vi": "Lỗi số liệu {id}", "en": "Error in figure {id}"},
+    "report_error.report_title": {"vi": "Lỗi trong báo cáo {label}", "en": "Error in report {label}"},
+    "report_error.page": {"vi": "Trang", "en": "Page"},
+    "report_error.figure_label": {"vi": "Số liệu", "en": "Figure"},
+    "report_error.describe": {"vi": "Lỗi là gì? Số đúng là bao nhiêu, và văn bản nào ghi số đó?",
+                              "en": "What is wrong? What is the right number, and which document gives it?"},
     "provenance": {"vi": "Nguồn của số liệu", "en": "Where this figure comes from"},
     "report_figures_lead": {"vi": "Các số liệu đọc được từ văn bản, xếp theo mục của văn bản. Bấm vào một giá trị để xem câu trích nguyên văn, vị trí trong văn bản và ghi chú.", "en": "The figures read from the document, by its sections. Select a value to see the sentence it was read from, where it stands in the document and any note."},
     "figures_about": {"vi": "Số liệu của", "en": "Figures about"},
@@ -254,9 +265,6 @@ STRINGS: dict[str, dict[str, str]] = {
                           "en": "Headline figures of the provinces and cities; each commune's and ward's are on its own page."},
     "latest_rows": {"vi": "Trang này liệt kê {n} giá trị mới nhất trong tổng số {total}; tệp CSV bên dưới có đủ tất cả.",
                     "en": "This page lists the latest {n} of {total} values; the CSV below has them all."},
-    "changes_more": {"vi": "… và {n} dòng khác, có đủ trong", "en": "… and {n} more rows, all listed in"},
-    "before_after": {"vi": "Trước → sau", "en": "Before → after"},
-    "text_changed": {"vi": "nội dung đã sửa", "en": "text changed"},
     "conventions": {"vi": "Quy ước", "en": "Conventions"},
     "endpoint": {"vi": "Điểm truy cập", "en": "Endpoints"},
     "example": {"vi": "Ví dụ", "en": "Example"},
@@ -307,6 +315,10 @@ STRINGS: dict[str, dict[str, str]] = {
                            "en": "the data, the lookup tables, the field descriptions (<code>fields</code>) and how to cite (<code>about</code>)"},
     "download.json_html": {"vi": "trường, kiểu và các dòng (ô trống là <code>null</code>)", "en": "fields, types and rows (empty cells are <code>null</code>)"},
     "download.datapackage": {"vi": "gói dữ liệu Frictionless; các tệp CSV của gói:", "en": "Frictionless data package; its CSV files:"},
+    "download.datapackage_empty": {"vi": "gói dữ liệu Frictionless (chưa có dòng nào)", "en": "Frictionless data package (no rows yet)"},
+    "dataset_empty": {"vi": "Bộ dữ liệu này chưa có dòng nào.", "en": "This dataset has no rows yet."},
+    "datasets.more_files_html": {"vi": '… và {n} tệp khác, có tất cả trong <a href="{zip}" download>minh-bach-data.zip</a>.',
+                                 "en": '… and {n} more files, all in <a href="{zip}" download>minh-bach-data.zip</a>.'},
     "download.zip_dataset": {"vi": "mọi bộ dữ liệu và cơ sở dữ liệu SQLite", "en": "every dataset and the SQLite database"},
     "cite_version": {"vi": "Hãy ghi kèm phiên bản: các số liệu của một phiên bản không đổi; mọi thay đổi sau đó được liệt kê trong",
                      "en": "Please give the version: the figures of a version do not change; every later change is listed in the"},
@@ -387,6 +399,8 @@ MARK_STRINGS: dict[str, dict[str, str]] = {
     "mark.rounding.text": {"vi": "Các tỷ lệ được tính lại từ công thức của chỉ số. Chênh lệch với tỷ lệ văn bản công bố không lớn hơn nửa đơn vị của chữ số cuối được in (0,05 với một chữ số thập phân) là do làm tròn và không bị đánh dấu; chênh lệch lớn hơn được đánh dấu không nhất quán.",
                            "en": "Shares are recomputed from the indicator's formula. A gap to the published share of at most half a unit of the last printed digit (0.05 with one decimal) is rounding and is not marked; a larger gap is marked inconsistent."},
     "mark.untranslated": {"vi": "chưa dịch", "en": "not yet translated"},
+    "mark.untranslated_vi.text": {"vi": "Văn bản này chưa có bản tiếng Việt: trang tiếng Việt hiển thị bản tiếng Anh kèm ký hiệu này.",
+                                  "en": "This text has no Vietnamese version yet: the Vietnamese page shows the English with this mark."},
     "mark.untranslated.text": {"vi": "Văn bản này chưa có bản tiếng Anh: trang tiếng Anh hiển thị bản tiếng Việt kèm ký hiệu này, không bao giờ để trống hay tự dịch.",
                                "en": "This text has no English translation yet: the English page shows the Vietnamese with this mark, never a blank and never a machine translation."},
 }
@@ -452,8 +466,68 @@ STORY_STRINGS: dict[str, dict[str, str]] = {
     "story.sum": {"vi": "{reporting}/{total} {level}, {period}", "en": "{reporting} of {total} {level}, {period}"},
 }
 
+# The changelog in words (publish.changelog_page): each change a sentence, no column name or id.
+CHANGELOG_STRINGS: dict[str, dict[str, str]] = {
+    "and": {"vi": "và", "en": "and"},
+    # every column of the figures and the targets but the id, as a change names it
+    "changelog.field.report": {"vi": "báo cáo nguồn", "en": "source report"},
+    "changelog.field.unit": {"vi": "đơn vị", "en": "unit"},
+    "changelog.field.indicator": {"vi": "chỉ số", "en": "indicator"},
+    "changelog.field.period": {"vi": "kỳ", "en": "period"},
+    "changelog.field.period_start": {"vi": "ngày đầu của kỳ", "en": "first day of the period"},
+    "changelog.field.period_end": {"vi": "ngày cuối của kỳ", "en": "last day of the period"},
+    "changelog.field.breakdown": {"vi": "phân tổ", "en": "breakdown"},
+    "changelog.field.value": {"vi": "giá trị", "en": "value"},
+    "changelog.field.qualifier": {"vi": "cách văn bản diễn đạt con số (khoảng, trên, ước…)", "en": "how the document words the number (about, more than, estimated…)"},
+    "changelog.field.status": {"vi": "văn bản có nêu số hay không", "en": "whether the document gives the number"},
+    "changelog.field.locator": {"vi": "vị trí trong văn bản", "en": "place in the document"},
+    "changelog.field.quote": {"vi": "câu trích nguyên văn", "en": "quoted sentence"},
+    "changelog.field.flag": {"vi": "đánh dấu", "en": "mark"},
+    "changelog.field.note_vi": {"vi": "ghi chú tiếng Việt", "en": "Vietnamese note"},
+    "changelog.field.note_en": {"vi": "ghi chú tiếng Anh", "en": "English note"},
+    "changelog.field.comparator": {"vi": "phép so sánh của chỉ tiêu", "en": "comparison of the target"},
+    "changelog.field.target_value": {"vi": "mức chỉ tiêu", "en": "target"},
+    "changelog.field.deadline": {"vi": "thời hạn", "en": "deadline"},
+    "changelog.field.recurrence": {"vi": "lặp lại", "en": "recurrence"},
+    "changelog.field.scope": {"vi": "phạm vi", "en": "scope"},
+    "changelog.field.scope_vi": {"vi": "phạm vi bằng tiếng Việt", "en": "scope in Vietnamese"},
+    "changelog.field.scope_en": {"vi": "phạm vi bằng tiếng Anh", "en": "scope in English"},
+    "changelog.field_other": {"vi": "một trường khác", "en": "another field"},
+    "changelog.table.figures": {"vi": "số liệu", "en": "figures"},
+    "changelog.table.targets": {"vi": "chỉ tiêu", "en": "targets"},
+    "changelog.gone_unit": {"vi": "một đơn vị không còn trên trang", "en": "a unit no longer on the site"},
+    "changelog.gone_indicator": {"vi": "một chỉ số không còn trên trang", "en": "an indicator no longer on the site"},
+    "changelog.gone_report": {"vi": "một báo cáo không còn trên trang", "en": "a report no longer on the site"},
+    "changelog.breakdown_gone": {"vi": "một phân tổ không còn dùng", "en": "a breakdown no longer used"},
+    "changelog.flag.inconsistent": {"vi": "không nhất quán với một số liệu khác của văn bản", "en": "inconsistent with another figure of the source"},
+    "changelog.flag.ocr_uncertain": {"vi": "chữ số bị hỏng trong bản OCR, đọc lại theo ngữ cảnh", "en": "digits damaged in the OCR text, read from their context"},
+    "changelog.target_of_html": {"vi": "Chỉ tiêu về {indicator}", "en": "Target for {indicator}"},
+    "changelog.from_to_html": {"vi": "{what} {before} → {after}", "en": "{what} {before} → {after}"},
+    "changelog.dates_html": {"vi": "cùng kỳ, khác ngày: {before} → {after}", "en": "same period over other days: {before} → {after}"},
+    "changelog.breakdown_recoded_html": {"vi": "mã phân tổ được sửa, nay là {after}", "en": "the breakdown's code corrected, now {after}"},
+    "changelog.flagged_html": {"vi": "được đánh dấu {flag}", "en": "marked {flag}"},
+    "changelog.unflagged_html": {"vi": "bỏ đánh dấu {flag}", "en": "no longer marked {flag}"},
+    "changelog.text_added_html": {"vi": "thêm {what}", "en": "added the {what}"},
+    "changelog.text_edited_html": {"vi": "sửa {what}", "en": "edited the {what}"},
+    "changelog.text_removed_html": {"vi": "bỏ {what}", "en": "removed the {what}"},
+    "changelog.now_html": {"vi": ", nay là: {text}", "en": ", now: {text}"},
+    "changelog.note_html": {"vi": "Ghi chú của biên tập viên: {note}", "en": "Editor's note: {note}"},
+    "changelog.new_columns_html": {"vi": "Các dòng {table} có thêm cột: {columns}. Cột mới để trống không làm thay đổi số liệu nào, nên các dòng đó không được liệt kê.",
+                                   "en": "The {table} gained a column: {columns}. An empty new column changes no figure, so those rows are not listed."},
+    "changelog.in_reports": {"vi": "trong {n} báo cáo", "en": "in {n} reports"},
+    "changelog.more_html": {"vi": '… và {n} thay đổi khác, có đủ trong <a href="{csv}" download>changelog.csv</a>.',
+                            "en": '… and {n} more, all listed in <a href="{csv}" download>changelog.csv</a>.'},
+    "changelog.more_reports_html": {"vi": '… và {n} báo cáo khác ({changes} thay đổi), có đủ trong <a href="{csv}" download>changelog.csv</a>.',
+                                    "en": '… and {n} more reports ({changes} changes), all listed in <a href="{csv}" download>changelog.csv</a>.'},
+    "changelog.added_elsewhere_html": {"vi": '{n} số liệu mới, có trên <a href="{report}">trang báo cáo</a> và trong <a href="{csv}" download>changelog.csv</a>.',
+                                       "en": '{n} new figures, on <a href="{report}">the report&#39;s page</a> and in <a href="{csv}" download>changelog.csv</a>.'},
+    "changelog.downloads_html": {"vi": 'Mọi thay đổi, từng trường một: <a href="{csv}" download>changelog.csv</a> (mở bằng Excel) và <a href="{json}" download>changelog.json</a>.',
+                                 "en": 'Every change, field by field: <a href="{csv}" download>changelog.csv</a> (opens in Excel) and <a href="{json}" download>changelog.json</a>.'},
+}
+
 STRINGS.update(MARK_STRINGS)
 STRINGS.update(TABLE_STRINGS)
+STRINGS.update(CHANGELOG_STRINGS)
 STRINGS.update(STORY_STRINGS)
 STRINGS.update({f"level.{code}": names for code, names in LEVEL_NAMES.items()})  # shared with the exports (content.languages)
 STRINGS.update({f"mu.{code}": names for code, names in MEASURE_UNIT_NAMES.items()})

@@ -199,14 +199,24 @@ class Lang:
 
     def pick(self, vi: str, en: str) -> Markup:
         """Two plain strings (CSV columns such as note_vi/note_en) for a title="…" attribute: the
-        page's language, else the Vietnamese with the mark in words; escaped, no markup at all."""
-        if not vi:
-            return escape(en)
-        return escape(self.tx_plain(Text(vi=vi, en=en or None)))
+        page's language, else the other with the mark in words; escaped, no markup at all."""
+        return escape(languages.pick(vi, en, self.code))
+
+    def pick_plain(self, vi: str, en: str) -> str:
+        """pick() unescaped, for a heading (md() escapes it) or a title in the front matter."""
+        return languages.pick(vi, en, self.code)
 
     def pick_html(self, vi: str, en: str) -> Markup:
-        """pick() for element content: the same text, with glossary tooltips as in tx()."""
-        return self._html(Text(vi=vi, en=en or None), self.abbreviations) if vi else self.abbr(en)
+        """pick() for element content: the same text, with glossary tooltips as in tx(). Where the
+        page's language is missing, the other language with the visible mark: Vietnamese on the
+        English page as tx() shows it, and English on the Vietnamese page (a Table Schema's field
+        descriptions are written in English first)."""
+        if vi or not en:
+            return self._html(Text(vi=vi, en=en or None), self.abbreviations) if vi else Markup("")
+        if self.code == "en":
+            return self.abbr(en)
+        return Markup('<span lang="en">{}</span> <span class="mb-untranslated" title="{}">({})</span>').format(
+            self.abbr(en), self.t("mark.untranslated_vi.text"), self.t("untranslated"))
 
     def num(self, value: float) -> str:
         return i18n.number(value, self.code)

@@ -34,6 +34,7 @@ from site_builder.publish.engine import SiteAddress, load_base_config, site_addr
 from site_builder.publish.lang import Abbreviations, Lang, page_url, relative_url
 from site_builder.publish.lists import ListPage, report_listing, unit_listing
 from site_builder.publish.progress import Emit, Meter
+from site_builder.publish.report_error import issue_links
 from site_builder.exports.places import offered, place_rows
 from site_builder.publish.unit_page import unit_view
 
@@ -173,11 +174,19 @@ def theme_values(L: Lang, title: str, description: str, site: SiteAddress, image
         "image": social_image_url(L.code, site.url, root, image),
         # Open Graph and Twitter cards fall back on the site's own name and description
         "title": title or str(escape(i18n.SITE_NAME[L.code])),
+        "html_title": html_title(L, title),
         "description": description or str(escape(site.description)),
         "alternate": L.alternate(),
         "alternate_lang": L.other,
         "twin": True,  # a page of the other language exists: <link rel="alternate" hreflang>
     }
+
+
+def html_title(L: Lang, title: str) -> str:
+    """The page's <title>: its own title, then the site's name; the home page's the site's name
+    alone, which holds the home page's heading already. `title` is HTML-escaped."""
+    site = str(escape(i18n.SITE_NAME[L.code]))
+    return site if L.page == "index.md" or not title else f"{title} - {site}"
 
 
 def social_image(lang: i18n.Lang, unit: str | None = None) -> str:
@@ -242,9 +251,8 @@ def render_site(corpus: Corpus, computed: Computed, changes: Changelog, lang: i1
         number = f" ({page.number}/{len(page.pages)})" if len(page.pages) > 1 else ""
         return f"{i18n.t(what, lang)}: {plain.tx_plain(page.province.name)}{number}"
 
-    name = i18n.SITE_NAME[lang]
     headline, top_only = home_headline(corpus, computed)
-    emit("index.md", "home.md.j2", name, name, headline=headline, headline_top_only=top_only, finder=finder_groups(corpus),
+    emit("index.md", "home.md.j2", i18n.TAGLINE[lang], i18n.SITE_NAME[lang], headline=headline, headline_top_only=top_only, finder=finder_groups(corpus),
          latest_reports=report_list(tuple(reversed(corpus.reports)))[:HOME_REPORTS])
     rows = place_rows(corpus, computed)  # how many rows each unit's downloads hold, counted once
     units_listed = unit_listing(corpus)
@@ -263,9 +271,9 @@ def render_site(corpus: Corpus, computed: Computed, changes: Changelog, lang: i1
         emit(list_page.path, "reports_index.md.j2", list_title("reports", list_page), listing=reports_listed, page=list_page,
              total=len(corpus.reports), figure_counts=report_counts)
     for rid, report in corpus.reports.items():
-        emit(f"reports/{rid}.md", "report.md.j2", plain.tx_plain(report.title), plain.tx_plain(report.summary)[:300], report=report,
-             tables=report_tables(computed.figures_by_report.get(rid, ()), corpus.sources.get(rid, ""),
-                                 tuple(s.heading.vi for s in report.sections)))
+        tables = report_tables(computed.figures_by_report.get(rid, ()), corpus.sources.get(rid, ""), tuple(s.heading.vi for s in report.sections))
+        emit(f"reports/{rid}.md", "report.md.j2", plain.tx_plain(report.title), plain.tx_plain(report.summary)[:300], report=report, tables=tables,
+             issues=issue_links(Lang(lang, f"reports/{rid}.md"), site, report, corpus.units.get(tables.unit), tables.mixed))
         uncertain = f" ({i18n.t('mark.uncertain', lang)})" if report.number and HeaderField.number in report.uncertain else ""
         emit(f"reports/{rid}-source.md", "source.md.j2", f"{i18n.t('source_text', lang)}: {plain.report_label(report)}{uncertain}",
              report=report, raw=corpus.sources.get(rid, ""))
@@ -277,7 +285,7 @@ def render_site(corpus: Corpus, computed: Computed, changes: Changelog, lang: i1
         emit(f"indicators/{iid}.md", "indicator.md.j2", plain.tx_plain(ind.name), indicator=ind, indicator_charts=charts.get(f"indicator:{iid}", []),
              shown_figures=indicator_rows(figs), total_figures=len(figs), shown_derived=latest_derived(ders), total_derived=len(ders))
     emit("datasets/index.md", "datasets.md.j2", i18n.t("datasets", lang), packages=package_views(corpus), places=place_docs(lang))
-    for path, template, page_title, description, ctx in extra_pages(corpus, computed, changes, lang):
+    for path, template, page_title, description, ctx in extra_pages(corpus, computed, changes, lang, lambda path: Lang(lang, path, abbreviations, names)):
         emit(path, template, page_title, description, **ctx)
     emit("targets.md", "targets.md.j2", i18n.t("targets", lang))
     emit("glossary.md", "glossary.md.j2", i18n.t("glossary", lang), glossary=glossary_entries(corpus.glossary, lang))

@@ -86,14 +86,14 @@ def unit_card(corpus: Corpus, computed: Computed, unit_id: str, lang: i18n.Lang)
         stats.append(Stat(i18n.qualified(point.value, ind.unit.value, lang, point.qualifier.value), languages.plain(ind.name, lang), i18n.period_label(point.period, lang)))
     reports = len(computed.reports_by_unit.get(unit_id, ()))
     figures = len(computed.figures_by_unit.get(unit_id, ()))
-    return Card(i18n.SITE_NAME[lang].split(" — ")[0], i18n.SITE_NAME[lang].split(" — ")[-1], " · ".join(place), languages.plain(unit.name, lang), tuple(stats), _counts(reports, figures, lang))
+    return Card(i18n.BRAND, i18n.TAGLINE[lang], " · ".join(place), languages.plain(unit.name, lang), tuple(stats), _counts(reports, figures, lang))
 
 
 def default_card(corpus: Corpus, lang: i18n.Lang) -> Card:
     """The site's card: its name and what it holds."""
     stats = tuple(Stat(i18n.number(n, lang), i18n.t(key, lang), "") for n, key in ((len(corpus.units), "units_count"), (len(corpus.reports), "reports_count"), (len(corpus.figures), "figures_count")))
     footer = ("Dữ liệu mở, giấy phép CC BY 4.0" if lang == "vi" else "Open data, licensed CC BY 4.0")
-    return Card(i18n.SITE_NAME[lang].split(" — ")[0], "", "", i18n.SITE_NAME[lang].split(" — ")[-1], stats, footer)
+    return Card(i18n.BRAND, "", "", i18n.TAGLINE[lang], stats, footer)
 
 
 def _fit(fig: "Figure", text: str, max_lines: int, width: float = 0.9 * WIDTH) -> tuple[int, list[str]]:

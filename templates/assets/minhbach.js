@@ -607,6 +607,30 @@
     window.addEventListener("resize", check);
   }
 
+  /* ------------------------------------------------------------------ report pages: report an error
+   * The report's link (#mb-report-error, site_builder/publish/report_error.py) carries a figure
+   * issue's form: GitHub's address, a title with the blank {id} and a body with {id} and {figure}.
+   * Each figure's link in its source becomes that form filled in: the figure's id (its anchor,
+   * fig-<id>) and the line its source shows (value, indicator, breakdown, period), read without the
+   * words kept for screen readers, so that "≈ 7.447" reads as shown. Without this script a
+   * figure's link leads to the report's. */
+  function setupIssueLinks() {
+    var report = document.getElementById("mb-report-error");
+    if (!report) return;
+    var form = JSON.parse(report.getAttribute("data-mb-issue"));
+    document.querySelectorAll(".mb-src__report > a").forEach(function (link) {
+      var row = link.closest("[id^='fig-']");
+      var what = link.closest(".mb-src__body").querySelector(".mb-src__what");
+      if (!row || !what) return;
+      var shown = what.cloneNode(true);
+      shown.querySelectorAll(".mb-sr-only").forEach(function (hidden) { hidden.remove(); });
+      var fill = function (text) {
+        return text.split("{figure}").join(shown.textContent.replace(/\s+/g, " ").trim()).split("{id}").join(row.id.slice(4));
+      };
+      link.href = form.url + "?title=" + encodeURIComponent(fill(form.title)) + "&body=" + encodeURIComponent(fill(form.body));
+    });
+  }
+
   function start() {
     var search = document.querySelector("[data-mb-search]");
     if (search) setupSearch(search);
@@ -617,6 +641,7 @@
     if (article) showScrolling(article.querySelectorAll(".md-typeset__scrollwrap"), article.getAttribute("data-mb-scrolls") || "");
     setupFigureSources();
     setupTables();
+    setupIssueLinks();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

@@ -111,8 +111,8 @@ def test_every_table_schema_field_is_in_the_reference() -> None:
             for spec in fields:
                 required = (spec.get("constraints") or {}).get("required", False)
                 assert rows[spec["name"]][2] == ("bắt buộc / required" if required else "không bắt buộc / optional")
-                if spec.get("description"):
-                    assert rows[spec["name"]][4] == spec["description"]
+                if spec.get("description"):  # English, as data tools read it, after the Vietnamese
+                    assert rows[spec["name"]][4:6] == [spec["description_vi"], spec["description"]]
             seen += 1
     assert seen >= 2  # cchc-figures (a shared schema file) and directive-targets (an inline schema)
 
@@ -298,7 +298,7 @@ def test_a_table_schema_change_makes_the_reference_stale(project: Path) -> None:
         "primaryKey:", "  - name: reviewer\n    type: string\n    description: Who confirmed the row.\nprimaryKey:", 1), encoding="utf-8")
     result = CliRunner().invoke(main, ["reference", "--check", "--root", str(project)])
     assert result.exit_code == 1
-    assert "+| `reviewer` | text | không bắt buộc / optional | — | Who confirmed the row. |" in result.stdout
+    assert "+| `reviewer` | text | không bắt buộc / optional | — | _(chưa có mô tả tiếng Việt)_ | Who confirmed the row. |" in result.stdout
 
 
 def test_only_the_block_is_rewritten(project: Path) -> None:

@@ -76,3 +76,21 @@ def test_a_partial_period_is_a_mark_of_the_same_shape() -> None:
     assert a["title"] == f"{i18n.t('mark.partial', 'en')}: {i18n.t('mark.partial.text', 'en')}"
     assert a["href"] == "../../about/#mark-partial"
     assert str(lang.period_html("2021")) == "2021"  # a whole year is no mark
+
+
+# ------------------------------------------------------------------ either language missing (issue 19)
+# A Table Schema's descriptions are written in English first: the Vietnamese page shows the English
+# with the same visible mark as an English page showing Vietnamese, never silently.
+
+
+def test_a_text_missing_in_the_page_s_language_shows_the_other_marked() -> None:
+    vi, en = Lang("vi", "datasets/index.md"), Lang("en", "datasets/index.md")
+    assert (vi.pick_html("Ghi chú", "Note"), en.pick_html("Ghi chú", "Note")) == ("Ghi chú", "Note")
+    for L, shown, other in ((vi, "", "Note"), (en, "Ghi chú", "")):
+        html = BeautifulSoup(str(L.pick_html(shown, other)), "html.parser")
+        mark = html.find(class_="mb-untranslated")
+        assert mark is not None and mark.get_text() == f"({i18n.t('untranslated', L.code)})"
+        assert html.find(lang=L.other).get_text() == (shown or other)
+        assert L.pick_plain(shown, other) == f"{shown or other} ({i18n.t('untranslated', L.code)})"
+    assert vi.pick_html("", "") == "" and vi.pick_plain("", "") == ""
+    assert BeautifulSoup(str(vi.pick_html("", "Note")), "html.parser").find(class_="mb-untranslated")["title"] == i18n.t("mark.untranslated_vi.text", "vi")

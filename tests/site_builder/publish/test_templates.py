@@ -344,34 +344,3 @@ def test_theme_values_are_what_mkdocs_computed_for_the_theme(path: str, lang: i1
     assert values["root"] == base_url.rstrip("/") + ("/.." if lang == "en" else "")
     assert values["image"] == values["root"] + f"/social/default.{lang}.png"
     assert (values["title"], values["description"]) == ("T", "D")
-
-
-def test_the_changelog_view_resolves_links_values_and_counts() -> None:
-    from site_builder.content.validate import validate
-    from site_builder.exports.changelog import Change, Release
-    from site_builder.publish.data_pages import release_view
-
-    corpus, _ = validate(ROOT)
-    assert corpus is not None
-    fig = corpus.figures[0]
-    ind = corpus.indicators[fig.indicator]
-    changes = (
-        Change("figures", fig.id, "changed", {"report": fig.report, "unit": fig.unit, "indicator": fig.indicator, "period": fig.period, "value": "2"},
-               {"value": ("1.5", "2"), "quote": ("#a", "#b")}),
-        *(Change("figures", f"gone-{i}", "removed", {"report": "bao-cao-cu", "unit": "xa-cu", "indicator": "chi-so-cu", "breakdown": "kenh=cu", "value": ""}) for i in range(3)),
-        Change("targets", "t-1", "added", {"report": fig.report, "unit": fig.unit, "indicator": fig.indicator, "deadline": "2025-12-31", "target_value": "100"}),
-    )
-    view = release_view(Release("1.0.0", "2024-01-02", "0.9.0", changes), corpus, shown=2)
-    assert view.counts == {"added": 1, "changed": 1, "removed": 3} and view.anchor == "v1-0-0"
-    added, changed, removed = view.groups
-    assert (removed.kind, removed.total, len(removed.rows), removed.more, removed.open) == ("removed", 3, 2, 1, True)
-    row = changed.rows[0]
-    assert (row.report, row.figure, row.unit, row.indicator) == (fig.report, True, corpus.units[fig.unit], ind)
-    value, quote = row.fields
-    assert (value.text_changed, value.before.number, value.after.unit) == (False, 1.5, ind.unit.value)
-    assert quote.text_changed
-    gone = removed.rows[0]
-    assert (gone.report, gone.unit, gone.unit_id, gone.indicator, gone.breakdown, gone.value.text) == ("", None, "xa-cu", None, "kenh=cu", "")
-    target = added.rows[0]
-    assert (target.figure, target.deadline, target.value.text, target.value.unit) == (False, "2025-12-31", "100", ind.unit.value)
-    assert Lang("vi", "changelog.md").breakdown("kenh=cu") is None
