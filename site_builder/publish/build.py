@@ -183,7 +183,7 @@ class RenderedLanguage:
     lang: i18n.Lang
     pages: list[str]  # every page (Markdown paths)
     written: list[str]  # the files whose bytes changed
-    aliases: dict[str, Aliases]  # page path in the site -> its đ-words, for the search index
+    aliases: dict[str, Aliases]  # page path in the site -> its title and đ-words, for the search index
 
 
 @dataclass(frozen=True)
@@ -313,13 +313,12 @@ def write_social(corpus: Corpus, computed: Computed, paths: Paths, progress: Emi
 
 
 def index_search(paths: Paths, aliases: dict[str, Aliases], corpus: Corpus, progress: Emit) -> None:
-    """The Pagefind index of the staged site, old units' names on their successors' pages; a
+    """The Pagefind index of the staged site, units' short names and old names on their pages; a
     failure names Pagefind's own reason."""
     from site_builder.publish import search
 
     try:
-        search.index_site(paths.staging, aliases=aliases, mirror=paths.work / "pagefind-src", progress=progress,
-                          former=search.former_names(corpus.units))
+        search.index_site(paths.staging, aliases=aliases, mirror=paths.work / "pagefind-src", progress=progress, units=corpus.units)
     except SearchIndexError as exc:
         raise BuildError(f"search index failed; site/ left unchanged: {exc}") from exc
 

@@ -9,6 +9,7 @@ reads the same files.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import posixpath
 import subprocess
@@ -134,12 +135,15 @@ SEARCH_STRINGS = ("label", "placeholder", "open", "close", "results", "none", "o
 
 def theme_extra(lang: i18n.Lang, site: SiteAddress) -> dict[str, Any]:
     """`extra.mb`: what the theme overrides print that is the same on every page of a language."""
+    from site_builder.publish.search import SEARCH_OPTIONS  # here: search imports this module (html_path)
+
     other: i18n.Lang = "en" if lang == "vi" else "vi"
     return {
         "locale": i18n.OG_LOCALE[lang],
         "locale_alternate": i18n.OG_LOCALE[other],
         "made_with": i18n.t("made_with", lang),
-        "search": {key: i18n.t(f"search.{key}", lang) for key in SEARCH_STRINGS},
+        # the words of the header search, and what it needs of the index (an attribute's value)
+        "search": {key: i18n.t(f"search.{key}", lang) for key in SEARCH_STRINGS} | {"index": str(escape(json.dumps(SEARCH_OPTIONS)))},
         "marks": {"more": i18n.t("mark.more", lang)},  # the words of a mark's popup (minhbach.js setupMarks)
         "not_found": not_found_values(lang, site),
     }
