@@ -97,7 +97,7 @@
           title.className = "mb-search__title";
           title.textContent = (page.meta && page.meta.title) || page.url;
           var land = landing(page, searched);
-          link.href = land.url;
+          link.href = here(land.url);
           var excerpt = document.createElement("span");
           excerpt.className = "mb-search__excerpt";
           passage(page, land, searched).forEach(function (node) { excerpt.appendChild(node); });
@@ -120,9 +120,26 @@
       });
     }
 
+    /* A result on this very page keeps the query of the address: going there changes only the
+     * #anchor, and the page is not loaded again. */
+    function here(url) {
+      var target = new URL(url, location.href);
+      return target.pathname === location.pathname ? target.pathname + location.search + target.hash : url;
+    }
+
+    /* The query is kept in the address (?q=…), replaced as it is typed (no history entry per
+     * keystroke): Back from a result, or a reload, shows the same results again. */
+    function remember(query) {
+      var url = new URL(location.href);
+      if (query) url.searchParams.set("q", query);
+      else url.searchParams.delete("q");
+      if (url.href !== location.href) history.replaceState(history.state, "", url.href);
+    }
+
     function run() {
       var query = input.value.trim();
       var token = ++seq;
+      remember(query);
       if (!query) {
         clear();
         return;
@@ -159,6 +176,7 @@
       openButton.setAttribute("aria-expanded", "false");
       input.value = "";
       seq++;
+      remember("");
       clear();
       if (wasOpen && getComputedStyle(openButton).display !== "none") openButton.focus();
     }
@@ -199,6 +217,15 @@
     input.addEventListener("focus", function () {
       if (results.length) panel.hidden = false;
     });
+    /* back at a page whose address holds a query: its results, shown again (on a phone the box
+     * opens over the header, without the keyboard, which would cover them) */
+    var asked = new URL(location.href).searchParams.get("q");
+    if (asked && asked.trim()) {
+      input.value = asked;
+      root.classList.add("mb-search--open");
+      openButton.setAttribute("aria-expanded", "true");
+      run();
+    }
     /* a result on the page itself changes only the #anchor: the results step aside for the passage */
     window.addEventListener("hashchange", function () {
       panel.hidden = true;

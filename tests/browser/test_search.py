@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -34,6 +34,8 @@ EXPECTED = {
     },
 }
 ROOTS = {"vi": "", "en": "en/"}
+CASES = [(lang, width) for lang in ROOTS for width in (360, 1280)]
+IDS = [f"{lang}-{width}" for lang, width in CASES]
 # [room for text, width of the placeholder] of an input, in CSS pixels
 PLACEHOLDER_FIT = """s => { const i = document.querySelector(s), c = getComputedStyle(i);
   const ctx = document.createElement("canvas").getContext("2d"); ctx.font = `${c.fontStyle} ${c.fontWeight} ${c.fontSize} ${c.fontFamily}`;
@@ -194,6 +196,31 @@ def test_passages_are_the_pages_own_words_from_the_start_of_a_word(lang: str, si
             assert stray == [], (query, href, excerpt)
             checked += 1
     assert checked > 100
+    assert page.mb_errors == []
+
+
+@pytest.mark.parametrize(("lang", "width"), CASES, ids=IDS)
+def test_back_from_a_result_shows_the_query_and_its_results_again(lang: str, width: int, site_url: str, prefix: str, new_page: Any) -> None:
+    page = new_page(width=width)
+    page.goto(site_url + ROOTS[lang] + "units/loc-ninh/")
+    _, hrefs = search(page, "dak nong", every=False)
+    assert parse_qs(urlsplit(page.url).query) == {"q": ["dak nong"]}  # the address holds the query
+    link = page.locator(".mb-search__link").nth(1)  # another page than this one
+    target = link.get_attribute("href")
+    link.click()
+    page.wait_for_url(f"**{target}")
+    page.go_back()
+    page.wait_for_function("() => document.querySelectorAll('.mb-search__link').length > 0")
+    assert page.input_value("#mb-search-input") == "dak nong"
+    assert page.is_visible(".mb-search__link") and page.is_visible("#mb-search-input")  # on a phone, the box open over the header
+    assert search(page, "dak nong", every=False)[1] == hrefs
+    # a link with a query opens with its results; closing the search takes the query out of the address
+    page.goto(site_url + ROOTS[lang] + "?q=tuy+phong")
+    page.wait_for_function("() => document.querySelectorAll('.mb-search__link').length > 0")
+    assert page.locator(".mb-search__link").first.get_attribute("href") == prefix + ROOTS[lang] + "units/tuy-phong/"
+    page.focus("#mb-search-input")
+    page.keyboard.press("Escape")
+    assert "q=" not in page.url
     assert page.mb_errors == []
 
 
