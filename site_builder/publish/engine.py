@@ -123,7 +123,7 @@ def not_found_values(lang: i18n.Lang, site: SiteAddress) -> dict[str, Any]:
             "description": str(escape(site.description)),
             "alternate": homes[other],
             "alternate_lang": other,
-            "twin": False,
+            "canonical": "",  # served at whatever URL was missed: no address of its own
         },
         **{code: {"title": i18n.t("not_found.title", code), "text": i18n.t("not_found.text", code),
                   "home": i18n.t("not_found.home", code), "href": homes[code]} for code in i18n.LANGS},
@@ -145,14 +145,24 @@ def theme_extra(lang: i18n.Lang, site: SiteAddress) -> dict[str, Any]:
         # the words of the header search, and what it needs of the index (an attribute's value)
         "search": {key: i18n.t(f"search.{key}", lang) for key in SEARCH_STRINGS} | {"index": str(escape(json.dumps(SEARCH_OPTIONS)))},
         "marks": {"more": i18n.t("mark.more", lang)},  # the words of a mark's popup (minhbach.js setupMarks)
+        "other_language": i18n.t("other_language", lang),  # the language switch's name
         "not_found": not_found_values(lang, site),
     }
 
 
 def mkdocs_config(root: Path, lang: i18n.Lang, docs: Path, site: Path) -> dict[str, Any]:
-    """The base mkdocs.yml plus what differs per language, and the theme's values (`extra.mb`)."""
+    """The base mkdocs.yml plus what differs per language, and the theme's values (`extra.mb`).
+
+    The English build's site_url names its folder (en/), so that what mkdocs makes of it (each
+    page's canonical URL, the sitemap) names the English pages. No `extra.alternate`: Material
+    would link each page to the other language's home with <link rel="alternate">, which search
+    engines read as the page's translation, and its script fetches a sitemap.xml beside every
+    such link; the header's switch (partials/alternate.html) links the page's own twin.
+    """
     config = load_base_config(root)
-    other = "en" if lang == "vi" else "vi"
+    address = site_address(config)
+    if lang == "en" and address.url:
+        config["site_url"] = address.url + "en/"
     config["site_name"] = i18n.SITE_NAME[lang]
     config["docs_dir"] = str(docs)
     config["site_dir"] = str(site)
@@ -160,12 +170,7 @@ def mkdocs_config(root: Path, lang: i18n.Lang, docs: Path, site: Path) -> dict[s
     config["theme"]["custom_dir"] = str(root / config["theme"]["custom_dir"])
     config["nav"] = [{i18n.t(key, lang): path} for key, path in NAV_PAGES]
     config["not_in_nav"] = "\n".join(["/units/*.md", "/reports/*.md", "/indicators/*.md"])
-    extra = config.setdefault("extra", {})
-    extra["alternate"] = [
-        # relative to the site root of this build, so the site also works under a sub-path
-        {"name": i18n.t("other_language", lang), "link": "../" if other == "vi" else "en/", "lang": other},
-    ]
-    extra["mb"] = theme_extra(lang, site_address(config))
+    config.setdefault("extra", {})["mb"] = theme_extra(lang, address)
     return config
 
 

@@ -126,11 +126,8 @@ def test_preview_images_are_deterministic(tmp_path: Path) -> None:
     assert b"Software" not in (tmp_path / "a.png").read_bytes()
 
 
-def test_og_image_is_absolute_when_site_url_is_configured(minimal: Path) -> None:
-    config = minimal / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8") + "site_url: https://example.org/minhbach/\n", encoding="utf-8")
-    build(minimal)
-    site = minimal / "site"
+def test_og_image_is_absolute_when_site_url_is_configured(addressed_site: Path) -> None:
+    site = addressed_site  # built with site_url https://example.org/minhbach/ (tests/conftest.py)
     assert meta(soup(site / "units/huyen-b/index.html"), "og:image") == "https://example.org/minhbach/social/huyen-b.vi.png"
     assert meta(soup(site / "en/units/huyen-b/index.html"), "og:image") == "https://example.org/minhbach/social/huyen-b.en.png"
     assert meta(soup(site / "en/index.html"), "og:image") == "https://example.org/minhbach/social/default.en.png"
