@@ -176,6 +176,23 @@ def minimal_factory():
 TEST_REPO = "https://github.com/example/minh-bach"
 
 
+SITE_URL = "https://example.org/minhbach/"  # where addressed_site says it is published
+
+
+@pytest.fixture(scope="session")
+def addressed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The minimal project built once with a site_url (SITE_URL): what absolute addresses the
+    site then writes (canonical links, og:url and og:image, sitemaps, the 404 page's paths).
+    Tests read it, never write into it; returns site/."""
+    from site_builder.publish.build import build
+
+    root = make_minimal(tmp_path_factory.mktemp("addressed") / "proj")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + f"site_url: {SITE_URL}\n", encoding="utf-8")
+    build(root)
+    return root / "site"
+
+
 @pytest.fixture(scope="session")
 def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped content built once into a temporary copy of the project (its mkdocs.yml naming

@@ -30,7 +30,8 @@ from site_builder.exports.changelog import Changelog, history
 from site_builder.exports.downloads import write_downloads
 from site_builder.publish import i18n
 from site_builder.publish.charts import Charts, render_charts
-from site_builder.publish.engine import ALWAYS_WRITTEN, MkdocsRun, fingerprint, html_path, mkdocs_config, run_mkdocs, write_config, write_docs
+from site_builder.publish.engine import (ALWAYS_WRITTEN, MkdocsRun, fingerprint, html_path, load_base_config, mkdocs_config, run_mkdocs, site_address,
+                                         write_config, write_docs)
 from site_builder.publish.pages import render_site
 from site_builder.publish.progress import Emit
 from site_builder.publish.search import Aliases, SearchIndexError, markdown_aliases
@@ -150,7 +151,8 @@ def build(root: Path, site: Path | None = None, progress: Emit = lambda s: None,
     progress(f"downloads: {len(files)} files")
     progress("mkdocs build (vi and en in parallel)")
     stages.run("mkdocs", build_html, pages.runs, content_epoch(corpus))
-    stages.run("assemble", assemble, paths.html("vi"), paths.html("en"), paths.extras, paths.staging)
+    stages.run("assemble", assemble, paths.html("vi"), paths.html("en"), paths.extras, paths.staging,
+               site_address(load_base_config(root)).url, pages.paths)
     progress("social preview images")
     stages.run("social", write_social, corpus, computed, paths, progress)
     progress("search index (pagefind)")
@@ -183,7 +185,7 @@ class RenderedLanguage:
     lang: i18n.Lang
     pages: list[str]  # every page (Markdown paths)
     written: list[str]  # the files whose bytes changed
-    aliases: dict[str, Aliases]  # page path in the site -> its đ-words, for the search index
+    aliases: dict[str, Aliases]  # page path in the site -> its title and đ-words, for the search index
 
 
 @dataclass(frozen=True)
@@ -194,6 +196,7 @@ class Pages:
     rendered: list[int]  # pages mkdocs renders per run: all, or only the changed ones
     count: int
     aliases: dict[str, Aliases]
+    paths: list[str]  # the Markdown path of every page, the same in both languages
 
 
 def render_language(job: RenderJob, lang: i18n.Lang) -> RenderedLanguage:
@@ -288,7 +291,7 @@ def write_pages(paths: Paths, corpus: Corpus, computed: Computed, changes: Chang
         runs.append(MkdocsRun(lang, config, paths.html(lang), stamp, now, dirty))
         counts.append(len(lang_pages.written) if dirty else len(lang_pages.pages))
         progress(f"pages [{lang}]: {len(lang_pages.pages):,} pages, {len(lang_pages.written):,} changed" + ("" if dirty else "; mkdocs renders all"))
-    return Pages(runs, counts, sum(len(r.pages) for r in rendered), aliases)
+    return Pages(runs, counts, sum(len(r.pages) for r in rendered), aliases, rendered[0].pages)
 
 
 # --------------------------------------------------------------------------- mkdocs, cards, search
@@ -313,13 +316,12 @@ def write_social(corpus: Corpus, computed: Computed, paths: Paths, progress: Emi
 
 
 def index_search(paths: Paths, aliases: dict[str, Aliases], corpus: Corpus, progress: Emit) -> None:
-    """The Pagefind index of the staged site, old units' names on their successors' pages; a
+    """The Pagefind index of the staged site, units' short names and old names on their pages; a
     failure names Pagefind's own reason."""
     from site_builder.publish import search
 
     try:
-        search.index_site(paths.staging, aliases=aliases, mirror=paths.work / "pagefind-src", progress=progress,
-                          former=search.former_names(corpus.units))
+        search.index_site(paths.staging, aliases=aliases, mirror=paths.work / "pagefind-src", progress=progress, units=corpus.units)
     except SearchIndexError as exc:
         raise BuildError(f"search index failed; site/ left unchanged: {exc}") from exc
 

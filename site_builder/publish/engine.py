@@ -9,6 +9,7 @@ reads the same files.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import posixpath
 import subprocess
@@ -128,7 +129,7 @@ def not_found_values(lang: i18n.Lang, site: SiteAddress) -> dict[str, Any]:
             "description": str(escape(site.description)),
             "alternate": homes[other],
             "alternate_lang": other,
-            "twin": False,
+            "canonical": "",  # served at whatever URL was missed: no address of its own
         },
         **{code: {"title": i18n.t("not_found.title", code), "text": i18n.t("not_found.text", code),
                   "home": i18n.t("not_found.home", code), "href": homes[code]} for code in i18n.LANGS},
@@ -140,26 +141,39 @@ SEARCH_STRINGS = ("label", "placeholder", "open", "close", "results", "none", "o
 
 def theme_extra(lang: i18n.Lang, site: SiteAddress) -> dict[str, Any]:
     """`extra.mb`: what the theme overrides print that is the same on every page of a language."""
+    from site_builder.publish.search import SEARCH_OPTIONS  # here: search imports this module (html_path)
+
     other: i18n.Lang = "en" if lang == "vi" else "vi"
     return {
         "locale": i18n.OG_LOCALE[lang],
         "locale_alternate": i18n.OG_LOCALE[other],
         "made_with": i18n.t("made_with", lang),
-        "search": {key: i18n.t(f"search.{key}", lang) for key in SEARCH_STRINGS},
+        # the words of the header search, and what it needs of the index (an attribute's value)
+        "search": {key: i18n.t(f"search.{key}", lang) for key in SEARCH_STRINGS} | {"index": str(escape(json.dumps(SEARCH_OPTIONS)))},
         "marks": {"more": i18n.t("mark.more", lang)},  # the words of a mark's popup (minhbach.js setupMarks)
         "scrolls": i18n.t("table.scrolls", lang),  # said above a table wider than its box (minhbach.js showScrolling)
+        "other_language": i18n.t("other_language", lang),  # the language switch's name
         "not_found": not_found_values(lang, site),
     }
 
 
 def mkdocs_config(root: Path, lang: i18n.Lang, docs: Path, site: Path) -> dict[str, Any]:
-    """The base mkdocs.yml plus what differs per language, and the theme's values (`extra.mb`)."""
+    """The base mkdocs.yml plus what differs per language, and the theme's values (`extra.mb`).
+
+    The English build's site_url names its folder (en/), so that what mkdocs makes of it (each
+    page's canonical URL, the sitemap) names the English pages. No `extra.alternate`: Material
+    would link each page to the other language's home with <link rel="alternate">, which search
+    engines read as the page's translation, and its script fetches a sitemap.xml beside every
+    such link; the header's switch (partials/alternate.html) links the page's own twin.
+    """
     config = load_base_config(root)
     # repo_url names where visitors report errors (publish.report_error). The theme would also put
     # a repository button in the header, which asks GitHub's API from every visitor's browser: the
     # site does not hand it over.
     config.pop("repo_url", None)
-    other = "en" if lang == "vi" else "vi"
+    address = site_address(config)
+    if lang == "en" and address.url:
+        config["site_url"] = address.url + "en/"
     config["site_name"] = i18n.SITE_NAME[lang]
     config["docs_dir"] = str(docs)
     config["site_dir"] = str(site)
@@ -170,12 +184,7 @@ def mkdocs_config(root: Path, lang: i18n.Lang, docs: Path, site: Path) -> dict[s
             scheme["toggle"]["name"] = i18n.t(f"palette.{scheme.get('scheme', 'default')}", lang)
     config["nav"] = [{i18n.t(key, lang): path} for key, path in NAV_PAGES]
     config["not_in_nav"] = "\n".join(["/units/*.md", "/reports/*.md", "/indicators/*.md"])
-    extra = config.setdefault("extra", {})
-    extra["alternate"] = [
-        # relative to the site root of this build, so the site also works under a sub-path
-        {"name": i18n.t("other_language", lang), "link": "../" if other == "vi" else "en/", "lang": other},
-    ]
-    extra["mb"] = theme_extra(lang, site_address(config))
+    config.setdefault("extra", {})["mb"] = theme_extra(lang, address)
     return config
 
 

@@ -31,7 +31,7 @@ from site_builder.publish import i18n
 from site_builder.publish.charts import ChartView
 from site_builder.publish.data_pages import extra_pages, package_views, place_docs
 from site_builder.publish.engine import SiteAddress, load_base_config, site_address, social_image_url
-from site_builder.publish.lang import Abbreviations, Lang, page_url, relative_url
+from site_builder.publish.lang import Abbreviations, Lang, page_url, relative_url, site_path
 from site_builder.publish.lists import ListPage, report_listing, unit_listing
 from site_builder.publish.progress import Emit, Meter
 from site_builder.publish.report_error import issue_links
@@ -178,7 +178,8 @@ def theme_values(L: Lang, title: str, description: str, site: SiteAddress, image
         "description": description or str(escape(site.description)),
         "alternate": L.alternate(),
         "alternate_lang": L.other,
-        "twin": True,  # a page of the other language exists: <link rel="alternate" hreflang>
+        # og:url: the page's address, absolute, when the site's is known (site_url)
+        "canonical": site.url + site_path(L.code, here) if site.url else "",
     }
 
 

@@ -7,25 +7,26 @@ search bundle the header search box loads. Pagefind splits the index by each pag
 Only what the templates mark `data-pagefind-body` (the article) is indexed: not the header,
 navigation or footer, and not the 404 page.
 
-Pagefind already matches "ho so" to "hồ sơ" (it strips combining marks), but đ is a letter of
-its own, not d with a mark: "Dak Nong" would not find "Đắk Nông". So Pagefind reads a copy of
-the pages in which each page carries, in one more indexed block, the words of its body that
-contain đ spelled without diacritics ("Dak", "Dong"), and in which table cells are parted by
-a space. The pages served are not changed.
+Pagefind reads a copy of each page (the pages served are not changed) in which:
 
-The build knows each page's words before mkdocs renders it (`markdown_aliases`, from the
-generated Markdown), so it passes them in and no page is parsed again; a page it did not
-generate is parsed (`with_aliases`). The copies live in a folder kept between builds
-and are rewritten only when their bytes change.
+- blocks written with no whitespace between them (table cells, a definition's term and
+  description) are parted by a space, so that "Loại văn bản" and "Báo cáo" stay two phrases;
+- two metadata fields hold what a visitor may type that the page does not say. Pagefind
+  searches metadata besides the text, and ranks a page by a field's matches as `RANKING` weighs
+  them (the header search passes it on), but never shows it in an excerpt:
+  - NAMES, the page's names other than its title: the title without diacritics ("Tinh Dak
+    Nong"; Pagefind already matches "ho so" to "hồ sơ", but đ is a letter of its own, not d with
+    a mark), the title of the same page in the other language (an English page answers "ho so
+    tiep nhan", the name of its indicator in Vietnamese) and, for a unit that took others over
+    in the 2025 reorganisation, their names (`former_names`: "binh thuan" finds Lâm Đồng).
+    They weigh as the title does: a page's own name, typed either way, ranks it as its title would.
+  - WORDS, the other words of the page's text that contain đ, without diacritics ("Dong" for
+    "Đồng"), so that they are found as typed on a phone.
 
-Old names are found too: the page of a unit that took others over in the 2025 reorganisation
-(Lâm Đồng, which took in Bình Thuận, Đắk Nông and, through Bình Thuận, Tuy Phong) carries its
-predecessors' names in the same block (`former_names`), so that "binh thuan" lists the new
-province beside the old one whatever the page itself says.
-
-The block opens with an empty-looking heading whose id is ALIAS_ANCHOR: Pagefind makes it a
-section of its own, so that the header search (minhbach.js) tells these spellings from the page's
-text, ranks the page by them but never shows them in an excerpt nor lands on them.
+The build knows each page's title and words before mkdocs renders it (`markdown_aliases`, from
+the generated Markdown), so it passes them in and no page is parsed again; a page it did not
+generate is parsed. The copies live in a folder kept between builds and are rewritten only when
+their bytes change.
 """
 from __future__ import annotations
 
@@ -54,11 +55,24 @@ log = logging.getLogger(__name__)
 BUNDLE = "pagefind"
 BODY_ATTR = "data-pagefind-body"
 IGNORE_ATTR = "data-pagefind-ignore"
-WEIGHT_ATTR = "data-pagefind-weight"
-TITLE_WEIGHT = 7  # what Pagefind gives an <h1> by default
-FORMER_WEIGHT = TITLE_WEIGHT  # the names of the places a page's unit took over: they were titles too
+META_ATTR = "data-pagefind-meta"
+FILTER_ATTR = "data-pagefind-filter"
+NAMES = "names"  # metadata field: the page's names besides its title (module docstring)
+FORMER = "former"  # metadata field: the names of the places its unit took over
+WORDS = "words"  # metadata field: the other words of the page with đ, without diacritics
+EXACT = "name"  # filter: the page's own names as `key` writes them
+TITLE_WEIGHT = 5.0  # how Pagefind weighs a query found in a page's title (its default for `title`)
+# Pagefind finds the words that start with what was typed: "tre" finds "trễ" and "trên", "han"
+# "hạn", "hành" and "handling". Vietnamese syllables are short and differ by a letter, so a word
+# much like the one typed is worth more than Pagefind's default (1) makes it: the pages that say
+# "trễ hạn" come before those that say "trên … hành".
+TERM_SIMILARITY = 3.0
+# What the header search (minhbach.js, through the theme's configuration) needs of the index: the
+# ranking it passes to pagefind.options(), in which a page's other names and old names count as its
+# title does, and the filter that lists the pages named exactly as typed, which it shows first.
+SEARCH_OPTIONS = {"ranking": {"metaWeights": {NAMES: TITLE_WEIGHT, FORMER: TITLE_WEIGHT}, "termSimilarity": TERM_SIMILARITY},
+                  "exact": EXACT}
 PLACES = (Level.province, Level.district, Level.commune)  # whose old names are searched for (former_names)
-ALIAS_ANCHOR = "mb-search-aliases"  # the id that opens the block of spellings; minhbach.js knows it
 EXCLUDE_SELECTORS = ".headerlink"  # the ¶ permalink Python-Markdown adds to every heading
 WORD = re.compile(r"\w+")
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -133,57 +147,86 @@ def _parse(html: str) -> _BodyText:
     return parser
 
 
-CELL_JOIN = re.compile(r"(</t[dh]>)(?=<t[dh][\s>])")
+# A block's end tag directly followed by the next block's start tag: table cells, a definition's
+# term and description, list items, paragraphs and other blocks a page writes without whitespace.
+BLOCK_JOIN = re.compile(r"(</(?:t[dh]|d[td]|li|p|div|h[1-6]|caption|figcaption|summary)>)(?=<[a-z])")
 
 
-def spaced_cells(html: str) -> str:
-    """Table cells written with no whitespace between them (<td>a</td><td>b</td>) parted by a
-    space: Pagefind would otherwise read "ab", and excerpts show "UnitPeriod coveredBreakdown"."""
-    return CELL_JOIN.sub(r"\1 ", html)
+def spaced_blocks(html: str) -> str:
+    """Blocks written with no whitespace between them (<td>a</td><td>b</td>, <dt>a</dt><dd>b</dd>)
+    parted by a space: Pagefind would otherwise read one word "ab", and excerpts show
+    "UnitPeriod coveredBreakdown" or "Loại văn bảnBáo cáo"."""
+    return BLOCK_JOIN.sub(r"\1 ", html)
 
 
 TAG = re.compile(r"<[^>]*>")
 IGNORED_QUOTE = re.compile(r"<blockquote[^>]*data-pagefind-ignore[^>]*>.*?</blockquote>", re.S)
-Aliases = tuple[list[str], list[str]]  # (folded đ-words of the title, of the rest of the page)
+FRONT_TITLE = re.compile(r'^title: (".*")$', re.M)
+Aliases = tuple[str, list[str]]  # (the page's title, the folded đ-words of its text)
 
 
 def markdown_aliases(markdown: str) -> Aliases:
-    """The folded đ-words of a generated page, from its Markdown (markup and attributes dropped):
-    those of its title (the `# ` heading) and those of everything else."""
-    if "đ" not in markdown and "Đ" not in markdown:
-        return [], []
-    heading = next((line[2:] for line in markdown.splitlines() if line.startswith("# ")), "")
-    markdown = IGNORED_QUOTE.sub(" ", markdown)  # what Pagefind will not index gives no aliases either
-    title = _folded_words([unescape(TAG.sub(" ", heading))])
-    words = _folded_words([unescape(TAG.sub(" ", markdown))])
-    return title, words
+    """A generated page's title (its front matter's, as the page shows it) and the folded đ-words
+    of its text (markup, attributes and front matter dropped)."""
+    title, body = "", markdown
+    if markdown.startswith("---\n") and (end := markdown.find("\n---\n", 4)) > 0:
+        found = FRONT_TITLE.search(markdown, 4, end)
+        title = unescape(json.loads(found.group(1))) if found else ""  # pages.front_matter writes JSON, HTML-escaped
+        body = markdown[end + 5:]
+    if "đ" not in body and "Đ" not in body:
+        return title, []
+    body = IGNORED_QUOTE.sub(" ", body)  # what Pagefind will not index gives no aliases either
+    return title, _folded_words([unescape(TAG.sub(" ", body))])
 
 
-def with_aliases(html: str, known: Aliases | None = None, former: list[str] | None = None) -> str:
-    """The page as Pagefind should read it: its đ-words, folded, in one more indexed block, and
-    the words of `former` names (see `former_names`).
+def html_aliases(html: str) -> Aliases:
+    """What markdown_aliases gives for a generated page, read from the HTML of any other page."""
+    parser = _parse(html)
+    return " ".join("".join(parser.title).split()), _folded_words(parser.parts)
 
-    The folded words of the page's title (<h1>) carry a heading's weight, as the title itself
-    does: "Dak Nong" then ranks the province's page above pages that only mention it often
-    (the changelog lists dozens of figure ids such as dak-nong-vp-ubnd-2021-q3-038). Former
-    names weigh as a title too (they were one): "binh thuan" lists Lâm Đồng second, after Bình
-    Thuận's own page, which also holds the name in its text. The block opens with the heading ALIAS_ANCHOR (module docstring).
-    `known` gives the words when the build already has them; otherwise the page is parsed.
-    """
-    if known is None:
-        parser = _parse(html)
-        title, words = _folded_words(parser.title), _folded_words(parser.parts)
-    else:
-        title, words = known
-    if not words and not former:
-        return html
-    rest = [w for w in words if w not in title]
-    inner = f'<span {WEIGHT_ATTR}="{TITLE_WEIGHT}">{escape(" ".join(title))}</span> ' if title else ""
-    if former:
-        inner += f'<span {WEIGHT_ATTR}="{FORMER_WEIGHT}">{escape(" ".join(former))}</span> '
-    block = f'<div {BODY_ATTR} aria-hidden="true"><h6 id="{ALIAS_ANCHOR}">—</h6>{inner}{escape(" ".join(rest))}</div>'
+
+def twin(rel: str) -> str:
+    """The path of the same page in the other language: 'units/x/index.html' <-> 'en/units/x/index.html'."""
+    return rel.removeprefix("en/") if rel.startswith("en/") else "en/" + rel
+
+
+def key(name: str) -> str:
+    """A name as the exact-name filter holds it, and as the header search (minhbach.js, key) asks
+    for it: without diacritics, in lower case, its words parted by one space ("Bình Phước (Bình
+    Sơn)" -> "binh phuoc binh son")."""
+    return " ".join(re.findall(r"[^\W_]+", fold(name).lower()))
+
+
+@dataclass(frozen=True)
+class PageNames:
+    """What a visitor may type for a page that its text does not say (module docstring)."""
+
+    title: str  # as the page shows it
+    other: list[str]  # its other names: its title in the other language, a unit's short names
+    former: list[str]  # the names of the places its unit took over (`former_names`)
+    words: list[str]  # the words of its text with đ, without diacritics
+
+    def meta(self) -> dict[str, str]:
+        """The metadata fields Pagefind reads: each name once, as written and without diacritics,
+        the title itself left out (Pagefind has it)."""
+        names = [n for n in dict.fromkeys([fold(self.title)] + [v for n in self.other for v in (n, fold(n))]) if n and n != self.title]
+        former = list(dict.fromkeys(v for n in self.former for v in (n, fold(n))))
+        named = set(" ".join(names + former).split())
+        fields = {NAMES: " · ".join(names), FORMER: " · ".join(former), WORDS: " ".join(w for w in self.words if w not in named)}
+        return {field: value for field, value in fields.items() if value}
+
+    def keys(self) -> list[str]:
+        """The values of the exact-name filter: the page's own names (not its predecessors')."""
+        return [k for k in dict.fromkeys(key(n) for n in [self.title, *self.other]) if k]
+
+
+def with_meta(html: str, names: PageNames) -> str:
+    """The page as Pagefind should read it: its names as metadata fields and exact-name filter
+    values, in elements after the article, which Pagefind reads as metadata and filters only."""
+    tags = "".join(f'<div {META_ATTR}="{field}">{escape(value)}</div>' for field, value in names.meta().items())
+    tags += "".join(f'<div {FILTER_ATTR}="{EXACT}">{escape(value)}</div>' for value in names.keys())
     at = html.rfind("</body>")
-    return html[:at] + block + html[at:] if at >= 0 else html + block
+    return html[:at] + tags + html[at:] if at >= 0 else html + tags
 
 
 def predecessors(units: Mapping[str, Unit]) -> dict[str, list[str]]:
@@ -208,11 +251,25 @@ def predecessors(units: Mapping[str, Unit]) -> dict[str, list[str]]:
     return out
 
 
+def unit_page(lang: i18n.Lang, uid: str) -> str:
+    """The path of a unit's page in the site."""
+    return ("" if lang == "vi" else f"{lang}/") + html_path(f"units/{uid}.md")
+
+
+def short_names(units: Mapping[str, Unit]) -> dict[str, list[str]]:
+    """Page path in the site (both languages) -> its unit's short names, in both languages: what
+    a citizen types for the place ("Đắk Nông" for "Tỉnh Đắk Nông")."""
+    out: dict[str, list[str]] = {}
+    for uid, unit in units.items():
+        if unit.short_name:
+            names = [name for name in dict.fromkeys((unit.short_name.vi, unit.short_name.en)) if name]
+            out.update({unit_page(lang, uid): names for lang in i18n.LANGS})
+    return out
+
+
 def former_names(units: Mapping[str, Unit]) -> dict[str, list[str]]:
-    """Page path in the site (both languages) -> the words of the names (full and short) of the
-    places its unit took over, in the page's language (a name not yet translated in Vietnamese):
-    each word as written and, for words with đ, folded ("Đắk" and "Dak"), as the page's own
-    aliases are. Pagefind matches "Bình" to "binh" by itself.
+    """Page path in the site (both languages) -> the names (full and short) of the places its
+    unit took over, in the page's language (a name not yet translated in Vietnamese).
 
     Places only (provinces, districts, communes): a citizen looks for an old place by its name,
     and an office's long name ("Trung tâm Phục vụ hành chính công tỉnh …") would make the new
@@ -226,17 +283,10 @@ def former_names(units: Mapping[str, Unit]) -> dict[str, list[str]]:
         if not places:
             continue
         for lang in i18n.LANGS:
-            names: list[str] = []
-            for unit in places:
-                for text in (unit.name, unit.short_name):
-                    if isinstance(text, Text):
-                        names.append(text.en if lang == "en" and text.en else text.vi)
-            words = dict.fromkeys(WORD.findall(" ".join(names)))
-            words.update(dict.fromkeys(_folded_words(names)))
-            prefix = "" if lang == "vi" else f"{lang}/"
-            out[prefix + html_path(f"units/{heir}.md")] = list(words)
+            names = [text.en if lang == "en" and text.en else text.vi
+                     for unit in places for text in (unit.name, unit.short_name) if isinstance(text, Text)]
+            out[unit_page(lang, heir)] = list(dict.fromkeys(names))
     return out
-
 
 def _executable() -> Path:
     try:
@@ -250,11 +300,12 @@ def _executable() -> Path:
 
 
 def index_site(site_dir: Path, aliases: dict[str, Aliases] | None = None, mirror: Path | None = None,
-               progress: Callable[[str], None] = lambda s: None, former: dict[str, list[str]] | None = None) -> SearchIndex:
+               progress: Callable[[str], None] = lambda s: None, units: Mapping[str, Unit] | None = None) -> SearchIndex:
     """Index the HTML pages of `site_dir` into `site_dir/pagefind/`. Raises SearchIndexError on failure.
 
-    `aliases` maps a page's path (relative to site_dir, posix) to its đ-words, known from the build;
-    `former` a page's path to the words of its predecessors' names (`former_names`);
+    `aliases` maps a page's path (relative to site_dir, posix) to its title and đ-words, known
+    from the build (a page not in it is parsed); `units` give unit pages their short names and
+    their predecessors' names;
     `mirror` is where the copies Pagefind reads are kept between builds (default: a temporary folder).
     """
     t0 = time.perf_counter()
@@ -266,23 +317,24 @@ def index_site(site_dir: Path, aliases: dict[str, Aliases] | None = None, mirror
     if bundle.exists():
         shutil.rmtree(bundle)
     aliases = aliases or {}
-    former = former or {}
+    short, former = short_names(units or {}), former_names(units or {})
     with tempfile.TemporaryDirectory(prefix="pagefind-") as tmp:
-        source = mirror or Path(tmp) / "site"
+        source = mirror.resolve() if mirror else Path(tmp) / "site"  # Pagefind runs in tmp: an absolute path
         marked = 0
-        pages = sorted(site_dir.rglob("*.html"))
-        keep = set()
+        pages = {page.relative_to(site_dir).as_posix(): page for page in sorted(site_dir.rglob("*.html"))}
+        known = {rel: aliases.get(rel) or html_aliases(path.read_text(encoding="utf-8")) for rel, path in pages.items()}
         meter = Meter("search: pages prepared", len(pages), progress)
-        for page in pages:
+        for rel, page in pages.items():  # a page's names need its twin's title: all titles are known first
             html = page.read_text(encoding="utf-8")
             marked += BODY_ATTR in html
-            rel = page.relative_to(site_dir).as_posix()
-            keep.add(rel)
-            write_if_changed(source / rel, with_aliases(spaced_cells(html), aliases.get(rel), former.get(rel)))
+            title, words = known[rel]
+            other = [known[twin(rel)][0]] if twin(rel) in known else []
+            names = PageNames(title, other + short.get(rel, []), former.get(rel, []), words)
+            write_if_changed(source / rel, with_meta(spaced_blocks(html), names))
             meter.step()
         if mirror:  # pages that are gone must not stay findable
             for old in sorted(source.rglob("*.html")):
-                if old.relative_to(source).as_posix() not in keep:
+                if old.relative_to(source).as_posix() not in pages:
                     old.unlink()
         if not marked:  # Pagefind would then index every whole <body>, header and navigation included
             raise SearchIndexError(f"pagefind indexed no page of {site_dir}: no page marks its article {BODY_ATTR} (templates/overrides/main.html)")

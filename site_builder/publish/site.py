@@ -6,10 +6,14 @@ renames gets its site back at the next run.
 """
 from __future__ import annotations
 
+import gzip
 import shutil
+from html import escape
 from pathlib import Path
 
 from site_builder.files import link_or_copy
+from site_builder.publish import i18n
+from site_builder.publish.lang import page_url, site_path
 
 
 def unshare(site: Path, rels: list[str]) -> None:
@@ -20,8 +24,10 @@ def unshare(site: Path, rels: list[str]) -> None:
             path.unlink()
 
 
-def assemble(vi_site: Path, en_site: Path, extras: Path, staging: Path) -> None:
-    """Put the two language builds and the shared files (charts, downloads) into one tree."""
+def assemble(vi_site: Path, en_site: Path, extras: Path, staging: Path, site_url: str | None = None, pages: list[str] | None = None) -> None:
+    """Put the two language builds and the shared files (charts, downloads) into one tree; with
+    the site's address (`site_url`, ending in /), its sitemaps name the twin of each of `pages`
+    (Markdown paths, the same in both languages: write_sitemaps)."""
     if staging.exists():
         shutil.rmtree(staging)
     shutil.copytree(vi_site, staging, copy_function=link_or_copy)
@@ -32,6 +38,32 @@ def assemble(vi_site: Path, en_site: Path, extras: Path, staging: Path) -> None:
                     copy_function=link_or_copy)
     for item in sorted(extras.iterdir()):
         shutil.copytree(item, staging / item.name, dirs_exist_ok=True, copy_function=link_or_copy)
+    if site_url and pages:
+        write_sitemaps(staging, site_url, pages)
+
+
+def write_sitemaps(staging: Path, site_url: str, pages: list[str]) -> None:
+    """Each language's sitemap.xml (and .gz), where mkdocs wrote it, listing that language's pages,
+    each with both languages' addresses as hreflang alternates (x-default: the Vietnamese).
+
+    Search engines pair a page with its translation from these: a page's own
+    <link rel="alternate" hreflang> would make Material's script fetch a sitemap.xml beside the
+    linked page (templates/overrides/main.html). The files replace mkdocs', which are hard links
+    into its build: unlinked first, never written into.
+    """
+    urls = {lang: [site_url + site_path(lang, page_url(page)) for page in sorted(pages)] for lang in i18n.LANGS}
+    folders: dict[i18n.Lang, Path] = {"vi": staging, "en": staging / "en"}
+    for lang, folder in folders.items():
+        entries = []
+        for i, loc in enumerate(urls[lang]):
+            twins = [(code, urls[code][i]) for code in i18n.LANGS] + [("x-default", urls["vi"][i])]
+            links = "".join(f'<xhtml:link rel="alternate" hreflang="{code}" href="{escape(url)}"/>' for code, url in twins)
+            entries.append(f"<url><loc>{escape(loc)}</loc>{links}</url>")
+        xml = ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+               'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n' + "\n".join(entries) + "\n</urlset>\n").encode("utf-8")
+        for name, data in (("sitemap.xml", xml), ("sitemap.xml.gz", gzip.compress(xml, mtime=0))):  # mtime 0: the same bytes each build
+            (folder / name).unlink(missing_ok=True)
+            (folder / name).write_bytes(data)
 
 
 def recover(site: Path) -> bool:

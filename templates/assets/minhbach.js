@@ -9,9 +9,29 @@
     return text.replace(/[đĐ]/g, "d").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\s+/g, " ").trim();
   }
 
+  /* A name as the index's filter of names holds it (search.py, key): "Bình Phước (Bình Sơn)" -> "binh phuoc binh son". */
+  function key(text) {
+    return fold(text).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  }
+
+  /* The pages named exactly as typed first (a page's own name puts it first, however many pages
+   * mention the name: Pagefind ranks words, not names), in the order Pagefind ranks them; then
+   * the others. */
+  function namedFirst(all, named) {
+    var isNamed = {};
+    var isFound = {};
+    named.forEach(function (r) { isNamed[r.id] = true; });
+    all.forEach(function (r) { isFound[r.id] = true; });
+    return all.filter(function (r) { return isNamed[r.id]; })
+      .concat(named.filter(function (r) { return !isFound[r.id]; }), all.filter(function (r) { return !isNamed[r.id]; }));
+  }
+
   /* ------------------------------------------------------------------ header search */
   function setupSearch(root) {
     var siteRoot = new URL(root.getAttribute("data-mb-root"), location.href);
+    /* what the index holds besides the pages' text (site_builder/publish/search.py, SEARCH_OPTIONS):
+     * the ranking of its fields, and the filter of the pages' own names */
+    var index = JSON.parse(root.getAttribute("data-index"));
     var openButton = root.querySelector(".mb-search__open");
     var closeButton = root.querySelector(".mb-search__close");
     var form = root.querySelector("form");
@@ -23,6 +43,7 @@
     var more = root.querySelector("[data-mb-search-more]");
     var pagefind = null;
     var results = [];
+    var searched = "";  /* the query the results are for */
     var shown = 0;
     var seq = 0;
     var timer = 0;
@@ -33,7 +54,7 @@
     function load() {
       if (!pagefind) {
         pagefind = import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (pf) {
-          return pf.options({ baseUrl: siteRoot.pathname, excerptLength: 22 }).then(function () {
+          return pf.options({ baseUrl: siteRoot.pathname, ranking: index.ranking }).then(function () {
             pf.init();
             return pf;
           });
@@ -75,12 +96,11 @@
           var title = document.createElement("span");
           title.className = "mb-search__title";
           title.textContent = (page.meta && page.meta.title) || page.url;
-          var land = landing(page);
-          link.href = land.url;
+          var land = landing(page, searched);
+          link.href = here(land.url);
           var excerpt = document.createElement("span");
           excerpt.className = "mb-search__excerpt";
-          if (land.excerpt) excerpt.innerHTML = land.excerpt; /* Pagefind escapes the page text and adds only <mark> */
-          else excerpt.textContent = page.content.split(/\s+/).slice(0, 22).join(" ") + " …";
+          passage(page, land, searched).forEach(function (node) { excerpt.appendChild(node); });
           link.appendChild(title);
           if (land.section && land.section !== title.textContent) {
             var section = document.createElement("span");
@@ -100,9 +120,26 @@
       });
     }
 
+    /* A result on this very page keeps the query of the address: going there changes only the
+     * #anchor, and the page is not loaded again. */
+    function here(url) {
+      var target = new URL(url, location.href);
+      return target.pathname === location.pathname ? target.pathname + location.search + target.hash : url;
+    }
+
+    /* The query is kept in the address (?q=…), replaced as it is typed (no history entry per
+     * keystroke): Back from a result, or a reload, shows the same results again. */
+    function remember(query) {
+      var url = new URL(location.href);
+      if (query) url.searchParams.set("q", query);
+      else url.searchParams.delete("q");
+      if (url.href !== location.href) history.replaceState(history.state, "", url.href);
+    }
+
     function run() {
       var query = input.value.trim();
       var token = ++seq;
+      remember(query);
       if (!query) {
         clear();
         return;
@@ -110,10 +147,13 @@
       panel.hidden = false;
       meta.textContent = root.getAttribute("data-loading");
       load().then(function (pf) {
-        return pf.search(query);
-      }).then(function (search) {
+        var named = {};
+        named[index.exact] = key(query);
+        return Promise.all([pf.search(query), pf.search(null, { filters: named })]);
+      }).then(function (found) {
         if (token !== seq) return;
-        results = search.results;
+        results = namedFirst(found[0].results, found[1].results);
+        searched = query;
         shown = 0;
         list.textContent = "";
         say(summary(results.length, query));
@@ -136,6 +176,7 @@
       openButton.setAttribute("aria-expanded", "false");
       input.value = "";
       seq++;
+      remember("");
       clear();
       if (wasOpen && getComputedStyle(openButton).display !== "none") openButton.focus();
     }
@@ -176,6 +217,15 @@
     input.addEventListener("focus", function () {
       if (results.length) panel.hidden = false;
     });
+    /* back at a page whose address holds a query: its results, shown again (on a phone the box
+     * opens over the header, without the keyboard, which would cover them) */
+    var asked = new URL(location.href).searchParams.get("q");
+    if (asked && asked.trim()) {
+      input.value = asked;
+      root.classList.add("mb-search--open");
+      openButton.setAttribute("aria-expanded", "true");
+      run();
+    }
     /* a result on the page itself changes only the #anchor: the results step aside for the passage */
     window.addEventListener("hashchange", function () {
       panel.hidden = true;
@@ -186,20 +236,26 @@
 
   /* Where a search result lands, and what it shows (issue 18). Pagefind splits a page into
    * sub-results at its headings with an id; the section with the best hits is the one shown (its
-   * heading and excerpt), and the link goes to the nearest element with an id at or before the
-   * best hit in it: a figure (#fig-…) or other passage when there is one, else the heading. Words
-   * after the anchor ALIASES are the index's own spellings (search.py: "Dak Nong" for "Đắk Nông",
-   * the names of the units a unit took over): they rank a page but are never shown or landed on.
-   * A page found by those alone opens at its top, with its first words as the excerpt. */
-  var ALIASES = "mb-search-aliases";
+   * heading and passage), and the link goes to the nearest element with an id at or before the
+   * best hit in it: a figure (#fig-…) or other passage when there is one, else the heading. A page
+   * found by its name (its title, or its names in the index: search.py), or only by the index's
+   * own fields (old names, words without diacritics), which are no part of its text, opens at its
+   * top, with its first words as the passage: "ho so truc tuyen" shows what "Dossiers received
+   * online" are, not the words that happen to start with "so". Returns the link and the section's
+   * heading, and the passage's range of words: from the end of its heading to the next one, and
+   * the best hit in it. */
   var NOT_A_PLACE = { INPUT: 1, SELECT: 1, TEXTAREA: 1, BUTTON: 1, OPTION: 1, LABEL: 1 };
 
-  function landing(page) {
+  function landing(page, query) {
+    var base = page.url.split("#")[0];
+    var names = key((page.meta.title || "") + " " + (page.meta.names || "")).split(" ");
+    if (key(query).split(" ").every(function (t) { return names.some(function (n) { return n.indexOf(t) === 0; }); })) {
+      return { url: base, section: "", words: section(page, 0, 0) };
+    }
     var best = null;
     var bestScore = -1;
     var bestAt = 0;
     (page.sub_results || []).forEach(function (sub) {
-      if (sub.anchor && sub.anchor.id === ALIASES) return;
       var score = 0;
       var top = -1;
       var at = 0;
@@ -216,16 +272,91 @@
         bestAt = at;
       }
     });
-    if (!best) return { url: page.url, section: "", excerpt: "" };
-    var from = best.anchor ? best.anchor.location : 0;
-    var place = best.anchor || null;
+    var heading = best && best.anchor;
+    var from = heading ? heading.location : 0;
+    var place = heading || null;
     (page.anchors || []).forEach(function (a) {
-      if (a.id === ALIASES || NOT_A_PLACE[(a.element || "").toUpperCase()]) return;
-      if (a.location >= from && a.location <= bestAt && (!place || a.location > place.location)) place = a;
+      if (NOT_A_PLACE[(a.element || "").toUpperCase()]) return;
+      if (best && a.location >= from && a.location <= bestAt && (!place || a.location > place.location)) place = a;
     });
-    var base = page.url.split("#")[0];
-    var atTop = !place || (place === best.anchor && place.element === "h1");
-    return { url: atTop ? base : base + "#" + encodeURIComponent(place.id), section: best.anchor ? best.title : "", excerpt: best.excerpt };
+    var atTop = !place || (place === heading && place.element === "h1");
+    return {
+      url: atTop ? base : base + "#" + encodeURIComponent(place.id),
+      section: heading ? best.title : "",
+      words: section(page, from, bestAt)
+    };
+  }
+
+  /* The words of the section that starts at word `from`, as Pagefind splits a page (at headings
+   * with an id and some text), its heading's own words left out: the result shows it apart. */
+  function section(page, from, at) {
+    var start = from;
+    var end = Infinity;
+    (page.anchors || []).forEach(function (a) {
+      if (!/h\d/i.test(a.element || "") || !a.text || !/\S/.test(a.text)) return;
+      if (a.location === from) start = from + a.text.trim().split(/\s+/).length;
+      else if (a.location > from && a.location < end) end = a.location;
+    });
+    return { from: start, to: end, at: Math.max(at, start) };
+  }
+
+  /* A result's passage: up to EXCERPT words of its section (landing), as text with the words
+   * found in <mark>s (built as nodes: nothing from the index is read as markup). A word found is,
+   * without diacritics, the query or a word of it ("dak" marks "Đắk", which Pagefind finds through
+   * the index's own fields), or starts with one of four letters or more ("dossier", "dossiers"), or
+   * with the last, which may be still being typed; not any word that starts like a short syllable
+   * ("so" is not "Sơn"), which Pagefind also locates. A Vietnamese word is often
+   * two or three syllables ("giá trị", "báo cáo", "Đắk Nông"), so the passage starts where a
+   * phrase does, not at any syllable: after a punctuation mark, else at the first of capitalised
+   * syllables or numbers, up to BACK words before the best hit, else at the hit itself. "…" marks
+   * where it cuts its section. A section that is only its heading (a unit's title, a heading
+   * right below) shows what follows it. */
+  var EXCERPT = 22;
+  var BACK = 8;
+
+  function passage(page, land, query) {
+    var words = (page.content || "").split(/[\r\n\s]+/);  /* as Pagefind counts words (its locations) */
+    var range = land.words;
+    var end = Math.min(range.to, words.length);
+    if (range.from >= end) end = words.length;
+    var hit = Math.min(range.at, end - 1);
+    var start = phraseStart(words, hit, range.from, true);
+    if (start < 0) start = phraseStart(words, hit, range.from, false);
+    if (start < 0) start = hit;
+    while (start < end - 1 && !WORD_START.test(words[start])) start++;  /* an arrow, a dash: no word to start at */
+    var whole = key(query);
+    var terms = whole.split(" ");
+    var last = terms[terms.length - 1];
+    var nodes = [];
+    if (words.slice(range.from, start).some(function (w) { return WORD_START.test(w); })) nodes.push(document.createTextNode("… "));
+    for (var j = start; j < Math.min(end, start + EXCERPT); j++) {
+      if (j > start) nodes.push(document.createTextNode(" "));
+      var plain = key(words[j]);  /* "7.447" -> "7 447", "Nông," -> "nong" */
+      if (plain === whole || terms.some(function (t) { return plain === t || (plain.indexOf(t) === 0 && (t.length > 3 || t === last)); })) {
+        var mark = document.createElement("mark");
+        mark.textContent = words[j];
+        nodes.push(mark);
+      } else {
+        nodes.push(document.createTextNode(words[j]));
+      }
+    }
+    if (start + EXCERPT < end) nodes.push(document.createTextNode(" …"));
+    return nodes;
+  }
+
+  /* The nearest word at or up to BACK words before `hit` where a clause starts (at the start of
+   * the section or after a punctuation mark) or, not `clause`, a name or number does (the first
+   * of capitalised syllables or numbers); -1 if none. A punctuation mark is no word to start at. */
+  var WORD_START = /^[\p{L}\p{N}“"«(]/u;
+  var NAME_START = /^[“"«(]?[\p{Lu}\p{N}]/u;
+
+  function phraseStart(words, hit, from, clause) {
+    for (var i = hit; i >= Math.max(from, hit - BACK); i--) {
+      if (!WORD_START.test(words[i])) continue;
+      if (i === from || /[.,;:!?…)\]”"»]$/.test(words[i - 1])) return i;
+      if (!clause && NAME_START.test(words[i]) && !NAME_START.test(words[i - 1])) return i;
+    }
+    return -1;
   }
 
   /* ------------------------------------------------------------------ unit finder (home page) */

@@ -46,27 +46,51 @@ def _unavailable(reason: str) -> None:
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site under PREFIX only, as a host serving it from a sub-path would."""
+    """Serves the site under PREFIX only, as a host serving it from a sub-path would, and its
+    404.html, with status 404, at any address it does not have (as GitHub Pages and others do)."""
 
     def translate_path(self, path: str) -> str:
         if not path.startswith(PREFIX):
             return str(Path(self.directory) / "__outside_the_prefix__")
         return super().translate_path("/" + path[len(PREFIX):])
 
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
     def log_message(self, format: str, *args: Any) -> None:  # keep pytest output clean
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(shipped_site: Path) -> Iterator[str]:
-    """The shipped site, served on a free loopback port under /minhbach/."""
-    handler = functools.partial(_Handler, directory=str(shipped_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def serve(site: Path) -> Iterator[str]:
+    """`site` served on a free loopback port under PREFIX; yields its address."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(shipped_site: Path) -> Iterator[str]:
+    """The shipped site, served on a free loopback port under /minhbach/."""
+    yield from serve(shipped_site)
+
+
+@pytest.fixture(scope="session")
+def addressed_url(addressed_site: Path) -> Iterator[str]:
+    """The site built with a site_url whose path is /minhbach/ (tests/conftest.py), served there:
+    the 404 page finds its style and script only when the site knows its path."""
+    yield from serve(addressed_site)
 
 
 @pytest.fixture(scope="session")

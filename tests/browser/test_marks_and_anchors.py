@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -171,7 +171,7 @@ def results(page: Any, query: str) -> list[dict[str, str]]:
 
 
 def built_page(shipped_site: Path, prefix: str, href: str) -> BeautifulSoup:
-    path = href.split("#")[0].removeprefix(prefix)
+    path = urlsplit(href).path.removeprefix(prefix)  # a result on the page itself keeps its ?q=
     return BeautifulSoup((shipped_site / path / "index.html").read_text(encoding="utf-8"), "lxml")
 
 
@@ -221,9 +221,12 @@ def test_a_result_on_the_page_itself_moves_to_the_passage_and_the_results_step_a
     page = new_page(width=360, height=800)
     page.goto(site_url + "reports/dak-nong-vp-ubnd-2021-q3/")
     found = results(page, "7.447")
-    here = next(r for r in found if r["href"].startswith(prefix + "reports/dak-nong-vp-ubnd-2021-q3/#"))
+    # on the page itself: the same address, its query kept (the page is not loaded again), another #anchor
+    here = next(r for r in found if r["href"].startswith(prefix + "reports/dak-nong-vp-ubnd-2021-q3/?q=7.447#"))
+    page.evaluate("() => { window.mbSamePage = true; }")
     page.locator(f".mb-search__link[href='{here['href']}']").click()
     page.wait_for_function("() => location.hash.length > 1")
+    assert page.evaluate("() => window.mbSamePage === true")
     assert not page.is_visible(".mb-search__results") and not page.is_visible("#mb-search-input")
     top, header = page.evaluate("""() => [document.getElementById(decodeURIComponent(location.hash.slice(1))).getBoundingClientRect().top,
         document.querySelector('.md-header').getBoundingClientRect().bottom]""")

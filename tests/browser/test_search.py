@@ -1,11 +1,19 @@
-"""Header search (Pagefind): with or without diacritics, each language on its own pages, from a sub-path."""
+"""Header search (Pagefind): with or without diacritics, each language on its own pages, from a
+sub-path; a page's own name first, passages of the page's own words, the query kept in the address."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
+
+from site_builder.content.corpus import Corpus
+from site_builder.content.validate import validate
+from site_builder.publish.search import fold, key
 
 pytestmark = pytest.mark.browser
 
@@ -18,25 +26,34 @@ EXPECTED = {
         "Đắk Nông": "units/dak-nong/",
     },
     "en": {
-        # English pages hold this Vietnamese phrase only in the original texts, kept verbatim
-        "ho so truc tuyen": "reports/dak-nong-vp-ubnd-2021-q3-source/",
-        "hồ sơ trực tuyến": "reports/dak-nong-vp-ubnd-2021-q3-source/",
+        # the Vietnamese name of an English page's indicator finds it, before the original texts that say it
+        "ho so truc tuyen": "indicators/dossiers-received-online/",
+        "hồ sơ trực tuyến": "indicators/dossiers-received-online/",
         "Dak Nong": "units/dak-nong/",
         "Đắk Nông": "units/dak-nong/",
     },
 }
-# a unit's name finds the unit's own page first, or nearly: above pages that only mention it
-TOP3 = {"Dak Nong": "units/dak-nong/", "Đắk Nông": "units/dak-nong/", "Loc Ninh": "units/loc-ninh/", "xa binh phuoc": "units/binh-son-binh-phuoc/"}
 ROOTS = {"vi": "", "en": "en/"}
+CASES = [(lang, width) for lang in ROOTS for width in (360, 1280)]
+IDS = [f"{lang}-{width}" for lang, width in CASES]
 # [room for text, width of the placeholder] of an input, in CSS pixels
 PLACEHOLDER_FIT = """s => { const i = document.querySelector(s), c = getComputedStyle(i);
   const ctx = document.createElement("canvas").getContext("2d"); ctx.font = `${c.fontStyle} ${c.fontWeight} ${c.fontSize} ${c.fontFamily}`;
   return [i.clientWidth - parseFloat(c.paddingLeft) - parseFloat(c.paddingRight), ctx.measureText(i.placeholder).width]; }"""
 
 
-def search(page: Any, query: str) -> tuple[str, list[str]]:
-    """Type `query` into the header search; return the summary line and every result's page (its
-    href without the #anchor of the passage it lands at: test_marks_and_anchors.py checks those)."""
+@pytest.fixture(scope="module")
+def corpus(shipped_site: Path) -> Corpus:
+    """The shipped content, as the build read it."""
+    found, findings = validate(shipped_site.parent)
+    assert found is not None, findings
+    return found
+
+
+def search(page: Any, query: str, every: bool = True) -> tuple[str, list[str]]:
+    """Type `query` into the header search; return the summary line and the pages of the results
+    (their hrefs without the #anchor of the passage they land at: test_marks_and_anchors.py
+    checks those): all of them ("more" pressed until the list ends), or the first screen."""
     if not page.is_visible("#mb-search-input"):
         page.click(".mb-search__open")  # phones: the magnifier opens the search
     page.fill("#mb-search-input", query)
@@ -45,12 +62,49 @@ def search(page: Any, query: str) -> tuple[str, list[str]]:
         "(document.querySelector('[data-mb-search-list]').children.length > 0 || !/\\d/.test(m.replace(q, ''))); }",
         arg=query,
     )
-    while page.is_visible("[data-mb-search-more]"):
+    while every and page.is_visible("[data-mb-search-more]"):
         before = page.locator(".mb-search__link").count()
         page.click("[data-mb-search-more]")
         page.wait_for_function("n => document.querySelectorAll('.mb-search__link').length > n", arg=before)
-    hrefs = page.eval_on_selector_all(".mb-search__link", "els => els.map(e => e.getAttribute('href').split('#')[0])")
+    hrefs = page.eval_on_selector_all(".mb-search__link", "els => els.map(e => e.getAttribute('href').split('#')[0].split('?')[0])")
     return page.text_content("[data-mb-search-meta]") or "", hrefs
+
+
+def own_names(corpus: Corpus, lang: str) -> list[tuple[str, str]]:
+    """(query, page) for the pages a citizen looks for by name: each unit by its short name (its
+    name when it has none), as written and without diacritics; each indicator whose name is part
+    of another's (the hard case: "Hồ sơ tiếp nhận" beside "Hồ sơ tiếp nhận trực tuyến") by its
+    name in the page's language and in Vietnamese. A name that names two pages is left out."""
+    names: dict[str, set[str]] = {}
+    for uid, unit in corpus.units.items():
+        for text in filter(None, (unit.name, unit.short_name)):
+            for name in filter(None, (text.vi, text.en)):
+                names.setdefault(key(name), set()).add(f"units/{uid}/")
+    for iid, ind in corpus.indicators.items():
+        for name in filter(None, (ind.name.vi, ind.name.en)):
+            names.setdefault(key(name), set()).add(f"indicators/{iid}/")
+    cases = [(name, f"units/{uid}/") for uid, unit in corpus.units.items()
+             for name in {(unit.short_name or unit.name).vi, fold((unit.short_name or unit.name).vi)}]
+    for iid, ind in corpus.indicators.items():
+        own = [ind.name.vi] + ([ind.name.en] if lang == "en" and ind.name.en else [])
+        if any(key(name) != other and f" {key(name)} " in f" {other} " for name in own for other in names):
+            cases += [(query, f"indicators/{iid}/") for name in own for query in dict.fromkeys((name, fold(name)))]
+    return [(query, target) for query, target in cases if names.get(key(query)) == {target}]
+
+
+ARTICLES: dict[Path, tuple[set[str], str]] = {}
+PUNCTUATION = ".,;:!?…()[]{}\"'“”«»·—–-/"
+
+
+def shows(path: Path, word: str) -> bool:
+    """Whether the article of a built page shows `word`: one of its words (elements parted by a
+    space), or, for a word of several parts ("1076/BC-VPUBND", written with <abbr>s), in its text."""
+    if path not in ARTICLES:
+        article = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml").select_one("[data-pagefind-body]")
+        ARTICLES[path] = ({w.strip(PUNCTUATION) for w in article.get_text(" ").split()}, article.get_text(""))
+    words, text = ARTICLES[path]
+    word = word.strip(PUNCTUATION)
+    return not word or word in words or (not word.isalpha() and word in text)
 
 
 def test_each_language_has_its_own_index(shipped_site: Path) -> None:
@@ -80,14 +134,94 @@ def test_search_finds_the_right_pages_with_or_without_diacritics(lang: str, site
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_a_units_name_finds_its_page_among_the_first_three(lang: str, site_url: str, prefix: str, new_page: Any) -> None:
+def test_a_pages_own_name_puts_it_first(lang: str, site_url: str, prefix: str, corpus: Corpus, new_page: Any) -> None:
+    """Typed with or without diacritics, a unit's or an indicator's name finds its page first,
+    above the pages that only mention it (an office named after its province, the changelog)
+    and those whose name holds it ("Hồ sơ tiếp nhận trực tuyến" for "ho so tiep nhan")."""
     page = new_page()
     page.goto(site_url + ROOTS[lang])
-    for query, expected in TOP3.items():
-        if lang == "en" and query.startswith("xa "):
-            continue  # "xã" is Vietnamese: English pages say "commune"
+    cases = own_names(corpus, lang)
+    assert len(cases) > 30 and {"Đắk Nông", "Dak Nong", "Tuy Phong", "Hồ sơ tiếp nhận", "Ho so tiep nhan"} <= {q for q, _ in cases}
+    wrong = {}
+    for query, target in cases:
+        _, hrefs = search(page, query, every=False)
+        if hrefs[:1] != [prefix + ROOTS[lang] + target]:
+            wrong[query] = (target, hrefs[:3])
+    assert wrong == {}
+    assert page.mb_errors == []
+
+
+def says(path: Path, query: str) -> bool:
+    """Whether the article of a built page has every word of `query` where the index reads it
+    (not in what it ignores: a figure's quote in the source's spelling), diacritics aside."""
+    article = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml").select_one("[data-pagefind-body]")
+    for ignored in article.select("[data-pagefind-ignore]"):
+        ignored.decompose()
+    return set(key(query).split()) <= set(key(article.get_text(" ")).split())
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_source_texts_rank_below_the_pages_built_from_them(lang: str, site_url: str, prefix: str, shipped_site: Path, new_page: Any) -> None:
+    """A document's text as received (OCR included) is searched too, but the report built from it
+    comes first when it says what was typed, and a name never finds the originals before its own page."""
+    page = new_page()
+    page.goto(site_url + ROOTS[lang])
+    compared = 0
+    for query in ("ho so truc tuyen", "hồ sơ tiếp nhận", "tre han", "Tuy Phong", "dak nong", "cai cach hanh chinh", "administrative reform"):
         _, hrefs = search(page, query)
-        assert prefix + ROOTS[lang] + expected in hrefs[:3], f"{lang}: {expected} not in the first three for {query!r}: {hrefs[:5]}"
+        sources = [i for i, h in enumerate(hrefs) if h.endswith("-source/")]
+        assert not any(i < 3 for i in sources), (query, hrefs[:5])
+        for i in sources:
+            report = hrefs[i].removesuffix("-source/") + "/"
+            if says(shipped_site / report.removeprefix(prefix) / "index.html", query):
+                assert report in hrefs[:i], (query, report, hrefs[i])
+                compared += 1
+    assert compared >= 3
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_passages_are_the_pages_own_words_from_the_start_of_a_word(lang: str, site_url: str, prefix: str, shipped_site: Path, new_page: Any) -> None:
+    """Whatever is typed, a result's passage shows words of the page, never the index's own
+    spellings ("Dak", "doi duoc do di"), and starts at a word, "…" marking a cut."""
+    page = new_page()
+    page.goto(site_url + ROOTS[lang])
+    checked = 0
+    for query in ("dak nong", "Đắk Nông", "dak", "dong", "tuy phong", "binh thuan", "ho so truc tuyen", "tre han"):
+        search(page, query)
+        for href, excerpt in page.eval_on_selector_all(".mb-search__link", "els => els.map(e => [e.getAttribute('href'), "
+                                                       "e.querySelector('.mb-search__excerpt').textContent])"):
+            path = shipped_site / urlsplit(href).path.removeprefix(prefix) / "index.html"
+            assert re.match(r"(… )?[\w“\"«(]", excerpt), (query, href, excerpt)
+            stray = [w for w in excerpt.split() if not shows(path, w)]
+            assert stray == [], (query, href, excerpt)
+            checked += 1
+    assert checked > 100
+    assert page.mb_errors == []
+
+
+@pytest.mark.parametrize(("lang", "width"), CASES, ids=IDS)
+def test_back_from_a_result_shows_the_query_and_its_results_again(lang: str, width: int, site_url: str, prefix: str, new_page: Any) -> None:
+    page = new_page(width=width)
+    page.goto(site_url + ROOTS[lang] + "units/loc-ninh/")
+    _, hrefs = search(page, "dak nong", every=False)
+    assert parse_qs(urlsplit(page.url).query) == {"q": ["dak nong"]}  # the address holds the query
+    link = page.locator(".mb-search__link").nth(1)  # another page than this one
+    target = link.get_attribute("href")
+    link.click()
+    page.wait_for_url(f"**{target}")
+    page.go_back()
+    page.wait_for_function("() => document.querySelectorAll('.mb-search__link').length > 0")
+    assert page.input_value("#mb-search-input") == "dak nong"
+    assert page.is_visible(".mb-search__link") and page.is_visible("#mb-search-input")  # on a phone, the box open over the header
+    assert search(page, "dak nong", every=False)[1] == hrefs
+    # a link with a query opens with its results; closing the search takes the query out of the address
+    page.goto(site_url + ROOTS[lang] + "?q=tuy+phong")
+    page.wait_for_function("() => document.querySelectorAll('.mb-search__link').length > 0")
+    assert page.locator(".mb-search__link").first.get_attribute("href") == prefix + ROOTS[lang] + "units/tuy-phong/"
+    page.focus("#mb-search-input")
+    page.keyboard.press("Escape")
+    assert "q=" not in page.url
+    assert page.mb_errors == []
 
 
 @pytest.mark.parametrize("width", [1280, 360])
@@ -130,9 +264,9 @@ def test_search_sits_in_the_material_header(lang: str, width: int, site_url: str
 @pytest.mark.parametrize("width", [1280, 360])
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_search_results_screenshots(lang: str, width: int, site_url: str, new_page: Any, screenshots: Path) -> None:
-    """The results of both issue queries, as a citizen sees them; the panel stays on screen."""
+    """The results of the issue's queries, as a citizen sees them; the panel stays on screen."""
     page = new_page(width=width, height=800)
-    for query in ("ho so truc tuyen", "Dak Nong"):
+    for query in ("dak nong", "tuy phong", "ho so truc tuyen"):
         page.goto(site_url + ROOTS[lang] + "units/loc-ninh/")
         search(page, query)
         panel = page.locator(".mb-search__results").bounding_box()

@@ -20,7 +20,7 @@ from site_builder.compute.derive import compute
 from site_builder.content.corpus import Corpus
 from site_builder.content.model import GlossaryTerm, Text
 from site_builder.publish.lang import Abbreviations, Lang
-from site_builder.publish.search import ALIAS_ANCHOR, SearchIndexError, fold, index_site, spaced_cells, with_aliases
+from site_builder.publish.search import SearchIndexError, fold, html_aliases, index_site
 from site_builder.content.validate import validate
 
 ROOTS = {"vi": "", "en": "en/"}
@@ -126,11 +126,8 @@ def test_preview_images_are_deterministic(tmp_path: Path) -> None:
     assert b"Software" not in (tmp_path / "a.png").read_bytes()
 
 
-def test_og_image_is_absolute_when_site_url_is_configured(minimal: Path) -> None:
-    config = minimal / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8") + "site_url: https://example.org/minhbach/\n", encoding="utf-8")
-    build(minimal)
-    site = minimal / "site"
+def test_og_image_is_absolute_when_site_url_is_configured(addressed_site: Path) -> None:
+    site = addressed_site  # built with site_url https://example.org/minhbach/ (tests/conftest.py)
     assert meta(soup(site / "units/huyen-b/index.html"), "og:image") == "https://example.org/minhbach/social/huyen-b.vi.png"
     assert meta(soup(site / "en/units/huyen-b/index.html"), "og:image") == "https://example.org/minhbach/social/huyen-b.en.png"
     assert meta(soup(site / "en/index.html"), "og:image") == "https://example.org/minhbach/social/default.en.png"
@@ -277,23 +274,13 @@ def test_fold_spells_d_for_dj_and_drops_marks() -> None:
     assert fold("hồ sơ trực tuyến") == "ho so truc tuyen"
 
 
-def test_aliases_come_from_the_indexed_body_only() -> None:
+def test_a_page_the_build_did_not_write_gives_its_title_and_words_from_the_indexed_body_only() -> None:
     html = (
         '<html><body><nav>Đơn vị</nav><div data-pagefind-body><h1>Tỉnh Đắk Nông<a class="headerlink">¶</a></h1>'
         "<p>Đồng Nai, hồ sơ</p><div data-pagefind-ignore>Điện Biên</div><script>var đ = 1</script></div></body></html>"
     )
-    out = with_aliases(html)  # the title's words weigh as the title does
-    opening = f'<div data-pagefind-body aria-hidden="true"><h6 id="{ALIAS_ANCHOR}">—</h6>'  # the header search tells the block by it
-    assert out.endswith(opening + '<span data-pagefind-weight="7">Dak</span> Dong</div></body></html>')
-    untitled = html.replace("<h1>Tỉnh Đắk Nông", "<p>Tỉnh Đắk Nông").replace("</h1>", "</p>")
-    assert with_aliases(untitled).endswith(opening + "Dak Dong</div></body></html>")
-    assert with_aliases("<html><body><div data-pagefind-body>hồ sơ</div></body></html>").count("data-pagefind-body") == 1
-
-
-def test_table_cells_are_read_as_separate_words() -> None:
-    html = '<table><thead><tr><th>Unit</th><th scope="col">Period</th></tr></thead><tbody><tr><td>Xã</td><td>2023</td></tr></tbody></table>'
-    assert spaced_cells(html) == '<table><thead><tr><th>Unit</th> <th scope="col">Period</th></tr></thead><tbody><tr><td>Xã</td> <td>2023</td></tr></tbody></table>'
-    assert spaced_cells("<p>a</p><p>b</p>") == "<p>a</p><p>b</p>"
+    assert html_aliases(html) == ("Tỉnh Đắk Nông", ["Dak", "Dong"])
+    assert html_aliases("<html><body><div data-pagefind-body>hồ sơ</div></body></html>") == ("", [])
 
 
 def test_index_site_fails_clearly(tmp_path: Path) -> None:

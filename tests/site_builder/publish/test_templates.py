@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from urllib.parse import urljoin
 from pathlib import Path
 from typing import Any, Callable
 
@@ -22,7 +23,7 @@ from markupsafe import Markup
 from mkdocs.utils.meta import get_data
 
 from site_builder.publish import i18n
-from site_builder.publish.engine import SiteAddress, mkdocs_config
+from site_builder.publish.engine import SiteAddress, load_base_config, mkdocs_config, site_address
 from site_builder.publish.lang import Lang
 from site_builder.publish.pages import front_matter, social_image
 
@@ -224,7 +225,7 @@ def mkdocs_context(lang: i18n.Lang, tmp_path: Path, page: str | None, meta: bool
     config["theme"].setdefault("icon", {})  # Material's mkdocs_theme.yml declares `icon:`
     ctx: dict[str, Any] = {"config": config, "page": None, "base_url": "/"}
     if page is not None:
-        address = SiteAddress(config["site_url"] if site_url else None, config["site_description"])
+        address = site_address(load_base_config(root))  # the whole site's, as pages.render_site reads it
         unit = page.removeprefix("units/").removesuffix(".md") if page.startswith("units/") and page != "units/index.md" else None
         markdown = front_matter(Lang(lang, page), "Huyện <Lộc> Ninh", "", address, social_image(lang, unit)) + "# Lộc Ninh\n"
         _, data = get_data(markdown)
@@ -258,8 +259,10 @@ def test_overrides_render_in_minijinja_for_a_unit_page(lang: i18n.Lang, tmp_path
     assert attribute(html, '<meta property="og:locale"', "content") == i18n.OG_LOCALE[lang]
     assert attribute(html, '<meta property="og:locale:alternate"', "content") == i18n.OG_LOCALE[other]
     twin = "../../en/units/loc-ninh/" if lang == "vi" else "../../../units/loc-ninh/"
-    assert attribute(html, '<link rel="alternate"', "href") == twin and attribute(html, '<link rel="alternate"', "hreflang") == other
+    # the twin is the switch's, not a <link rel="alternate">: Material would fetch a sitemap.xml beside it
+    assert '<link rel="alternate"' not in html and 'property="og:url"' not in html  # no site_url: no address of its own
     assert attribute(html, '<a class="md-header__button mb-lang-switch"', "href") == twin
+    assert attribute(html, '<a class="md-header__button mb-lang-switch"', "hreflang") == other
     assert f'<span class="mb-lang-switch__label">{i18n.t("other_language", lang)}</span>' in html
     assert attribute(html, '<div class="mb-search"', "data-mb-root") == f"{up}/"
     for key in ("none", "one", "other", "loading", "error", "section"):
@@ -278,6 +281,16 @@ def test_overrides_render_in_minijinja_for_a_unit_page(lang: i18n.Lang, tmp_path
 
 
 @pytest.mark.parametrize("lang", i18n.LANGS)
+def test_og_url_in_minijinja_is_the_pages_own_absolute_address(lang: i18n.Lang, tmp_path: Path) -> None:
+    ctx = mkdocs_context(lang, tmp_path, "units/loc-ninh.md", site_url="https://example.org/minhbach/")
+    html = minijinja_env().render_template("main.html", **ctx)
+    no_empty_values(html)
+    assert attribute(html, '<meta property="og:url"', "content") == "https://example.org/minhbach/" + ("en/" if lang == "en" else "") + "units/loc-ninh/"
+    # what mkdocs makes each page's canonical link of: the English build's own folder
+    assert ctx["config"]["site_url"] == "https://example.org/minhbach/" + ("en/" if lang == "en" else "")
+
+
+@pytest.mark.parametrize("lang", i18n.LANGS)
 @pytest.mark.parametrize("meta", [False, True], ids=["page-without-meta", "no-page"])
 def test_overrides_render_in_minijinja_without_page_meta(lang: i18n.Lang, meta: bool, tmp_path: Path) -> None:
     """A page without our front matter, or none at all (the 404 page): the values absolute from the site root."""
@@ -287,7 +300,7 @@ def test_overrides_render_in_minijinja_without_page_meta(lang: i18n.Lang, meta: 
     other = "en" if lang == "vi" else "vi"
     assert attribute(html, '<meta property="og:image"', "content") == f"/social/default.{lang}.png"
     assert attribute(html, '<meta property="og:title"', "content") == i18n.SITE_NAME[lang]
-    assert '<link rel="alternate"' not in html  # no twin page to name
+    assert '<link rel="alternate"' not in html and 'property="og:url"' not in html  # no twin page to name, no address of its own
     assert attribute(html, '<a class="md-header__button mb-lang-switch"', "href") == ("/en/" if other == "en" else "/")
     assert attribute(html, '<div class="mb-search"', "data-mb-root") == "/"
     assert '<script src="/assets/minhbach.js" defer></script>' in html
@@ -326,7 +339,7 @@ def test_minijinja_stops_at_a_python_method_in_an_override(tmp_path: Path) -> No
 
 @pytest.mark.parametrize("path", ["index.md", "units/index.md", "units/loc-ninh.md", "reports/x-source.md", "api.md", "datasets/cchc-figures.md"])
 @pytest.mark.parametrize("lang", i18n.LANGS)
-def test_theme_values_are_what_mkdocs_computed_for_the_theme(path: str, lang: i18n.Lang) -> None:
+def test_theme_values_are_what_mkdocs_computed_for_the_theme(path: str, lang: i18n.Lang, tmp_path: Path) -> None:
     """The paths the overrides used to derive from base_url and the url filter, now computed by
     pages.theme_values, are the same strings mkdocs makes of the page's URL."""
     from types import SimpleNamespace
@@ -344,3 +357,11 @@ def test_theme_values_are_what_mkdocs_computed_for_the_theme(path: str, lang: i1
     assert values["root"] == base_url.rstrip("/") + ("/.." if lang == "en" else "")
     assert values["image"] == values["root"] + f"/social/default.{lang}.png"
     assert (values["title"], values["description"]) == ("T", "D")
+    assert values["canonical"] == ""  # no site_url: no address to give
+    # og:url is the canonical URL mkdocs computes (Page.canonical_url) with this language's site_url
+    site_url = "https://example.org/minhbach/"
+    (tmp_path / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8") + f"site_url: {site_url}\n", encoding="utf-8")
+    built_with = mkdocs_config(tmp_path, lang, tmp_path / "docs", tmp_path / "site")["site_url"]
+    addressed = theme_values(Lang(lang, path), "T", "", SiteAddress(site_url, "D"), social_image(lang))
+    assert addressed["canonical"] == urljoin(built_with, url)
+
