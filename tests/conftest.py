@@ -176,6 +176,12 @@ def minimal_factory():
 TEST_REPO = "https://github.com/example/minh-bach"
 
 
+def name_test_repository(root: Path) -> None:
+    """Name TEST_REPO as repo_url in the mkdocs.yml of a copy of the project."""
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + f"repo_url: {TEST_REPO}\n", encoding="utf-8")
+
+
 SITE_URL = "https://example.org/minhbach/"  # where addressed_site says it is published
 
 
@@ -200,7 +206,6 @@ def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from site_builder.publish.build import build
 
     root = copy_project(tmp_path_factory.mktemp("shipped"))
-    config = root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8") + f"repo_url: {TEST_REPO}\n", encoding="utf-8")
+    name_test_repository(root)
     build(root)
     return root / "site"

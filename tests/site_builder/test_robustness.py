@@ -22,6 +22,7 @@ from site_builder.publish import build as build_module
 from site_builder.publish.build import build
 from site_builder.content.packages import FIGURE_FIELDS
 from site_builder.content.validate import validate
+from tests.conftest import name_test_repository
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -260,6 +261,7 @@ def test_two_builds_in_different_folders_are_byte_identical(tmp_path: Path, ship
     for name in ("content", "datapackages", "templates"):
         shutil.copytree(ROOT / name, other / name)
     shutil.copyfile(ROOT / "mkdocs.yml", other / "mkdocs.yml")
+    name_test_repository(other)  # configured as the session's build is
     build(other)
     first, second = _tree(shipped_site), _tree(other / "site")
     assert sorted(first) == sorted(second)
