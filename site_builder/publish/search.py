@@ -11,17 +11,21 @@ Pagefind reads a copy of each page (the pages served are not changed) in which:
 
 - blocks written with no whitespace between them (table cells, a definition's term and
   description) are parted by a space, so that "Loại văn bản" and "Báo cáo" stay two phrases;
-- two metadata fields hold what a visitor may type that the page does not say. Pagefind
-  searches metadata besides the text, and ranks a page by a field's matches as `RANKING` weighs
-  them (the header search passes it on), but never shows it in an excerpt:
+- metadata fields hold what a visitor may type that the page does not say. Pagefind searches
+  metadata besides the text, and ranks a page by a field's matches as SEARCH_OPTIONS weighs them
+  (the header search passes them on), but never shows it in an excerpt:
   - NAMES, the page's names other than its title: the title without diacritics ("Tinh Dak
     Nong"; Pagefind already matches "ho so" to "hồ sơ", but đ is a letter of its own, not d with
     a mark), the title of the same page in the other language (an English page answers "ho so
-    tiep nhan", the name of its indicator in Vietnamese) and, for a unit that took others over
-    in the 2025 reorganisation, their names (`former_names`: "binh thuan" finds Lâm Đồng).
+    tiep nhan", the name of its indicator in Vietnamese), a unit's short names ("Đắk Nông").
     They weigh as the title does: a page's own name, typed either way, ranks it as its title would.
+  - FORMER, for a unit that took others over in the 2025 reorganisation, their names
+    (`former_names`: "binh thuan" finds Lâm Đồng); as much as a title too: they were one.
   - WORDS, the other words of the page's text that contain đ, without diacritics ("Dong" for
     "Đồng"), so that they are found as typed on a phone.
+
+Beside Pagefind's bundle, the pages are listed by their own names (`write_named`): the header
+search puts the pages named exactly as typed first.
 
 The build knows each page's title and words before mkdocs renders it (`markdown_aliases`, from
 the generated Markdown), so it passes them in and no page is parsed again; a page it did not
