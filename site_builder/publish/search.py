@@ -11,17 +11,21 @@ Pagefind reads a copy of each page (the pages served are not changed) in which:
 
 - blocks written with no whitespace between them (table cells, a definition's term and
   description) are parted by a space, so that "Loại văn bản" and "Báo cáo" stay two phrases;
-- two metadata fields hold what a visitor may type that the page does not say. Pagefind
-  searches metadata besides the text, and ranks a page by a field's matches as `RANKING` weighs
-  them (the header search passes it on), but never shows it in an excerpt:
+- metadata fields hold what a visitor may type that the page does not say. Pagefind searches
+  metadata besides the text, and ranks a page by a field's matches as SEARCH_OPTIONS weighs them
+  (the header search passes them on), but never shows it in an excerpt:
   - NAMES, the page's names other than its title: the title without diacritics ("Tinh Dak
     Nong"; Pagefind already matches "ho so" to "hồ sơ", but đ is a letter of its own, not d with
     a mark), the title of the same page in the other language (an English page answers "ho so
-    tiep nhan", the name of its indicator in Vietnamese) and, for a unit that took others over
-    in the 2025 reorganisation, their names (`former_names`: "binh thuan" finds Lâm Đồng).
+    tiep nhan", the name of its indicator in Vietnamese), a unit's short names ("Đắk Nông").
     They weigh as the title does: a page's own name, typed either way, ranks it as its title would.
+  - FORMER, for a unit that took others over in the 2025 reorganisation, their names
+    (`former_names`: "binh thuan" finds Lâm Đồng); as much as a title too: they were one.
   - WORDS, the other words of the page's text that contain đ, without diacritics ("Dong" for
     "Đồng"), so that they are found as typed on a phone.
+
+Beside Pagefind's bundle, the pages are listed by their own names (`write_named`): the header
+search puts the pages named exactly as typed first.
 
 The build knows each page's title and words before mkdocs renders it (`markdown_aliases`, from
 the generated Markdown), so it passes them in and no page is parsed again; a page it did not
@@ -56,11 +60,11 @@ BUNDLE = "pagefind"
 BODY_ATTR = "data-pagefind-body"
 IGNORE_ATTR = "data-pagefind-ignore"
 META_ATTR = "data-pagefind-meta"
-FILTER_ATTR = "data-pagefind-filter"
 NAMES = "names"  # metadata field: the page's names besides its title (module docstring)
 FORMER = "former"  # metadata field: the names of the places its unit took over
 WORDS = "words"  # metadata field: the other words of the page with đ, without diacritics
-EXACT = "name"  # filter: the page's own names as `key` writes them
+NAMED = "names"  # folder of the bundle that lists the pages by their own names (write_named)
+NAMED_FILES = 16  # files per language it spreads them over (named_file): each a small download
 TITLE_WEIGHT = 5.0  # how Pagefind weighs a query found in a page's title (its default for `title`)
 # Pagefind finds the words that start with what was typed: "tre" finds "trễ" and "trên", "han"
 # "hạn", "hành" and "handling". Vietnamese syllables are short and differ by a letter, so a word
@@ -69,9 +73,9 @@ TITLE_WEIGHT = 5.0  # how Pagefind weighs a query found in a page's title (its d
 TERM_SIMILARITY = 3.0
 # What the header search (minhbach.js, through the theme's configuration) needs of the index: the
 # ranking it passes to pagefind.options(), in which a page's other names and old names count as its
-# title does, and the filter that lists the pages named exactly as typed, which it shows first.
+# title does, and where the pages named exactly as typed are listed (write_named): it shows them first.
 SEARCH_OPTIONS = {"ranking": {"metaWeights": {NAMES: TITLE_WEIGHT, FORMER: TITLE_WEIGHT}, "termSimilarity": TERM_SIMILARITY},
-                  "exact": EXACT}
+                  "named": {"folder": f"{BUNDLE}/{NAMED}/", "files": NAMED_FILES}}
 PLACES = (Level.province, Level.district, Level.commune)  # whose old names are searched for (former_names)
 EXCLUDE_SELECTORS = ".headerlink"  # the ¶ permalink Python-Markdown adds to every heading
 WORD = re.compile(r"\w+")
@@ -191,10 +195,16 @@ def twin(rel: str) -> str:
 
 
 def key(name: str) -> str:
-    """A name as the exact-name filter holds it, and as the header search (minhbach.js, key) asks
-    for it: without diacritics, in lower case, its words parted by one space ("Bình Phước (Bình
-    Sơn)" -> "binh phuoc binh son")."""
+    """A name as the list of pages by name holds it, and as the header search (minhbach.js, key)
+    looks it up: without diacritics, in lower case, its words parted by one space ("Bình Phước
+    (Bình Sơn)" -> "binh phuoc binh son")."""
     return " ".join(re.findall(r"[^\W_]+", fold(name).lower()))
+
+
+def named_file(name_key: str) -> int:
+    """Which of a language's NAMED_FILES lists a key: the sum of its characters' code points,
+    which minhbach.js (namedFile) computes alike, so that a search fetches one small file."""
+    return sum(map(ord, name_key)) % NAMED_FILES
 
 
 @dataclass(frozen=True)
@@ -216,17 +226,31 @@ class PageNames:
         return {field: value for field, value in fields.items() if value}
 
     def keys(self) -> list[str]:
-        """The values of the exact-name filter: the page's own names (not its predecessors')."""
+        """What the page is listed under by name: its own names (not its predecessors'), as `key` writes them."""
         return [k for k in dict.fromkeys(key(n) for n in [self.title, *self.other]) if k]
 
 
 def with_meta(html: str, names: PageNames) -> str:
-    """The page as Pagefind should read it: its names as metadata fields and exact-name filter
-    values, in elements after the article, which Pagefind reads as metadata and filters only."""
+    """The page as Pagefind should read it: its names as metadata fields, in elements after the
+    article, which Pagefind reads as metadata only."""
     tags = "".join(f'<div {META_ATTR}="{field}">{escape(value)}</div>' for field, value in names.meta().items())
-    tags += "".join(f'<div {FILTER_ATTR}="{EXACT}">{escape(value)}</div>' for value in names.keys())
     at = html.rfind("</body>")
     return html[:at] + tags + html[at:] if at >= 0 else html + tags
+
+
+def write_named(folder: Path, named: dict[str, dict[str, list[str]]]) -> None:
+    """Each language's pages by their own names, key -> the pages' paths from the site root, in
+    NAMED_FILES JSON files (`named_file`), every one written, sorted, so that two builds are the
+    same bytes. The header search fetches the one file of what was typed and shows those pages
+    first: Pagefind ranks words, and cannot tell "Tỉnh Đắk Nông" from "Văn phòng UBND tỉnh Đắk
+    Nông" for "dak nong". (Pagefind's own filters would list them, but it writes them in an order
+    that changes from build to build.)"""
+    for lang, keys in named.items():
+        files: list[dict[str, list[str]]] = [{} for _ in range(NAMED_FILES)]
+        for name_key, paths in keys.items():
+            files[named_file(name_key)][name_key] = sorted(paths)
+        for number, listed in enumerate(files):
+            write_if_changed(folder / lang / f"{number}.json", json.dumps(listed, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
 
 
 def predecessors(units: Mapping[str, Unit]) -> dict[str, list[str]]:
@@ -323,14 +347,18 @@ def index_site(site_dir: Path, aliases: dict[str, Aliases] | None = None, mirror
         marked = 0
         pages = {page.relative_to(site_dir).as_posix(): page for page in sorted(site_dir.rglob("*.html"))}
         known = {rel: aliases.get(rel) or html_aliases(path.read_text(encoding="utf-8")) for rel, path in pages.items()}
+        named: dict[str, dict[str, list[str]]] = {lang: {} for lang in i18n.LANGS}  # language -> key -> pages
         meter = Meter("search: pages prepared", len(pages), progress)
         for rel, page in pages.items():  # a page's names need its twin's title: all titles are known first
             html = page.read_text(encoding="utf-8")
-            marked += BODY_ATTR in html
             title, words = known[rel]
             other = [known[twin(rel)][0]] if twin(rel) in known else []
             names = PageNames(title, other + short.get(rel, []), former.get(rel, []), words)
             write_if_changed(source / rel, with_meta(spaced_blocks(html), names))
+            if BODY_ATTR in html:  # what Pagefind indexes
+                marked += 1
+                for name_key in names.keys():
+                    named["en" if rel.startswith("en/") else "vi"].setdefault(name_key, []).append(rel.removesuffix("index.html"))
             meter.step()
         if mirror:  # pages that are gone must not stay findable
             for old in sorted(source.rglob("*.html")):
@@ -353,6 +381,7 @@ def index_site(site_dir: Path, aliases: dict[str, Aliases] | None = None, mirror
     languages = {lang: int(info.get("page_count", 0)) for lang, info in manifest["languages"].items()}
     if not sum(languages.values()):
         raise SearchIndexError(f"pagefind indexed no page of {site_dir}: do the templates still mark the article {BODY_ATTR}?")
+    write_named(bundle / NAMED, named)
     result = SearchIndex(bundle, languages, time.perf_counter() - t0)
     log.info("search index: %s pages (%s) in %.1fs", result.pages, ", ".join(f"{k} {v}" for k, v in sorted(languages.items())), result.seconds)
     return result

@@ -9,28 +9,16 @@
     return text.replace(/[đĐ]/g, "d").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\s+/g, " ").trim();
   }
 
-  /* A name as the index's filter of names holds it (search.py, key): "Bình Phước (Bình Sơn)" -> "binh phuoc binh son". */
+  /* A name as the index lists pages by it (search.py, key): "Bình Phước (Bình Sơn)" -> "binh phuoc binh son". */
   function key(text) {
     return fold(text).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
-  }
-
-  /* The pages named exactly as typed first (a page's own name puts it first, however many pages
-   * mention the name: Pagefind ranks words, not names), in the order Pagefind ranks them; then
-   * the others. */
-  function namedFirst(all, named) {
-    var isNamed = {};
-    var isFound = {};
-    named.forEach(function (r) { isNamed[r.id] = true; });
-    all.forEach(function (r) { isFound[r.id] = true; });
-    return all.filter(function (r) { return isNamed[r.id]; })
-      .concat(named.filter(function (r) { return !isFound[r.id]; }), all.filter(function (r) { return !isNamed[r.id]; }));
   }
 
   /* ------------------------------------------------------------------ header search */
   function setupSearch(root) {
     var siteRoot = new URL(root.getAttribute("data-mb-root"), location.href);
     /* what the index holds besides the pages' text (site_builder/publish/search.py, SEARCH_OPTIONS):
-     * the ranking of its fields, and the filter of the pages' own names */
+     * the ranking of its fields, and where it lists the pages by their own names */
     var index = JSON.parse(root.getAttribute("data-index"));
     var openButton = root.querySelector(".mb-search__open");
     var closeButton = root.querySelector(".mb-search__close");
@@ -48,6 +36,7 @@
     var seq = 0;
     var timer = 0;
     var PAGE = 8;
+    var NAMED_READ = 3 * PAGE;  /* results read, at most, to find the pages named as typed */
 
     root.hidden = false;
 
@@ -120,6 +109,43 @@
       });
     }
 
+    /* The pages whose own name is what was typed (search.py, write_named): their paths from the
+     * site's root, from the one small file of the index that lists that name. */
+    var namedFiles = {};
+
+    function named(query) {
+      var name = key(query);
+      var number = 0;
+      for (var i = 0; i < name.length; i++) number += name.charCodeAt(i);  /* search.py, named_file */
+      number %= index.named.files;
+      if (!namedFiles[number]) {
+        var file = new URL(index.named.folder + document.documentElement.lang + "/" + number + ".json", siteRoot);
+        namedFiles[number] = fetch(file).then(function (r) { return r.ok ? r.json() : {}; }).catch(function () { return {}; });
+      }
+      return namedFiles[number].then(function (names) { return names[name] || []; });
+    }
+
+    /* The results with those pages first (a page's own name puts it first, however many pages
+     * mention it: Pagefind ranks words, not names), in Pagefind's order, then the others. Finding
+     * them means reading results (Pagefind loads each once); they rank high, so the first screen
+     * of results, which is read anyway, mostly holds them; a few screens at most are read. */
+    function namedFirst(all, paths) {
+      var wanted = paths.map(function (path) { return siteRoot.pathname + path; });
+      var first = [];
+      function read(from) {
+        if (first.length === wanted.length || from >= Math.min(all.length, NAMED_READ)) return Promise.resolve();
+        return Promise.all(all.slice(from, from + PAGE).map(function (r) { return r.data(); })).then(function (pages) {
+          pages.forEach(function (page, i) {
+            if (wanted.indexOf(page.url.split("#")[0]) >= 0) first.push(all[from + i]);
+          });
+          return read(from + PAGE);
+        });
+      }
+      return read(0).then(function () {
+        return first.concat(all.filter(function (r) { return first.indexOf(r) < 0; }));
+      });
+    }
+
     /* A result on this very page keeps the query of the address: going there changes only the
      * #anchor, and the page is not loaded again. */
     function here(url) {
@@ -147,12 +173,12 @@
       panel.hidden = false;
       meta.textContent = root.getAttribute("data-loading");
       load().then(function (pf) {
-        var named = {};
-        named[index.exact] = key(query);
-        return Promise.all([pf.search(query), pf.search(null, { filters: named })]);
+        return Promise.all([pf.search(query), named(query)]);
+      }).then(function (found) {
+        return namedFirst(found[0].results, found[1]);
       }).then(function (found) {
         if (token !== seq) return;
-        results = namedFirst(found[0].results, found[1].results);
+        results = found;
         searched = query;
         shown = 0;
         list.textContent = "";

@@ -355,11 +355,10 @@ def test_downloads_and_api_keep_payloads_as_data(poisoned: tuple[Path, Poison]) 
     assert sorted(poison.injected[t] for t in in_downloads - found) == []
 
 
-def test_search_excerpts_are_escaped_before_the_page_uses_them(poisoned: tuple[Path, Poison]) -> None:
-    """The header search puts Pagefind's excerpt of a result's section (a sub-result) into innerHTML
-    (templates/assets/minhbach.js): that is safe only because the index keeps the payload as plain text
-    and Pagefind's loader escapes < and > before adding <mark>, for a page's excerpt as for its sections'.
-    A page found by the index's own spellings alone shows its first words as text."""
+def test_search_passages_show_the_payload_as_text(poisoned: tuple[Path, Poison]) -> None:
+    """The index keeps the payload as the text the page shows, and the header search
+    (templates/assets/minhbach.js, passage) builds a result's passage from that text as text nodes
+    and <mark>s whose textContent it sets: no markup from the index is ever parsed."""
     import gzip
 
     root, _ = poisoned
@@ -370,12 +369,10 @@ def test_search_excerpts_are_escaped_before_the_page_uses_them(poisoned: tuple[P
         assert raw.startswith(b"pagefind_dcd")
         contents.append(json.loads(raw[len(b"pagefind_dcd"):])["content"])
     assert any("<script>alert(1)</script>" in c for c in contents)  # indexed as the text the page shows
-    loader = (site / "pagefind/pagefind.js").read_text(encoding="utf-8")
-    assert 'fragment.raw_content=fragment.content.replace(/</g,"&lt;").replace(/>/g,"&gt;")' in loader
-    assert 'build_excerpt(fragment.raw_content??""' in loader  # sections' excerpts from the escaped text
     script = (root / "templates/assets/minhbach.js").read_text(encoding="utf-8")
-    assert "if (land.excerpt) excerpt.innerHTML = land.excerpt;" in script and "excerpt: best.excerpt" in script
-    assert "else excerpt.textContent = page.content" in script
+    assert "innerHTML" not in script and "insertAdjacentHTML" not in script and "outerHTML" not in script
+    assert "var words = (page.content || \"\").split(" in script  # the passage's words: the page's text
+    assert "mark.textContent = words[j];" in script and "nodes.push(document.createTextNode(words[j]));" in script
 
 
 def test_a_glossary_expansion_in_a_heading_stays_inside_its_title_attribute() -> None:

@@ -1,7 +1,7 @@
 """What the search index knows a page by besides its text (issues 18, 19): its names without
 diacritics and in the other language, a unit's short names, old units' names on their
-successors' pages, its words with đ; held as Pagefind metadata and filters, never as text that an
-excerpt could show."""
+successors' pages, its words with đ; held as Pagefind metadata, never as text that an excerpt
+could show; and the pages listed by their own names, which the header search shows first."""
 from __future__ import annotations
 
 import gzip
@@ -13,8 +13,8 @@ from bs4 import BeautifulSoup
 
 from site_builder.content.model import Reorganisation, Text, Unit
 from site_builder.content.validate import validate
-from site_builder.publish.search import (BODY_ATTR, EXACT, FORMER, NAMES, WORDS, PageNames, former_names, index_site, key, markdown_aliases,
-                                         predecessors, short_names, spaced_blocks, with_meta)
+from site_builder.publish.search import (BODY_ATTR, FORMER, NAMED, NAMED_FILES, NAMES, WORDS, PageNames, former_names, index_site, key,
+                                         markdown_aliases, named_file, predecessors, short_names, spaced_blocks, with_meta)
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -40,8 +40,20 @@ UNITS = {
 }
 
 
+def named(site: Path, lang: str) -> dict[str, list[str]]:
+    """A language's pages by their own names, as the header search reads them: all its files."""
+    files = sorted((site / "pagefind" / NAMED / lang).glob("*.json"))
+    assert [f.name for f in files] == sorted(f"{n}.json" for n in range(NAMED_FILES))  # every one, fetched without a 404
+    listed: dict[str, list[str]] = {}
+    for path in files:
+        for name_key, paths in json.loads(path.read_text(encoding="utf-8")).items():
+            assert named_file(name_key) == int(path.stem)  # where the header search looks for it
+            listed[name_key] = paths
+    return listed
+
+
 def fragments(site: Path) -> dict[str, dict]:
-    """What Pagefind stored of each page (its url -> content, meta, filters): its fragments, gzipped JSON after a signature."""
+    """What Pagefind stored of each page (its url -> content, meta): its fragments, gzipped JSON after a signature."""
     out = {}
     for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
         raw = gzip.decompress(path.read_bytes())
@@ -106,10 +118,11 @@ def test_a_pages_names_are_folded_translated_each_once_and_leave_its_title_to_pa
     assert PageNames("Minh Bạch", [], [], []).meta() == {NAMES: "Minh Bach"}
 
 
-def test_the_exact_names_are_the_pages_own_as_the_search_asks_for_them() -> None:
+def test_a_page_is_listed_under_its_own_names_as_the_search_looks_them_up() -> None:
     assert key("Bình Phước (Bình Sơn)") == "binh phuoc binh son"
     assert key("  Đắk   Nông ") == key("dak nong") == key("ĐẮK NÔNG") == "dak nong"
     assert key("VP HĐND–UBND") == "vp hdnd ubnd"
+    assert named_file("dak nong") == sum(map(ord, "dak nong")) % NAMED_FILES  # as minhbach.js computes it
     page = PageNames("Tỉnh Đắk Nông", ["Đắk Nông province", "Đắk Nông"], ["Tỉnh Bình Thuận"], [])
     assert page.keys() == ["tinh dak nong", "dak nong province", "dak nong"]  # not its predecessors': those are other pages' names
 
@@ -117,14 +130,13 @@ def test_the_exact_names_are_the_pages_own_as_the_search_asks_for_them() -> None
 PAGE = '<html><body><div data-pagefind-body><h1>Tỉnh Đắk Nông</h1><p>Đồng bộ</p></div></body></html>'
 
 
-def test_names_are_metadata_and_filters_outside_the_indexed_text_and_escaped() -> None:
+def test_names_are_metadata_outside_the_indexed_text_and_escaped() -> None:
     out = BeautifulSoup(with_meta(PAGE, PageNames("Tỉnh Đắk Nông", ["<b>x</b> & y"], ["Bình Thuận"], ["Dong"])), "html.parser")
     body = out.find(attrs={BODY_ATTR: True})
     assert body.get_text() == "Tỉnh Đắk NôngĐồng bộ"  # the text Pagefind indexes, and shows in excerpts, is the page's
     meta = {tag["data-pagefind-meta"]: tag.get_text() for tag in out.find_all(attrs={"data-pagefind-meta": True})}
     assert meta == {NAMES: "Tinh Dak Nong · <b>x</b> & y", FORMER: "Bình Thuận · Binh Thuan", WORDS: "Dong"}
     assert all(tag.find_parent(attrs={BODY_ATTR: True}) is None for tag in out.find_all(attrs={"data-pagefind-meta": True}))
-    assert [tag.get_text() for tag in out.find_all(attrs={"data-pagefind-filter": EXACT})] == ["tinh dak nong", "b x b y"]
     assert "<b>x</b>" not in with_meta(PAGE, PageNames("T", ["<b>x</b>"], [], []))
 
 
@@ -163,7 +175,8 @@ def test_pagefind_reads_the_names_and_the_site_is_unchanged(tmp_path: Path) -> N
     assert vi["meta"][FORMER].startswith("Huyện Tuy Phong · Huyen Tuy Phong · Tỉnh Đắk Nông · Tinh Dak Nong")
     assert vi["meta"][WORDS] == "Da"  # "Đà"; "Đồng" is in the names already
     assert en["meta"][NAMES].startswith("Lam Dong province · Tỉnh Lâm Đồng")
-    assert vi["filters"][EXACT] == ["tinh lam dong", "lam dong province", "lam dong"]
+    assert {k: v for k, v in named(site, "vi").items() if "lam dong" in k} == {k: ["units/new-province/"] for k in ("tinh lam dong", "lam dong province", "lam dong")}
+    assert named(site, "en")["lam dong"] == ["en/units/new-province/"] and named(site, "vi")["trang chu"] == [""]
     assert vi["content"] == "Tỉnh Lâm Đồng. Đà Lạt & Đồng."  # what an excerpt is cut from: the page's own text only
     assert "Huyện" not in (mirror / "index.html").read_text(encoding="utf-8")
     for rel, html in pages.items():  # what is served is what was built
@@ -176,10 +189,12 @@ def test_the_shipped_index_knows_units_by_their_names_old_and_short(lang: str, s
     stored = fragments(shipped_site)
     lam_dong, dak_nong = stored[f"{root}units/lam-dong/"], stored[f"{root}units/dak-nong/"]
     assert {"Bình", "Thuận", "Đắk", "Nông", "Dak", "Tuy", "Phong"} <= set(lam_dong["meta"][FORMER].split())
-    assert "dak nong" in dak_nong["filters"][EXACT] and "dak nong" not in lam_dong["filters"][EXACT]
     assert "Dak Nong" in dak_nong["meta"][NAMES]
-    received = stored[f"{root}indicators/dossiers-received/"]
-    assert {"ho so tiep nhan", "dossiers received"} <= set(received["filters"][EXACT])  # its name in both languages
+    listed, here = named(shipped_site, lang), root.removeprefix("/")
+    assert listed["dak nong"] == [f"{here}units/dak-nong/"]  # the province: not Lâm Đồng, which took it over, nor its offices
+    for name in ("ho so tiep nhan", "dossiers received"):  # an indicator's name in both languages
+        assert listed[name] == [f"{here}indicators/dossiers-received/"]
+    assert not any(path.endswith("404.html") for paths in listed.values() for path in paths)  # what Pagefind does not index
     for fragment in stored.values():  # no page's text holds the index's own fields
         fields = [fragment["meta"].get(field, "") for field in (NAMES, FORMER, WORDS)]
         assert not any(" " in value and value in fragment["content"] for value in fields), fragment["url"]
