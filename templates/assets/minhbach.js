@@ -686,12 +686,26 @@
       var tools = document.createElement("div");
       tools.className = "mb-table__tools";
       var id = "mb-table-" + index;
-      tools.innerHTML = '<div class="mb-table__field"><label></label><input type="search" autocomplete="off" autocapitalize="off" spellcheck="false" enterkeyhint="search"></div>' +
-        '<div class="mb-table__field"><label></label><select></select></div><p class="mb-table__count" role="status"></p>';
-      var labels = tools.querySelectorAll("label");
-      var input = tools.querySelector("input");
-      var choice = tools.querySelector("select");
-      var count = tools.querySelector(".mb-table__count");
+      /* built element by element: the script never parses markup */
+      function field(control) {
+        var box = document.createElement("div"), label = document.createElement("label");
+        box.className = "mb-table__field";
+        box.append(label, control);
+        tools.appendChild(box);
+        return label;
+      }
+      var input = document.createElement("input");
+      input.type = "search";
+      input.autocomplete = "off";
+      input.spellcheck = false;
+      input.setAttribute("autocapitalize", "off");
+      input.setAttribute("enterkeyhint", "search");
+      var choice = document.createElement("select");
+      var labels = [field(input), field(choice)];
+      var count = document.createElement("p");
+      count.className = "mb-table__count";
+      count.setAttribute("role", "status");
+      tools.appendChild(count);
       labels[0].textContent = words.filter || "";
       labels[0].htmlFor = input.id = id + "-filter";
       input.title = words.filter_help || "";
