@@ -12,6 +12,7 @@ from site_builder.content.corpus import Corpus, Figure, Target
 from site_builder.content.coverage import corpus_coverage, overall_percent
 from site_builder.content.qualifiers import Qualifier, combine
 from site_builder.compute.rollup import Rollup, rollups
+from site_builder.compute.rankings import LevelRankings, rankings
 from site_builder.compute.scorecard import Card, scorecards
 from site_builder.compute.series import HEADLINE, Point, comparable_runs, when
 
@@ -56,6 +57,7 @@ class Computed:
     scorecards: dict[str, tuple[Card, ...]]  # unit -> the figures its page opens with
     rollups: dict[str, Rollup]  # unit with units below -> what lies below it
     predecessors: dict[str, tuple[str, ...]]  # unit -> the units the 2025 reorganisation merged into it, by id
+    rankings: dict[str, tuple[LevelRankings, ...]]  # indicator -> its units ranked, level by level, period by period
 
 
 def _key(f: Figure) -> tuple[str, str, str]:
@@ -137,6 +139,7 @@ def compute(corpus: Corpus) -> Computed:
         scorecards=cards,
         rollups=rollups(corpus, frozen_series, frozen_reports, frozen_by_unit, {u: tuple(c.indicator for c in cs) for u, cs in cards.items()}),
         predecessors={k: tuple(v) for k, v in predecessors.items()},
+        rankings=rankings(corpus, frozen_series),
     )
 
 

@@ -11,11 +11,10 @@ not say.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 
-from site_builder.compute.series import HEADLINE, Point, comparable_runs, when
+from site_builder.compute.series import HEADLINE, Point, comparable_runs, rank_among, when
 from site_builder.content.corpus import Corpus
 from site_builder.content.model import Indicator, Level, Topic
 from site_builder.content.qualifiers import Qualifier, combine
@@ -123,8 +122,7 @@ def _peers(corpus: Corpus, index: dict[PeerKey, list[float]], uid: str, iid: str
     values = index.get((iid, point.period, unit.level, province), [])
     if len(values) < 2:
         return None
-    # equal values share the better rank: 1 + how many are higher
-    rank = 1 + bisect_left(values, -point.value)
+    rank = rank_among(values, -point.value)  # the highest first
     return Peers(rank, len(values), unit.level, province)
 
 

@@ -6,6 +6,7 @@ rollup read them).
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from site_builder.content.corpus import Figure
@@ -44,3 +45,10 @@ def comparable_runs(points: tuple[Point, ...]) -> list[tuple[Point, ...]]:
         else:
             run.append(point)
     return [tuple(r) for r in runs]
+
+
+def rank_among(ordered: list[float], key: float) -> int:
+    """A value's rank among `ordered` (ascending, the best first, the value itself included):
+    1 + how many come before it, so that equal values share the better rank (1, 2, 2, 4).
+    Pass values negated for "the highest first"."""
+    return 1 + bisect_left(ordered, key)

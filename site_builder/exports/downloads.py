@@ -4,6 +4,7 @@
                                                  units/reports/indicators tables, licence, version, citation)
     downloads/datasets/<name>.csv|.xlsx|.json    the dataset's rows in one file, three formats
     downloads/units|reports|indicators/<id>.csv  exactly the rows of one page
+    downloads/indicators/<id>.rankings.csv       the indicator's rankings, every level and period (rankings_csv.py)
     downloads/units/<id>.<lang>.csv, <id>.below.<lang>.csv|.xlsx
                                                  a unit's rows with names in vi or en; with every unit below it (places.py)
     downloads/minh-bach-data.zip                 every dataset, the database and the manifests in one archive
@@ -29,6 +30,7 @@ from typing import Any
 
 from site_builder.exports import changelog, places
 from site_builder.exports.api import write_api
+from site_builder.exports.rankings_csv import rankings_csv
 from site_builder.exports.cite import BUNDLE, DatasetMeta, catalogue, data_updated, data_version, published_descriptor, site_url
 from site_builder.compute.derive import Computed
 from site_builder.content.corpus import Corpus
@@ -169,6 +171,8 @@ def write_downloads(corpus: Corpus, computed: Computed, changes: changelog.Chang
             put(f"reports/{rid}.csv", rows_of(figs))
         for iid, figs in computed.figures_by_indicator.items():
             put(f"indicators/{iid}.csv", rows_of(figs))
+    for iid, levels in computed.rankings.items():
+        put(f"indicators/{iid}.rankings.csv", rankings_csv(corpus, iid, levels))
 
     about = {"title": "Minh Bạch — Dữ liệu mở về cải cách hành chính / Open data on administrative reform",
              "description": "Every figure of the published administrative-reform reports with its source sentence, the targets, and the units, reports and indicators they refer to.",

@@ -525,7 +525,51 @@ CHANGELOG_STRINGS: dict[str, dict[str, str]] = {
                                  "en": 'Every change, field by field: <a href="{csv}" download>changelog.csv</a> (opens in Excel) and <a href="{json}" download>changelog.json</a>.'},
 }
 
+# The Rankings section of an indicator page (publish.ranking_page) and the compare page.
+RANK_STRINGS: dict[str, dict[str, str]] = {
+    "rankings": {"vi": "Xếp hạng", "en": "Rankings"},
+    "rank.intro": {"vi": "Các đơn vị cùng cấp được đặt cạnh nhau khi có số liệu cho cùng một kỳ; kỳ khác loại (một quý và một năm) không bao giờ được so với nhau.",
+                   "en": "Units of the same level stand side by side only for the very same period; periods of different kinds (a quarter and a year) are never compared."},
+    "rank.rank": {"vi": "Hạng", "en": "Rank"},
+    "rank.change": {"vi": "Thay đổi", "en": "Change"},
+    "rank.why": {"vi": "Lý do", "en": "Why"},
+    "rank.count": {"vi": "{n} {level} có số liệu {period}", "en": "{n} {level} with a value for {period}"},
+    "rank.shown": {"vi": "Hiển thị {n} trong {total} dòng; tệp CSV có đủ tất cả.", "en": "{n} of {total} rows shown; the CSV has them all."},
+    "rank.points": {"vi": "{value} điểm %", "en": "{value} pp"},
+    "rank.since": {"vi": "so với {period}: {value}", "en": "since {period}: {value}"},
+    "rank.up": {"vi": "tăng {n} bậc so với kỳ trước", "en": "up {n} places since the previous period"},
+    "rank.down": {"vi": "giảm {n} bậc so với kỳ trước", "en": "down {n} places since the previous period"},
+    "rank.order.higher": {"vi": "Hạng 1 là giá trị cao nhất: với chỉ số này, cao hơn là tốt hơn. Giá trị bằng nhau cùng hạng.",
+                          "en": "Rank 1 is the highest value: for this indicator, higher is better. Equal values share a rank."},
+    "rank.order.lower": {"vi": "Hạng 1 là giá trị thấp nhất: với chỉ số này, thấp hơn là tốt hơn. Giá trị bằng nhau cùng hạng.",
+                         "en": "Rank 1 is the lowest value: for this indicator, lower is better. Equal values share a rank."},
+    "rank.order.by_size": {"vi": "Đây là một số lượng: nó cho biết quy mô của địa phương nhiều hơn kết quả làm việc, nên danh sách chỉ xếp từ lớn đến nhỏ, không xếp hạng.",
+                           "en": "This is a count: it says more about how large a place is than how well it does, so the list runs from the largest to the smallest, without ranks."},
+    "rank.order.by_value": {"vi": "Chỉ số này không nói cao hay thấp là tốt hơn, nên danh sách chỉ xếp từ cao đến thấp, không xếp hạng.",
+                            "en": "This indicator says neither higher nor lower is better, so the list runs from the highest to the lowest, without ranks."},
+    "rank.none": {"vi": "Chưa có kỳ nào có từ hai {level} trở lên cùng có số liệu, nên chưa có gì để đặt cạnh nhau.",
+                  "en": "No period yet has a value from two or more {level}, so there is nothing to set side by side."},
+    "rank.earlier": {"vi": "Các kỳ trước", "en": "Earlier periods"},
+    "rank.more_periods": {"vi": "Còn {n} kỳ trước nữa, có trong tệp CSV.", "en": "{n} earlier periods more, in the CSV."},
+    "rank.apart": {"vi": "Giá trị để riêng", "en": "Listed apart"},
+    "rank.apart.bound": {"vi": "văn bản chỉ nêu một ngưỡng (trên, dưới…), không phải một giá trị", "en": "the source gives a bound (more than, less than…), not a value"},
+    "rank.apart.alone": {"vi": "không {level} nào khác có số liệu {period}", "en": "no other {level} reports for {period}"},
+    "rank.apart.running": {"vi": "số liệu lũy kế từ một mốc văn bản không nêu: không so sánh được", "en": "a running total from a start the source does not give: not comparable"},
+    "rank.csv": {"vi": "Toàn bộ xếp hạng, mọi cấp và mọi kỳ (CSV)", "en": "Every ranking, all levels and periods (CSV)"},
+    "rank.level.province": {"vi": "tỉnh", "en": "provinces"},
+    "rank.level.district": {"vi": "huyện", "en": "districts"},
+    "rank.level.commune": {"vi": "xã", "en": "communes"},
+    "rank.level.office": {"vi": "cơ quan", "en": "offices"},
+    "rank.level.party": {"vi": "cơ quan Đảng", "en": "party bodies"},
+    "rank.one.province": {"vi": "tỉnh", "en": "province"},
+    "rank.one.district": {"vi": "huyện", "en": "district"},
+    "rank.one.commune": {"vi": "xã", "en": "commune"},
+    "rank.one.office": {"vi": "cơ quan", "en": "office"},
+    "rank.one.party": {"vi": "cơ quan Đảng", "en": "party body"},
+}
+
 STRINGS.update(MARK_STRINGS)
+STRINGS.update(RANK_STRINGS)
 STRINGS.update(TABLE_STRINGS)
 STRINGS.update(CHANGELOG_STRINGS)
 STRINGS.update(STORY_STRINGS)

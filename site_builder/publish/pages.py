@@ -34,6 +34,7 @@ from site_builder.publish.engine import SiteAddress, load_base_config, site_addr
 from site_builder.publish.lang import Abbreviations, Lang, page_url, relative_url, site_path
 from site_builder.publish.lists import ListPage, report_listing, unit_listing
 from site_builder.publish.progress import Emit, Meter
+from site_builder.publish.ranking_page import LevelView, level_views
 from site_builder.publish.report_error import issue_links
 from site_builder.exports.places import offered, place_rows
 from site_builder.publish.unit_page import unit_view
@@ -56,6 +57,11 @@ def home_headline(corpus: Corpus, computed: Computed) -> tuple[tuple[Figure, ...
     if len(computed.headline) <= HOME_HEADLINE_ROWS:
         return computed.headline, False
     return tuple(f for f in computed.headline if not corpus.units[f.unit].parent), True
+
+
+def ranking_views(L: Lang, corpus: Corpus, computed: Computed, iid: str) -> tuple[LevelView, ...]:
+    """An indicator page's Rankings section (publish.ranking_page); none without values."""
+    return level_views(L, corpus, iid, computed.rankings.get(iid, ()))
 
 
 def indicator_rows(figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
@@ -284,7 +290,8 @@ def render_site(corpus: Corpus, computed: Computed, changes: Changelog, lang: i1
         figs = computed.figures_by_indicator.get(iid, ())
         ders = computed.derived_by_indicator.get(iid, ())
         emit(f"indicators/{iid}.md", "indicator.md.j2", plain.tx_plain(ind.name), indicator=ind, indicator_charts=charts.get(f"indicator:{iid}", []),
-             shown_figures=indicator_rows(figs), total_figures=len(figs), shown_derived=latest_derived(ders), total_derived=len(ders))
+             shown_figures=indicator_rows(figs), total_figures=len(figs), shown_derived=latest_derived(ders), total_derived=len(ders),
+             rankings=ranking_views(Lang(lang, f"indicators/{iid}.md", abbreviations, names), corpus, computed, iid))
     emit("datasets/index.md", "datasets.md.j2", i18n.t("datasets", lang), packages=package_views(corpus), places=place_docs(lang))
     for path, template, page_title, description, ctx in extra_pages(corpus, computed, changes, lang, lambda path: Lang(lang, path, abbreviations, names)):
         emit(path, template, page_title, description, **ctx)
