@@ -172,7 +172,7 @@ def write_downloads(corpus: Corpus, computed: Computed, changes: changelog.Chang
         for iid, figs in computed.figures_by_indicator.items():
             put(f"indicators/{iid}.csv", rows_of(figs))
     for iid, levels in computed.rankings.items():
-        put(f"indicators/{iid}.rankings.csv", rankings_csv(corpus, iid, levels))
+        put(f"indicators/{iid}.rankings.csv", rankings_csv(corpus, levels))
 
     about = {"title": "Minh Bạch — Dữ liệu mở về cải cách hành chính / Open data on administrative reform",
              "description": "Every figure of the published administrative-reform reports with its source sentence, the targets, and the units, reports and indicators they refer to.",

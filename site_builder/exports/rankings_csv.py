@@ -8,11 +8,13 @@ from __future__ import annotations
 import csv
 import io
 
-from site_builder.compute.rankings import Entry, LevelRankings, Order
+from site_builder.compute.rankings import Entry, LevelRankings
 from site_builder.content.corpus import Corpus
 
-COLUMNS = ("indicator", "level", "period", "order", "rank", "unit", "unit_name_vi", "unit_name_en", "value", "qualifier",
-           "previous_period", "previous_value", "change", "rank_change", "listed_apart", "figure_id", "report")
+# One file per indicator, national scale ~4 MB each: the indicator, the order (the page says it)
+# and the report (the figure id names it) are left out of every row.
+COLUMNS = ("level", "period", "rank", "unit", "unit_name_vi", "unit_name_en", "value", "qualifier",
+           "previous_period", "previous_value", "change", "rank_change", "listed_apart", "figure_id")
 
 
 def _num(value: float | None) -> str:
@@ -21,16 +23,17 @@ def _num(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else repr(round(value, 6))
 
 
-def _row(corpus: Corpus, iid: str, lr: LevelRankings, order: Order, e: Entry, apart: str) -> tuple[str, ...]:
+def _row(corpus: Corpus, lr: LevelRankings, e: Entry, apart: str) -> tuple[str, ...]:
     unit = corpus.units[e.unit]
-    return (iid, lr.level.value, e.point.period, order.value, "" if e.rank is None else str(e.rank), e.unit,
+    return (lr.level.value, e.point.period, "" if e.rank is None else str(e.rank), e.unit,
             unit.name.vi, unit.name.en or "", _num(e.point.value), e.point.qualifier.value,
             e.previous.period if e.previous else "", _num(e.previous.value) if e.previous else "", _num(e.change),
-            "" if e.rank_change is None else str(e.rank_change), apart, e.point.figure.id, e.point.figure.report)
+            "" if e.rank_change is None else str(e.rank_change), apart, e.point.figure.id)
 
 
-def rankings_csv(corpus: Corpus, iid: str, levels: tuple[LevelRankings, ...]) -> str:
-    """The CSV of one indicator's rankings. `listed_apart` is empty for a ranked or ordered row,
+def rankings_csv(corpus: Corpus, levels: tuple[LevelRankings, ...]) -> str:
+    """The CSV of one indicator's rankings (one file per indicator). `rank` is empty
+    where the list is only ordered (a count). `listed_apart` is empty for a ranked or ordered row,
     else why it is not in the order: bound, alone (no other unit of the level for the period) or
     running (a running total)."""
     buf = io.StringIO()
@@ -38,7 +41,7 @@ def rankings_csv(corpus: Corpus, iid: str, levels: tuple[LevelRankings, ...]) ->
     writer.writerow(COLUMNS)
     for lr in levels:
         for r in lr.rankings:
-            writer.writerows(_row(corpus, iid, lr, lr.order, e, "") for e in r.entries)
-            writer.writerows(_row(corpus, iid, lr, lr.order, e, "bound") for e in r.bounds)
-        writer.writerows(_row(corpus, iid, lr, lr.order, e, why.value) for why, e in lr.apart)
+            writer.writerows(_row(corpus, lr, e, "") for e in r.entries)
+            writer.writerows(_row(corpus, lr, e, "bound") for e in r.bounds)
+        writer.writerows(_row(corpus, lr, e, why.value) for why, e in lr.apart)
     return buf.getvalue()

@@ -59,6 +59,19 @@ def home_headline(corpus: Corpus, computed: Computed) -> tuple[tuple[Figure, ...
     return tuple(f for f in computed.headline if not corpus.units[f.unit].parent), True
 
 
+COMPARE_WORDS = ("compare.chosen", "compare.pick_two", "compare.loading", "compare.failed", "compare.none", "compare.count",
+                 "compare.not_comparable", "compare.running", "compare.share", "compare.source", "compare.only_reported",
+                 "indicator", "value", "period", "finder_none")
+
+
+def compare_words(lang: i18n.Lang) -> str:
+    """The compare page script's words in the page's language, as JSON for data-mb-words."""
+    words = {k: i18n.t(k, lang) for k in COMPARE_WORDS}
+    words |= {f"q.{q}": i18n.mark_symbol(q, lang) for q in ("approx", "more_than", "at_least", "less_than", "at_most", "estimated")}
+    words |= {f"mu.{u}": i18n.quantity(1, u, lang).split(" ", 1)[1] for u in ("vnd", "million_vnd")}
+    return json.dumps(words, ensure_ascii=False, separators=(",", ":"))
+
+
 def ranking_views(L: Lang, corpus: Corpus, computed: Computed, iid: str) -> tuple[LevelView, ...]:
     """An indicator page's Rankings section (publish.ranking_page); none without values."""
     return level_views(L, corpus, iid, computed.rankings.get(iid, ()))
@@ -296,6 +309,7 @@ def render_site(corpus: Corpus, computed: Computed, changes: Changelog, lang: i1
     for path, template, page_title, description, ctx in extra_pages(corpus, computed, changes, lang, lambda path: Lang(lang, path, abbreviations, names)):
         emit(path, template, page_title, description, **ctx)
     emit("targets.md", "targets.md.j2", i18n.t("targets", lang))
+    emit("compare.md", "compare.md.j2", i18n.t("compare", lang), words=compare_words(lang))
     emit("glossary.md", "glossary.md.j2", i18n.t("glossary", lang), glossary=glossary_entries(corpus.glossary, lang))
     # The about page explains every mark the site shows; without one in content/pages, a page of
     # only that, so that no mark links to nothing.

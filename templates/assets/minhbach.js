@@ -802,11 +802,224 @@
     });
   }
 
+  /* ------------------------------------------------------------------ compare two units (compare.md) */
+  /* Two pickers find units by name (accents optional, as the finder) in api/units.json; the
+   * chosen ids live in the address (?a=<id>&b=<id>), so that the page is its own share link. Both
+   * units' figures come from api/units/<id>.json: for each indicator both have, the latest value
+   * of each, side by side. Two values compare only for the very same period (content/periods.py,
+   * comparable: a running total compares with nothing); any other pair is shown and marked. */
+  function setupCompare(root) {
+    var words = JSON.parse(root.getAttribute("data-mb-words") || "{}");
+    var levels = JSON.parse(root.getAttribute("data-mb-levels") || "{}");
+    var api = new URL(root.getAttribute("data-mb-api"), location.href);
+    var siteRoot = new URL(root.getAttribute("data-mb-root"), location.href);
+    var lang = document.documentElement.lang === "en" ? "en" : "vi";
+    var status = root.querySelector("[data-mb-compare-status]");
+    var result = root.querySelector("[data-mb-compare-result]");
+    var form = root.querySelector("form");
+    root.querySelector("[data-mb-compare-nojs]").hidden = true;
+    form.hidden = false;
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    var fmt = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
+    var state = { a: null, b: null };
+    var units = null, byId = {}, indicators = null, cache = {};
+
+    function json(path) { return fetch(new URL(path, api)).then(function (r) { if (!r.ok) throw new Error(path); return r.json(); }); }
+    function text(t) { return t ? (t[lang] || t.vi) : ""; }
+    function nameOf(u) { return text(u.name) || u.id; }
+    function say(key, n) { status.textContent = (words[key] || "").replace("{n}", n === undefined ? "" : fmt.format(n)); }
+
+    function quantity(value, unit) {
+      if (unit === "percent" || unit === "percent_of_plan") return fmt.format(value) + "%";
+      if (unit === "vnd" || unit === "million_vnd") return fmt.format(value) + " " + words["mu." + unit];
+      return fmt.format(value);
+    }
+
+    var pickers = {};
+    root.querySelectorAll("[data-mb-side]").forEach(function (box) {
+      var side = box.getAttribute("data-mb-side");
+      var input = box.querySelector("input");
+      var list = box.querySelector("ul");
+      var chosen = box.querySelector("[data-mb-chosen]");
+      pickers[side] = { input: input, list: list, chosen: chosen };
+      function matches() {
+        var wanted = fold(input.value).split(" ").filter(Boolean);
+        list.replaceChildren();
+        if (!wanted.length || !units) { list.hidden = true; return; }
+        var found = units.filter(function (u) { return wanted.every(function (w) { return u.mbKey.indexOf(w) >= 0; }); }).slice(0, 8);
+        found.forEach(function (u) {
+          var li = document.createElement("li");
+          var button = document.createElement("button");
+          button.type = "button";
+          button.className = "mb-compare__match";
+          button.textContent = nameOf(u);
+          var level = document.createElement("span");
+          level.className = "mb-level";
+          level.textContent = levels[u.level] || u.level;
+          button.append(" ", level);
+          if (u.parent && byId[u.parent]) {
+            var parent = document.createElement("span");
+            parent.className = "mb-finder__parent";
+            parent.textContent = nameOf(byId[u.parent]);
+            button.append(" ", parent);
+          }
+          button.addEventListener("click", function () { choose(side, u.id, true); });
+          li.appendChild(button);
+          list.appendChild(li);
+        });
+        if (!found.length) {
+          var none = document.createElement("li");
+          none.textContent = words.finder_none;
+          list.appendChild(none);
+        }
+        list.hidden = false;
+      }
+      input.addEventListener("input", matches);
+      input.addEventListener("keydown", function (event) {
+        if (event.key !== "Enter") return;
+        event.preventDefault();
+        var first = list.querySelector("button");
+        if (first) first.click();
+      });
+    });
+
+    function choose(side, id, fromUser) {
+      var u = byId[id];
+      if (!u) return;
+      state[side] = id;
+      var p = pickers[side];
+      p.list.hidden = true;
+      p.list.replaceChildren();
+      p.input.value = nameOf(u);
+      p.chosen.replaceChildren();
+      var parts = words["compare.chosen"].split("{name}");
+      var link = document.createElement("a");
+      link.href = new URL(u.page[lang], siteRoot).href;
+      link.textContent = nameOf(u);
+      p.chosen.append(parts[0], link, parts[1] || "");
+      var query = new URLSearchParams();
+      if (state.a) query.set("a", state.a);
+      if (state.b) query.set("b", state.b);
+      history.replaceState(null, "", "?" + query.toString() + location.hash);
+      if (fromUser) show();
+    }
+
+    function latest(figures, id) {
+      var out = {};
+      figures.forEach(function (f) {
+        if (f.unit !== id || f.breakdown || f.status !== "reported" || f.value === null) return;
+        var key = [f.period_end, f.period_start || "", f.id].join(" ");
+        if (!out[f.indicator] || out[f.indicator].key < key) out[f.indicator] = { key: key, f: f };
+      });
+      return out;
+    }
+
+    function cell(f, unit, label) {
+      var td = document.createElement("td");
+      td.className = "mb-num";
+      td.setAttribute("data-label", label);
+      var before = words["q." + f.qualifier];
+      if (before && f.qualifier !== "estimated") td.append(before + "\u00a0");
+      var a = document.createElement("a");
+      a.href = new URL(f.provenance.page, siteRoot).href;
+      a.title = words["compare.source"] + ": " + f.provenance.quote;
+      a.textContent = quantity(f.value, unit);
+      td.appendChild(a);
+      if (f.qualifier === "estimated") td.append(" (" + words["q.estimated"] + ")");
+      var when = document.createElement("span");
+      when.className = "mb-cell-period";
+      when.textContent = text(f.period_label);
+      td.appendChild(when);
+      return td;
+    }
+
+    function show() {
+      result.replaceChildren();
+      if (!state.a || !state.b) { say("compare.pick_two"); return; }
+      say("compare.loading");
+      var ids = [state.a, state.b];
+      Promise.all([indicators || json("indicators.json")].concat(ids.map(function (id) {
+        return cache[id] || (cache[id] = json("units/" + encodeURIComponent(id) + ".json"));
+      }))).then(function (data) {
+        indicators = data[0];
+        if (state.a !== ids[0] || state.b !== ids[1]) return;
+        var A = latest(data[1].figures, ids[0]), B = latest(data[2].figures, ids[1]);
+        var names = [nameOf(byId[ids[0]]), nameOf(byId[ids[1]])];
+        var rows = indicators.indicators.filter(function (ind) { return A[ind.id] && B[ind.id]; });
+        if (!rows.length) { say("compare.none"); return; }
+        say("compare.count", rows.length);
+        var wrap = document.createElement("div");
+        wrap.className = "mb-table mb-stack mb-compare__table";
+        var scroll = document.createElement("div");
+        scroll.className = "md-typeset__scrollwrap";
+        var inner = document.createElement("div");
+        inner.className = "md-typeset__table";
+        var table = document.createElement("table");
+        var head = document.createElement("tr");
+        [words.indicator].concat(names).forEach(function (label, i) {
+          var th = document.createElement("th");
+          th.scope = "col";
+          if (i) th.className = "mb-num";
+          th.textContent = label;
+          head.appendChild(th);
+        });
+        var thead = document.createElement("thead");
+        thead.appendChild(head);
+        var tbody = document.createElement("tbody");
+        rows.forEach(function (ind) {
+          var fa = A[ind.id].f, fb = B[ind.id].f;
+          var tr = document.createElement("tr");
+          var th = document.createElement("th");
+          th.scope = "row";
+          var link = document.createElement("a");
+          link.href = new URL(ind.page[lang], siteRoot).href;
+          link.textContent = text(ind.name);
+          th.appendChild(link);
+          var same = fa.period === fb.period && fa.period_kind !== "to_date";
+          if (!same) {
+            tr.className = "mb-compare__apart";
+            var note = document.createElement("span");
+            note.className = "mb-compare__note";
+            note.textContent = words[fa.period_kind === "to_date" && fb.period_kind === "to_date" ? "compare.running" : "compare.not_comparable"];
+            th.append(" ", note);
+          }
+          tr.append(th, cell(fa, ind.unit, names[0]), cell(fb, ind.unit, names[1]));
+          tbody.appendChild(tr);
+        });
+        table.append(thead, tbody);
+        inner.appendChild(table);
+        scroll.appendChild(inner);
+        wrap.appendChild(scroll);
+        var foot = document.createElement("p");
+        foot.className = "mb-compare__foot";
+        foot.append(words["compare.only_reported"] + " ");
+        var share = document.createElement("a");
+        share.href = location.href;
+        share.textContent = words["compare.share"];
+        foot.appendChild(share);
+        result.append(wrap, foot);
+      }).catch(function () { say("compare.failed"); });
+    }
+
+    json("units.json").then(function (data) {
+      units = data.units;
+      units.forEach(function (u) {
+        byId[u.id] = u;
+        u.mbKey = fold(u.name.vi + " " + (u.name.en || "") + (u.short_name ? " " + u.short_name.vi + " " + (u.short_name.en || "") : ""));
+      });
+      var query = new URLSearchParams(location.search);
+      ["a", "b"].forEach(function (side) { if (query.get(side)) choose(side, query.get(side), false); });
+      show();
+    }).catch(function () { say("compare.failed"); });
+  }
+
   function start() {
     var search = document.querySelector("[data-mb-search]");
     if (search) setupSearch(search);
     var finder = document.querySelector("[data-mb-finder]");
     if (finder) setupFinder(finder);
+    var compare = document.querySelector("[data-mb-compare]");
+    if (compare) setupCompare(compare);
     var article = document.querySelector("[data-mb-mark-more]");
     if (article) setupMarks(article.querySelectorAll("a.mb-mark[data-mb-name]"), article.getAttribute("data-mb-mark-more"));
     if (article) showScrolling(article.querySelectorAll(".md-typeset__scrollwrap"), article.getAttribute("data-mb-scrolls") || "");
