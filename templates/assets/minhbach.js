@@ -921,7 +921,7 @@
       var before = words["q." + f.qualifier];
       if (before && f.qualifier !== "estimated") td.append(before + "\u00a0");
       var a = document.createElement("a");
-      a.href = new URL(f.provenance.page, siteRoot).href;
+      a.href = new URL(f.provenance.page[lang], siteRoot).href;
       a.title = words["compare.source"] + ": " + f.provenance.quote;
       a.textContent = quantity(f.value, unit);
       td.appendChild(a);

@@ -34,6 +34,7 @@ PAGE_TYPES = {
     "datasets": "datasets/",
     "dataset": "datasets/cchc-figures/",
     "targets": "targets/",
+    "compare": "compare/",
     "glossary": "glossary/",
     "api": "api/",
     "changelog": "changelog/",
@@ -42,7 +43,7 @@ PAGE_TYPES = {
 # The interactive states a citizen sees: search results over the page, the finder filtered, a
 # mark's explanation open in a table of figures (issue 18), and a report's figure with its source
 # open (arriving at its anchor: Tuy Phong's appendix tables).
-STATES = ("search-results", "finder-in-use", "mark-open", "report-figure-source")
+STATES = ("search-results", "finder-in-use", "mark-open", "report-figure-source", "compare-in-use")
 ROOTS = {"vi": "", "en": "en/"}
 WIDTHS = (1280, 360)
 CASES = [(lang, kind, width) for kind in (*PAGE_TYPES, *STATES) for lang in ROOTS for width in WIDTHS]
@@ -82,6 +83,11 @@ def open_state(page: Any, site_url: str, lang: str, kind: str) -> None:
         page.goto(site_url + ROOTS[lang] + "units/tuy-phong/")
         page.click(".mb-grid td.mb-num button.mb-mark--inconsistent")
         page.wait_for_function("() => document.getElementById('mb-tip').matches(':popover-open')")
+    elif kind == "compare-in-use":  # two units side by side, a third name typed with its matches open
+        page.goto(site_url + ROOTS[lang] + "compare/?a=tuy-phong&b=binh-son-binh-phuoc")
+        page.wait_for_selector("[data-mb-compare-result] tbody tr")
+        page.fill("#mb-compare-a", "dak")
+        page.wait_for_selector("#mb-compare-a-list button")
     elif kind == "report-figure-source":
         page.goto(site_url + ROOTS[lang] + "reports/tuy-phong-cchc-2011-2020/#fig-tuy-phong-cchc-2011-2020-304")
         page.wait_for_selector("details.mb-src[open] blockquote", state="visible")

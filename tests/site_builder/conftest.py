@@ -89,3 +89,78 @@ def province(tmp_path_factory: pytest.TempPathFactory, minimal_factory: Any) -> 
     corpus, findings = validate(root)
     assert corpus is not None, [str(p) for p in findings.errors]
     return corpus, compute(corpus)
+
+
+DATES = {"2021": ("2021-01-01", "2021-12-31"), "2020": ("2020-01-01", "2020-12-31"), "2021-Q3": ("2021-07-01", "2021-09-30"),
+         "../2021-09-30": ("", "2021-09-30")}
+
+# (unit, indicator, period, value, qualifier)
+RANKING_ROWS = [
+    ("xa-1", "share-late", "2021", "5", ""), ("xa-2", "share-late", "2021", "3", ""), ("xa-3", "share-late", "2021", "3", "approx"),
+    ("xa-4", "share-late", "2021", "8", ""), ("xa-5", "share-late", "2021", "10", "more_than"),
+    ("xa-1", "share-late", "2020", "4", ""), ("xa-2", "share-late", "2020", "6", ""), ("xa-3", "share-late", "2020", "3", ""),
+    ("xa-4", "share-late", "2021-Q3", "2", ""),
+    ("xa-1", "share-late", "../2021-09-30", "1", ""), ("xa-2", "share-late", "../2021-09-30", "2", ""),
+    ("xa-1", "survey-score", "2021", "50", ""), ("xa-2", "survey-score", "2021", "70", "estimated"),
+    ("xa-1", "dossiers-received", "2021", "100", ""), ("xa-2", "dossiers-received", "2021", "300", ""),
+]
+
+
+def _commune(uid: str) -> str:
+    return f"id: {uid}\nlevel: commune\nparent: huyen-b\nname:\n  vi: Xã {uid[-1]}\n  en: Commune {uid[-1]}\n"
+
+
+def _indicator(iid: str, unit: str, better: str) -> str:
+    return (f"id: {iid}\nname:\n  vi: Chỉ số {iid}\n  en: Indicator {iid}\ndefinition:\n  vi: Định nghĩa.\n  en: Definition.\n"
+            f"unit: {unit}\n{better}field: procedures\ntopic: dossiers\n")
+
+
+def _ranking_row(n: int, unit: str, indicator: str, period: str, value: str, qualifier: str) -> str:
+    start, end = DATES[period]
+    return f"bc-xa-{n:03d},bc-xa,{unit},{indicator},{period},{start},{end},,{value},{qualifier},reported,Phụ lục 1,dòng {n},,,\n"
+
+
+RANKING_FILES = {
+    **{f"content/units/xa-{i}.yaml": _commune(f"xa-{i}") for i in range(1, 6)},
+    "content/indicators/share-late.yaml": _indicator("share-late", "percent", "higher_is_better: false\n"),
+    "content/indicators/survey-score.yaml": _indicator("survey-score", "score", ""),
+    "content/reports/bc-xa.yaml": """\
+        id: bc-xa
+        unit: huyen-b
+        issuer: huyen-b
+        document_type: bao_cao
+        number: 5/BC-UBND
+        date: 2022-01-10
+        period: {kind: year, start: 2021-01-01, end: 2021-12-31, code: "2021"}
+        title: {vi: Báo cáo các xã, en: Communes report}
+        summary: {vi: Số liệu các xã., en: The communes' figures.}
+        source: {file: bc-xa.txt, ocr: false}
+        """,
+    "content/sources/bc-xa.txt": "Phụ lục 1\n" + "".join(f"dòng {n}\n" for n in range(1, len(RANKING_ROWS) + 1)),
+    "datapackages/figures/datapackage.yaml": """\
+        name: figures
+        title: Figures
+        licenses:
+          - name: CC-BY-4.0
+            path: https://creativecommons.org/licenses/by/4.0/
+        resources:
+          - name: bc-2021
+            path: data/bc-2021.csv
+            schema: figures.schema.yaml
+          - name: bc-xa
+            path: data/bc-xa.csv
+            schema: figures.schema.yaml
+        """,
+    "datapackages/figures/data/bc-xa.csv": HEADER + "".join(_ranking_row(n, *r) for n, r in enumerate(RANKING_ROWS, 1)),
+}
+
+
+# Five communes of one district: a lower-is-better share with a tie, a bound, a previous year,
+# a lone quarter and running totals; a score without direction; a count.
+@pytest.fixture(scope="session")
+def communes(tmp_path_factory: pytest.TempPathFactory, minimal_factory: Any) -> tuple[Corpus, Computed]:
+    root: Path = minimal_factory(tmp_path_factory.mktemp("rankings") / "proj")
+    write_files(root, RANKING_FILES)
+    corpus, findings = validate(root)
+    assert corpus is not None, [str(p) for p in findings.errors]
+    return corpus, compute(corpus)

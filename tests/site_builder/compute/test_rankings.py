@@ -16,81 +16,9 @@ from site_builder.content.model import Level
 from site_builder.content.periods import comparable
 from site_builder.content.validate import validate
 from site_builder.exports.rankings_csv import rankings_csv
-from tests.conftest import make_minimal, write_files
+from tests.site_builder.conftest import RANKING_ROWS as ROWS
 
 ROOT = Path(__file__).resolve().parents[3]
-HEADER = "id,report,unit,indicator,period,period_start,period_end,breakdown,value,qualifier,status,locator,quote,flag,note_vi,note_en\n"
-DATES = {"2021": ("2021-01-01", "2021-12-31"), "2020": ("2020-01-01", "2020-12-31"), "2021-Q3": ("2021-07-01", "2021-09-30"),
-         "../2021-09-30": ("", "2021-09-30")}
-
-# (unit, indicator, period, value, qualifier)
-ROWS = [
-    ("xa-1", "share-late", "2021", "5", ""), ("xa-2", "share-late", "2021", "3", ""), ("xa-3", "share-late", "2021", "3", "approx"),
-    ("xa-4", "share-late", "2021", "8", ""), ("xa-5", "share-late", "2021", "10", "more_than"),
-    ("xa-1", "share-late", "2020", "4", ""), ("xa-2", "share-late", "2020", "6", ""), ("xa-3", "share-late", "2020", "3", ""),
-    ("xa-4", "share-late", "2021-Q3", "2", ""),
-    ("xa-1", "share-late", "../2021-09-30", "1", ""), ("xa-2", "share-late", "../2021-09-30", "2", ""),
-    ("xa-1", "survey-score", "2021", "50", ""), ("xa-2", "survey-score", "2021", "70", "estimated"),
-    ("xa-1", "dossiers-received", "2021", "100", ""), ("xa-2", "dossiers-received", "2021", "300", ""),
-]
-
-
-def _unit(uid: str) -> str:
-    return f"id: {uid}\nlevel: commune\nparent: huyen-b\nname:\n  vi: Xã {uid[-1]}\n  en: Commune {uid[-1]}\n"
-
-
-def _indicator(iid: str, unit: str, better: str) -> str:
-    return (f"id: {iid}\nname:\n  vi: Chỉ số {iid}\n  en: Indicator {iid}\ndefinition:\n  vi: Định nghĩa.\n  en: Definition.\n"
-            f"unit: {unit}\n{better}field: procedures\ntopic: dossiers\n")
-
-
-def _row(n: int, unit: str, indicator: str, period: str, value: str, qualifier: str) -> str:
-    start, end = DATES[period]
-    return f"bc-xa-{n:03d},bc-xa,{unit},{indicator},{period},{start},{end},,{value},{qualifier},reported,Phụ lục 1,dòng {n},,,\n"
-
-
-FILES = {
-    **{f"content/units/xa-{i}.yaml": _unit(f"xa-{i}") for i in range(1, 6)},
-    "content/indicators/share-late.yaml": _indicator("share-late", "percent", "higher_is_better: false\n"),
-    "content/indicators/survey-score.yaml": _indicator("survey-score", "score", ""),
-    "content/reports/bc-xa.yaml": """\
-        id: bc-xa
-        unit: huyen-b
-        issuer: huyen-b
-        document_type: bao_cao
-        number: 5/BC-UBND
-        date: 2022-01-10
-        period: {kind: year, start: 2021-01-01, end: 2021-12-31, code: "2021"}
-        title: {vi: Báo cáo các xã, en: Communes report}
-        summary: {vi: Số liệu các xã., en: The communes' figures.}
-        source: {file: bc-xa.txt, ocr: false}
-        """,
-    "content/sources/bc-xa.txt": "Phụ lục 1\n" + "".join(f"dòng {n}\n" for n in range(1, len(ROWS) + 1)),
-    "datapackages/figures/datapackage.yaml": """\
-        name: figures
-        title: Figures
-        licenses:
-          - name: CC-BY-4.0
-            path: https://creativecommons.org/licenses/by/4.0/
-        resources:
-          - name: bc-2021
-            path: data/bc-2021.csv
-            schema: figures.schema.yaml
-          - name: bc-xa
-            path: data/bc-xa.csv
-            schema: figures.schema.yaml
-        """,
-    "datapackages/figures/data/bc-xa.csv": HEADER + "".join(_row(n, *r) for n, r in enumerate(ROWS, 1)),
-}
-
-
-@pytest.fixture(scope="module")
-def communes(tmp_path_factory: pytest.TempPathFactory) -> tuple[Corpus, Computed]:
-    root = make_minimal(tmp_path_factory.mktemp("rankings") / "proj")
-    write_files(root, FILES)
-    corpus, findings = validate(root)
-    assert corpus is not None, [str(p) for p in findings.errors]
-    return corpus, compute(corpus)
 
 
 def level(computed: Computed, iid: str, lv: Level) -> LevelRankings:
