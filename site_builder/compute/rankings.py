@@ -113,11 +113,11 @@ def _sort_key(indicator: Indicator, value: float) -> float:
     return value if indicator.higher_is_better is False and order_of(indicator) is Order.ranked else -value
 
 
-def _previous(points: tuple[Point, ...], point: Point) -> Point | None:
-    """The point before `point` in its run of comparable periods."""
-    run = next(r for r in comparable_runs(points) if point in r)
-    i = run.index(point)
-    return run[i - 1] if i else None
+def _previous(points: tuple[Point, ...]) -> dict[int, Point]:
+    """Each point's predecessor in its run of comparable periods, by the point's identity (a
+    national corpus ranks some 300,000 points: comparing whole figures for equality was half the
+    compute stage)."""
+    return {id(p): run[i - 1] for run in comparable_runs(points) for i, p in enumerate(run) if i}
 
 
 def _level_rankings(corpus: Corpus, series: dict[str, dict[str, tuple[Point, ...]]], indicator: Indicator,
@@ -149,8 +149,12 @@ def _level_rankings(corpus: Corpus, series: dict[str, dict[str, tuple[Point, ...
             for u, p in values:
                 ranks[(period, u)] = rank_among(keys, _sort_key(indicator, p.value))
 
+    before_of: dict[str, dict[int, Point]] = {}
+
     def entry(uid: str, p: Point, ranked: bool) -> Entry:
-        prev = _previous(series[uid][iid], p)
+        if uid not in before_of:
+            before_of[uid] = _previous(series[uid][iid])
+        prev = before_of[uid].get(id(p))
         qualifier = combine(p.qualifier, prev.qualifier) if prev else None
         change = p.value - prev.value if prev and qualifier is not None else None
         rank = ranks.get((p.period, uid)) if ranked else None
