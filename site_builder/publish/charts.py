@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,17 +23,15 @@ from typing import Iterable
 
 from site_builder.publish import i18n
 from site_builder.compute.derive import Computed, Point, comparable_runs, when
-from site_builder.content.periods import comparable
+from site_builder.content import periods
 from site_builder.content.corpus import Corpus, Target
 from site_builder.content.model import Text
 from site_builder.publish.progress import Emit, each_over_cores
 from site_builder.files import link_or_copy
 
-PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000")  # Okabe–Ito, colour-blind safe
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#000000")  # Okabe–Ito, colour-blind safe
 TARGET_COLOUR = "#D55E00"
-WIDTH, HEIGHT = 720, 360
 FLOW = ("dossiers-received", "dossiers-resolved", "dossiers-resolved-early", "dossiers-resolved-on-time", "dossiers-resolved-late")
-STACKED = ("dossiers-resolved-early", "dossiers-resolved-on-time", "dossiers-resolved-late")
 ORDER = ("flow", "share-online", "share-on-time", "satisfaction-rate", "online-payment-share", "digitisation-share")
 
 
@@ -40,8 +39,20 @@ ORDER = ("flow", "share-online", "share-on-time", "satisfaction-rate", "online-p
 class Series:
     name: str
     values: tuple[float | None, ...]
-    stack: bool = False  # stacked with the other stacked series of the chart
     qualifiers: tuple[str, ...] = ()  # per value: "" exact, approx, estimated (bounds are not drawn)
+    indicator: str = ""  # the indicator drawn; a unit chart draws each of its series once
+
+
+@dataclass(frozen=True)
+class Panel:
+    """One axis of a chart: its series share a scale, so they are of comparable size."""
+
+    kind: str  # "bar" (counts over periods, from zero), "line" (shares over periods, axis fitted), "hbar" (units compared)
+    unit: str  # the indicator's measure unit
+    categories: tuple[str, ...]
+    codes: tuple[str, ...]  # period codes or unit ids behind the categories, for the CSV
+    series: tuple[Series, ...]
+    targets: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -50,22 +61,32 @@ class ChartSpec:
 
     key: str
     lang: i18n.Lang
-    kind: str  # "bar" (grouped/stacked over periods), "line" (percent over periods), "hbar" (units compared)
     title: str
-    unit: str
-    categories: tuple[str, ...]
-    codes: tuple[str, ...]  # period codes or unit ids behind the categories, for the CSV
-    series: tuple[Series, ...]
-    targets: tuple[tuple[str, float], ...] = ()
+    subtitle: str  # the place or level, how periods run, and the periods shown
+    source: str  # the documents the values were read from
+    panels: tuple[Panel, ...]
+    notes: tuple[str, ...] = ()  # sentences for what is not drawn: a constant series, units of other periods
+    aliases: tuple[str, ...] = ()  # keys of charts this one replaces: their addresses keep resolving to it
 
     def digest(self) -> str:
         # repr of a frozen dataclass of strings, numbers and tuples is deterministic, and a
         # tenth of the cost of asdict() + json.dumps() (measured: 1.5 of 14 s for 1,734 charts)
         return hashlib.sha256(f"{self!r}|{STYLE_VERSION}".encode()).hexdigest()[:20]
 
+    @property
+    def kind(self) -> str:
+        return "hbar" if self.panels and self.panels[0].kind == "hbar" else "time"
+
+    @property
+    def series(self) -> tuple[Series, ...]:
+        return tuple(s for p in self.panels for s in p.series)
+
 
 POOL_FROM = 2000
-STYLE_VERSION = "7"  # bump when drawing code changes, so cached files are redrawn
+STYLE_VERSION = "10"  # bump when drawing code changes, so cached files are redrawn
+MAX_PANELS = 4  # a topic's chart: more series than this are in its table, not drawn
+MAX_BARS = 30  # units in a comparison chart: beyond it, the first and last 15
+SHARE_AXIS = 5  # two series share an axis only when the larger is at most 5× the smaller
 
 
 def _name(text: Text, lang: i18n.Lang) -> str:
@@ -117,44 +138,150 @@ def _series_points(computed: Computed, unit_id: str) -> dict[str, tuple[Point, .
     return computed.series.get(unit_id, {})
 
 
+# How a chart's periods run, said in its subtitle: a chart never mixes kinds (best_run), so a
+# quarter never stands beside a year without the subtitle and its labels saying so.
+RUNS: dict[str, dict[str, str]] = {
+    "year": {"vi": "theo năm", "en": "yearly"},
+    "half": {"vi": "theo 6 tháng", "en": "by half-year"},
+    "quarter": {"vi": "theo quý", "en": "quarterly"},
+    "month": {"vi": "theo tháng", "en": "monthly"},
+    "months": {"vi": "lũy kế từ đầu năm", "en": "year to date"},
+    "years": {"vi": "theo giai đoạn", "en": "by multi-year period"},
+    "range": {"vi": "theo khoảng thời gian", "en": "by date range"},
+    "to_date": {"vi": "lũy kế", "en": "running totals"},
+}
+
+
+def _span(codes: Iterable[str], lang: i18n.Lang) -> str:
+    """'theo năm, 2015–2019' / 'yearly, 2015–2019': how the periods run and the first and last;
+    for panels over different kinds of period, each kind with its own span ('yearly, 2015–2019;
+    quarterly, Q1 2020–Q3 2021'), so that a quarter is never read as a year."""
+    by_kind: dict[str, list[str]] = {}
+    for code in sorted(set(codes), key=_period_order):
+        parsed = periods.parse(code)
+        by_kind.setdefault(parsed.kind.value if parsed else "", []).append(code)
+    parts = []
+    for kind, ordered in by_kind.items():
+        run = RUNS[kind][lang] if kind in RUNS else ""
+        first, last = i18n.period_short(ordered[0], lang), i18n.period_short(ordered[-1], lang)
+        parts.append(f"{run}, {first}–{last}" if first != last else f"{run}, {first}")
+    return "; ".join(parts)
+
+
+def _period_order(code: str) -> tuple[int, str]:
+    parsed = periods.parse(code)
+    end = parsed.end if parsed and parsed.end else None
+    return ((end.toordinal() if end else (parsed.year * 400 + (parsed.months() or (0, 0, 0))[1] * 31 if parsed else 0)), code)
+
+
+def source_line(corpus: Corpus, points: Iterable[Point], lang: i18n.Lang) -> str:
+    """'Nguồn: Báo cáo 278/BC-UBND, UBND huyện …; …' / 'Source: Report 278/BC-UBND, … People's
+    Committee; …': the documents the drawn values were read from, latest first, at most three named."""
+    reports = list(dict.fromkeys(p.figure.report for p in sorted(points, key=lambda p: when(p.figure), reverse=True)))
+    labels = []
+    for rid in reports[:3]:
+        report = corpus.reports[rid]
+        kind = i18n.t("dt." + report.document_type.value, lang)
+        what = report.number or i18n.period_label(report.period.code, lang)
+        if lang == "vi" and not report.number:
+            what = what[:1].lower() + what[1:]  # 'Báo cáo giai đoạn 2011–2020', not '… Giai đoạn …'
+        issuer = corpus.units.get(report.issuer)
+        labels.append(f"{kind} {what}" + (f", {_name(issuer.name, lang)}" if issuer else ""))
+    more = len(reports) - len(labels)
+    tail = i18n.t("chart.more_documents", lang).replace("{n}", i18n.number(more, lang)) if more else ""
+    return f"{i18n.t('chart.source', lang)}: {'; '.join(labels)}{tail}." if labels else ""
+
+
+def _distinct(values: Iterable[float | None]) -> int:
+    return len({v for v in values if v is not None})
+
+
+def _unchartable(name: str, points: tuple[Point, ...], unit: str, lang: i18n.Lang) -> str:
+    """The sentence said instead of a chart of a constant series."""
+    value = i18n.qualified(points[0].value, unit, lang, points[0].qualifier.value)
+    span = _span((p.period for p in points), lang).split(", ", 1)[-1]
+    return i18n.t("chart.constant", lang).replace("{name}", name).replace("{value}", value).replace("{n}", str(len(points))).replace("{span}", span)
+
+
+def _topic_of(corpus: Corpus, indicator: str) -> str:
+    return corpus.indicators[indicator].topic.value
+
+
+def _order(indicator: str) -> tuple[int, int, str]:
+    if indicator in FLOW:
+        return (0, FLOW.index(indicator), indicator)
+    return (1, ORDER.index(indicator) if indicator in ORDER else len(ORDER), indicator)
+
+
 def unit_specs(corpus: Corpus, computed: Computed, unit_id: str, lang: i18n.Lang) -> list[ChartSpec]:
-    """The charts of one unit page: dossier flow first, then shares, then every other series;
-    each over one run of comparable periods (best_run)."""
+    """The charts of one unit page: one per topic, its series as small multiples (a panel each,
+    two dossier counts of similar size sharing one), each over one run of comparable periods
+    (best_run). A series drawn here is drawn nowhere else on the page; a constant or all-zero
+    series is a sentence instead of a chart."""
     unit = corpus.units[unit_id]
     uname = _name(unit.short_name or unit.name, lang)
+    place = _name(unit.name, lang)
     series = _series_points(computed, unit_id)
+    by_topic: dict[str, list[str]] = {}
+    for ind in sorted(series, key=_order):
+        by_topic.setdefault(_topic_of(corpus, ind), []).append(ind)
     specs: list[ChartSpec] = []
-    flow_points = tuple(sorted((p for ind, pts in series.items() if ind in FLOW for p in pts), key=lambda p: when(p.figure)))
-    run = best_run(flow_points)
-    codes = tuple(dict.fromkeys(p.period for p in run))
-    flow = {ind: {p.period: p for p in chartable(pts) if p.period in codes} for ind, pts in series.items() if ind in FLOW}
-    flow = {ind: by_period for ind, by_period in flow.items() if len(by_period) >= 2}
-    if flow:
-        out = [Series(_name(corpus.indicators[ind].name, lang), tuple(flow[ind][c].value if c in flow[ind] else None for c in codes), ind in STACKED,
-                      _qualifiers(flow[ind].get(c) for c in codes)) for ind in FLOW if ind in flow]
-        title = ("Luồng hồ sơ" if lang == "vi" else "Dossier flow") + f" — {uname}"
-        specs.append(ChartSpec(f"unit--{unit_id}--flow", lang, "bar", title, "count",
-                               tuple(i18n.period_short(c, lang) for c in codes), codes, tuple(out)))
-    runs = {ind: best_run(pts) for ind, pts in series.items() if ind not in flow}
-    rest = sorted((ind for ind, run in runs.items() if len(run) >= 2), key=lambda i: (ORDER.index(i) if i in ORDER else len(ORDER), i))
-    for ind in rest:
-        points = runs[ind]
-        indicator = corpus.indicators[ind]
-        unit_kind = indicator.unit.value
-        specs.append(ChartSpec(
-            f"unit--{unit_id}--{ind}", lang, "line" if unit_kind == "percent" else "bar",
-            f"{_name(indicator.name, lang)} — {uname}", unit_kind,
-            tuple(i18n.period_short(p.period, lang) for p in points), tuple(p.period for p in points),
-            (Series(_name(indicator.name, lang), tuple(p.value for p in points), qualifiers=_qualifiers(points)),),
-            _targets_for(corpus, unit_id, ind, lang),
-        ))
+    for topic, indicators in by_topic.items():
+        panels: list[Panel] = []
+        notes: list[str] = []
+        drawn: list[Point] = []
+        left_out = 0
+        for ind in indicators:
+            run = best_run(series[ind])
+            if len(run) < 2:
+                continue  # one value is a figure in the table, not a series
+            indicator = corpus.indicators[ind]
+            name = _name(indicator.name, lang)
+            unit_kind = indicator.unit.value
+            if _distinct(p.value for p in run) < 2:
+                notes.append(_unchartable(name, run, unit_kind, lang))
+                continue
+            codes = tuple(p.period for p in run)
+            one = Series(name, tuple(p.value for p in run), _qualifiers(run), ind)
+            targets = _targets_for(corpus, unit_id, ind, lang)
+            last = panels[-1] if panels else None
+            if (last is not None and ind in FLOW and last.series[-1].indicator in FLOW and last.codes == codes
+                    and len(last.series) < 2 and not targets and _similar(last.series + (one,))):
+                panels[-1] = Panel(last.kind, last.unit, last.categories, codes, last.series + (one,))
+                drawn.extend(run)
+                continue
+            if len(panels) == MAX_PANELS:
+                left_out += 1
+                continue
+            panels.append(Panel("line" if unit_kind in ("percent", "percent_of_plan") else "bar", unit_kind,
+                                tuple(i18n.period_short(c, lang) for c in codes), codes, (one,), targets))
+            drawn.extend(run)
+        if left_out:
+            notes.append(i18n.t("chart.left_out", lang).replace("{n}", str(left_out)))
+        if not panels and not notes:
+            continue
+        # before issue 20 a unit page had a chart per series (the dossier counts as one, 'flow'):
+        # their addresses are cited, so each resolves to the chart that now shows the series
+        aliases = sorted({f"unit--{unit_id}--{'flow' if ind in FLOW else ind}" for ind in indicators if len(best_run(series[ind])) >= 2})
+        title = f"{i18n.t('topic.' + topic, lang)} — {uname}"
+        subtitle = f"{place}, {_span((c for p in panels for c in p.codes), lang)}" if panels else place
+        specs.append(ChartSpec(f"unit--{unit_id}--{topic}", lang, title, subtitle, source_line(corpus, drawn, lang),
+                               tuple(panels), tuple(notes), tuple(aliases)))
     return specs
 
 
+def _similar(series: tuple[Series, ...]) -> bool:
+    """Whether series are of a size to share one axis: the smallest at least 1/SHARE_AXIS of the largest."""
+    tops = [max((v for v in s.values if v is not None), default=0.0) for s in series]
+    return min(tops) * SHARE_AXIS >= max(tops) > 0
+
+
 def indicator_specs(corpus: Corpus, computed: Computed, indicator_id: str, lang: i18n.Lang) -> list[ChartSpec]:
-    """An indicator's comparison chart: the latest value of each unit, for rates only, and only
-    among units whose latest periods are comparable (the largest such group, the latest of
-    equally large ones): a commune's year is not set beside a centre's quarter.
+    """An indicator's comparison charts, one per level of unit: the values of the units of that
+    level for one and the same period (the period most of them report, the latest of equally
+    many), best first. A commune's year is never set beside a centre's quarter, nor a province
+    beside a commune; units of that level with values for other periods are named below the
+    chart, with their periods.
 
     Counts are not compared across units: a commune and a province differ in size, so a
     bar chart of counts would compare populations, not performance.
@@ -162,97 +289,137 @@ def indicator_specs(corpus: Corpus, computed: Computed, indicator_id: str, lang:
     indicator = corpus.indicators[indicator_id]
     if indicator.unit.value not in ("percent", "percent_of_plan"):
         return []
-    latest: dict[str, Point] = {}
-    for unit_id in corpus.units:
-        pts = chartable(_series_points(computed, unit_id).get(indicator_id, ()))
-        if pts:
-            latest[unit_id] = pts[-1]
-    groups: list[list[str]] = []
-    for unit_id, point in latest.items():
-        group = next((g for g in groups if comparable(latest[g[0]].period, point.period)), None)
-        if group is None:
-            groups.append([unit_id])
-        else:
-            group.append(unit_id)
-    chosen = max(groups, key=lambda g: (len(g), max(when(latest[u].figure) for u in g)), default=[])
-    if len(chosen) < 2:
-        return []
-    order = sorted(chosen, key=lambda u: (latest[u].value, u))
-    cats = tuple(f"{_name(corpus.units[u].short_name or corpus.units[u].name, lang)} ({i18n.period_short(latest[u].period, lang)})" for u in order)
-    return [ChartSpec(
-        f"indicator--{indicator_id}", lang, "hbar", _name(indicator.name, lang), indicator.unit.value, cats, tuple(order),
-        (Series(_name(indicator.name, lang), tuple(latest[u].value for u in order), qualifiers=_qualifiers(latest[u] for u in order)),),
-    )]
+    by_level: dict[str, dict[str, dict[str, Point]]] = {}  # level -> period -> unit -> point
+    for unit_id, unit in corpus.units.items():
+        for p in chartable(_series_points(computed, unit_id).get(indicator_id, ())):
+            by_level.setdefault(unit.level.value, {}).setdefault(p.period, {})[unit_id] = p
+    specs = []
+    for level, by_period in by_level.items():
+        period, members = max(by_period.items(), key=lambda kv: (len(kv[1]), _period_order(kv[0])))
+        if len(members) < 2:
+            continue
+        best_high = indicator.higher_is_better is not False
+        order = sorted(members, key=lambda u: (-members[u].value if best_high else members[u].value, u))
+        others = sorted({u for per, units in by_period.items() if per != period for u in units} - set(members))
+        notes: tuple[str, ...] = ()
+        if others:
+            listed = "; ".join(
+                f"{_name(corpus.units[u].short_name or corpus.units[u].name, lang)} ("
+                + ", ".join(i18n.period_short(per, lang) for per in sorted((per for per, us in by_period.items() if u in us), key=_period_order)) + ")"
+                for u in others)
+            notes = (i18n.t("chart.other_periods", lang).replace("{period}", i18n.period_label(period, lang)) + " " + listed + ".",)
+        if len(order) > MAX_BARS:
+            # thousands of communes make no readable chart: the first and the last, said so
+            half = MAX_BARS // 2
+            notes = (i18n.t("chart.ends", lang).replace("{n}", str(half)).replace("{total}", i18n.number(len(order), lang)),) + notes
+            order = order[:half] + order[-half:]
+        cats = tuple(_name(corpus.units[u].short_name or corpus.units[u].name, lang) for u in order)
+        points = [members[u] for u in order]
+        level_words = i18n.t(f"level.{level}", lang)
+        subtitle = f"{i18n.t('chart.level_units', lang).replace('{level}', level_words)}, {i18n.period_label(period, lang)}"
+        specs.append(ChartSpec(
+            f"indicator--{indicator_id}--{level}", lang, _name(indicator.name, lang), subtitle, source_line(corpus, points, lang),
+            (Panel("hbar", indicator.unit.value, cats, tuple(order),
+                   (Series(_name(indicator.name, lang), tuple(p.value for p in points), _qualifiers(points), indicator_id),)),),
+            notes,
+        ))
+    return specs
 
 
 def alt_text(spec: ChartSpec) -> str:
-    """A sentence stating what the chart shows, in the chart's language."""
+    """Sentences stating what the chart shows, in the chart's language."""
     vi = spec.lang == "vi"
     if spec.kind == "hbar":
-        s = spec.series[0]
-        lo, hi = spec.categories[0], spec.categories[-1]
-        a, b = _fmt(s.values[0] or 0, spec.unit, spec.lang), _fmt(s.values[-1] or 0, spec.unit, spec.lang)
-        return f"{spec.title}: thấp nhất {lo} {a}, cao nhất {hi} {b}." if vi else f"{spec.title}: lowest {lo} at {a}, highest {hi} at {b}."
-    parts = []
-    for s in spec.series:
-        known = [(c, v) for c, v in zip(spec.categories, s.values) if v is not None]
-        if len(known) < 2:
-            continue
-        (c0, v0), (c1, v1) = known[0], known[-1]
-        a, b = _fmt(v0, spec.unit, spec.lang), _fmt(v1, spec.unit, spec.lang)
+        panel = spec.panels[0]
+        s = panel.series[0]
+        first, last = panel.categories[0], panel.categories[-1]
+        a, b = _fmt(s.values[0], panel.unit, spec.lang), _fmt(s.values[-1], panel.unit, spec.lang)
+        n = len(panel.categories)
         if vi:
-            verb = "tăng từ" if v1 > v0 else ("giảm từ" if v1 < v0 else "giữ ở mức")
-            parts.append(f"{s.name} {verb} {a} ({c0}) {'lên' if v1 > v0 else 'xuống' if v1 < v0 else 'đến'} {b} ({c1})")
-        else:
-            verb = "rose from" if v1 > v0 else ("fell from" if v1 < v0 else "stayed at")
-            parts.append(f"{s.name} {verb} {a} ({c0}) {'to' if v1 != v0 else 'through'} {b} ({c1})")
+            return f"{spec.title}, {spec.subtitle}: {n} đơn vị, đứng đầu là {first} ({a}), cuối cùng là {last} ({b})."
+        return f"{spec.title}, {spec.subtitle}: {n} units, first {first} ({a}), last {last} ({b})."
+    parts = []
+    for panel in spec.panels:
+        for s in panel.series:
+            known = [(c, v) for c, v in zip(panel.categories, s.values) if v is not None]
+            if len(known) < 2:
+                continue
+            (c0, v0), (c1, v1) = known[0], known[-1]
+            a, b = _fmt(v0, panel.unit, spec.lang), _fmt(v1, panel.unit, spec.lang)
+            if vi:
+                verb = "tăng từ" if v1 > v0 else ("giảm từ" if v1 < v0 else "ở mức")
+                parts.append(f"{s.name} {verb} {a} ({c0}) {'lên' if v1 > v0 else 'xuống' if v1 < v0 else 'và'} {b} ({c1})")
+            else:
+                verb = "rose from" if v1 > v0 else ("fell from" if v1 < v0 else "was")
+                parts.append(f"{s.name} {verb} {a} ({c0}) {'to' if v1 != v0 else 'and'} {b} ({c1})")
+            if panel.targets:
+                parts[-1] += " (" + "; ".join(label for label, _ in panel.targets) + ")"
     text = "; ".join(parts) if parts else spec.title
-    if spec.targets:
-        text += ". " + "; ".join(label for label, _ in spec.targets)
     return text[:1].upper() + text[1:] + "."
 
 
 def draw(spec: ChartSpec) -> bytes:
-    """Render one chart to SVG bytes (see svgchart: laid out with matplotlib's tick locator and font metrics)."""
+    """Render one chart to SVG bytes (svgchart: it reflows to the width it is shown at)."""
     from site_builder.publish.svgchart import render
 
-    return render(spec, PALETTE, TARGET_COLOUR, WIDTH, chart_height(spec), lambda v: _fmt(v, spec.unit, spec.lang)).encode("utf-8")
+    svg, _ = render(spec, PALETTE, TARGET_COLOUR, lambda v, unit: _fmt(v, unit, spec.lang))
+    return svg.encode("utf-8")
 
 
 def chart_height(spec: ChartSpec) -> int:
-    return HEIGHT if spec.kind != "hbar" else max(HEIGHT, 60 + 36 * len(spec.categories))
+    from site_builder.publish.svgchart import height
+
+    return height(spec)
+
+
+def _rows(spec: ChartSpec) -> tuple[list[str], list[str], list[tuple[Series, Panel]]]:
+    """The codes and labels of all panels, in order, and each series with its panel."""
+    labels: dict[str, str] = {}
+    for panel in spec.panels:
+        for code, label in zip(panel.codes, panel.categories):
+            labels.setdefault(code, label)
+    codes = list(labels) if spec.kind == "hbar" else sorted(labels, key=_period_order)
+    return codes, [labels[c] for c in codes], [(s, p) for p in spec.panels for s in p.series]
 
 
 def chart_csv(spec: ChartSpec) -> str:
-    """Exactly what the chart shows, one row per category; a qualifier column beside a series
-    that has approximate or estimated values."""
+    """Exactly what the chart shows, one row per period (or unit); a qualifier column beside a
+    series with approximate or estimated values, a column per target."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
+    codes, labels, columns = _rows(spec)
     header = ["code", "label"]
-    for s in spec.series:
+    for s, _ in columns:
         header += [s.name] + ([f"{s.name} (qualifier)"] if s.qualifiers else [])
-    writer.writerow(header + [f"target {v:g}" for _, v in spec.targets])
-    for i, (code, label) in enumerate(zip(spec.codes, spec.categories)):
+    targets = [t for p in spec.panels for t in p.targets]
+    writer.writerow(header + [label for label, _ in targets])
+    for code, label in zip(codes, labels):
         row = []
-        for s in spec.series:
-            value = s.values[i]
-            row += ["" if value is None else f"{value:g}"] + ([s.qualifiers[i]] if s.qualifiers else [])
-        writer.writerow([code, label] + row + [f"{v:g}" for _, v in spec.targets])
+        for s, panel in columns:
+            i = panel.codes.index(code) if code in panel.codes else -1
+            value = s.values[i] if i >= 0 else None
+            row += ["" if value is None else f"{value:g}"] + ([s.qualifiers[i] if i >= 0 else ""] if s.qualifiers else [])
+        writer.writerow([code, label] + row + [f"{v:g}" for _, v in targets])
     return buf.getvalue()
 
 
 @dataclass(frozen=True)
 class ChartView:
-    """One chart as a page shows it: the image, its CSV, the sentence saying what it shows, and its data as a table."""
+    """One chart as a page shows it: title, subtitle, the image, source, the sentence saying
+    what it shows, what is not drawn, its data as a table, and its files."""
 
+    id: str  # '<key>.<lang>': the file names and the embed page's ?id=
     file: str  # path from the site root
     csv: str
     alt: str
-    width: int
     height: int
+    title: str
+    subtitle: str
+    source: str
+    notes: tuple[str, ...]
     header: list[str]
     rows: list[list[str]]
-    indicator: str = ""  # what a unit page files it under: the indicator drawn (the dossier flow: dossiers-received)
+    topic: str = ""  # a unit page's chart: the topic it illustrates
 
 
 @dataclass(frozen=True)
@@ -278,11 +445,25 @@ def all_specs(corpus: Corpus, computed: Computed, lang: i18n.Lang) -> dict[str, 
     return out
 
 
-def chart_indicator(spec: ChartSpec) -> str:
-    """The indicator a chart draws, from its key ('unit--<unit>--<indicator>'); the dossier flow is
-    filed under dossiers received, an indicator page's chart under its indicator."""
-    last = spec.key.rsplit("--", 1)[-1]
-    return FLOW[0] if last == "flow" else last
+def chart_view(spec: ChartSpec, height: int) -> ChartView:
+    lang = spec.lang
+    name = f"{spec.key}.{lang}"
+    codes, labels, columns = _rows(spec)
+    rows = []
+    for code, label in zip(codes, labels):
+        row = [label]
+        for s, panel in columns:
+            i = panel.codes.index(code) if code in panel.codes else -1
+            row.append(i18n.qualified(s.values[i], panel.unit, lang, s.qualifiers[i] if s.qualifiers else "") if i >= 0 else "—")
+        rows.append(row)
+    first = i18n.t("unit", lang) if spec.kind == "hbar" else i18n.t("period", lang)
+    drawn = bool(spec.panels)
+    return ChartView(
+        id=name, file=f"charts/{name}.svg" if drawn else "", csv=f"charts/{name}.csv" if drawn else "",
+        alt=alt_text(spec) if drawn else "", height=height, title=spec.title, subtitle=spec.subtitle, source=spec.source,
+        notes=spec.notes, header=[first] + [s.name for s, _ in columns], rows=rows,
+        topic=spec.key.rsplit("--", 1)[-1] if spec.key.startswith("unit--") else "",
+    )
 
 
 def _draw_to(args: tuple[ChartSpec, str]) -> str:
@@ -305,27 +486,81 @@ def render_charts(corpus: Corpus, computed: Computed, out_dir: Path, cache: Path
         result: dict[str, list[ChartView]] = {}
         for page_key, specs in all_specs(corpus, computed, lang).items():
             for spec in specs:
-                digest = spec.digest()
-                cached = cache / f"{digest}.svg"
-                name = f"{spec.key}.{lang}"
-                if cached.is_file():
-                    cached_count += 1
-                else:
-                    todo.append((spec, str(cached)))
-                placed.append((cached, out_dir / f"{name}.svg"))
-                (out_dir / f"{name}.csv").write_text(chart_csv(spec), encoding="utf-8")
-                result.setdefault(page_key, []).append(ChartView(
-                    file=f"charts/{name}.svg", csv=f"charts/{name}.csv", alt=alt_text(spec),
-                    width=WIDTH, height=chart_height(spec),
-                    header=[i18n.t("period", lang) if spec.kind != "hbar" else i18n.t("unit", lang)] + [s.name for s in spec.series],
-                    rows=[[label] + [i18n.qualified(s.values[i], spec.unit, lang, s.qualifiers[i] if s.qualifiers else "") for s in spec.series]
-                          for i, label in enumerate(spec.categories)],
-                    indicator=chart_indicator(spec),
-                ))
+                # a chart of only sentences is drawn only when an older address needs it
+                names = ([spec.key] if spec.panels else []) + list(spec.aliases)
+                if names:
+                    digest = spec.digest()
+                    cached = cache / f"{digest}.svg"
+                    if cached.is_file():
+                        cached_count += 1
+                    else:
+                        todo.append((spec, str(cached)))
+                    first_csv = out_dir / f"{names[0]}.{lang}.csv"
+                    first_csv.write_text(chart_csv(spec), encoding="utf-8")
+                    for name in names:
+                        placed.append((cached, out_dir / f"{name}.{lang}.svg"))
+                        if name != names[0]:
+                            placed.append((first_csv, out_dir / f"{name}.{lang}.csv"))
+                result.setdefault(page_key, []).append(chart_view(spec, chart_height(spec) if spec.panels else 0))
         per_lang[lang] = result
+    (out_dir / "embed.html").write_text(embed_page(), encoding="utf-8")
     unique = list({path: (spec, path) for spec, path in todo}.values())
     # about 1 ms a chart: a pool pays for its start-up only with thousands to draw
     each_over_cores(_draw_to, unique, "charts drawn", progress, POOL_FROM)
     for src, dest in placed:
         link_or_copy(str(src), str(dest))  # cached files are replaced whole, never written into
     return Charts(per_lang, drawn=len(unique), cached=cached_count)
+
+
+def embed_page() -> str:
+    """charts/embed.html?id=<key>.<lang>: any chart, framed, for an <iframe> on another site. One
+    page for every chart: the title, subtitle and source are read from the SVG itself, and the
+    link back goes to the page that shows the chart (its key says which)."""
+    words = json.dumps({lang: {k: i18n.t(f"chart.{k}", lang) for k in ("open_page", "not_found", "credit")} for lang in i18n.LANGS},
+                       ensure_ascii=False)
+    return EMBED.replace("__WORDS__", words)
+
+
+EMBED = """<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex"><title>Minh Bạch</title>
+<style>
+body{margin:0;font:14px/1.4 "DejaVu Sans","Noto Sans",Arial,sans-serif;color:#1a1a1a;background:#fff}
+main{padding:12px 16px}h1{font-size:17px;line-height:1.35;margin:0}p{margin:.25em 0}
+.sub,.src{color:#4d4d4d}.sub{font-size:13px}.src{font-size:12px}img{display:block;width:100%;margin:8px 0}a{color:#0b57a4}
+</style></head>
+<body><main><h1 id="title"></h1><p class="sub" id="subtitle"></p><img id="chart" alt="" hidden>
+<p class="src" id="source"></p><p class="src"><a id="page" target="_top" hidden></a> <span id="credit"></span></p></main>
+<script>
+(function () {
+  var WORDS = __WORDS__;
+  var id = new URLSearchParams(location.search).get("id") || "";
+  var m = /^(unit|indicator)--([a-z0-9-]+?)--([a-z0-9_-]+)\\.(vi|en)$/.exec(id);
+  var lang = m ? m[4] : "vi";
+  var words = WORDS[lang];
+  document.documentElement.lang = lang;
+  var say = function (el, text) { document.getElementById(el).textContent = text; };
+  if (!m) { say("title", words.not_found); return; }
+  fetch(id + ".svg").then(function (r) { if (!r.ok) throw new Error(r.status); return r.text(); }).then(function (text) {
+    var svg = new DOMParser().parseFromString(text, "image/svg+xml").documentElement;
+    var title = (svg.querySelector("title") || {}).textContent || "";
+    say("title", title);
+    var subtitle = (svg.querySelector("desc") || {}).textContent || "";
+    say("subtitle", subtitle);
+    say("source", svg.getAttribute("data-source") || "");
+    say("credit", "· " + words.credit);
+    document.title = title + " · Minh Bạch";
+    var img = document.getElementById("chart");
+    img.src = id + ".svg";
+    img.alt = title + ". " + subtitle;
+    img.style.height = svg.getAttribute("height") + "px";
+    img.hidden = false;
+    var page = document.getElementById("page");
+    page.href = "../" + (lang === "en" ? "en/" : "") + (m[1] === "unit" ? "units/" : "indicators/") + m[2] + "/#chart-" + id.replace(".", "-");
+    page.textContent = words.open_page;
+    page.hidden = false;
+  }).catch(function () { say("title", words.not_found); });
+})();
+</script>
+</body></html>
+"""

@@ -590,7 +590,31 @@ RANK_STRINGS: dict[str, dict[str, str]] = {
     "rank.one.party": {"vi": "cơ quan Đảng", "en": "party body"},
 }
 
+# A chart's frame (publish.charts) and its tools (minhbach.js setupCharts).
+CHART_STRINGS: dict[str, dict[str, str]] = {
+    "chart.source": {"vi": "Nguồn", "en": "Source"},
+    "chart.more_documents": {"vi": " và {n} văn bản khác", "en": " and {n} other documents"},
+    "chart.constant": {"vi": "{name}: {value} trong cả {n} kỳ ({span}), không đổi nên không vẽ biểu đồ.",
+                       "en": "{name}: {value} in each of {n} periods ({span}); a constant is not charted."},
+    "chart.left_out": {"vi": "Bảng bên dưới có thêm {n} chuỗi số liệu của chủ đề này.", "en": "{n} more series of this topic are in the table below."},
+    "chart.other_periods": {"vi": "Không đưa vào biểu đồ vì không có số liệu {period}:", "en": "Not in the chart, having no value for {period}:"},
+    "chart.ends": {"vi": "Biểu đồ chỉ vẽ {n} đơn vị đứng đầu và {n} đơn vị cuối trong số {total} đơn vị; tệp CSV của chỉ số có đủ.",
+                   "en": "The chart draws the first {n} and the last {n} of {total} units; the indicator's CSV has them all."},
+    "chart.level_units": {"vi": "Các đơn vị cấp {level}", "en": "{level} level units"},
+    "chart.csv": {"vi": "Số liệu (CSV)", "en": "Data (CSV)"},
+    "chart.svg": {"vi": "Hình vector (SVG)", "en": "Vector image (SVG)"},
+    "chart.png": {"vi": "Ảnh (PNG)", "en": "Image (PNG)"},
+    "chart.embed": {"vi": "Nhúng", "en": "Embed"},
+    "chart.embed_help": {"vi": "Chép đoạn mã này vào trang web của bạn:", "en": "Copy this code into your web page:"},
+    "chart.share": {"vi": "Chia sẻ", "en": "Share"},
+    "chart.copied": {"vi": "Đã chép liên kết", "en": "Link copied"},
+    "chart.open_page": {"vi": "Xem trên Minh Bạch", "en": "See it on Minh Bạch"},
+    "chart.not_found": {"vi": "Không có biểu đồ này.", "en": "There is no such chart."},
+    "chart.downloads": {"vi": "Tải về và chia sẻ", "en": "Download and share"},
+    "chart.credit": {"vi": "Minh Bạch, dữ liệu mở về cải cách hành chính · CC BY 4.0", "en": "Minh Bạch, open data on administrative reform · CC BY 4.0"},
+}
 STRINGS.update(MARK_STRINGS)
+STRINGS.update(CHART_STRINGS)
 STRINGS.update(RANK_STRINGS)
 STRINGS.update(TABLE_STRINGS)
 STRINGS.update(CHANGELOG_STRINGS)

@@ -28,7 +28,7 @@ GONE = frozenset({Fate2025.merged, Fate2025.abolished})
 @dataclass(frozen=True)
 class TopicView:
     section: TopicSection
-    chart: ChartView | None  # the topic's one chart: its first in the unit's chart order
+    chart: ChartView | None  # the topic's one chart (or only the sentences saying why a series is not drawn)
 
 
 @dataclass(frozen=True)
@@ -63,10 +63,8 @@ def unit_view(L: Lang, corpus: Corpus, computed: Computed, uid: str, charts: lis
     sections = topic_sections(corpus, figures, uid)
     topics = []
     for section in sections:
-        # the first of the unit's charts (charts.unit_specs orders them: flow, shares, the rest)
-        # of this topic; a recomputed share has no row of its own but is the topic's best chart
-        topics.append(TopicView(section, next((c for c in charts if c.indicator in corpus.indicators
-                                               and corpus.indicators[c.indicator].topic is section.topic), None)))
+        # charts.unit_specs makes one chart per topic (its series as small multiples)
+        topics.append(TopicView(section, next((c for c in charts if c.topic == section.topic.value), None)))
     rollup = computed.rollups.get(uid)
     # its own reports: by it or about it, and those whose figures are about it (a district's
     # review written by its office)

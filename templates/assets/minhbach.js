@@ -1013,6 +1013,171 @@
     }).catch(function () { say("compare.failed"); });
   }
 
+  /* Charts (issue 20): the SVG and PNG downloads framed like the page shows them (title,
+   * subtitle, the chart, source, credit and address), the PNG drawn here from the SVG so that no
+   * PNG is made per chart at build time; the embed code; a share link. Without the script the
+   * SVG, CSV and embed links still work as plain links. */
+  var SVGNS = "http://www.w3.org/2000/svg";
+  var FRAME_WIDTH = 720, PAD = 16;
+
+  function wrapText(text, font, width) {
+    var ctx = document.createElement("canvas").getContext("2d");
+    ctx.font = font;
+    var lines = [];
+    text.split(/\s+/).forEach(function (word) {
+      if (!word) return;
+      var last = lines.length ? lines[lines.length - 1] + " " + word : word;
+      if (lines.length && ctx.measureText(last).width <= width) lines[lines.length - 1] = last;
+      else lines.push(word);
+    });
+    return lines;
+  }
+
+  function svgText(parent, x, y, text, size, weight, fill) {
+    var t = document.createElementNS(SVGNS, "text");
+    t.setAttribute("x", x);
+    t.setAttribute("y", y);
+    // inline style: the chart's own stylesheet (text{font-size:12px}) applies to the whole framed document
+    t.setAttribute("style", "font-family:DejaVu Sans,Noto Sans,Arial,sans-serif;font-size:" + size + "px;font-weight:" +
+      (weight || "normal") + ";fill:" + (fill || "#1a1a1a"));
+    t.textContent = text;
+    parent.appendChild(t);
+  }
+
+  function framedChart(fig) {
+    var img = fig.querySelector("img");
+    return fetch(img.currentSrc || img.src).then(function (r) { return r.text(); }).then(function (text) {
+      var chart = new DOMParser().parseFromString(text, "image/svg+xml").documentElement;
+      var inner = FRAME_WIDTH - 2 * PAD;
+      var pick = function (sel) { var el = fig.querySelector(sel); return el ? el.textContent.replace(/\s+/g, " ").trim() : ""; };
+      var tools = fig.querySelector(".mb-chart__tools");
+      var blocks = [
+        [wrapText(pick(".mb-chart__title"), "bold 18px DejaVu Sans, sans-serif", inner), 18, "bold", "#1a1a1a"],
+        [wrapText(pick(".mb-chart__subtitle"), "14px DejaVu Sans, sans-serif", inner), 14, "", "#4d4d4d"],
+      ];
+      var foot = [
+        [wrapText(pick(".mb-chart__source"), "12px DejaVu Sans, sans-serif", inner), 12, "", "#4d4d4d"],
+        [wrapText((tools.getAttribute("data-credit") || "") + " · " + location.href.split("#")[0], "12px DejaVu Sans, sans-serif", inner), 12, "", "#4d4d4d"],
+      ];
+      var out = document.createElementNS(SVGNS, "svg");
+      out.setAttribute("xmlns", SVGNS);
+      out.setAttribute("width", FRAME_WIDTH);
+      var bg = document.createElementNS(SVGNS, "rect");
+      bg.setAttribute("width", "100%");
+      bg.setAttribute("height", "100%");
+      bg.setAttribute("fill", "#fff");
+      out.appendChild(bg);
+      var y = PAD;
+      var write = function (list) {
+        list.forEach(function (b) {
+          b[0].forEach(function (line) { y += b[1] * 1.35; svgText(out, PAD, y, line, b[1], b[2], b[3]); });
+          y += 6;
+        });
+      };
+      write(blocks);
+      var h = parseFloat(chart.getAttribute("height")) || 300;
+      chart.setAttribute("x", PAD);
+      chart.setAttribute("y", y + 4);
+      chart.setAttribute("width", inner);
+      out.appendChild(document.importNode(chart, true));
+      y += h + 12;
+      write(foot);
+      out.setAttribute("height", Math.ceil(y + PAD));
+      var title = document.createElementNS(SVGNS, "title");
+      title.textContent = pick(".mb-chart__title");
+      out.insertBefore(title, out.firstChild);
+      return { text: new XMLSerializer().serializeToString(out), width: FRAME_WIDTH, height: Math.ceil(y + PAD) };
+    });
+  }
+
+  function toPng(framed) {
+    return new Promise(function (resolve, reject) {
+      var url = URL.createObjectURL(new Blob([framed.text], { type: "image/svg+xml" }));
+      var image = new Image();
+      image.onload = function () {
+        var canvas = document.createElement("canvas");
+        canvas.width = framed.width * 2;
+        canvas.height = framed.height * 2;
+        var ctx = canvas.getContext("2d");
+        ctx.scale(2, 2);
+        ctx.drawImage(image, 0, 0, framed.width, framed.height);
+        URL.revokeObjectURL(url);
+        canvas.toBlob(function (blob) { if (blob) resolve(blob); else reject(new Error("png")); }, "image/png");
+      };
+      image.onerror = function () { URL.revokeObjectURL(url); reject(new Error("svg")); };
+      image.src = url;
+    });
+  }
+
+  function save(blob, name) {
+    var a = document.createElement("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  }
+
+  function setupCharts() {
+    document.querySelectorAll(".mb-chart__tools[data-mb-chart]").forEach(function (tools) {
+      var fig = tools.closest("figure");
+      var id = tools.getAttribute("data-mb-chart");
+      var svgLink = tools.querySelector(".mb-chart__svg");
+      var embed = tools.querySelector(".mb-chart__embed");
+      var share = tools.querySelector(".mb-chart__share");
+      if (!fig || !fig.querySelector("img") || !svgLink) return;
+      var status = document.createElement("output");
+      status.setAttribute("aria-live", "polite");
+      status.hidden = true;
+      var say = function (text) { status.textContent = text; status.hidden = !text; };
+      var png = document.createElement("button");
+      png.type = "button";
+      png.className = "mb-chart__png";
+      png.textContent = tools.getAttribute("data-png");
+      svgLink.after(png);
+      png.addEventListener("click", function () {
+        framedChart(fig).then(toPng).then(function (blob) { save(blob, id + ".png"); }).catch(function () {});
+      });
+      svgLink.addEventListener("click", function (event) {
+        event.preventDefault();
+        framedChart(fig).then(function (framed) {
+          save(new Blob([framed.text], { type: "image/svg+xml" }), id + ".svg");
+        }).catch(function () { location.href = svgLink.href; });
+      });
+      var box = null;
+      if (embed) embed.addEventListener("click", function (event) {
+        event.preventDefault();
+        if (box) { box.remove(); box = null; embed.setAttribute("aria-expanded", "false"); return; }
+        box = document.createElement("div");
+        box.className = "mb-chart__embedcode";
+        var label = document.createElement("label");
+        var area = document.createElement("textarea");
+        area.readOnly = true;
+        area.rows = 3;
+        var height = (parseFloat(fig.querySelector("img").getAttribute("height")) || 300) + 140;
+        area.value = '<iframe src="' + new URL(embed.getAttribute("href"), location.href).href + '" width="100%" height="' +
+          Math.ceil(height) + '" style="border:0" title="' + (fig.querySelector(".mb-chart__title").textContent || "").replace(/"/g, "&quot;") + '"></iframe>';
+        label.textContent = tools.getAttribute("data-embed-help");
+        label.appendChild(area);
+        box.appendChild(label);
+        tools.appendChild(box);
+        embed.setAttribute("aria-expanded", "true");
+        area.focus();
+        area.select();
+      });
+      if (share) share.addEventListener("click", function (event) {
+        event.preventDefault();
+        var url = location.href.split("#")[0] + "#" + fig.id;
+        var title = fig.querySelector(".mb-chart__title").textContent;
+        if (navigator.share) { navigator.share({ title: title, url: url }).catch(function () {}); return; }
+        var copied = function () { say(tools.getAttribute("data-copied") + ": " + url); };
+        if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(url).then(copied, copied);
+        else copied();
+      });
+      tools.appendChild(status);
+    });
+  }
+
   function start() {
     var search = document.querySelector("[data-mb-search]");
     if (search) setupSearch(search);
@@ -1026,6 +1191,7 @@
     setupFigureSources();
     setupTables();
     setupIssueLinks();
+    setupCharts();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

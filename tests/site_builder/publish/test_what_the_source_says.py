@@ -171,7 +171,7 @@ def test_the_methodology_page_explains_every_mark_and_every_mark_link_lands_ther
 
 def test_charts_draw_only_comparable_periods(site: Path) -> None:
     """Dossiers received: 2020 and 2021 are drawn; the first nine months of 2021 are not set beside them."""
-    rows = list(csv.reader(io.StringIO((site / "charts/unit--huyen-b--flow.vi.csv").read_text(encoding="utf-8"))))
+    rows = list(csv.reader(io.StringIO((site / "charts/unit--huyen-b--dossiers.vi.csv").read_text(encoding="utf-8"))))
     assert [r[0] for r in rows[1:]] == ["2020", "2021"]
     assert rows[0][:4] == ["code", "label", "Hồ sơ tiếp nhận", "Hồ sơ tiếp nhận (qualifier)"]
     assert [r[3] for r in rows[1:]] == ["estimated", ""]
