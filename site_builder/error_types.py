@@ -201,7 +201,7 @@ MAP_LAYOUT = ErrorType(
     variants={
         "code": "code '{code}' is already on the tile of {other}",
         "label": "label '{label}' is already used by {other}",
-        "overlap": "valid from {start} to {end}, which overlaps {other}; a day has one map",
+        "overlap": "starts on {start}, while {other} is still in force; a day has one map",
     },
     hint_en="A map has one tile per cell, one tile per province code, one label per tile; two maps never cover the same day. Move the tile, or correct the code, label or dates.",
     hint_vi="Mỗi ô của bản đồ có một tỉnh, mỗi mã tỉnh một ô, mỗi nhãn một ô; hai bản đồ không cùng hiệu lực vào một ngày. Dời ô, hoặc sửa mã, nhãn hay ngày hiệu lực.",

@@ -303,7 +303,6 @@ def _check_maps(content: Content) -> list[Problem]:
     ordered = sorted(content.maps.items(), key=lambda kv: (kv[1].valid_from, kv[0]))
     for (first_id, first), (mid, layout) in zip(ordered, ordered[1:]):
         if first.valid_to is None or layout.valid_from <= first.valid_to:
-            end = layout.valid_to.isoformat() if layout.valid_to else "today"
             out.append(_ref(content, "maps", mid, ("valid_from",), MAP_LAYOUT.message(
-                variant="overlap", start=layout.valid_from.isoformat(), end=end, other=content.located[("maps", first_id)].path)))
+                variant="overlap", start=layout.valid_from.isoformat(), other=content.located[("maps", first_id)].path)))
     return out

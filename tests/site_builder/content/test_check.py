@@ -64,6 +64,36 @@ class Bad:
     args: tuple[str, ...] = ("check",)
 
 
+MAP = """\
+id: map-a
+title:
+  vi: Bản đồ
+  en: Map
+valid_from: 2008-08-01
+valid_to: 2025-06-30
+tiles:
+  - code: "01"
+    name:
+      vi: Hà Nội
+      en: Hà Nội
+    label: HN
+    col: 0
+    row: 0
+  - code: "79"
+    name:
+      vi: Hồ Chí Minh
+      en: Hồ Chí Minh City
+    label: HCM
+    col: 0
+    row: 1
+"""
+
+
+def write_map(root: Path, name: str, text: str) -> None:
+    (root / "content/maps").mkdir(parents=True, exist_ok=True)
+    (root / f"content/maps/{name}.yaml").write_text(text, encoding="utf-8")
+
+
 def edit(rel: str, old: str, new: str) -> Setup:
     return lambda root: replace(root, rel, old, new)
 
@@ -458,6 +488,14 @@ CATALOGUE = [
         write("content/units/xa-e.yaml", "short_name: &n\n  vi: E\nname: *n\nid: xa-e\nlevel: commune\n"),
         "content/units/xa-e.yaml:1:1: keys are not in schema order and could not be moved safely; reorder them by hand", "fmt-order",
         ("fmt", "--check")),
+    Bad("map-cell-twice", "two tiles of a map on one cell", lambda root: write_map(root, "map-a", MAP.replace("row: 1", "row: 0")),
+        "content/maps/map-a.yaml:21:10: tiles[1].row: tile HCM (Hồ Chí Minh) is on column 0, row 0, already taken by HN (Hà Nội)", "map-layout"),
+    Bad("map-code-twice", "a province code twice on one map", lambda root: write_map(root, "map-a", MAP.replace('"79"', '"01"')),
+        "content/maps/map-a.yaml:15:11: tiles[1].code: code '01' is already on the tile of HN (Hà Nội)", "map-layout"),
+    Bad("map-label-twice", "a tile label twice on one map", lambda root: write_map(root, "map-a", MAP.replace("label: HCM", "label: HN")),
+        "content/maps/map-a.yaml:19:12: tiles[1].label: label 'HN' is already used by HN (Hà Nội)", "map-layout"),
+    Bad("map-overlap", "two maps in force on the same day", lambda root: (write_map(root, "map-a", MAP), write_map(root, "map-b", MAP.replace("id: map-a", "id: map-b").replace("valid_from: 2008-08-01", "valid_from: 2020-01-01"))),
+        "content/maps/map-b.yaml:5:13: valid_from: starts on 2020-01-01, while content/maps/map-a.yaml is still in force; a day has one map", "map-layout"),
 ]
 
 
