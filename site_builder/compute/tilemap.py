@@ -106,8 +106,8 @@ def make_bins(values: list[float]) -> tuple[Bin, ...]:
 
 
 def bin_of(value: float, bins: tuple[Bin, ...]) -> Bin | None:
-    """The class a value falls in: the first whose upper edge it does not pass."""
-    return next((b for b in bins if value <= b.high), bins[-1] if bins and value >= bins[-1].low else None)
+    """The class a value falls in (an edge shared by two: the lower); None outside them all."""
+    return next((b for b in bins if b.low <= value <= b.high), None)
 
 
 def _values(corpus: Corpus, computed: Computed, iid: str) -> dict[str, dict[str, Point]]:
