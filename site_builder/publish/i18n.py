@@ -188,7 +188,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "map.no_reports": {"vi": "Chưa có báo cáo", "en": "No reports yet"},
     "map.reports_n": {"vi": "{n} báo cáo", "en": "{n} reports"},
     "map.table": {"vi": "Bảng số liệu của bản đồ", "en": "The map as a table"},
-    "province": {"vi": "Tỉnh, thành phố", "en": "Province"},
     "comparator.>=": {"vi": "≥", "en": "≥"},
     "comparator.<=": {"vi": "≤", "en": "≤"},
     "comparator.=": {"vi": "=", "en": "="},
