@@ -89,15 +89,16 @@ def svg(m: TileMap, corpus: Corpus, L: Lang) -> Markup:
         value = _value(tile, unit, L.code) if tile.point is not None else ""
         show = value if value and _fits(value) else ""
         label_y = y + (14 if show else 21)
-        body = (f'<title>{escape(_title(m, tile, unit, L))}</title><rect x="{x}" y="{y}" width="{TILE_W}" height="{TILE_H}" rx="3"/>'
+        body = (f'<title>{escape(_title(m, tile, unit, L))}</title><rect x="{x}" y="{y}" width="{TILE_W}" height="{TILE_H}"/>'
                 f'<text x="{cx}" y="{label_y}">{escape(tile.tile.label)}</text>')
         if show:
             body += f'<text class="v" x="{cx}" y="{y + 28}">{escape(show)}</text>'
         css = _css(tile, m.indicator is None)
+        attr = f' class="{css}"' if css != "n" else ""  # no data, the most common, is the tiles' default look
         if tile.unit:
-            out.append(f'<a class="{css}" href="{escape(L.url("units/" + tile.unit + ".md"))}">{body}</a>')
+            out.append(f'<a{attr} href="{escape(L.url("units/" + tile.unit + ".md"))}">{body}</a>')
         else:
-            out.append(f'<g class="{css}">{body}</g>')
+            out.append(f'<g{attr}>{body}</g>')
     out.append("</svg>")
     return Markup("".join(out))
 
