@@ -641,3 +641,11 @@ def test_github_and_json_formats_carry_the_same_locations(minimal: Path) -> None
     assert "content/units/huyen-b.yaml:3:9: parent: unknown unit 'tinh-z'" in text
     assert "::error file=content/units/huyen-b.yaml,line=3,col=9,title=unknown-id::parent: unknown unit 'tinh-z'" in gh
     assert {"path": "content/units/huyen-b.yaml", "line": 3, "column": 9, "field": "parent", "message": "unknown unit 'tinh-z'", "code": "unknown-id", "severity": "error"} in js
+
+
+def test_a_map_tile_without_english_is_a_located_warning(minimal: Path) -> None:
+    write_map(minimal, "map-a", MAP.replace("      en: Hồ Chí Minh City\n", ""))
+    corpus, findings = validate(minimal)
+    assert corpus is not None and set(corpus.maps) == {"map-a"}
+    warnings = [p.text() for p in findings.sorted() if p.severity.value == "warning"]
+    assert warnings == ["content/maps/map-a.yaml:16:5: warning: tiles[1].name: English translation missing (shown as 'not yet translated')"]
