@@ -8,6 +8,7 @@ only way to read it; a tile without data is hatched and dashed, a bound only out
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
@@ -107,8 +108,13 @@ def _legend(m: TileMap, unit: str, L: Lang) -> tuple[LegendItem, ...]:
     if m.indicator is None:
         return (LegendItem(f"q{m.bins[0].shade}", L.t("map.has_reports")), LegendItem("n", L.t("map.no_reports")))
 
+    # edges to one decimal for a percent or a narrow scale (97,2% – 97,3%), else whole numbers;
+    # rounded outwards, so that a class's words include every value in it
+    scale = 10 if unit in ("percent", "percent_of_plan") or m.bins[-1].high - m.bins[0].low < 10 else 1
+
     def span(b: Bin) -> str:
-        low, high = i18n.quantity(round(b.low, 1), unit, L.code), i18n.quantity(round(b.high, 1), unit, L.code)
+        low = i18n.quantity(math.floor(b.low * scale + 1e-9) / scale, unit, L.code)
+        high = i18n.quantity(math.ceil(b.high * scale - 1e-9) / scale, unit, L.code)
         return low if low == high else f"{low} – {high}"
 
     items = [LegendItem(f"q{b.shade}", span(b)) for b in m.bins]
