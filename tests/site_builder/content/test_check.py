@@ -477,7 +477,7 @@ CATALOGUE = [
     Bad("large-csv", "a very large CSV file", huge_csv,
         "datapackages/figures/data/bc-2021.csv:0:0: file is 2,758,124 bytes; the limit is 2,000,000", "too-large"),
     Bad("unknown-folder", "a folder in content/ no loader reads", write("content/report/bc-2022.yaml", "id: bc-2022\n"),
-        "content/report:0:0: unknown folder; content/ holds breakdowns, glossary, indicators, pages, reports, sources, units", "unknown-folder"),
+        "content/report:0:0: unknown folder; content/ holds breakdowns, glossary, indicators, maps, pages, reports, sources, units", "unknown-folder"),
     Bad("unknown-file", "a file directly in content/", write("content/notes.txt", "x\n"),
         "content/notes.txt:0:0: file outside the content folders", "unknown-file"),
     # ---- warnings (an error with --strict) and other commands
