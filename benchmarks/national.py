@@ -41,6 +41,7 @@ from benchmarks.bench_build import (  # noqa: E402  (the shared writers of gener
     FAMILY, GIVEN, MIDDLE, PACKAGE, REPO, SYLLABLES, _item, _q, _text, _Writer, fold, vi_number,
 )
 from site_builder.content.packages import FIGURE_FIELDS  # noqa: E402
+from site_builder.content.yamlio import parse_yaml  # noqa: E402
 
 DEFAULT_SEED = 20250701
 YEARS = tuple(range(2016, 2026))
@@ -106,16 +107,25 @@ class _Series:
     years: dict[int, dict[str, float | None] | None] = field(default_factory=dict)
 
 
+def province_codes() -> dict[str, str]:
+    """Each province's administrative code from 1 July 2025, as the shipped map of the 34 gives it
+    (content/maps/provinces-2025.yaml): the corpus's provinces then lie on their own tiles."""
+    doc, _ = parse_yaml("provinces-2025.yaml", (REPO / "content/maps/provinces-2025.yaml").read_text(encoding="utf-8"))
+    assert doc is not None and isinstance(doc.data, dict)
+    return {tile["name"]["vi"]: tile["code"] for tile in doc.data["tiles"]}
+
+
 def places(rng: random.Random) -> tuple[list[Place], list[Place]]:
     provinces, communes, used = [], [], set()
+    codes = province_codes()
     code = 1
-    for p_i, (name, kind, en, count) in enumerate(PROVINCES):
+    for name, kind, en, count in PROVINCES:
         pid = fold(name)
         used.add(pid)
         vi_kind = kind if name != "Hồ Chí Minh" else "Thành phố"
         en_name = en if kind == "Tỉnh" or en.endswith("City") else f"{en} City"
         province = Place(pid, f"{vi_kind} {name}", en_name if kind != "Tỉnh" else f"{en} Province", name,
-                         (vi_kind, vi_kind.lower(), "province" if kind == "Tỉnh" else "city"), f"{p_i + 1:02d}", None)
+                         (vi_kind, vi_kind.lower(), "province" if kind == "Tỉnh" else "city"), codes[name], None)
         provinces.append(province)
         seen_here: set[str] = set()
         for _ in range(count):
@@ -318,7 +328,7 @@ def generate(root: Path, seed: int = DEFAULT_SEED, provinces: int | None = None,
     root.mkdir(parents=True, exist_ok=True)
     shutil.copytree(REPO / "templates", root / "templates")
     shutil.copyfile(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    for folder in ("indicators", "glossary", "pages", "breakdowns"):
+    for folder in ("indicators", "glossary", "pages", "breakdowns", "maps"):
         if (REPO / "content" / folder).is_dir():
             shutil.copytree(REPO / "content" / folder, root / "content" / folder)
     write = _Writer(root)

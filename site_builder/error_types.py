@@ -193,6 +193,20 @@ UNIT_CYCLE = ErrorType(
     hint_vi="Lần theo `parent` lại quay về chính đơn vị đó: sửa `parent` của một trong các đơn vị được nêu.",
 )
 
+MAP_LAYOUT = ErrorType(
+    code="map-layout",
+    title_en="Map layout inconsistent",
+    title_vi="Bố cục bản đồ không nhất quán",
+    template="tile {label} is on column {col}, row {row}, already taken by {other}",
+    variants={
+        "code": "code '{code}' is already on the tile of {other}",
+        "label": "label '{label}' is already used by {other}",
+        "overlap": "starts on {start}, while {other} is still in force; a day has one map",
+    },
+    hint_en="A map has one tile per cell, one tile per province code, one label per tile; two maps never cover the same day. Move the tile, or correct the code, label or dates.",
+    hint_vi="Mỗi ô của bản đồ có một tỉnh, mỗi mã tỉnh một ô, mỗi nhãn một ô; hai bản đồ không cùng hiệu lực vào một ngày. Dời ô, hoặc sửa mã, nhãn hay ngày hiệu lực.",
+)
+
 # --------------------------------------------------------------------------- files named by content
 
 PATH_ESCAPE = ErrorType(

@@ -10,5 +10,7 @@
 - `rollup`: what lies below a province or district: reports, coverage, sums of additive indicators.
 - `grid`, `topics`: a unit's figures over time by topic, one row per indicator and one column per
   period, conflicts numbered.
+- `tilemap`: a tile-grid map of an indicator's province values in one period, on the layout of the
+  provinces in force at its end (content/maps), each tile linked to the province unit of its time.
 - `report_tables`: a report's figures by the document's sections, appendices as rows × periods.
 """

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from site_builder.content.qualifiers import Qualifier
-from site_builder.content.model import Dimension, GlossaryTerm, Indicator, Page, Report, Text, Unit
+from site_builder.content.model import Dimension, GlossaryTerm, Indicator, MapLayout, Page, Report, Text, Unit
 
 
 @dataclass(frozen=True)
@@ -110,6 +110,7 @@ class Corpus:
     targets: tuple[Target, ...]
     sources: dict[str, str] = field(default_factory=dict)  # report id -> raw text as received
     breakdowns: dict[str, Dimension] = field(default_factory=dict)  # dimension id -> names of it and its values
+    maps: dict[str, MapLayout] = field(default_factory=dict)  # tile-grid maps of the provinces, by id
 
     def breakdown_text(self, code: str) -> Text | None:
         """'channel=hotline' -> 'Kênh: đường dây nóng' / 'Channel: hotline'.

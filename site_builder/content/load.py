@@ -13,12 +13,12 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from site_builder.error_types import (
-    DUPLICATE_ID, ID_FILENAME, MISSING_FILE, PATH_ESCAPE, SCHEMA, SCHEMA_FAMILY, SYMLINK, TRANSLATION_MISSING, UNIT_CYCLE,
+    DUPLICATE_ID, ID_FILENAME, MAP_LAYOUT, MISSING_FILE, PATH_ESCAPE, SCHEMA, SCHEMA_FAMILY, SYMLINK, TRANSLATION_MISSING, UNIT_CYCLE,
     UNIT_TREE, UNKNOWN_ID,
 )
 from site_builder.errors import Loc, Message, Problem, field_path, rel
 from site_builder.content.messages import date_message, kind_of
-from site_builder.content.model import KINDS, Dimension, Glossary, GlossaryTerm, Indicator, Page, Report, Text, Unit
+from site_builder.content.model import KINDS, Dimension, Glossary, GlossaryTerm, Indicator, MapLayout, Page, Report, Text, Unit
 from site_builder.content.yamlio import Located, parse_yaml, read_text
 
 log = logging.getLogger(__name__)
@@ -33,6 +33,7 @@ class Content:
     reports: dict[str, Report] = field(default_factory=dict)
     breakdowns: dict[str, Dimension] = field(default_factory=dict)
     pages: dict[str, Page] = field(default_factory=dict)
+    maps: dict[str, MapLayout] = field(default_factory=dict)
     glossary: list[GlossaryTerm] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)
     located: dict[tuple[str, str], Located] = field(default_factory=dict)  # (kind, id) -> parsed file
@@ -255,6 +256,7 @@ def _cross_check(content: Content, root: Path) -> list[Problem]:
                 variant="report-number", number=rep.number, issuer=rep.issuer, year=key[2], other=first)))
         else:
             numbers[key] = rid
+    out += _check_maps(content)
     sources = root / "content" / "sources"
     for rid, rep in content.reports.items():
         for part in ("unit", "issuer"):
@@ -276,4 +278,31 @@ def _cross_check(content: Content, root: Path) -> list[Problem]:
             out += problems
             if text is not None:
                 content.sources[rid] = text
+    return out
+
+
+def _check_maps(content: Content) -> list[Problem]:
+    """Within a map: one tile a cell, a code and a label once; between maps: no day on two."""
+    out: list[Problem] = []
+    for mid, layout in sorted(content.maps.items()):
+        cells: dict[tuple[int, int], str] = {}
+        codes: dict[str, str] = {}
+        labels: dict[str, str] = {}
+        for i, tile in enumerate(layout.tiles):
+            here = f"{tile.label} ({tile.name.vi})"
+            if (tile.col, tile.row) in cells:
+                out.append(_ref(content, "maps", mid, ("tiles", i, "row"), MAP_LAYOUT.message(
+                    label=here, col=tile.col, row=tile.row, other=cells[(tile.col, tile.row)])))
+            if tile.code in codes:
+                out.append(_ref(content, "maps", mid, ("tiles", i, "code"), MAP_LAYOUT.message(variant="code", code=tile.code, other=codes[tile.code])))
+            if tile.label in labels:
+                out.append(_ref(content, "maps", mid, ("tiles", i, "label"), MAP_LAYOUT.message(variant="label", label=tile.label, other=labels[tile.label])))
+            cells.setdefault((tile.col, tile.row), here)
+            codes.setdefault(tile.code, here)
+            labels.setdefault(tile.label, here)
+    ordered = sorted(content.maps.items(), key=lambda kv: (kv[1].valid_from, kv[0]))
+    for (first_id, first), (mid, layout) in zip(ordered, ordered[1:]):
+        if first.valid_to is None or layout.valid_from <= first.valid_to:
+            out.append(_ref(content, "maps", mid, ("valid_from",), MAP_LAYOUT.message(
+                variant="overlap", start=layout.valid_from.isoformat(), other=content.located[("maps", first_id)].path)))
     return out

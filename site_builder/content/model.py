@@ -343,8 +343,43 @@ class Dimension(Strict):
         return next((v for v in self.values if v.id == code), None)
 
 
-KINDS: dict[str, type[Strict]] = {"units": Unit, "indicators": Indicator, "reports": Report, "breakdowns": Dimension}
-Kind = Literal["units", "indicators", "reports", "breakdowns", "pages"]
+# --------------------------------------------------------------------------- maps
+
+
+class Tile(Strict):
+    """One province on a tile-grid map: a square in a grid laid out like the country."""
+
+    code: str = Field(pattern=r"^\d{2}$", description="The province's two-digit administrative code (Decision 124/2004/QĐ-TTg; from 1 July 2025 Decision 19/2025/QĐ-TTg), e.g. \"01\" Hà Nội; the tile links to the province unit with this admin_code.")
+    name: Text = Field(description="The province's name, without 'Tỉnh' / 'Thành phố', e.g. Lâm Đồng.")
+    label: str = Field(min_length=1, max_length=4, description="What the tile shows, at most 4 characters, e.g. LĐ; each label once per map.")
+    col: int = Field(ge=0, le=11, description="Column, 0 at the west; at most 11.")
+    row: int = Field(ge=0, le=40, description="Row, 0 at the north; at most 40.")
+
+
+class MapLayout(Strict):
+    """A tile-grid map of the provinces as they stood between two dates: one equal tile per province,
+    no boundaries. A period is mapped on the layout in force at its last day."""
+
+    id: Id = Field(description="Stable ASCII id, also the file name, e.g. provinces-2025.")
+    title: Text = Field(description="Which provinces these are, as said under the map, e.g. 34 tỉnh, thành phố từ 1/7/2025.")
+    valid_from: dt.date = Field(description="First day the layout's provinces existed (YYYY-MM-DD).")
+    valid_to: dt.date | None = Field(default=None, description="Last day they existed; empty while they still do.")
+    legal_basis: str | None = Field(default=None, description="The resolution that set these provinces, e.g. 202/2025/QH15.")
+    tiles: list[Tile] = Field(min_length=1, description="One tile per province, north to south, west to east.")
+
+    @model_validator(mode="after")
+    def _dates(self) -> "MapLayout":
+        if self.valid_to is not None and self.valid_to < self.valid_from:
+            raise ValueError(f"valid_to ({self.valid_to}) is before valid_from ({self.valid_from})")
+        return self
+
+    def in_force(self, day: dt.date) -> bool:
+        """Whether `day` falls within the layout's validity."""
+        return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
+
+
+KINDS: dict[str, type[Strict]] = {"units": Unit, "indicators": Indicator, "reports": Report, "breakdowns": Dimension, "maps": MapLayout}
+Kind = Literal["units", "indicators", "reports", "breakdowns", "pages", "maps"]
 
 
 class PageSection(Strict):

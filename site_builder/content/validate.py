@@ -39,6 +39,7 @@ def validate(root: Path, timings: dict[str, float] | None = None) -> tuple[Corpu
         reports=dict(sorted(content.reports.items(), key=lambda kv: (kv[1].period.start or kv[1].period.end, kv[0]))),
         pages=dict(sorted(content.pages.items())),
         breakdowns=dict(sorted(content.breakdowns.items())),
+        maps=dict(sorted(content.maps.items())),
         glossary=tuple(sorted(content.glossary, key=lambda t: t.term.casefold())),
         packages=packages,
         figures=tuple(sorted(figures, key=lambda f: f.id)),
@@ -50,7 +51,7 @@ def validate(root: Path, timings: dict[str, float] | None = None) -> tuple[Corpu
 
 def _orphans(root: Path, content: Content) -> list[Problem]:
     """Files in content/ that no loader reads are almost always a misplaced file."""
-    known = {"units", "indicators", "reports", "breakdowns", "pages", "glossary", "sources"}
+    known = {"units", "indicators", "reports", "breakdowns", "pages", "glossary", "sources", "maps"}
     out = []
     base = root / "content"
     for item in sorted(base.iterdir()) if base.is_dir() else []:

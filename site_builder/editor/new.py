@@ -70,6 +70,8 @@ VI_MODELS: dict[str, str] = {
     "Glossary": "Tệp thuật ngữ: chữ viết tắt, dạng đầy đủ và thuật ngữ tiếng Anh chính thức.",
     "Dimension": "Cách phân tổ số liệu (phần trước dấu '=' trong channel=hotline) và tên các giá trị của nó. Số liệu và chỉ tiêu chỉ được dùng các cách phân tổ và giá trị có ở đây, để người đọc luôn thấy tên bằng cả hai thứ tiếng.",
     "BreakdownValue": "Một giá trị của cách phân tổ, ví dụ hotline của channel.",
+    "MapLayout": "Bản đồ ô lưới các tỉnh trong một khoảng thời gian: mỗi tỉnh một ô bằng nhau, không có đường ranh giới. Số liệu của một kỳ được vẽ trên bản đồ có hiệu lực vào ngày cuối của kỳ.",
+    "Tile": "Một tỉnh trên bản đồ ô lưới: một ô vuông trong lưới xếp theo hình đất nước.",
     "Text": "Văn bản song ngữ: vi bắt buộc; thiếu en thì được báo và trang tiếng Anh ghi «chưa dịch».",
     "Reorganisation": "Số phận của đơn vị trong đợt sắp xếp ngày 1/7/2025 (Nghị quyết 202/2025/QH15 và các nghị quyết của UBTVQH).",
     "Formula": "Chỉ số phái sinh: tử số ÷ mẫu số (× 100 nếu là phần trăm).",
@@ -178,6 +180,18 @@ VI_DESCRIPTIONS: dict[str, str] = {
     "Dimension.values": "Mọi giá trị mà số liệu dùng, mỗi giá trị một tên (mỗi mã chỉ một lần).",
     "BreakdownValue.id": "Mã viết sau dấu '=' trong cột breakdown, ví dụ hotline trong channel=hotline.",
     "BreakdownValue.name": "Tên người đọc thấy thay cho mã.",
+    # maps
+    "MapLayout.id": "Mã ASCII cố định, cũng là tên tệp, ví dụ provinces-2025.",
+    "MapLayout.title": "Bản đồ gồm những tỉnh nào, ghi dưới bản đồ, ví dụ 34 tỉnh, thành phố từ 1/7/2025.",
+    "MapLayout.valid_from": "Ngày đầu tiên các tỉnh của bản đồ tồn tại (YYYY-MM-DD).",
+    "MapLayout.valid_to": "Ngày cuối cùng các tỉnh đó tồn tại; để trống nếu vẫn còn.",
+    "MapLayout.legal_basis": "Nghị quyết quy định các tỉnh này, ví dụ 202/2025/QH15.",
+    "MapLayout.tiles": "Mỗi tỉnh một ô, từ bắc vào nam, từ tây sang đông.",
+    "Tile.code": "Mã hai chữ số của tỉnh (Quyết định 124/2004/QĐ-TTg; từ 1/7/2025 Quyết định 19/2025/QĐ-TTg), ví dụ \"01\" Hà Nội; ô dẫn tới trang của đơn vị cấp tỉnh có admin_code này.",
+    "Tile.name": "Tên tỉnh, không có chữ «Tỉnh» / «Thành phố», ví dụ Lâm Đồng.",
+    "Tile.label": "Chữ viết trên ô, tối đa 4 ký tự, ví dụ LĐ; mỗi nhãn chỉ một lần trên một bản đồ.",
+    "Tile.col": "Cột, 0 ở phía tây; tối đa 11.",
+    "Tile.row": "Hàng, 0 ở phía bắc; tối đa 40.",
 }
 
 HEADER = (

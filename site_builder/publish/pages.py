@@ -24,6 +24,7 @@ from markupsafe import escape
 
 from site_builder.compute.derive import Computed, Derived
 from site_builder.compute.report_tables import report_tables
+from site_builder.compute.tilemap import TileMap, home_map, indicator_map
 from site_builder.content.corpus import Corpus, Figure
 from site_builder.content.model import GlossaryTerm, HeaderField, Page, Report, Text, Unit
 from site_builder.exports.changelog import Changelog
@@ -36,6 +37,7 @@ from site_builder.publish.lists import ListPage, report_listing, unit_listing
 from site_builder.publish.progress import Emit, Meter
 from site_builder.publish.ranking_page import LevelView, level_views
 from site_builder.publish.report_error import issue_links
+from site_builder.publish.tilemap import MapView, map_view
 from site_builder.exports.places import offered, place_rows
 from site_builder.publish.unit_page import unit_view
 
@@ -271,8 +273,12 @@ def render_site(corpus: Corpus, computed: Computed, changes: Changelog, lang: i1
         number = f" ({page.number}/{len(page.pages)})" if len(page.pages) > 1 else ""
         return f"{i18n.t(what, lang)}: {plain.tx_plain(page.province.name)}{number}"
 
+    def tile_map(path: str, m: TileMap | None) -> MapView | None:
+        """A map as drawn on the page at `path` (its links are relative to it)."""
+        return map_view(m, corpus, Lang(lang, path)) if m is not None else None
+
     headline, top_only = home_headline(corpus, computed)
-    emit("index.md", "home.md.j2", i18n.TAGLINE[lang], i18n.SITE_NAME[lang], headline=headline, headline_top_only=top_only, finder=finder_groups(corpus),
+    emit("index.md", "home.md.j2", i18n.TAGLINE[lang], i18n.SITE_NAME[lang], tile_map=tile_map("index.md", home_map(corpus, computed)), headline=headline, headline_top_only=top_only, finder=finder_groups(corpus),
          latest_reports=report_list(tuple(reversed(corpus.reports)))[:HOME_REPORTS])
     rows = place_rows(corpus, computed)  # how many rows each unit's downloads hold, counted once
     units_listed = unit_listing(corpus)
@@ -302,7 +308,8 @@ def render_site(corpus: Corpus, computed: Computed, changes: Changelog, lang: i1
     for iid, ind in corpus.indicators.items():
         figs = computed.figures_by_indicator.get(iid, ())
         ders = computed.derived_by_indicator.get(iid, ())
-        emit(f"indicators/{iid}.md", "indicator.md.j2", plain.tx_plain(ind.name), indicator=ind, indicator_charts=charts.get(f"indicator:{iid}", []),
+        emit(f"indicators/{iid}.md", "indicator.md.j2", plain.tx_plain(ind.name), indicator=ind,
+             tile_map=tile_map(f"indicators/{iid}.md", indicator_map(corpus, computed, iid)), indicator_charts=charts.get(f"indicator:{iid}", []),
              shown_figures=indicator_rows(figs), total_figures=len(figs), shown_derived=latest_derived(ders), total_derived=len(ders),
              rankings=ranking_views(Lang(lang, f"indicators/{iid}.md", abbreviations, names), corpus, computed, iid))
     emit("datasets/index.md", "datasets.md.j2", i18n.t("datasets", lang), packages=package_views(corpus), places=place_docs(lang))

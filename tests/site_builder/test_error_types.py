@@ -29,7 +29,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "site_builder"
 PUBLISHED_CODES = {
     "count-integer", "csv-column-order", "csv-control", "csv-delimiter", "csv-extra-column", "csv-missing-column",
     "csv-quote", "duplicate-id", "empty", "encoding", "figure-id", "flag-note", "fmt-order", "frictionless-",
-    "id-filename", "missing-file", "package", "path-escape", "percent-range", "period-mismatch", "period-order",
+    "id-filename", "map-layout", "missing-file", "package", "path-escape", "percent-range", "period-mismatch", "period-order",
     "qualifier-value", "quote-not-in-source", "schema", "schema-", "status-value", "symlink", "too-large", "translation-missing",
     "unicode-nfc", "unit-cycle", "unit-tree", "unknown-breakdown", "unknown-file", "unknown-folder", "unknown-id",
     "unlisted-file", "value-range", "yaml-control", "yaml-duplicate-key", "yaml-line-separator", "yaml-syntax", "yaml-tab",

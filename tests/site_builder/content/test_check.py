@@ -64,6 +64,36 @@ class Bad:
     args: tuple[str, ...] = ("check",)
 
 
+MAP = """\
+id: map-a
+title:
+  vi: Bản đồ
+  en: Map
+valid_from: 2008-08-01
+valid_to: 2025-06-30
+tiles:
+  - code: "01"
+    name:
+      vi: Hà Nội
+      en: Hà Nội
+    label: HN
+    col: 0
+    row: 0
+  - code: "79"
+    name:
+      vi: Hồ Chí Minh
+      en: Hồ Chí Minh City
+    label: HCM
+    col: 0
+    row: 1
+"""
+
+
+def write_map(root: Path, name: str, text: str) -> None:
+    (root / "content/maps").mkdir(parents=True, exist_ok=True)
+    (root / f"content/maps/{name}.yaml").write_text(text, encoding="utf-8")
+
+
 def edit(rel: str, old: str, new: str) -> Setup:
     return lambda root: replace(root, rel, old, new)
 
@@ -447,7 +477,7 @@ CATALOGUE = [
     Bad("large-csv", "a very large CSV file", huge_csv,
         "datapackages/figures/data/bc-2021.csv:0:0: file is 2,758,124 bytes; the limit is 2,000,000", "too-large"),
     Bad("unknown-folder", "a folder in content/ no loader reads", write("content/report/bc-2022.yaml", "id: bc-2022\n"),
-        "content/report:0:0: unknown folder; content/ holds breakdowns, glossary, indicators, pages, reports, sources, units", "unknown-folder"),
+        "content/report:0:0: unknown folder; content/ holds breakdowns, glossary, indicators, maps, pages, reports, sources, units", "unknown-folder"),
     Bad("unknown-file", "a file directly in content/", write("content/notes.txt", "x\n"),
         "content/notes.txt:0:0: file outside the content folders", "unknown-file"),
     # ---- warnings (an error with --strict) and other commands
@@ -458,6 +488,14 @@ CATALOGUE = [
         write("content/units/xa-e.yaml", "short_name: &n\n  vi: E\nname: *n\nid: xa-e\nlevel: commune\n"),
         "content/units/xa-e.yaml:1:1: keys are not in schema order and could not be moved safely; reorder them by hand", "fmt-order",
         ("fmt", "--check")),
+    Bad("map-cell-twice", "two tiles of a map on one cell", lambda root: write_map(root, "map-a", MAP.replace("row: 1", "row: 0")),
+        "content/maps/map-a.yaml:21:10: tiles[1].row: tile HCM (Hồ Chí Minh) is on column 0, row 0, already taken by HN (Hà Nội)", "map-layout"),
+    Bad("map-code-twice", "a province code twice on one map", lambda root: write_map(root, "map-a", MAP.replace('"79"', '"01"')),
+        "content/maps/map-a.yaml:15:11: tiles[1].code: code '01' is already on the tile of HN (Hà Nội)", "map-layout"),
+    Bad("map-label-twice", "a tile label twice on one map", lambda root: write_map(root, "map-a", MAP.replace("label: HCM", "label: HN")),
+        "content/maps/map-a.yaml:19:12: tiles[1].label: label 'HN' is already used by HN (Hà Nội)", "map-layout"),
+    Bad("map-overlap", "two maps in force on the same day", lambda root: (write_map(root, "map-a", MAP), write_map(root, "map-b", MAP.replace("id: map-a", "id: map-b").replace("valid_from: 2008-08-01", "valid_from: 2020-01-01"))),
+        "content/maps/map-b.yaml:5:13: valid_from: starts on 2020-01-01, while content/maps/map-a.yaml is still in force; a day has one map", "map-layout"),
 ]
 
 
@@ -603,3 +641,11 @@ def test_github_and_json_formats_carry_the_same_locations(minimal: Path) -> None
     assert "content/units/huyen-b.yaml:3:9: parent: unknown unit 'tinh-z'" in text
     assert "::error file=content/units/huyen-b.yaml,line=3,col=9,title=unknown-id::parent: unknown unit 'tinh-z'" in gh
     assert {"path": "content/units/huyen-b.yaml", "line": 3, "column": 9, "field": "parent", "message": "unknown unit 'tinh-z'", "code": "unknown-id", "severity": "error"} in js
+
+
+def test_a_map_tile_without_english_is_a_located_warning(minimal: Path) -> None:
+    write_map(minimal, "map-a", MAP.replace("      en: Hồ Chí Minh City\n", ""))
+    corpus, findings = validate(minimal)
+    assert corpus is not None and set(corpus.maps) == {"map-a"}
+    warnings = [p.text() for p in findings.sorted() if p.severity.value == "warning"]
+    assert warnings == ["content/maps/map-a.yaml:16:5: warning: tiles[1].name: English translation missing (shown as 'not yet translated')"]
