@@ -487,20 +487,26 @@ def render_charts(corpus: Corpus, computed: Computed, out_dir: Path, cache: Path
         for page_key, specs in all_specs(corpus, computed, lang).items():
             for spec in specs:
                 # a chart of only sentences is drawn only when an older address needs it
-                names = ([spec.key] if spec.panels else []) + list(spec.aliases)
-                if names:
+                if spec.panels:
                     digest = spec.digest()
                     cached = cache / f"{digest}.svg"
                     if cached.is_file():
                         cached_count += 1
                     else:
                         todo.append((spec, str(cached)))
-                    first_csv = out_dir / f"{names[0]}.{lang}.csv"
-                    first_csv.write_text(chart_csv(spec), encoding="utf-8")
-                    for name in names:
-                        placed.append((cached, out_dir / f"{name}.{lang}.svg"))
-                        if name != names[0]:
-                            placed.append((first_csv, out_dir / f"{name}.{lang}.csv"))
+                    table = out_dir / f"{spec.key}.{lang}.csv"
+                    table.write_text(chart_csv(spec), encoding="utf-8")
+                    placed.append((cached, out_dir / f"{spec.key}.{lang}.svg"))
+                    # an older address gets a few hundred bytes that say where its chart went
+                    # (an SVG cannot redirect), and the new chart's data, which holds its series
+                    for alias in spec.aliases:
+                        (out_dir / f"{alias}.{lang}.svg").write_text(moved_svg(spec), encoding="utf-8")
+                        placed.append((table, out_dir / f"{alias}.{lang}.csv"))
+                elif spec.aliases:
+                    # nothing drawn: the older addresses say what there is to know instead
+                    for alias in spec.aliases:
+                        (out_dir / f"{alias}.{lang}.svg").write_bytes(draw(spec))
+                        (out_dir / f"{alias}.{lang}.csv").write_text(chart_csv(spec), encoding="utf-8")
                 result.setdefault(page_key, []).append(chart_view(spec, chart_height(spec) if spec.panels else 0))
         per_lang[lang] = result
     (out_dir / "embed.html").write_text(embed_page(), encoding="utf-8")
@@ -510,6 +516,17 @@ def render_charts(corpus: Corpus, computed: Computed, out_dir: Path, cache: Path
     for src, dest in placed:
         link_or_copy(str(src), str(dest))  # cached files are replaced whole, never written into
     return Charts(per_lang, drawn=len(unique), cached=cached_count)
+
+
+def moved_svg(spec: ChartSpec) -> str:
+    """What an address of a chart from before issue 20 holds: a sentence and a link to the chart
+    that now draws its series (same folder, same language)."""
+    from html import escape
+
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="100%" height="52" role="img"><title>{escape(spec.title)}</title>'
+            f'<style>text{{font:13px DejaVu Sans,Noto Sans,Arial,sans-serif;fill:#1a1a1a}}a text{{fill:#0b57a4}}</style>'
+            f'<rect width="100%" height="52" fill="#fff"/><text x="4" y="20">{escape(i18n.t("chart.moved", spec.lang))}</text>'
+            f'<a href="{spec.key}.{spec.lang}.svg"><text x="4" y="42">{escape(spec.title)}</text></a></svg>\n')
 
 
 def embed_page() -> str:

@@ -622,6 +622,7 @@ CHART_STRINGS: dict[str, dict[str, str]] = {
     "chart.copied": {"vi": "Đã chép liên kết", "en": "Link copied"},
     "chart.open_page": {"vi": "Xem trên Minh Bạch", "en": "See it on Minh Bạch"},
     "chart.not_found": {"vi": "Không có biểu đồ này.", "en": "There is no such chart."},
+    "chart.moved": {"vi": "Biểu đồ này nay là một phần của biểu đồ:", "en": "This chart is now part of the chart:"},
     "chart.downloads": {"vi": "Tải về và chia sẻ", "en": "Download and share"},
     "chart.credit": {"vi": "Minh Bạch, dữ liệu mở về cải cách hành chính · CC BY 4.0", "en": "Minh Bạch, open data on administrative reform · CC BY 4.0"},
 }

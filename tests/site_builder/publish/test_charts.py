@@ -249,3 +249,13 @@ def test_targets_page_shows_status(built: Path) -> None:
     row = page.select_one("tbody tr")
     assert row.select_one(".mb-status--met").get_text() == "met"
     assert "95%" in row.get_text() and "E district, 2021" in row.get_text()  # the latest, best figure below the province
+
+
+def test_addresses_of_charts_from_before_say_where_their_series_went(built: Path) -> None:
+    """Before issue 20 each series had its own chart: its SVG address now says, in a few hundred
+    bytes, which chart draws it and links there; its CSV address holds that chart's data."""
+    charts = built / "site/charts"
+    for lang, words in (("vi", "Biểu đồ này nay là một phần của biểu đồ:"), ("en", "This chart is now part of the chart:")):
+        old = (charts / f"unit--huyen-b--share-online.{lang}.svg").read_text(encoding="utf-8")
+        assert words in old and f'<a href="unit--huyen-b--online.{lang}.svg">' in old and len(old.encode()) < 600
+        assert (charts / f"unit--huyen-b--flow.{lang}.csv").read_bytes() == (charts / f"unit--huyen-b--dossiers.{lang}.csv").read_bytes()
