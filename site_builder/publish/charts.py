@@ -307,7 +307,7 @@ def indicator_specs(corpus: Corpus, computed: Computed, indicator_id: str, lang:
                 f"{_name(corpus.units[u].short_name or corpus.units[u].name, lang)} ("
                 + ", ".join(i18n.period_short(per, lang) for per in sorted((per for per, us in by_period.items() if u in us), key=_period_order)) + ")"
                 for u in others)
-            notes = (i18n.t("chart.other_periods", lang).replace("{period}", i18n.period_label(period, lang)) + " " + listed + ".",)
+            notes = (i18n.t("chart.other_periods", lang).replace("{period}", _inline(i18n.period_label(period, lang), lang)) + " " + listed + ".",)
         if len(order) > MAX_BARS:
             # thousands of communes make no readable chart: the first and the last, said so
             half = MAX_BARS // 2
@@ -316,7 +316,7 @@ def indicator_specs(corpus: Corpus, computed: Computed, indicator_id: str, lang:
         cats = tuple(_name(corpus.units[u].short_name or corpus.units[u].name, lang) for u in order)
         points = [members[u] for u in order]
         level_words = i18n.t(f"level.{level}", lang)
-        subtitle = f"{i18n.t('chart.level_units', lang).replace('{level}', level_words)}, {i18n.period_label(period, lang)}"
+        subtitle = f"{i18n.t('chart.level_units', lang).replace('{level}', _inline(level_words, lang))}, {_inline(i18n.period_label(period, lang), lang)}"
         specs.append(ChartSpec(
             f"indicator--{indicator_id}--{level}", lang, _name(indicator.name, lang), subtitle, source_line(corpus, points, lang),
             (Panel("hbar", indicator.unit.value, cats, tuple(order),
@@ -324,6 +324,11 @@ def indicator_specs(corpus: Corpus, computed: Computed, indicator_id: str, lang:
             notes,
         ))
     return specs
+
+
+def _inline(words: str, lang: i18n.Lang) -> str:
+    """A label inside a Vietnamese sentence: 'năm 2021', 'cấp huyện' (the labels start with a capital)."""
+    return words[:1].lower() + words[1:] if lang == "vi" else words
 
 
 def alt_text(spec: ChartSpec) -> str:
@@ -336,7 +341,7 @@ def alt_text(spec: ChartSpec) -> str:
         a, b = _fmt(s.values[0], panel.unit, spec.lang), _fmt(s.values[-1], panel.unit, spec.lang)
         n = len(panel.categories)
         if vi:
-            return f"{spec.title}, {spec.subtitle}: {n} đơn vị, đứng đầu là {first} ({a}), cuối cùng là {last} ({b})."
+            return f"{spec.title}, {_inline(spec.subtitle, 'vi')}: {n} đơn vị, đứng đầu là {first} ({a}), cuối cùng là {last} ({b})."
         return f"{spec.title}, {spec.subtitle}: {n} units, first {first} ({a}), last {last} ({b})."
     parts = []
     for panel in spec.panels:
