@@ -24,6 +24,23 @@ def _row(n: int, unit: str, indicator: str, period: str, value: str, qualifier: 
     return f"{report}-{n:03d},{report},{unit},{indicator},{period},{start},{end},,{value},{qualifier},reported,Phụ lục 1,dòng {n},,,\n"
 
 
+# The figures package of the commune fixtures: the minimal project's report and the communes' one.
+FIGURES_WITH_COMMUNES = """\
+    name: figures
+    title: Figures
+    licenses:
+      - name: CC-BY-4.0
+        path: https://creativecommons.org/licenses/by/4.0/
+    resources:
+      - name: bc-2021
+        path: data/bc-2021.csv
+        schema: figures.schema.yaml
+      - name: bc-xa
+        path: data/bc-xa.csv
+        schema: figures.schema.yaml
+    """
+
+
 PROVINCE = {
     "content/units/huyen-c.yaml": _unit("huyen-c", "district", "tinh-a", "Huyện C"),
     "content/units/xa-1.yaml": _unit("xa-1", "commune", "huyen-b", "Xã Một"),
@@ -49,20 +66,7 @@ PROVINCE = {
         source: {file: bc-xa.txt, ocr: false}
         """,
     "content/sources/bc-xa.txt": "Phụ lục 1\n" + "".join(f"dòng {n}\n" for n in range(1, 12)),
-    "datapackages/figures/datapackage.yaml": """\
-        name: figures
-        title: Figures
-        licenses:
-          - name: CC-BY-4.0
-            path: https://creativecommons.org/licenses/by/4.0/
-        resources:
-          - name: bc-2021
-            path: data/bc-2021.csv
-            schema: figures.schema.yaml
-          - name: bc-xa
-            path: data/bc-xa.csv
-            schema: figures.schema.yaml
-        """,
+    "datapackages/figures/datapackage.yaml": FIGURES_WITH_COMMUNES,
     "datapackages/figures/data/bc-xa.csv": HEADER + "".join([
         _row(1, "xa-1", "dossiers-received", "2021", "100"),
         _row(2, "xa-2", "dossiers-received", "2021", "250"),
@@ -137,20 +141,7 @@ RANKING_FILES = {
         source: {file: bc-xa.txt, ocr: false}
         """,
     "content/sources/bc-xa.txt": "Phụ lục 1\n" + "".join(f"dòng {n}\n" for n in range(1, len(RANKING_ROWS) + 1)),
-    "datapackages/figures/datapackage.yaml": """\
-        name: figures
-        title: Figures
-        licenses:
-          - name: CC-BY-4.0
-            path: https://creativecommons.org/licenses/by/4.0/
-        resources:
-          - name: bc-2021
-            path: data/bc-2021.csv
-            schema: figures.schema.yaml
-          - name: bc-xa
-            path: data/bc-xa.csv
-            schema: figures.schema.yaml
-        """,
+    "datapackages/figures/datapackage.yaml": FIGURES_WITH_COMMUNES,
     "datapackages/figures/data/bc-xa.csv": HEADER + "".join(_ranking_row(n, *r) for n, r in enumerate(RANKING_ROWS, 1)),
 }
 
