@@ -277,11 +277,11 @@ def _similar(series: tuple[Series, ...]) -> bool:
 
 
 def indicator_specs(corpus: Corpus, computed: Computed, indicator_id: str, lang: i18n.Lang) -> list[ChartSpec]:
-    """An indicator's comparison charts, one per level of unit: the values of the units of that
-    level for one and the same period (the period most of them report, the latest of equally
-    many), best first. A commune's year is never set beside a centre's quarter, nor a province
-    beside a commune; units of that level with values for other periods are named below the
-    chart, with their periods.
+    """An indicator's comparison charts, one per level of unit: the ranking (compute.rankings) of
+    the period most units of that level report, the latest of equally many, in its order (best
+    first). A commune's year is never set beside a centre's quarter, nor a province beside a
+    commune; units of that level with values for other periods only are named below the chart,
+    with their periods.
 
     Counts are not compared across units: a commune and a province differ in size, so a
     bar chart of counts would compare populations, not performance.
@@ -289,37 +289,38 @@ def indicator_specs(corpus: Corpus, computed: Computed, indicator_id: str, lang:
     indicator = corpus.indicators[indicator_id]
     if indicator.unit.value not in ("percent", "percent_of_plan"):
         return []
-    by_level: dict[str, dict[str, dict[str, Point]]] = {}  # level -> period -> unit -> point
-    for unit_id, unit in corpus.units.items():
-        for p in chartable(_series_points(computed, unit_id).get(indicator_id, ())):
-            by_level.setdefault(unit.level.value, {}).setdefault(p.period, {})[unit_id] = p
     specs = []
-    for level, by_period in by_level.items():
-        period, members = max(by_period.items(), key=lambda kv: (len(kv[1]), _period_order(kv[0])))
-        if len(members) < 2:
+    for level in computed.rankings.get(indicator_id, ()):
+        if not level.rankings:
             continue
-        best_high = indicator.higher_is_better is not False
-        order = sorted(members, key=lambda u: (-members[u].value if best_high else members[u].value, u))
-        others = sorted({u for per, units in by_period.items() if per != period for u in units} - set(members))
+        chosen = max(level.rankings, key=lambda r: len(r.entries))  # rankings run latest first: ties keep the latest
+        period = chosen.period
+        order = [e.unit for e in chosen.entries]
+        shown = set(order) | {e.unit for e in chosen.bounds}  # a bound stands beside the ranking's table
+        elsewhere: dict[str, list[str]] = {}
+        for entry in [e for r in level.rankings for e in (*r.entries, *r.bounds)] + [e for _, e in level.apart]:
+            if entry.unit not in shown:
+                elsewhere.setdefault(entry.unit, []).append(entry.point.period)
         notes: tuple[str, ...] = ()
-        if others:
+        if elsewhere:
             listed = "; ".join(
                 f"{_name(corpus.units[u].short_name or corpus.units[u].name, lang)} ("
-                + ", ".join(i18n.period_short(per, lang) for per in sorted((per for per, us in by_period.items() if u in us), key=_period_order)) + ")"
-                for u in others)
+                + ", ".join(i18n.period_short(per, lang) for per in sorted(set(pers), key=_period_order)) + ")"
+                for u, pers in sorted(elsewhere.items()))
             notes = (i18n.t("chart.other_periods", lang).replace("{period}", _inline(i18n.period_label(period, lang), lang)) + " " + listed + ".",)
-        if len(order) > MAX_BARS:
+        entries = list(chosen.entries)
+        if len(entries) > MAX_BARS:
             # thousands of communes make no readable chart: the first and the last, said so
             half = MAX_BARS // 2
-            notes = (i18n.t("chart.ends", lang).replace("{n}", str(half)).replace("{total}", i18n.number(len(order), lang)),) + notes
-            order = order[:half] + order[-half:]
-        cats = tuple(_name(corpus.units[u].short_name or corpus.units[u].name, lang) for u in order)
-        points = [members[u] for u in order]
-        level_words = i18n.t(f"level.{level}", lang)
+            notes = (i18n.t("chart.ends", lang).replace("{n}", str(half)).replace("{total}", i18n.number(len(entries), lang)),) + notes
+            entries = entries[:half] + entries[-half:]
+        cats = tuple(_name(corpus.units[e.unit].short_name or corpus.units[e.unit].name, lang) for e in entries)
+        points = [e.point for e in entries]
+        level_words = i18n.t(f"level.{level.level.value}", lang)
         subtitle = f"{i18n.t('chart.level_units', lang).replace('{level}', _inline(level_words, lang))}, {_inline(i18n.period_label(period, lang), lang)}"
         specs.append(ChartSpec(
-            f"indicator--{indicator_id}--{level}", lang, _name(indicator.name, lang), subtitle, source_line(corpus, points, lang),
-            (Panel("hbar", indicator.unit.value, cats, tuple(order),
+            f"indicator--{indicator_id}--{level.level.value}", lang, _name(indicator.name, lang), subtitle, source_line(corpus, points, lang),
+            (Panel("hbar", indicator.unit.value, cats, tuple(e.unit for e in entries),
                    (Series(_name(indicator.name, lang), tuple(p.value for p in points), _qualifiers(points), indicator_id),)),),
             notes,
         ))
