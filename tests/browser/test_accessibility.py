@@ -251,13 +251,18 @@ def test_search_results_are_reachable_by_keyboard(lang: str, site_url: str, new_
     page.goto(site_url + ROOTS[lang])
     page.focus("#mb-search-input")
     page.keyboard.type("Dak Nong")
-    page.wait_for_selector(".mb-search__link")
-    assert "Dak Nong" in (page.text_content("[data-mb-search-status]") or "")  # announced to screen readers
+    # results of a shorter prefix ("Dak N") may show first and be replaced: wait for the whole
+    # query's, which the status announces to screen readers
+    page.wait_for_function("(document.querySelector('[data-mb-search-status]') || {}).textContent.includes('Dak Nong')"
+                           " && document.querySelector('.mb-search__link')")
+    page.wait_for_timeout(300)  # the results list settles (no newer search is under way)
+    assert "Dak Nong" in (page.text_content("[data-mb-search-status]") or "")
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")  # past the clear button, onto the first result
     assert page.evaluate("document.activeElement.classList.contains('mb-search__link')")
     assert focus_is_visible(page)
     page.keyboard.press("Escape")
+    page.wait_for_selector(".mb-search__results", state="hidden", timeout=3000)
     assert not page.is_visible(".mb-search__results")
 
 

@@ -220,6 +220,7 @@ def test_back_from_a_result_shows_the_query_and_its_results_again(lang: str, wid
     assert page.locator(".mb-search__link").first.get_attribute("href") == prefix + ROOTS[lang] + "units/tuy-phong/"
     page.focus("#mb-search-input")
     page.keyboard.press("Escape")
+    page.wait_for_function("() => !location.search.includes('q=')", timeout=3000)
     assert "q=" not in page.url
     assert page.mb_errors == []
 
