@@ -138,20 +138,6 @@ def _series_points(computed: Computed, unit_id: str) -> dict[str, tuple[Point, .
     return computed.series.get(unit_id, {})
 
 
-# How a chart's periods run, said in its subtitle: a chart never mixes kinds (best_run), so a
-# quarter never stands beside a year without the subtitle and its labels saying so.
-RUNS: dict[str, dict[str, str]] = {
-    "year": {"vi": "theo năm", "en": "yearly"},
-    "half": {"vi": "theo 6 tháng", "en": "by half-year"},
-    "quarter": {"vi": "theo quý", "en": "quarterly"},
-    "month": {"vi": "theo tháng", "en": "monthly"},
-    "months": {"vi": "lũy kế từ đầu năm", "en": "year to date"},
-    "years": {"vi": "theo giai đoạn", "en": "by multi-year period"},
-    "range": {"vi": "theo khoảng thời gian", "en": "by date range"},
-    "to_date": {"vi": "lũy kế", "en": "running totals"},
-}
-
-
 def _span(codes: Iterable[str], lang: i18n.Lang) -> str:
     """'theo năm, 2015–2019' / 'yearly, 2015–2019': how the periods run and the first and last;
     for panels over different kinds of period, each kind with its own span ('yearly, 2015–2019;
@@ -162,16 +148,17 @@ def _span(codes: Iterable[str], lang: i18n.Lang) -> str:
         by_kind.setdefault(parsed.kind.value if parsed else "", []).append(code)
     parts = []
     for kind, ordered in by_kind.items():
-        run = RUNS[kind][lang] if kind in RUNS else ""
+        # a chart never mixes kinds (best_run): the subtitle says which, so a quarter is not read as a year
+        run = i18n.t(f"chart.run.{kind}", lang) if kind else ""
         first, last = i18n.period_short(ordered[0], lang), i18n.period_short(ordered[-1], lang)
         parts.append(f"{run}, {first}–{last}" if first != last else f"{run}, {first}")
     return "; ".join(parts)
 
 
-def _period_order(code: str) -> tuple[int, str]:
+def _period_order(code: str) -> tuple[str, str]:
+    """Periods in time order: by their last day (the calendar's; a code without one last)."""
     parsed = periods.parse(code)
-    end = parsed.end if parsed and parsed.end else None
-    return ((end.toordinal() if end else (parsed.year * 400 + (parsed.months() or (0, 0, 0))[1] * 31 if parsed else 0)), code)
+    return (periods.bounds(parsed)[0][1].isoformat() if parsed else "9999", code)
 
 
 def source_line(corpus: Corpus, points: Iterable[Point], lang: i18n.Lang) -> str:

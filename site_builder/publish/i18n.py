@@ -605,6 +605,15 @@ RANK_STRINGS: dict[str, dict[str, str]] = {
 # A chart's frame (publish.charts) and its tools (minhbach.js setupCharts).
 CHART_STRINGS: dict[str, dict[str, str]] = {
     "chart.source": {"vi": "Nguồn", "en": "Source"},
+    # how a chart's periods run, in its subtitle
+    "chart.run.year": {"vi": "theo năm", "en": "yearly"},
+    "chart.run.half": {"vi": "theo 6 tháng", "en": "by half-year"},
+    "chart.run.quarter": {"vi": "theo quý", "en": "quarterly"},
+    "chart.run.month": {"vi": "theo tháng", "en": "monthly"},
+    "chart.run.months": {"vi": "lũy kế từ đầu năm", "en": "year to date"},
+    "chart.run.years": {"vi": "theo giai đoạn", "en": "by multi-year period"},
+    "chart.run.range": {"vi": "theo khoảng thời gian", "en": "by date range"},
+    "chart.run.to_date": {"vi": "lũy kế", "en": "running totals"},
     "chart.more_documents": {"vi": " và {n} văn bản khác", "en": " and {n} other documents"},
     "chart.constant": {"vi": "{name}: {value} trong cả {n} kỳ ({span}), không đổi nên không vẽ biểu đồ.",
                        "en": "{name}: {value} in each of {n} periods ({span}); a constant is not charted."},
