@@ -264,6 +264,27 @@ PACKAGE = ErrorType(
     hint_vi="Tệp datapackage.yaml có `name` và danh sách `resources`, mỗi mục có `name`, `path` và `schema`; lược đồ liệt kê các `fields`, mỗi trường có `name`. Đối chiếu với các tệp datapackages/*/datapackage.yaml có sẵn.",
 )
 
+PACKAGE_UNSUPPORTED = ErrorType(
+    code="package-unsupported",
+    title_en="A data package the site cannot publish as it is",
+    title_vi="Gói dữ liệu mà trang chưa thể công bố như hiện tại",
+    template="a '{format}' resource is not a table; the site publishes tables (CSV, TSV or inline data)",
+    variants={
+        "both": "this folder has two descriptors ({other} too); keep one of them",
+        "remote": "'{file}' is on the internet, and the build reads no network; download it into the package folder and give its relative path",
+        "multipart": "a resource split over several files is not read; join them into one CSV",
+        "compression": "compressed resources are not read; unpack the file into the package folder",
+        "encoding": "'{encoding}' is not an encoding Python knows; name it as the IANA registry does (utf-8, windows-1258)",
+        "dialect": "{why}",
+        "dialect-file": "a dialect kept in a file of its own is not read; write its settings in the descriptor",
+        "inline": "inline data must be a list of rows (lists) or of records (mappings)",
+        "licence": "a licence needs a `name` (an SPDX identifier such as CC-BY-4.0) or a `path` (its web address); descriptors written before 2017 say `id` and `url` instead",
+        "csv": "the file is not CSV in the declared dialect ({why}); check the quotes on this line",
+    },
+    hint_en="Any Frictionless data package whose resources are tables is published; what the site cannot read is named here. Put the data in the package folder as CSV (any delimiter, quote or line end the dialect declares), or inline in the descriptor.",
+    hint_vi="Mọi gói dữ liệu Frictionless có tài nguyên là bảng đều được công bố; điều trang chưa đọc được được nêu ở đây. Đặt dữ liệu vào thư mục của gói dưới dạng CSV (dấu phân cách, dấu ngoặc hay ký tự xuống dòng nào cũng được, miễn khai báo trong dialect), hoặc viết trực tiếp trong tệp mô tả.",
+)
+
 UNLISTED_FILE = ErrorType(
     code="unlisted-file",
     title_en="CSV not listed in its package",

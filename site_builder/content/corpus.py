@@ -60,23 +60,40 @@ class Target:
 
 @dataclass(frozen=True)
 class Resource:
-    """A CSV resource of a package, as shipped."""
+    """A tabular resource of a package, read and validated: its rows are here, not on disk."""
 
     name: str
-    path: Path  # absolute path of the CSV
-    rel_path: str  # path relative to the package folder
+    rel_path: str  # its file relative to the package folder ('' for inline data)
     fields: tuple[dict[str, Any], ...]  # the Table Schema fields, as in the descriptor
     row_count: int
+    rows: tuple[tuple[str, ...], ...] = ()  # text cells in schema order; a missing value is ''
+    data: bytes | None = None  # the file's bytes as shipped (published byte for byte); None for inline data
+    source: str = ""  # where it was read from, relative to the project (the CSV, or the descriptor)
+    digest: str = ""  # sha256 of what it was read from
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(f["name"] for f in self.fields)
 
 
-@dataclass(frozen=True)
+PROVENANCE_FIELDS = ("report", "locator", "quote")  # a row with these names its source report and sentence
+
+
+@dataclass(frozen=True, eq=False)  # one object per package: compared and hashed by identity, for caches of what is made of it
 class Package:
-    """A Frictionless data package from datapackages/."""
+    """A Frictionless data package from datapackages/, its rows read."""
 
     name: str
-    folder: Path
-    descriptor: dict[str, Any]  # as written in datapackage.yaml, schemas inlined
+    descriptor: dict[str, Any]  # as written in its descriptor, schemas inlined
     resources: tuple[Resource, ...]
+    source: str = ""  # the descriptor, relative to the project
+    digest: str = ""  # sha256 of the descriptor, its schemas and every resource's data
+
+    @property
+    def provenance(self) -> bool:
+        """Whether every row names its source report and quotes its sentence (the project's own
+        figures and targets); a third-party package's rows do not."""
+        return bool(self.resources) and all(all(name in r.names for name in PROVENANCE_FIELDS) for r in self.resources)
 
     def texts(self, key: str) -> tuple[str, str]:
         """A text of the descriptor (`title`, `description`) as (Vietnamese, English), either one

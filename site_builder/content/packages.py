@@ -8,6 +8,7 @@ for every flag) run here on the typed rows.
 from __future__ import annotations
 
 import ast
+import codecs
 import copy
 import csv
 import datetime as dt
@@ -18,11 +19,14 @@ import logging
 import math
 import os
 import re
+import unicodedata
 from concurrent.futures import ProcessPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, Callable
 
 import frictionless
 
@@ -33,11 +37,12 @@ from site_builder.error_types import (
     COUNT_INTEGER, CSV_COLUMN_ORDER, CSV_CONTROL, CSV_DELIMITER, CSV_EXTRA_COLUMN, CSV_MISSING_COLUMN,
     CSV_QUOTE, DUPLICATE_ID, ENCODING, FIGURE_ID, FLAG_NOTE, FRICTIONLESS_FAMILY, MISSING_FILE, PACKAGE,
     PATH_ESCAPE, PERCENT_RANGE, PERIOD_MISMATCH, PERIOD_ORDER, QUALIFIER_VALUE, QUOTE_NOT_IN_SOURCE,
-    STATUS_VALUE, SYMLINK, UNKNOWN_BREAKDOWN, UNKNOWN_ID, UNLISTED_FILE, VALUE_RANGE,
+    PACKAGE_UNSUPPORTED, STATUS_VALUE, SYMLINK, UNICODE_NFC, UNKNOWN_BREAKDOWN, UNKNOWN_ID, UNLISTED_FILE, VALUE_RANGE, YAML_CONTROL, YAML_SYNTAX,
 )
 from site_builder.errors import Loc, Message, Problem, field_path, rel
 from site_builder.content.load import Content
 from site_builder.content.messages import date_message, kind_of
+from site_builder.content.tabular import CsvError, Dialect, dialect_problem, field_columns, inline_rows, missing_values, physical_line, read_rows
 from site_builder.content.yamlio import Located, nfc_problems, parse_yaml, read_text
 
 log = logging.getLogger(__name__)
@@ -58,6 +63,7 @@ def split_content_keys(desc: dict[str, Any]) -> tuple[dict[str, Any], dict[str, 
     """
     check = copy.deepcopy(desc)
     taken: dict[str, list[tuple[str, str]]] = {}
+    own = {res.get("name") for res in check["resources"]}  # a package's own resource named `units` is its own table
     for res in check["resources"]:
         schema = res.get("schema")
         if not isinstance(schema, dict):
@@ -66,7 +72,7 @@ def split_content_keys(desc: dict[str, Any]) -> tuple[dict[str, Any], dict[str, 
         for fk in schema.get("foreignKeys", []):
             fields, kind = fk.get("fields"), fk.get("reference", {}).get("resource")
             fields = [fields] if isinstance(fields, str) else fields
-            if kind in LOOKUP_KINDS and isinstance(fields, list) and len(fields) == 1:
+            if kind in LOOKUP_KINDS and kind not in own and isinstance(fields, list) and len(fields) == 1:
                 taken.setdefault(res.get("name", ""), []).append((fields[0], kind))
             else:
                 keep.append(fk)
@@ -75,17 +81,18 @@ def split_content_keys(desc: dict[str, Any]) -> tuple[dict[str, Any], dict[str, 
     return check, taken
 
 
-def _unknown_ids(csvf: "_CsvFile", keys: list[tuple[str, str]], content: Content) -> list[Problem]:
+def _unknown_ids(got: "_Read", keys: list[tuple[str, str]], content: Content) -> list[Problem]:
     """A located error for every cell naming a unit, report or indicator that content/ does not have."""
     out = []
-    header = next(csv.reader([csvf.lines[0]])) if csvf.lines else []
     known = {kind: content.known(kind) for _, kind in keys}
-    for line, row in enumerate(csv.DictReader(io.StringIO("\n".join(csvf.lines))), start=2):
+    for index, row in enumerate(got.rows):
+        cells = dict(zip(got.header, row))
         for fieldname, kind in keys:
-            value = row.get(fieldname) or ""
+            value = cells.get(fieldname) or ""
             if value and value not in known[kind]:
-                col = csvf.col(line, header.index(fieldname) + 1) if fieldname in header else 1
-                out.append(UNKNOWN_ID.at(csvf.shown, line, col, fieldname, variant="csv", kind=kind[:-1], id=value, folder=kind))
+                line = got.lines[index] if got.lines else index + 2
+                _, col = got.position(line, got.header.index(fieldname) + 1 if fieldname in got.header else None)
+                out.append(UNKNOWN_ID.at(got.shown, line, col, fieldname, variant="csv", kind=kind[:-1], id=value, folder=kind))
     return out
 
 
@@ -116,13 +123,45 @@ class _CsvFile:
         return starts[field_number - 1] if field_number <= len(starts) else 1
 
 
+DESCRIPTOR_NAMES = ("datapackage.json", "datapackage.yaml", "datapackage.yml")  # the spec's name first
+
+
+def descriptor_file(folder: Path) -> Path | None:
+    """The package descriptor of a folder under datapackages/, or None when it is no package."""
+    return next((folder / name for name in DESCRIPTOR_NAMES if (folder / name).is_file()), None)
+
+
+def _parse_descriptor(shown: str, text: str) -> tuple[Located | None, list[Problem]]:
+    """A descriptor in JSON or YAML, positions kept. Control characters YAML escapes can put in a
+    string are refused everywhere but in the dialect, where a line terminator "\r\n" is a setting."""
+    doc, problems = (parse_json if shown.endswith(".json") else parse_yaml)(shown, text)
+    problems = [p for p in problems if not (p.code == YAML_CONTROL.code and DIALECT_FIELD.search(p.field))]
+    return doc, problems
+
+
+def parse_json(path: str, text: str) -> tuple[Located | None, list[Problem]]:
+    """TEMPORARY until yamlio.parse_json lands: JSON data, positions from the YAML parser."""
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        return None, [YAML_SYNTAX.at(path, getattr(exc, "lineno", 0), getattr(exc, "colno", 0), problem=str(exc))]
+    return Located(path, data, text=text.replace("\t", " ")), []
+
+
+DIALECT_FIELD = re.compile(r"^resources\[\d+\]\.dialect\.(lineTerminator|delimiter|quoteChar|escapeChar|commentChar|nullSequence)$")
+
+
 def _load_descriptor(folder: Path, root: Path) -> tuple[Located | None, dict[str, Any] | None, list[Problem]]:
-    path = folder / "datapackage.yaml"
+    path = descriptor_file(folder)
+    assert path is not None
     shown = rel(path, root)
+    others = [name for name in DESCRIPTOR_NAMES if name != path.name and (folder / name).is_file()]
+    if others:
+        return None, None, [PACKAGE_UNSUPPORTED.at(rel(folder / others[0], root), 1, 1, variant="both", other=path.name)]
     text, problems = read_text(shown, path.read_bytes())
     if text is None:
         return None, None, problems
-    doc, more = parse_yaml(shown, text)
+    doc, more = _parse_descriptor(shown, text)
     problems += more
     if doc is None:
         return None, None, problems
@@ -135,6 +174,10 @@ def _load_descriptor(folder: Path, root: Path) -> tuple[Located | None, dict[str
         schema = res.get("schema")
         if isinstance(schema, str):  # a schema kept in its own file, shared by resources
             spath = (folder / schema)
+            if "://" in schema:
+                line, col = doc.value_position(("resources", i, "schema"))
+                problems.append(PACKAGE_UNSUPPORTED.at(shown, line, col, f"resources[{i}].schema", variant="remote", file=schema))
+                return doc, None, problems
             if ".." in Path(schema).parts or Path(schema).is_absolute() or not spath.resolve().is_relative_to(folder.resolve()):
                 line, col = doc.value_position(("resources", i, "schema"))
                 problems.append(PATH_ESCAPE.at(shown, line, col, f"resources[{i}].schema", file=schema, folder="the package folder"))
@@ -145,7 +188,8 @@ def _load_descriptor(folder: Path, root: Path) -> tuple[Located | None, dict[str
                 return doc, None, problems
             if schema not in schemas:
                 stext, sp = read_text(rel(spath, root), spath.read_bytes())
-                sdoc, sp2 = parse_yaml(rel(spath, root), stext or "") if stext is not None else (None, [])
+                sdoc, sp2 = ((parse_json if schema.endswith(".json") else parse_yaml)(rel(spath, root), stext or "")
+                             if stext is not None else (None, []))
                 problems += sp + sp2
                 if sdoc is None:
                     return doc, None, problems
@@ -157,26 +201,44 @@ def _load_descriptor(folder: Path, root: Path) -> tuple[Located | None, dict[str
         rpath = res.get("path")
         if isinstance(rpath, str):
             full = folder / rpath
-            if ".." in Path(rpath).parts or not full.resolve().is_relative_to(folder.resolve()) or Path(rpath).is_absolute() or "://" in rpath:
-                line, col = doc.value_position(("resources", i, "path"))
-                problems.append(PATH_ESCAPE.at(shown, line, col, f"resources[{i}].path", file=rpath, folder="the package folder"))
+            line, col = doc.value_position(("resources", i, "path"))
+            where = f"resources[{i}].path"
+            if "://" in rpath:
+                problems.append(PACKAGE_UNSUPPORTED.at(shown, line, col, where, variant="remote", file=rpath))
+                return doc, None, problems
+            if ".." in Path(rpath).parts or not full.resolve().is_relative_to(folder.resolve()) or Path(rpath).is_absolute():
+                problems.append(PATH_ESCAPE.at(shown, line, col, where, file=rpath, folder="the package folder"))
                 return doc, None, problems
             if full.is_symlink():
-                line, col = doc.value_position(("resources", i, "path"))
-                problems.append(SYMLINK.at(shown, line, col, f"resources[{i}].path", file=rpath))
+                problems.append(SYMLINK.at(shown, line, col, where, file=rpath))
                 return doc, None, problems
             if not full.is_file():
-                line, col = doc.value_position(("resources", i, "path"))
-                problems.append(MISSING_FILE.at(shown, line, col, f"resources[{i}].path", file=rpath))
+                problems.append(MISSING_FILE.at(shown, line, col, where, file=rpath))
                 return doc, None, problems
     return doc, desc, problems
 
 
+TABLE_FORMATS = {"csv": ",", "tsv": "\t"}  # format -> its default delimiter
+
+
+def resource_format(res: dict[str, Any]) -> str:
+    """csv, tsv, inline, or what else the resource says it is (its format, or its file's extension)."""
+    if "data" in res and "path" not in res:
+        return "inline"
+    fmt = res.get("format")
+    if isinstance(fmt, str) and fmt:
+        return fmt.lower()
+    path = res.get("path")
+    suffix = Path(path).suffix.lower().lstrip(".") if isinstance(path, str) else ""
+    return {"txt": "csv", "": "csv"}.get(suffix, suffix)
+
+
 def _descriptor_shape(doc: Located) -> list[Problem]:
-    """What frictionless and this module rely on in a descriptor: a name and resources with name, path and schema.
+    """What frictionless and this module rely on in a descriptor: a name and resources with name, data and schema.
 
     Checked before anything reads them, so a descriptor with a missing or mistyped key is a located
-    error instead of a KeyError.
+    error instead of a KeyError, and a resource the site cannot publish (not a table, on the
+    internet, compressed) is refused with what to do about it.
     """
     data = doc.data
     if not isinstance(data, dict):
@@ -191,6 +253,9 @@ def _descriptor_shape(doc: Located) -> list[Problem]:
         out.append(at(("name",), PACKAGE.message(variant="missing"), missing=True))
     elif not isinstance(data["name"], str) or not data["name"]:
         out.append(at(("name",), PACKAGE.message(variant="name-type", kind=kind_of(data["name"]))))
+    for i, licence in enumerate(data.get("licenses") or [] if isinstance(data.get("licenses"), list) else []):
+        if not isinstance(licence, dict) or not (licence.get("name") or licence.get("path")):
+            out.append(at(("licenses", i), PACKAGE_UNSUPPORTED.message(variant="licence")))
     resources = data.get("resources")
     if not isinstance(resources, list) or not resources:
         return out + [at(("resources",), PACKAGE.message(variant="no-resources"), missing="resources" not in data)]
@@ -199,18 +264,50 @@ def _descriptor_shape(doc: Located) -> list[Problem]:
         if not isinstance(res, dict):
             out.append(at(("resources", i), PACKAGE.message(variant="resource-type", kind=kind_of(res))))
             continue
-        for key in ("name", "path", "schema"):
-            if key not in res:
-                out.append(at(("resources", i, key), PACKAGE.message(variant="missing"), missing=True))
-            elif key == "schema" and isinstance(res[key], dict):
-                out += _schema_shape(doc, ("resources", i, "schema"))
-            elif not isinstance(res[key], str) or not res[key]:
-                out.append(at(("resources", i, key), PACKAGE.message(variant="text-type", kind=kind_of(res[key]))))
+        out += _resource_shape(doc, res, i, at)
         name = res.get("name")
         if isinstance(name, str) and name in names:
             out.append(at(("resources", i, "name"), PACKAGE.message(variant="resource-twice", name=name, index=names[name])))
         elif isinstance(name, str):
             names[name] = i
+    return out
+
+
+def _resource_shape(doc: Located, res: dict[str, Any], i: int, at: Any) -> list[Problem]:
+    out: list[Problem] = []
+    loc = ("resources", i)
+    for key in ("name", "schema"):
+        if key not in res:
+            out.append(at(loc + (key,), PACKAGE.message(variant="missing"), missing=True))
+        elif key == "schema" and isinstance(res[key], dict):
+            out += _schema_shape(doc, loc + ("schema",))
+        elif not isinstance(res[key], str) or not res[key]:
+            out.append(at(loc + (key,), PACKAGE.message(variant="text-type", kind=kind_of(res[key]))))
+    if "path" not in res and "data" not in res:
+        out.append(at(loc + ("path",), PACKAGE.message(variant="missing"), missing=True))
+    elif "path" in res and isinstance(res["path"], list):
+        out.append(at(loc + ("path",), PACKAGE_UNSUPPORTED.message(variant="multipart")))
+    elif "path" in res and (not isinstance(res["path"], str) or not res["path"]):
+        out.append(at(loc + ("path",), PACKAGE.message(variant="text-type", kind=kind_of(res["path"]))))
+    elif "path" not in res and not (isinstance(res["data"], list) and all(isinstance(r, (list, dict)) for r in res["data"])):
+        out.append(at(loc + ("data",), PACKAGE_UNSUPPORTED.message(variant="inline")))
+    fmt = resource_format(res)
+    if fmt not in TABLE_FORMATS and fmt != "inline":
+        out.append(at(loc + ("format",) if "format" in res else loc + ("path",), PACKAGE_UNSUPPORTED.message(format=fmt)))
+    if res.get("compression") or str(res.get("path", "")).lower().endswith((".zip", ".gz", ".bz2", ".xz")):
+        out.append(at(loc + ("compression",) if "compression" in res else loc + ("path",), PACKAGE_UNSUPPORTED.message(variant="compression")))
+    encoding = res.get("encoding", "utf-8")
+    try:
+        codecs.lookup(str(encoding))
+    except LookupError:
+        out.append(at(loc + ("encoding",), PACKAGE_UNSUPPORTED.message(variant="encoding", encoding=str(encoding))))
+    if isinstance(res.get("dialect"), str):
+        out.append(at(loc + ("dialect",), PACKAGE_UNSUPPORTED.message(variant="dialect-file")))
+    else:
+        _, bad = dialect_problem(res.get("dialect"), tsv=fmt == "tsv")
+        if bad is not None:
+            key, why = bad
+            out.append(at(loc + ("dialect",) + ((key,) if key else ()), PACKAGE_UNSUPPORTED.message(variant="dialect", why=why)))
     return out
 
 
@@ -297,6 +394,121 @@ def _check_header(csvf: _CsvFile, fields: list[str]) -> list[Problem]:
     return out
 
 
+@dataclass
+class _Read:
+    """A resource's rows as read and checked, before frictionless validates them."""
+
+    shown: str  # the file messages name: the CSV, or the descriptor for inline data
+    header: list[str]  # the names in the file's header row, or the schema's when it has none
+    rows: list[tuple[str, ...]]  # cells in schema order, missing values blank
+    position: Callable[[int, int | None], tuple[int, int]]  # (data row index or row number, field number) -> (line, column)
+    data: bytes | None  # the file's bytes as shipped; None for inline data
+    lines: list[int] = dc_field(default_factory=list)  # the physical line each row starts on
+
+
+def _own_schema(names: tuple[str, ...]) -> bool:
+    """The project's figures and targets: CSVs editors write, held to one row per line."""
+    return names in (FIGURE_FIELDS, TARGET_FIELDS)
+
+
+def _read_resource(folder: Path, root: Path, doc: Located, i: int, res: dict[str, Any]) -> tuple[_Read | None, list[Problem]]:
+    """Read one resource: the strict CSV of the project's own schemas, any dialect of any other, or inline data."""
+    names = tuple(f["name"] for f in res["schema"]["fields"])
+    fmt = resource_format(res)
+    dialect, _ = dialect_problem(res.get("dialect"), tsv=fmt == "tsv")
+    assert dialect is not None  # the shape check refused a dialect it cannot honour
+    missing = missing_values(res["schema"])
+    if fmt == "inline":
+        return _read_inline(doc, i, res, names, dialect.header, missing)
+    path = folder / res["path"]
+    if _own_schema(names) and dialect.canonical and str(res.get("encoding", "utf-8")).lower() in ("utf-8", "utf8"):
+        text, found = _decode_csv(path, root)
+        if text is None:
+            return None, found
+        csvf = _CsvFile(rel(path, root), text)
+        found += _check_header(csvf, list(names))
+        if found:
+            return None, found
+        rows = [tuple(r) for r in csv.reader(csvf.lines[1:])]
+        return _Read(csvf.shown, list(names), rows, lambda line, fnum: (line, csvf.col(line, fnum)), path.read_bytes(),
+                     list(range(2, len(rows) + 2))), []
+    return _read_delimited(path, root, res, names, dialect, missing)
+
+
+def _read_inline(doc: Located, i: int, res: dict[str, Any], names: tuple[str, ...], header: bool,
+                 missing: frozenset[str]) -> tuple[_Read | None, list[Problem]]:
+    data = res["data"]
+    objects = bool(data) and all(isinstance(item, dict) for item in data)
+    head, rows = inline_rows(data, list(names), header)
+
+    def position(row_number: int, fnum: int | None) -> tuple[int, int]:
+        # frictionless numbers the header row 1: records and a list with a header start at 2
+        index = row_number - 2 if objects or header else row_number - 1
+        return doc.position(("resources", i, "data", max(0, min(index + (1 if header and not objects else 0), len(data) - 1))))
+
+    problems = []
+    if head is not None and header and list(head) != list(names):
+        line, col = doc.position(("resources", i, "data", 0))
+        problems.append(CSV_COLUMN_ORDER.at(doc.path, line, col, f"resources[{i}].data[0]", expected=", ".join(names)))
+    cells = [tuple("" if c in missing else c for c in row) for row in rows]
+    return _Read(doc.path, list(head or names), cells, position, None), problems
+
+
+def _read_delimited(path: Path, root: Path, res: dict[str, Any], names: tuple[str, ...], dialect: Dialect,
+                    missing: frozenset[str]) -> tuple[_Read | None, list[Problem]]:
+    """A CSV or TSV in its declared dialect and encoding, read row by row (a stream, whatever its size)."""
+    shown = rel(path, root)
+    raw = path.read_bytes()
+    encoding = str(res.get("encoding") or "utf-8")
+    if codecs.lookup(encoding).name == "utf-8" and raw.startswith(codecs.BOM_UTF8):
+        encoding = "utf-8-sig"  # spreadsheets write one; frictionless reads past it, and so does the site
+    try:
+        raw.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, [ENCODING.at(shown, line, exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1)]
+
+    def position(line: int, fnum: int | None) -> tuple[int, int]:
+        starts = field_columns(physical_line(raw, encoding, line), dialect)
+        return line, starts[fnum - 1] if fnum and fnum <= len(starts) else 1
+
+    rows: list[tuple[str, ...]] = []
+    lines: list[int] = []
+    problems: list[Problem] = []
+    try:
+        header, header_line, stream = read_rows(raw, encoding, dialect)
+        for row in stream:
+            for n, cell in enumerate(row.cells, start=1):
+                if not unicodedata.is_normalized("NFC", cell):
+                    problems.append(UNICODE_NFC.at(shown, *position(row.line, n)))
+            rows.append(tuple("" if c in missing else c for c in row.cells))
+            lines.append(row.line)
+    except CsvError as exc:
+        return None, [PACKAGE_UNSUPPORTED.at(shown, exc.line, 1, variant="csv", why=exc.why)]
+    if dialect.header:
+        head = header or []
+        if head != list(names):
+            extra = [h for h in head if h not in names]
+            if extra:
+                problems.append(CSV_EXTRA_COLUMN.at(shown, header_line or 1, position(header_line or 1, head.index(extra[0]) + 1)[1], extra[0],
+                                                    name=extra[0], expected=", ".join(names)))
+            elif any(name not in head for name in names):
+                gone = next(name for name in names if name not in head)
+                problems.append(CSV_MISSING_COLUMN.at(shown, header_line or 1, 1, gone, name=gone))
+            else:
+                problems.append(CSV_COLUMN_ORDER.at(shown, header_line or 1, 1, expected=", ".join(names)))
+    if problems:
+        return None, problems
+    return _Read(shown, list(header or names), rows, position, raw, lines), []
+
+
+def _digest(*parts: bytes) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(hashlib.sha256(part).digest())
+    return h.hexdigest()
+
+
 def load_packages(root: Path, content: Content) -> tuple[dict[str, Package], list[Figure], list[Target], list[Problem]]:
     """Validate every package under datapackages/ and return its typed rows."""
     packages: dict[str, Package] = {}
@@ -305,88 +517,101 @@ def load_packages(root: Path, content: Content) -> tuple[dict[str, Package], lis
     problems: list[Problem] = []
     seen: dict[tuple[str, str], str] = {}  # (figure|target, id) -> where it was first used
     owners: dict[str, str] = {}  # package name -> its descriptor
-    for folder in sorted(p for p in (root / "datapackages").iterdir() if p.is_dir()) if (root / "datapackages").is_dir() else []:
-        if not (folder / "datapackage.yaml").is_file():
+    base = root / "datapackages"
+    for folder in sorted(p for p in base.iterdir() if p.is_dir()) if base.is_dir() else []:
+        if descriptor_file(folder) is None:
             continue
         doc, desc, found = _load_descriptor(folder, root)
         problems += found
         if desc is None or doc is None:
             continue
-        listed = {(folder / res["path"]).resolve() for res in desc["resources"]}
+        listed = {(folder / res["path"]).resolve() for res in desc["resources"] if isinstance(res.get("path"), str)}
         for stray in sorted(folder.rglob("*.csv")):
             if stray.resolve() not in listed:  # a report's rows an editor added but never listed would silently not exist
                 problems.append(UNLISTED_FILE.at(rel(stray, root), 0, 0, descriptor=doc.path))
-        csvs: dict[str, _CsvFile] = {}
-        header_ok = True
-        for res in desc["resources"]:
-            path = folder / res["path"]
-            text, found = _decode_csv(path, root)
+        read: dict[str, _Read] = {}
+        for i, res in enumerate(desc["resources"]):
+            got, found = _read_resource(folder, root, doc, i, res)
             problems += found
-            if text is None:
-                header_ok = False
-                continue
-            csvf = _CsvFile(rel(path, root), text)
-            csvs[res["name"]] = csvf
-            expected = [f["name"] for f in res.get("schema", {}).get("fields", [])]
-            found = _check_header(csvf, expected)
-            problems += found
-            header_ok = header_ok and not found
-        if not header_ok:
+            if got is not None:
+                read[res["name"]] = got
+        if len(read) < len(desc["resources"]):
             continue
         check, content_keys = split_content_keys(desc)
         for name, keys in sorted(content_keys.items()):
-            if name in csvs:
-                problems += _unknown_ids(csvs[name], keys, content)
+            problems += _unknown_ids(read[name], keys, content)
         try:
             tasks, valid = _validate_with_cache(check, folder, root / "build" / "cache" / "validated")
         except frictionless.FrictionlessException as exc:
-            problems.append(PACKAGE.at(doc.path, 1, 1, error=exc.error.message))
+            why = "; ".join(dict.fromkeys(r.message for r in getattr(exc, "reasons", []) or [])) or exc.error.message
+            problems.append(PACKAGE.at(doc.path, 1, 1, error=why))
             continue
         for task in tasks:
-            task_csv = csvs.get(task.name)
-            fields = _resource(desc, task.name).get("schema", {}).get("fields", [])
+            got = read.get(task.name)
+            res_desc = _resource(desc, task.name)
+            fields = res_desc.get("schema", {}).get("fields", [])
             for err in task.errors:
                 if err.type == "primary-key" and 'all "None"' in (getattr(err, "note", "") or ""):
                     continue  # an empty id: the blank row or the required id says it, located
-
                 row = getattr(err, "row_number", None)
                 fnum = getattr(err, "field_number", None)
                 fname = getattr(err, "field_name", None) or ""
                 if not fname and getattr(err, "field_names", None):  # foreign keys name their fields
                     fname = ",".join(err.field_names)
-                    columns = [f["name"] for f in _resource(desc, task.name).get("schema", {}).get("fields", [])]
+                    columns = [f["name"] for f in fields]
                     fnum = columns.index(err.field_names[0]) + 1 if err.field_names[0] in columns else None
-                if task_csv is None:
+                if got is None:
                     problems.append(FRICTIONLESS_FAMILY.at(doc.path, 1, 1, fname, suffix=err.type, detail=err.message))
                     continue
-                line = row or 1
-                problems.append(FRICTIONLESS_FAMILY.at(task_csv.shown, line, task_csv.col(line, fnum), fname, suffix=err.type, detail=_message(err, fields)))
+                line, col = got.position(_line_of(got, row, res_desc), fnum)
+                problems.append(FRICTIONLESS_FAMILY.at(got.shown, line, col, fname, suffix=err.type, detail=_message(err, fields)))
         if not valid:
             continue
         resources = []
+        parts: list[bytes] = [json.dumps(desc, sort_keys=True, ensure_ascii=False, default=str).encode()]
         for res in desc["resources"]:
-            csvf = csvs[res["name"]]
-            rows = list(csv.DictReader(io.StringIO("\n".join(csvf.lines))))
+            got = read[res["name"]]
             schema_fields = tuple(res["schema"]["fields"])
             names = tuple(f["name"] for f in schema_fields)
-            resources.append(Resource(res["name"], folder / res["path"], res["path"], schema_fields, len(rows)))
-            if names == FIGURE_FIELDS:
-                f, p = _figures(rows, csvf, desc["name"], res["name"], content)
-                figures += f
-                problems += p
-                problems += _duplicate_ids("figure", rows, csvf, seen)
-            elif names == TARGET_FIELDS:
-                t, p = _targets(rows, csvf, content)
-                targets += t
-                problems += p
-                problems += _duplicate_ids("target", rows, csvf, seen)
+            width = len(names)
+            rows = tuple(r if len(r) == width else (r + ("",) * width)[:width] for r in got.rows)
+            digest = _digest(got.data if got.data is not None else json.dumps(res.get("data"), sort_keys=True, default=str).encode())
+            parts.append(digest.encode())
+            resources.append(Resource(res["name"], res["path"] if got.data is not None else "", schema_fields, len(rows),
+                                      rows=rows, data=got.data, source=got.shown, digest=digest))
+            if names in (FIGURE_FIELDS, TARGET_FIELDS):
+                dict_rows = [dict(zip(names, r)) for r in rows]
+                csvf = _CsvFile(got.shown, got.data.decode("utf-8") if got.data is not None else "")
+                if names == FIGURE_FIELDS:
+                    f, p = _figures(dict_rows, csvf, desc["name"], res["name"], content)
+                    figures += f
+                    problems += p
+                    problems += _duplicate_ids("figure", dict_rows, csvf, seen)
+                else:
+                    t, p = _targets(dict_rows, csvf, content)
+                    targets += t
+                    problems += p
+                    problems += _duplicate_ids("target", dict_rows, csvf, seen)
         if desc["name"] in owners:
             line, col = doc.value_position(("name",))
             problems.append(DUPLICATE_ID.at(doc.path, line, col, "name", variant="package-name", name=desc["name"], other=owners[desc["name"]]))
             continue
         owners[desc["name"]] = doc.path
-        packages[desc["name"]] = Package(desc["name"], folder, desc, tuple(resources))
+        packages[desc["name"]] = Package(desc["name"], desc, tuple(resources), source=doc.path, digest=_digest(*parts))
     return packages, figures, targets, problems
+
+
+def _line_of(got: _Read, row_number: int | None, res: dict[str, Any]) -> int:
+    """The physical line of the row frictionless numbers `row_number` (its header is row 1)."""
+    if row_number is None:
+        return 1
+    if not got.lines:  # inline data: its position function takes the row number
+        return row_number
+    header = dialect_problem(res.get("dialect"), tsv=resource_format(res) == "tsv")[0] or Dialect()
+    index = row_number - (2 if header.header else 1)
+    if 0 <= index < len(got.lines):
+        return got.lines[index]
+    return row_number
 
 
 def _duplicate_ids(kind: str, rows: list[dict[str, str]], csvf: "_CsvFile", seen: dict[tuple[str, str], str]) -> list[Problem]:
@@ -410,7 +635,8 @@ def _validation_key(resource: dict[str, Any], folder: Path) -> str:
     """What a resource's validity depends on: its descriptor, its bytes, the frictionless release."""
     digest = hashlib.sha256(json.dumps(resource, sort_keys=True, default=str).encode())
     digest.update(FRICTIONLESS_VERSION.encode())
-    digest.update((folder / resource["path"]).read_bytes())
+    if isinstance(resource.get("path"), str):  # inline data is in the descriptor, hashed above
+        digest.update((folder / resource["path"]).read_bytes())
     return digest.hexdigest()
 
 

@@ -58,8 +58,9 @@ def manifest(corpus: Corpus) -> dict[str, Any]:
             rows = tables.setdefault(table.name, {})
             for row in table.rows:
                 cells = dict(zip(table.names, row))
-                fields = {k: kept(k, v) for k, v in cells.items() if k != "id"}
-                rows[cells["id"]] = {"hash": digest(list(row)), "fields": fields}
+                key = row_key(table.key, cells, row)
+                fields = {k: kept(k, v) for k, v in cells.items() if k not in table.key}
+                rows[key] = {"hash": digest(list(row)), "fields": fields}
     updated = data_updated(corpus)
     return {
         "format": FORMAT,
@@ -68,6 +69,15 @@ def manifest(corpus: Corpus) -> dict[str, Any]:
         "packages": {name: package_version(pkg) for name, pkg in corpus.packages.items()},
         "tables": {name: dict(sorted(rows.items())) for name, rows in sorted(tables.items())},
     }
+
+
+def row_key(key: tuple[str, ...], cells: dict[str, str], row: tuple[str, ...]) -> str:
+    """What names a row across releases: its id, its primary key's values joined by '|', or, for a
+    table without a key (a third-party one may have none), the hash of the row itself: such a row
+    that changes shows as one removed and one added."""
+    if key and all(k in cells for k in key):
+        return "|".join(cells[k] for k in key)
+    return "#" + digest(list(row))
 
 
 def dump_manifest(doc: dict[str, Any]) -> str:

@@ -67,7 +67,7 @@ def released_on(root: Path, name: str, version: str) -> dt.date | None:
 def package_updated(corpus: Corpus, pkg: Package) -> dt.date | None:
     """When the data last changed: `updated` in the descriptor; else the later of the release date of
     the package's current version and the latest signature date of a report its rows cite."""
-    given = pkg.descriptor.get("updated")
+    given = pkg.descriptor.get("updated") or (None if pkg.provenance else pkg.descriptor.get("created"))
     if isinstance(given, dt.date):
         return given
     if isinstance(given, str) and given:
@@ -94,17 +94,27 @@ def _bibtex_escape(text: str) -> str:
 
 @dataclass(frozen=True)
 class DatasetMeta:
-    """A dataset as it is cited and downloaded. Paths are relative to the site root."""
+    """A dataset as it is cited and downloaded. Paths are relative to the site root.
+
+    The project's own packages (rows read from reports, `own`) are cited with this project as
+    author; a third-party package is cited as its descriptor says: its contributors, its licence
+    (or none stated), its sources. The site never names itself the author of someone else's data.
+    """
 
     name: str
     title: str
     description: str
     version: str
     updated: dt.date | None
-    licence: dict[str, str]
-    contributors: tuple[str, ...]
+    licence: dict[str, str]  # empty when the package states none
+    contributors: tuple[str, ...]  # everyone the descriptor credits, in its order
     url: str  # stable address of the dataset's page, absolute or with the {site} placeholder
     site: str
+    authors: tuple[str, ...] = ()  # who the citation names first: authors and creators, else every contributor
+    publisher: str = PUBLISHER  # '' when a third-party package names none
+    sources: tuple[str, ...] = ()  # the titles of the sources the descriptor lists (third-party packages)
+    own: bool = True
+    versioned: bool = True  # whether the descriptor gives a version (third-party packages may not)
 
     @property
     def page(self) -> str:
@@ -122,50 +132,86 @@ class DatasetMeta:
 
     @property
     def licence_label(self) -> str:
+        """The licence's short name; '' when the package states none."""
         if self.licence.get("name") == "CC-BY-4.0":
             return "CC BY 4.0"
-        return self.licence.get("title") or self.licence.get("name", "")
+        return self.licence.get("title") or self.licence.get("name") or self.licence.get("path", "")
 
     @property
     def bibtex_key(self) -> str:
-        return re.sub(r"[^A-Za-z0-9]+", "_", f"minhbach {self.name} {self.version}").strip("_").lower()
+        prefix = "minhbach" if self.own else ""
+        return re.sub(r"[^A-Za-z0-9]+", "_", f"{prefix} {self.name} {self.version}").strip("_").lower()
 
     def citation(self, lang: str) -> str:
-        """One line to paste under a story or into a footnote."""
-        who = ", ".join(self.contributors)
+        """One line to paste under a story or into a footnote (APA's form for a data set: a work
+        without an author is cited by its title)."""
+        vi = lang == "vi"
         lic = self.licence_label
-        if lang == "vi":
+        licence = (f"Giấy phép {lic}." if vi else f"Licence {lic}.") if lic else ("Không nêu giấy phép." if vi else "No licence stated.")
+        if vi:
             when = f", cập nhật {self.updated.strftime('%d/%m/%Y')}" if self.updated else ""
-            return f"{who} ({self.year}). {self.title} (phiên bản {self.version}{when}) [bộ dữ liệu]. Giấy phép {lic}. {self.url}"
-        when = f", updated {self.updated.isoformat()}" if self.updated else ""
-        return f"{who} ({self.year}). {self.title} (version {self.version}{when}) [data set]. Licence {lic}. {self.url}"
+            version = f"phiên bản {self.version}{when}" if self.versioned else when.lstrip(", ")
+            kind = "[bộ dữ liệu]"
+            source = f" Nguồn: {'; '.join(self.sources)}." if self.sources else ""
+        else:
+            when = f", updated {self.updated.isoformat()}" if self.updated else ""
+            version = f"version {self.version}{when}" if self.versioned else when.lstrip(", ")
+            kind = "[data set]"
+            source = f" Source: {'; '.join(self.sources)}." if self.sources else ""
+        work = f"{self.title} ({version}) {kind}" if version else f"{self.title} {kind}"
+        head = f"{', '.join(self.authors)} ({self.year}). {work}." if self.authors else f"{work} ({self.year})."
+        return f"{head} {licence}{source} {self.url}"
 
     def bibtex(self) -> str:
         """A BibTeX @misc entry (biblatex reads `version`, `date` and `url` too)."""
-        lines = [
-            f"@misc{{{self.bibtex_key},",
-            f"  author    = {{{' and '.join('{' + _bibtex_escape(c) + '}' for c in self.contributors)}}},",
+        lines = [f"@misc{{{self.bibtex_key},"]
+        if self.authors:
+            lines.append(f"  author    = {{{' and '.join('{' + _bibtex_escape(c) + '}' for c in self.authors)}}},")
+        lines += [
             f"  title     = {{{{{_bibtex_escape(self.title)}}}}},",
             f"  year      = {{{self.year}}},",
         ]
         if self.updated:
             lines.append(f"  date      = {{{self.updated.isoformat()}}},")
-        lines += [
-            f"  version   = {{{self.version}}},",
-            f"  publisher = {{{_bibtex_escape(PUBLISHER)}}},",
-            f"  url       = {{{self.url}}},",
-            f"  note      = {{Data set, version {self.version}, licence {_bibtex_escape(self.licence_label)}}},",
-            "}",
-        ]
+        if self.versioned:
+            lines.append(f"  version   = {{{self.version}}},")
+        if self.publisher:
+            lines.append(f"  publisher = {{{_bibtex_escape(self.publisher)}}},")
+        lines.append(f"  url       = {{{self.url}}},")
+        note = "Data set" + (f", version {self.version}" if self.versioned else "") + (f", licence {_bibtex_escape(self.licence_label)}" if self.licence_label else ", no licence stated")
+        if self.sources:
+            note += ". Source: " + _bibtex_escape("; ".join(self.sources))
+        lines += [f"  note      = {{{note}}},", "}"]
         return "\n".join(lines) + "\n"
+
+
+def _roles(contributor: dict[str, Any]) -> set[str]:
+    """A contributor's roles: v1 writes one `role`, v2 a list of `roles`."""
+    roles = contributor.get("roles")
+    out = {str(r).lower() for r in roles} if isinstance(roles, list) else set()
+    if isinstance(contributor.get("role"), str):
+        out.add(contributor["role"].lower())
+    return out
 
 
 def dataset_meta(corpus: Corpus, name: str) -> DatasetMeta:
     """Citation and download facts for one package."""
     pkg = corpus.packages[name]
     desc = pkg.descriptor
-    licences = desc.get("licenses") or [CC_BY]
-    contributors = tuple(str(c.get("title")) for c in desc.get("contributors", []) if c.get("title")) or (PUBLISHER,)
+    own = pkg.provenance
+    people = [c for c in desc.get("contributors") or [] if isinstance(c, dict) and c.get("title")]
+    contributors = tuple(str(c["title"]) for c in people)
+    creators = tuple(str(c["title"]) for c in people if _roles(c) & {"author", "creator"})
+    publishers = [str(c["title"]) for c in people if "publisher" in _roles(c)]
+    if own:
+        licences = desc.get("licenses") or [CC_BY]
+        authors = creators or contributors or (PUBLISHER,)
+        publisher = publishers[0] if publishers else PUBLISHER
+    else:
+        licences = desc.get("licenses") or [{}]
+        authors = creators or tuple(str(c["title"]) for c in people if not _roles(c) & {"publisher", "maintainer"})
+        publisher = publishers[0] if publishers else ""
+    sources = tuple(str(s.get("title") or s.get("path")) for s in desc.get("sources") or [] if isinstance(s, dict) and (s.get("title") or s.get("path")))
     site = site_url(corpus.root)
     return DatasetMeta(
         name=name,
@@ -173,10 +219,15 @@ def dataset_meta(corpus: Corpus, name: str) -> DatasetMeta:
         description=pkg.label("description"),
         version=package_version(pkg),
         updated=package_updated(corpus, pkg),
-        licence={k: str(v) for k, v in licences[0].items()},
-        contributors=contributors,
+        licence={k: str(v) for k, v in licences[0].items()} if isinstance(licences[0], dict) else {},
+        contributors=contributors or ((PUBLISHER,) if own else ()),
         url=f"{site}/datasets/{name}/",
         site=site,
+        authors=authors,
+        publisher=publisher,
+        sources=() if own else sources,
+        own=own,
+        versioned=own or bool(desc.get("version")),
     )
 
 
@@ -188,14 +239,17 @@ def catalogue(corpus: Corpus) -> list[DatasetMeta]:
 def published_descriptor(corpus: Corpus, meta: DatasetMeta, descriptor: dict[str, Any]) -> dict[str, Any]:
     """The descriptor as published: licence, version, last update, sources and citation filled in."""
     out = dict(descriptor)
-    out.setdefault("licenses", [CC_BY])
-    out["version"] = meta.version
-    if meta.updated:
-        out["updated"] = meta.updated.isoformat()
-    out.setdefault("contributors", [{"title": PUBLISHER, "role": "publisher"}])
     here = "../../../"  # from downloads/datasets/<name>/datapackage.json to the site root
     root = f"{meta.site}/" if meta.site != PLACEHOLDER else here
-    out["homepage"] = f"{root}datasets/{meta.name}/"
+    if meta.own:  # the project's own data: its licence and its name as publisher
+        out.setdefault("licenses", [CC_BY])
+        out["version"] = meta.version
+        out.setdefault("contributors", [{"title": PUBLISHER, "role": "publisher"}])
+        out["homepage"] = f"{root}datasets/{meta.name}/"
+    else:  # someone else's: their licence, version, contributors and homepage as they wrote them
+        out.setdefault("homepage", f"{root}datasets/{meta.name}/")
+    if meta.updated:
+        out["updated"] = meta.updated.isoformat()
     reports = []
     for table in package_tables(corpus.packages[meta.name]):
         if "report" in table.names:

@@ -22,7 +22,6 @@ import copy
 import csv
 import io
 import json
-import shutil
 import tempfile
 import zipfile
 from pathlib import Path
@@ -66,8 +65,11 @@ def _about(meta: DatasetMeta) -> list[tuple[str, str]]:
         ("title", meta.title), ("description", meta.description), ("version", meta.version),
         ("updated", meta.updated.isoformat() if meta.updated else ""), ("licence", meta.licence_label), ("licence_url", meta.licence.get("path", "")),
         ("page", meta.url), ("cite (vi)", meta.citation("vi")), ("cite (en)", meta.citation("en")), ("bibtex", meta.bibtex()),
-        ("provenance", f"Each row's `report` column names its source; the quoted sentence is on {meta.site}/reports/<report>/#fig-<id>"),
-        ("empty cells", "An empty cell is missing (\"/\" in the source), never zero."),
+        *([("provenance", f"Each row's `report` column names its source; the quoted sentence is on {meta.site}/reports/<report>/#fig-<id>"),
+           ("empty cells", "An empty cell is missing (\"/\" in the source), never zero.")] if meta.own else
+          [("contributors", "; ".join(meta.contributors)), ("sources", "; ".join(meta.sources)),
+           ("provenance", "Published as its descriptor describes it; its rows name no source report."),
+           ("empty cells", "An empty cell is a missing value (the descriptor's missingValues).")]),
     ]
 
 
@@ -92,7 +94,8 @@ def _readme(corpus: Corpus, metas: list[DatasetMeta]) -> str:
         "Minh Bạch — Dữ liệu mở về cải cách hành chính / Open data on administrative reform",
         "",
         f"Phiên bản dữ liệu / Data version: {data_version(corpus)}" + (f" ({updated.isoformat()})" if updated else ""),
-        "Giấy phép / Licence: CC BY 4.0 — https://creativecommons.org/licenses/by/4.0/",
+        "Giấy phép / Licence: CC BY 4.0 — https://creativecommons.org/licenses/by/4.0/" if all(m.own for m in metas) else
+        "Giấy phép / Licence: CC BY 4.0 (số liệu đọc từ báo cáo / figures read from reports); bộ dữ liệu khác: giấy phép riêng, xem bên dưới / other datasets: their own licences, below",
         f"Trang / Site: {site_url(corpus.root)}/",
         "",
         "<name>/datapackage.json   Frictionless data package (CSV UTF-8, schema, licence, sources)",
@@ -106,7 +109,8 @@ def _readme(corpus: Corpus, metas: list[DatasetMeta]) -> str:
         "Cách trích dẫn / How to cite:",
     ]
     for m in metas:
-        lines += ["", m.citation("vi"), m.citation("en"), "", m.bibtex().rstrip()]
+        licence = "" if m.own else f"{m.name}: {m.licence_label or 'no licence stated / không nêu giấy phép'}"
+        lines += ["", *([licence] if licence else []), m.citation("vi"), m.citation("en"), "", m.bibtex().rstrip()]
     return "\n".join(lines) + "\n"
 
 
@@ -128,12 +132,10 @@ def write_downloads(corpus: Corpus, computed: Computed, changes: changelog.Chang
         pkg = corpus.packages[name]
         folder = out / "datasets" / name
         desc = copy.deepcopy(pkg.descriptor)
-        for res, src in zip(desc["resources"], pkg.resources):
-            target = folder / src.rel_path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(src.path, target)
-            written.append(target)
-            bundle[f"{name}/{src.rel_path}"] = target
+        for src in pkg.resources:
+            if src.data is None:
+                continue  # inline data is published inside the descriptor, as its publisher wrote it
+            bundle[f"{name}/{src.rel_path}"] = put(f"datasets/{name}/{src.rel_path}", src.data)
         for res in desc["resources"]:
             schema = res.get("schema", {})
             for f in schema.get("fields", []):

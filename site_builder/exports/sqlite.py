@@ -7,6 +7,7 @@ The file is written fresh in one transaction, rows sorted, so the same data give
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sqlite3
 from pathlib import Path
@@ -29,21 +30,25 @@ def _create(table: Table, known: set[str]) -> str:
     cols = []
     for c in table.columns:
         decl = f"{_quote(c.name)} {SQL_TYPES.get(c.type, 'TEXT')}"
-        if c.name == "id":
+        if table.key == (c.name,):
             decl += " PRIMARY KEY NOT NULL"
         cols.append(decl)
+    if len(table.key) > 1:
+        cols.append(f"PRIMARY KEY ({', '.join(_quote(k) for k in table.key)})")
     for c in table.columns:
         if c.references and c.references in known:
             cols.append(f"FOREIGN KEY ({_quote(c.name)}) REFERENCES {_quote(c.references)}(id)")
     return f"CREATE TABLE {_quote(table.name)} (\n  " + ",\n  ".join(cols) + "\n)"
 
 
-def _value(kind: str, cell: str) -> Any:
-    value = typed(kind, cell)
-    if kind == "date" and value is not None:
+def _value(kind: str, cell: str, field: dict[str, Any] | None = None) -> Any:
+    value = typed(kind, cell, field)
+    if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, bool):
         return int(value)
+    if isinstance(value, (list, dict)):  # a geopoint, an object: SQLite keeps JSON text
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return value
 
 
@@ -60,7 +65,7 @@ def write_database(path: Path, tables: list[Table], about: dict[str, str]) -> No
             for table in tables:
                 con.execute(_create(table, known))
                 marks = ", ".join("?" for _ in table.columns)
-                rows = [[_value(c.type, cell) for c, cell in zip(table.columns, row)] for row in table.rows]
+                rows = [[_value(c.type, cell, c.field) for c, cell in zip(table.columns, row)] for row in table.rows]
                 con.executemany(f"INSERT INTO {_quote(table.name)} VALUES ({marks})", rows)
                 for c in table.columns:
                     if c.name in INDEXED:

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import decimal
+import functools
 import io
+import json
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from site_builder.content import periods
@@ -28,9 +30,10 @@ class Column:
     """One column: Frictionless type, description, and the table its values point to."""
 
     name: str
-    type: str  # string | number | integer | date | boolean
+    type: str  # a Table Schema type: string | number | integer | date | boolean | year | datetime | …
     description: str
     references: str | None = None  # name of the table whose `id` this column holds
+    field: dict[str, Any] | None = None  # the Table Schema field, when its cells need more than `type` to be read
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,7 @@ class Table:
     description: str
     columns: tuple[Column, ...]
     rows: tuple[tuple[str, ...], ...]
+    key: tuple[str, ...] = ("id",)  # the primary key's columns; () when the rows have none
 
     @property
     def names(self) -> list[str]:
@@ -61,16 +65,26 @@ class Table:
         for row in self.rows:
             rec = {}
             for col, cell in zip(self.columns, row):
-                value = typed(col.type, cell)
+                value = typed(col.type, cell, col.field)
                 rec[col.name] = value.isoformat() if isinstance(value, dt.date) else value
             out.append(rec)
         return out
 
 
-def typed(kind: str, cell: str) -> Any:
-    """A CSV cell as a Python value of its Frictionless type; the empty cell is None."""
+SIMPLE_TYPES = ("string", "number", "integer", "date", "boolean")
+
+
+def typed(kind: str, cell: str, field: dict[str, Any] | None = None) -> Any:
+    """A CSV cell as a Python value of its Frictionless type; the empty cell is None.
+
+    The plain forms (ISO dates, dotted decimals) are read here; any other field, a third-party
+    package's date in its own format or a geopoint, is read by frictionless as its schema says,
+    and what JSON has no type for is given as text (a datetime or time as ISO, a geopoint as a list).
+    """
     if cell == "":
         return None
+    if field is not None:
+        return _by_frictionless(field, cell)
     if kind == "number":
         try:
             return int(cell)
@@ -83,6 +97,30 @@ def typed(kind: str, cell: str) -> Any:
     if kind == "boolean":
         return cell.strip().lower() in ("true", "1")
     return cell
+
+
+_FIELDS: dict[str, Any] = {}  # frictionless Field objects by their descriptor, made once
+
+
+def _by_frictionless(field: dict[str, Any], cell: str) -> Any:
+    key = json.dumps(field, sort_keys=True, default=str)
+    reader = _FIELDS.get(key)
+    if reader is None:
+        import frictionless  # only third-party packages' fields need it
+
+        reader = _FIELDS[key] = frictionless.Field.from_descriptor(field)
+    value, notes = reader.read_cell(cell)
+    if notes or value is None:
+        return cell
+    if isinstance(value, decimal.Decimal):
+        return int(value) if value == value.to_integral_value() and not any(c in cell for c in ".eE") else float(value)
+    if isinstance(value, (dt.datetime, dt.time)):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return list(value)
+    if isinstance(value, (dt.date, dict, list, str, int, float, bool)):
+        return value
+    return str(value)
 
 
 # --------------------------------------------------------------------------- lookup tables
@@ -210,32 +248,50 @@ def _references(resource_schema: dict[str, Any]) -> dict[str, str]:
     return out
 
 
-def _read_rows(path: Path) -> list[tuple[str, ...]]:
-    with open(path, encoding="utf-8", newline="") as fh:
-        rows = list(csv.reader(fh))
-    return [tuple(r) for r in rows[1:] if r]
+RESERVED = set(LOOKUPS) | {"figures", "targets"}
 
 
+@functools.lru_cache(maxsize=64)  # several exports and pages ask for the same package's tables (Package hashes by identity)
 def package_tables(pkg: Package) -> list[Table]:
-    """A package's data as tables: resources sharing a schema are one table (all figures of all reports)."""
+    """A package's data as tables. Resources of the project's figures or targets schema are one
+    table (all figures of all reports, by id); any other resource is a table of its own, in the
+    order its publisher wrote the rows, named after the package (and the resource, when the
+    package has several)."""
     groups: dict[tuple[str, ...], list[tuple[Resource, dict[str, Any]]]] = {}
     for res, spec in zip(pkg.resources, pkg.descriptor["resources"]):
-        names = tuple(f["name"] for f in res.fields)
-        groups.setdefault(names, []).append((res, spec))
+        key = res.names if res.names in (FIGURE_FIELDS, TARGET_FIELDS) else (res.name, "") + res.names
+        groups.setdefault(key, []).append((res, spec))
     tables = []
     title = pkg.label("title") or pkg.name
     description = pkg.label("description")
-    for i, (names, members) in enumerate(groups.items()):
+    for members in groups.values():
         first, spec = members[0]
         refs = _references(spec.get("schema", {}))
-        columns = tuple(Column(f["name"], f.get("type", "string"), " ".join(str(f.get("description", "")).split()), refs.get(f["name"]))
+        columns = tuple(Column(f["name"], f.get("type", "string"), " ".join(str(f.get("description", "")).split()), refs.get(f["name"]),
+                               _format(f))
                         for f in first.fields)
         rows: list[tuple[str, ...]] = []
         for res, _ in members:
-            rows += _read_rows(res.path)
-        name = table_name(names, pkg.name if i == 0 else first.name)
-        tables.append(Table(name, title, description, columns, tuple(sorted(rows))))
+            rows += res.rows
+        if first.names in (FIGURE_FIELDS, TARGET_FIELDS):
+            name, ordered = table_name(first.names, pkg.name), tuple(sorted(rows))
+        else:
+            name = (pkg.name if len(pkg.resources) == 1 else f"{pkg.name}_{first.name}").replace("-", "_")
+            name, ordered = (f"data_{name}" if name in RESERVED else name), tuple(rows)
+        declared = spec.get("schema", {}).get("primaryKey") or []
+        pk = ("id",) if first.names in (FIGURE_FIELDS, TARGET_FIELDS) else (declared,) if isinstance(declared, str) else tuple(declared)
+        tables.append(Table(name, title, description, columns, ordered, pk))
     return tables
+
+
+def _format(field: dict[str, Any]) -> dict[str, Any] | None:
+    """What besides its type a field's cells need to be read (a date's format, a decimal comma),
+    or None for the plain forms `typed` reads itself."""
+    extra = {k: v for k, v in field.items() if k in ("format", "decimalChar", "groupChar", "bareNumber", "trueValues", "falseValues")
+             and not (k == "format" and v == "default")}
+    if not extra and field.get("type", "string") in SIMPLE_TYPES:
+        return None
+    return {"name": field["name"], "type": field.get("type", "string"), **extra}
 
 
 def all_tables(corpus: Corpus) -> list[Table]:
@@ -245,7 +301,7 @@ def all_tables(corpus: Corpus) -> list[Table]:
         for t in package_tables(pkg):
             if t.name in merged:
                 old = merged[t.name]
-                merged[t.name] = Table(old.name, old.title, old.description, old.columns, tuple(sorted(old.rows + t.rows)))
+                merged[t.name] = Table(old.name, old.title, old.description, old.columns, tuple(sorted(old.rows + t.rows)), old.key)
             else:
                 merged[t.name] = t
     return list(merged.values()) + [lookup_table(corpus, name) for name in LOOKUPS]

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
+import math
 import re
 import zipfile
 from html import escape
@@ -91,8 +93,10 @@ def _cell(ref: str, value: Any, strings: _Strings, style: int = 0) -> str:
         return f'<c r="{ref}" t="b"{s}><v>{int(value)}</v></c>'
     if isinstance(value, int):
         return f'<c r="{ref}"{s}><v>{value}</v></c>'
-    if isinstance(value, float):
+    if isinstance(value, float) and math.isfinite(value):
         return f'<c r="{ref}"{s}><v>{value!r}</v></c>'
+    if isinstance(value, (list, dict)):  # a geopoint, an object: its JSON text
+        value = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     if isinstance(value, dt.date):
         return f'<c r="{ref}" s="{STYLE_DATE}"><v>{(value - EXCEL_EPOCH).days}</v></c>'
     return f'<c r="{ref}" t="s"{s}><v>{strings(str(value))}</v></c>'
@@ -129,17 +133,17 @@ def _sheet(columns: tuple[Column, ...], rows: list[tuple[str, ...]], strings: _S
                                       for j, w in enumerate(widths, start=1)) + "</cols>")
     out.append("<sheetData>")
     out.append('<row r="1">' + "".join(_cell(f"{letters[j]}1", col.name, strings, STYLE_BOLD) for j, col in enumerate(columns)) + "</row>")
-    kinds = [(j, letters[j], col.type if col.type in TYPED else "") for j, col in enumerate(columns)]
+    kinds = [(j, letters[j], col.type if col.type in TYPED or col.field else "", col.field) for j, col in enumerate(columns)]
     index, uses = strings.index, 0
     search = ILLEGAL.search
     for i, row in enumerate(rows, start=2):
         cells = []
-        for j, letter, kind in kinds:
+        for j, letter, kind, field in kinds:
             text = row[j]
             if text == "":  # null, whatever the type
                 continue
             if kind:
-                cells.append(_cell(f"{letter}{i}", typed(kind, text), strings))
+                cells.append(_cell(f"{letter}{i}", typed(kind, text, field), strings))
                 continue
             n = index.get(text)
             if n is None:  # a text already in the table passed this check where it first stood

@@ -14,7 +14,7 @@ from site_builder.content.languages import pick
 from site_builder.exports import places
 from site_builder.exports.api import documentation
 from site_builder.exports.changelog import Changelog
-from site_builder.exports.cite import catalogue, data_updated, data_version
+from site_builder.exports.cite import DatasetMeta, catalogue, data_updated, data_version
 from site_builder.exports.tables import package_tables
 from site_builder.publish import i18n
 from site_builder.publish.changelog_page import release_views
@@ -42,6 +42,15 @@ class FieldDoc:
 
 
 @dataclass(frozen=True)
+class TableDoc:
+    """One table of a dataset: its name, rows and fields (a package of several schemas has several)."""
+
+    name: str
+    rows: int
+    fields: tuple[FieldDoc, ...]
+
+
+@dataclass(frozen=True)
 class PackageView:
     """A data package as the datasets pages show it, read from its descriptor as written."""
 
@@ -50,25 +59,41 @@ class PackageView:
     title_en: str
     description_vi: str
     description_en: str
-    version: str
+    version: str  # '' when a third-party descriptor gives none
     rows: int
-    resources: tuple[Resource, ...]  # the first RESOURCES_LISTED with rows: an empty CSV is no download anyone wants
+    resources: tuple[Resource, ...]  # the first RESOURCES_LISTED files with rows: an empty CSV is no download anyone wants
     more_resources: int  # those with rows not listed
-    fields: tuple[FieldDoc, ...]  # the first resource's: every resource of a dataset page shares them
+    fields: tuple[FieldDoc, ...]  # the first table's
+    tables: tuple[TableDoc, ...]  # every table, when the package has several schemas; () when one
+    provenance: bool  # every row names its source report and quotes its sentence
+    licence_label: str  # '' when the package states no licence
+    licence_url: str
 
 
-def package_view(name: str, package: Package) -> PackageView:
-    fields = tuple(FieldDoc(str(f["name"]), str(f.get("type", "")), *texts_of(f, "description")) for f in package.resources[0].fields) \
-        if package.resources else ()
-    with_rows = tuple(r for r in package.resources if r.row_count)
+def _field_docs(resource: Resource) -> tuple[FieldDoc, ...]:
+    return tuple(FieldDoc(str(f["name"]), str(f.get("type", "string")), *texts_of(f, "description")) for f in resource.fields)
+
+
+def package_view(name: str, package: Package, meta: DatasetMeta | None = None) -> PackageView:
+    fields = _field_docs(package.resources[0]) if package.resources else ()
+    with_rows = tuple(r for r in package.resources if r.row_count and r.data is not None)
+    schemas: dict[tuple[str, ...], list[Resource]] = {}
+    for r in package.resources:
+        schemas.setdefault(r.names, []).append(r)
+    tables = tuple(TableDoc(members[0].name, sum(m.row_count for m in members), _field_docs(members[0])) for members in schemas.values()) \
+        if len(schemas) > 1 else ()
+    version = str(package.descriptor.get("version") or ("0.0.0" if package.provenance else ""))
     return PackageView(name, *package.texts("title"), *package.texts("description"),
-                       version=str(package.descriptor.get("version", "0.0.0")), rows=sum(r.row_count for r in with_rows),
-                       resources=with_rows[:RESOURCES_LISTED], more_resources=max(0, len(with_rows) - RESOURCES_LISTED), fields=fields)
+                       version=version, rows=sum(r.row_count for r in package.resources),
+                       resources=with_rows[:RESOURCES_LISTED], more_resources=max(0, len(with_rows) - RESOURCES_LISTED), fields=fields,
+                       tables=tables, provenance=package.provenance,
+                       licence_label=meta.licence_label if meta else "", licence_url=meta.licence.get("path", "") if meta else "")
 
 
 def package_views(corpus: Corpus) -> tuple[PackageView, ...]:
     """Every package, in corpus order, for the datasets index."""
-    return tuple(package_view(name, pkg) for name, pkg in corpus.packages.items())
+    metas = {meta.name: meta for meta in catalogue(corpus)}
+    return tuple(package_view(name, pkg, metas[name]) for name, pkg in corpus.packages.items())
 
 
 @dataclass(frozen=True)
@@ -107,7 +132,7 @@ def extra_pages(corpus: Corpus, computed: Computed, changes: Changelog, lang: i1
         package = corpus.packages[meta.name]
         latest = releases[0]  # the newest release, or the data not yet released
         tables = [t.name for t in package_tables(package)]
-        view = package_view(meta.name, package)
+        view = package_view(meta.name, package, meta)
         yield (f"datasets/{meta.name}.md", "dataset.md.j2", pick(view.title_vi, view.title_en, lang) or meta.name,
                pick(view.description_vi, view.description_en, lang),
                {"meta": meta, "package": view, "licence_url": meta.licence.get("path", ""),

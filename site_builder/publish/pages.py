@@ -312,7 +312,8 @@ def render_site(corpus: Corpus, computed: Computed, changes: Changelog, lang: i1
              tile_map=tile_map(f"indicators/{iid}.md", indicator_map(corpus, computed, iid)), indicator_charts=charts.get(f"indicator:{iid}", []),
              shown_figures=indicator_rows(figs), total_figures=len(figs), shown_derived=latest_derived(ders), total_derived=len(ders),
              rankings=ranking_views(Lang(lang, f"indicators/{iid}.md", abbreviations, names), corpus, computed, iid))
-    emit("datasets/index.md", "datasets.md.j2", i18n.t("datasets", lang), packages=package_views(corpus), places=place_docs(lang))
+    emit("datasets/index.md", "datasets.md.j2", i18n.t("datasets", lang), packages=package_views(corpus), places=place_docs(lang),
+         all_own=all(p.provenance for p in corpus.packages.values()))
     for path, template, page_title, description, ctx in extra_pages(corpus, computed, changes, lang, lambda path: Lang(lang, path, abbreviations, names)):
         emit(path, template, page_title, description, **ctx)
     emit("targets.md", "targets.md.j2", i18n.t("targets", lang))

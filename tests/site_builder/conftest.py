@@ -155,3 +155,102 @@ def communes(tmp_path_factory: pytest.TempPathFactory, minimal_factory: Any) -> 
     corpus, findings = validate(root)
     assert corpus is not None, [str(p) for p in findings.errors]
     return corpus, compute(corpus)
+
+
+# Third-party Frictionless packages, one of each shape the site publishes: written in our own words
+# after the Frictionless project's example packages (github.com/frictionlessdata/examples).
+THIRD_PARTY = {
+    # v1, JSON, two resources with a foreign key between them, a primary key other than `id`, a dialect
+    # of semicolons, single quotes and CRLF line ends, a licence and credited authors and sources
+    "datapackages/offices/datapackage.json": """{
+  "profile": "tabular-data-package",
+  "name": "offices",
+  "title": "One-stop offices of a province",
+  "description": "Where the offices are and the towns they serve.",
+  "version": "1.2.0",
+  "licenses": [{"name": "ODC-By-1.0", "path": "https://opendatacommons.org/licenses/by/1-0/", "title": "Open Data Commons Attribution License 1.0"}],
+  "contributors": [{"title": "Lê Văn Tâm", "role": "author"}, {"title": "Open Offices Project", "role": "publisher"}],
+  "sources": [{"title": "Provincial gazetteer 2020", "path": "https://example.org/gazetteer"}],
+  "resources": [
+    {"name": "towns", "path": "data/towns.csv", "format": "csv", "profile": "tabular-data-resource",
+     "dialect": {"delimiter": ";", "quoteChar": "'", "lineTerminator": "\\r\\n"},
+     "schema": {"fields": [{"name": "town", "type": "string", "constraints": {"required": true}},
+                           {"name": "people", "type": "integer", "constraints": {"minimum": 0}}],
+                "primaryKey": ["town"]}},
+    {"name": "sites", "path": "data/sites.csv", "format": "csv", "profile": "tabular-data-resource",
+     "dialect": {"delimiter": ";", "quoteChar": "'", "lineTerminator": "\\r\\n"},
+     "schema": {"fields": [{"name": "office", "type": "string"}, {"name": "town", "type": "string"},
+                           {"name": "opened", "type": "date", "format": "%d/%m/%Y"}],
+                "primaryKey": ["office"],
+                "foreignKeys": [{"fields": ["town"], "reference": {"resource": "towns", "fields": ["town"]}}]}}
+  ]
+}
+""",
+    "datapackages/offices/data/towns.csv": "town;people\r\n'Phan Rí; the old town';12000\r\nLiên Hương;\r\n",
+    "datapackages/offices/data/sites.csv": "office;town;opened\r\nOS-1;'Phan Rí; the old town';01/07/2019\r\nOS-2;Liên Hương;\r\n",
+    # v2, YAML, inline rows with a header, a primary key written as text, missing values as objects
+    "datapackages/waits/datapackage.yaml": """\
+        $schema: https://datapackage.org/profiles/2.0/datapackage.json
+        name: waits
+        title: Waiting times at the counter
+        title_vi: Thời gian chờ tại quầy
+        contributors:
+          - title: Nhóm khảo sát Bình Minh
+            roles: [creator]
+        resources:
+          - name: waits
+            type: table
+            data:
+              - [counter, minutes]
+              - [A1, 12]
+              - [A2, n/a]
+              - [A3, 7.5]
+            schema:
+              $schema: https://datapackage.org/profiles/2.0/tableschema.json
+              primaryKey: counter
+              missingValues:
+                - {value: n/a, label: not measured}
+              fields:
+                - {name: counter, type: string}
+                - {name: minutes, type: number, description: Minutes from taking a number to reaching the counter.}
+        """,
+    # a headerless TSV, comment lines, a missing value other than the empty cell, no primary key;
+    # inline records beside it; no licence, no contributor
+    "datapackages/tallies/datapackage.yaml": """\
+        name: tallies
+        description: Hand tallies kept at the door.
+        resources:
+          - name: doors
+            path: data/doors.tsv
+            dialect: {header: false, commentChar: "#"}
+            schema:
+              missingValues: ["-"]
+              fields:
+                - {name: day, type: date}
+                - {name: visitors, type: integer}
+          - name: notes
+            data:
+              - {day: "2021-03-01", note: "rain"}
+              - {day: "2021-03-02", note: ""}
+            schema:
+              fields:
+                - {name: day, type: date}
+                - {name: note, type: string}
+        """,
+    "datapackages/tallies/data/doors.tsv": "# written by hand\n2021-03-01\t40\n2021-03-02\t-\n2021-03-03\t55\n",
+}
+
+
+@pytest.fixture(scope="session")
+def third_party_root(tmp_path_factory: pytest.TempPathFactory, minimal_factory: Any) -> Path:
+    """The minimal project with the THIRD_PARTY packages beside its own."""
+    root: Path = minimal_factory(tmp_path_factory.mktemp("third") / "proj")
+    write_files(root, THIRD_PARTY)
+    return root
+
+
+@pytest.fixture(scope="session")
+def third_party(third_party_root: Path) -> tuple[Corpus, Computed]:
+    corpus, findings = validate(third_party_root)
+    assert corpus is not None, [p.text() for p in findings.errors]
+    return corpus, compute(corpus)

@@ -126,6 +126,22 @@ def second_csv(root: Path) -> None:
     append(PACKAGE, "  - name: bc-2021-bis\n    path: data/bc-2021-bis.csv\n    schema: figures.schema.yaml\n")(root)
 
 
+THIRD = "datapackages/third/datapackage.yaml"
+THIRD_CSV = "datapackages/third/data/t.csv"
+
+
+def third_party(resource: str = "", csv_text: str = "code,name\nA,Alpha\n", top: str = "") -> Setup:
+    """A third-party package (no figures, no report): one resource, its descriptor text given
+    (indented under `resources:`), the schema of two string fields added unless it says `schema:`."""
+    schema = "" if "schema:" in resource else "    schema:\n      fields:\n        - {name: code, type: string}\n        - {name: name, type: string}\n"
+    text = f"name: third\n{top}resources:\n  - name: t\n{resource or '    path: data/t.csv'}\n{schema}"
+
+    def setup(root: Path) -> None:
+        write(THIRD, text)(root)
+        write(THIRD_CSV, csv_text)(root)
+    return setup
+
+
 def second_package(root: Path) -> None:
     """A copy of the package folder under another folder name, keeping the package name."""
     shutil.copytree(root / "datapackages/figures", root / "datapackages/figures-copy")
@@ -496,6 +512,37 @@ CATALOGUE = [
         "content/maps/map-a.yaml:19:12: tiles[1].label: label 'HN' is already used by HN (Hà Nội)", "map-layout"),
     Bad("map-overlap", "two maps in force on the same day", lambda root: (write_map(root, "map-a", MAP), write_map(root, "map-b", MAP.replace("id: map-a", "id: map-b").replace("valid_from: 2008-08-01", "valid_from: 2020-01-01"))),
         "content/maps/map-b.yaml:5:13: valid_from: starts on 2020-01-01, while content/maps/map-a.yaml is still in force; a day has one map", "map-layout"),
+    Bad("package-two-descriptors", "a package folder with datapackage.json beside datapackage.yaml",
+        lambda root: (third_party()(root), write("datapackages/third/datapackage.json", "{}")(root)),
+        "datapackages/third/datapackage.yaml:1:1: this folder has two descriptors (datapackage.json too); keep one of them", "package-unsupported"),
+    Bad("package-remote-resource", "a third-party resource on the internet", third_party("    path: https://example.org/t.csv"),
+        "datapackages/third/datapackage.yaml:4:11: resources[0].path: 'https://example.org/t.csv' is on the internet, and the build reads no network; "
+        "download it into the package folder and give its relative path", "package-unsupported"),
+    Bad("package-not-a-table", "a GeoJSON resource", third_party("    path: data/t.csv\n    format: geojson"),
+        "datapackages/third/datapackage.yaml:5:13: resources[0].format: a 'geojson' resource is not a table; the site publishes tables (CSV, TSV or inline data)",
+        "package-unsupported"),
+    Bad("package-multipart", "a resource in two files", third_party("    path: [data/t.csv, data/u.csv]"),
+        "datapackages/third/datapackage.yaml:4:11: resources[0].path: a resource split over several files is not read; join them into one CSV", "package-unsupported"),
+    Bad("package-compressed", "a gzip-compressed resource", third_party("    path: data/t.csv\n    compression: gz"),
+        "datapackages/third/datapackage.yaml:5:18: resources[0].compression: compressed resources are not read; unpack the file into the package folder",
+        "package-unsupported"),
+    Bad("package-unknown-encoding", "an encoding Python does not know", third_party("    path: data/t.csv\n    encoding: tcvn-3"),
+        "datapackages/third/datapackage.yaml:5:15: resources[0].encoding: 'tcvn-3' is not an encoding Python knows; name it as the IANA registry does (utf-8, windows-1258)",
+        "package-unsupported"),
+    Bad("package-dialect", "a delimiter of two characters", third_party("    path: data/t.csv\n    dialect: {delimiter: ';;'}"),
+        "datapackages/third/datapackage.yaml:5:26: resources[0].dialect.delimiter: must be exactly one character", "package-unsupported"),
+    Bad("package-dialect-file", "a dialect kept in a file", third_party("    path: data/t.csv\n    dialect: dialect.json"),
+        "datapackages/third/datapackage.yaml:5:14: resources[0].dialect: a dialect kept in a file of its own is not read; write its settings in the descriptor",
+        "package-unsupported"),
+    Bad("package-inline-shape", "inline data that is text", third_party("    data: A and Alpha"),
+        "datapackages/third/datapackage.yaml:4:11: resources[0].data: inline data must be a list of rows (lists) or of records (mappings)", "package-unsupported"),
+    Bad("package-old-licence", "a licence written with id and url (before 2017)",
+        third_party(top="licenses:\n  - {id: CC0-1.0, url: 'https://creativecommons.org/publicdomain/zero/1.0/'}\n"),
+        "datapackages/third/datapackage.yaml:3:5: licenses[0]: a licence needs a `name` (an SPDX identifier such as CC-BY-4.0) or a `path` (its web address); "
+        "descriptors written before 2017 say `id` and `url` instead", "package-unsupported"),
+    Bad("package-csv-quote", "a quote in the middle of a third-party cell", third_party(csv_text='code,name\nA,"Al"pha\n'),
+        "datapackages/third/data/t.csv:2:1: the file is not CSV in the declared dialect (',' expected after '\"'); check the quotes on this line",
+        "package-unsupported"),
 ]
 
 
