@@ -253,6 +253,9 @@ def _descriptor_shape(doc: Located) -> list[Problem]:
         out.append(at(("name",), PACKAGE.message(variant="missing"), missing=True))
     elif not isinstance(data["name"], str) or not data["name"]:
         out.append(at(("name",), PACKAGE.message(variant="name-type", kind=kind_of(data["name"]))))
+    for key in ("title", "description", "title_vi", "description_vi", "version"):
+        if key in data and not isinstance(data[key], str):  # a title in several languages as a mapping: the site shows text
+            out.append(at((key,), PACKAGE.message(variant="text-type", kind=kind_of(data[key]))))
     for i, licence in enumerate(data.get("licenses") or [] if isinstance(data.get("licenses"), list) else []):
         if not isinstance(licence, dict) or not (licence.get("name") or licence.get("path")):
             out.append(at(("licenses", i), PACKAGE_UNSUPPORTED.message(variant="licence")))
@@ -276,6 +279,12 @@ def _descriptor_shape(doc: Located) -> list[Problem]:
 def _resource_shape(doc: Located, res: dict[str, Any], i: int, at: Any) -> list[Problem]:
     out: list[Problem] = []
     loc = ("resources", i)
+    fmt = resource_format(res)
+    if fmt not in TABLE_FORMATS and fmt != "inline":  # not a table: what else is wrong with it does not matter
+        return [at(loc + ("format",) if "format" in res else loc + ("path",), PACKAGE_UNSUPPORTED.message(format=fmt))]
+    for key in ("title", "description"):
+        if key in res and not isinstance(res[key], str):
+            out.append(at(loc + (key,), PACKAGE.message(variant="text-type", kind=kind_of(res[key]))))
     for key in ("name", "schema"):
         if key not in res:
             out.append(at(loc + (key,), PACKAGE.message(variant="missing"), missing=True))
@@ -291,9 +300,6 @@ def _resource_shape(doc: Located, res: dict[str, Any], i: int, at: Any) -> list[
         out.append(at(loc + ("path",), PACKAGE.message(variant="text-type", kind=kind_of(res["path"]))))
     elif "path" not in res and not (isinstance(res["data"], list) and all(isinstance(r, (list, dict)) for r in res["data"])):
         out.append(at(loc + ("data",), PACKAGE_UNSUPPORTED.message(variant="inline")))
-    fmt = resource_format(res)
-    if fmt not in TABLE_FORMATS and fmt != "inline":
-        out.append(at(loc + ("format",) if "format" in res else loc + ("path",), PACKAGE_UNSUPPORTED.message(format=fmt)))
     if res.get("compression") or str(res.get("path", "")).lower().endswith((".zip", ".gz", ".bz2", ".xz")):
         out.append(at(loc + ("compression",) if "compression" in res else loc + ("path",), PACKAGE_UNSUPPORTED.message(variant="compression")))
     encoding = res.get("encoding", "utf-8")
@@ -325,6 +331,11 @@ def _schema_shape(doc: Located, loc: Loc) -> list[Problem]:
         if not isinstance(f, dict) or not isinstance(f.get("name"), str):
             line, col = doc.position(loc + ("fields", i))
             out.append(PACKAGE.at(doc.path, line, col, field_path(loc + ("fields", i, "name")), variant="field-name"))
+            continue
+        for key in ("title", "description", "description_vi", "type"):
+            if key in f and not isinstance(f[key], str):  # shown on the dataset page as text
+                line, col = doc.value_position(loc + ("fields", i, key))
+                out.append(PACKAGE.at(doc.path, line, col, field_path(loc + ("fields", i, key)), variant="text-type", kind=kind_of(f[key])))
     return out
 
 
@@ -462,11 +473,6 @@ def _read_delimited(path: Path, root: Path, res: dict[str, Any], names: tuple[st
     encoding = str(res.get("encoding") or "utf-8")
     if codecs.lookup(encoding).name == "utf-8" and raw.startswith(codecs.BOM_UTF8):
         encoding = "utf-8-sig"  # spreadsheets write one; frictionless reads past it, and so does the site
-    try:
-        raw.decode(encoding)
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        return None, [ENCODING.at(shown, line, exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1)]
 
     def position(line: int, fnum: int | None) -> tuple[int, int]:
         starts = field_columns(physical_line(raw, encoding, line), dialect)
@@ -475,16 +481,29 @@ def _read_delimited(path: Path, root: Path, res: dict[str, Any], names: tuple[st
     rows: list[tuple[str, ...]] = []
     lines: list[int] = []
     problems: list[Problem] = []
+    # Cells repeat (a province's name on every row, a category, a year): each distinct text is kept
+    # once per column, until a column shows itself to hold mostly distinct values (ids, notes).
+    memos: list[dict[str, str] | None] = [{} for _ in names]
     try:
         header, header_line, stream = read_rows(raw, encoding, dialect)
         for row in stream:
-            for n, cell in enumerate(row.cells, start=1):
-                if not unicodedata.is_normalized("NFC", cell):
-                    problems.append(UNICODE_NFC.at(shown, *position(row.line, n)))
-            rows.append(tuple("" if c in missing else c for c in row.cells))
+            cells = row.cells
+            for n, cell in enumerate(cells):
+                if not cell.isascii() and not unicodedata.is_normalized("NFC", cell):
+                    problems.append(UNICODE_NFC.at(shown, *position(row.line, n + 1)))
+                if cell in missing:
+                    cells[n] = ""
+                elif n < len(memos) and (memo := memos[n]) is not None:
+                    cells[n] = memo.setdefault(cell, cell)
+                    if len(memo) > MEMO_LIMIT:
+                        memos[n] = None
+            rows.append(tuple(cells))
             lines.append(row.line)
     except CsvError as exc:
         return None, [PACKAGE_UNSUPPORTED.at(shown, exc.line, 1, variant="csv", why=exc.why)]
+    except UnicodeDecodeError:
+        line, col = _undecodable(raw, encoding)
+        return None, [ENCODING.at(shown, line, col)]
     if dialect.header:
         head = header or []
         if head != list(names):
@@ -500,6 +519,22 @@ def _read_delimited(path: Path, root: Path, res: dict[str, Any], names: tuple[st
     if problems:
         return None, problems
     return _Read(shown, list(header or names), rows, position, raw, lines), []
+
+
+MEMO_LIMIT = 20_000  # distinct texts a column keeps shared before it counts as mostly distinct
+
+
+def _undecodable(raw: bytes, encoding: str) -> tuple[int, int]:
+    """(line, column) of the first byte that is not text in `encoding`, found a megabyte at a time."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    step = 1 << 20
+    for start in range(0, len(raw) + 1, step):
+        try:
+            decoder.decode(raw[start:start + step], final=start + step >= len(raw))
+        except UnicodeDecodeError as exc:
+            at = max(0, start + exc.start - len(decoder.getstate()[0]))
+            return raw[:at].count(b"\n") + 1, at - (raw.rfind(b"\n", 0, at) + 1) + 1
+    return 1, 1
 
 
 def _digest(*parts: bytes) -> str:
