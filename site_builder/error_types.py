@@ -281,6 +281,43 @@ MISSING_FILE = ErrorType(
     hint_vi="Kiểm tra tên tệp và thư mục (phân biệt chữ hoa, chữ thường), hoặc thêm tệp còn thiếu.",
 )
 
+# --------------------------------------------------------------------------- settings and releases
+
+SETTINGS = ErrorType(
+    code="settings",
+    title_en="Invalid site settings (mkdocs.yml)",
+    title_vi="Cấu hình trang web (mkdocs.yml) không hợp lệ",
+    template="mkdocs.yml not found: the site's settings (theme, address, description) are read from it",
+    variants={
+        "not-mapping": "expected a mapping of settings, got {kind}",
+        "missing": "required setting is missing",
+        "type": "expected {expected}, got {kind}",
+        "url": "'{value}' is not a web address; write it whole, starting with https://",
+        "folder": "'{value}' is not a folder of the project; name the theme's overrides folder relative to mkdocs.yml (templates/overrides)",
+        "set-by-build": "set by the build ({why}); remove it",
+    },
+    hint_en="mkdocs.yml is the theme's configuration and the site's; README.md (Settings) says what the build reads from it. Compare with the shipped mkdocs.yml.",
+    hint_vi="mkdocs.yml là cấu hình của giao diện và của trang web; README.md (mục Settings) nói bản dựng đọc gì trong tệp này. Đối chiếu với tệp mkdocs.yml có sẵn.",
+)
+
+RELEASE = ErrorType(
+    code="release",
+    title_en="Invalid release manifest",
+    title_vi="Bản kê phát hành không hợp lệ",
+    template="expected a release manifest (a JSON object), got {kind}",
+    variants={
+        "format": "must be 1 (the manifest format this site reads), got {value}",
+        "missing": "required field is missing",
+        "name": "release '{release}' does not match the file name: the file of release {release} is {release}.json",
+        "date": "'{value}' is not a valid date; write YYYY-MM-DD",
+        "packages": "expected an object of package names, each with its version as text",
+        "tables": "expected an object of tables, each an object of row ids, each with a hash (text) and fields (an object of texts)",
+        "twice": "release '{release}' is also in {other}",
+    },
+    hint_en="A release manifest is written by `python -m site_builder.exports.changelog` and never edited by hand: restore the file from git, or cut the release again.",
+    hint_vi="Bản kê phát hành do lệnh `python -m site_builder.exports.changelog` tạo ra và không sửa tay: khôi phục tệp từ git, hoặc phát hành lại.",
+)
+
 # --------------------------------------------------------------------------- data packages
 
 PACKAGE = ErrorType(
@@ -498,8 +535,9 @@ UNKNOWN_FILE = ErrorType(
     title_en="File outside the content folders",
     title_vi="Tệp nằm ngoài các thư mục nội dung",
     template="file outside the content folders",
-    hint_en="Move the file into the folder of its kind (units/, indicators/, reports/, …), or remove it.",
-    hint_vi="Chuyển tệp vào thư mục đúng loại (units/, indicators/, reports/, …), hoặc xóa tệp.",
+    variants={"release": "not a release manifest: datapackages/releases/ holds only <release>.json files"},
+    hint_en="Move the file into the folder of its kind (units/, indicators/, reports/, …), or remove it. datapackages/releases/ holds the release manifests only.",
+    hint_vi="Chuyển tệp vào thư mục đúng loại (units/, indicators/, reports/, …), hoặc xóa tệp. Thư mục datapackages/releases/ chỉ chứa các bản kê phát hành.",
 )
 
 TRANSLATION_MISSING = ErrorType(
