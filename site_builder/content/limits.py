@@ -33,17 +33,32 @@ _PROPERTY = re.compile(r"[&!][^ \t]*[ \t]*")  # an anchor or tag before a value
 _JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
 
 
+def _place(levels: list[tuple[int, str]], column: int, kind: str) -> bool:
+    """A block node of `kind` ("seq" for a '- ' item, "map" for a key) at `column`: whether it
+    opens a collection (appended to `levels`) or belongs to one already open there."""
+    if levels and levels[-1][0] == column:
+        if levels[-1][1] == kind:
+            return False
+        if kind == "map" and levels[-1][1] == "seq":  # a key after a list written at its own key's indentation
+            levels.pop()
+            if levels and levels[-1] == (column, "map"):
+                return False
+    levels.append((column, kind))
+    return True
+
+
 def _yaml_openings(text: str) -> Iterator[tuple[int, int, int]]:
     """(depth, line, column) of every collection the text opens, depth counted from 1.
 
-    A block collection opens at each deeper indentation and at each `- ` or `? ` (compact
-    nesting puts several on one line); a flow one at each `[` or `{` of a flow context. It
-    over-counts rather than under-counts (a deeper-indented continuation of a plain text counts
-    as a level): the limit leaves room for it.
+    A block collection opens at the column of its first key or '- ' (a list may sit at its
+    key's indentation, compact items put several on one line); a flow one at each '[' or '{' of a
+    flow context. Text that only looks like a key (a continuation line holding ': ') may count
+    as a level, never the reverse: a test holds the count against the parser's on generated
+    files of every style.
     """
-    indents: list[int] = []  # the indentation of each open block level
+    levels: list[tuple[int, str]] = []  # the open block collections: (column, "seq" or "map")
     flow = 0  # open flow brackets
-    quote = ""  # a quoted scalar open at the end of the previous line
+    quote, quote_col = "", 0  # a quoted scalar still open, and where it started
     scalar_indent: int | None = None  # inside a block scalar (| or >) introduced on a line of this indentation
     base = 0  # the block depth where the current flow context started
     for n, line in enumerate(re.split("\r\n|[\r\n]", text), start=1):
@@ -59,15 +74,11 @@ def _yaml_openings(text: str) -> Iterator[tuple[int, int, int]]:
             if not stripped or stripped.startswith(("#", "%")):
                 continue
             if stripped.startswith(("---", "...")) and stripped[3:4] in ("", " ", "\t"):
-                indents, i = [], indent + 3
+                levels, i = [], indent + 3
             else:
-                while indents and indents[-1] > indent:
-                    indents.pop()
-                if not indents or indents[-1] < indent:
-                    indents.append(indent)
-                    yield len(indents), n, indent + 1
+                while levels and levels[-1][0] > indent:
+                    levels.pop()
                 i = indent
-            base = len(indents)
             value_start = True
         while i < len(line):
             if quote:  # inside a quoted scalar: find its end
@@ -80,6 +91,8 @@ def _yaml_openings(text: str) -> Iterator[tuple[int, int, int]]:
                     after = _KEY_OR_COMMENT.search(line, i)
                     if after is None or after.group() == " #":
                         break
+                    if _place(levels, quote_col, "map"):
+                        yield len(levels), n, quote_col + 1
                     i, value_start = after.end(), True
                 continue
             ch = line[i]
@@ -102,17 +115,17 @@ def _yaml_openings(text: str) -> Iterator[tuple[int, int, int]]:
             if ch in " \t":
                 i += 1
             elif ch in "-?" and line[i + 1:i + 2] in ("", " ", "\t"):
-                base += 1
-                yield base, n, i + 1
+                if _place(levels, i, "seq" if ch == "-" else "map"):
+                    yield len(levels), n, i + 1
                 i += 2
             elif ch in "&!":
                 i = _PROPERTY.match(line, i).end()  # type: ignore[union-attr]  # always matches at & or !
             elif ch in "[{":
-                flow = 1
+                base, flow = len(levels), 1
                 yield base + flow, n, i + 1
                 i += 1
             elif ch in "\"'":
-                quote = ch
+                quote, quote_col = ch, i
                 i += 1
             elif ch in "|>" and _BLOCK_SCALAR.match(line, i):
                 scalar_indent = indent
@@ -123,6 +136,8 @@ def _yaml_openings(text: str) -> Iterator[tuple[int, int, int]]:
                 after = _KEY_OR_COMMENT.search(line, i)
                 if after is None or after.group() == " #":
                     break
+                if _place(levels, i, "map"):
+                    yield len(levels), n, i + 1
                 i = after.end()
 
 
@@ -133,7 +148,29 @@ def yaml_depth(text: str) -> int:
 
 def yaml_too_deep(text: str, limit: int = MAX_DEPTH) -> tuple[int, int] | None:
     """(line, column) of the first collection nested deeper than `limit`, or None."""
+    if _surely_shallow(text, limit):
+        return None
     return next(((line, col) for depth, line, col in _yaml_openings(text) if depth > limit), None)
+
+
+_LEADING = re.compile(r"^[ ?-]*", re.MULTILINE)  # the spaces and '- ', '? ' markers a line starts with
+_ODD_BREAK = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
+
+
+def _surely_shallow(text: str, limit: int) -> bool:
+    """Whether the text cannot nest deeper than `limit`, told from two counts made in C: the scan
+    line by line costs a quarter of parsing, and nearly every file is far from the limit.
+
+    A block collection starts at the column of its first key or `- `, which only spaces and
+    markers precede, so at most at the widest such run W. Along a chain of nested block
+    collections the column grows at least every second step (a list may sit at its key's
+    indentation, its items never), so they nest at most 2W + 2 deep; flow collections, inside
+    which no block one opens, add at most one per bracket.
+    """
+    if _ODD_BREAK.search(text):  # a line break `^` does not see: scan
+        return False
+    brackets = text.count("[") + text.count("{")
+    return brackets <= limit and 2 * max(map(len, _LEADING.findall(text)), default=0) + 2 + brackets <= limit
 
 
 def _json_openings(text: str) -> Iterator[tuple[int, int]]:

@@ -7,10 +7,12 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from site_builder.content import yamlio
 from site_builder.content.limits import (
-    MAX_ALIASED, MAX_DEPTH, alias_overflow, json_depth, json_too_deep, yaml_depth, yaml_too_deep,
+    MAX_ALIASED, MAX_DEPTH, _surely_shallow, alias_overflow, json_depth, json_too_deep, yaml_depth, yaml_too_deep,
 )
 from site_builder.content.yamlio import parse_json, parse_yaml
 
@@ -50,7 +52,7 @@ def test_the_limit_is_far_above_every_shipped_file_and_the_scanner_never_counts_
     ("a: 1\n", 1),
     ("a:\n  b:\n    c: 1\n", 3),
     ("a: [1, [2, {b: 3}]]\n", 4),
-    ("- - - x\n", 4),  # compact nested sequences on one line: the line's level and each dash (one too many, never too few)
+    ("- - - x\n", 3),  # compact nested lists, on one line
     ("a:\n  - b: 1\n    c: [x]\n", 4),
     ("a: '[[[['\nb: \"{{{{\"\n", 1),  # brackets in quotes are text
     ("a: |\n  [[[[\n    - - - -\nb: 1\n", 1),  # and in a block scalar
@@ -130,3 +132,37 @@ def test_a_few_aliases_read_as_before_and_a_bomb_is_refused_at_its_alias() -> No
     assert doc is None and [p.text() for p in problems] == [
         f"content/units/x.yaml:5:45: the aliases (*name) of this file repeat more than {MAX_ALIASED:,} values; "
         "write the values out, or use fewer aliases"]
+
+
+# Nested data written the ways YAML allows: block and flow, lists at their key's indentation or
+# indented, compact '- - x' items, texts holding brackets, quotes and markers.
+TEXTS = st.text(alphabet="ab[]{}-?:#'\" ", max_size=6)
+DATA = st.recursive(st.one_of(TEXTS, st.integers()), lambda inner: st.one_of(
+    st.lists(inner, min_size=1, max_size=3), st.dictionaries(st.text(alphabet="abc", min_size=1, max_size=3), inner, min_size=1, max_size=3)),
+    max_leaves=40)
+
+
+def dumped(data: Any, style: int) -> str:
+    import io
+
+    from ruamel.yaml import YAML
+
+    if style < 3:  # PyYAML: block, flow, mixed
+        return yaml.safe_dump({"root": data}, default_flow_style=(False, True, None)[style], allow_unicode=True)
+    writer = YAML()
+    writer.indent(**[dict(mapping=2, sequence=2, offset=0), dict(mapping=2, sequence=4, offset=2), dict(mapping=3, sequence=2, offset=0)][style - 3])
+    out = io.StringIO()
+    writer.dump({"root": data}, out)
+    return out.getvalue()
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(DATA, st.integers(min_value=0, max_value=5), st.integers(min_value=1, max_value=12))
+def test_the_scan_and_its_shortcut_never_count_less_than_the_parser(data: Any, style: int, limit: int) -> None:
+    text = dumped(data, style)
+    real = depth(yaml.safe_load(text))
+    assert yaml_depth(text) >= real
+    if _surely_shallow(text, limit):
+        assert real <= limit
+    if yaml_too_deep(text, limit) is None:
+        assert real <= limit
