@@ -293,6 +293,7 @@ SETTINGS = ErrorType(
         "missing": "required setting is missing",
         "type": "expected {expected}, got {kind}",
         "url": "'{value}' is not a web address; write it whole, starting with https://",
+        "theme": "theme '{value}' is not installed (installed: {known})",
         "folder": "'{value}' is not a folder of the project; name the theme's overrides folder relative to mkdocs.yml (templates/overrides)",
         "set-by-build": "set by the build ({why}); remove it",
     },

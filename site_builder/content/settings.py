@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import hashlib
 from dataclasses import dataclass, field
+from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -121,6 +122,10 @@ def check_settings(doc: Located, root: Path) -> list[Problem]:
             out.append(SETTINGS.at(doc.path, line, col, f"theme.{key}", variant="missing"))
         elif key in theme and not (isinstance(theme[key], str) and theme[key].strip()):
             wrong(("theme", key), "text", theme[key])
+    name = theme.get("name")
+    if isinstance(name, str) and name.strip() and name not in installed_themes():
+        line, col = doc.value_position(("theme", "name"))
+        out.append(SETTINGS.at(doc.path, line, col, "theme.name", variant="theme", value=name, known=", ".join(sorted(installed_themes()))))
     custom = theme.get("custom_dir")
     if isinstance(custom, str) and custom.strip() and not _folder_inside(root, custom):
         line, col = doc.value_position(("theme", "custom_dir"))
@@ -153,6 +158,11 @@ def check_settings(doc: Located, root: Path) -> list[Problem]:
             line, col = doc.position(loc)
             out.append(SETTINGS.at(doc.path, line, col, field_path(loc), variant="set-by-build", why=why))
     return out
+
+
+def installed_themes() -> set[str]:
+    """The themes mkdocs can find: those installed packages declare (the `mkdocs.themes` entry points)."""
+    return {entry.name for entry in entry_points(group="mkdocs.themes")}
 
 
 def _web_address(value: str) -> bool:

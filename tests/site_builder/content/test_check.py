@@ -554,6 +554,8 @@ CATALOGUE = [
         "mkdocs.yml:1:1: expected a mapping of settings, got a list", "settings"),
     Bad("settings-custom-dir-missing", "the theme's overrides folder not named", edit("mkdocs.yml", "  custom_dir: templates/overrides\n", ""),
         "mkdocs.yml:13:1: theme.custom_dir: required setting is missing", "settings"),
+    Bad("settings-theme", "a theme that is not installed", edit("mkdocs.yml", "name: material", "name: no-such-theme"),
+        "mkdocs.yml:14:9: theme.name: theme 'no-such-theme' is not installed (installed: material, mkdocs, readthedocs)", "settings"),
     Bad("settings-custom-dir-outside", "the theme's overrides folder outside the project",
         edit("mkdocs.yml", "custom_dir: templates/overrides", "custom_dir: ../overrides"),
         "mkdocs.yml:15:15: theme.custom_dir: '../overrides' is not a folder of the project; name the theme's overrides folder "
