@@ -294,6 +294,7 @@ SETTINGS = ErrorType(
         "type": "expected {expected}, got {kind}",
         "url": "'{value}' is not a web address; write it whole, starting with https://",
         "theme": "theme '{value}' is not installed (installed: {known})",
+        "tag": "the tag {tag} is not read by the build, which reads mkdocs.yml as plain YAML; write the value itself",
         "folder": "'{value}' is not a folder of the project; name the theme's overrides folder relative to mkdocs.yml (templates/overrides)",
         "set-by-build": "set by the build ({why}); remove it",
     },

@@ -92,10 +92,34 @@ def load_settings(root: Path) -> tuple[Settings | None, list[Problem]]:
     problems += more
     if doc is None:
         return None, problems
-    problems += check_settings(doc, root)
+    problems += tag_problems(FILE, text) + check_settings(doc, root)
     if any(p.severity.value == "error" for p in problems):
         return None, problems
     return Settings(config=doc.data, digest=hashlib.sha256(raw).hexdigest()), problems
+
+
+# The tags a plain YAML reader (the build's, the theme's) knows; mkdocs' own (!ENV, !relative) and
+# Python's (!!python/name:…, which Material's documentation suggests for emoji) are not read.
+PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map"))
+
+
+def tag_problems(path: str, text: str) -> list[Problem]:
+    """A problem at every tag the build's plain YAML reading would stop at (read from the parser's events)."""
+    if "!" not in text:
+        return []
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    out = []
+    try:
+        for event in YAML(typ="rt").parse(text):
+            tag = getattr(event, "tag", None)
+            if tag and str(tag) not in PLAIN_TAGS:
+                written = str(tag).replace("tag:yaml.org,2002:", "!!", 1)  # as the file writes it
+                out.append(SETTINGS.at(path, event.start_mark.line + 1, event.start_mark.column + 1, variant="tag", tag=written))
+    except YAMLError:  # parse_yaml has reported it
+        pass
+    return out
 
 
 def check_settings(doc: Located, root: Path) -> list[Problem]:

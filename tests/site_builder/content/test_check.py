@@ -556,6 +556,10 @@ CATALOGUE = [
         "mkdocs.yml:13:1: theme.custom_dir: required setting is missing", "settings"),
     Bad("settings-theme", "a theme that is not installed", edit("mkdocs.yml", "name: material", "name: no-such-theme"),
         "mkdocs.yml:14:9: theme.name: theme 'no-such-theme' is not installed (installed: material, mkdocs, readthedocs)", "settings"),
+    Bad("settings-tag", "a Python tag as Material's documentation writes for emoji",
+        edit("mkdocs.yml", "  - admonition\n", "  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"),
+        "mkdocs.yml:42:20: the tag !!python/name:material.extensions.emoji.twemoji is not read by the build, "
+        "which reads mkdocs.yml as plain YAML; write the value itself", "settings"),
     Bad("settings-custom-dir-outside", "the theme's overrides folder outside the project",
         edit("mkdocs.yml", "custom_dir: templates/overrides", "custom_dir: ../overrides"),
         "mkdocs.yml:15:15: theme.custom_dir: '../overrides' is not a folder of the project; name the theme's overrides folder "

@@ -103,3 +103,13 @@ def test_the_corpus_holds_the_settings(minimal: Path) -> None:
     assert corpus is not None and findings.errors == []
     assert corpus.settings.digest == hashlib.sha256((minimal / "mkdocs.yml").read_bytes()).hexdigest()
     assert corpus.settings.config["theme"]["name"] == "material"
+
+
+def test_tags_a_plain_yaml_reader_knows_are_read_and_others_refused(tmp_path: Path) -> None:
+    head = "theme:\n  name: material\n  custom_dir: templates/overrides\n"
+    root = with_config(tmp_path, head + "site_name: Minh Bạch\nextra:\n  key: !ENV [KEY, none]\n  dir: !relative $config_dir\n")
+    assert texts(root) == [
+        "mkdocs.yml:6:8: the tag !ENV is not read by the build, which reads mkdocs.yml as plain YAML; write the value itself",
+        "mkdocs.yml:7:8: the tag !relative is not read by the build, which reads mkdocs.yml as plain YAML; write the value itself"]
+    settings, problems = load_settings(with_config(tmp_path, head + "extra:\n  n: !!int 3\n  m: !!map {a: 1}\n"))
+    assert problems == [] and settings is not None and settings.config["extra"] == {"n": 3, "m": {"a": 1}}
