@@ -95,3 +95,11 @@ def test_the_corpus_holds_the_releases_oldest_first(minimal: Path) -> None:
     corpus, findings = validate(minimal)
     assert corpus is not None and findings.errors == []
     assert [m.release for m in corpus.releases] == ["0.1.0", "0.2.0"]
+
+
+def test_a_readme_and_hidden_files_are_left_alone_a_folder_is_not(tmp_path: Path) -> None:
+    write(tmp_path, "README.md", "# Releases\n")
+    write(tmp_path, ".gitkeep", "")
+    (tmp_path / RELEASES / "old").mkdir()
+    releases, problems = load_releases(tmp_path)
+    assert releases == () and [(p.path, p.code) for p in problems] == [("datapackages/releases/old", "unknown-file")]
