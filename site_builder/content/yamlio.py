@@ -238,8 +238,8 @@ def _fast_load(text: str) -> Any:
 def parse_yaml(path: str, text: str) -> tuple[Located | None, list[Problem]]:
     """Parse YAML text; a syntax error becomes a located problem, never an exception.
 
-    Nesting deeper than MAX_DEPTH is refused before any parser runs, aliases that would repeat
-    more than MAX_ALIASED values before the data is written out (content/limits.py).
+    Nesting deeper than MAX_DEPTH, and aliases that would repeat more than MAX_ALIASED values,
+    are refused before any parser builds the data (content/limits.py).
     """
     try:
         return _parse_yaml(path, text)
