@@ -119,6 +119,45 @@ YAML_DUPLICATE_KEY = ErrorType(
     hint_vi="Một khóa xuất hiện hai lần trong cùng một khối và chỉ giữ được một giá trị: gộp hai chỗ thành một.",
 )
 
+TOO_DEEP = ErrorType(
+    code="too-deep",
+    title_en="Nested too deep",
+    title_vi="Lồng quá nhiều cấp",
+    template="nested more than {limit} levels deep; close the brackets, or flatten the structure",
+    hint_en="The deepest real file (a data package descriptor) nests 8 levels. This many is a bracket opened again and again, '- ' repeated on one line, or a file made to crash the check: close the brackets, or write the structure as the shipped files do.",
+    hint_vi="Tệp thật lồng sâu nhất (tệp mô tả gói dữ liệu) chỉ có 8 cấp. Lồng nhiều như vậy là do mở ngoặc liên tục, lặp «- » trên một dòng, hoặc tệp được làm ra để làm hỏng lệnh kiểm tra: đóng các dấu ngoặc, hoặc viết cấu trúc như các tệp có sẵn.",
+)
+
+YAML_ALIAS = ErrorType(
+    code="yaml-alias",
+    title_en="Aliases that expand without bound",
+    title_vi="Bí danh bung ra không giới hạn",
+    template="the aliases (*name) of this file repeat more than {limit:,} values; write the values out, or use fewer aliases",
+    variants={"cycle": "alias (*name) inside the collection it names: an endless structure; write the values out"},
+    hint_en="An alias (*name) repeats what its anchor (&name) marks. Nested aliases multiply (ten lists of ten aliases are a billion values) and an alias inside its own anchor never ends. The shipped files use none: write the values out.",
+    hint_vi="Bí danh (*tên) lặp lại phần được neo (&tên) đánh dấu. Bí danh lồng nhau nhân lên (mười danh sách, mỗi danh sách mười bí danh, là một tỷ giá trị) và bí danh nằm trong chính phần neo của nó thì không bao giờ kết thúc. Các tệp có sẵn không dùng bí danh: hãy viết đầy đủ các giá trị.",
+)
+
+# --------------------------------------------------------------------------- JSON
+
+JSON_SYNTAX = ErrorType(
+    code="json-syntax",
+    title_en="JSON syntax error",
+    title_vi="Lỗi cú pháp JSON",
+    template="JSON syntax error: {problem}",
+    hint_en="Look at the line shown and the one above it: a missing or extra comma, a key without double quotes, an unclosed bracket. A JSON file is written by a tool (a release manifest by `python -m site_builder.exports.changelog`): write it again with that tool rather than by hand.",
+    hint_vi="Xem dòng được chỉ ra và dòng ngay trên nó: thiếu hoặc thừa dấu phẩy, khóa không đặt trong dấu ngoặc kép, dấu ngoặc chưa đóng. Tệp JSON do công cụ tạo ra (bản kê phát hành do lệnh `python -m site_builder.exports.changelog` tạo): hãy tạo lại bằng công cụ đó thay vì sửa tay.",
+)
+
+JSON_DUPLICATE_KEY = ErrorType(
+    code="json-duplicate-key",
+    title_en="Duplicate key in JSON",
+    title_vi="Khóa bị lặp trong JSON",
+    template='duplicate key "{key}"',
+    hint_en="A key appears twice in the same object and a reader keeps only one of the two values (which one depends on the tool): keep one.",
+    hint_vi="Một khóa xuất hiện hai lần trong cùng một đối tượng và chương trình đọc chỉ giữ một trong hai giá trị (giữ giá trị nào tùy công cụ): chỉ giữ một.",
+)
+
 # --------------------------------------------------------------------------- the content model
 
 SCHEMA = ErrorType(
@@ -240,6 +279,45 @@ MISSING_FILE = ErrorType(
     },
     hint_en="Check the name and folder (upper and lower case count), or add the missing file.",
     hint_vi="Kiểm tra tên tệp và thư mục (phân biệt chữ hoa, chữ thường), hoặc thêm tệp còn thiếu.",
+)
+
+# --------------------------------------------------------------------------- settings and releases
+
+SETTINGS = ErrorType(
+    code="settings",
+    title_en="Invalid site settings (mkdocs.yml)",
+    title_vi="Cấu hình trang web (mkdocs.yml) không hợp lệ",
+    template="mkdocs.yml not found: the site's settings (theme, address, description) are read from it",
+    variants={
+        "not-mapping": "expected a mapping of settings, got {kind}",
+        "missing": "required setting is missing",
+        "type": "expected {expected}, got {kind}",
+        "url": "'{value}' is not a web address; write it whole, starting with https://",
+        "theme": "theme '{value}' is not installed (installed: {known})",
+        "tag": "the tag {tag} is not read by the build, which reads mkdocs.yml as plain YAML; write the value itself",
+        "folder": "'{value}' is not a folder of the project; name the theme's overrides folder relative to mkdocs.yml (templates/overrides)",
+        "set-by-build": "set by the build ({why}); remove it",
+    },
+    hint_en="mkdocs.yml is the theme's configuration and the site's; README.md (Settings) says what the build reads from it. Compare with the shipped mkdocs.yml.",
+    hint_vi="mkdocs.yml là cấu hình của giao diện và của trang web; README.md (mục Settings) nói bản dựng đọc gì trong tệp này. Đối chiếu với tệp mkdocs.yml có sẵn.",
+)
+
+RELEASE = ErrorType(
+    code="release",
+    title_en="Invalid release manifest",
+    title_vi="Bản kê phát hành không hợp lệ",
+    template="expected a release manifest (a JSON object), got {kind}",
+    variants={
+        "format": "must be 1 (the manifest format this site reads), got {value}",
+        "missing": "required field is missing",
+        "name": "release '{release}' does not match the file name: the file of release {release} is {release}.json",
+        "date": "'{value}' is not a valid date; write YYYY-MM-DD",
+        "packages": "expected an object of package names, each with its version as text",
+        "tables": "expected an object of tables, each an object of row ids, each with a hash (text) and fields (an object of texts)",
+        "twice": "release '{release}' is also in {other}",
+    },
+    hint_en="A release manifest is written by `python -m site_builder.exports.changelog` and never edited by hand: restore the file from git, or cut the release again.",
+    hint_vi="Bản kê phát hành do lệnh `python -m site_builder.exports.changelog` tạo ra và không sửa tay: khôi phục tệp từ git, hoặc phát hành lại.",
 )
 
 # --------------------------------------------------------------------------- data packages
@@ -480,8 +558,9 @@ UNKNOWN_FILE = ErrorType(
     title_en="File outside the content folders",
     title_vi="Tệp nằm ngoài các thư mục nội dung",
     template="file outside the content folders",
-    hint_en="Move the file into the folder of its kind (units/, indicators/, reports/, …), or remove it.",
-    hint_vi="Chuyển tệp vào thư mục đúng loại (units/, indicators/, reports/, …), hoặc xóa tệp.",
+    variants={"release": "not a release manifest: datapackages/releases/ holds only <release>.json files"},
+    hint_en="Move the file into the folder of its kind (units/, indicators/, reports/, …), or remove it. datapackages/releases/ holds the release manifests only.",
+    hint_vi="Chuyển tệp vào thư mục đúng loại (units/, indicators/, reports/, …), hoặc xóa tệp. Thư mục datapackages/releases/ chỉ chứa các bản kê phát hành.",
 )
 
 TRANSLATION_MISSING = ErrorType(

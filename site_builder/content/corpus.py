@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from site_builder.content.qualifiers import Qualifier
+from site_builder.content.releases import ReleaseManifest
+from site_builder.content.settings import Settings
 from site_builder.content.model import Dimension, GlossaryTerm, Indicator, MapLayout, Page, Report, Text, Unit
 
 
@@ -128,6 +130,8 @@ class Corpus:
     sources: dict[str, str] = field(default_factory=dict)  # report id -> raw text as received
     breakdowns: dict[str, Dimension] = field(default_factory=dict)  # dimension id -> names of it and its values
     maps: dict[str, MapLayout] = field(default_factory=dict)  # tile-grid maps of the provinces, by id
+    settings: Settings = field(default_factory=Settings)  # mkdocs.yml, checked
+    releases: tuple[ReleaseManifest, ...] = ()  # datapackages/releases/, oldest first
 
     def breakdown_text(self, code: str) -> Text | None:
         """'channel=hotline' -> 'Kênh: đường dây nóng' / 'Channel: hotline'.

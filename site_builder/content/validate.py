@@ -12,6 +12,8 @@ from site_builder.error_types import UNKNOWN_FILE, UNKNOWN_FOLDER
 from site_builder.errors import Findings, Problem
 from site_builder.content.load import Content, load_content
 from site_builder.content.packages import load_packages
+from site_builder.content.releases import load_releases
+from site_builder.content.settings import load_settings
 
 
 def validate(root: Path, timings: dict[str, float] | None = None) -> tuple[Corpus | None, Findings]:
@@ -30,7 +32,11 @@ def validate(root: Path, timings: dict[str, float] | None = None) -> tuple[Corpu
     if timings is not None:
         timings["load"], timings["validate"] = t1 - t, time.perf_counter() - t1
     findings.extend(_orphans(root, content))
-    if findings.errors:
+    settings, problems = load_settings(root)
+    findings.extend(problems)
+    releases, problems = load_releases(root)
+    findings.extend(problems)
+    if findings.errors or settings is None:
         return None, findings
     corpus = Corpus(
         root=root,
@@ -45,6 +51,8 @@ def validate(root: Path, timings: dict[str, float] | None = None) -> tuple[Corpu
         figures=tuple(sorted(figures, key=lambda f: f.id)),
         targets=tuple(sorted(targets, key=lambda t: t.id)),
         sources=content.sources,
+        settings=settings,
+        releases=releases,
     )
     return corpus, findings
 

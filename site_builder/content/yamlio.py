@@ -1,7 +1,8 @@
-"""Reading YAML with positions: every key and list item keeps its line and column."""
+"""Reading YAML and JSON with positions: every key and list item keeps its line and column."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import re
 import unicodedata
@@ -13,8 +14,10 @@ from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
 
+from site_builder.content.limits import MAX_ALIASED, MAX_DEPTH, alias_overflow, json_too_deep, yaml_too_deep
 from site_builder.error_types import (
-    EMPTY, ENCODING, TOO_LARGE, UNICODE_NFC, YAML_CONTROL, YAML_DUPLICATE_KEY, YAML_LINE_SEPARATOR, YAML_SYNTAX, YAML_TAB,
+    EMPTY, ENCODING, JSON_DUPLICATE_KEY, JSON_SYNTAX, TOO_DEEP, TOO_LARGE, UNICODE_NFC, YAML_ALIAS, YAML_CONTROL,
+    YAML_DUPLICATE_KEY, YAML_LINE_SEPARATOR, YAML_SYNTAX, YAML_TAB,
 )
 from site_builder.errors import Loc, Problem, field_path
 
@@ -132,10 +135,11 @@ def nfc_problems(path: str, lines: list[str]) -> list[Problem]:
     return out
 
 
-def read_text(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
-    """Decode a content file: UTF-8 without BOM, within the size limit."""
-    if len(raw) > MAX_BYTES:
-        return None, [TOO_LARGE.at(path, 0, 0, size=len(raw), limit=MAX_BYTES)]
+def read_text(path: str, raw: bytes, limit: int | None = MAX_BYTES) -> tuple[str | None, list[Problem]]:
+    """Decode a content file: UTF-8 without BOM, within the size limit (None: none, for files a
+    tool writes and that grow with the data, such as release manifests)."""
+    if limit is not None and len(raw) > limit:
+        return None, [TOO_LARGE.at(path, 0, 0, size=len(raw), limit=limit)]
     if raw.startswith(b"\xef\xbb\xbf"):
         return None, [ENCODING.at(path, 1, 1, variant="bom")]
     try:
@@ -232,7 +236,18 @@ def _fast_load(text: str) -> Any:
 
 
 def parse_yaml(path: str, text: str) -> tuple[Located | None, list[Problem]]:
-    """Parse YAML text; a syntax error becomes a located problem, never an exception."""
+    """Parse YAML text; a syntax error becomes a located problem, never an exception.
+
+    Nesting deeper than MAX_DEPTH, and aliases that would repeat more than MAX_ALIASED values,
+    are refused before any parser builds the data (content/limits.py).
+    """
+    try:
+        return _parse_yaml(path, text)
+    except RecursionError:  # a structure limits.yaml_too_deep did not see as deep: still located, never a traceback
+        return None, [TOO_DEEP.at(path, 0, 0, limit=MAX_DEPTH)]
+
+
+def _parse_yaml(path: str, text: str) -> tuple[Located | None, list[Problem]]:
     lines = yaml_lines(text)
     problems = nfc_problems(path, lines)
     for n, text_line in enumerate(lines, start=1):
@@ -243,6 +258,13 @@ def parse_yaml(path: str, text: str) -> tuple[Located | None, list[Problem]]:
             problems.append(YAML_LINE_SEPARATOR.at(path, n, odd.start() + 1, codepoint=ord(odd.group())))
     if any(p.code in (YAML_TAB.code, YAML_LINE_SEPARATOR.code) for p in problems):
         return None, problems
+    if deep := yaml_too_deep(text):
+        return None, problems + [TOO_DEEP.at(path, *deep, limit=MAX_DEPTH)]
+    if "&" in text and "*" in text and (overflow := alias_overflow(text)):  # no anchor, no alias
+        line, col, endless = overflow
+        if endless:
+            return None, problems + [YAML_ALIAS.at(path, line, col, variant="cycle")]
+        return None, problems + [YAML_ALIAS.at(path, line, col, limit=MAX_ALIASED)]
     if not problems:
         fast = _fast_load(text)
         if fast is not None:
@@ -272,6 +294,58 @@ def parse_yaml(path: str, text: str) -> tuple[Located | None, list[Problem]]:
         return None, problems + [EMPTY.at(path, 1, 1)]
     doc = Located(path, _plain(tree), tree)
     return doc, problems + control_problems(doc, doc.data)
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str):
+        super().__init__(key)
+        self.key = key
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _DuplicateKey(key)
+        out[key] = value
+    return out
+
+
+def parse_json(path: str, text: str) -> tuple[Located | None, list[Problem]]:
+    """Parse JSON text (a datapackage.json, a release manifest) as parse_yaml parses YAML.
+
+    The data is json.loads's, a duplicate key refused; positions come from the same Located
+    interface, ruamel.yaml reading the JSON as the YAML it also is (parsed only when a problem
+    needs placing). Tabs, which JSON allows around its tokens and YAML's block context does not,
+    are read as spaces: one character for one, so every column stays where it was.
+    """
+    problems = nfc_problems(path, yaml_lines(text))
+    if deep := json_too_deep(text):
+        return None, problems + [TOO_DEEP.at(path, *deep, limit=MAX_DEPTH)]
+    as_yaml = text.replace("\t", " ")
+    try:
+        data = json.loads(text, object_pairs_hook=_object)
+    except json.JSONDecodeError as exc:
+        return None, problems + [JSON_SYNTAX.at(path, exc.lineno, exc.colno, problem=exc.msg)]
+    except _DuplicateKey as exc:
+        line, col = _duplicate_position(as_yaml)
+        return None, problems + [JSON_DUPLICATE_KEY.at(path, line, col, exc.key, key=exc.key)]
+    except RecursionError:  # as in parse_yaml: never a traceback
+        return None, problems + [TOO_DEEP.at(path, 0, 0, limit=MAX_DEPTH)]
+    doc = Located(path, data, text=as_yaml)
+    return doc, problems + control_problems(doc, data)
+
+
+def _duplicate_position(text: str) -> tuple[int, int]:
+    """Where ruamel.yaml, which refuses duplicate keys too, places the second one; (0, 0) if it cannot."""
+    try:
+        round_trip_yaml().load(text)
+    except MarkedYAMLError as exc:
+        if type(exc).__name__ == "DuplicateKeyError" and exc.problem_mark:
+            return exc.problem_mark.line + 1, exc.problem_mark.column + 1
+    except YAMLError:
+        pass
+    return 0, 0
 
 
 # What YAML escapes ("\f", "\x01", "\e") can still put into a string: C0 controls other than tab and

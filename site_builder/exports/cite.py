@@ -16,6 +16,7 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from site_builder.content.corpus import Corpus, Package
+from site_builder.content.releases import version_key as version_key  # defined in content/, which may not import exports/
 from site_builder.exports.tables import package_tables
 
 PLACEHOLDER = "{site}"
@@ -33,11 +34,6 @@ def site_url(root: Path) -> str:
         if isinstance(url, str) and url.strip():
             return url.strip().rstrip("/")
     return PLACEHOLDER
-
-
-def version_key(version: str) -> tuple[tuple[int, int, str], ...]:
-    """Sort key for versions such as 0.1.0, 0.10.0 and 1.0.0-rc1 (numeric parts compare as numbers)."""
-    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"[.\-+]", version))
 
 
 def package_version(pkg: Package) -> str:

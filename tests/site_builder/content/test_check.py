@@ -202,6 +202,34 @@ def huge_csv(root: Path) -> None:
     (root / CSV).write_text(head + "\n" + rows * 7000, encoding="utf-8")
 
 
+# A release manifest as exports/changelog.dump_manifest writes one (one row per line), of the minimal project.
+MANIFEST = """{
+ "format": 1,
+ "release": "0.1.0",
+ "date": "2021-12-31",
+ "version": "0.1.0",
+ "packages": {"figures": "0.1.0"},
+ "tables": {
+  "figures": {
+   "bc-2021-001": {"hash": "b684496f229897df", "fields": {"unit": "huyen-b", "value": "7447"}},
+   "bc-2021-002": {"hash": "036611925d1024ba", "fields": {"unit": "huyen-b", "value": "5386"}}
+  }
+ }
+}
+"""
+RELEASE = "datapackages/releases/0.1.0.json"
+
+
+def manifest(old: str, new: str, rel: str = RELEASE) -> Setup:
+    """The manifest above, with `old` replaced, written as `rel`."""
+    assert old in MANIFEST, f"fixture text {old!r} not in MANIFEST"
+    return write(rel, MANIFEST.replace(old, new, 1))
+
+
+# Seven lists of nine, each of the nine aliases naming the list before: 9**7 values from 400 bytes.
+ALIAS_BOMB = "".join(f"l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 9 if i else ['"x"'] * 9) + "]\n" for i in range(7))
+
+
 SHARE_ROW = "bc-2021-004,bc-2021,huyen-b,share-online,2021,2021-01-01,2021-12-31,,{value},,reported,Mục 1,truc tuyen 5.386 ho so.,,,\n"
 ALLOWED_UNIT_KEYS = "id, level, parent, name, short_name, admin_code, website, reorganisation_2025, description"
 COLUMNS = "id, report, unit, indicator, period, period_start, period_end, breakdown, value, qualifier, status, locator, quote, flag, note_vi, note_en"
@@ -496,6 +524,72 @@ CATALOGUE = [
         "content/report:0:0: unknown folder; content/ holds breakdowns, glossary, indicators, maps, pages, reports, sources, units", "unknown-folder"),
     Bad("unknown-file", "a file directly in content/", write("content/notes.txt", "x\n"),
         "content/notes.txt:0:0: file outside the content folders", "unknown-file"),
+    # ---- structures no real file has (content/limits.py)
+    Bad("too-deep", "a YAML file nested 500 levels deep in brackets (1 kB)",
+        write("content/units/xa-e.yaml", "id: xa-e\nlevel: commune\nname: " + "[" * 500 + "]" * 500 + "\n"),
+        "content/units/xa-e.yaml:3:70: nested more than 64 levels deep; close the brackets, or flatten the structure", "too-deep"),
+    Bad("too-deep-dashes", "a YAML file nested 500 levels deep as '- - - …' on one line",
+        write("content/units/xa-e.yaml", "id: xa-e\nlevel: commune\nname:\n" + "- " * 500 + "x\n"),
+        "content/units/xa-e.yaml:4:127: nested more than 64 levels deep; close the brackets, or flatten the structure", "too-deep"),
+    Bad("too-deep-json", "a JSON file nested 500 levels deep", write(RELEASE, "[" * 500 + "]" * 500 + "\n"),
+        "datapackages/releases/0.1.0.json:1:65: nested more than 64 levels deep; close the brackets, or flatten the structure", "too-deep"),
+    Bad("alias-bomb", "aliases that expand to millions of values (billion laughs)", write("content/units/xa-e.yaml", ALIAS_BOMB),
+        "content/units/xa-e.yaml:6:10: the aliases (*name) of this file repeat more than 100,000 values; write the values out, or use fewer aliases", "yaml-alias"),
+    Bad("alias-cycle", "an alias inside the collection it names",
+        write("content/units/xa-e.yaml", "id: xa-e\nlevel: commune\nname: &n\n  vi: Xã E\n  en: [*n]\n"),
+        "content/units/xa-e.yaml:5:8: alias (*name) inside the collection it names: an endless structure; write the values out", "yaml-alias"),
+    # ---- release manifests (content/releases.py)
+    Bad("json-syntax", "a release manifest with a comma missing", manifest('"format": 1,', '"format": 1'),
+        "datapackages/releases/0.1.0.json:3:2: JSON syntax error: Expecting ',' delimiter", "json-syntax"),
+    Bad("json-duplicate-key", "a key twice in a release manifest's row", manifest('"value": "5386"}', '"value": "5386", "value": "5387"}'),
+        'datapackages/releases/0.1.0.json:10:95: value: duplicate key "value"', "json-duplicate-key"),
+    Bad("release-not-object", "a release manifest that is a list", write(RELEASE, "[]\n"),
+        "datapackages/releases/0.1.0.json:1:1: expected a release manifest (a JSON object), got an array", "release"),
+    Bad("release-format", "a release manifest of another format", manifest('"format": 1,', '"format": 2,'),
+        "datapackages/releases/0.1.0.json:2:12: format: must be 1 (the manifest format this site reads), got 2", "release"),
+    Bad("release-missing", "a release manifest without its release", manifest(' "release": "0.1.0",\n', ""),
+        "datapackages/releases/0.1.0.json:1:1: release: required field is missing", "release"),
+    Bad("release-name", "a release manifest renamed", manifest('"release": "0.1.0"', '"release": "0.2.0"'),
+        "datapackages/releases/0.1.0.json:3:13: release: release '0.2.0' does not match the file name: the file of release 0.2.0 is 0.2.0.json", "release"),
+    Bad("release-date", "a release date written day/month/year", manifest('"date": "2021-12-31"', '"date": "31/12/2021"'),
+        "datapackages/releases/0.1.0.json:4:10: date: '31/12/2021' is not a valid date; write YYYY-MM-DD", "release"),
+    Bad("release-packages", "a package's version as a number", manifest('"figures": "0.1.0"', '"figures": 1'),
+        "datapackages/releases/0.1.0.json:6:15: packages.figures: expected an object of package names, each with its version as text", "release"),
+    Bad("release-tables", "a row without its hash", manifest('"hash": "036611925d1024ba", ', ""),
+        "datapackages/releases/0.1.0.json:10:4: tables.figures.bc-2021-002: expected an object of tables, each an object of row ids, "
+        "each with a hash (text) and fields (an object of texts)", "release"),
+    Bad("release-twice", "two manifests of the same release (0.1.0 and 0.1.00)",
+        each(write(RELEASE, MANIFEST), manifest('"release": "0.1.0"', '"release": "0.1.00"', "datapackages/releases/0.1.00.json")),
+        "datapackages/releases/0.1.00.json:3:13: release: release '0.1.00' is also in datapackages/releases/0.1.0.json", "release"),
+    Bad("release-stray-file", "a file that is no manifest among the releases", write("datapackages/releases/notes.txt", "x\n"),
+        "datapackages/releases/notes.txt:0:0: not a release manifest: datapackages/releases/ holds only <release>.json files", "unknown-file"),
+    # ---- site settings (content/settings.py)
+    Bad("settings-missing", "mkdocs.yml deleted", lambda root: (root / "mkdocs.yml").unlink(),
+        "mkdocs.yml:0:0: mkdocs.yml not found: the site's settings (theme, address, description) are read from it", "settings"),
+    Bad("settings-not-mapping", "mkdocs.yml written as a list", write("mkdocs.yml", "- site_name: x\n"),
+        "mkdocs.yml:1:1: expected a mapping of settings, got a list", "settings"),
+    Bad("settings-custom-dir-missing", "the theme's overrides folder not named", edit("mkdocs.yml", "  custom_dir: templates/overrides\n", ""),
+        "mkdocs.yml:13:1: theme.custom_dir: required setting is missing", "settings"),
+    Bad("settings-theme", "a theme that is not installed", edit("mkdocs.yml", "name: material", "name: no-such-theme"),
+        "mkdocs.yml:14:9: theme.name: theme 'no-such-theme' is not installed (installed: material, mkdocs, readthedocs)", "settings"),
+    Bad("settings-tag", "a Python tag as Material's documentation writes for emoji",
+        edit("mkdocs.yml", "  - admonition\n", "  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"),
+        "mkdocs.yml:42:20: the tag !!python/name:material.extensions.emoji.twemoji is not read by the build, "
+        "which reads mkdocs.yml as plain YAML; write the value itself", "settings"),
+    Bad("settings-custom-dir-outside", "the theme's overrides folder outside the project",
+        edit("mkdocs.yml", "custom_dir: templates/overrides", "custom_dir: ../overrides"),
+        "mkdocs.yml:15:15: theme.custom_dir: '../overrides' is not a folder of the project; name the theme's overrides folder "
+        "relative to mkdocs.yml (templates/overrides)", "settings"),
+    Bad("settings-type", "extra written as a list", edit("mkdocs.yml", "plugins: []", "plugins: []\nextra: [a]"),
+        "mkdocs.yml:40:8: extra: expected a mapping, got a list", "settings"),
+    Bad("settings-palette", "a colour scheme written as text",
+        edit("mkdocs.yml", '    - media: "(prefers-color-scheme: dark)"', '    - dark\n    - media: "(prefers-color-scheme: dark)"'),
+        "mkdocs.yml:32:7: theme.palette[1]: expected a colour scheme (a mapping), got text", "settings"),
+    Bad("settings-url", "the site's address without https://",
+        edit("mkdocs.yml", "# site_url: https://example.org/minhbach/", "site_url: example.org/minhbach/"),
+        "mkdocs.yml:6:11: site_url: 'example.org/minhbach/' is not a web address; write it whole, starting with https://", "settings"),
+    Bad("settings-set-by-build", "a menu (nav) the build would replace", edit("mkdocs.yml", "plugins: []", "plugins: []\nnav:\n  - index.md"),
+        "mkdocs.yml:40:1: nav: set by the build (the menu of both languages); remove it", "settings"),
     # ---- warnings (an error with --strict) and other commands
     Bad("translation-missing", "a bilingual text without English, checked with --strict", edit(REPORT, "  en: The district received 7,447 dossiers.\n", ""),
         "content/reports/bc-2021.yaml:15:1: warning: summary: English translation missing (shown as 'not yet translated')", "translation-missing",
