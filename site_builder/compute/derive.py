@@ -5,13 +5,16 @@ publishes the figure, both are kept and a gap larger than rounding is marked.
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
 from site_builder.content.corpus import Corpus, Figure, Target
 from site_builder.content.coverage import corpus_coverage, overall_percent
 from site_builder.content.qualifiers import Qualifier, combine
+from site_builder.compute.changelog import Changelog, history
 from site_builder.compute.rollup import Rollup, rollups
+from site_builder.compute.versions import package_updated
 from site_builder.compute.rankings import LevelRankings, rankings
 from site_builder.compute.scorecard import Card, scorecards
 from site_builder.compute.series import HEADLINE, Point, comparable_runs, when
@@ -58,6 +61,8 @@ class Computed:
     rollups: dict[str, Rollup]  # unit with units below -> what lies below it
     predecessors: dict[str, tuple[str, ...]]  # unit -> the units the 2025 reorganisation merged into it, by id
     rankings: dict[str, tuple[LevelRankings, ...]]  # indicator -> its units ranked, level by level, period by period
+    changes: Changelog  # what changed between releases, and since the latest
+    updated: dict[str, dt.date | None]  # package -> when its data last changed (cited with it)
 
 
 def _key(f: Figure) -> tuple[str, str, str]:
@@ -140,6 +145,8 @@ def compute(corpus: Corpus) -> Computed:
         rollups=rollups(corpus, frozen_series, frozen_reports, frozen_by_unit, {u: tuple(c.indicator for c in cs) for u, cs in cards.items()}),
         predecessors={k: tuple(v) for k, v in predecessors.items()},
         rankings=rankings(corpus, frozen_series),
+        changes=history(corpus),
+        updated={name: package_updated(corpus, pkg) for name, pkg in corpus.packages.items()},
     )
 
 

@@ -37,13 +37,13 @@ from site_builder.error_types import (
     COUNT_INTEGER, CSV_COLUMN_ORDER, CSV_CONTROL, CSV_DELIMITER, CSV_EXTRA_COLUMN, CSV_MISSING_COLUMN,
     CSV_QUOTE, DUPLICATE_ID, ENCODING, FIGURE_ID, FLAG_NOTE, FRICTIONLESS_FAMILY, MISSING_FILE, PACKAGE,
     PATH_ESCAPE, PERCENT_RANGE, PERIOD_MISMATCH, PERIOD_ORDER, QUALIFIER_VALUE, QUOTE_NOT_IN_SOURCE,
-    PACKAGE_UNSUPPORTED, STATUS_VALUE, SYMLINK, UNICODE_NFC, UNKNOWN_BREAKDOWN, UNKNOWN_ID, UNLISTED_FILE, VALUE_RANGE, YAML_CONTROL, YAML_SYNTAX,
+    PACKAGE_UNSUPPORTED, STATUS_VALUE, SYMLINK, UNICODE_NFC, UNKNOWN_BREAKDOWN, UNKNOWN_ID, UNLISTED_FILE, VALUE_RANGE, YAML_CONTROL,
 )
 from site_builder.errors import Loc, Message, Problem, field_path, rel
 from site_builder.content.load import Content
 from site_builder.content.messages import date_message, kind_of
 from site_builder.content.tabular import CsvError, Dialect, dialect_problem, field_columns, inline_rows, missing_values, physical_line, read_rows
-from site_builder.content.yamlio import Located, nfc_problems, parse_yaml, read_text
+from site_builder.content.yamlio import Located, nfc_problems, parse_json, parse_yaml, read_text
 
 log = logging.getLogger(__name__)
 
@@ -137,15 +137,6 @@ def _parse_descriptor(shown: str, text: str) -> tuple[Located | None, list[Probl
     doc, problems = (parse_json if shown.endswith(".json") else parse_yaml)(shown, text)
     problems = [p for p in problems if not (p.code == YAML_CONTROL.code and DIALECT_FIELD.search(p.field))]
     return doc, problems
-
-
-def parse_json(path: str, text: str) -> tuple[Located | None, list[Problem]]:
-    """TEMPORARY until yamlio.parse_json lands: JSON data, positions from the YAML parser."""
-    try:
-        data = json.loads(text)
-    except ValueError as exc:
-        return None, [YAML_SYNTAX.at(path, getattr(exc, "lineno", 0), getattr(exc, "colno", 0), problem=str(exc))]
-    return Located(path, data, text=text.replace("\t", " ")), []
 
 
 DIALECT_FIELD = re.compile(r"^resources\[\d+\]\.dialect\.(lineTerminator|delimiter|quoteChar|escapeChar|commentChar|nullSequence)$")
@@ -344,7 +335,7 @@ def _decode_csv(path: Path, root: Path) -> tuple[str | None, list[Problem]]:
     raw = path.read_bytes()
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, [ENCODING.at(shown, 1, 1, variant="utf16")]
-    text, problems = read_text(shown, raw)
+    text, problems = read_text(shown, raw, limit=None)  # figures grow with the data: a province's at national scale pass 2 MB
     if text is None:
         return None, problems
     header = text.split("\n", 1)[0]

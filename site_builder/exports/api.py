@@ -17,7 +17,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from site_builder.exports.cite import CC_BY, catalogue, data_updated, data_version
+from site_builder.exports.cite import CC_BY, catalogue
+from site_builder.compute.versions import data_updated, data_version
 from site_builder.compute.derive import Computed, unit_figures
 from site_builder.content.corpus import Corpus, Figure, Target
 from site_builder.content import periods

@@ -7,17 +7,13 @@ mkdocs.yml; until it is set, URLs are written with the `{site}` placeholder.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-
 from site_builder.content.corpus import Corpus, Package
-from site_builder.content.releases import version_key as version_key  # defined in content/, which may not import exports/
-from site_builder.exports.tables import package_tables
+from site_builder.compute.tables import package_tables
+from site_builder.compute.versions import data_updated, data_version, package_updated, package_version
 
 PLACEHOLDER = "{site}"
 CC_BY = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/", "title": "Creative Commons Attribution 4.0"}
@@ -25,63 +21,9 @@ PUBLISHER = "Minh Bạch"
 BUNDLE = "minh-bach-data"  # name of the zip of every dataset and of the SQLite database
 
 
-def site_url(root: Path) -> str:
-    """The site's address from mkdocs.yml (no trailing slash), or the `{site}` placeholder."""
-    config = root / "mkdocs.yml"
-    if config.is_file():
-        data = YAML(typ="safe").load(config.read_text(encoding="utf-8")) or {}
-        url = data.get("site_url")
-        if isinstance(url, str) and url.strip():
-            return url.strip().rstrip("/")
-    return PLACEHOLDER
-
-
-def package_version(pkg: Package) -> str:
-    return str(pkg.descriptor.get("version") or "0.0.0")
-
-
-def data_version(corpus: Corpus) -> str:
-    """The version of the data as a whole: the highest package version."""
-    versions = [package_version(p) for p in corpus.packages.values()] or ["0.0.0"]
-    return max(versions, key=version_key)
-
-
-def released_on(root: Path, name: str, version: str) -> dt.date | None:
-    """The date version `version` of package `name` was first released (datapackages/releases/), if it was."""
-    dates = []
-    folder = root / "datapackages" / "releases"
-    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if data.get("packages", {}).get(name) == version and data.get("date"):
-                dates.append(dt.date.fromisoformat(str(data["date"])))
-        except (OSError, ValueError, AttributeError):
-            continue  # changelog.load_releases reports unreadable release files
-    return min(dates) if dates else None
-
-
-def package_updated(corpus: Corpus, pkg: Package) -> dt.date | None:
-    """When the data last changed: `updated` in the descriptor; else the later of the release date of
-    the package's current version and the latest signature date of a report its rows cite."""
-    given = pkg.descriptor.get("updated") or (None if pkg.provenance else pkg.descriptor.get("created"))
-    if isinstance(given, dt.date):
-        return given
-    if isinstance(given, str) and given:
-        return dt.date.fromisoformat(given[:10])
-    released = released_on(corpus.root, pkg.name, package_version(pkg))
-    dates = [released] if released else []
-    for table in package_tables(pkg):
-        if "report" in table.names:
-            i = table.names.index("report")
-            signed = (corpus.reports[r[i]].date for r in table.rows if r[i] in corpus.reports)
-            dates += [d for d in signed if d is not None]
-    return max(dates) if dates else None
-
-
-def data_updated(corpus: Corpus) -> dt.date | None:
-    """The latest update of any package."""
-    dates = [d for d in (package_updated(corpus, p) for p in corpus.packages.values()) if d]
-    return max(dates) if dates else None
+def site_url(corpus: Corpus) -> str:
+    """The site's address from mkdocs.yml as validation read it (no trailing slash), or the `{site}` placeholder."""
+    return corpus.settings.site_url or PLACEHOLDER
 
 
 def _bibtex_escape(text: str) -> str:
@@ -208,7 +150,7 @@ def dataset_meta(corpus: Corpus, name: str) -> DatasetMeta:
         authors = creators or tuple(str(c["title"]) for c in people if not _roles(c) & {"publisher", "maintainer"})
         publisher = publishers[0] if publishers else ""
     sources = tuple(str(s.get("title") or s.get("path")) for s in desc.get("sources") or [] if isinstance(s, dict) and (s.get("title") or s.get("path")))
-    site = site_url(corpus.root)
+    site = site_url(corpus)
     return DatasetMeta(
         name=name,
         title=pkg.label("title") or name,

@@ -27,14 +27,16 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from site_builder.compute.changelog import Changelog, dump_manifest
 from site_builder.exports import changelog, places
 from site_builder.exports.api import write_api
 from site_builder.exports.rankings_csv import rankings_csv
-from site_builder.exports.cite import BUNDLE, DatasetMeta, catalogue, data_updated, data_version, published_descriptor, site_url
+from site_builder.exports.cite import BUNDLE, DatasetMeta, catalogue, published_descriptor, site_url
+from site_builder.compute.versions import data_updated, data_version
 from site_builder.compute.derive import Computed
 from site_builder.content.corpus import Corpus
 from site_builder.exports.sqlite import metadata_json, write_database
-from site_builder.exports.tables import BREAKDOWN_COLUMNS, LOOKUP_COLUMNS, LOOKUP_TITLES, LOOKUPS, Table, all_tables, lookup_table, package_tables
+from site_builder.compute.tables import BREAKDOWN_COLUMNS, LOOKUP_COLUMNS, LOOKUP_TITLES, LOOKUPS, Table, all_tables, lookup_table, package_tables
 from site_builder.exports.xlsx import workbook, write_entry
 
 DATABASE = "minh-bach"
@@ -96,7 +98,7 @@ def _readme(corpus: Corpus, metas: list[DatasetMeta]) -> str:
         f"Phiên bản dữ liệu / Data version: {data_version(corpus)}" + (f" ({updated.isoformat()})" if updated else ""),
         "Giấy phép / Licence: CC BY 4.0 — https://creativecommons.org/licenses/by/4.0/" if all(m.own for m in metas) else
         "Giấy phép / Licence: CC BY 4.0 (số liệu đọc từ báo cáo / figures read from reports); bộ dữ liệu khác: giấy phép riêng, xem bên dưới / other datasets: their own licences, below",
-        f"Trang / Site: {site_url(corpus.root)}/",
+        f"Trang / Site: {site_url(corpus)}/",
         "",
         "<name>/datapackage.json   Frictionless data package (CSV UTF-8, schema, licence, sources)",
         "<name>.csv|.xlsx|.json    the dataset in one file / bộ dữ liệu trong một tệp",
@@ -114,7 +116,7 @@ def _readme(corpus: Corpus, metas: list[DatasetMeta]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_downloads(corpus: Corpus, computed: Computed, changes: changelog.Changelog, out: Path) -> list[Path]:
+def write_downloads(corpus: Corpus, computed: Computed, changes: Changelog, out: Path) -> list[Path]:
     """Write every download under `out` (the site's downloads/ folder) and the API beside it; return the files written."""
     written: list[Path] = []
 
@@ -179,14 +181,14 @@ def write_downloads(corpus: Corpus, computed: Computed, changes: changelog.Chang
     about = {"title": "Minh Bạch — Dữ liệu mở về cải cách hành chính / Open data on administrative reform",
              "description": "Every figure of the published administrative-reform reports with its source sentence, the targets, and the units, reports and indicators they refer to.",
              "data_version": data_version(corpus), "updated": str(data_updated(corpus) or ""), "license": "CC BY 4.0",
-             "license_url": "https://creativecommons.org/licenses/by/4.0/", "site_url": site_url(corpus.root)}
+             "license_url": "https://creativecommons.org/licenses/by/4.0/", "site_url": site_url(corpus)}
     about |= {f"cite:{m.name}": m.citation("en") for m in metas}
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / f"{DATABASE}.db"
         write_database(db, everything, about)
         bundle[f"{DATABASE}.db"] = put(f"{DATABASE}.db", db.read_bytes())
     bundle["metadata.json"] = put("metadata.json", metadata_json(everything, DATABASE, about))
-    bundle["manifest.json"] = put("manifest.json", changelog.dump_manifest(changes.manifest))
+    bundle["manifest.json"] = put("manifest.json", dump_manifest(changes.manifest))
     bundle["changelog.json"] = put("changelog.json", changelog.changelog_json(changes))
     bundle["changelog.csv"] = put("changelog.csv", changelog.changelog_csv(changes))
     bundle["README.txt"] = put("README.txt", _readme(corpus, metas))

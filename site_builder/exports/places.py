@@ -29,8 +29,9 @@ from site_builder.compute.derive import Computed, unit_figures
 from site_builder.content import periods
 from site_builder.content.corpus import Corpus, Figure
 from site_builder.content.languages import LANGS, LEVEL_NAMES, MEASURE_UNIT_NAMES, Lang, pick, plain
-from site_builder.exports.cite import DatasetMeta, data_version, site_url
-from site_builder.exports.tables import Column, Table
+from site_builder.exports.cite import DatasetMeta, site_url
+from site_builder.compute.versions import data_version
+from site_builder.compute.tables import Column, Table
 from site_builder.exports.xlsx import workbook
 
 Put = Callable[[str, str | bytes], Path]
@@ -351,7 +352,7 @@ class Release:
     def of(cls, corpus: Corpus, metas: Iterable[DatasetMeta]) -> "Release":
         by_name = {m.name: m for m in metas}
         dates = [m.updated for m in by_name.values() if m.updated]
-        return cls(site_url(corpus.root), data_version(corpus), max(dates) if dates else None, by_name)
+        return cls(site_url(corpus), data_version(corpus), max(dates) if dates else None, by_name)
 
     def used(self, rows: Iterable[Figure]) -> list[DatasetMeta]:
         """The datasets the rows come from, by name."""

@@ -13,7 +13,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from site_builder.exports.tables import Table, typed
+from site_builder.compute.tables import Table, typed
 
 SQL_TYPES = {"number": "NUMERIC", "integer": "INTEGER", "date": "TEXT", "boolean": "INTEGER", "string": "TEXT"}
 INDEXED = ("unit", "report", "indicator", "period", "issuer", "parent")

@@ -22,7 +22,7 @@ import zipfile
 from html import escape
 from typing import Any, Iterable
 
-from site_builder.exports.tables import Column, Table, typed
+from site_builder.compute.tables import Column, Table, typed
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can carry
 ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")  # what the XML of a cell cannot hold

@@ -26,11 +26,11 @@ from site_builder.compute.derive import Computed, compute
 from site_builder.content.corpus import Corpus
 from site_builder.content.validate import validate
 from site_builder.errors import Findings
-from site_builder.exports.changelog import Changelog, history
+from site_builder.compute.changelog import Changelog
 from site_builder.exports.downloads import write_downloads
 from site_builder.publish import i18n
 from site_builder.publish.charts import Charts, render_charts
-from site_builder.publish.engine import (ALWAYS_WRITTEN, MkdocsRun, fingerprint, html_path, load_base_config, mkdocs_config, run_mkdocs, site_address,
+from site_builder.publish.engine import (ALWAYS_WRITTEN, MkdocsRun, fingerprint, html_path, mkdocs_config, run_mkdocs, site_address,
                                          write_config, write_docs)
 from site_builder.publish.pages import render_site
 from site_builder.publish.progress import Emit
@@ -133,9 +133,16 @@ def build(root: Path, site: Path | None = None, progress: Emit = lambda s: None,
     corpus, findings = stages.run("load+validate", validate, root, stages.timings)
     if corpus is None or not findings.ok(strict):
         raise BuildError(f"validation failed with {len(findings.errors)} error(s) and {len(findings.warnings)} warning(s); site/ left unchanged", findings)
-    result = BuildResult(findings, stages.timings)
+    return publish(corpus, BuildResult(findings, stages.timings), paths, stages, t0)
+
+
+def publish(corpus: Corpus, result: BuildResult, paths: Paths, stages: Stages, t0: float | None = None) -> BuildResult:
+    """Everything after validation: made from the corpus and what compute makes of it, never from
+    content/ or datapackages/ again (a test moves them away before this runs)."""
+    t0 = time.perf_counter() if t0 is None else t0
+    progress = stages.progress
     computed = stages.run("compute", compute, corpus)
-    changes = stages.run("changelog", history, corpus)
+    changes = computed.changes
     stages.run("clean", clean_extras, paths)
     progress("charts")
     cpu = _cpu_seconds()
@@ -152,7 +159,7 @@ def build(root: Path, site: Path | None = None, progress: Emit = lambda s: None,
     progress("mkdocs build (vi and en in parallel)")
     stages.run("mkdocs", build_html, pages.runs, content_epoch(corpus))
     stages.run("assemble", assemble, paths.html("vi"), paths.html("en"), paths.extras, paths.staging,
-               site_address(load_base_config(root)).url, pages.paths)
+               site_address(corpus.settings.mkdocs()).url, pages.paths)
     progress("social preview images")
     stages.run("social", write_social, corpus, computed, paths, progress)
     progress("search index (pagefind)")
@@ -281,7 +288,7 @@ def write_pages(paths: Paths, corpus: Corpus, computed: Computed, changes: Chang
         lang = lang_pages.lang
         aliases.update(lang_pages.aliases)
         config = paths.work / f"mkdocs.{lang}.yml"
-        write_config(config, mkdocs_config(paths.root, lang, paths.docs(lang), paths.html(lang)))
+        write_config(config, mkdocs_config(paths.root, corpus.settings.mkdocs(), lang, paths.docs(lang), paths.html(lang)))
         stamp = paths.work / f"site-{lang}.fingerprint"
         now = fingerprint(config, paths.root, lang_pages.pages)
         dirty = paths.html(lang).is_dir() and stamp.is_file() and stamp.read_text(encoding="utf-8") == now

@@ -20,7 +20,7 @@ from typing import Mapping
 from markupsafe import Markup, escape
 
 from site_builder.content.corpus import Corpus, Figure, Target
-from site_builder.exports.changelog import HASHED, Change, Release, kept
+from site_builder.compute.changelog import HASHED, Change, Release, kept
 from site_builder.publish import i18n
 from site_builder.publish.lang import Lang
 

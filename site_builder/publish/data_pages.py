@@ -13,9 +13,10 @@ from site_builder.content.corpus import Corpus, Package, Resource, texts_of
 from site_builder.content.languages import pick
 from site_builder.exports import places
 from site_builder.exports.api import documentation
-from site_builder.exports.changelog import Changelog
-from site_builder.exports.cite import DatasetMeta, catalogue, data_updated, data_version
-from site_builder.exports.tables import package_tables
+from site_builder.compute.changelog import Changelog
+from site_builder.exports.cite import DatasetMeta, catalogue
+from site_builder.compute.versions import data_updated, data_version
+from site_builder.compute.tables import package_tables
 from site_builder.publish import i18n
 from site_builder.publish.changelog_page import release_views
 from site_builder.publish.lang import Lang

@@ -157,7 +157,7 @@ def theme_extra(lang: i18n.Lang, site: SiteAddress) -> dict[str, Any]:
     }
 
 
-def mkdocs_config(root: Path, lang: i18n.Lang, docs: Path, site: Path) -> dict[str, Any]:
+def mkdocs_config(root: Path, config: dict[str, Any], lang: i18n.Lang, docs: Path, site: Path) -> dict[str, Any]:
     """The base mkdocs.yml plus what differs per language, and the theme's values (`extra.mb`).
 
     The English build's site_url names its folder (en/), so that what mkdocs makes of it (each
@@ -166,7 +166,7 @@ def mkdocs_config(root: Path, lang: i18n.Lang, docs: Path, site: Path) -> dict[s
     engines read as the page's translation, and its script fetches a sitemap.xml beside every
     such link; the header's switch (partials/alternate.html) links the page's own twin.
     """
-    config = load_base_config(root)
+    # `config` is mkdocs.yml as validation read it (corpus.settings.mkdocs(), a copy this changes)
     # repo_url names where visitors report errors (publish.report_error). The theme would also put
     # a repository button in the header, which asks GitHub's API from every visitor's browser: the
     # site does not hand it over.

@@ -27,11 +27,11 @@ from site_builder.compute.report_tables import report_tables
 from site_builder.compute.tilemap import TileMap, home_map, indicator_map
 from site_builder.content.corpus import Corpus, Figure
 from site_builder.content.model import GlossaryTerm, HeaderField, Page, Report, Text, Unit
-from site_builder.exports.changelog import Changelog
+from site_builder.compute.changelog import Changelog
 from site_builder.publish import i18n
 from site_builder.publish.charts import ChartView
 from site_builder.publish.data_pages import extra_pages, package_views, place_docs
-from site_builder.publish.engine import SiteAddress, load_base_config, site_address, social_image_url
+from site_builder.publish.engine import SiteAddress, site_address, social_image_url
 from site_builder.publish.lang import Abbreviations, Lang, page_url, relative_url, site_path
 from site_builder.publish.lists import ListPage, report_listing, unit_listing
 from site_builder.publish.progress import Emit, Meter
@@ -254,7 +254,7 @@ def render_site(corpus: Corpus, computed: Computed, changes: Changelog, lang: i1
 
     abbreviations = Abbreviations.build(corpus.glossary, lang)
     names = breakdown_names(corpus)
-    site = site_address(load_base_config(corpus.root))
+    site = site_address(corpus.settings.mkdocs())
     plain = Lang(lang, "")  # titles and descriptions: plain text, no page to link from
 
     def emit(path: str, template: str, title: str, description: str = "", image: str = "", **ctx: Any) -> None:

@@ -33,7 +33,7 @@ PUBLISHED_CODES = {
     "qualifier-value", "quote-not-in-source", "schema", "schema-", "status-value", "symlink", "too-large", "translation-missing",
     "unicode-nfc", "unit-cycle", "unit-tree", "unknown-breakdown", "unknown-file", "unknown-folder", "unknown-id",
     "unlisted-file", "value-range", "yaml-control", "yaml-duplicate-key", "yaml-line-separator", "yaml-syntax", "yaml-tab",
-    "too-deep", "yaml-alias", "json-syntax", "json-duplicate-key", "settings", "release",
+    "too-deep", "yaml-alias", "json-syntax", "json-duplicate-key", "settings", "release", "package-unsupported",
 }
 
 ENTRIES = {name: value for name, value in vars(error_types).items() if isinstance(value, ErrorType)}

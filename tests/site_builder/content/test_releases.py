@@ -8,7 +8,7 @@ from pathlib import Path
 
 from site_builder.content.releases import RELEASES, load_releases, version_key
 from site_builder.content.validate import validate
-from site_builder.exports.changelog import dump_manifest
+from site_builder.compute.changelog import dump_manifest
 
 ROOT = Path(__file__).resolve().parents[3]
 

@@ -10,7 +10,7 @@ import jsonschema
 from bs4 import BeautifulSoup
 
 from site_builder.exports.api import SCHEMAS
-from site_builder.exports.tables import typed
+from site_builder.compute.tables import typed
 
 ROOT = Path(__file__).resolve().parents[3]
 SCHEMA_OF = {"index.json": "index", "units.json": "units", "indicators.json": "indicators", "reports.json": "reports",

@@ -6,7 +6,8 @@ import csv
 import io
 from typing import Any
 
-from site_builder.exports import changelog
+from site_builder.compute import changelog
+from site_builder.exports.changelog import CSV_COLUMNS, changelog_csv
 
 
 def manifest(rows: dict[str, dict[str, str]]) -> dict[str, Any]:
@@ -29,8 +30,8 @@ def test_the_csv_has_a_line_per_changed_field_and_per_added_or_removed_row() -> 
     before = manifest({"a-001": {"report": "a", "value": "1", "flag": ""}, "a-002": {"report": "a", "value": "2", "flag": ""}})
     after = manifest({"a-001": {"report": "a", "value": "10", "flag": "inconsistent"}, "a-003": {"report": "a", "value": "3", "flag": ""}})
     log = changelog.Changelog(after, [changelog.Release("1.1.0", "2025-01-01", "1.0.0", changelog.diff(before, after))])
-    rows = list(csv.DictReader(io.StringIO(changelog.changelog_csv(log))))
-    assert tuple(rows[0]) == changelog.CSV_COLUMNS
+    rows = list(csv.DictReader(io.StringIO(changelog_csv(log))))
+    assert tuple(rows[0]) == CSV_COLUMNS
     assert [(r["id"], r["change"], r["field"], r["before"], r["after"]) for r in rows] == [
         ("a-003", "added", "", "", "3"),
         ("a-001", "changed", "flag", "", "inconsistent"),

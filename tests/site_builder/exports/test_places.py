@@ -13,7 +13,7 @@ from ruamel.yaml import YAML
 from site_builder.compute.derive import compute, unit_figures
 from site_builder.content.packages import FIGURE_FIELDS
 from site_builder.content.validate import validate
-from site_builder.exports import changelog
+from site_builder.compute import changelog
 from site_builder.exports.downloads import write_downloads
 from site_builder.exports.places import NAMED_COLUMNS, UNIT_COLUMNS, place_downloads, place_rows
 from site_builder.publish import i18n

@@ -11,7 +11,7 @@ import pytest
 
 from site_builder.compute.derive import Computed
 from site_builder.content.corpus import Corpus
-from site_builder.exports.changelog import history, manifest
+from site_builder.compute.changelog import history, manifest
 from site_builder.exports.cite import BUNDLE, PUBLISHER, dataset_meta
 from site_builder.exports.downloads import write_downloads
 

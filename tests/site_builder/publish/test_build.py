@@ -204,14 +204,14 @@ def test_a_build_killed_between_the_two_renames_gets_its_site_back(minimal: Path
 def test_the_build_reports_its_stages_in_order(minimal: Path) -> None:
     result = build(minimal)
     stages = [k for k in result.timings if k not in ("load", "validate", "charts.cpu", "total")]
-    assert stages == ["load+validate", "compute", "changelog", "clean", "charts", "pages", "downloads", "mkdocs", "assemble", "social", "search", "swap"]
+    assert stages == ["load+validate", "compute", "clean", "charts", "pages", "downloads", "mkdocs", "assemble", "social", "search", "swap"]
     assert result.timings["total"] >= sum(result.timings[k] for k in stages) * 0.99
 
 
 def _render_job(minimal: Path) -> RenderJob:
     from site_builder.compute.derive import compute
     from site_builder.content.validate import validate
-    from site_builder.exports.changelog import history
+    from site_builder.compute.changelog import history
     from site_builder.publish.build import Paths, RenderJob
     from site_builder.publish.charts import render_charts
 

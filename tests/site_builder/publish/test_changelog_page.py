@@ -11,7 +11,7 @@ from markupsafe import Markup
 from site_builder.content.corpus import Corpus, Figure
 from site_builder.content.languages import pick
 from site_builder.content.validate import validate
-from site_builder.exports.changelog import Change, Release, kept
+from site_builder.compute.changelog import Change, Release, kept
 from site_builder.publish import changelog_page, i18n
 from site_builder.publish.changelog_page import release_views, sentence
 from site_builder.publish.lang import Lang

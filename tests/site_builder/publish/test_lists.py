@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 
 from site_builder.compute.derive import Computed
 from site_builder.content.corpus import Corpus
-from site_builder.exports.changelog import history
+from site_builder.compute.changelog import history
 from site_builder.publish import lists, pages
 from site_builder.publish.lists import listing, province_of, unit_listing
 

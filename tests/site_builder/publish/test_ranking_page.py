@@ -13,7 +13,7 @@ from site_builder.compute.derive import Computed
 from site_builder.compute.rankings import Entry, Order, Ranking
 from site_builder.content.corpus import Corpus
 from site_builder.content.model import Level
-from site_builder.exports.changelog import history
+from site_builder.compute.changelog import history
 from site_builder.publish import ranking_page
 from site_builder.publish.lang import Lang
 from site_builder.publish.pages import render_site

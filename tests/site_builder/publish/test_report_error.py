@@ -11,9 +11,9 @@ import pytest
 
 from site_builder.compute.derive import compute
 from site_builder.content.validate import validate
-from site_builder.exports.changelog import history
+from site_builder.compute.changelog import history
 from site_builder.publish import i18n
-from site_builder.publish.engine import SiteAddress, mkdocs_config, site_address
+from site_builder.publish.engine import SiteAddress, load_base_config, mkdocs_config, site_address
 from site_builder.publish.lang import Lang
 from site_builder.publish.pages import render_site
 from site_builder.publish.report_error import ID, FIGURE, issue_links, issue_url, page_address
@@ -39,7 +39,7 @@ def test_repo_url_is_read_when_it_is_a_web_address_and_not_handed_to_the_theme(t
     assert site_address({}).repo is None
     (tmp_path / "templates").mkdir()
     (tmp_path / "mkdocs.yml").write_text(f"site_name: x\nrepo_url: {REPO}\ntheme:\n  name: material\n  custom_dir: templates\n", encoding="utf-8")
-    assert "repo_url" not in mkdocs_config(tmp_path, "vi", tmp_path / "docs", tmp_path / "site")
+    assert "repo_url" not in mkdocs_config(tmp_path, load_base_config(tmp_path), "vi", tmp_path / "docs", tmp_path / "site")
 
 
 @pytest.mark.parametrize("url,lang,expected", [
@@ -82,6 +82,8 @@ def test_report_pages_carry_the_links_only_when_a_repository_is_named(minimal: P
     assert "mb-report-error" not in plain and "issues/new" not in plain
     config = minimal / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8") + f"repo_url: {REPO}\n", encoding="utf-8")
+    corpus, _ = validate(minimal)  # the settings are read once, with everything else
+    assert corpus is not None and corpus.settings.repo_url == REPO
     page = render_site(corpus, computed, history(corpus), "en", minimal / "templates")[f"reports/{rid}.md"]
     assert page.count('id="mb-report-error"') == 1 and f'href="{REPO}/issues/new?title=' in page
     assert page.count('<a href="#mb-report-error">') == figures  # every figure's source, leading to the report's link without the script

@@ -219,7 +219,7 @@ def mkdocs_context(lang: i18n.Lang, tmp_path: Path, page: str | None, meta: bool
     root.mkdir(exist_ok=True)
     base = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     (root / "mkdocs.yml").write_text(base + (f"site_url: {site_url}\n" if site_url else ""), encoding="utf-8")
-    config = mkdocs_config(root, lang, tmp_path / "docs", tmp_path / "site")
+    config = mkdocs_config(root, load_base_config(root), lang, tmp_path / "docs", tmp_path / "site")
     config.setdefault("site_url", None)
     config.setdefault("repo_url", None)
     config["theme"].setdefault("icon", {})  # Material's mkdocs_theme.yml declares `icon:`
@@ -361,7 +361,7 @@ def test_theme_values_are_what_mkdocs_computed_for_the_theme(path: str, lang: i1
     # og:url is the canonical URL mkdocs computes (Page.canonical_url) with this language's site_url
     site_url = "https://example.org/minhbach/"
     (tmp_path / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8") + f"site_url: {site_url}\n", encoding="utf-8")
-    built_with = mkdocs_config(tmp_path, lang, tmp_path / "docs", tmp_path / "site")["site_url"]
+    built_with = mkdocs_config(tmp_path, load_base_config(tmp_path), lang, tmp_path / "docs", tmp_path / "site")["site_url"]
     addressed = theme_values(Lang(lang, path), "T", "", SiteAddress(site_url, "D"), social_image(lang))
     assert addressed["canonical"] == urljoin(built_with, url)
 

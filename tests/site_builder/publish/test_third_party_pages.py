@@ -9,7 +9,7 @@ from markupsafe import escape
 
 from site_builder.compute.derive import Computed
 from site_builder.content.corpus import Corpus
-from site_builder.exports.changelog import history
+from site_builder.compute.changelog import history
 from site_builder.publish import i18n
 from site_builder.publish.pages import render_site
 from tests.site_builder.publish.test_ranking_page import TEMPLATES
