@@ -73,12 +73,6 @@ class SiteAddress:
         return urlsplit(self.url).path if self.url else "/"
 
 
-def load_base_config(root: Path) -> dict[str, Any]:
-    """The project's mkdocs.yml as written."""
-    config: dict[str, Any] = YAML(typ="safe").load((root / "mkdocs.yml").read_text(encoding="utf-8")) or {}
-    return config
-
-
 def site_address(config: dict[str, Any]) -> SiteAddress:
     """site_url normalised as mkdocs' URL(is_dir=True) option does, site_description, and repo_url
     when it is a web address (anything else would make every report link a dead one)."""

@@ -13,7 +13,8 @@ from site_builder.compute.derive import compute
 from site_builder.content.validate import validate
 from site_builder.compute.changelog import history
 from site_builder.publish import i18n
-from site_builder.publish.engine import SiteAddress, load_base_config, mkdocs_config, site_address
+from site_builder.publish.engine import SiteAddress, mkdocs_config, site_address
+from tests.site_builder.publish.mkdocs_yml import mkdocs_yml
 from site_builder.publish.lang import Lang
 from site_builder.publish.pages import render_site
 from site_builder.publish.report_error import ID, FIGURE, issue_links, issue_url, page_address
@@ -39,7 +40,7 @@ def test_repo_url_is_read_when_it_is_a_web_address_and_not_handed_to_the_theme(t
     assert site_address({}).repo is None
     (tmp_path / "templates").mkdir()
     (tmp_path / "mkdocs.yml").write_text(f"site_name: x\nrepo_url: {REPO}\ntheme:\n  name: material\n  custom_dir: templates\n", encoding="utf-8")
-    assert "repo_url" not in mkdocs_config(tmp_path, load_base_config(tmp_path), "vi", tmp_path / "docs", tmp_path / "site")
+    assert "repo_url" not in mkdocs_config(tmp_path, mkdocs_yml(tmp_path), "vi", tmp_path / "docs", tmp_path / "site")
 
 
 @pytest.mark.parametrize("url,lang,expected", [

@@ -23,7 +23,8 @@ from markupsafe import Markup
 from mkdocs.utils.meta import get_data
 
 from site_builder.publish import i18n
-from site_builder.publish.engine import SiteAddress, load_base_config, mkdocs_config, site_address
+from site_builder.publish.engine import SiteAddress, mkdocs_config, site_address
+from tests.site_builder.publish.mkdocs_yml import mkdocs_yml
 from site_builder.publish.lang import Lang
 from site_builder.publish.pages import front_matter, social_image
 
@@ -219,13 +220,13 @@ def mkdocs_context(lang: i18n.Lang, tmp_path: Path, page: str | None, meta: bool
     root.mkdir(exist_ok=True)
     base = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     (root / "mkdocs.yml").write_text(base + (f"site_url: {site_url}\n" if site_url else ""), encoding="utf-8")
-    config = mkdocs_config(root, load_base_config(root), lang, tmp_path / "docs", tmp_path / "site")
+    config = mkdocs_config(root, mkdocs_yml(root), lang, tmp_path / "docs", tmp_path / "site")
     config.setdefault("site_url", None)
     config.setdefault("repo_url", None)
     config["theme"].setdefault("icon", {})  # Material's mkdocs_theme.yml declares `icon:`
     ctx: dict[str, Any] = {"config": config, "page": None, "base_url": "/"}
     if page is not None:
-        address = site_address(load_base_config(root))  # the whole site's, as pages.render_site reads it
+        address = site_address(mkdocs_yml(root))  # the whole site's, as pages.render_site reads it
         unit = page.removeprefix("units/").removesuffix(".md") if page.startswith("units/") and page != "units/index.md" else None
         markdown = front_matter(Lang(lang, page), "Huyện <Lộc> Ninh", "", address, social_image(lang, unit)) + "# Lộc Ninh\n"
         _, data = get_data(markdown)
@@ -361,7 +362,7 @@ def test_theme_values_are_what_mkdocs_computed_for_the_theme(path: str, lang: i1
     # og:url is the canonical URL mkdocs computes (Page.canonical_url) with this language's site_url
     site_url = "https://example.org/minhbach/"
     (tmp_path / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8") + f"site_url: {site_url}\n", encoding="utf-8")
-    built_with = mkdocs_config(tmp_path, load_base_config(tmp_path), lang, tmp_path / "docs", tmp_path / "site")["site_url"]
+    built_with = mkdocs_config(tmp_path, mkdocs_yml(tmp_path), lang, tmp_path / "docs", tmp_path / "site")["site_url"]
     addressed = theme_values(Lang(lang, path), "T", "", SiteAddress(site_url, "D"), social_image(lang))
     assert addressed["canonical"] == urljoin(built_with, url)
 
