@@ -90,6 +90,20 @@ def dataset_json(meta: DatasetMeta, tables: list[Table]) -> str:
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n"  # compact: indent would use the pure-Python encoder
 
 
+def _credits(corpus: Corpus, metas: list[DatasetMeta]) -> dict[str, dict[str, str]]:
+    """Each third-party table's licence and source, as its package declares them."""
+    out: dict[str, dict[str, str]] = {}
+    for meta in metas:
+        if meta.own:
+            continue
+        credit = {"license": meta.licence_label or "not stated", "source": "; ".join(meta.authors or meta.contributors or meta.sources) or meta.title}
+        if meta.licence.get("path"):
+            credit["license_url"] = meta.licence["path"]
+        for table in package_tables(corpus.packages[meta.name]):
+            out[table.name] = credit
+    return out
+
+
 def _readme(corpus: Corpus, metas: list[DatasetMeta]) -> str:
     updated = data_updated(corpus)
     lines = [
@@ -187,7 +201,7 @@ def write_downloads(corpus: Corpus, computed: Computed, changes: Changelog, out:
         db = Path(tmp) / f"{DATABASE}.db"
         write_database(db, everything, about)
         bundle[f"{DATABASE}.db"] = put(f"{DATABASE}.db", db.read_bytes())
-    bundle["metadata.json"] = put("metadata.json", metadata_json(everything, DATABASE, about))
+    bundle["metadata.json"] = put("metadata.json", metadata_json(everything, DATABASE, about, _credits(corpus, metas)))
     bundle["manifest.json"] = put("manifest.json", dump_manifest(changes.manifest))
     bundle["changelog.json"] = put("changelog.json", changelog.changelog_json(changes))
     bundle["changelog.csv"] = put("changelog.csv", changelog.changelog_csv(changes))

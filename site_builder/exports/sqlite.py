@@ -83,8 +83,12 @@ def write_database(path: Path, tables: list[Table], about: dict[str, str]) -> No
         con.close()
 
 
-def datasette_metadata(tables: list[Table], database: str, about: dict[str, str]) -> dict[str, Any]:
-    """Datasette's metadata.json: titles, licence, source and a description of every column."""
+def datasette_metadata(tables: list[Table], database: str, about: dict[str, str],
+                       credits: dict[str, dict[str, str]] | None = None) -> dict[str, Any]:
+    """Datasette's metadata.json: titles, licence, source and a description of every column.
+
+    `credits` gives a third-party table its own licence and source (Datasette shows a table's
+    over the database's): the project's CC BY and name are not someone else's data's."""
     meta: dict[str, Any] = {
         "title": about.get("title", "Minh Bạch"),
         "description": about.get("description", ""),
@@ -101,6 +105,7 @@ def datasette_metadata(tables: list[Table], database: str, about: dict[str, str]
             entry["facets"] = [f for f in FACETS[t.name] if f in t.names]
         if t.name in LABELS:
             entry["label_column"] = LABELS[t.name]
+        entry.update((credits or {}).get(t.name, {}))
         tabs[t.name] = entry
     tabs["_fields"] = {"title": "Fields", "description": "The description of every column of every table.", "hidden": False}
     tabs["_about"] = {"title": "About", "description": "Version, last update, licence and how to cite."}
@@ -108,5 +113,5 @@ def datasette_metadata(tables: list[Table], database: str, about: dict[str, str]
     return meta
 
 
-def metadata_json(tables: list[Table], database: str, about: dict[str, str]) -> str:
-    return json.dumps(datasette_metadata(tables, database, about), ensure_ascii=False, indent=2) + "\n"
+def metadata_json(tables: list[Table], database: str, about: dict[str, str], credits: dict[str, dict[str, str]] | None = None) -> str:
+    return json.dumps(datasette_metadata(tables, database, about, credits), ensure_ascii=False, indent=2) + "\n"

@@ -80,3 +80,12 @@ def test_rows_without_an_id_are_tracked_by_their_key_or_their_content(third_part
     tables = manifest(corpus)["tables"]
     assert set(tables["offices_towns"]) == {"Phan Rí; the old town", "Liên Hương"}
     assert len(tables["tallies_doors"]) == 3 and all(key.startswith("#") for key in tables["tallies_doors"])
+
+
+def test_datasette_shows_a_third_party_tables_own_licence_and_source(out: Path) -> None:
+    tables = json.loads((out / "metadata.json").read_text(encoding="utf-8"))["databases"]["minh-bach"]["tables"]
+    assert tables["offices_towns"]["license"] == "Open Data Commons Attribution License 1.0"
+    assert tables["offices_towns"]["license_url"] == "https://opendatacommons.org/licenses/by/1-0/"
+    assert tables["offices_towns"]["source"] == "Lê Văn Tâm"
+    assert tables["tallies_doors"]["license"] == "not stated"
+    assert "license" not in tables["figures"]  # the project's own: the database's licence
