@@ -72,7 +72,9 @@ class PackageView:
 
 
 def _field_docs(resource: Resource) -> tuple[FieldDoc, ...]:
-    return tuple(FieldDoc(str(f["name"]), str(f.get("type", "string")), *texts_of(f, "description")) for f in resource.fields)
+    """Each field's description, or its `title` when it has none (third-party schemas often give only that)."""
+    return tuple(FieldDoc(str(f["name"]), str(f.get("type", "string")), *(texts_of(f, "description") if any(texts_of(f, "description")) else texts_of(f, "title")))
+                 for f in resource.fields)
 
 
 def package_view(name: str, package: Package, meta: DatasetMeta | None = None) -> PackageView:
@@ -81,6 +83,7 @@ def package_view(name: str, package: Package, meta: DatasetMeta | None = None) -
     schemas: dict[tuple[str, ...], list[Resource]] = {}
     for r in package.resources:
         schemas.setdefault(r.names, []).append(r)
+    # named by the resource's name, an identifier like the field names, which no language translates
     tables = tuple(TableDoc(members[0].name, sum(m.row_count for m in members), _field_docs(members[0])) for members in schemas.values()) \
         if len(schemas) > 1 else ()
     version = str(package.descriptor.get("version") or ("0.0.0" if package.provenance else ""))
