@@ -841,7 +841,7 @@
       var input = box.querySelector("input");
       var list = box.querySelector("ul");
       var chosen = box.querySelector("[data-mb-chosen]");
-      pickers[side] = { input: input, list: list, chosen: chosen };
+      pickers[side] = { input: input, list: list, chosen: chosen, matches: matches };
       function matches() {
         var wanted = fold(input.value).split(" ").filter(Boolean);
         list.replaceChildren();
@@ -1009,6 +1009,8 @@
       });
       var query = new URLSearchParams(location.search);
       ["a", "b"].forEach(function (side) { if (query.get(side)) choose(side, query.get(side), false); });
+      // a name typed while the list of units was still loading is matched now, not at the next key
+      Object.keys(pickers).forEach(function (side) { if (pickers[side].input.value && !query.get(side)) pickers[side].matches(); });
       show();
     }).catch(function () { say("compare.failed"); });
   }
