@@ -130,8 +130,15 @@ class Corpus:
     sources: dict[str, str] = field(default_factory=dict)  # report id -> raw text as received
     breakdowns: dict[str, Dimension] = field(default_factory=dict)  # dimension id -> names of it and its values
     maps: dict[str, MapLayout] = field(default_factory=dict)  # tile-grid maps of the provinces, by id
+    digests: dict[str, str] = field(default_factory=dict)  # content file (content/units/x.yaml) -> sha256 of its bytes
     settings: Settings = field(default_factory=Settings)  # mkdocs.yml, checked
     releases: tuple[ReleaseManifest, ...] = ()  # datapackages/releases/, oldest first
+
+    def digest_of(self, kind: str, item: str) -> str:
+        """sha256 of the file content/<kind>/<item>.yaml (or .yml) an item came from; '' for none.
+
+        What a cache of anything made from one unit, report or indicator is keyed on."""
+        return self.digests.get(f"content/{kind}/{item}.yaml") or self.digests.get(f"content/{kind}/{item}.yml", "")
 
     def breakdown_text(self, code: str) -> Text | None:
         """'channel=hotline' -> 'Kênh: đường dây nóng' / 'Channel: hotline'.

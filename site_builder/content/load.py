@@ -4,6 +4,7 @@ Input: the project root. Output: validated models plus every problem found, loca
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +38,7 @@ class Content:
     glossary: list[GlossaryTerm] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)
     located: dict[tuple[str, str], Located] = field(default_factory=dict)  # (kind, id) -> parsed file
+    digests: dict[str, str] = field(default_factory=dict)  # file as shown (content/units/x.yaml) -> sha256 of its bytes
     invalid_ids: dict[str, set[str]] = field(default_factory=dict)  # ids of files that failed validation
 
     def known(self, kind: str) -> set[str]:
@@ -138,11 +140,13 @@ def missing_translations(obj: Any, doc: Located, loc: Loc = ()) -> list[Problem]
     return out
 
 
-def _read(path: Path, root: Path) -> tuple[Located | None, list[Problem]]:
+def _read(path: Path, root: Path, digests: dict[str, str]) -> tuple[Located | None, list[Problem]]:
     shown = rel(path, root)
     if path.is_symlink():
         return None, [SYMLINK.at(shown, 0, 0, variant="content")]
-    text, problems = read_text(shown, path.read_bytes())
+    raw = path.read_bytes()
+    digests[shown] = hashlib.sha256(raw).hexdigest()
+    text, problems = read_text(shown, raw)
     if text is None:
         return None, problems
     doc, more = parse_yaml(shown, text)
@@ -158,7 +162,7 @@ def load_content(root: Path) -> tuple[Content, list[Problem]]:
         target = getattr(content, kind)
         files: dict[str, str] = {}  # id (file stem) -> the file that has it
         for path in sorted((base / kind).glob("*.yaml")) + sorted((base / kind).glob("*.yml")):
-            doc, found = _read(path, root)
+            doc, found = _read(path, root, content.digests)
             problems += found
             if path.stem in files:  # x.yaml and x.yml: one would silently replace the other
                 line, col = doc.value_position(("id",)) if doc is not None else (0, 0)
@@ -186,7 +190,7 @@ def load_content(root: Path) -> tuple[Content, list[Problem]]:
             problems += missing_translations(obj, doc)
     seen: dict[str, str] = {}
     for path in sorted((base / "glossary").glob("*.yaml")):
-        doc, found = _read(path, root)
+        doc, found = _read(path, root, content.digests)
         problems += found
         if doc is None:
             continue
@@ -274,7 +278,9 @@ def _cross_check(content: Content, root: Path) -> list[Problem]:
         elif not src.is_file():
             out.append(_ref(content, "reports", rid, ("source", "file"), MISSING_FILE.message(variant="source", file=rep.source.file)))
         else:
-            text, problems = read_text(rel(src, root), src.read_bytes())
+            raw = src.read_bytes()
+            content.digests[rel(src, root)] = hashlib.sha256(raw).hexdigest()
+            text, problems = read_text(rel(src, root), raw)
             out += problems
             if text is not None:
                 content.sources[rid] = text

@@ -51,6 +51,7 @@ def validate(root: Path, timings: dict[str, float] | None = None) -> tuple[Corpu
         figures=tuple(sorted(figures, key=lambda f: f.id)),
         targets=tuple(sorted(targets, key=lambda t: t.id)),
         sources=content.sources,
+        digests=dict(sorted(content.digests.items())),
         settings=settings,
         releases=releases,
     )

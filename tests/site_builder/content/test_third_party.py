@@ -90,3 +90,13 @@ def test_a_bad_inline_row_is_located_in_the_descriptor(copy: Path) -> None:
     path = copy / "datapackages/waits/datapackage.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("[A3, 7.5]", "[A3, slow]"), encoding="utf-8")
     assert errors(copy) == ["datapackages/waits/datapackage.yaml:15:9: minutes: 'slow' is not a number; write digits with a dot for decimals (72.3), no thousands separator"]
+
+
+def test_every_file_the_corpus_was_read_from_has_its_digest(third_party: tuple[Corpus, Computed], third_party_root: Path) -> None:
+    import hashlib
+
+    corpus, _ = third_party
+    for rel in ("content/units/huyen-b.yaml", "content/reports/bc-2021.yaml", "content/sources/bc-2021.txt"):
+        assert corpus.digests[rel] == hashlib.sha256((third_party_root / rel).read_bytes()).hexdigest(), rel
+    assert corpus.digest_of("units", "huyen-b") == corpus.digests["content/units/huyen-b.yaml"]
+    assert corpus.settings.digest == hashlib.sha256((third_party_root / "mkdocs.yml").read_bytes()).hexdigest()
