@@ -116,11 +116,26 @@ def _by_frictionless(field: dict[str, Any], cell: str) -> Any:
         return int(value) if value == value.to_integral_value() and not any(c in cell for c in ".eE") else float(value)
     if isinstance(value, (dt.datetime, dt.time)):
         return value.isoformat()
-    if isinstance(value, tuple):
-        return list(value)
-    if isinstance(value, (dt.date, dict, list, str, int, float, bool)):
+    if isinstance(value, (tuple, list, dict)):
+        return _plain(value)
+    if isinstance(value, (dt.date, str, int, float, bool)):
         return value
     return str(value)
+
+
+def _plain(value: Any) -> Any:
+    """A value inside a geopoint, array or object as JSON holds it: frictionless reads a geopoint's
+    coordinates as Decimals, which no JSON writer takes (a coordinate with a point is a float)."""
+    if isinstance(value, decimal.Decimal):
+        exponent = value.as_tuple().exponent
+        return int(value) if isinstance(exponent, int) and exponent >= 0 else float(value)
+    if isinstance(value, (tuple, list)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (dt.datetime, dt.date, dt.time)):
+        return value.isoformat()
+    return value
 
 
 # --------------------------------------------------------------------------- lookup tables
