@@ -31,7 +31,7 @@ from typing import Any, Callable
 import frictionless
 
 from site_builder.content import periods
-from site_builder.content.corpus import Figure, Package, Resource, Target
+from site_builder.content.corpus import FIGURE_FIELDS, TARGET_FIELDS, Figure, Package, Resource, Target
 from site_builder.content.qualifiers import Qualifier
 from site_builder.error_types import (
     COUNT_INTEGER, CSV_COLUMN_ORDER, CSV_CONTROL, CSV_DELIMITER, CSV_EXTRA_COLUMN, CSV_MISSING_COLUMN,
@@ -47,8 +47,6 @@ from site_builder.content.yamlio import Located, nfc_problems, parse_yaml, read_
 
 log = logging.getLogger(__name__)
 
-FIGURE_FIELDS = ("id", "report", "unit", "indicator", "period", "period_start", "period_end", "breakdown", "value", "qualifier", "status", "locator", "quote", "flag", "note_vi", "note_en")
-TARGET_FIELDS = ("id", "report", "unit", "indicator", "comparator", "target_value", "deadline", "recurrence", "scope", "scope_vi", "scope_en", "locator", "quote", "note_vi", "note_en")
 
 
 LOOKUP_KINDS = ("units", "reports", "indicators")

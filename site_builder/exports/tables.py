@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from site_builder.content import periods
-from site_builder.content.corpus import Corpus, Package, Resource
-from site_builder.content.packages import FIGURE_FIELDS, TARGET_FIELDS
+from site_builder.content.corpus import FIGURE_FIELDS, TARGET_FIELDS, Corpus, Package, Resource
 
 LOOKUPS = ("units", "reports", "indicators", "breakdowns")
 # Columns holding a breakdown code (channel=hotline): published with a key to the breakdowns table,
