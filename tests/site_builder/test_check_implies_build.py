@@ -28,6 +28,7 @@ from ruamel.yaml import YAML
 
 from site_builder.compute.derive import compute
 from site_builder.content.corpus import Corpus
+from site_builder.content.packages import FIGURE_FIELDS, TARGET_FIELDS
 from site_builder.content.validate import validate
 from site_builder.exports.changelog import history
 from site_builder.exports.downloads import DATABASE, write_downloads
@@ -83,7 +84,7 @@ WRONG_CELLS = ["abc", "7,447", "2021-13-01", "", "1.5", "31/02/2023"]
 
 # names of the project's own tables, pages and folders, beside names of the package's own
 PACKAGE_NAMES = ["figures", "units", "reports", "indicators", "breakdowns", "targets", "index", "data_units", "khao-sat", "khao_sat",
-                 "so-lieu.2021", "api", "changelog"]
+                 "so-lieu.2021", "api", "changelog", "_fields", "../ra-ngoai"]
 RESOURCE_NAMES = ["units", "figures", "reports", "data", "rows", "sheet-1", "khao_sat", "ket-qua", "bang", "tong_hop"]
 FIELD_NAMES = ["ma", "ten", "Name", "name", "so_luong", "value", "ngày", "tỷ lệ", "breakdown", "scope", "unit", "report", "quote",
                "locator", "note", "id_x", "period"]
@@ -205,7 +206,7 @@ def resources(draw: st.DrawFn, count: int) -> list[Resource]:
                 f.required = False
         for row in rows:
             if all(c in missing or c == "" for c in row):  # a blank row is refused: kept only as a fault below
-                row[-1] = draw(cells_of(fs[-1].type, fs[-1].format).filter(lambda c: c not in missing and c.strip() != ""))
+                row[-1] = "Thủy" if fs[-1].type in ("string", "any") else draw(cells_of(fs[-1].type, fs[-1].format))
         if rows and faulty and draw(st.booleans()):  # a fault: one cell that may not be of its type
             rows[draw(st.integers(0, nrows - 1))][draw(st.integers(0, len(fs) - 1))] = draw(st.sampled_from(WRONG_CELLS))
         fk = None
@@ -386,6 +387,10 @@ def build_stages(corpus: Corpus, templates: Path, out: Path) -> dict[str, dict[s
     return pages
 
 
+def _not_json(constant: str) -> None:
+    raise AssertionError(f"{constant} is no JSON: a browser's JSON.parse refuses the file")
+
+
 def assert_published(corpus: Corpus, pages: dict[str, dict[str, str]], out: Path) -> None:
     """Every package has its page in both languages and its downloads, and they read back whole."""
     downloads = out / "downloads"
@@ -393,16 +398,14 @@ def assert_published(corpus: Corpus, pages: dict[str, dict[str, str]], out: Path
         for lang in ("vi", "en"):
             assert f"datasets/{name}.md" in pages[lang], (name, lang)
         first = pkg.resources[0]
-        if not any(r.row_count for r in pkg.resources) and not pkg.provenance:
-            pass
         with open(downloads / f"datasets/{name}.csv", encoding="utf-8", newline="") as fh:
             got = list(csv.reader(fh))
-        if pkg.provenance:
+        if first.names in (FIGURE_FIELDS, TARGET_FIELDS):  # the figures of every report's CSV in one table
             assert len(got) - 1 == sum(r.row_count for r in pkg.resources if r.names == first.names), name
         else:
             assert got[0] == list(first.names), name
             assert [tuple(r) for r in got[1:]] == list(first.rows), name  # every cell as read, newlines and quotes included
-        doc = json.loads((downloads / f"datasets/{name}.json").read_text(encoding="utf-8"))
+        doc = json.loads((downloads / f"datasets/{name}.json").read_text(encoding="utf-8"), parse_constant=_not_json)
         assert len(doc["data"]) == len(got) - 1, name
         published = json.loads((downloads / f"datasets/{name}/datapackage.json").read_text(encoding="utf-8"))
         assert published["name"] == name
@@ -447,6 +450,7 @@ def test_a_project_that_passes_check_builds(base: Path, example: tuple[tuple[Gen
             return
         event("built")
         assert not findings.errors
+        assert {pkg.name for pkg in generated} <= set(corpus.packages)  # accepted is published: no package is silently left out
         out = Path(tmp) / "out"
         pages = build_stages(corpus, base / "templates", out)
         assert_published(corpus, pages, out)
@@ -485,3 +489,81 @@ def test_geopoints_are_published_as_numbers(tmp_path: Path) -> None:
     })
     doc = json.loads((tmp_path / "out/downloads/datasets/geo.json").read_text(encoding="utf-8"))
     assert doc["data"] == [{"place": "Hà Nội", "where": [105.85, 21.03], "where_array": [105, 21.03], "where_object": [105.85, 21]}]  # [lon, lat] whatever the format
+
+
+def package(name: str, fields: str, csv_text: str, schema: str = "", resource: str = "t", folder: str = "") -> dict[str, str]:
+    """One package of one CSV resource; `fields` as Table Schema fields in YAML flow style, one a line."""
+    folder = folder or name
+    return {
+        f"datapackages/{folder}/datapackage.yaml": f"name: {name}\nresources:\n  - name: {resource}\n    path: data/t.csv\n    schema:\n{schema}      fields:\n"
+                                                    + "".join(f"        - {line}\n" for line in fields.strip().splitlines()),
+        f"datapackages/{folder}/data/t.csv": csv_text,
+    }
+
+
+def database(tmp_path: Path, sql: str) -> list[tuple[Any, ...]]:
+    con = sqlite3.connect(tmp_path / "out/downloads" / f"{DATABASE}.db")
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def test_numbers_sqlite_cannot_hold_as_numbers_are_kept_as_written(tmp_path: Path) -> None:
+    """An integer of 29 digits (OverflowError), one in a key (the rowid: datatype mismatch) and NaN
+    in a key (stored as NULL: NOT NULL failed) stopped the database; NaN and INF were no JSON."""
+    passes_check_and_builds(tmp_path, package("big", "{name: code, type: integer}\n{name: share, type: number}",
+                                              f"code,share\n{DIGITS},NaN\n1,INF\n{DIGITS[:-1]}8,1e400\n", schema="      primaryKey: [share]\n"))
+    assert database(tmp_path, "SELECT code, share FROM big ORDER BY rowid") == [(DIGITS, "NaN"), (1, "INF"), (DIGITS[:-1] + "8", "1e400")]
+    doc = json.loads((tmp_path / "out/downloads/datasets/big.json").read_text(encoding="utf-8"), parse_constant=_not_json)
+    assert [row["share"] for row in doc["data"]] == ["NaN", "INF", "1e400"]
+    assert doc["data"][1]["code"] == 1
+
+
+def test_a_third_partys_breakdown_column_is_its_own_words(tmp_path: Path) -> None:
+    """Any column named `breakdown` or `scope` was given a key to the project's breakdowns: the
+    database's foreign key check failed on a third party's own words."""
+    passes_check_and_builds(tmp_path, package("survey", "{name: breakdown, type: string}\n{name: scope, type: boolean}", "breakdown,scope\nnam giới,true\n"))
+    published = json.loads((tmp_path / "out/downloads/datasets/survey/datapackage.json").read_text(encoding="utf-8"))
+    assert "foreignKeys" not in published["resources"][0]["schema"]
+    assert [r["name"] for r in published["resources"]] == ["t"]
+
+
+def test_a_key_to_a_resource_of_its_own_named_units_is_no_key_to_the_projects_units(tmp_path: Path) -> None:
+    files = package("offices", "{name: code, type: string}", "code\nA\n", schema="      primaryKey: [code]\n", resource="units")
+    desc = "datapackages/offices/datapackage.yaml"
+    files[desc] += ("  - name: sites\n    data: [[site, unit], [S1, A]]\n    schema:\n      fields:\n        - {name: site, type: string}\n"
+                    "        - {name: unit, type: string}\n      foreignKeys:\n        - {fields: [unit], reference: {resource: units, fields: [code]}}\n")
+    passes_check_and_builds(tmp_path, files)
+    published = json.loads((tmp_path / "out/downloads/datasets/offices/datapackage.json").read_text(encoding="utf-8"))
+    assert [r["name"] for r in published["resources"]] == ["units", "sites"]  # not the project's units beside its own
+
+
+def test_packages_whose_tables_would_share_a_name_keep_their_own_rows(tmp_path: Path) -> None:
+    """`khao-sat` and `khao_sat` (and `units`, published as data_units, beside `data-units`) were
+    one table in the database: the rows of one under the columns of the other, or a crash."""
+    files = package("khao-sat", "{name: town, type: string}", "town\nPhan Rí\n")
+    files |= package("khao_sat", "{name: people, type: integer}", "people\n12000\n")
+    files |= package("units", "{name: town, type: string}", "town\nLiên Hương\n")
+    files |= package("data-units", "{name: n, type: integer}", "n\n7\n", folder="du")
+    files |= package("_fields", "{name: x, type: string}", "x\ny\n", folder="f")
+    passes_check_and_builds(tmp_path, files)
+    tables = {name: database(tmp_path, f'SELECT * FROM "{name}"') for name in ("khao_sat", "khao_sat_2", "data_units", "data_units_2", "data__fields")}
+    assert sorted(map(repr, tables.values())) == sorted(map(repr, [[("Phan Rí",)], [(12000,)], [("Liên Hương",)], [(7,)], [("y",)]]))
+
+
+def test_columns_whose_names_differ_only_in_case_are_both_in_the_database(tmp_path: Path) -> None:
+    """SQLite compares column names without case: `Name` beside `name` was a duplicate column."""
+    passes_check_and_builds(tmp_path, package("names", "{name: Name, type: string}\n{name: name, type: string}", "Name,name\nA,a\n"))
+    assert database(tmp_path, "SELECT * FROM names") == [("A", "a")]
+    assert database(tmp_path, "SELECT field FROM _fields WHERE \"table\" = 'names'") == [("Name",), ("name_2",)]
+
+
+def test_columns_named_report_and_quote_do_not_make_a_third_party_package_the_projects(tmp_path: Path) -> None:
+    """A package whose tables had columns named report, locator and quote was cited as this
+    project's data, under its licence, with the project as author."""
+    corpus = passes_check_and_builds(tmp_path, package("quotes", "{name: report, type: string}\n{name: locator, type: string}\n{name: quote, type: string}",
+                                                       "report,locator,quote\nR1,p. 3,Nói có\n"))
+    assert not corpus.packages["quotes"].provenance and corpus.packages["figures"].provenance
+    published = json.loads((tmp_path / "out/downloads/datasets/quotes/datapackage.json").read_text(encoding="utf-8"))
+    assert "licenses" not in published and "Minh Bạch" not in published["citation"]["text"]
