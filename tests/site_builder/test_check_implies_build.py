@@ -38,7 +38,7 @@ from site_builder.publish.pages import render_site
 from tests.conftest import ROOT, make_minimal, write_files
 
 # Reproducible in CI: the same examples on every run, no example database written.
-PROPERTY = settings(max_examples=40, deadline=None, derandomize=True, database=None,
+PROPERTY = settings(max_examples=100, deadline=None, derandomize=True, database=None,
                     phases=(Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink),
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture])
 
@@ -106,7 +106,7 @@ class Field:
         if self.required:
             out["constraints"] = {"required": True}
         if self.description:
-            out["description"] = self.description
+            out["description_vi" if any(ch in self.description for ch in "ốồ") else "description"] = self.description
         return out
 
 
@@ -191,12 +191,12 @@ def resources(draw: st.DrawFn, count: int) -> list[Resource]:
         pk: list[str] = []
         if draw(st.booleans()):
             pk = [fs[0].name] if len(fs) == 1 or draw(st.booleans()) else [fs[0].name, fs[1].name]
-            fs[0].type = draw(st.sampled_from(["string", "integer"]))
+            fs[0].type = draw(st.sampled_from(["string", "integer", "number"]))
             fs[0].format = None
         rows = [[draw(cells_of(f.type, f.format)) for f in fs] for _ in range(nrows)]
         if pk:
             for i, row in enumerate(rows):  # keys that repeat are refused: one may, as a fault below
-                row[0] = str(i * 7 - 3) if fs[0].type == "integer" else f"K{i} {row[0][:30]}"
+                row[0] = {"integer": str(i * 7 - 3), "number": ["NaN", "INF", "1e400", DIGITS, "0.5", "-0"][i % 6]}.get(fs[0].type, f"K{i} {row[0][:30]}")
         if inline:  # YAML refuses a carriage return; CSV files carry them
             rows = [[c.replace("\r", "") for c in row] for row in rows]
         if missing and draw(st.booleans()) and rows:  # a missing value written as the descriptor says
@@ -270,8 +270,10 @@ def packages(draw: st.DrawFn, index: int, name: str) -> Generated:
         desc["contributors"] = [person]
     if draw(st.booleans()):
         desc["sources"] = [draw(st.sampled_from([{"title": "Niên giám 2020", "path": "https://example.org/g"}, {"path": "https://example.org/raw"}]))]
-    if draw(st.integers(0, 3)) == 0:
-        desc[draw(st.sampled_from(["created", "updated"]))] = draw(st.sampled_from(["2021-03-04T10:00:00Z", "2021-03-04T10:00:00+07:00", "2021-03-04"]))
+    if draw(st.integers(0, 3)) == 0:  # frictionless reads `created` as a date and time; the site reads `updated` as a date
+        key = draw(st.sampled_from(["created", "updated"]))
+        dates = ["2021-03-04T10:00:00Z", "2021-03-04T10:00:00+07:00"] + (["2021-03-04"] if key == "updated" else [])
+        desc[key] = draw(st.sampled_from(dates + (["2021-03-04", "soon"] if draw(FAULTY) else [])))
     desc["resources"] = []
     for r in res:
         schema: dict[str, Any] = {"fields": [f.descriptor(v2) for f in r.fields]}
@@ -397,6 +399,8 @@ def assert_published(corpus: Corpus, pages: dict[str, dict[str, str]], out: Path
     for name, pkg in corpus.packages.items():
         for lang in ("vi", "en"):
             assert f"datasets/{name}.md" in pages[lang], (name, lang)
+            for path in (f"datasets/{name}.md", "datasets/index.md"):
+                assert "<b>" not in pages[lang][path], (path, lang)  # a title's markup is escaped, not markup
         first = pkg.resources[0]
         with open(downloads / f"datasets/{name}.csv", encoding="utf-8", newline="") as fh:
             got = list(csv.reader(fh))
@@ -430,7 +434,8 @@ def projects(draw: st.DrawFn) -> tuple[tuple[Generated, ...], str]:
     faulty = draw(FAULTY)
     change = draw(st.sampled_from(list(OWN_CHANGES)))
     count = draw(st.integers(1, 3))
-    taken = set() if faulty or change in ("no project package", "project package renamed") else {"figures"}
+    taken = {"index", "../ra-ngoai"} if not faulty else set()  # names check refuses
+    taken |= set() if faulty or change in ("no project package", "project package renamed") else {"figures"}
     pool = [name for name in PACKAGE_NAMES if name not in taken] + ["ben-thu-ba"] * 4
     names = draw(st.lists(st.sampled_from(pool), min_size=count, max_size=count, unique=not faulty))
     return tuple(draw(packages(i, f"{name}-{i}" if name == "ben-thu-ba" else name)) for i, name in enumerate(names)), change
@@ -445,7 +450,7 @@ def test_a_project_that_passes_check_builds(base: Path, example: tuple[tuple[Gen
         corpus, findings = validate(root)
         assert_located(root, findings.problems)
         if corpus is None:
-            event("refused by check")
+            event(f"refused by check: {findings.errors[0].code if findings.errors else '?'}")
             assert findings.errors
             return
         event("built")
@@ -567,3 +572,35 @@ def test_columns_named_report_and_quote_do_not_make_a_third_party_package_the_pr
     assert not corpus.packages["quotes"].provenance and corpus.packages["figures"].provenance
     published = json.loads((tmp_path / "out/downloads/datasets/quotes/datapackage.json").read_text(encoding="utf-8"))
     assert "licenses" not in published and "Minh Bạch" not in published["citation"]["text"]
+
+
+# Found beside the property, and left to the work on release manifests and settings (issue 21,
+# point 2: "bad release manifests and settings get located errors from check"): check passes,
+# and the build fails. Strict: when check refuses them, these fail until the mark is removed.
+PENDING = pytest.mark.xfail(strict=True, reason="issue 21: release manifests and mkdocs.yml are not read by check yet")
+
+NOT_CHECKED_YET = {
+    "a release manifest that is no JSON": ("datapackages/releases/0.1.0.json", "{not json"),
+    "a release manifest of another format": ("datapackages/releases/0.1.0.json", '{"format": 2, "release": "0.1.0", "tables": {}}'),
+    "a release manifest whose row is text": ("datapackages/releases/0.1.0.json",
+                                             '{"format": 1, "release": "0.1.0", "date": "2021-01-01", "tables": {"figures": {"x": "y"}}}'),
+    "mkdocs.yml that does not parse": ("mkdocs.yml", "site_url: [\n"),
+    "mkdocs.yml with a key twice": ("mkdocs.yml", "site_name: X\n"),
+}
+
+
+@PENDING
+@pytest.mark.parametrize("case", list(NOT_CHECKED_YET))
+def test_a_file_the_build_reads_is_checked(tmp_path: Path, case: str) -> None:
+    root = make_minimal(tmp_path / "proj")
+    rel, text = NOT_CHECKED_YET[case]
+    target = root / rel
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target, "a", encoding="utf-8") as fh:  # mkdocs.yml: appended to the shipped settings
+        fh.write(text)
+    corpus, findings = validate(root)
+    if corpus is None:  # refused: located, as every refusal is
+        assert_located(root, findings.problems)
+        assert any(p.path == rel for p in findings.errors)
+        return
+    build_stages(corpus, root / "templates", tmp_path / "out")
