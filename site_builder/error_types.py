@@ -331,6 +331,8 @@ PACKAGE = ErrorType(
         "not-mapping": "expected a mapping of fields, got {kind}",
         "missing": "required field is missing",
         "name-type": "expected the package's name as text, got {kind}",
+        "name-path": "'{name}' cannot name the dataset's page and files; a package name has no '/', does not start with '.' and is not 'index'",
+        "updated": "'{value}' is not a date; write the day of the last update as YYYY-MM-DD",
         "no-resources": "a data package needs a list of resources",
         "resource-type": "expected a resource (name, path, schema), got {kind}",
         "text-type": "expected text, got {kind}",

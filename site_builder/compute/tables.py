@@ -12,12 +12,12 @@ import decimal
 import functools
 import io
 import json
+import math
 from dataclasses import dataclass
 from typing import Any
 
 from site_builder.content import periods
-from site_builder.content.corpus import Corpus, Package, Resource
-from site_builder.content.packages import FIGURE_FIELDS, TARGET_FIELDS
+from site_builder.content.corpus import FIGURE_FIELDS, TARGET_FIELDS, Corpus, Package, Resource
 
 LOOKUPS = ("units", "reports", "indicators", "breakdowns")
 # Columns holding a breakdown code (channel=hotline): published with a key to the breakdowns table,
@@ -66,6 +66,8 @@ class Table:
             rec = {}
             for col, cell in zip(self.columns, row):
                 value = typed(col.type, cell, col.field)
+                if isinstance(value, float) and not math.isfinite(value):
+                    value = cell  # NaN, INF, 1e400: a number JSON cannot write (JSON.parse refuses NaN), kept as the source wrote it
                 rec[col.name] = value.isoformat() if isinstance(value, dt.date) else value
             out.append(rec)
         return out
@@ -116,11 +118,26 @@ def _by_frictionless(field: dict[str, Any], cell: str) -> Any:
         return int(value) if value == value.to_integral_value() and not any(c in cell for c in ".eE") else float(value)
     if isinstance(value, (dt.datetime, dt.time)):
         return value.isoformat()
-    if isinstance(value, tuple):
-        return list(value)
-    if isinstance(value, (dt.date, dict, list, str, int, float, bool)):
+    if isinstance(value, (tuple, list, dict)):
+        return _plain(value)
+    if isinstance(value, (dt.date, str, int, float, bool)):
         return value
     return str(value)
+
+
+def _plain(value: Any) -> Any:
+    """A value inside a geopoint, array or object as JSON holds it: frictionless reads a geopoint's
+    coordinates as Decimals, which no JSON writer takes (a coordinate with a point is a float)."""
+    if isinstance(value, decimal.Decimal):
+        exponent = value.as_tuple().exponent
+        return int(value) if isinstance(exponent, int) and exponent >= 0 else float(value)
+    if isinstance(value, (tuple, list)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (dt.datetime, dt.date, dt.time)):
+        return value.isoformat()
+    return value
 
 
 # --------------------------------------------------------------------------- lookup tables
@@ -233,22 +250,32 @@ def table_name(fields: tuple[str, ...], fallback: str) -> str:
     return fallback.replace("-", "_")
 
 
-def _references(resource_schema: dict[str, Any]) -> dict[str, str]:
+def _references(resource_schema: dict[str, Any], own_resources: set[str]) -> dict[str, str]:
+    """{column: lookup table} of the columns whose values check verified against content/: a key
+    to units, reports or indicators (not to a resource of the package's own of that name), and
+    the breakdown codes of the project's figures and targets (a third party's `breakdown` column
+    holds its own words, which check never compares with content/breakdowns)."""
     out: dict[str, str] = {}
     for fk in resource_schema.get("foreignKeys", []):
         fields = fk.get("fields")
         ref = fk.get("reference", {})
         if isinstance(fields, str):
             fields = [fields]
-        if len(fields or []) == 1 and ref.get("resource") in LOOKUPS:
+        if len(fields or []) == 1 and ref.get("resource") in LOOKUPS and ref["resource"] not in own_resources:
             out[fields[0]] = ref["resource"]
-    for f in resource_schema.get("fields", []):
-        if f.get("name") in BREAKDOWN_COLUMNS:
-            out.setdefault(f["name"], "breakdowns")
+    if project_schema(tuple(f.get("name") for f in resource_schema.get("fields", []))):
+        for f in resource_schema.get("fields", []):
+            if f.get("name") in BREAKDOWN_COLUMNS:
+                out.setdefault(f["name"], "breakdowns")
     return out
 
 
-RESERVED = set(LOOKUPS) | {"figures", "targets"}
+def project_schema(names: tuple[Any, ...]) -> bool:
+    """Whether a resource is of the project's own figures or targets schema."""
+    return names in (FIGURE_FIELDS, TARGET_FIELDS)
+
+
+RESERVED = set(LOOKUPS) | {"figures", "targets", "_fields", "_about"}  # the database's own tables (exports/sqlite.py)
 
 
 @functools.lru_cache(maxsize=64)  # several exports and pages ask for the same package's tables (Package hashes by identity)
@@ -266,7 +293,7 @@ def package_tables(pkg: Package) -> list[Table]:
     description = pkg.label("description")
     for members in groups.values():
         first, spec = members[0]
-        refs = _references(spec.get("schema", {}))
+        refs = _references(spec.get("schema", {}), {r.name for r in pkg.resources})
         columns = tuple(Column(f["name"], f.get("type", "string"), " ".join(str(f.get("description", "")).split()), refs.get(f["name"]),
                                _format(f))
                         for f in first.fields)
@@ -295,13 +322,19 @@ def _format(field: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def all_tables(corpus: Corpus) -> list[Table]:
-    """Every table of every package (same-named tables merged), then units, reports and indicators."""
+    """Every table of every package, then units, reports and indicators. The project's figures
+    (and targets) of several packages are one table; a third party's table whose name another
+    package's table already has (packages `khao-sat` and `khao_sat`) gets a number (`khao_sat_2`)
+    rather than someone else's rows and columns."""
     merged: dict[str, Table] = {}
     for pkg in corpus.packages.values():
         for t in package_tables(pkg):
-            if t.name in merged:
-                old = merged[t.name]
+            old = merged.get(t.name)
+            if old is not None and project_schema(tuple(t.names)) and old.columns == t.columns:
                 merged[t.name] = Table(old.name, old.title, old.description, old.columns, tuple(sorted(old.rows + t.rows)), old.key)
-            else:
-                merged[t.name] = t
+                continue
+            name, n = t.name, 2
+            while name in merged:
+                name, n = f"{t.name}_{n}", n + 1
+            merged[name] = Table(name, t.title, t.description, t.columns, t.rows, t.key)
     return list(merged.values()) + [lookup_table(corpus, name) for name in LOOKUPS]

@@ -78,7 +78,10 @@ class Resource:
         return tuple(f["name"] for f in self.fields)
 
 
-PROVENANCE_FIELDS = ("report", "locator", "quote")  # a row with these names its source report and sentence
+# The project's own schemas (datapackages/*/figures.schema.yaml, targets): rows read from reports,
+# each naming its report and quoting its sentence, which check verifies against content/.
+FIGURE_FIELDS = ("id", "report", "unit", "indicator", "period", "period_start", "period_end", "breakdown", "value", "qualifier", "status", "locator", "quote", "flag", "note_vi", "note_en")
+TARGET_FIELDS = ("id", "report", "unit", "indicator", "comparator", "target_value", "deadline", "recurrence", "scope", "scope_vi", "scope_en", "locator", "quote", "note_vi", "note_en")
 
 
 @dataclass(frozen=True, eq=False)  # one object per package: compared and hashed by identity, for caches of what is made of it
@@ -93,9 +96,10 @@ class Package:
 
     @property
     def provenance(self) -> bool:
-        """Whether every row names its source report and quotes its sentence (the project's own
-        figures and targets); a third-party package's rows do not."""
-        return bool(self.resources) and all(all(name in r.names for name in PROVENANCE_FIELDS) for r in self.resources)
+        """Whether every row names its source report and quotes its sentence: every resource is of
+        the project's figures or targets schema, whose reports and quotes check verified. A third
+        party's table with columns named `report` and `quote` is not (nor cited as the project's)."""
+        return bool(self.resources) and all(r.names in (FIGURE_FIELDS, TARGET_FIELDS) for r in self.resources)
 
     def texts(self, key: str) -> tuple[str, str]:
         """A text of the descriptor (`title`, `description`) as (Vietnamese, English), either one

@@ -31,7 +31,7 @@ from typing import Any, Callable
 import frictionless
 
 from site_builder.content import periods
-from site_builder.content.corpus import Figure, Package, Resource, Target
+from site_builder.content.corpus import FIGURE_FIELDS, TARGET_FIELDS, Figure, Package, Resource, Target
 from site_builder.content.qualifiers import Qualifier
 from site_builder.error_types import (
     COUNT_INTEGER, CSV_COLUMN_ORDER, CSV_CONTROL, CSV_DELIMITER, CSV_EXTRA_COLUMN, CSV_MISSING_COLUMN,
@@ -47,8 +47,6 @@ from site_builder.content.yamlio import Located, nfc_problems, parse_json, parse
 
 log = logging.getLogger(__name__)
 
-FIGURE_FIELDS = ("id", "report", "unit", "indicator", "period", "period_start", "period_end", "breakdown", "value", "qualifier", "status", "locator", "quote", "flag", "note_vi", "note_en")
-TARGET_FIELDS = ("id", "report", "unit", "indicator", "comparator", "target_value", "deadline", "recurrence", "scope", "scope_vi", "scope_en", "locator", "quote", "note_vi", "note_en")
 
 
 LOOKUP_KINDS = ("units", "reports", "indicators")
@@ -244,9 +242,15 @@ def _descriptor_shape(doc: Located) -> list[Problem]:
         out.append(at(("name",), PACKAGE.message(variant="missing"), missing=True))
     elif not isinstance(data["name"], str) or not data["name"]:
         out.append(at(("name",), PACKAGE.message(variant="name-type", kind=kind_of(data["name"]))))
+    elif "/" in data["name"] or data["name"].startswith(".") or data["name"] in RESERVED_NAMES:
+        # the name is the dataset's page (datasets/<name>/) and files: '../x' would write outside the site
+        out.append(at(("name",), PACKAGE.message(variant="name-path", name=data["name"])))
     for key in ("title", "description", "title_vi", "description_vi", "version"):
         if key in data and not isinstance(data[key], str):  # a title in several languages as a mapping: the site shows text
             out.append(at((key,), PACKAGE.message(variant="text-type", kind=kind_of(data[key]))))
+    updated = data.get("updated")
+    if isinstance(updated, str) and not _iso_date(updated):
+        out.append(at(("updated",), PACKAGE.message(variant="updated", value=updated)))
     for i, licence in enumerate(data.get("licenses") or [] if isinstance(data.get("licenses"), list) else []):
         if not isinstance(licence, dict) or not (licence.get("name") or licence.get("path")):
             out.append(at(("licenses", i), PACKAGE_UNSUPPORTED.message(variant="licence")))
@@ -265,6 +269,18 @@ def _descriptor_shape(doc: Located) -> list[Problem]:
         elif isinstance(name, str):
             names[name] = i
     return out
+
+
+RESERVED_NAMES = ("index",)  # datasets/index.md is the list of every dataset
+
+
+def _iso_date(text: str) -> bool:
+    """Whether `updated` reads as a date (YYYY-MM-DD, a time after it allowed), as the citation reads it."""
+    try:
+        dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return False
+    return True
 
 
 def _resource_shape(doc: Located, res: dict[str, Any], i: int, at: Any) -> list[Problem]:
@@ -576,8 +592,9 @@ def load_packages(root: Path, content: Content) -> tuple[dict[str, Package], lis
             got = read.get(task.name)
             res_desc = _resource(desc, task.name)
             fields = res_desc.get("schema", {}).get("fields", [])
+            said = {getattr(e, "row_number", None) for e in task.errors if not _empty_key(e)}
             for err in task.errors:
-                if err.type == "primary-key" and 'all "None"' in (getattr(err, "note", "") or ""):
+                if _empty_key(err) and getattr(err, "row_number", None) in said:
                     continue  # an empty id: the blank row or the required id says it, located
                 row = getattr(err, "row_number", None)
                 fnum = getattr(err, "field_number", None)
@@ -625,6 +642,11 @@ def load_packages(root: Path, content: Content) -> tuple[dict[str, Package], lis
         owners[desc["name"]] = doc.path
         packages[desc["name"]] = Package(desc["name"], desc, tuple(resources), source=doc.path, digest=_digest(*parts))
     return packages, figures, targets, problems
+
+
+def _empty_key(err: Any) -> bool:
+    """A row whose primary key cells are all empty (frictionless: 'all "None"')."""
+    return bool(err.type == "primary-key" and 'all "None"' in (getattr(err, "note", "") or ""))
 
 
 def _line_of(got: _Read, row_number: int | None, res: dict[str, Any]) -> int:
@@ -758,6 +780,8 @@ def _message(err: Any, fields: list[dict[str, Any]]) -> str:
         return "blank row; remove it"
     if kind == "foreign-key":
         return f"unknown id: {note}"
+    if kind == "primary-key" and 'all "None"' in note:
+        return "the primary key is empty; every row needs a value in its key"
     if kind in ("primary-key", "unique-error"):
         return f"duplicate id: {note}"
     return f"{err.title}: {note}" if note else err.message

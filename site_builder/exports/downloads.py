@@ -36,7 +36,8 @@ from site_builder.compute.versions import data_updated, data_version
 from site_builder.compute.derive import Computed
 from site_builder.content.corpus import Corpus
 from site_builder.exports.sqlite import metadata_json, write_database
-from site_builder.compute.tables import BREAKDOWN_COLUMNS, LOOKUP_COLUMNS, LOOKUP_TITLES, LOOKUPS, Table, all_tables, lookup_table, package_tables
+from site_builder.compute.tables import (BREAKDOWN_COLUMNS, LOOKUP_COLUMNS, LOOKUP_TITLES, LOOKUPS, Table, all_tables, lookup_table, package_tables,
+                                         project_schema)
 from site_builder.exports.xlsx import workbook, write_entry
 
 DATABASE = "minh-bach"
@@ -154,10 +155,13 @@ def write_downloads(corpus: Corpus, computed: Computed, changes: Changelog, out:
             bundle[f"{name}/{src.rel_path}"] = put(f"datasets/{name}/{src.rel_path}", src.data)
         for res in desc["resources"]:
             schema = res.get("schema", {})
+            if not project_schema(tuple(f.get("name") for f in schema.get("fields", []))):
+                continue  # a third party's `breakdown` column holds its own words, not codes of content/breakdowns
             for f in schema.get("fields", []):
                 if f.get("name") in BREAKDOWN_COLUMNS:
                     schema.setdefault("foreignKeys", []).append({"fields": [f["name"]], "reference": {"resource": "breakdowns", "fields": ["id"]}})
         uses = {fk["reference"]["resource"] for r in desc["resources"] for fk in r.get("schema", {}).get("foreignKeys", [])}
+        uses -= {r.name for r in pkg.resources}  # a key to a resource of the package's own named `units` is no key to content/
         used = [lk for lk in LOOKUPS if lk in uses]
         lookups = [lookup_table(corpus, lk) for lk in used]
         for table in lookups:

@@ -629,6 +629,17 @@ CATALOGUE = [
     Bad("package-csv-quote", "a quote in the middle of a third-party cell", third_party(csv_text='code,name\nA,"Al"pha\n'),
         "datapackages/third/data/t.csv:2:1: the file is not CSV in the declared dialect (',' expected after '\"'); check the quotes on this line",
         "package-unsupported"),
+    Bad("package-name-path", "a package name that would put its page outside the site (frictionless allows '/' and '.')",
+        lambda root: write(THIRD, "name: ../../tmp/x\nresources:\n  - name: t\n    path: data/t.csv\n    schema:\n      fields:\n        - {name: code, type: string}\n")(root)
+        or write(THIRD_CSV, "code\nA\n")(root),
+        "datapackages/third/datapackage.yaml:1:7: name: '../../tmp/x' cannot name the dataset's page and files; "
+        "a package name has no '/', does not start with '.' and is not 'index'", "package"),
+    Bad("package-updated", "a package's last update that is no date", third_party(top="updated: soon\n"),
+        "datapackages/third/datapackage.yaml:2:10: updated: 'soon' is not a date; write the day of the last update as YYYY-MM-DD", "package"),
+    Bad("package-empty-key", "a third-party row whose primary key is empty",
+        third_party("    path: data/t.csv\n    schema:\n      primaryKey: [code]\n      fields:\n        - {name: code, type: string}\n        - {name: name, type: string}",
+                    csv_text="code,name\n,Alpha\nB,Beta\n"),
+        "datapackages/third/data/t.csv:2:1: the primary key is empty; every row needs a value in its key", "frictionless-primary-key"),
 ]
 
 
