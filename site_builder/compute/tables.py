@@ -55,8 +55,11 @@ class Table:
         """The table as UTF-8 CSV text, the same dialect as the shipped packages."""
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(self.names)
-        writer.writerows(self.rows)
+        # The csv module quotes a cell holding a line feed but not one holding a lone carriage
+        # return (a third party's cell may), which every reader then takes for a line end.
+        quoted = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_ALL)
+        for row in [tuple(self.names), *self.rows]:
+            (quoted if any("\r" in cell for cell in row) else writer).writerow(row)
         return buf.getvalue()
 
     def records(self) -> list[dict[str, Any]]:

@@ -599,3 +599,23 @@ def test_a_file_the_build_reads_is_checked(tmp_path: Path, case: str) -> None:
     assert corpus is None  # refused, located, as every refusal is
     assert_located(root, findings.problems)
     assert any(p.path == rel for p in findings.errors)
+
+
+def test_a_lone_carriage_return_in_a_cell_stays_in_its_cell(tmp_path: Path) -> None:
+    """The csv module quotes a line feed but not a lone carriage return: the dataset CSV split the row."""
+    passes_check_and_builds(tmp_path, {
+        "datapackages/cr/datapackage.yaml": """\
+            name: cr
+            resources:
+              - name: cells
+                path: data/cells.csv
+                dialect: {header: false, lineTerminator: "\\r\\n"}
+                schema:
+                  fields:
+                    - {name: ma, type: string}
+                    - {name: ten, type: string}
+            """,
+        "datapackages/cr/data/cells.csv": '"\r",Hòa\r\n',
+    })
+    text = (tmp_path / "out/downloads/datasets/cr.csv").read_bytes().decode("utf-8")
+    assert text == 'ma,ten\n"\r","Hòa"\n'
