@@ -346,9 +346,7 @@ def _schema_shape(doc: Located, loc: Loc) -> list[Problem]:
     return out
 
 
-def _decode_csv(path: Path, root: Path) -> tuple[str | None, list[Problem]]:
-    shown = rel(path, root)
-    raw = path.read_bytes()
+def _decode_csv(shown: str, raw: bytes) -> tuple[str | None, list[Problem]]:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, [ENCODING.at(shown, 1, 1, variant="utf16")]
     text, problems = read_text(shown, raw, limit=None)  # figures grow with the data: a province's at national scale pass 2 MB
@@ -422,6 +420,7 @@ class _Read:
     position: Callable[[int, int | None], tuple[int, int]]  # (data row index or row number, field number) -> (line, column)
     data: bytes | None  # the file's bytes as shipped; None for inline data
     lines: list[int] = dc_field(default_factory=list)  # the physical line each row starts on
+    csv_file: "_CsvFile | None" = None  # the project's own CSV, its lines kept for the row checks' columns
 
 
 def _own_schema(names: tuple[str, ...]) -> bool:
@@ -440,7 +439,8 @@ def _read_resource(folder: Path, root: Path, doc: Located, i: int, res: dict[str
         return _read_inline(doc, i, res, names, dialect.header, missing)
     path = folder / res["path"]
     if _own_schema(names) and dialect.canonical and str(res.get("encoding", "utf-8")).lower() in ("utf-8", "utf8"):
-        text, found = _decode_csv(path, root)
+        raw = path.read_bytes()
+        text, found = _decode_csv(rel(path, root), raw)
         if text is None:
             return None, found
         csvf = _CsvFile(rel(path, root), text)
@@ -448,8 +448,8 @@ def _read_resource(folder: Path, root: Path, doc: Located, i: int, res: dict[str
         if found:
             return None, found
         rows = [tuple(r) for r in csv.reader(csvf.lines[1:])]
-        return _Read(csvf.shown, list(names), rows, lambda line, fnum: (line, csvf.col(line, fnum)), path.read_bytes(),
-                     list(range(2, len(rows) + 2))), []
+        return _Read(csvf.shown, list(names), rows, lambda line, fnum: (line, csvf.col(line, fnum)), raw,
+                     list(range(2, len(rows) + 2)), csvf), []
     return _read_delimited(path, root, res, names, dialect, missing)
 
 
@@ -583,7 +583,7 @@ def load_packages(root: Path, content: Content) -> tuple[dict[str, Package], lis
         for name, keys in sorted(content_keys.items()):
             problems += _unknown_ids(read[name], keys, content)
         try:
-            tasks, valid = _validate_with_cache(check, folder, root / "build" / "cache" / "validated")
+            tasks, valid = _validate_with_cache(check, folder, root / "build" / "cache" / "validated", {n: r.data for n, r in read.items()})
         except frictionless.FrictionlessException as exc:
             why = "; ".join(dict.fromkeys(r.message for r in getattr(exc, "reasons", []) or [])) or exc.error.message
             problems.append(PACKAGE.at(doc.path, 1, 1, error=why))
@@ -624,7 +624,7 @@ def load_packages(root: Path, content: Content) -> tuple[dict[str, Package], lis
                                       rows=rows, data=got.data, source=got.shown, digest=digest))
             if names in (FIGURE_FIELDS, TARGET_FIELDS):
                 dict_rows = [dict(zip(names, r)) for r in rows]
-                csvf = _CsvFile(got.shown, got.data.decode("utf-8") if got.data is not None else "")
+                csvf = got.csv_file or _CsvFile(got.shown, "")  # inline or in another dialect: columns placed at 1
                 if names == FIGURE_FIELDS:
                     f, p = _figures(dict_rows, csvf, desc["name"], res["name"], content)
                     figures += f
@@ -679,12 +679,12 @@ def _duplicate_ids(kind: str, rows: list[dict[str, str]], csvf: "_CsvFile", seen
 FRICTIONLESS_VERSION = version("frictionless")
 
 
-def _validation_key(resource: dict[str, Any], folder: Path) -> str:
+def _validation_key(resource: dict[str, Any], data: bytes | None) -> str:
     """What a resource's validity depends on: its descriptor, its bytes, the frictionless release."""
     digest = hashlib.sha256(json.dumps(resource, sort_keys=True, default=str).encode())
     digest.update(FRICTIONLESS_VERSION.encode())
-    if isinstance(resource.get("path"), str):  # inline data is in the descriptor, hashed above
-        digest.update((folder / resource["path"]).read_bytes())
+    if data is not None:  # inline data is in the descriptor, hashed above
+        digest.update(data)
     return digest.hexdigest()
 
 
@@ -701,7 +701,7 @@ def _validate_chunk(args: tuple[dict[str, Any], list[dict[str, Any]], str]) -> t
     return tasks, report.valid
 
 
-def _validate_with_cache(check: dict[str, Any], folder: Path, cache: Path) -> tuple[list[Any], bool]:
+def _validate_with_cache(check: dict[str, Any], folder: Path, cache: Path, data: dict[str, bytes | None]) -> tuple[list[Any], bool]:
     """Frictionless validation of the resources that changed since they last validated clean.
 
     Frictionless costs about 20 ms a resource before it reads a row, and a package holds one CSV
@@ -712,7 +712,7 @@ def _validate_with_cache(check: dict[str, Any], folder: Path, cache: Path) -> tu
     Returns the tasks of the resources validated and whether they all passed.
     """
     linked = any(res.get("schema", {}).get("foreignKeys") for res in check["resources"] if isinstance(res.get("schema"), dict))
-    keys = {res["name"]: _validation_key(res, folder) for res in check["resources"]}
+    keys = {res["name"]: _validation_key(res, data.get(res["name"])) for res in check["resources"]}  # the bytes read once, already
     pending = check["resources"] if linked else [res for res in check["resources"] if not (cache / keys[res["name"]]).is_file()]
     if not pending:
         return [], True

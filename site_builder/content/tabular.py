@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import json
 import sys
 from dataclasses import dataclass
 from typing import Any, Iterator
@@ -162,7 +163,6 @@ def read_rows(raw: bytes, encoding: str, dialect: Dialect) -> tuple[list[str] | 
     header_line = 0
 
     def rows() -> Iterator[Row]:
-        nonlocal header, header_line
         last = 0
         try:
             for cells in reader:
@@ -205,8 +205,6 @@ def cell_text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return repr(value)
     if isinstance(value, (dict, list)):
-        import json
-
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return str(value)
 
