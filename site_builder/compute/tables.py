@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from site_builder.content import periods
-from site_builder.content.corpus import FIGURE_FIELDS, TARGET_FIELDS, Corpus, Package, Resource
+from site_builder.content.corpus import FIGURE_FIELDS, TARGET_FIELDS, Corpus, Package, Resource, project_schema
 
 LOOKUPS = ("units", "reports", "indicators", "breakdowns")
 # Columns holding a breakdown code (channel=hotline): published with a key to the breakdowns table,
@@ -273,11 +273,6 @@ def _references(resource_schema: dict[str, Any], own_resources: set[str]) -> dic
     return out
 
 
-def project_schema(names: tuple[Any, ...]) -> bool:
-    """Whether a resource is of the project's own figures or targets schema."""
-    return names in (FIGURE_FIELDS, TARGET_FIELDS)
-
-
 RESERVED = set(LOOKUPS) | {"figures", "targets", "_fields", "_about"}  # the database's own tables (exports/sqlite.py)
 
 
@@ -289,7 +284,7 @@ def package_tables(pkg: Package) -> list[Table]:
     package has several)."""
     groups: dict[tuple[str, ...], list[tuple[Resource, dict[str, Any]]]] = {}
     for res, spec in zip(pkg.resources, pkg.descriptor["resources"]):
-        key = res.names if res.names in (FIGURE_FIELDS, TARGET_FIELDS) else (res.name, "") + res.names
+        key = res.names if project_schema(res.names) else (res.name, "") + res.names
         groups.setdefault(key, []).append((res, spec))
     tables = []
     title = pkg.label("title") or pkg.name
@@ -303,13 +298,13 @@ def package_tables(pkg: Package) -> list[Table]:
         rows: list[tuple[str, ...]] = []
         for res, _ in members:
             rows += res.rows
-        if first.names in (FIGURE_FIELDS, TARGET_FIELDS):
+        if project_schema(first.names):
             name, ordered = table_name(first.names, pkg.name), tuple(sorted(rows))
         else:
             name = (pkg.name if len(pkg.resources) == 1 else f"{pkg.name}_{first.name}").replace("-", "_")
             name, ordered = (f"data_{name}" if name in RESERVED else name), tuple(rows)
         declared = spec.get("schema", {}).get("primaryKey") or []
-        pk = ("id",) if first.names in (FIGURE_FIELDS, TARGET_FIELDS) else (declared,) if isinstance(declared, str) else tuple(declared)
+        pk = ("id",) if project_schema(first.names) else (declared,) if isinstance(declared, str) else tuple(declared)
         tables.append(Table(name, title, description, columns, ordered, pk))
     return tables
 

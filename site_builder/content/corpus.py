@@ -84,6 +84,12 @@ FIGURE_FIELDS = ("id", "report", "unit", "indicator", "period", "period_start", 
 TARGET_FIELDS = ("id", "report", "unit", "indicator", "comparator", "target_value", "deadline", "recurrence", "scope", "scope_vi", "scope_en", "locator", "quote", "note_vi", "note_en")
 
 
+def project_schema(names: tuple[Any, ...]) -> bool:
+    """Whether a resource's fields are the project's own figures or targets schema: rows read from
+    reports, whose quotes check verifies (anything else is a third party's table)."""
+    return names in (FIGURE_FIELDS, TARGET_FIELDS)
+
+
 @dataclass(frozen=True, eq=False)  # one object per package: compared and hashed by identity, for caches of what is made of it
 class Package:
     """A Frictionless data package from datapackages/, its rows read."""
@@ -99,7 +105,7 @@ class Package:
         """Whether every row names its source report and quotes its sentence: every resource is of
         the project's figures or targets schema, whose reports and quotes check verified. A third
         party's table with columns named `report` and `quote` is not (nor cited as the project's)."""
-        return bool(self.resources) and all(r.names in (FIGURE_FIELDS, TARGET_FIELDS) for r in self.resources)
+        return bool(self.resources) and all(project_schema(r.names) for r in self.resources)
 
     def texts(self, key: str) -> tuple[str, str]:
         """A text of the descriptor (`title`, `description`) as (Vietnamese, English), either one

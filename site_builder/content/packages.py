@@ -13,7 +13,6 @@ import copy
 import csv
 import datetime as dt
 import hashlib
-import io
 import json
 import logging
 import math
@@ -31,7 +30,7 @@ from typing import Any, Callable
 import frictionless
 
 from site_builder.content import periods
-from site_builder.content.corpus import FIGURE_FIELDS, TARGET_FIELDS, Figure, Package, Resource, Target
+from site_builder.content.corpus import FIGURE_FIELDS, TARGET_FIELDS, Figure, Package, Resource, Target, project_schema
 from site_builder.content.qualifiers import Qualifier
 from site_builder.error_types import (
     COUNT_INTEGER, CSV_COLUMN_ORDER, CSV_CONTROL, CSV_DELIMITER, CSV_EXTRA_COLUMN, CSV_MISSING_COLUMN,
@@ -423,11 +422,6 @@ class _Read:
     csv_file: "_CsvFile | None" = None  # the project's own CSV, its lines kept for the row checks' columns
 
 
-def _own_schema(names: tuple[str, ...]) -> bool:
-    """The project's figures and targets: CSVs editors write, held to one row per line."""
-    return names in (FIGURE_FIELDS, TARGET_FIELDS)
-
-
 def _read_resource(folder: Path, root: Path, doc: Located, i: int, res: dict[str, Any]) -> tuple[_Read | None, list[Problem]]:
     """Read one resource: the strict CSV of the project's own schemas, any dialect of any other, or inline data."""
     names = tuple(f["name"] for f in res["schema"]["fields"])
@@ -438,7 +432,8 @@ def _read_resource(folder: Path, root: Path, doc: Located, i: int, res: dict[str
     if fmt == "inline":
         return _read_inline(doc, i, res, names, dialect.header, missing)
     path = folder / res["path"]
-    if _own_schema(names) and dialect.canonical and str(res.get("encoding", "utf-8")).lower() in ("utf-8", "utf8"):
+    # the project's figures and targets: CSVs editors write, held to one row per line
+    if project_schema(names) and dialect.canonical and str(res.get("encoding", "utf-8")).lower() in ("utf-8", "utf8"):
         raw = path.read_bytes()
         text, found = _decode_csv(rel(path, root), raw)
         if text is None:
@@ -622,7 +617,7 @@ def load_packages(root: Path, content: Content) -> tuple[dict[str, Package], lis
             parts.append(digest.encode())
             resources.append(Resource(res["name"], res["path"] if got.data is not None else "", schema_fields, len(rows),
                                       rows=rows, data=got.data, source=got.shown, digest=digest))
-            if names in (FIGURE_FIELDS, TARGET_FIELDS):
+            if project_schema(names):
                 dict_rows = [dict(zip(names, r)) for r in rows]
                 csvf = got.csv_file or _CsvFile(got.shown, "")  # inline or in another dialect: columns placed at 1
                 if names == FIGURE_FIELDS:

@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from site_builder.content.corpus import Corpus, Package
+from site_builder.content.corpus import Corpus
 from site_builder.compute.tables import package_tables
-from site_builder.compute.versions import data_updated, data_version, package_updated, package_version
+from site_builder.compute.versions import package_updated, package_version
 
 PLACEHOLDER = "{site}"
 CC_BY = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/", "title": "Creative Commons Attribution 4.0"}

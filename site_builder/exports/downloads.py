@@ -36,8 +36,8 @@ from site_builder.compute.versions import data_updated, data_version
 from site_builder.compute.derive import Computed
 from site_builder.content.corpus import Corpus
 from site_builder.exports.sqlite import metadata_json, write_database
-from site_builder.compute.tables import (BREAKDOWN_COLUMNS, LOOKUP_COLUMNS, LOOKUP_TITLES, LOOKUPS, Table, all_tables, lookup_table, package_tables,
-                                         project_schema)
+from site_builder.compute.tables import BREAKDOWN_COLUMNS, LOOKUP_COLUMNS, LOOKUP_TITLES, LOOKUPS, Table, all_tables, lookup_table, package_tables
+from site_builder.content.corpus import project_schema
 from site_builder.exports.xlsx import workbook, write_entry
 
 DATABASE = "minh-bach"
@@ -147,7 +147,6 @@ def write_downloads(corpus: Corpus, computed: Computed, changes: Changelog, out:
     for meta in metas:
         name = meta.name
         pkg = corpus.packages[name]
-        folder = out / "datasets" / name
         desc = copy.deepcopy(pkg.descriptor)
         for src in pkg.resources:
             if src.data is None:

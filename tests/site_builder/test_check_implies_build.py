@@ -15,7 +15,6 @@ import json
 import re
 import shutil
 import sqlite3
-import string
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,7 +34,7 @@ from site_builder.exports.downloads import DATABASE, write_downloads
 from site_builder.compute.tables import LOOKUPS, all_tables
 from site_builder.publish.charts import render_charts
 from site_builder.publish.pages import render_site
-from tests.conftest import ROOT, make_minimal, write_files
+from tests.conftest import make_minimal, write_files
 
 # Reproducible in CI: the same examples on every run, no example database written.
 PROPERTY = settings(max_examples=100, deadline=None, derandomize=True, database=None,
