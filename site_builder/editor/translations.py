@@ -6,6 +6,7 @@ that do not validate yet are listed too, with the line of every missing text
 """
 from __future__ import annotations
 
+import csv
 import json
 import sys
 from dataclasses import dataclass
@@ -16,7 +17,10 @@ import click
 from pydantic import BaseModel
 
 from site_builder.errors import Loc, Problem, field_path, rel
+from site_builder.content.locators import locator
 from site_builder.content.model import KINDS, Text
+from site_builder.content.packages import csv_lines
+from site_builder.content.tabular import Dialect, field_columns
 from site_builder.editor.new import field_shape
 from site_builder.content.yamlio import Located, parse_yaml, read_text
 
@@ -102,6 +106,38 @@ def project_coverage(root: Path, lang: str = "en") -> tuple[list[FileCoverage], 
     return files, problems
 
 
+@dataclass(frozen=True)
+class UntranslatedLocator:
+    """A figure's or target's locator whose words English cannot give (the page shows the Vietnamese, marked)."""
+
+    path: str
+    line: int
+    column: int
+    locator: str
+
+
+def locator_gaps(root: Path, lang: str = "en") -> list[UntranslatedLocator]:
+    """Every locator in the CSVs under datapackages/ that the pages cannot give in `lang`.
+
+    Read from the files, like the rest of this command, so a draft that does not validate yet is
+    listed too; a row is one line in the project's own CSVs."""
+    out: list[UntranslatedLocator] = []
+    if lang == "vi":
+        return out
+    for path in sorted((root / "datapackages").glob("*/**/*.csv")):
+        lines = csv_lines(path.read_bytes().decode("utf-8", errors="replace"))
+        header = next(csv.reader(lines[:1]), [])
+        if "locator" not in header:
+            continue
+        at = header.index("locator")
+        for n, row in enumerate(csv.reader(lines[1:]), start=2):
+            text = row[at] if at < len(row) else ""
+            if text and locator(text, lang) is None:
+                starts = field_columns(lines[n - 1], Dialect())
+                out.append(UntranslatedLocator(rel(path, root), n, starts[at] if at < len(starts) else 1, text))
+    return out
+
+
 LANGUAGES = {"en": "English", "vi": "Vietnamese"}
 
 
@@ -111,8 +147,8 @@ def _totals(files: list[FileCoverage]) -> dict[str, Any]:
     return {"total": total, "translated": translated, "percent": 100.0 if total == 0 else round(100.0 * translated / total, 1)}
 
 
-def report_json(files: list[FileCoverage], lang: str) -> str:
-    """The coverage as JSON: overall, per kind, and per file with every missing field."""
+def report_json(files: list[FileCoverage], lang: str, locators: list[UntranslatedLocator] | None = None) -> str:
+    """The coverage as JSON: overall, per kind, per file with every missing field, and the locators without `lang`."""
     kinds = {k: _totals([f for f in files if f.kind == k]) for k in dict.fromkeys(f.kind for f in files)}
     return json.dumps({
         "lang": lang,
@@ -123,13 +159,17 @@ def report_json(files: list[FileCoverage], lang: str) -> str:
              "missing": [{"field": m.field, "line": m.line, "column": m.column} for m in f.missing]}
             for f in files
         ],
+        "locators": [{"path": g.path, "line": g.line, "column": g.column, "locator": g.locator} for g in locators or []],
     }, ensure_ascii=False, indent=2)
 
 
-def report_text(files: list[FileCoverage], lang: str) -> str:
-    """`path:line:column: field: … missing` per missing text, then percentages per report, kind and overall."""
+def report_text(files: list[FileCoverage], lang: str, locators: list[UntranslatedLocator] | None = None) -> str:
+    """`path:line:column: field: … missing` per missing text and per locator without `lang`, then
+    percentages per report, kind and overall."""
     name = LANGUAGES[lang]
     lines = [f"{f.path}:{m.line}:{m.column}: {m.field}: {name} text missing" for f in files for m in f.missing]
+    lines += [f"{g.path}:{g.line}:{g.column}: locator: {name} cannot be given for '{g.locator}'; name the place with the words of "
+              "content/locators.py (Mục, đoạn, câu, dòng, cột, Phụ lục …), headings in quotes" for g in locators or []]
     if lines:
         lines.append("")
     reports = [f for f in files if f.kind == "reports"]
@@ -142,6 +182,8 @@ def report_text(files: list[FileCoverage], lang: str) -> str:
     )
     overall = _totals(files)
     lines.append(f"overall {name}: {overall['percent']:.1f}% ({overall['translated']}/{overall['total']})" + (f"; {per_kind}" if per_kind else ""))
+    if locators:
+        lines.append(f"locators without {name}: {len(locators)}")
     return "\n".join(lines)
 
 
@@ -153,7 +195,8 @@ def command(lang: str, fmt: str, root: Path | None) -> None:
     """List bilingual fields missing a language, by file and field, with completeness percentages."""
     project = (root or Path.cwd()).resolve()
     files, problems = project_coverage(project, lang)
+    locators = locator_gaps(project, lang)
     for problem in problems:
         click.echo(problem.text(), err=True)
-    click.echo(report_json(files, lang) if fmt == "json" else report_text(files, lang))
+    click.echo(report_json(files, lang, locators) if fmt == "json" else report_text(files, lang, locators))
     sys.exit(1 if problems else 0)

@@ -12,6 +12,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
 from site_builder.content import periods
+from site_builder.content.locators import locator as locator
 from site_builder.content.languages import LANGS as LANGS
 from site_builder.content.languages import LEVEL_NAMES, MEASURE_UNIT_NAMES, UNTRANSLATED
 from site_builder.content.languages import Lang as Lang
@@ -721,45 +722,3 @@ def period_short(code: str, lang: Lang) -> str:
     return f"đến {periods.day_month(p.end, lang, True)}" if vi else f"to {periods.day_month(p.end, lang, True)}"
 
 
-# A figure's locator ("Phụ lục 03, dòng 1.2, cột Năm 2015") is written in Vietnamese, the language
-# of the document it points into. Its structural words translate one to one; a quoted heading
-# stays as printed, since it names the place in the Vietnamese original. Longest phrases first.
-LOCATOR_TERMS = (
-    ("OCR đặt xen giữa bảng PAPI", "placed by the OCR inside the PAPI table"),
-    ("cho số hồ sơ quá hạn", "on late dossiers"),
-    ("gạch đầu dòng", "bullet"),
-    ("phần tiếp theo", "continued"),
-    ("cột Năm", "column"),
-    ("Phụ lục", "Appendix"),
-    ("Chú thích", "Footnote"),
-    ("Tính đến", "as of"),
-    ("giá trị", "value"),
-    ("tử số", "numerator"),
-    ("mẫu số", "denominator"),
-    ("in là", "printed as"),
-    ("Mục", "Section"),
-    ("đoạn", "paragraph"),
-    ("câu", "sentence"),
-    ("dòng", "row"),
-    ("cột", "column"),
-    ("Năm", "year"),
-    ("phần", "part"),
-    ("bảng", "table"),
-    ("ý", "point"),
-)
-_LOCATOR_RE = re.compile(r"(?<!\w)(" + "|".join(re.escape(vi) for vi, _ in LOCATOR_TERMS) + r")(?!\w)")
-_LOCATOR_EN = dict(LOCATOR_TERMS)
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
-
-
-def locator(text: str, lang: Lang) -> str | None:
-    """Where a figure stands in its document, in `lang`; None when English cannot be given.
-
-    None means a Vietnamese word outside the quoted headings is left over (a table row named in
-    words, say): the caller shows the Vietnamese with the untranslated mark rather than a mix.
-    """
-    if lang == "vi":
-        return text
-    out = _LOCATOR_RE.sub(lambda m: _LOCATOR_EN[m.group()], text)
-    residue = _QUOTED.sub("", out)
-    return None if any(ord(c) > 127 and c.isalpha() for c in residue) else out

@@ -74,3 +74,19 @@ def test_vietnamese_of_an_unfilled_skeleton(minimal: Path) -> None:
     assert lines[line - 1].startswith("  vi:")
     assert f"content/units/xa-c.yaml:{line}:3: name.vi: Vietnamese text missing" in result.output
     assert "content/units/xa-c.yaml" in result.output and "overall Vietnamese:" in result.output
+
+
+def test_a_locator_english_cannot_give_is_listed_where_it_stands(minimal: Path) -> None:
+    csv_path = minimal / "datapackages/figures/data/bc-2021.csv"
+    text = csv_path.read_text(encoding="utf-8")
+    csv_path.write_text(text.replace(",reported,Mục 1,truc tuyen", ",reported,Mục 1 phần kết luận,truc tuyen", 1)
+                        .replace(",reported,Mục 1,Nam 2020", ",reported,đoạn 2,Nam 2020", 1), encoding="utf-8")
+    result = CliRunner().invoke(command, ["--root", str(minimal)])
+    assert result.exit_code == 0, result.output
+    column = text.splitlines()[2].index("Mục 1") + 1
+    assert (f"datapackages/figures/data/bc-2021.csv:3:{column}: locator: English cannot be given for 'Mục 1 phần kết luận'; "
+            "name the place with the words of content/locators.py") in result.output
+    assert "đoạn 2" not in result.output  # a structural word in lower case is translated, not listed
+    assert result.output.rstrip().splitlines()[-1] == "locators without English: 1"
+    listed = json.loads(CliRunner().invoke(command, ["--root", str(minimal), "--format", "json"]).output)["locators"]
+    assert listed == [{"path": "datapackages/figures/data/bc-2021.csv", "line": 3, "column": column, "locator": "Mục 1 phần kết luận"}]

@@ -26,6 +26,15 @@ def test_locator_structure_translates_and_quoted_headings_stay(vi: str, en: str)
     assert i18n.locator(vi, "vi") == vi
 
 
+@pytest.mark.parametrize("vi,en", [
+    ("Đoạn 2, câu 1", "Paragraph 2, sentence 1"),  # a word written capitalised where the term is not
+    ("mục 3, Câu 2", "section 3, Sentence 2"),
+    ("PHỤ LỤC 02, DÒNG 4", "Appendix 02, Row 4"),  # only the first letter follows what was written
+])
+def test_locator_words_match_in_any_case(vi: str, en: str) -> None:
+    assert i18n.locator(vi, "en") == en
+
+
 def test_locator_with_vietnamese_left_over_is_not_half_translated() -> None:
     assert i18n.locator("Mục IV, bảng, dòng Chỉ số Trách nhiệm giải trình", "en") is None
     assert i18n.locator("Mục II, đoạn ý kiến", "en") is None  # "ý" inside other words is no "point"
