@@ -397,15 +397,21 @@ def _unclosed_quote(line: str) -> int:
 
 def _check_header(csvf: _CsvFile, fields: list[str]) -> list[Problem]:
     header = next(csv.reader([csvf.lines[0]])) if csvf.lines else []
+    return _header_problems(csvf.shown, 1, header, fields, lambda n: csvf.col(1, n))
+
+
+def _header_problems(shown: str, line: int, header: list[str], fields: list[str], col: Callable[[int], int]) -> list[Problem]:
+    """The header row against the schema's fields: each extra column, each missing one, else the order.
+    `col` gives the column where the header's n-th name starts, in the file's dialect."""
     out = []
     for name in header:
         if name not in fields:
-            out.append(CSV_EXTRA_COLUMN.at(csvf.shown, 1, csvf.col(1, header.index(name) + 1), name, name=name, expected=", ".join(fields)))
+            out.append(CSV_EXTRA_COLUMN.at(shown, line, col(header.index(name) + 1), name, name=name, expected=", ".join(fields)))
     for name in fields:
         if name not in header:
-            out.append(CSV_MISSING_COLUMN.at(csvf.shown, 1, 1, name, name=name))
+            out.append(CSV_MISSING_COLUMN.at(shown, line, 1, name, name=name))
     if not out and header != fields:
-        out.append(CSV_COLUMN_ORDER.at(csvf.shown, 1, 1, expected=", ".join(fields)))
+        out.append(CSV_COLUMN_ORDER.at(shown, line, 1, expected=", ".join(fields)))
     return out
 
 
@@ -419,6 +425,7 @@ class _Read:
     position: Callable[[int, int | None], tuple[int, int]]  # (data row index or row number, field number) -> (line, column)
     data: bytes | None  # the file's bytes as shipped; None for inline data
     lines: list[int] = dc_field(default_factory=list)  # the physical line each row starts on
+    first_row: int = 2  # the number frictionless gives the first of `rows` (its header, when there is one, is 1)
     csv_file: "_CsvFile | None" = None  # the project's own CSV, its lines kept for the row checks' columns
 
 
@@ -444,7 +451,7 @@ def _read_resource(folder: Path, root: Path, doc: Located, i: int, res: dict[str
             return None, found
         rows = [tuple(r) for r in csv.reader(csvf.lines[1:])]
         return _Read(csvf.shown, list(names), rows, lambda line, fnum: (line, csvf.col(line, fnum)), raw,
-                     list(range(2, len(rows) + 2)), csvf), []
+                     list(range(2, len(rows) + 2)), csv_file=csvf), []
     return _read_delimited(path, root, res, names, dialect, missing)
 
 
@@ -455,9 +462,10 @@ def _read_inline(doc: Located, i: int, res: dict[str, Any], names: tuple[str, ..
     head, rows = inline_rows(data, list(names), header)
 
     def position(row_number: int, fnum: int | None) -> tuple[int, int]:
-        # frictionless numbers the header row 1: records and a list with a header start at 2
-        index = row_number - 2 if objects or header else row_number - 1
-        return doc.position(("resources", i, "data", max(0, min(index + (1 if header and not objects else 0), len(data) - 1))))
+        # frictionless numbers rows from 1, a header row included: a list's row n is data[n - 1]
+        # (its header, if any, is data[0]); records have no header row in `data`, so row n is data[n - 2]
+        index = row_number - 2 if objects else row_number - 1
+        return doc.position(("resources", i, "data", max(0, min(index, len(data) - 1))))
 
     problems = []
     if head is not None and header and list(head) != list(names):
@@ -507,20 +515,11 @@ def _read_delimited(path: Path, root: Path, res: dict[str, Any], names: tuple[st
         line, col = _undecodable(raw, encoding)
         return None, [ENCODING.at(shown, line, col)]
     if dialect.header:
-        head = header or []
-        if head != list(names):
-            extra = [h for h in head if h not in names]
-            if extra:
-                problems.append(CSV_EXTRA_COLUMN.at(shown, header_line or 1, position(header_line or 1, head.index(extra[0]) + 1)[1], extra[0],
-                                                    name=extra[0], expected=", ".join(names)))
-            elif any(name not in head for name in names):
-                gone = next(name for name in names if name not in head)
-                problems.append(CSV_MISSING_COLUMN.at(shown, header_line or 1, 1, gone, name=gone))
-            else:
-                problems.append(CSV_COLUMN_ORDER.at(shown, header_line or 1, 1, expected=", ".join(names)))
+        line = header_line or 1
+        problems += _header_problems(shown, line, header or [], list(names), lambda n: position(line, n)[1])
     if problems:
         return None, problems
-    return _Read(shown, list(header or names), rows, position, raw, lines), []
+    return _Read(shown, list(header or names), rows, position, raw, lines, first_row=2 if dialect.header else 1), []
 
 
 MEMO_LIMIT = 20_000  # distinct texts a column keeps shared before it counts as mostly distinct
@@ -601,7 +600,7 @@ def load_packages(root: Path, content: Content) -> tuple[dict[str, Package], lis
                 if got is None:
                     problems.append(FRICTIONLESS_FAMILY.at(doc.path, 1, 1, fname, suffix=err.type, detail=err.message))
                     continue
-                line, col = got.position(_line_of(got, row, res_desc), fnum)
+                line, col = got.position(_line_of(got, row), fnum)
                 problems.append(FRICTIONLESS_FAMILY.at(got.shown, line, col, fname, suffix=err.type, detail=_message(err, fields)))
         if not valid:
             continue
@@ -644,14 +643,13 @@ def _empty_key(err: Any) -> bool:
     return bool(err.type == "primary-key" and 'all "None"' in (getattr(err, "note", "") or ""))
 
 
-def _line_of(got: _Read, row_number: int | None, res: dict[str, Any]) -> int:
+def _line_of(got: _Read, row_number: int | None) -> int:
     """The physical line of the row frictionless numbers `row_number` (its header is row 1)."""
     if row_number is None:
         return 1
     if not got.lines:  # inline data: its position function takes the row number
         return row_number
-    header = dialect_problem(res.get("dialect"), tsv=resource_format(res) == "tsv")[0] or Dialect()
-    index = row_number - (2 if header.header else 1)
+    index = row_number - got.first_row
     if 0 <= index < len(got.lines):
         return got.lines[index]
     return row_number
