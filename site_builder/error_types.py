@@ -516,6 +516,57 @@ FLAG_NOTE = ErrorType(
     hint_vi="Ghi lý do đánh dấu số liệu vào note_vi và note_en; người đọc thấy ghi chú bên cạnh số liệu.",
 )
 
+FIGURES_DISAGREE = ErrorType(
+    code="figures-disagree",
+    severity=Severity.warning,
+    title_en="The same figure with different values",
+    title_vi="Cùng một số liệu nhưng khác giá trị",
+    template="{indicator} for {unit}, {period}{breakdown} is given as {detail}; flag the rows `inconsistent` with a note saying which the report contradicts, or correct a misread value",
+    variants={"rounding": "{indicator} for {unit}, {period}{breakdown} is given as {detail}, a difference rounding explains; flag the rows `rounding` with a note"},
+    hint_en="Two rows say different things about one unit, indicator, period and breakdown. If the report itself says both, keep both as published and flag them; the site shows the flag and the note beside each. A warning: `check --strict` fails on it until a row is flagged.",
+    hint_vi="Hai dòng nói khác nhau về cùng một đơn vị, chỉ số, kỳ và phân tổ. Nếu chính văn bản nêu cả hai thì giữ nguyên cả hai như đã công bố và đánh dấu; trang hiển thị dấu và ghi chú bên cạnh. Chỉ là cảnh báo: `check --strict` báo lỗi cho đến khi có dòng được đánh dấu.",
+)
+
+IDENTITY_BROKEN = ErrorType(
+    code="identity-broken",
+    severity=Severity.warning,
+    title_en="Figures break an identity of the catalogue",
+    title_vi="Số liệu trái với một đẳng thức của danh mục chỉ số",
+    template="{name}: {detail} for {unit}, {period}{breakdown} (rows {rows}); flag the row that is wrong `inconsistent` with a note, or correct a misread value",
+    variants={"rounding": "{name}: {detail} for {unit}, {period}{breakdown} (rows {rows}), a gap rounding explains (half a unit of each number's last printed digit); flag the rows `rounding` with a note"},
+    hint_en="The indicators' `identities` (and each share's formula) say how figures relate: early + on time + late = resolved, online at most received, a breakdown at most its total. When the report's own numbers break one, keep them as published and flag them; a gap within rounding gets the quiet `rounding` flag, not `inconsistent`.",
+    hint_vi="Mục `identities` của chỉ số (và công thức của mỗi tỷ lệ) nói các số liệu liên hệ với nhau thế nào: trước hạn + đúng hạn + trễ hạn = đã giải quyết, trực tuyến không quá tổng tiếp nhận, một phân tổ không quá tổng. Khi chính số liệu của văn bản trái với đẳng thức, giữ nguyên như đã công bố và đánh dấu; chênh lệch trong phạm vi làm tròn thì dùng dấu `rounding`, không dùng `inconsistent`.",
+)
+
+SHARE_FORMULA = ErrorType(
+    code="share-formula",
+    severity=Severity.warning,
+    title_en="A published share is not its formula's value",
+    title_vi="Tỷ lệ công bố khác giá trị tính theo công thức",
+    template="{name}: {detail}, more than rounding explains, for {unit}, {period}{breakdown} (rows {rows}); flag the share `inconsistent` with a note saying what it was divided by",
+    hint_en="The report's share does not come from its own numerator and denominator, even allowing half a unit of every last printed digit: often it was divided by another total (received rather than resolved). Keep it as published, flag it and say so in the note.",
+    hint_vi="Tỷ lệ văn bản công bố không ra từ chính tử số và mẫu số của nó, kể cả khi tính đến nửa đơn vị của chữ số cuối được in: thường là đã chia cho một tổng khác (tiếp nhận thay vì đã giải quyết). Giữ nguyên như đã công bố, đánh dấu và ghi rõ trong ghi chú.",
+)
+
+FLAG_UNEXPLAINED = ErrorType(
+    code="flag-unexplained",
+    severity=Severity.warning,
+    title_en="Rounding flag on agreeing figures",
+    title_vi="Dấu làm tròn trên số liệu không chênh lệch",
+    template="flagged `rounding` but no check finds a rounding gap involving this row",
+    hint_en="The `rounding` flag says a visible gap (22.2 + 77.3 + 0.4 = 99.9) comes from rounding. Where no identity shows one, remove the flag, or declare the identity the note relies on in the indicator's `identities`.",
+    hint_vi="Dấu `rounding` nói một chênh lệch nhìn thấy được (22,2 + 77,3 + 0,4 = 99,9) là do làm tròn. Nếu không đẳng thức nào cho thấy chênh lệch đó thì bỏ dấu, hoặc khai báo đẳng thức mà ghi chú dựa vào trong mục `identities` của chỉ số.",
+)
+
+IDENTITY_SELF = ErrorType(
+    code="identity-self",
+    title_en="Identity names its own indicator",
+    title_vi="Đẳng thức nhắc lại chính chỉ số của nó",
+    template="'{id}' is the indicator that declares this identity; name the other indicators it relates to",
+    hint_en="An identity relates an indicator to others: the parts of its sum, or the indicator it never exceeds.",
+    hint_vi="Một đẳng thức liên hệ một chỉ số với các chỉ số khác: các phần cộng lại thành nó, hoặc chỉ số mà nó không bao giờ vượt quá.",
+)
+
 FIGURE_ID = ErrorType(
     code="figure-id",
     title_en="Figure id without its report id",

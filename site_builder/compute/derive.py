@@ -6,9 +6,12 @@ publishes the figure, both are kept and a gap larger than rounding is marked.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import defaultdict
 from dataclasses import dataclass
 
+from site_builder.content.consistency import half_unit, printed, relations
+from site_builder.content.model import Text
 from site_builder.content.corpus import Corpus, Figure, Target
 from site_builder.content.coverage import corpus_coverage, overall_percent
 from site_builder.content.qualifiers import Qualifier, combine
@@ -21,7 +24,6 @@ from site_builder.compute.series import HEADLINE, Point, comparable_runs, when
 
 __all__ = ["HEADLINE", "Point", "comparable_runs", "when", "Computed", "Derived", "compute", "derive", "unit_figures"]
 
-ROUNDING = 0.051  # published percents carry one decimal: a gap above half a unit of the last digit is real
 
 
 @dataclass(frozen=True)
@@ -37,10 +39,38 @@ class Derived:
     denominator: Figure
     published: Figure | None
     qualifier: Qualifier  # an estimate when a part is estimated, approximate when a part is approximate
+    scale: float = 1.0  # 100 for a percent
+    units: tuple[str, str] = ("", "")  # the measure units of numerator and denominator (a whole count is never rounded)
+
+    def _bounds(self) -> tuple[float, float]:
+        """Where the exact value lies given how far numerator and denominator were rounded
+        (content/consistency.py: half a unit of each last printed digit; a whole count is exact)."""
+        n, d = self.numerator, self.denominator
+        hn = half_unit(n.printed or printed(n.value), self.units[0])
+        hd = half_unit(d.printed or printed(d.value), self.units[1])
+        nv, dv = n.value or 0.0, d.value or 0.0
+        return (nv - hn) / (dv + hd) * self.scale, (nv + hn) / (dv - hd) * self.scale if dv - hd > 0 else math.inf
 
     @property
     def differs(self) -> bool:
-        return self.published is not None and self.published.value is not None and abs(self.published.value - self.value) > ROUNDING
+        """The published share is further from the formula than rounding of every number explains."""
+        pub = self.published
+        if pub is None or pub.value is None:
+            return False
+        h = half_unit(pub.printed or printed(pub.value), "percent")
+        lo, hi = self._bounds()
+        return pub.value + h < lo - 1e-9 or pub.value - h > hi + 1e-9
+
+    @property
+    def impossible(self) -> bool:
+        """A share of a whole above 100%: its numerator and denominator contradict each other
+        (Tuy Phong, first three months of 2020: 2,717 on time of 2,700 resolved). Not a value to show."""
+        return self.scale == 100 and self._bounds()[0] > 100 + 1e-9
+
+    @property
+    def from_flagged(self) -> bool:
+        """Computed from a figure flagged as contradicted or misread (a rounding flag is no doubt about the value)."""
+        return bool({self.numerator.flag, self.denominator.flag} & {"inconsistent", "ocr_uncertain"})
 
 
 @dataclass(frozen=True)
@@ -63,6 +93,7 @@ class Computed:
     rankings: dict[str, tuple[LevelRankings, ...]]  # indicator -> its units ranked, level by level, period by period
     changes: Changelog  # what changed between releases, and since the latest
     updated: dict[str, dt.date | None]  # package -> when its data last changed (cited with it)
+    identities: dict[str, tuple[Text, ...]]  # indicator -> the identities it takes part in (content/consistency.py), its formula aside
 
 
 def _key(f: Figure) -> tuple[str, str, str]:
@@ -89,8 +120,14 @@ def derive(corpus: Corpus) -> tuple[Derived, ...]:
                 continue
             value = num.value / den.value * (100 if ind.unit.value == "percent" else 1)
             published = index.get((ind.id,) + _key(num))
-            out.append(Derived(num.unit, ind.id, num.period, num.breakdown, round(value, 4), num, den, published, qualifier))
+            out.append(Derived(num.unit, ind.id, num.period, num.breakdown, round(value, 4), num, den, published, qualifier,
+                               100.0 if ind.unit.value == "percent" else 1.0, (_unit(corpus, num), _unit(corpus, den))))
     return tuple(sorted(out, key=lambda d: (d.unit, d.indicator, d.period, d.breakdown)))
+
+
+def _unit(corpus: Corpus, f: Figure) -> str:
+    ind = corpus.indicators.get(f.indicator)
+    return ind.unit.value if ind else ""
 
 
 def compute(corpus: Corpus) -> Computed:
@@ -147,7 +184,20 @@ def compute(corpus: Corpus) -> Computed:
         rankings=rankings(corpus, frozen_series),
         changes=history(corpus),
         updated={name: package_updated(corpus, pkg) for name, pkg in corpus.packages.items()},
+        identities=identities_by_indicator(corpus),
     )
+
+
+def identities_by_indicator(corpus: Corpus) -> dict[str, tuple[Text, ...]]:
+    """Each indicator's identities, by name, as its page lists them: those it declares and those
+    of other indicators that name it (a part is checked against its whole)."""
+    out: dict[str, list[Text]] = defaultdict(list)
+    for rel in relations(corpus.indicators):
+        if rel.kind == "share":  # the page states the formula itself
+            continue
+        for iid in dict.fromkeys((rel.subject, *rel.terms)):
+            out[iid].append(rel.name)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 APPENDIX_UNITS = 20
@@ -177,7 +227,7 @@ def unit_figures(corpus: Corpus, computed: Computed, uid: str) -> list[Figure]:
 def _merge_derived(series: dict[str, dict[str, list[Point]]], derived: tuple[Derived, ...]) -> None:
     """Add recomputed shares to the series where the report did not publish them."""
     for d in derived:
-        if d.breakdown or d.published is not None:
+        if d.breakdown or d.published is not None or d.impossible:
             continue
         points = series[d.unit][d.indicator]
         if any(p.period == d.period for p in points):

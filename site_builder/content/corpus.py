@@ -36,6 +36,8 @@ class Figure:
     dataset: str  # package name
     resource: str  # resource name within the package
     line: int  # line in the CSV file, for provenance and error messages
+    printed: str = ""  # the value as the row writes it ("77.3"): how far it was rounded (content/consistency.py)
+    columns: tuple[int, int] = (1, 1)  # where its value and its flag start on its line, for findings about them
 
 
 @dataclass(frozen=True)

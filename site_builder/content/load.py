@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from site_builder.error_types import (
-    DUPLICATE_ID, ID_FILENAME, MAP_LAYOUT, MISSING_FILE, PATH_ESCAPE, SCHEMA, SCHEMA_FAMILY, SYMLINK, TRANSLATION_MISSING, UNIT_CYCLE,
+    DUPLICATE_ID, ID_FILENAME, IDENTITY_SELF, MAP_LAYOUT, MISSING_FILE, PATH_ESCAPE, SCHEMA, SCHEMA_FAMILY, SYMLINK, TRANSLATION_MISSING, UNIT_CYCLE,
     UNIT_TREE, UNKNOWN_ID,
 )
 from site_builder.errors import Loc, Message, Problem, field_path, rel
@@ -243,6 +243,16 @@ def _cross_check(content: Content, root: Path) -> list[Problem]:
                 ref = getattr(ind.formula, part)
                 if ref not in content.known("indicators"):
                     out.append(_ref(content, "indicators", iid, ("formula", part), UNKNOWN_ID.message(kind="indicator", id=ref)))
+        for i, ident in enumerate(ind.identities):
+            terms = [("sum", j, ref) for j, ref in enumerate(ident.sum or ())] + [("unless", j, ref) for j, ref in enumerate(ident.unless)]
+            refs: list[tuple[tuple[str | int, ...], str]] = [(("identities", i, key, j), ref) for key, j, ref in terms]
+            if ident.at_most:
+                refs.append((("identities", i, "at_most"), ident.at_most))
+            for loc, ref in refs:
+                if ref not in content.known("indicators"):
+                    out.append(_ref(content, "indicators", iid, loc, UNKNOWN_ID.message(kind="indicator", id=ref)))
+                elif ref == iid:  # x = x + y, or x at most x: says nothing, or that y is zero
+                    out.append(_ref(content, "indicators", iid, loc, IDENTITY_SELF.message(id=ref)))
     for did, dim in content.breakdowns.items():
         listed: set[str] = set()
         for i, value in enumerate(dim.values):

@@ -114,6 +114,26 @@ class Formula(Strict):
     denominator: Id = Field(description="Indicator id of the denominator.")
 
 
+class Identity(Strict):
+    """How an indicator relates to others, which check verifies on every report's figures
+    (site_builder/content/consistency.py). Exactly one of `sum`, `at_most` or `parts`."""
+
+    name: Text = Field(description="The relation in words, shown beside a figure that breaks it, e.g. Trước hạn + đúng hạn + trễ hạn = đã giải quyết / Early + on time + late = resolved.")
+    sum: list[Id] | None = Field(default=None, min_length=2, description="Indicators whose figures add up to this one's (same unit, period and breakdown). Where a report gives only some of them, those it gives add up to at most this one.")
+    unless: list[Id] = Field(default_factory=list, description="With `sum`: the identity does not hold where the report gives a figure of one of these (on time + late = resolved, unless early is given apart, when on time no longer includes it).")
+    at_most: Id | None = Field(default=None, description="An indicator this one's figure never exceeds (same unit, period and breakdown), e.g. dossiers received online at most dossiers received.")
+    parts: bool = Field(default=False, description="true: a figure of a breakdown (level=commune) is at most the total, and the values of one dimension together are at most the total unless the dimension is `overlapping`.")
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> "Identity":
+        kinds = [k for k in ("sum", "at_most", "parts") if getattr(self, k)]
+        if len(kinds) != 1:
+            raise ValueError(f"give exactly one of sum, at_most or parts (found {', '.join(kinds) or 'none'})")
+        if self.unless and not self.sum:
+            raise ValueError("unless goes with sum")
+        return self
+
+
 class ReformField(str, Enum):
     direction = "direction"
     institutions = "institutions"
@@ -156,6 +176,7 @@ class Indicator(Strict):
     topic: Topic = Field(description="The section of a unit's page it appears under: dossiers | online | satisfaction | feedback | procedures | digital | staff | organisation | direction | budget | other.")
     additive: bool = Field(default=False, description="true when the figures of different units add up to theirs together: a count of things that happened in the period (dossiers received), not a stock at a date, a rate, a score or a rank. A province page adds up its communes' figures only for such indicators.")
     frameworks: list[FrameworkLink] = Field(default_factory=list, description="Indices it feeds.")
+    identities: list[Identity] = Field(default_factory=list, description="How its figures relate to other indicators' (a sum of parts, at most another, breakdown parts at most the total); check warns where a report's figures break one. A share's formula is an identity already.")
 
 
 # --------------------------------------------------------------------------- reports
@@ -336,6 +357,7 @@ class Dimension(Strict):
 
     id: str = Field(pattern=DIMENSION_PATTERN, description="The code written before '=' in a figure's breakdown, e.g. channel; also the file name.")
     name: Text = Field(description="Name of the dimension, e.g. Kênh / Channel.")
+    overlapping: bool = Field(default=False, description="true when one thing may count under several values (a dossier both received online and paid online): their figures are then not added up against the total.")
     values: list[BreakdownValue] = Field(min_length=1, description="Every value figures use, each with its name (each id once).")
 
     def value(self, code: str) -> BreakdownValue | None:

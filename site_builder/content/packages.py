@@ -844,7 +844,8 @@ def _figures(rows: list[dict[str, str]], csvf: _CsvFile, dataset: str, resource:
             id=row["id"], report=row["report"], unit=row["unit"], indicator=row["indicator"], period=row["period"],
             period_start=start, period_end=end, breakdown=row["breakdown"], value=value, qualifier=qualifier, status=row["status"],
             locator=row["locator"], quote=row["quote"], flag=row["flag"], note_vi=row["note_vi"], note_en=row["note_en"],
-            dataset=dataset, resource=resource, line=line,
+            dataset=dataset, resource=resource, line=line, printed=row["value"].strip(),
+            columns=(csvf.col(line, cols["value"]), csvf.col(line, cols["flag"])),
         ))
     return out, problems
 

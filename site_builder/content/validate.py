@@ -7,9 +7,10 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from site_builder.content.corpus import Corpus
-from site_builder.error_types import UNKNOWN_FILE, UNKNOWN_FOLDER
-from site_builder.errors import Findings, Problem
+from site_builder.content import consistency
+from site_builder.content.corpus import Corpus, Figure, Package
+from site_builder.error_types import FIGURES_DISAGREE, FLAG_UNEXPLAINED, IDENTITY_BROKEN, SHARE_FORMULA, UNKNOWN_FILE, UNKNOWN_FOLDER
+from site_builder.errors import Findings, Problem, template_fields
 from site_builder.content.load import Content, load_content
 from site_builder.content.packages import load_packages
 from site_builder.content.releases import load_releases
@@ -31,6 +32,7 @@ def validate(root: Path, timings: dict[str, float] | None = None) -> tuple[Corpu
     findings.extend(problems)
     if timings is not None:
         timings["load"], timings["validate"] = t1 - t, time.perf_counter() - t1
+    findings.extend(consistency_problems(figures, content, packages))
     findings.extend(_orphans(root, content))
     settings, problems = load_settings(root)
     findings.extend(problems)
@@ -71,3 +73,40 @@ def _orphans(root: Path, content: Content) -> list[Problem]:
         elif item.is_file() and item.name != "README.md":
             out.append(UNKNOWN_FILE.at(f"content/{item.name}", 0, 0))
     return out
+
+
+def facts(figures: list[Figure]) -> list[consistency.Fact]:
+    """The figures the consistency checks can do arithmetic with: a value, and no qualifier."""
+    return [consistency.Fact(f.id, f.unit, f.indicator, f.period, f.breakdown, f.value, f.printed or consistency.printed(f.value), f.flag)
+            for f in figures if f.value is not None and f.status == "reported" and not f.qualifier.value]
+
+
+def consistency_problems(figures: list[Figure], content: Content, packages: dict[str, Package]) -> list[Problem]:
+    """Figures that disagree with each other or with the catalogue's identities, each a warning
+    placed on one of its rows and naming them all; unless a flag on one of them already says so."""
+    if not figures:
+        return []
+    where = {(name, r.name): r.source for name, pkg in packages.items() for r in pkg.resources}
+    by_id = {f.id: f for f in figures}
+    found = consistency.check(facts(figures), consistency.relations(content.indicators), content.indicators, content.breakdowns)
+    out: list[Problem] = []
+    explained: set[str] = set()
+    for finding in found:
+        if finding.severity == consistency.ROUNDING:
+            explained.update(f.id for f in finding.rows)
+        if finding.silenced:
+            continue
+        head = by_id[finding.rows[0].id]
+        rel = finding.relation
+        params = dict(indicator=head.indicator, unit=head.unit, period=head.period, breakdown=f" ({head.breakdown})" if head.breakdown else "",
+                      detail=finding.detail, rows=", ".join(f.id for f in finding.rows), name=(rel.name.en or rel.name.vi) if rel else "")
+        variant = "rounding" if finding.severity == consistency.ROUNDING else None
+        kind = FIGURES_DISAGREE if finding.kind == "duplicate" else SHARE_FORMULA if finding.kind == "share" else IDENTITY_BROKEN
+        wanted = template_fields(kind.template_for(variant))
+        message = kind.message(variant=variant, **{k: v for k, v in params.items() if k in wanted})
+        out.append(message.at(where.get((head.dataset, head.resource), head.dataset), head.line, head.columns[0], "value"))
+    for f in figures:
+        if f.flag == "rounding" and f.id not in explained:
+            out.append(FLAG_UNEXPLAINED.at(where.get((f.dataset, f.resource), f.dataset), f.line, f.columns[1], "flag"))
+    return out
+

@@ -763,6 +763,24 @@ def _check_period(ctx: click.Context, param: click.Parameter, value: str) -> str
     return value
 
 
+def draft_warnings(rows: list[FigureRow], root: Path) -> list[str]:
+    """The consistency checks of `check` (content/consistency.py) on the draft: rows that
+    contradict each other or the catalogue's identities, named, before they reach a package."""
+    from site_builder.content.consistency import check, draft_facts, relations
+    from site_builder.content.load import load_content
+
+    content, _ = load_content(root)  # a broken file elsewhere is `check`'s to report; the indicators that load are used
+    found = check(draft_facts(asdict(r) for r in rows), relations(content.indicators), content.indicators, content.breakdowns)
+    out = []
+    for f in found:
+        if f.silenced:
+            continue
+        name = f"{f.relation.name.vi} / {f.relation.name.en}" if f.relation else "cùng số liệu, khác giá trị / the same figure, different values"
+        gap = "chênh lệch do làm tròn / a gap rounding explains" if f.severity == "rounding" else "mâu thuẫn / contradiction"
+        out.append(f"warning: {', '.join(r.id for r in f.rows)}: {name}: {f.detail} ({gap}); flag `{f.flag}` with a note, or correct the row")
+    return out
+
+
 @click.command("extract")
 @click.argument("raw", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--report", default="", help="Report id (content/reports) for the rows; ids become <report>-001, …")
@@ -787,6 +805,8 @@ def command(raw: Path, report: str, unit: str, period: str, fmt: str, out: Path 
     except ExtractError as exc:
         raise click.ClickException(str(exc)) from exc
     rows = extract(text, catalogue, report=report, unit=unit, period=period)
+    for line in draft_warnings(rows, root or Path.cwd()):
+        click.echo(line, err=True)
     rendered = RENDER[fmt](rows)
     if out:
         out.write_text(rendered, encoding="utf-8")

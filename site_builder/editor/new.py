@@ -76,6 +76,7 @@ VI_MODELS: dict[str, str] = {
     "Reorganisation": "Số phận của đơn vị trong đợt sắp xếp ngày 1/7/2025 (Nghị quyết 202/2025/QH15 và các nghị quyết của UBTVQH).",
     "Formula": "Chỉ số phái sinh: tử số ÷ mẫu số (× 100 nếu là phần trăm).",
     "FrameworkLink": "Bộ chỉ số quốc gia mà chỉ số này góp vào.",
+    "Identity": "Cách chỉ số liên hệ với các chỉ số khác, được `check` kiểm tra trên số liệu của mọi báo cáo: đúng một trong sum, at_most hoặc parts.",
     "Period": "Khoảng thời gian báo cáo hoặc số liệu bao quát.",
     "Person": "Người ký văn bản.",
     "Section": "Một phần của báo cáo, theo lĩnh vực cải cách.",
@@ -118,6 +119,12 @@ VI_DESCRIPTIONS: dict[str, str] = {
     "Indicator.topic": "Mục trên trang đơn vị mà chỉ tiêu thuộc về: dossiers (hồ sơ) | online (dịch vụ công trực tuyến) | satisfaction (mức độ hài lòng) | feedback (phản ánh, kiến nghị) | procedures (thủ tục hành chính) | digital (chuyển đổi số) | staff (cán bộ, công chức) | organisation (tổ chức bộ máy) | direction (chỉ đạo, điều hành) | budget (tài chính, ngân sách) | other (khác).",
     "Indicator.additive": "true khi số liệu của các đơn vị cộng lại được thành số chung: số việc phát sinh trong kỳ (hồ sơ tiếp nhận), không phải số tồn tại một thời điểm, tỷ lệ, điểm số hay thứ hạng. Trang tỉnh chỉ cộng số liệu của các xã với những chỉ tiêu như vậy.",
     "Indicator.frameworks": "Các bộ chỉ số mà chỉ tiêu góp vào.",
+    "Indicator.identities": "Số liệu của chỉ số liên hệ với chỉ số khác thế nào (tổng các phần, không vượt quá chỉ số khác, phân tổ không vượt quá tổng); `check` cảnh báo khi số liệu của một báo cáo trái với đẳng thức. Công thức của tỷ lệ đã là một đẳng thức.",
+    "Identity.name": "Đẳng thức bằng lời, hiển thị cạnh số liệu trái với nó, ví dụ Trước hạn + đúng hạn + trễ hạn = đã giải quyết / Early + on time + late = resolved.",
+    "Identity.sum": "Các chỉ số cộng lại bằng chỉ số này (cùng đơn vị, kỳ và phân tổ). Khi báo cáo chỉ nêu một số phần thì các phần đó cộng lại không vượt quá chỉ số này.",
+    "Identity.unless": "Đi với sum: đẳng thức không áp dụng khi báo cáo nêu số liệu của một trong các chỉ số này (đúng hạn + trễ hạn = đã giải quyết, trừ khi trước hạn được nêu riêng, lúc đó đúng hạn không còn gồm trước hạn).",
+    "Identity.at_most": "Chỉ số mà số liệu của chỉ số này không bao giờ vượt quá (cùng đơn vị, kỳ và phân tổ), ví dụ hồ sơ trực tuyến không quá tổng hồ sơ tiếp nhận.",
+    "Identity.parts": "true: số liệu của một phân tổ (level=commune) không vượt quá tổng, và các giá trị của một chiều phân tổ cộng lại không vượt quá tổng, trừ khi chiều đó là `overlapping`.",
     # reports
     "Period.kind": "Loại kỳ, đúng như văn bản ghi: year (năm) | half (6 tháng) | quarter (quý) | month (tháng) | months (N tháng đầu năm) | years (giai đoạn nhiều năm) | range (từ ngày … đến ngày …) | to_date (lũy kế đến ngày …).",
     "Period.start": "Ngày đầu kỳ (YYYY-MM-DD); chỉ để trống với kỳ lũy kế (to_date) khi văn bản không nêu ngày bắt đầu.",
@@ -178,6 +185,7 @@ VI_DESCRIPTIONS: dict[str, str] = {
     "Dimension.id": "Mã của cách phân tổ, viết trước dấu '=' trong cột breakdown, ví dụ channel; cũng là tên tệp.",
     "Dimension.name": "Tên cách phân tổ, ví dụ Kênh / Channel.",
     "Dimension.values": "Mọi giá trị mà số liệu dùng, mỗi giá trị một tên (mỗi mã chỉ một lần).",
+    "Dimension.overlapping": "true khi một đối tượng có thể thuộc nhiều giá trị cùng lúc (hồ sơ vừa nộp trực tuyến vừa thanh toán trực tuyến): số liệu của các giá trị khi đó không được cộng lại so với tổng.",
     "BreakdownValue.id": "Mã viết sau dấu '=' trong cột breakdown, ví dụ hotline trong channel=hotline.",
     "BreakdownValue.name": "Tên người đọc thấy thay cho mã.",
     # maps

@@ -22,7 +22,7 @@ from site_builder.compute.versions import data_updated, data_version
 from site_builder.compute.derive import Computed, unit_figures
 from site_builder.content.corpus import Corpus, Figure, Target
 from site_builder.content import periods
-from site_builder.content.model import HeaderField, Period, Text
+from site_builder.content.model import HeaderField, Identity, Period, Text
 from site_builder.content.qualifiers import Qualifier
 
 API_VERSION = 2  # 2: periods of every kind (period_start may be null), qualifiers, targets without a deadline, uncertain report fields
@@ -115,12 +115,25 @@ def _report_summary(corpus: Corpus, computed: Computed, rid: str) -> dict[str, A
     }
 
 
+def _identity(x: Identity) -> dict[str, Any]:
+    """An identity as declared: its name and exactly one of sum (with unless), at_most, parts."""
+    out: dict[str, Any] = {"name": _text(x.name)}
+    if x.sum:
+        out |= {"sum": list(x.sum), "unless": list(x.unless)}
+    elif x.at_most:
+        out["at_most"] = x.at_most
+    else:
+        out["parts"] = True
+    return out
+
+
 def _indicator_summary(corpus: Corpus, computed: Computed, iid: str) -> dict[str, Any]:
     i = corpus.indicators[iid]
     figs = computed.figures_by_indicator.get(iid, ())
     return {
         "id": i.id, "name": _text(i.name), "unit": i.unit.value, "field": i.field.value, "higher_is_better": i.higher_is_better,
         "formula": {"numerator": i.formula.numerator, "denominator": i.formula.denominator} if i.formula else None,
+        "identities": [_identity(x) for x in i.identities],
         "figures": len(figs),
         "api": f"api/indicators/{iid}.json", "page": _page(f"indicators/{iid}/"), "csv": f"downloads/indicators/{iid}.csv" if figs else None,
     }
@@ -165,7 +178,8 @@ def indicator_response(corpus: Corpus, computed: Computed, iid: str, base: dict[
     }
     derived = [{"unit": d.unit, "period": d.period, "breakdown": d.breakdown or None, "value": d.value, "qualifier": d.qualifier.value or None,
                 "numerator": d.numerator.id,
-                "denominator": d.denominator.id, "published": d.published.id if d.published else None, "differs": d.differs}
+                "denominator": d.denominator.id, "published": d.published.id if d.published else None, "differs": d.differs, "impossible": d.impossible}
+               | ({"value": None} if d.impossible else {})
                for d in computed.derived if d.indicator == iid]
     return {
         "meta": _meta(base, "indicator"), "indicator": indicator,
@@ -281,7 +295,7 @@ DEFS: dict[str, Any] = {
         "period_label": _obj({"vi": STR, "en": STR}, "The period in words, as the report words it."), "period_start": _null(DATE), "period_end": DATE,
         "breakdown": _null(STR), "breakdown_name": _null({"$ref": "#/$defs/text"}), "value": _null(NUMBER),
         "qualifier": _null({"enum": [q.value for q in Qualifier if q.value]}), "status": {"enum": ["reported", "missing"]},
-        "flag": _null({"enum": ["inconsistent", "ocr_uncertain"]}), "note": _null({"$ref": "#/$defs/text"}),
+        "flag": _null({"enum": ["inconsistent", "rounding", "ocr_uncertain"]}), "note": _null({"$ref": "#/$defs/text"}),
         "provenance": {"$ref": "#/$defs/provenance"},
     }, "A number read from a report. value is null when the document marks it missing; qualifier is null when the report gives the number as is "
        "(approx: khoảng; more_than: trên; at_least; less_than: dưới; at_most; estimated: ước). period_start is null for a running total "
@@ -308,7 +322,11 @@ DEFS: dict[str, Any] = {
     }),
     "indicator_summary": _obj({
         "id": ID, "name": {"$ref": "#/$defs/text"}, "unit": STR, "field": STR, "higher_is_better": _null({"type": "boolean"}),
-        "formula": _null(_obj({"numerator": ID, "denominator": ID})), "figures": {"type": "integer", "minimum": 0},
+        "formula": _null(_obj({"numerator": ID, "denominator": ID})),
+        "identities": {"type": "array", "items": {"type": "object", "additionalProperties": False, "required": ["name"], "properties": {
+            "name": {"$ref": "#/$defs/text"}, "sum": {"type": "array", "items": ID}, "unless": {"type": "array", "items": ID},
+            "at_most": ID, "parts": {"const": True}}}},
+        "figures": {"type": "integer", "minimum": 0},
         "api": PATH, "page": {"$ref": "#/$defs/page"}, "csv": _null(PATH),
     }),
 }
@@ -359,9 +377,9 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         }),
         "figures": _list("figure"),
         "derived": {"type": "array", "items": _obj({
-            "unit": ID, "period": STR, "breakdown": _null(STR), "value": NUMBER,
+            "unit": ID, "period": STR, "breakdown": _null(STR), "value": _null(NUMBER),
             "qualifier": _null({"enum": ["approx", "estimated"]}), "numerator": STR, "denominator": STR,
-            "published": _null(STR), "differs": {"type": "boolean"},
+            "published": _null(STR), "differs": {"type": "boolean"}, "impossible": {"type": "boolean"},
         })},
         "targets": _list("target"),
     }),

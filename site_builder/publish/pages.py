@@ -308,7 +308,7 @@ def render_site(corpus: Corpus, computed: Computed, changes: Changelog, lang: i1
     for iid, ind in corpus.indicators.items():
         figs = computed.figures_by_indicator.get(iid, ())
         ders = computed.derived_by_indicator.get(iid, ())
-        emit(f"indicators/{iid}.md", "indicator.md.j2", plain.tx_plain(ind.name), indicator=ind,
+        emit(f"indicators/{iid}.md", "indicator.md.j2", plain.tx_plain(ind.name), indicator=ind, identities=computed.identities.get(iid, ()),
              tile_map=tile_map(f"indicators/{iid}.md", indicator_map(corpus, computed, iid)), indicator_charts=charts.get(f"indicator:{iid}", []),
              shown_figures=indicator_rows(figs), total_figures=len(figs), shown_derived=latest_derived(ders), total_derived=len(ders),
              rankings=ranking_views(Lang(lang, f"indicators/{iid}.md", abbreviations, names), corpus, computed, iid))

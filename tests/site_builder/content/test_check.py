@@ -225,6 +225,22 @@ ALIAS_BOMB = "".join(f"l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 9 if i else [
 
 
 SHARE_ROW = "bc-2021-004,bc-2021,huyen-b,share-online,2021,2021-01-01,2021-12-31,,{value},,reported,Mục 1,truc tuyen 5.386 ho so.,,,\n"
+ONLINE = "content/indicators/dossiers-received-online.yaml"
+AT_MOST = "identities:\n  - name:\n      vi: Trực tuyến không quá tổng tiếp nhận\n      en: Online at most received\n    at_most: dossiers-received\n"
+
+
+def shares_of_parts(online: str, offline: str) -> Setup:
+    """Dossiers received declared the sum of online and offline, whose shares of it are published."""
+    offline_count = ("id: dossiers-received-offline\nname:\n  vi: Hồ sơ trực tiếp\n  en: Dossiers received in person\ndefinition:\n  vi: Số hồ sơ nộp trực tiếp.\n"
+                     "  en: Dossiers received in person.\nunit: count\nfield: procedures\ntopic: dossiers\n")
+    offline_share = ("id: share-offline\nname:\n  vi: Tỷ lệ hồ sơ trực tiếp\n  en: Offline share\ndefinition:\n  vi: Trực tiếp chia tổng.\n  en: In person over total.\n"
+                     "unit: percent\nfield: procedures\nformula:\n  numerator: dossiers-received-offline\n  denominator: dossiers-received\ntopic: dossiers\n")
+    total = "identities:\n  - name:\n      vi: Trực tuyến + trực tiếp = tiếp nhận\n      en: Online + in person = received\n    sum: [dossiers-received-online, dossiers-received-offline]\n"
+    return each(write("content/indicators/dossiers-received-offline.yaml", offline_count), write("content/indicators/share-offline.yaml", offline_share),
+                append("content/indicators/dossiers-received.yaml", total), append(CSV, SHARE_ROW.format(value=online)),
+                append(CSV, SHARE_ROW.format(value=offline).replace("bc-2021-004", "bc-2021-005").replace("share-online", "share-offline")))
+
+
 ALLOWED_UNIT_KEYS = "id, level, parent, name, short_name, admin_code, website, reorganisation_2025, description"
 COLUMNS = "id, report, unit, indicator, period, period_start, period_end, breakdown, value, qualifier, status, locator, quote, flag, note_vi, note_en"
 
@@ -448,6 +464,40 @@ CATALOGUE = [
     Bad("flag-without-note", "a flag without a note in both languages",
         edit(CSV, "7447,,reported,Mục 1,Nam 2021 tiep nhan 7.447 ho so,,,", "7447,,reported,Mục 1,Nam 2021 tiep nhan 7.447 ho so,inconsistent,,"),
         "datapackages/figures/data/bc-2021.csv:2:140: note_vi: flag 'inconsistent' needs a note in both languages", "flag-note"),
+    # ---- figures that disagree (content/consistency.py): warnings, errors under --strict
+    Bad("figures-disagree", "the same unit, indicator and period given twice with different values",
+        append(CSV, "bc-2021-004,bc-2021,huyen-b,dossiers-received,2021,2021-01-01,2021-12-31,,7477,,reported,Mục 1,Nam 2021 tiep nhan 7.447 ho so,,,\n"),
+        "datapackages/figures/data/bc-2021.csv:5:75: warning: value: dossiers-received for huyen-b, 2021 is given as 7447 (bc-2021-001) vs 7477 (bc-2021-004); "
+        "flag the rows `inconsistent` with a note saying which the report contradicts, or correct a misread value", "figures-disagree", ("check", "--strict")),
+    Bad("figures-disagree-rounding", "the same share given twice, once with more decimals",
+        each(append(CSV, SHARE_ROW.format(value="72.3")), append(CSV, SHARE_ROW.format(value="72.32").replace("bc-2021-004", "bc-2021-005"))),
+        "datapackages/figures/data/bc-2021.csv:6:70: warning: value: share-online for huyen-b, 2021 is given as 72.3 (bc-2021-004) vs 72.32 (bc-2021-005), "
+        "a difference rounding explains; flag the rows `rounding` with a note", "figures-disagree", ("check", "--strict")),
+    Bad("share-formula", "a published share that is not numerator ÷ denominator", append(CSV, SHARE_ROW.format(value="75.1")),
+        "datapackages/figures/data/bc-2021.csv:5:70: warning: value: Online share = Dossiers received online ÷ Dossiers received: 5386 ÷ 7447 × 100 = 72.3244, "
+        "published 75.1, more than rounding explains, for huyen-b, 2021 (rows bc-2021-004, bc-2021-002, bc-2021-001); "
+        "flag the share `inconsistent` with a note saying what it was divided by", "share-formula", ("check", "--strict")),
+    Bad("identity-broken", "figures that break an identity the catalogue declares (online at most received)",
+        each(append(ONLINE, AT_MOST), edit(CSV, "2021,2021-01-01,2021-12-31,,5386", "2021,2021-01-01,2021-12-31,,8386")),
+        "datapackages/figures/data/bc-2021.csv:3:82: warning: value: Online at most received: 8386 (dossiers-received-online) > 7447 (dossiers-received) "
+        "for huyen-b, 2021 (rows bc-2021-002, bc-2021-001); flag the row that is wrong `inconsistent` with a note, or correct a misread value",
+        "identity-broken", ("check", "--strict")),
+    Bad("identity-broken-rounding", "shares of the parts of a sum that add up to 100.1%", shares_of_parts("50.1", "50.0"),
+        "datapackages/figures/data/bc-2021.csv:5:70: warning: value: Online share + Offline share = 100%: 50.1 (share-online) + 50.0 (share-offline) = 100.1, not 100 "
+        "for huyen-b, 2021 (rows bc-2021-004, bc-2021-005), a gap rounding explains (half a unit of each number's last printed digit); flag the rows `rounding` with a note",
+        "identity-broken", ("check", "--strict")),
+    Bad("flag-unexplained", "a rounding flag on a figure no identity finds a gap in",
+        edit(CSV, "7447,,reported,Mục 1,Nam 2021 tiep nhan 7.447 ho so,,,", "7447,,reported,Mục 1,Nam 2021 tiep nhan 7.447 ho so,rounding,làm tròn,rounding"),
+        "datapackages/figures/data/bc-2021.csv:2:127: warning: flag: flagged `rounding` but no check finds a rounding gap involving this row", "flag-unexplained",
+        ("check", "--strict")),
+    Bad("identity-self", "an identity that names its own indicator", append(ONLINE, AT_MOST.replace("at_most: dossiers-received", "at_most: dossiers-received-online")),
+        "content/indicators/dossiers-received-online.yaml:16:14: identities[0].at_most: 'dossiers-received-online' is the indicator that declares this identity; "
+        "name the other indicators it relates to", "identity-self"),
+    Bad("identity-unknown", "an identity that names an indicator not in the catalogue", append(ONLINE, AT_MOST.replace("at_most: dossiers-received", "at_most: dossiers-recieved")),
+        "content/indicators/dossiers-received-online.yaml:16:14: identities[0].at_most: unknown indicator 'dossiers-recieved'", "unknown-id"),
+    Bad("identity-two-kinds", "an identity that is both a sum and an upper bound",
+        append(ONLINE, AT_MOST + "    sum: [dossiers-received, share-online]\n"),
+        "content/indicators/dossiers-received-online.yaml:13:5: identities[0]: give exactly one of sum, at_most or parts (found sum, at_most)", "schema-value_error"),
     # ---- CSV files
     Bad("csv-utf16", "a CSV in UTF-16", encode("utf-16"),
         "datapackages/figures/data/bc-2021.csv:1:1: file is UTF-16; save it as UTF-8 without BOM", "encoding"),

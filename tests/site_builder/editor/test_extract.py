@@ -314,3 +314,19 @@ def test_command_reports_bad_input_as_messages(raw: Path, tmp_path: Path) -> Non
     binary.write_bytes(b"\xff\xfe\x00bad")
     result = run(str(binary))
     assert result.exit_code == 1 and "not UTF-8 text" in result.output  # type: ignore[attr-defined]
+
+
+def test_command_checks_its_own_draft_with_the_consistency_checks(tmp_path: Path) -> None:
+    """The draft's rows go through the checks `check` runs on a package: a sentence whose on-time and
+    late counts miss its total is named, with the rows and the identity, before any row reaches a package."""
+    raw = tmp_path / "raw.txt"
+    raw.write_text("Trong năm 2021, huyện đã giải quyết 4.120 hồ sơ, trong đó đúng hạn 4.051 hồ sơ, trễ hạn 12 hồ sơ.\n", encoding="utf-8")
+    result = run(str(raw), "--report", "bc-moi", "--unit", "huyen-b", "--period", "2021")
+    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]  # type: ignore[attr-defined]
+    assert warnings == ["warning: bc-moi-001, bc-moi-002, bc-moi-003: Đúng hạn (kể cả trước hạn) + trễ hạn = đã giải quyết / On time (early included) + late = resolved: "
+                        "4051 (dossiers-resolved-on-time) + 12 (dossiers-resolved-late) = 4063 ≠ 4120 (dossiers-resolved) (mâu thuẫn / contradiction); "
+                        "flag `inconsistent` with a note, or correct the row"]
+    raw.write_text("Trong năm 2021, huyện đã giải quyết 4.120 hồ sơ, trong đó đúng hạn 4.108 hồ sơ, trễ hạn 12 hồ sơ.\n", encoding="utf-8")
+    result = run(str(raw), "--report", "bc-moi", "--unit", "huyen-b", "--period", "2021")
+    assert "warning:" not in result.stderr  # type: ignore[attr-defined]
