@@ -23,6 +23,7 @@ A finding is silenced by a flag on one of its rows: a contradiction by `inconsis
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections import defaultdict
@@ -90,6 +91,7 @@ class Finding:
         return "rounding" if self.severity == ROUNDING else "inconsistent"
 
 
+@functools.lru_cache(maxsize=4096)
 def half_unit(printed: str, unit: str) -> float:
     """Half a unit of the last printed digit: what rounding may hide. Zero for a whole count."""
     text = printed.strip().lower()
@@ -145,12 +147,20 @@ def check(facts: Iterable[Fact], rels: Sequence[Relation], indicators: Mapping[s
     groups: dict[tuple[str, str, str], dict[str, list[Fact]]] = defaultdict(lambda: defaultdict(list))
     for f in facts:
         groups[(f.unit, f.period, f.breakdown)][f.indicator].append(f)
+    # a relation is looked at only in groups holding its subject (every kind needs it): at national
+    # scale a group holds a few of the catalogue's indicators, and most relations have nothing to say
+    by_subject: dict[str, list[Relation]] = defaultdict(list)
+    for rel in rels:
+        if rel.kind != "parts":
+            by_subject[rel.subject].append(rel)
     out: list[Finding] = []
     for key in sorted(groups):
         group = groups[key]
+        if len(group) == 1 and len(next(iter(group.values()))) == 1:
+            continue  # one figure alone agrees with itself (its breakdown's parts are _parts' business)
         for iid in sorted(group):
             out += _duplicates(group[iid], units.get(iid, ""))
-        for rel in rels:
+        for rel in (r for iid in sorted(group) for r in by_subject.get(iid, ())):
             if rel.kind == "sum":
                 out += _sum(rel, group, units)
             elif rel.kind == "shares":
@@ -180,6 +190,8 @@ def _once(found: list[Finding]) -> list[Finding]:
 
 def _distinct(facts: Sequence[Fact]) -> list[Fact]:
     """One row per value: a number the report states twice is checked once."""
+    if len(facts) == 1:
+        return list(facts)
     seen: dict[float, Fact] = {}
     for f in facts:
         seen.setdefault(f.value, f)
@@ -301,6 +313,7 @@ def _share(rel: Relation, group: Mapping[str, list[Fact]], units: Mapping[str, s
     return [Finding("share", CONTRADICTION, _rows(share, num, den), detail, rel)]
 
 
+@functools.lru_cache(maxsize=4096)
 def _pairs(breakdown: str) -> frozenset[tuple[str, str]]:
     return frozenset(tuple(p.split("=", 1)) for p in breakdown.split(";") if "=" in p)  # type: ignore[misc]
 
@@ -308,15 +321,16 @@ def _pairs(breakdown: str) -> frozenset[tuple[str, str]]:
 def _parts(rels: list[Relation], groups: Mapping[tuple[str, str, str], Mapping[str, list[Fact]]],
            units: Mapping[str, str], dimensions: Mapping[str, Dimension]) -> list[Finding]:
     """A breakdown's figure at most the figure without it; the values of one dimension together at most it."""
+    declared = {rel.subject: rel for rel in rels}
     by_whole: dict[tuple[str, str, str], dict[str, list[Fact]]] = defaultdict(lambda: defaultdict(list))
     for (unit, period, breakdown), group in groups.items():
         for iid, facts in group.items():
-            by_whole[(unit, period, iid)][breakdown] += facts
+            if iid in declared:
+                by_whole[(unit, period, iid)][breakdown] += facts
     out: list[Finding] = []
-    declared = {rel.subject: rel for rel in rels}
     for (unit, period, iid), by_breakdown in sorted(by_whole.items()):
-        rel = declared.get(iid)
-        if rel is None or len(by_breakdown) < 2:
+        rel = declared[iid]
+        if len(by_breakdown) < 2:
             continue
         unit_kind = units.get(iid, "")
         for whole_code, whole in sorted(by_breakdown.items()):
