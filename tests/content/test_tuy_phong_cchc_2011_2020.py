@@ -181,6 +181,7 @@ INCONSISTENT = [
     ("dossiers-received", D, "2016", "", 6174),                      # Mục II
     ("dossiers-received", D, "2016", "", 6174),                      # Phụ lục 07 dòng 11 (mẫu số)
     ("satisfaction-survey-coverage", D, "2017", "", 18.42),          # 1.468/8.955 = 16,39%
+    ("satisfaction-survey-coverage", D, "2018", "", 15.39),          # 1.500/9.743 = 15,3957%: cut off, not rounded (15,40%)
     ("dossiers-resolved", D, "2020-Q1", "", 2717),                   # survey "2.717 hồ sơ đã có kết quả" vs 2.700
     ("procedures-one-stop", D, "2016", "level=commune", 157),        # > 96 commune TTHC (row 1.3)
     ("procedures-one-stop", D, "2017", "level=commune", 145),
