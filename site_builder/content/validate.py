@@ -10,7 +10,7 @@ from pathlib import Path
 from site_builder.content import consistency
 from site_builder.content.corpus import Corpus, Figure, Package
 from site_builder.error_types import FIGURES_DISAGREE, FLAG_UNEXPLAINED, IDENTITY_BROKEN, SHARE_FORMULA, UNKNOWN_FILE, UNKNOWN_FOLDER
-from site_builder.errors import Findings, Problem, template_fields
+from site_builder.errors import Findings, Problem
 from site_builder.content.load import Content, load_content
 from site_builder.content.packages import load_packages
 from site_builder.content.releases import load_releases
@@ -97,13 +97,18 @@ def consistency_problems(figures: list[Figure], content: Content, packages: dict
         if finding.silenced:
             continue
         head = by_id[finding.rows[0].id]
-        rel = finding.relation
-        params = dict(indicator=head.indicator, unit=head.unit, period=head.period, breakdown=f" ({head.breakdown})" if head.breakdown else "",
-                      detail=finding.detail, rows=", ".join(f.id for f in finding.rows), name=(rel.name.en or rel.name.vi) if rel else "")
-        variant = "rounding" if finding.severity == consistency.ROUNDING else None
-        kind = FIGURES_DISAGREE if finding.kind == "duplicate" else SHARE_FORMULA if finding.kind == "share" else IDENTITY_BROKEN
-        wanted = template_fields(kind.template_for(variant))
-        message = kind.message(variant=variant, **{k: v for k, v in params.items() if k in wanted})
+        name = (finding.relation.name.en or finding.relation.name.vi) if finding.relation else ""
+        rows = ", ".join(f.id for f in finding.rows)
+        unit, period, detail, breakdown = head.unit, head.period, finding.detail, f" ({head.breakdown})" if head.breakdown else ""
+        rounding = finding.severity == consistency.ROUNDING
+        if finding.kind == "duplicate":
+            message = (FIGURES_DISAGREE.message(variant="rounding", indicator=head.indicator, unit=unit, period=period, breakdown=breakdown, detail=detail) if rounding
+                       else FIGURES_DISAGREE.message(indicator=head.indicator, unit=unit, period=period, breakdown=breakdown, detail=detail))
+        elif finding.kind == "share":  # a share within rounding of its formula is no finding
+            message = SHARE_FORMULA.message(name=name, detail=detail, unit=unit, period=period, breakdown=breakdown, rows=rows)
+        else:
+            message = (IDENTITY_BROKEN.message(variant="rounding", name=name, detail=detail, unit=unit, period=period, breakdown=breakdown, rows=rows) if rounding
+                       else IDENTITY_BROKEN.message(name=name, detail=detail, unit=unit, period=period, breakdown=breakdown, rows=rows))
         out.append(message.at(where.get((head.dataset, head.resource), head.dataset), head.line, head.columns[0], "value"))
     for f in figures:
         if f.flag == "rounding" and f.id not in explained:

@@ -35,7 +35,7 @@ SECOND_LINE = "\n\n# heading {: onclick=\"alert(8)\" }\n\n[w](javascript:alert(9
 # Keys whose values are not prose: ids, references, enums, dates, flags, file names, URLs.
 MACHINE_KEYS = {"id", "level", "parent", "unit", "issuer", "document_type", "date", "start", "end", "code", "kind", "file", "ocr",
                 "diacritics_restored", "field", "framework", "status", "successor", "admin_code", "website", "numerator",
-                "denominator", "higher_is_better", "term", "uncertain", "topic", "additive"}
+                "denominator", "higher_is_better", "term", "uncertain", "topic", "additive", "sum", "unless", "at_most", "parts", "overlapping"}
 # In data package descriptors and schemas only these are prose; the rest are names, paths and types.
 DESCRIPTOR_PROSE = {"title", "description"}
 
@@ -67,6 +67,24 @@ FULL = {
         frameworks:
           - framework: par_index
             ref: {vi: Chỉ số thành phần 6, en: Sub-index 6}
+        identities:
+          - name: {vi: Trực tuyến cộng trực tiếp, en: Online plus in person}
+            sum: [dossiers-received, dossiers-received-online]
+            unless: [dossiers-received]
+          - name: {vi: Không quá tổng, en: At most the total}
+            at_most: dossiers-received
+          - name: {vi: Phân tổ không quá tổng, en: Parts at most the total}
+            parts: true
+        """,
+    "content/breakdowns/channel.yaml": """\
+        id: channel
+        name: {vi: Kênh, en: Channel}
+        overlapping: true
+        values:
+          - id: hotline
+            name: {vi: đường dây nóng, en: hotline}
+          - id: postal
+            name: {vi: bưu chính, en: postal service}
         """,
     "content/reports/bc-2021.yaml": """\
         id: bc-2021
