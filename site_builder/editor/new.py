@@ -25,6 +25,9 @@ from pydantic.fields import FieldInfo
 
 from site_builder.content import periods
 from site_builder.content.model import ID_PATTERN, Level, Report, Text, Unit
+from site_builder.content.yamlio import parse_yaml, read_text
+from site_builder.error_types import NEW_EXISTS, NEW_ID
+from site_builder.errors import Problem
 
 # --------------------------------------------------------------------------- schema walking
 
@@ -243,30 +246,39 @@ def _default(info: FieldInfo) -> Any:
 
 def _emit(model: type[BaseModel], values: dict[str, Any], path: str, indent: int, out: list[str], dash: str | None = None) -> None:
     """Append one line per field of `model` (comment lines above, or at the end for vi/en)."""
+    for n, name in enumerate(model.model_fields):
+        first = dash if dash is not None and n == 0 else None  # the first field of a list item: "- key:", comment above the dash
+        emit_field(model, name, values, path, indent, out, first)
+
+
+def emit_field(model: type[BaseModel], name: str, values: dict[str, Any], path: str, indent: int, out: list[str], dash: str | None = None) -> None:
+    """Append the lines of one field of `model`: its comment, then its key and value (a block for a model)."""
+    info = model.model_fields[name]
     pad = " " * indent
-    for n, (name, info) in enumerate(model.model_fields.items()):
-        full = f"{path}.{name}" if path else name
-        lead, above = pad, pad
-        if dash is not None and n == 0:  # the first field of a list item: "- key:", comment above the dash
-            lead, above = dash, " " * (len(dash) - 2)
-        sub, is_list = field_shape(info.annotation)
-        need = "[bắt buộc]" if info.is_required() else "[không bắt buộc]"
-        if model is Text:
-            value = _scalar(values.get(full))
-            out.append(f"{lead}{name}:{' ' + value if value else ''}  # {describe(model, name)}")
-            continue
-        _comment(above, f"{need} {describe(model, name)}", out)
-        if sub is not None and is_list:
-            out.append(f"{lead}{name}:")
-            _emit(sub, values, f"{full}[]", indent + 4, out, dash=" " * (indent + 2) + "- ")
-        elif sub is not None:
-            out.append(f"{lead}{name}:")
-            _emit(sub, values, full, indent + 2, out)
-        elif is_list:
-            out.append(f"{lead}{name}: []")
-        else:
-            value = _scalar(values[full] if full in values else _default(info))
-            out.append(f"{lead}{name}:{' ' + value if value else ''}")
+    full = f"{path}.{name}" if path else name
+    lead, above = (dash, " " * (len(dash) - 2)) if dash is not None else (pad, pad)
+    sub, is_list = field_shape(info.annotation)
+    if model is Text:
+        value = _scalar(values.get(full))
+        out.append(f"{lead}{name}:{' ' + value if value else ''}  # {describe(model, name)}")
+        return
+    _comment(above, f"{need_of(info)} {describe(model, name)}", out)
+    if sub is not None and is_list:
+        out.append(f"{lead}{name}:")
+        _emit(sub, values, f"{full}[]", indent + 4, out, dash=" " * (indent + 2) + "- ")
+    elif sub is not None:
+        out.append(f"{lead}{name}:")
+        _emit(sub, values, full, indent + 2, out)
+    elif is_list:
+        out.append(f"{lead}{name}: []")
+    else:
+        value = _scalar(values[full] if full in values else _default(info))
+        out.append(f"{lead}{name}:{' ' + value if value else ''}")
+
+
+def need_of(info: FieldInfo) -> str:
+    """The mark a comment starts with: whether the field must be filled in."""
+    return "[bắt buộc]" if info.is_required() else "[không bắt buộc]"
 
 
 def skeleton(model: type[BaseModel], values: dict[str, Any] | None = None) -> str:
@@ -313,12 +325,49 @@ def unit_skeleton(unit_id: str, level: str, parent: str | None) -> str:
 
 
 class NewError(Exception):
-    """A skeleton that cannot be written; the message says why."""
+    """A file that cannot be written: the message says why, placed in a file when `problem` is set."""
+
+    def __init__(self, message: str | Problem) -> None:
+        self.problem = message if isinstance(message, Problem) else None
+        super().__init__(message.text() if isinstance(message, Problem) else message)
 
 
-def _check_id(value: str, what: str) -> None:
-    if not re.match(ID_PATTERN, value) or not 2 <= len(value) <= 80:
-        raise NewError(f"{what} '{value}' must be lower-case ASCII words joined by hyphens, e.g. huyen-loc-ninh")
+ID_RULE = "lower-case ASCII words joined by hyphens, e.g. huyen-loc-ninh"
+
+
+def is_id(value: str) -> bool:
+    """Whether `value` is an id of a unit, indicator or report (model.Id)."""
+    return bool(re.match(ID_PATTERN, value)) and 2 <= len(value) <= 80
+
+
+def _check_reference(value: str, what: str) -> None:
+    if not is_id(value):
+        raise NewError(f"{what} '{value}' must be {ID_RULE}")
+
+
+def check_new_id(root: Path, kind: str, value: str, what: str) -> None:
+    """Refuse an id a new file of content/<kind>/ cannot have, placed where the file would be written."""
+    if not is_id(value):
+        raise NewError(NEW_ID.at(f"content/{kind}/{value}.yaml", 1, 1, "id", kind=what, id=value, rule=ID_RULE))
+
+
+def existing_file(root: Path, kind: str, file_id: str) -> Path | None:
+    """content/<kind>/<id>.yaml or .yml, when either is there."""
+    return next((p for p in (root / "content" / kind / f"{file_id}{ext}" for ext in (".yaml", ".yml")) if p.is_file()), None)
+
+
+def refuse_existing(root: Path, kind: str, file_id: str, what: str) -> None:
+    """Refuse to create a file that is there already, placed at the id it holds."""
+    path = existing_file(root, kind, file_id)
+    if path is None:
+        return
+    name = f"content/{kind}/{path.name}"
+    line, col = 1, 1
+    text, _ = read_text(name, path.read_bytes())
+    located = parse_yaml(name, text)[0] if text is not None else None
+    if located is not None and isinstance(located.data, dict) and "id" in located.data:
+        line, col = located.value_position(("id",))
+    raise NewError(NEW_EXISTS.at(name, line, col, "id", kind=what, id=file_id))
 
 
 def _check_unit_exists(root: Path, unit_id: str, what: str) -> None:
@@ -326,21 +375,26 @@ def _check_unit_exists(root: Path, unit_id: str, what: str) -> None:
         raise NewError(f"{what} '{unit_id}' not found: content/units/{unit_id}.yaml does not exist (create it with `site-builder new unit`)")
 
 
+WHAT = {"units": "unit", "reports": "report", "indicators": "indicator", "breakdowns": "breakdown"}
+
+
 def write_new(root: Path, kind: str, file_id: str, text: str) -> Path:
-    """Write content/<kind>/<id>.yaml; refuse to overwrite an existing file."""
+    """Write content/<kind>/<id>.yaml; refuse, located, to overwrite an existing file."""
+    refuse_existing(root, kind, file_id, WHAT.get(kind, kind))
     path = root / "content" / kind / f"{file_id}.yaml"
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         with path.open("x", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
-    except FileExistsError:
-        raise NewError(f"content/{kind}/{file_id}.yaml already exists; not overwritten") from None
+    except FileExistsError:  # written by someone else since the check above
+        refuse_existing(root, kind, file_id, WHAT.get(kind, kind))
+        raise
     return path
 
 
 def new_report(root: Path, unit: str, period: str, report_id: str | None = None) -> Path:
     """Create the skeleton of a report; return its path."""
-    _check_id(unit, "unit")
+    _check_reference(unit, "unit")
     _check_unit_exists(root, unit, "unit")
     try:
         period_values(period)
@@ -349,33 +403,33 @@ def new_report(root: Path, unit: str, period: str, report_id: str | None = None)
     period = period_code(period)
     # an id is ASCII words joined by hyphens: 2021-07-21/2021-08-20 -> 2021-07-21-2021-08-20, ../2023-09-30 -> to-2023-09-30
     report_id = report_id or f"{unit}-{period.lower().replace('../', 'to-').replace('/', '-')}"
-    _check_id(report_id, "report id")
+    check_new_id(root, "reports", report_id, "report id")
     return write_new(root, "reports", report_id, report_skeleton(report_id, unit, period))
 
 
 def new_unit(root: Path, unit_id: str, level: str, parent: str | None) -> Path:
     """Create the skeleton of a unit; return its path."""
-    _check_id(unit_id, "unit id")
+    check_new_id(root, "units", unit_id, "unit id")
     if level == Level.province.value and parent:
         raise NewError("a province has no parent; leave out --parent")
     if parent:
-        _check_id(parent, "parent")
+        _check_reference(parent, "parent")
         _check_unit_exists(root, parent, "parent")
     return write_new(root, "units", unit_id, unit_skeleton(unit_id, level, parent))
 
 
 # --------------------------------------------------------------------------- command
 
-_ROOT = click.option("--root", type=click.Path(file_okay=False, exists=True, path_type=Path), help="Project folder (default: current folder).")
+ROOT_OPTION = click.option("--root", type=click.Path(file_okay=False, exists=True, path_type=Path), help="Project folder (default: current folder).")
 
 
-def _done(root: Path, make: Any) -> None:
+def done(root: Path, make: Any) -> None:
     from site_builder.errors import rel
 
     try:
         path = make()
     except NewError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(exc.problem.text() if exc.problem else f"error: {exc}", err=True)
         sys.exit(1)
     click.echo(rel(path, root))
 
@@ -389,19 +443,19 @@ def command() -> None:
 @click.option("--unit", required=True, help="Id of the unit the report is about (must exist).")
 @click.option("--period", required=True, help=f"Period code: {periods.EXAMPLES} (2021-9T is read as 2021-9M, 9 tháng).")
 @click.option("--id", "report_id", help="Report id (default: <unit>-<period>).")
-@_ROOT
+@ROOT_OPTION
 def _report(unit: str, period: str, report_id: str | None, root: Path | None) -> None:
     """Write content/reports/<id>.yaml."""
     project = (root or Path.cwd()).resolve()
-    _done(project, lambda: new_report(project, unit, period, report_id))
+    done(project, lambda: new_report(project, unit, period, report_id))
 
 
 @command.command(name="unit")
 @click.option("--id", "unit_id", required=True, help="Id of the new unit.")
 @click.option("--level", required=True, type=click.Choice([lv.value for lv in Level]), help="Level of the unit.")
 @click.option("--parent", help="Id of the unit it belongs to (none for a province).")
-@_ROOT
+@ROOT_OPTION
 def _unit(unit_id: str, level: str, parent: str | None, root: Path | None) -> None:
     """Write content/units/<id>.yaml."""
     project = (root or Path.cwd()).resolve()
-    _done(project, lambda: new_unit(project, unit_id, level, parent))
+    done(project, lambda: new_unit(project, unit_id, level, parent))

@@ -133,7 +133,7 @@ def test_refuses_to_overwrite(minimal: Path) -> None:
     before = path.read_bytes()
     result = runner.invoke(command, ["unit", "--id", "huyen-b", "--parent", "tinh-a", "--level", "district", "--root", str(minimal)])
     assert result.exit_code == 1
-    assert "content/units/huyen-b.yaml already exists; not overwritten" in result.output
+    assert result.output.splitlines() == ["content/units/huyen-b.yaml:1:5: id: unit 'huyen-b' already exists; not overwritten"]
     assert path.read_bytes() == before
 
 
