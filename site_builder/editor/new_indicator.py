@@ -95,11 +95,17 @@ class Question:
     def answer_type(self) -> Answer:
         return Answer(self.kind, self.required)
 
+    def option_type(self) -> Answer:
+        """As an option: an id is taken as it is, to be refused located (new-id) rather than as a usage error."""
+        return Answer(None, self.required) if isinstance(self.kind, IdType) else self.answer_type()
+
     @property
     def metavar(self) -> str:
         if isinstance(self.kind, click.Choice):
             return "[" + "|".join(str(c) for c in self.kind.choices) + "]"
-        return {IdType: "ID", FormulaType: "NUM/DEN"}.get(type(self.kind), "TEXT")
+        if isinstance(self.kind, IdType):
+            return "ID"
+        return "NUM/DEN" if isinstance(self.kind, FormulaType) else "TEXT"
 
 
 _BOOL = click.Choice(["true", "false"])
@@ -307,7 +313,7 @@ def _command() -> click.Command:
 
     command: Any = run
     for q in reversed(asked):
-        command = click.option(q.flag, q.dest, type=q.answer_type(), default=None, metavar=q.metavar, help=q.help)(command)
+        command = click.option(q.flag, q.dest, type=q.option_type(), default=None, metavar=q.metavar, help=q.help)(command)
     command = click.option("--interactive/--no-interactive", default=None,
                            help="Ask for every field no option gave (default: only in a terminal, and only when a required one is missing).")(command)
     command = ROOT_OPTION(command)
