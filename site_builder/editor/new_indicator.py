@@ -127,6 +127,13 @@ def _scalar_kind(name: str, annotation: Any) -> Kind | None:
     return _choices(base)
 
 
+def _is_scalar(annotation: Any) -> bool:
+    """Text, a choice or true/false: what one answer gives."""
+    args = [a for a in getattr(annotation, "__args__", (annotation,)) if a is not type(None)]
+    base = args[0] if len(args) == 1 else None
+    return base in (str, bool) or (isinstance(base, type) and issubclass(base, Enum))
+
+
 def questions() -> list[Question]:
     """The questions of `new indicator`, in the model's field order."""
     out: list[Question] = []
@@ -150,7 +157,7 @@ def questions() -> list[Question]:
                 out.append(Question(f"{name}[].ref.{lang}", f"--framework-ref-{lang}", lang == "vi", None,
                                     f"{link['ref'].description} ({'Vietnamese' if lang == 'vi' else 'English'})",
                                     f"{describe(FrameworkLink, 'ref')} ({label})", after=f"{name}[].framework"))
-        elif sub is None and not is_list:
+        elif sub is None and not is_list and _is_scalar(info.annotation):
             out.append(Question(name, flag, info.is_required(), _scalar_kind(name, info.annotation), english, describe(Indicator, name)))
         # any other block (e.g. relations between indicators) has no question: it is written as comments
     return out
@@ -182,9 +189,11 @@ def indicator_yaml(values: dict[str, Any]) -> str:
     _comment("", VI_MODELS["Indicator"], out)
     _comment("", HEADER, out)
     out.append("")
+    asked = {q.path.split(".")[0].split("[")[0] for q in questions()}
     for name, info in Indicator.model_fields.items():
         sub, is_list = field_shape(info.annotation)
-        if sub is not None and sub is not Text and not info.is_required() and not _answered(values, name):
+        block_or_unasked = (sub is not None and sub is not Text) or name not in asked
+        if block_or_unasked and not info.is_required() and not _answered(values, name):
             block: list[str] = []
             emit_field(Indicator, name, {}, "", 0, block)
             comments = 0
@@ -254,6 +263,8 @@ def new_indicator(root: Path, answers: dict[str, Any]) -> Path:
                 raise NewError(f"formula: the {part} of '{indicator_id}' cannot be the indicator itself")
             if existing_file(root, "indicators", other) is None:
                 raise NewError(f"formula: {part} '{other}' not found: content/indicators/{other}.yaml does not exist (create it first with `site-builder new indicator`)")
+    if answers.get("frameworks[].framework") is None and any(answers.get(f"frameworks[].ref.{lang}") for lang in ("vi", "en")):
+        raise NewError("--framework-ref-vi and --framework-ref-en name what an index covers: give the index too, --framework")
     values = _as_values(answers)
     try:
         Indicator.model_validate(_plain(values))

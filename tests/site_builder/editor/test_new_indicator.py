@@ -109,6 +109,7 @@ def test_without_a_terminal_a_missing_required_field_is_named_not_asked(minimal:
     (["--formula", "mobile-sessions/dossiers-received"], "error: formula: the numerator of 'mobile-sessions' cannot be the indicator itself"),
     (["--formula", "one-id-only"], "'one-id-only' must be two indicator ids"),
     (["--unit", "litres"], "'litres' is not one of"),
+    (["--framework-ref-vi", "Cải cách"], "error: --framework-ref-vi and --framework-ref-en name what an index covers: give the index too, --framework"),
 ])
 def test_refusals_name_the_option(minimal: Path, args: list[str], message: str) -> None:
     code, output = _run(minimal, [*FULL, *args])
@@ -124,3 +125,21 @@ def test_an_existing_id_is_refused_before_any_question(minimal: Path) -> None:
     assert code == 1
     assert output.splitlines() == ["content/indicators/dossiers-received.yaml:1:5: id: indicator 'dossiers-received' already exists; not overwritten"]
     assert path.read_bytes() == before
+
+
+def test_a_block_the_command_does_not_ask_for_is_written_as_comments(minimal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """When the model gains a section the command has no question for (relations between indicators,
+    say), the file shows it commented out, where it goes, instead of the note on adding it by hand."""
+    from pydantic import Field
+
+    from site_builder.editor import new_indicator
+
+    class WithRelations(Indicator):
+        identities: dict[str, str] = Field(default_factory=dict, description="How it relates to other indicators.")
+
+    monkeypatch.setattr(new_indicator, "Indicator", WithRelations)
+    code, output = _run(minimal, FULL)
+    assert code == 0, output
+    text = (minimal / "content/indicators/mobile-sessions.yaml").read_text(encoding="utf-8")
+    assert "\n# identities:" in text and "Add by hand" not in text
+    assert "identities" not in _load(minimal, "mobile-sessions")
