@@ -24,11 +24,13 @@ from typing import Any, Union, get_args, get_origin
 
 import click
 from pydantic import BaseModel
+from ruamel.yaml.error import YAMLError
+from ruamel.yaml.scalarstring import ScalarString
 from pydantic.fields import FieldInfo
 
 from site_builder.content import periods
 from site_builder.content.model import ID_PATTERN, Level, Report, Text, Unit
-from site_builder.content.yamlio import parse_yaml, read_text
+from site_builder.content.yamlio import parse_yaml, read_text, round_trip_yaml
 from site_builder.error_types import NEW_EXISTS, NEW_ID
 from site_builder.errors import Problem
 
@@ -231,9 +233,25 @@ def _scalar(value: Any) -> str:
     if isinstance(value, (dt.date, int, float)):
         return value.isoformat() if isinstance(value, dt.date) else str(value)
     text = str(value)
-    if _PLAIN.match(text) and text.lower() not in _RESERVED:
+    if (_PLAIN.match(text) or _reads_back_plain(text)) and text.lower() not in _RESERVED:
         return text
     return json.dumps(text, ensure_ascii=False)
+
+
+def _reads_back_plain(text: str) -> bool:
+    """Whether `text`, written unquoted after a key and before a comment, is read back as this very string
+    (a name in Vietnamese is; '2024', '1.240', 'a: b', 'x #y' and '[a]' are not)."""
+    if not text or text != text.strip() or any(ch in text for ch in "\n\r\t"):
+        return False
+    line = f"k: {text}  # c\n"
+    located, problems = parse_yaml("value.yaml", line)  # as check reads it
+    if problems or located is None or located.data != {"k": text}:
+        return False
+    try:
+        tree = round_trip_yaml().load(line)  # and as fmt does
+    except YAMLError:
+        return False
+    return isinstance(tree, dict) and type(tree.get("k")) in (str, ScalarString) and str(tree["k"]) == text
 
 
 def _comment(indent: str, text: str, out: list[str]) -> None:
