@@ -14,6 +14,7 @@ relations between indicators, are added by hand where the comments say.
 from __future__ import annotations
 
 import sys
+import textwrap
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -298,8 +299,9 @@ def ask(root: Path, asked: list[Question], given: dict[str, Any], interactive: b
             continue
         if q.after is not None and answers.get(q.after) is None:
             continue
-        need = "[bắt buộc]" if q.required else "[không bắt buộc, Enter: bỏ trống]"
-        answers[q.path] = click.prompt(f"{q.path} {need} {q.prompt}", default="" if not q.required else None,
+        need = "[bắt buộc]" if q.required else "[không bắt buộc]"
+        click.echo("\n" + textwrap.fill(f"{need} {q.prompt}", width=100, break_on_hyphens=False), err=True)
+        answers[q.path] = click.prompt(q.path + ("" if q.required else " (Enter: bỏ trống)"), default="" if not q.required else None,
                                        show_default=False, type=q.answer_type(), err=True)
         if q.path == "id":  # refused at once, before the other questions
             refuse_existing(root, "indicators", str(answers["id"]), "indicator")

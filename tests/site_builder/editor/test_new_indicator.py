@@ -88,7 +88,8 @@ def test_questions_for_the_fields_no_option_gave(minimal: Path) -> None:
     ]
     code, output = _run(minimal, ["--interactive"], "\n".join(answers) + "\n")
     assert code == 0, output
-    assert "name.vi [bắt buộc] Tên ngắn. (tiếng Việt)" in output  # the question is the field's Vietnamese description
+    assert "[bắt buộc] Tên ngắn. (tiếng Việt)\nname.vi: " in output  # the question is the field's Vietnamese description
+    assert "\nname.en (Enter: bỏ trống): " in output
     assert "framework-ref" not in output and "ref.vi" not in output
     data = _load(minimal, "asked-indicator")
     assert data["name"] == {"vi": "Chỉ tiêu hỏi", "en": None}
