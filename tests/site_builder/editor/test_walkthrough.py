@@ -131,3 +131,12 @@ def test_the_walkthrough_checks_clean_under_strict(walk: Walk) -> None:
         pytest.xfail("document_type bai_bao with publisher, url and retrieved is not in the Report model yet (issue 22, point 4)")
     assert check.returncode == 0, check.stdout + check.stderr
     assert check.stderr.strip().endswith("0 error(s), 0 warning(s)")
+
+
+@pytest.mark.parametrize("args", [["new", "indicator", "--id", "dossiers-received"], ["new", "breakdown", "channel", "hotline", "--vi", "đường dây nóng"]])
+def test_the_refusals_the_page_quotes_are_what_the_commands_print(walk: Walk, args: list[str]) -> None:
+    run = subprocess.run([str(walk.project / ".venv/bin/site-builder"), *args], cwd=walk.project, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 1 and run.stdout == ""
+    line = run.stderr.strip()
+    for language in _languages():
+        assert f"`{line}`" in language
