@@ -213,12 +213,10 @@ def indicator_yaml(values: dict[str, Any]) -> str:
     return "\n".join(out) + "\n"
 
 
-def _plain(values: dict[str, Any]) -> dict[str, Any]:
-    """The answers as the data the file holds, for the model to check."""
+def _as_data(values: dict[str, Any]) -> dict[str, Any]:
+    """The values by path as the data the file holds, for the model to check."""
     data: dict[str, Any] = {}
     for path, value in values.items():
-        if path.endswith(".en") and value is None:
-            continue
         keys = path.split(".")
         node = data
         for key in keys[:-1]:
@@ -228,9 +226,6 @@ def _plain(values: dict[str, Any]) -> dict[str, Any]:
             else:
                 node = node.setdefault(key, {})
         node[keys[-1]] = value
-    for key in ("higher_is_better",):
-        if data.get(key) is None:
-            data.pop(key, None)
     return data
 
 
@@ -268,7 +263,7 @@ def new_indicator(root: Path, answers: dict[str, Any]) -> Path:
         raise NewError("--framework-ref-vi and --framework-ref-en name what an index covers: give the index too, --framework")
     values = _as_values(answers)
     try:
-        Indicator.model_validate(_plain(values))
+        Indicator.model_validate(_as_data(values))
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
