@@ -75,8 +75,12 @@ def _register() -> None:
     from site_builder.editor import fmt
     from site_builder.editor import reference
     from site_builder.editor import new as skeleton
+    from site_builder.editor import new_breakdown, new_indicator
     from site_builder.editor import translations
 
+    for sub in (new_indicator.command, new_breakdown.command):
+        if sub.name not in skeleton.command.commands:
+            skeleton.command.add_command(sub)
     for command in (fmt.command, skeleton.command, extract.command, translations.command, reference.command):
         main.add_command(command)
 

@@ -638,6 +638,27 @@ FMT_ORDER = ErrorType(
 )
 
 
+# --------------------------------------------------------------------------- site-builder new
+
+NEW_EXISTS = ErrorType(
+    code="new-exists",
+    title_en="Already exists",
+    title_vi="Đã có",
+    template="{kind} '{id}' already exists; not overwritten",
+    variants={"value": "value '{value}' is already in breakdown '{key}'; not added"},
+    hint_en="`site-builder new` never overwrites: edit the existing file, or choose another id.",
+    hint_vi="`site-builder new` không bao giờ ghi đè: sửa tệp đã có, hoặc chọn mã khác.",
+)
+
+NEW_ID = ErrorType(
+    code="new-id",
+    title_en="Not a valid id",
+    title_vi="Mã không hợp lệ",
+    template="{kind} '{id}' must be {rule}",
+    hint_en="An id is written once and never changes: lower-case ASCII without diacritics, as the field reference says for its kind.",
+    hint_vi="Mã được đặt một lần và không đổi: chữ thường ASCII không dấu, theo đúng quy định của loại mã đó trong bảng tham chiếu các trường.",
+)
+
 # Every entry above, in the order written (the order of the documentation).
 CATALOGUE: tuple[ErrorType, ...] = tuple(value for value in list(globals().values()) if isinstance(value, ErrorType))
 

@@ -35,6 +35,7 @@ PUBLISHED_CODES = {
     "unlisted-file", "value-range", "yaml-control", "yaml-duplicate-key", "yaml-line-separator", "yaml-syntax", "yaml-tab",
     "too-deep", "yaml-alias", "json-syntax", "json-duplicate-key", "settings", "release", "package-unsupported",
     "figures-disagree", "identity-broken", "share-formula", "flag-unexplained", "identity-self",
+    "new-exists", "new-id",  # the refusals of `site-builder new`
 }
 
 ENTRIES = {name: value for name, value in vars(error_types).items() if isinstance(value, ErrorType)}

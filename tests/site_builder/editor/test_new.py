@@ -133,7 +133,7 @@ def test_refuses_to_overwrite(minimal: Path) -> None:
     before = path.read_bytes()
     result = runner.invoke(command, ["unit", "--id", "huyen-b", "--parent", "tinh-a", "--level", "district", "--root", str(minimal)])
     assert result.exit_code == 1
-    assert "content/units/huyen-b.yaml already exists; not overwritten" in result.output
+    assert result.output.splitlines() == ["content/units/huyen-b.yaml:1:5: id: unit 'huyen-b' already exists; not overwritten"]
     assert path.read_bytes() == before
 
 
@@ -196,3 +196,17 @@ def test_every_model_has_a_vietnamese_description() -> None:
 
     models = {m.__name__ for kind in [*KINDS.values(), Glossary] for m in models_in(kind)}
     assert sorted(models - set(VI_MODELS)) == []
+
+
+@pytest.mark.parametrize("text", ["Buổi tiếp nhận hồ sơ lưu động", "Số buổi, trong kỳ.", "2024", "1.240", "Xã Đồng Sen: người dân",
+                                  "x #y", "[a]", "- a", "yes", "null", "@x", '"q"', "C'est", "100%", "1:20", "0o17", " lề", "a\tb"])
+def test_a_value_is_written_plain_only_when_it_reads_back_as_itself(text: str) -> None:
+    from site_builder.editor.new import _scalar
+    from site_builder.content.yamlio import parse_yaml
+
+    written = _scalar(text)
+    located, problems = parse_yaml("x.yaml", f"k: {written}  # chú thích\n")
+    assert problems == [] and located is not None and located.data == {"k": text}
+    assert round_trip_yaml().load(f"k: {written}\n")["k"] == text
+    if text in ("Buổi tiếp nhận hồ sơ lưu động", "Số buổi, trong kỳ."):
+        assert written == text  # names and sentences look as editors write them, unquoted
