@@ -594,7 +594,7 @@ WEB_SOURCE = ErrorType(
     title_vi="Nguồn trên mạng thiếu thông tin trích dẫn",
     template="required for a {kind} (document_type {document_type}): {what}",
     variants={
-        "pair": "{given} is given, so {field} is needed too: an address is cited with the day it was read",
+        "pair": "{given} is given, so {needed} is needed too: an address is cited with the day it was read",
         "before": "retrieved on {retrieved}, before the {kind} was dated ({date}); write the day you read it",
         "future": "{retrieved} is in the future; write the day you read it",
     },

@@ -50,7 +50,7 @@ def check_web_sources(reports: Mapping[str, Report], located: Mapping[tuple[str,
         else:
             for field, given in (("retrieved", "url"), ("url", "retrieved")):
                 if getattr(rep, given) is not None and getattr(rep, field) is None:
-                    out.append(at(field, WEB_SOURCE.message(variant="pair", given=given, field=field), on=given))
+                    out.append(at(field, WEB_SOURCE.message(variant="pair", given=given, needed=field), on=given))
         if rep.retrieved is None:
             continue
         if rep.date is not None and rep.retrieved < rep.date:
