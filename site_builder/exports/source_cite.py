@@ -19,6 +19,7 @@ the translation in square brackets, as APA does for a title in another language.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -154,6 +155,12 @@ def bibtex(report: Report, issuer: Unit) -> str:
     width = max(len(name) for name, _ in fields)
     body = ",\n".join(f"  {name.ljust(width)} = {{{value}}}" for name, value in fields)
     return f"@{entry}{{{key},\n{body}\n}}\n"
+
+
+def csl_json(item: dict[str, Any]) -> str:
+    """A CSL-JSON file of one item, a field a line (dates and names kept on theirs), for reading and pasting."""
+    lines = [f"    {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}" for key, value in item.items()]
+    return "[\n  {\n" + ",\n".join(lines) + "\n  }\n]\n"
 
 
 def cite_source(report: Report, issuer: Unit) -> SourceCitation:
