@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from site_builder.content.model import WEB_SOURCES, DocumentType, Report, Text, Unit
+from site_builder.content.model import WEB_SOURCES, DocumentType, HeaderField, Report, Text, Unit
 
 # The kind of document as a citation names it, in each language (exports use no page words, so
 # these are the citation's own, the same as the site's dt.* labels).
@@ -74,6 +74,10 @@ def _title(title: Text, lang: str) -> str:
     return title.vi if lang == "vi" or not title.en else f"{title.vi} [{title.en}]"
 
 
+def _uncertain_note(report: Report) -> str:
+    return "Uncertain (read from a damaged copy): " + ", ".join(f.value for f in report.uncertain)
+
+
 def csl_item(report: Report, issuer: Unit) -> dict[str, Any]:
     """The CSL-JSON item (the input of Zotero, Pandoc and citeproc) of a source document."""
     web = report.document_type in WEB_SOURCES
@@ -97,19 +101,24 @@ def csl_item(report: Report, issuer: Unit) -> dict[str, Any]:
         item["URL"] = report.url
     if report.retrieved:
         item["accessed"] = _date_parts(report.retrieved)
+    if report.uncertain:
+        item["note"] = _uncertain_note(report)
     return item
 
 
 def citation_text(report: Report, issuer: Unit, lang: str) -> str:
     """One line in `lang`: who, when, what, where it was published, where and when it was read."""
     vi = lang == "vi"
+    doubt = ", chưa chắc chắn" if vi else ", uncertain"  # a header field read from a damaged copy says so
     when = _day(report.date, lang) if report.date else ("không ghi ngày" if vi else "n.d.")
+    if report.date and HeaderField.date in report.uncertain:
+        when += doubt
     title = _title(report.title, lang)
     if report.document_type in WEB_SOURCES:
         head = f"{report.author} ({when}). {title}." if report.author else f"{title} ({when})."
         out = f"{head} {report.publisher}."
     else:
-        number = f" ({report.number})" if report.number else ""
+        number = f" ({report.number}{doubt if HeaderField.number in report.uncertain else ''})" if report.number else ""
         out = f"{_name(issuer, lang)} ({when}). {title}{number} [{_label(report.document_type, lang)}]."
     if report.url and report.retrieved:
         read = _day(report.retrieved, lang)
@@ -150,6 +159,8 @@ def bibtex(report: Report, issuer: Unit) -> str:
         fields.append(("url", report.url))
     if report.retrieved:
         fields.append(("urldate", report.retrieved.isoformat()))
+    if report.uncertain:
+        fields.append(("note", _bib(_uncertain_note(report))))
     fields.append(("langid", "vietnamese"))
     key = re.sub(r"[^A-Za-z0-9]+", "_", report.id)
     width = max(len(name) for name, _ in fields)

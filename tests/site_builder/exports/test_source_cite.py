@@ -13,7 +13,7 @@ from site_builder.compute import changelog
 from site_builder.compute.derive import Computed
 from site_builder.compute.tables import lookup_table
 from site_builder.content.corpus import Corpus
-from site_builder.content.model import DocumentType
+from site_builder.content.model import DocumentType, HeaderField
 from site_builder.exports.api import SCHEMAS, responses
 from site_builder.exports.downloads import write_downloads
 from site_builder.exports.source_cite import KIND_LABEL, cite_source
@@ -104,3 +104,14 @@ def test_downloads_and_api_carry_them_and_validate(article: tuple[Corpus, Comput
     assert report["citation"]["csl"]["type"] == "article-newspaper" and report["citation"]["bibtex"].startswith("@article{")
     listed = next(r for r in docs["reports.json"][1]["reports"] if r["id"] == ARTICLE_ID)
     assert listed["url"] == ARTICLE_URL
+
+
+def test_an_uncertain_number_or_date_is_cited_as_uncertain(article: tuple[Corpus, Computed]) -> None:
+    corpus, _ = article
+    rep = corpus.reports["bc-2021"].model_copy(update={"uncertain": [HeaderField.number, HeaderField.date]})
+    doc = cite_source(rep, corpus.units[rep.issuer])
+    assert "(20/12/2021, chưa chắc chắn)" in doc.text["vi"] and "(12/BC-UBND, chưa chắc chắn)" in doc.text["vi"]
+    assert "(20 December 2021, uncertain)" in doc.text["en"] and "(12/BC-UBND, uncertain)" in doc.text["en"]
+    assert doc.csl["note"] == "Uncertain (read from a damaged copy): number, date" and "number, date}" in doc.bibtex
+    plain = cite_source(corpus.reports["bc-2021"], corpus.units[rep.issuer])
+    assert "uncertain" not in plain.text["en"] and "note" not in plain.csl
