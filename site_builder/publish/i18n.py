@@ -357,8 +357,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "web_address": {"vi": "Địa chỉ", "en": "Address"},
     "retrieved": {"vi": "Ngày truy cập", "en": "Retrieved on"},
     "cite_source": {"vi": "Cách trích dẫn nguồn này", "en": "How to cite this source"},
-    "cite_source_lead": {"vi": "Trích dẫn văn bản gốc mà số liệu trên trang này được đọc từ đó:",
-                         "en": "To cite the original document the figures on this page were read from:"},
+    "cite_source_lead": {"vi": "Để trích dẫn văn bản gốc mà trang này chép lại:",
+                         "en": "To cite the original document this page transcribes:"},
     # The theme's words (templates/overrides), handed to it through the mkdocs configuration.
     "search.label": {"vi": "Tìm kiếm trên trang", "en": "Search this site"},
     "search.placeholder": {"vi": "Tìm xã, đơn vị…", "en": "Search communes…"},
