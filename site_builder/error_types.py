@@ -637,6 +637,22 @@ FMT_ORDER = ErrorType(
     hint_vi="`fmt` giữ nguyên tệp: tự sắp các khóa theo thứ tự trong bảng tham chiếu các trường, rồi chạy lại `fmt`.",
 )
 
+# --------------------------------------------------------------------------- sources on the web
+
+WEB_SOURCE = ErrorType(
+    code="web-source",
+    title_en="Web source not fully cited",
+    title_vi="Nguồn trên mạng thiếu thông tin trích dẫn",
+    template="required for a {kind} (document_type {document_type}): {what}",
+    variants={
+        "pair": "{given} is given, so {needed} is needed too: an address is cited with the day it was read",
+        "before": "retrieved on {retrieved}, before the {kind} was dated ({date}); write the day you read it",
+        "future": "{retrieved} is in the future; write the day you read it",
+    },
+    hint_en="A press article (bai_bao) or web page (trang_web) names its publisher as printed, the address it was read at (url) and the day it was read (retrieved): pages change and disappear, and a reader checks the figures against what was there that day. A document found online may give url and retrieved too, always both.",
+    hint_vi="Bài báo (bai_bao) hay trang web (trang_web) phải ghi cơ quan đăng tải (publisher) như được in, địa chỉ đã đọc (url) và ngày đọc (retrieved): trang web thay đổi và có thể mất, người đọc đối chiếu số liệu với nội dung của trang vào ngày đó. Văn bản tìm thấy trên mạng cũng có thể ghi url và retrieved, luôn ghi cả hai.",
+)
+
 
 # --------------------------------------------------------------------------- site-builder new
 

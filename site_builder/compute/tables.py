@@ -162,7 +162,7 @@ LOOKUP_COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("id", "string", "Stable id of the report; its page is reports/<id>/."),
         Column("unit", "string", "Id of the unit the report is about.", "units"),
         Column("issuer", "string", "Id of the unit that issued it.", "units"),
-        Column("document_type", "string", "bao_cao | chi_thi | ke_hoach | quyet_dinh | cong_van | nghi_quyet."),
+        Column("document_type", "string", "bao_cao | chi_thi | ke_hoach | quyet_dinh | cong_van | nghi_quyet | bai_bao (press article) | trang_web (web page)."),
         Column("number", "string", "Number and symbol as printed, e.g. 278/BC-UBND; empty when the copy shows none."),
         Column("date", "date", "Date of signature; empty when the copy does not show it."),
         Column("uncertain", "string", "Header fields read from a damaged copy and not certain, comma-separated: number, date, signer, place; empty when all are certain."),
@@ -175,6 +175,10 @@ LOOKUP_COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("title_vi", "string", "Title as printed, diacritics restored."),
         Column("title_en", "string", "Title in English."),
         Column("source_ocr", "boolean", "true when the source text came from OCR."),
+        Column("publisher", "string", "The newspaper or website that published a press article or web page, as it names itself; empty for other documents."),
+        Column("author", "string", "Who wrote a press article, as printed; empty when it names no one."),
+        Column("url", "string", "The address the source was read at; empty for a document not read online."),
+        Column("retrieved", "date", "The day the source was read at url."),
     ),
     "indicators": (
         Column("id", "string", "Stable id of the indicator; its page is indicators/<id>/."),
@@ -223,7 +227,7 @@ def _lookup_rows(corpus: Corpus, name: str) -> list[list[str]]:
         return [[r.id, r.unit, r.issuer, r.document_type.value, r.number or "", day(r.date), ",".join(f.value for f in r.uncertain),
                  r.period.code, day(r.period.start), day(r.period.end),
                  r.data_period.code if r.data_period else "", day(r.data_period.start if r.data_period else None), day(r.data_period.end if r.data_period else None),
-                 r.title.vi, r.title.en or "", str(r.source.ocr).lower()]
+                 r.title.vi, r.title.en or "", str(r.source.ocr).lower(), r.publisher or "", r.author or "", r.url or "", day(r.retrieved)]
                 for r in corpus.reports.values()]
     if name == "breakdowns":
         return [[f"{d.id}={v.id}", d.id, v.id, d.name.vi, d.name.en or "", v.name.vi, v.name.en or ""]

@@ -20,6 +20,7 @@ from site_builder.error_types import (
 from site_builder.errors import Loc, Message, Problem, field_path, rel
 from site_builder.content.messages import date_message, kind_of
 from site_builder.content.model import KINDS, Dimension, Glossary, GlossaryTerm, Indicator, MapLayout, Page, Report, Text, Unit
+from site_builder.content.web_sources import check_web_sources
 from site_builder.content.yamlio import Located, parse_yaml, read_text
 
 log = logging.getLogger(__name__)
@@ -271,6 +272,7 @@ def _cross_check(content: Content, root: Path) -> list[Problem]:
         else:
             numbers[key] = rid
     out += _check_maps(content)
+    out += check_web_sources(content.reports, content.located)
     sources = root / "content" / "sources"
     for rid, rep in content.reports.items():
         for part in ("unit", "issuer"):

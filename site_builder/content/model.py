@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from enum import Enum
+from urllib.parse import urlsplit
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -189,6 +190,29 @@ class DocumentType(str, Enum):
     quyet_dinh = "quyet_dinh"
     cong_van = "cong_van"
     nghi_quyet = "nghi_quyet"
+    bai_bao = "bai_bao"  # a press article (bài báo)
+    trang_web = "trang_web"  # a web page (trang thông tin điện tử)
+
+
+# Sources published on the web rather than issued as documents: cited by publisher, address and the
+# day they were read (content/sources.py checks that they say so).
+WEB_SOURCES = frozenset({DocumentType.bai_bao, DocumentType.trang_web})
+
+
+def web_address_problem(value: str) -> str | None:
+    """Why `value` is not a web address a page may link to, or None: http or https, a host, no spaces.
+
+    Anything else (javascript:, data:, a bare host) would be a link that runs code or goes nowhere.
+    """
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # an unclosed [ of an IPv6 host
+        parts = urlsplit("")
+    if parts.scheme not in ("http", "https") or not value.startswith(parts.scheme + "://"):
+        return f"'{value}' is not a web address: write it whole as the browser shows it, starting with https:// or http://"
+    if not parts.hostname or "." not in parts.hostname or any(c.isspace() or c in '<>"`' for c in value):
+        return f"'{value}' is not a web address: copy it whole from the browser's address bar"
+    return None
 
 
 class Period(Strict):
@@ -288,13 +312,17 @@ class Report(Strict):
 
     id: Id = Field(description="Stable ASCII id, e.g. dak-nong-vp-ubnd-2021-q3.")
     unit: Id = Field(description="Id of the unit the report is about.")
-    issuer: Id = Field(description="Id of the unit that issued it (often the same as unit).")
-    document_type: DocumentType = Field(description="bao_cao | chi_thi | ke_hoach | quyet_dinh | cong_van | nghi_quyet.")
+    issuer: Id = Field(description="Id of the unit that issued it (often the same as unit). For a press article or web page, which `publisher` publishes, the unit whose figures it reports (usually the same as unit).")
+    document_type: DocumentType = Field(description="bao_cao | chi_thi | ke_hoach | quyet_dinh | cong_van | nghi_quyet | bai_bao (press article) | trang_web (web page).")
     number: str | None = Field(default=None, description="Number and symbol, e.g. 278/BC-UBND; empty when the copy shows none.")
-    date: dt.date | None = Field(default=None, description="Date of signature; empty when the copy does not show it.")
+    date: dt.date | None = Field(default=None, description="Date of signature (of a press article or web page: of publication); empty when the copy does not show it.")
     date_note: Text | None = Field(default=None, description="Why the date is missing or partial, and how uncertain header fields were read.")
     uncertain: list[HeaderField] = Field(default_factory=list, description="Header fields read from a damaged copy or reconstructed, not certain: number, date, signer, place, or period (a reporting period the document does not state); the site marks them wherever they are cited, and date_note says why.")
     place: str | None = Field(default=None, description="Place of issue as printed in the header.")
+    publisher: str | None = Field(default=None, min_length=1, description="The newspaper or website as it names itself, e.g. Báo Bình Phước; required for bai_bao and trang_web.")
+    author: str | None = Field(default=None, min_length=1, description="Who wrote the article, as printed (a press article's byline); empty when it names no one.")
+    url: str | None = Field(default=None, description="The address it was read at, starting with https:// or http://; required for bai_bao and trang_web, and optional for a document found online.")
+    retrieved: dt.date | None = Field(default=None, description="The day the editor read it at url (YYYY-MM-DD); required with url.")
     period: Period = Field(description="The reporting period: what time the report says it covers.")
     data_period: Period | None = Field(default=None, description="The period its figures cover, when the report states one that differs from the reporting period (data from 09/6 to 07/9 in a report for 15/6–14/9).")
     signer: Person | None = Field(default=None, description="Who signed.")
@@ -305,6 +333,14 @@ class Report(Strict):
     assessments: Assessments = Field(default_factory=Assessments, description="Achievements, limitations, causes, next tasks.")
     legal_references: list[LegalReference] = Field(default_factory=list, description="Documents cited.")
     source: SourceText = Field(description="The raw text it was transcribed from.")
+
+    @field_validator("url")
+    @classmethod
+    def _web_address(cls, value: str | None) -> str | None:
+        why = web_address_problem(value) if value is not None else None
+        if why:
+            raise ValueError(why)
+        return value
 
     @model_validator(mode="after")
     def _has_date_or_note(self) -> "Report":

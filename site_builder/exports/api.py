@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from site_builder.exports.cite import CC_BY, catalogue
+from site_builder.exports.source_cite import cite_source
 from site_builder.compute.versions import data_updated, data_version
 from site_builder.compute.derive import Computed, unit_figures
 from site_builder.content.corpus import Corpus, Figure, Target
@@ -110,6 +111,7 @@ def _report_summary(corpus: Corpus, computed: Computed, rid: str) -> dict[str, A
         "id": r.id, "unit": r.unit, "issuer": r.issuer, "document_type": r.document_type.value, "number": r.number,
         "date": r.date.isoformat() if r.date else None, "uncertain": [f.value for f in r.uncertain],
         "period": _period(r.period), "data_period": _period(r.data_period),
+        "publisher": r.publisher, "author": r.author, "url": r.url, "retrieved": r.retrieved.isoformat() if r.retrieved else None,
         "title": _text(r.title), "figures": len(figs),
         "api": f"api/reports/{rid}.json", "page": _page(f"reports/{rid}/"), "csv": f"downloads/reports/{rid}.csv" if figs else None,
     }
@@ -191,10 +193,12 @@ def indicator_response(corpus: Corpus, computed: Computed, iid: str, base: dict[
 def report_response(corpus: Corpus, computed: Computed, rid: str, base: dict[str, Any]) -> dict[str, Any]:
     """api/reports/{id}.json."""
     r = corpus.reports[rid]
+    cited = cite_source(r, corpus.units[r.issuer])
     report = _report_summary(corpus, computed, rid) | {
         "date_note": _text(r.date_note), "place": r.place, "summary": _text(r.summary),
         "signer": None if r.signer is None else {"name": r.signer.name, "title": _text(r.signer.title), "on_behalf": _text(r.signer.on_behalf)},
         "source": {"ocr": r.source.ocr, "diacritics_restored": r.source.diacritics_restored, "page": _page(f"reports/{rid}-source/")},
+        "citation": {"text": cited.text, "bibtex": cited.bibtex, "csl": cited.csl},
     }
     return {
         "meta": _meta(base, "report"), "report": report,
@@ -317,7 +321,12 @@ DEFS: dict[str, Any] = {
         "id": ID, "unit": ID, "issuer": ID, "document_type": STR, "number": _null(STR), "date": _null(DATE),
         "uncertain": {"type": "array", "items": {"enum": [h.value for h in HeaderField]},
                       "description": "Header fields read from a damaged copy and not certain."},
-        "period": {"$ref": "#/$defs/period"}, "data_period": _null({"$ref": "#/$defs/period"}), "title": {"$ref": "#/$defs/text"}, "figures": {"type": "integer", "minimum": 0},
+        "period": {"$ref": "#/$defs/period"}, "data_period": _null({"$ref": "#/$defs/period"}),
+        "publisher": _null({"type": "string", "description": "The newspaper or website that published a press article or web page, as it names itself."}),
+        "author": _null({"type": "string", "description": "Who wrote a press article, as printed."}),
+        "url": _null({"type": "string", "pattern": "^https?://", "description": "The address the source was read at."}),
+        "retrieved": _null(DATE | {"description": "The day the source was read at url."}),
+        "title": {"$ref": "#/$defs/text"}, "figures": {"type": "integer", "minimum": 0},
         "api": PATH, "page": {"$ref": "#/$defs/page"}, "csv": _null(PATH),
     }),
     "indicator_summary": _obj({
@@ -389,6 +398,10 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "date_note": _null({"$ref": "#/$defs/text"}), "place": _null(STR), "summary": {"$ref": "#/$defs/text"},
             "signer": _null(_obj({"name": STR, "title": {"$ref": "#/$defs/text"}, "on_behalf": _null({"$ref": "#/$defs/text"})})),
             "source": _obj({"ocr": {"type": "boolean"}, "diacritics_restored": {"type": "boolean"}, "page": {"$ref": "#/$defs/page"}}),
+            "citation": _obj({
+                "text": _obj({"vi": STR, "en": STR}), "bibtex": {"type": "string", "description": "A biblatex entry."},
+                "csl": {"type": "object", "required": ["id", "type", "title"], "description": "A CSL-JSON item: article-newspaper, webpage, report or document."},
+            }, "How to cite the source document: a line per language, biblatex and CSL-JSON."),
         }),
         "figures": _list("figure"), "targets": _list("target"),
     }),

@@ -198,7 +198,8 @@ def published_descriptor(corpus: Corpus, meta: DatasetMeta, descriptor: dict[str
         rep = corpus.reports.get(rid)
         if rep is None:
             continue
-        label = f"{rep.number} — {rep.title.vi}" if rep.number else rep.title.vi
+        named = rep.number or rep.publisher  # a press article or web page has no number: its newspaper or site
+        label = f"{named} — {rep.title.vi}" if named else rep.title.vi
         sources.append({"title": label, "path": f"{root}reports/{rid}/"})
     out["sources"] = sources
     out["citation"] = {"text": meta.citation("en"), "text_vi": meta.citation("vi"), "bibtex": meta.bibtex()}

@@ -349,6 +349,19 @@ STRINGS: dict[str, dict[str, str]] = {
     "download.zip_dataset": {"vi": "mọi bộ dữ liệu và cơ sở dữ liệu SQLite", "en": "every dataset and the SQLite database"},
     "cite_version": {"vi": "Hãy ghi kèm phiên bản: các số liệu của một phiên bản không đổi; mọi thay đổi sau đó được liệt kê trong",
                      "en": "Please give the version: the figures of a version do not change; every later change is listed in the"},
+    # Sources read on the web (issue 22): press articles and web pages, how a report page names
+    # who published them, where and when they were read, and how any source is cited.
+    "dt.bai_bao": {"vi": "Bài báo", "en": "Press article"},
+    "dt.trang_web": {"vi": "Trang thông tin điện tử", "en": "Web page"},
+    "publisher": {"vi": "Nơi đăng", "en": "Published by"},
+    "author": {"vi": "Tác giả", "en": "Author"},
+    "date_published": {"vi": "Ngày đăng", "en": "Published on"},
+    "figures_of": {"vi": "Số liệu của", "en": "Figures of"},
+    "web_address": {"vi": "Địa chỉ", "en": "Address"},
+    "retrieved": {"vi": "Ngày truy cập", "en": "Retrieved on"},
+    "cite_source": {"vi": "Cách trích dẫn nguồn này", "en": "How to cite this source"},
+    "cite_source_lead": {"vi": "Để trích dẫn văn bản gốc mà trang này chép lại:",
+                         "en": "To cite the original document this page transcribes:"},
     # The theme's words (templates/overrides), handed to it through the mkdocs configuration.
     "search.label": {"vi": "Tìm kiếm trên trang", "en": "Search this site"},
     "search.placeholder": {"vi": "Tìm xã, đơn vị…", "en": "Search communes…"},

@@ -26,7 +26,7 @@ from site_builder.compute.derive import Computed, Derived
 from site_builder.compute.report_tables import report_tables
 from site_builder.compute.tilemap import TileMap, home_map, indicator_map
 from site_builder.content.corpus import Corpus, Figure
-from site_builder.content.model import GlossaryTerm, HeaderField, Page, Report, Text, Unit
+from site_builder.content.model import WEB_SOURCES, GlossaryTerm, HeaderField, Page, Report, Text, Unit
 from site_builder.compute.changelog import Changelog
 from site_builder.publish import i18n
 from site_builder.publish.charts import ChartView
@@ -39,6 +39,7 @@ from site_builder.publish.ranking_page import LevelView, level_views
 from site_builder.publish.report_error import issue_links
 from site_builder.publish.tilemap import MapView, map_view
 from site_builder.exports.places import offered, place_rows
+from site_builder.exports.source_cite import cite_source, csl_json
 from site_builder.publish.unit_page import unit_view
 
 # An indicator page lists its values by unit; a national corpus has tens of thousands for the
@@ -298,8 +299,11 @@ def render_site(corpus: Corpus, computed: Computed, changes: Changelog, lang: i1
              total=len(corpus.reports), figure_counts=report_counts)
     for rid, report in corpus.reports.items():
         tables = report_tables(computed.figures_by_report.get(rid, ()), corpus.sources.get(rid, ""), tuple(s.heading.vi for s in report.sections))
+        cited = cite_source(report, corpus.units[report.issuer])
         emit(f"reports/{rid}.md", "report.md.j2", plain.tx_plain(report.title), plain.tx_plain(report.summary)[:300], report=report, tables=tables,
-             issues=issue_links(Lang(lang, f"reports/{rid}.md"), site, report, corpus.units.get(tables.unit), tables.mixed))
+             issues=issue_links(Lang(lang, f"reports/{rid}.md"), site, report, corpus.units.get(tables.unit), tables.mixed),
+             web=report.document_type in WEB_SOURCES, citation=cited.text[lang], bibtex=cited.bibtex,
+             csl=csl_json(cited.csl))
         uncertain = f" ({i18n.t('mark.uncertain', lang)})" if report.number and HeaderField.number in report.uncertain else ""
         emit(f"reports/{rid}-source.md", "source.md.j2", f"{i18n.t('source_text', lang)}: {plain.report_label(report)}{uncertain}",
              report=report, raw=corpus.sources.get(rid, ""))

@@ -254,3 +254,21 @@ def third_party(third_party_root: Path) -> tuple[Corpus, Computed]:
     corpus, findings = validate(third_party_root)
     assert corpus is not None, [p.text() for p in findings.errors]
     return corpus, compute(corpus)
+
+
+@pytest.fixture(scope="session")
+def article_root(tmp_path_factory: pytest.TempPathFactory, minimal_factory: Any) -> Path:
+    """The minimal project with a press article as a second source (tests/site_builder/article_project.py)."""
+    from tests.site_builder.article_project import ARTICLE_FILES
+
+    root: Path = minimal_factory(tmp_path_factory.mktemp("article") / "proj")
+    write_files(root, ARTICLE_FILES)
+    return root
+
+
+@pytest.fixture(scope="session")
+def article(article_root: Path) -> tuple[Corpus, Computed]:
+    corpus, findings = validate(article_root)
+    assert corpus is not None, [p.text() for p in findings.errors]
+    assert findings.problems == [], [p.text() for p in findings.problems]
+    return corpus, compute(corpus)

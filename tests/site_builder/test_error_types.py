@@ -36,6 +36,7 @@ PUBLISHED_CODES = {
     "too-deep", "yaml-alias", "json-syntax", "json-duplicate-key", "settings", "release", "package-unsupported",
     "figures-disagree", "identity-broken", "share-formula", "flag-unexplained", "identity-self",
     "new-exists", "new-id",  # the refusals of `site-builder new`
+    "web-source",
 }
 
 ENTRIES = {name: value for name, value in vars(error_types).items() if isinstance(value, ErrorType)}

@@ -35,7 +35,7 @@ SECOND_LINE = "\n\n# heading {: onclick=\"alert(8)\" }\n\n[w](javascript:alert(9
 # Keys whose values are not prose: ids, references, enums, dates, flags, file names, URLs.
 MACHINE_KEYS = {"id", "level", "parent", "unit", "issuer", "document_type", "date", "start", "end", "code", "kind", "file", "ocr",
                 "diacritics_restored", "field", "framework", "status", "successor", "admin_code", "website", "numerator",
-                "denominator", "higher_is_better", "term", "uncertain", "topic", "additive", "sum", "unless", "at_most", "parts", "overlapping"}
+                "denominator", "higher_is_better", "term", "uncertain", "topic", "additive", "sum", "unless", "at_most", "parts", "overlapping", "url", "retrieved"}
 # In data package descriptors and schemas only these are prose; the rest are names, paths and types.
 DESCRIPTOR_PROSE = {"title", "description"}
 
@@ -96,6 +96,10 @@ FULL = {
         date_note: {vi: Ngày ký rõ., en: The date is legible.}
         uncertain: [number, place]
         place: Huyện B
+        publisher: Cổng thông tin huyện B
+        author: Phòng Nội vụ
+        url: https://example.org/bc-2021?a=1&b='onmouseover=alert(12)
+        retrieved: 2022-01-05
         period: {kind: year, start: 2021-01-01, end: 2021-12-31, code: "2021"}
         data_period: {kind: range, start: 2021-01-01, end: 2021-11-30, code: 2021-01-01/2021-11-30}
         signer:

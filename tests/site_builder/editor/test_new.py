@@ -19,6 +19,7 @@ from site_builder.content.yamlio import _plain, round_trip_yaml
 # Values for the fields whose pattern or meaning a generic filler cannot guess.
 BY_NAME: dict[str, Any] = {
     "successor": "tinh-a", "admin_code": "12345", "website": "https://example.org", "legal_basis": "202/2025/QH15",
+    "url": "https://example.org/bai-viet",
 }
 
 
