@@ -586,6 +586,20 @@ FMT_ORDER = ErrorType(
     hint_vi="`fmt` giữ nguyên tệp: tự sắp các khóa theo thứ tự trong bảng tham chiếu các trường, rồi chạy lại `fmt`.",
 )
 
+# --------------------------------------------------------------------------- several breakdowns per figure (issue 22)
+
+BREAKDOWN_FORM = ErrorType(
+    code="breakdown-form",
+    title_en="Breakdown written in another form",
+    title_vi="Phân tổ viết sai dạng",
+    template="dimension '{key}' is given twice in '{code}'; a figure belongs to one value of each dimension",
+    variants={"order": "write the dimensions of '{code}' in alphabetical order: {canonical}"},
+    hint_en="Several breakdowns are written dimension=value pairs joined by ';', each dimension once and in alphabetical order "
+            "(`cause=system_error;level=district`), so that the same sub-group is always written the same way.",
+    hint_vi="Nhiều phân tổ được viết thành các cặp chiều=giá trị nối bằng dấu ';', mỗi chiều một lần và theo thứ tự chữ cái "
+            "(`cause=system_error;level=district`), để cùng một nhóm luôn được viết giống nhau.",
+)
+
 
 # Every entry above, in the order written (the order of the documentation).
 CATALOGUE: tuple[ErrorType, ...] = tuple(value for value in list(globals().values()) if isinstance(value, ErrorType))
