@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from site_builder.content import periods
+from site_builder.content.breakdowns import COLUMNS as breakdown_columns
 from site_builder.content.breakdowns import NAME_SEPARATOR, SEPARATOR
 from site_builder.content.breakdowns import parse as parse_breakdown
 from site_builder.content.corpus import FIGURE_FIELDS, TARGET_FIELDS, Corpus, Package, Resource, project_schema
@@ -24,7 +25,7 @@ from site_builder.content.corpus import FIGURE_FIELDS, TARGET_FIELDS, Corpus, Pa
 LOOKUPS = ("units", "reports", "indicators", "breakdowns")
 # Columns holding a breakdown code (channel=hotline): published with a key to the breakdowns table,
 # which names each code. The source schemas leave it out: `check` explains a bad code better.
-BREAKDOWN_COLUMNS = ("breakdown", "scope")
+BREAKDOWN_COLUMNS = breakdown_columns
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from site_builder.content.model import BreakdownValue, Dimension, Text
 
+COLUMNS = ("breakdown", "scope")  # the project's columns holding a code: figures' breakdown, targets' scope
 SEPARATOR = ";"  # between pairs: cause=system_error;level=district
 NAME_SEPARATOR = "; "  # between the names of the pairs, as visitors read them
 

@@ -333,7 +333,7 @@ CATALOGUE = [
     Bad("breakdown-order", "a breakdown of two pairs not in alphabetical order of dimension",
         each(write("content/breakdowns/level.yaml", LEVEL_DIMENSION), edit(CSV, "2021-12-31,,7447,,reported", "2021-12-31,level=district;channel=hotline,7447,,reported")),
         "datapackages/figures/data/bc-2021.csv:2:74: breakdown: write the dimensions of 'level=district;channel=hotline' in alphabetical order: "
-        "channel=hotline;level=district", "breakdown-form"),
+        "channel=hotline;level=district (`site-builder fmt` does)", "breakdown-form"),
     Bad("breakdown-trailing-separator", "a breakdown ending in the separator ';'",
         edit(CSV, "2021-12-31,,7447,,reported", "2021-12-31,channel=hotline;,7447,,reported"),
         "datapackages/figures/data/bc-2021.csv:2:74: breakdown: 'channel=hotline;' does not match the pattern ([a-z_]+=[a-z0-9_-]+(;[a-z_]+=[a-z0-9_-]+)*)?",
