@@ -34,6 +34,7 @@ PUBLISHED_CODES = {
     "unicode-nfc", "unit-cycle", "unit-tree", "unknown-breakdown", "unknown-file", "unknown-folder", "unknown-id",
     "unlisted-file", "value-range", "yaml-control", "yaml-duplicate-key", "yaml-line-separator", "yaml-syntax", "yaml-tab",
     "too-deep", "yaml-alias", "json-syntax", "json-duplicate-key", "settings", "release", "package-unsupported",
+    "breakdown-form",  # issue 22: several breakdowns per figure
 }
 
 ENTRIES = {name: value for name, value in vars(error_types).items() if isinstance(value, ErrorType)}
