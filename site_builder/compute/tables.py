@@ -193,7 +193,7 @@ LOOKUP_COLUMNS: dict[str, tuple[Column, ...]] = {
     ),
     "breakdowns": (
         Column("id", "string", "The code as it appears in the breakdown (figures) and scope (targets) columns, dimension=value; "
-                               "a code of several pairs joined by ';' (cause=system_error;level=district) has a row of its own."),
+                               "a code of several pairs joined by ';' has a row of its own."),
         Column("dimension", "string", "The part before '=': what the figures are broken down by (for several pairs, each joined by ';')."),
         Column("value", "string", "The part after '=' (for several pairs, each joined by ';')."),
         Column("dimension_vi", "string", "Name of the dimension in Vietnamese (for several pairs, each joined by '; ')."),

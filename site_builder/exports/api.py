@@ -291,7 +291,7 @@ DEFS: dict[str, Any] = {
         "id": STR, "report": ID, "unit": ID, "indicator": ID, "period": STR, "period_kind": {"enum": KINDS},
         "period_label": _obj({"vi": STR, "en": STR}, "The period in words, as the report words it."), "period_start": _null(DATE), "period_end": DATE,
         "breakdown": _null({**STR, "description": "The sub-groups as in the CSV: dimension=value pairs joined by ';', by dimension "
-                                                  "(cause=system_error;level=district); null for the total."}),
+                                                  "(agency=…;cause=…); null for the total."}),
         "breakdown_name": _null({"$ref": "#/$defs/text"}), "breakdowns": {"$ref": "#/$defs/breakdowns"}, "value": _null(NUMBER),
         "qualifier": _null({"enum": [q.value for q in Qualifier if q.value]}), "status": {"enum": ["reported", "missing"]},
         "flag": _null({"enum": ["inconsistent", "ocr_uncertain"]}), "note": _null({"$ref": "#/$defs/text"}),
