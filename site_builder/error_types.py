@@ -675,6 +675,21 @@ NEW_ID = ErrorType(
     hint_vi="Mã được đặt một lần và không đổi: chữ thường ASCII không dấu, theo đúng quy định của loại mã đó trong bảng tham chiếu các trường.",
 )
 
+# --------------------------------------------------------------------------- several breakdowns per figure (issue 22)
+
+BREAKDOWN_FORM = ErrorType(
+    code="breakdown-form",
+    title_en="Breakdown written in another form",
+    title_vi="Phân tổ viết sai dạng",
+    template="dimension '{key}' is given twice in '{code}'; a figure belongs to one value of each dimension",
+    variants={"order": "write the dimensions of '{code}' in alphabetical order: {canonical} (`site-builder fmt` does)"},
+    hint_en="Several breakdowns are written dimension=value pairs joined by ';', each dimension once and in alphabetical order "
+            "(`cause=system_error;level=district`), so that the same sub-group is always written the same way; `site-builder fmt` puts them in order.",
+    hint_vi="Nhiều phân tổ được viết thành các cặp chiều=giá trị nối bằng dấu ';', mỗi chiều một lần và theo thứ tự chữ cái "
+            "(`cause=system_error;level=district`), để cùng một nhóm luôn được viết giống nhau; lệnh `site-builder fmt` tự sắp lại thứ tự.",
+)
+
+
 # Every entry above, in the order written (the order of the documentation).
 CATALOGUE: tuple[ErrorType, ...] = tuple(value for value in list(globals().values()) if isinstance(value, ErrorType))
 

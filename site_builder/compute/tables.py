@@ -17,12 +17,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from site_builder.content import periods
+from site_builder.content.breakdowns import COLUMNS as breakdown_columns
+from site_builder.content.breakdowns import NAME_SEPARATOR, SEPARATOR
+from site_builder.content.breakdowns import parse as parse_breakdown
 from site_builder.content.corpus import FIGURE_FIELDS, TARGET_FIELDS, Corpus, Package, Resource, project_schema
 
 LOOKUPS = ("units", "reports", "indicators", "breakdowns")
 # Columns holding a breakdown code (channel=hotline): published with a key to the breakdowns table,
 # which names each code. The source schemas leave it out: `check` explains a bad code better.
-BREAKDOWN_COLUMNS = ("breakdown", "scope")
+BREAKDOWN_COLUMNS = breakdown_columns
 
 
 @dataclass(frozen=True)
@@ -193,13 +196,14 @@ LOOKUP_COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("formula_denominator", "string", "For a derived indicator: the indicator divided by.", "indicators"),
     ),
     "breakdowns": (
-        Column("id", "string", "The code as it appears in the breakdown (figures) and scope (targets) columns, dimension=value."),
-        Column("dimension", "string", "The part before '=': what the figures are broken down by."),
-        Column("value", "string", "The part after '='."),
-        Column("dimension_vi", "string", "Name of the dimension in Vietnamese."),
-        Column("dimension_en", "string", "Name of the dimension in English."),
-        Column("name_vi", "string", "Name of the value in Vietnamese."),
-        Column("name_en", "string", "Name of the value in English."),
+        Column("id", "string", "The code as it appears in the breakdown (figures) and scope (targets) columns, dimension=value; "
+                               "a code of several pairs joined by ';' has a row of its own."),
+        Column("dimension", "string", "The part before '=': what the figures are broken down by (for several pairs, each joined by ';')."),
+        Column("value", "string", "The part after '=' (for several pairs, each joined by ';')."),
+        Column("dimension_vi", "string", "Name of the dimension in Vietnamese (for several pairs, each joined by '; ')."),
+        Column("dimension_en", "string", "Name of the dimension in English (for several pairs, each joined by '; ')."),
+        Column("name_vi", "string", "Name of the value in Vietnamese (for several pairs, each joined by '; ')."),
+        Column("name_en", "string", "Name of the value in English (for several pairs, each joined by '; ')."),
     ),
 }
 
@@ -209,6 +213,27 @@ LOOKUP_TITLES = {
     "indicators": ("Chỉ số / Indicators", "The catalogue of what is measured."),
     "breakdowns": ("Phân tổ / Breakdowns", "The names of the sub-groups figures and targets are broken down by."),
 }
+
+
+def _breakdown_rows(corpus: Corpus) -> list[list[str]]:
+    """A row per value content/breakdowns names, and one per code of several pairs the figures and
+    targets use (cause=system_error;level=district), its columns joined the way the code is, so
+    that every code in a breakdown or scope column is a key of this table."""
+    out = [[f"{d.id}={v.id}", d.id, v.id, d.name.vi, d.name.en or "", v.name.vi, v.name.en or ""]
+           for d in corpus.breakdowns.values() for v in d.values]
+    combined = {f.breakdown for f in corpus.figures} | {t.scope for t in corpus.targets}
+    for code in sorted(c for c in combined if len(parse_breakdown(c)) > 1):
+        parts = corpus.breakdown_parts(code) or ()
+        dims, vals = [d for d, _ in parts], [v for _, v in parts]
+        out.append([code, SEPARATOR.join(d.id for d in dims), SEPARATOR.join(v.id for v in vals),
+                    _joined([d.name.vi for d in dims]), _joined([d.name.en for d in dims]),
+                    _joined([v.name.vi for v in vals]), _joined([v.name.en for v in vals])])
+    return out
+
+
+def _joined(names: list[str | None]) -> str:
+    """Names of a combined code's parts, joined as on the site; empty when one is untranslated."""
+    return NAME_SEPARATOR.join(n for n in names if n) if all(names) else ""
 
 
 def _lookup_rows(corpus: Corpus, name: str) -> list[list[str]]:
@@ -230,8 +255,7 @@ def _lookup_rows(corpus: Corpus, name: str) -> list[list[str]]:
                  r.title.vi, r.title.en or "", str(r.source.ocr).lower(), r.publisher or "", r.author or "", r.url or "", day(r.retrieved)]
                 for r in corpus.reports.values()]
     if name == "breakdowns":
-        return [[f"{d.id}={v.id}", d.id, v.id, d.name.vi, d.name.en or "", v.name.vi, v.name.en or ""]
-                for d in corpus.breakdowns.values() for v in d.values]
+        return _breakdown_rows(corpus)
     return [[i.id, i.name.vi, i.name.en or "", i.definition.vi, i.definition.en or "", i.unit.value,
              "" if i.higher_is_better is None else str(i.higher_is_better).lower(), i.field.value,
              i.formula.numerator if i.formula else "", i.formula.denominator if i.formula else ""]

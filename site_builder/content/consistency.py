@@ -30,6 +30,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
+from site_builder.content import breakdowns
 from site_builder.content.model import Dimension, Indicator, Text
 
 __all__ = ["Fact", "Finding", "Relation", "check", "draft_facts", "relations", "half_unit", "SILENCES"]
@@ -315,7 +316,7 @@ def _share(rel: Relation, group: Mapping[str, list[Fact]], units: Mapping[str, s
 
 @functools.lru_cache(maxsize=4096)
 def _pairs(breakdown: str) -> frozenset[tuple[str, str]]:
-    return frozenset(tuple(p.split("=", 1)) for p in breakdown.split(";") if "=" in p)  # type: ignore[misc]
+    return frozenset(breakdowns.parse(breakdown))
 
 
 def _parts(rels: list[Relation], groups: Mapping[tuple[str, str, str], Mapping[str, list[Fact]]],

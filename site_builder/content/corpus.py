@@ -7,10 +7,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from site_builder.content.breakdowns import join_names, pair_name
+from site_builder.content.breakdowns import parse as parse_breakdown
 from site_builder.content.qualifiers import Qualifier
 from site_builder.content.releases import ReleaseManifest
 from site_builder.content.settings import Settings
-from site_builder.content.model import Dimension, GlossaryTerm, Indicator, MapLayout, Page, Report, Text, Unit
+from site_builder.content.model import BreakdownValue, Dimension, GlossaryTerm, Indicator, MapLayout, Page, Report, Text, Unit
 
 
 @dataclass(frozen=True)
@@ -152,20 +154,31 @@ class Corpus:
         What a cache of anything made from one unit, report or indicator is keyed on."""
         return self.digests.get(f"content/{kind}/{item}.yaml") or self.digests.get(f"content/{kind}/{item}.yml", "")
 
-    def breakdown_text(self, code: str) -> Text | None:
-        """'channel=hotline' -> 'Kênh: đường dây nóng' / 'Channel: hotline'.
+    def breakdown_parts(self, code: str) -> tuple[tuple[Dimension, BreakdownValue], ...] | None:
+        """Each dimension of a breakdown code with its value ('cause=system_error;level=district'
+        -> the cause dimension and its value system_error, then level and district); () for the
+        total; None when content/breakdowns does not list one of them (validation refuses those
+        in the packages; only rows removed since a release can still carry one)."""
+        out = []
+        for key, value in parse_breakdown(code):
+            dim = self.breakdowns.get(key)
+            val = dim.value(value) if dim else None
+            if dim is None or val is None:
+                return None
+            out.append((dim, val))
+        return tuple(out)
 
-        None for the total (no code) and for a code not listed in content/breakdowns (validation
-        refuses those in the packages; only rows removed since a release can still carry one).
-        English is missing, and so marked, when the dimension or the value lacks it.
+    def breakdown_text(self, code: str) -> Text | None:
+        """'channel=hotline' -> 'Kênh: đường dây nóng' / 'Channel: hotline'; several pairs named in
+        their order, joined by '; '.
+
+        None for the total (no code) and for a code not listed in content/breakdowns.
+        English is missing, and so marked, when a dimension or a value lacks it.
         """
-        key, _, value = code.partition("=")
-        dim = self.breakdowns.get(key)
-        val = dim.value(value) if dim else None
-        if dim is None or val is None:
+        parts = self.breakdown_parts(code)
+        if not parts:
             return None
-        en = f"{dim.name.en}: {val.name.en}" if dim.name.en and val.name.en else None
-        return Text(vi=f"{dim.name.vi}: {val.name.vi}", en=en)
+        return join_names([pair_name(dim, val) for dim, val in parts])
 
     @cached_property
     def _children(self) -> dict[str | None, list[Unit]]:

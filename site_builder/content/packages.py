@@ -29,14 +29,14 @@ from typing import Any, Callable
 
 import frictionless
 
-from site_builder.content import periods
+from site_builder.content import breakdowns, periods
 from site_builder.content.corpus import FIGURE_FIELDS, TARGET_FIELDS, Figure, Package, Resource, Target, project_schema
 from site_builder.content.qualifiers import Qualifier
 from site_builder.error_types import (
     COUNT_INTEGER, CSV_COLUMN_ORDER, CSV_CONTROL, CSV_DELIMITER, CSV_EXTRA_COLUMN, CSV_MISSING_COLUMN,
     CSV_QUOTE, DUPLICATE_ID, ENCODING, FIGURE_ID, FLAG_NOTE, FRICTIONLESS_FAMILY, MISSING_FILE, PACKAGE,
     PATH_ESCAPE, PERCENT_RANGE, PERIOD_MISMATCH, PERIOD_ORDER, QUALIFIER_VALUE, QUOTE_NOT_IN_SOURCE,
-    PACKAGE_UNSUPPORTED, STATUS_VALUE, SYMLINK, UNICODE_NFC, UNKNOWN_BREAKDOWN, UNKNOWN_ID, UNLISTED_FILE, VALUE_RANGE, YAML_CONTROL,
+    BREAKDOWN_FORM, PACKAGE_UNSUPPORTED, STATUS_VALUE, SYMLINK, UNICODE_NFC, UNKNOWN_BREAKDOWN, UNKNOWN_ID, UNLISTED_FILE, VALUE_RANGE, YAML_CONTROL,
 )
 from site_builder.errors import Loc, Message, Problem, field_path, rel
 from site_builder.content.load import Content
@@ -785,15 +785,19 @@ def _num(text: str) -> float | None:
 
 
 def breakdown_problem(code: str, content: Content) -> Message | None:
-    """Why a breakdown code ('channel=hotline') has no name to show visitors, or None when it has."""
-    if not code:
-        return None
-    key, _, value = code.partition("=")
-    if key not in content.known("breakdowns"):
-        return UNKNOWN_BREAKDOWN.message(key=key)
-    dim = content.breakdowns.get(key)
-    if dim is not None and dim.value(value) is None:  # a broken dimension file is reported once, by itself
-        return UNKNOWN_BREAKDOWN.message(variant="value", value=value, key=key, known=", ".join(v.id for v in dim.values))
+    """Why a breakdown code ('channel=hotline', 'cause=system_error;level=district') has no name
+    to show visitors or is not written the one way it must be, or None when it is fine."""
+    pairs = breakdowns.parse(code)
+    for key, value in pairs:
+        if key not in content.known("breakdowns"):
+            return UNKNOWN_BREAKDOWN.message(key=key)
+        dim = content.breakdowns.get(key)
+        if dim is not None and dim.value(value) is None:  # a broken dimension file is reported once, by itself
+            return UNKNOWN_BREAKDOWN.message(variant="value", value=value, key=key, known=", ".join(v.id for v in dim.values))
+    if (twice := breakdowns.repeated(pairs)) is not None:
+        return BREAKDOWN_FORM.message(key=twice, code=code)
+    if code != breakdowns.canonical(pairs):
+        return BREAKDOWN_FORM.message(variant="order", code=code, canonical=breakdowns.canonical(pairs))
     return None
 
 

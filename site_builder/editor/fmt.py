@@ -44,6 +44,10 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from site_builder.error_types import FMT_ORDER, UNICODE_NFC, YAML_SYNTAX
 from site_builder.errors import Problem, rel
 from site_builder.files import write_atomic
+from site_builder.content.breakdowns import COLUMNS as BREAKDOWN_COLUMNS
+from site_builder.content.breakdowns import canonical, repeated
+from site_builder.content.breakdowns import parse as parse_breakdown
+from site_builder.content.corpus import project_schema
 from site_builder.content.model import KINDS, Glossary
 from site_builder.editor.new import field_shape
 from site_builder.content.yamlio import parse_yaml, read_text, round_trip_yaml
@@ -296,15 +300,29 @@ def _csv_cells(text: str) -> Iterator[tuple[int, int, int, int]]:
         yield start, n, row, col
 
 
+def _breakdown_cell(cell: str) -> str:
+    """A breakdown code of several pairs written in alphabetical order of dimension, as check
+    requires; a code with a dimension twice is left for check to report."""
+    if cell.startswith('"'):
+        return cell  # a code needs no quotes; one quoted is left as written
+    pairs = parse_breakdown(cell)
+    return canonical(pairs) if len(pairs) > 1 and repeated(pairs) is None else cell
+
+
 def format_csv(path: str, text: str) -> Formatted:
-    """NFC and tone style in every text cell except the verbatim ones; nothing else changes."""
+    """NFC and tone style in every text cell except the verbatim ones; in the project's figures
+    and targets, the pairs of each breakdown code in order; nothing else changes."""
     cells = list(_csv_cells(text))
     header = {col: text[s:e].strip('"') for s, e, row, col in cells if row == 0}
     skip = {col for col, name in header.items() if name in VERBATIM_COLUMNS}
+    codes = {col for col, name in header.items() if name in BREAKDOWN_COLUMNS} if project_schema(tuple(header.values())) else set()
     out, pos = [], 0
     for s, e, row, col in cells:
         out.append(text[pos:s])
-        out.append(text[s:e] if row == 0 or col in skip else vietnamese(text[s:e]))
+        if row == 0 or col in skip:
+            out.append(text[s:e])
+        else:
+            out.append(_breakdown_cell(text[s:e]) if col in codes else vietnamese(text[s:e]))
         pos = e
     out.append(text[pos:])
     return Formatted(path, text, "".join(out))

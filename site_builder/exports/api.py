@@ -27,6 +27,7 @@ from site_builder.content.model import HeaderField, Identity, Period, Text
 from site_builder.content.qualifiers import Qualifier
 
 API_VERSION = 2  # 2: periods of every kind (period_start may be null), qualifiers, targets without a deadline, uncertain report fields
+# (a figure's `breakdowns` and a target's `scope_breakdowns` were added to 2 later: fields added, none changed)
 
 
 # --------------------------------------------------------------------------- selections shared with the CSV downloads
@@ -69,25 +70,32 @@ def _period(p: Period | None) -> dict[str, Any] | None:
             "label": _period_words(p.code)}
 
 
+def breakdowns_obj(code: str, corpus: Corpus) -> list[dict[str, Any]]:
+    """Each dimension of a breakdown code and its value, by code and by name in both languages
+    ([] for the total, and for a code content/breakdowns no longer names)."""
+    return [{"dimension": dim.id, "value": val.id, "dimension_name": _text(dim.name), "value_name": _text(val.name)}
+            for dim, val in corpus.breakdown_parts(code) or ()]
+
+
 def figure_obj(f: Figure, corpus: Corpus) -> dict[str, Any]:
-    """A figure with its provenance, its period in words and the name of its breakdown."""
+    """A figure with its provenance, its period in words and the names of its breakdown."""
     return {
         "id": f.id, "report": f.report, "unit": f.unit, "indicator": f.indicator, "period": f.period, "period_kind": _period_kind(f.period),
         "period_label": _period_words(f.period),
         "period_start": f.period_start.isoformat() if f.period_start else None, "period_end": f.period_end.isoformat(), "breakdown": f.breakdown or None,
-        "breakdown_name": _text(corpus.breakdown_text(f.breakdown)) if f.breakdown else None,
+        "breakdown_name": _text(corpus.breakdown_text(f.breakdown)) if f.breakdown else None, "breakdowns": breakdowns_obj(f.breakdown, corpus),
         "value": _num(f.value), "qualifier": f.qualifier.value or None, "status": f.status, "flag": f.flag or None, "note": _pair(f.note_vi, f.note_en),
         "provenance": {"report": f.report, "locator": f.locator, "quote": f.quote, "page": _page(f"reports/{f.report}/#fig-{f.id}"),
                        "source_text": _page(f"reports/{f.report}-source/")},
     }
 
 
-def target_obj(t: Target) -> dict[str, Any]:
+def target_obj(t: Target, corpus: Corpus) -> dict[str, Any]:
     """A target set by a directive or plan, with its provenance."""
     return {
         "id": t.id, "report": t.report, "unit": t.unit, "indicator": t.indicator, "comparator": t.comparator,
         "target_value": _num(t.target_value), "deadline": t.deadline.isoformat() if t.deadline else None, "recurrence": t.recurrence or None,
-        "scope": t.scope or None,
+        "scope": t.scope or None, "scope_breakdowns": breakdowns_obj(t.scope, corpus),
         "scope_text": _pair(t.scope_vi, t.scope_en), "note": _pair(t.note_vi, t.note_en),
         "provenance": {"report": t.report, "locator": t.locator, "quote": t.quote, "page": _page(f"reports/{t.report}/"),
                        "source_text": _page(f"reports/{t.report}-source/")},
@@ -167,7 +175,7 @@ def unit_response(corpus: Corpus, computed: Computed, uid: str, base: dict[str, 
         "ancestors": [a.id for a in corpus.ancestors(uid)], "children": [c.id for c in corpus.children(uid)],
         "reports": [_report_summary(corpus, computed, rid) for rid in computed.reports_by_unit.get(uid, ())],
         "figures": [figure_obj(f, corpus) for f in unit_figures(corpus, computed, uid)],
-        "targets": [target_obj(t) for t in corpus.targets if t.unit == uid],
+        "targets": [target_obj(t, corpus) for t in corpus.targets if t.unit == uid],
     }
 
 
@@ -186,7 +194,7 @@ def indicator_response(corpus: Corpus, computed: Computed, iid: str, base: dict[
     return {
         "meta": _meta(base, "indicator"), "indicator": indicator,
         "figures": [figure_obj(f, corpus) for f in sorted(computed.figures_by_indicator.get(iid, ()), key=lambda f: f.id)],
-        "derived": derived, "targets": [target_obj(t) for t in corpus.targets if t.indicator == iid],
+        "derived": derived, "targets": [target_obj(t, corpus) for t in corpus.targets if t.indicator == iid],
     }
 
 
@@ -203,7 +211,7 @@ def report_response(corpus: Corpus, computed: Computed, rid: str, base: dict[str
     return {
         "meta": _meta(base, "report"), "report": report,
         "figures": [figure_obj(f, corpus) for f in sorted(computed.figures_by_report.get(rid, ()), key=lambda f: f.id)],
-        "targets": [target_obj(t) for t in corpus.targets if t.report == rid],
+        "targets": [target_obj(t, corpus) for t in corpus.targets if t.report == rid],
     }
 
 
@@ -294,10 +302,15 @@ DEFS: dict[str, Any] = {
         "report": ID, "locator": STR, "quote": {"type": "string", "description": "The verbatim sentence, in the source's own spelling."},
         "page": {"$ref": "#/$defs/page"}, "source_text": {"$ref": "#/$defs/page"},
     }, "Where the number was read: the report, the place in it, the verbatim sentence and the page that shows it."),
+    "breakdowns": {"type": "array", "description": "Each dimension of a breakdown with its value, in the code's order; empty for the total.",
+                   "items": _obj({"dimension": STR, "value": STR, "dimension_name": {"$ref": "#/$defs/text"}, "value_name": {"$ref": "#/$defs/text"}},
+                                 "One dimension (cause) and the figure's value of it (system_error), each with its name.")},
     "figure": _obj({
         "id": STR, "report": ID, "unit": ID, "indicator": ID, "period": STR, "period_kind": {"enum": KINDS},
         "period_label": _obj({"vi": STR, "en": STR}, "The period in words, as the report words it."), "period_start": _null(DATE), "period_end": DATE,
-        "breakdown": _null(STR), "breakdown_name": _null({"$ref": "#/$defs/text"}), "value": _null(NUMBER),
+        "breakdown": _null({**STR, "description": "The sub-groups as in the CSV: dimension=value pairs joined by ';', by dimension "
+                                                  "(agency=…;cause=…); null for the total."}),
+        "breakdown_name": _null({"$ref": "#/$defs/text"}), "breakdowns": {"$ref": "#/$defs/breakdowns"}, "value": _null(NUMBER),
         "qualifier": _null({"enum": [q.value for q in Qualifier if q.value]}), "status": {"enum": ["reported", "missing"]},
         "flag": _null({"enum": ["inconsistent", "rounding", "ocr_uncertain"]}), "note": _null({"$ref": "#/$defs/text"}),
         "provenance": {"$ref": "#/$defs/provenance"},
@@ -306,7 +319,8 @@ DEFS: dict[str, Any] = {
        "(period ../<date>) whose start the report does not give."),
     "target": _obj({
         "id": STR, "report": ID, "unit": ID, "indicator": ID, "comparator": {"enum": [">=", "<=", "="]}, "target_value": NUMBER,
-        "deadline": _null(DATE), "recurrence": _null({"enum": ["annual"]}), "scope": _null(STR), "scope_text": _null({"$ref": "#/$defs/text"}), "note": _null({"$ref": "#/$defs/text"}),
+        "deadline": _null(DATE), "recurrence": _null({"enum": ["annual"]}), "scope": _null(STR), "scope_breakdowns": {"$ref": "#/$defs/breakdowns"},
+        "scope_text": _null({"$ref": "#/$defs/text"}), "note": _null({"$ref": "#/$defs/text"}),
         "provenance": {"$ref": "#/$defs/provenance"},
     }, "A target set by a directive or plan. deadline is null when the document sets none; recurrence is annual for a yearly target."),
     "period": _obj({"kind": {"enum": KINDS}, "start": _null(DATE), "end": DATE, "code": STR,

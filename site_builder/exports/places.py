@@ -70,9 +70,12 @@ NAMED_COLUMNS: tuple[PlaceColumn, ...] = (
     PlaceColumn("period_start", "date", "Ngày đầu của kỳ (YYYY-MM-DD); trống với số lũy kế không nêu ngày đầu.",
                 "First day of the period (YYYY-MM-DD); empty for a running total whose start is not given."),
     PlaceColumn("period_end", "date", "Ngày cuối của kỳ (YYYY-MM-DD).", "Last day of the period (YYYY-MM-DD)."),
-    PlaceColumn("breakdown", "string", "Mã phân tổ, dạng chiều=giá trị (channel=online); trống là tổng.",
-                "Breakdown code, dimension=value (channel=online); empty for the total."),
-    PlaceColumn("breakdown_name", "string", "Tên của phân tổ; trống là tổng.", "Name of the breakdown; empty for the total."),
+    PlaceColumn("breakdown", "string", "Mã phân tổ, dạng chiều=giá trị (channel=online); nhiều phân tổ nối bằng dấu ';', "
+                "theo thứ tự chữ cái của chiều; trống là tổng.",
+                "Breakdown code, dimension=value (channel=online); several joined by ';', in alphabetical order of dimension; "
+                "empty for the total."),
+    PlaceColumn("breakdown_name", "string", "Tên của phân tổ, mỗi chiều «tên chiều: tên giá trị», nối bằng «; »; trống là tổng.",
+                "Name of the breakdown, each dimension as 'dimension: value', joined by '; '; empty for the total."),
     PlaceColumn("value", "number", "Giá trị như văn bản công bố: dấu chấm thập phân, không có dấu phân cách hàng nghìn; trống là không có số liệu («/»), không phải 0.",
                 "The value as published: dot decimal, no thousands separator; empty when not given (\"/\"), never zero."),
     PlaceColumn("qualifier", "string", "Cách văn bản ghi con số: trống (chính xác) | approx | more_than | at_least | less_than | at_most | estimated.",

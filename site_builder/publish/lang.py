@@ -16,6 +16,8 @@ from typing import Callable, Iterable, Mapping
 from markupsafe import Markup, escape
 
 from site_builder.content import languages, periods
+from site_builder.content.breakdowns import join_names
+from site_builder.content.breakdowns import parse as parse_breakdown
 from site_builder.content.model import GlossaryTerm, Period, Report, Text
 from site_builder.publish import i18n
 
@@ -117,7 +119,7 @@ class Lang:
     code: i18n.Lang
     page: str  # path of the page being rendered, e.g. 'units/loc-ninh.md'
     abbreviations: Abbreviations | None = field(default=None, compare=False, repr=False)  # glossary tooltips in tx()
-    breakdowns: Mapping[str, Text] = field(default_factory=dict, compare=False, repr=False)  # 'channel=hotline' -> its name, for breakdown()
+    breakdowns: Mapping[str, Text] = field(default_factory=dict, compare=False, repr=False)  # 'channel=hotline' -> its name (one pair each), for breakdown()
 
     @property
     def other(self) -> i18n.Lang:
@@ -145,9 +147,13 @@ class Lang:
         return json.dumps({code: names[self.code] for code, names in languages.LEVEL_NAMES.items()}, ensure_ascii=False, separators=(",", ":"))
 
     def breakdown(self, code: str) -> Text | None:
-        """A breakdown's name ('channel=hotline' -> Kênh: đường dây nóng / Channel: hotline); None
-        for the total (no code) and for a code content/breakdowns does not list."""
-        return self.breakdowns.get(code) if code else None
+        """A breakdown's name ('channel=hotline' -> Kênh: đường dây nóng / Channel: hotline; each
+        pair of 'cause=system_error;level=district' named, joined by '; '); None for the total (no
+        code) and for a code with a pair content/breakdowns does not list."""
+        names = [self.breakdowns.get(f"{key}={value}") for key, value in parse_breakdown(code)]
+        if not names or None in names:
+            return None
+        return join_names([n for n in names if n is not None])
 
     def tx(self, text: Text | None) -> Markup:
         """A bilingual text for HTML: the page's language, or Vietnamese with a visible mark.

@@ -37,6 +37,7 @@ PUBLISHED_CODES = {
     "figures-disagree", "identity-broken", "share-formula", "flag-unexplained", "identity-self",
     "new-exists", "new-id",  # the refusals of `site-builder new`
     "web-source",
+    "breakdown-form",  # issue 22: several breakdowns per figure
 }
 
 ENTRIES = {name: value for name, value in vars(error_types).items() if isinstance(value, ErrorType)}

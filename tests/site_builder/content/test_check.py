@@ -244,6 +244,8 @@ def shares_of_parts(online: str, offline: str) -> Setup:
 ALLOWED_UNIT_KEYS = "id, level, parent, name, short_name, admin_code, website, reorganisation_2025, description"
 COLUMNS = "id, report, unit, indicator, period, period_start, period_end, breakdown, value, qualifier, status, locator, quote, flag, note_vi, note_en"
 
+LEVEL_DIMENSION = "id: level\nname:\n  vi: Cấp\n  en: Level\nvalues:\n  - id: district\n    name:\n      vi: cấp huyện\n      en: district level\n"
+
 CATALOGUE = [
     # ---- YAML that does not parse
     Bad("yaml-syntax", "malformed YAML (an unclosed [)", edit(REPORT, "number: 12/BC-UBND", "number: [12"),
@@ -355,6 +357,22 @@ CATALOGUE = [
     Bad("web-source-read-in-the-future", "a day read that has not come (a mistyped year)",
         edit(REPORT, "document_type: bao_cao", "document_type: bai_bao\npublisher: Báo B\nurl: https://example.org/b\nretrieved: 2999-01-05"),
         "content/reports/bc-2021.yaml:7:12: retrieved: 2999-01-05 is in the future; write the day you read it", "web-source"),
+    Bad("unknown-breakdown-second-pair", "a breakdown of two pairs whose second value its dimension does not list",
+        each(write("content/breakdowns/level.yaml", LEVEL_DIMENSION), edit(CSV, "2021-12-31,,7447,,reported", "2021-12-31,channel=hotline;level=village,7447,,reported")),
+        "datapackages/figures/data/bc-2021.csv:2:74: breakdown: 'village' is not a value of breakdown 'level' (known: district); "
+        "add it to content/breakdowns/level.yaml", "unknown-breakdown"),
+    Bad("breakdown-dimension-twice", "a breakdown naming one dimension twice",
+        edit(CSV, "2021-12-31,,7447,,reported", "2021-12-31,channel=hotline;channel=postal,7447,,reported"),
+        "datapackages/figures/data/bc-2021.csv:2:74: breakdown: dimension 'channel' is given twice in 'channel=hotline;channel=postal'; "
+        "a figure belongs to one value of each dimension", "breakdown-form"),
+    Bad("breakdown-order", "a breakdown of two pairs not in alphabetical order of dimension",
+        each(write("content/breakdowns/level.yaml", LEVEL_DIMENSION), edit(CSV, "2021-12-31,,7447,,reported", "2021-12-31,level=district;channel=hotline,7447,,reported")),
+        "datapackages/figures/data/bc-2021.csv:2:74: breakdown: write the dimensions of 'level=district;channel=hotline' in alphabetical order: "
+        "channel=hotline;level=district (`site-builder fmt` does)", "breakdown-form"),
+    Bad("breakdown-trailing-separator", "a breakdown ending in the separator ';'",
+        edit(CSV, "2021-12-31,,7447,,reported", "2021-12-31,channel=hotline;,7447,,reported"),
+        "datapackages/figures/data/bc-2021.csv:2:74: breakdown: 'channel=hotline;' does not match the pattern ([a-z_]+=[a-z0-9_-]+(;[a-z_]+=[a-z0-9_-]+)*)?",
+        "frictionless-constraint-error"),
     # ---- duplicate ids
     Bad("id-filename", "an id that differs from its file name", edit(UNIT, "id: huyen-b", "id: huyen-c"),
         "content/units/huyen-b.yaml:1:5: id: id 'huyen-c' must equal the file name 'huyen-b'", "id-filename"),

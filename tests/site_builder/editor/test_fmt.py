@@ -222,6 +222,23 @@ def test_csv_text_cells_are_normalised_and_quotes_are_verbatim() -> None:
     assert format_csv("x.csv", result.after).after == result.after
 
 
+
+def test_breakdown_pairs_are_put_in_order_in_the_projects_tables_only() -> None:
+    from site_builder.content.corpus import FIGURE_FIELDS, TARGET_FIELDS
+
+    def row(fields: tuple[str, ...], **cells: str) -> str:
+        return ",".join(fields) + "\n" + ",".join(cells.get(name, "x") for name in fields) + "\n"
+
+    figures = format_csv("f.csv", row(FIGURE_FIELDS, breakdown="level=district;channel=hotline"))
+    assert ",channel=hotline;level=district," in figures.after and figures.changed
+    targets = format_csv("t.csv", row(TARGET_FIELDS, scope="sector=land;level=district"))
+    assert ",level=district;sector=land," in targets.after
+    twice = row(FIGURE_FIELDS, breakdown="level=district;channel=hotline;level=commune")  # left for check to report
+    assert format_csv("f.csv", twice).after == twice
+    third_party = "code,breakdown\nA,z=1;a=2\n"  # a third party's column holds its own words
+    assert format_csv("t.csv", third_party).after == third_party
+
+
 # --------------------------------------------------------------------------- shipped content and CLI
 
 
