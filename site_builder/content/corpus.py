@@ -138,6 +138,7 @@ class Corpus:
     figures: tuple[Figure, ...]
     targets: tuple[Target, ...]
     sources: dict[str, str] = field(default_factory=dict)  # report id -> raw text as received
+    readings: dict[str, dict[str, str]] = field(default_factory=dict)  # report id -> OCR quote -> its restored reading
     breakdowns: dict[str, Dimension] = field(default_factory=dict)  # dimension id -> names of it and its values
     maps: dict[str, MapLayout] = field(default_factory=dict)  # tile-grid maps of the provinces, by id
     digests: dict[str, str] = field(default_factory=dict)  # content file (content/units/x.yaml) -> sha256 of its bytes
@@ -149,6 +150,11 @@ class Corpus:
 
         What a cache of anything made from one unit, report or indicator is keyed on."""
         return self.digests.get(f"content/{kind}/{item}.yaml") or self.digests.get(f"content/{kind}/{item}.yml", "")
+
+    def reading(self, report: str, quote: str) -> str:
+        """The restored reading of a quote of `report` (content/sources/<name>.readings.yaml), or
+        '' when it has none: the quote is then shown as it is."""
+        return self.readings.get(report, {}).get(quote, "")
 
     def breakdown_text(self, code: str) -> Text | None:
         """'channel=hotline' -> 'Kênh: đường dây nóng' / 'Channel: hotline'.

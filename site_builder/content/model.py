@@ -399,3 +399,16 @@ class Page(Strict):
 
 
 KINDS["pages"] = Page
+
+
+class Reading(Strict):
+    """One OCR quote and its restored reading."""
+
+    ocr: str = Field(min_length=1, description="The quote exactly as in the figures' `quote` column (the OCR's own spelling).")
+    reading: str = Field(min_length=1, description="The same sentence in correct Vietnamese: diacritics and misread letters restored, every word and digit kept (check verifies it).")
+
+
+class Readings(Strict):
+    """content/sources/<name>.readings.yaml: readable Vietnamese for the quotes of an OCR source."""
+
+    readings: list[Reading] = Field(default_factory=list, description="One entry per distinct quote of the report's figures and targets.")

@@ -84,6 +84,8 @@ VI_MODELS: dict[str, str] = {
     "SourceText": "Văn bản gốc dùng để chép lại báo cáo, giữ nguyên như đã nhận.",
     "GlossaryTerm": "Chữ viết tắt hoặc thuật ngữ, với dạng đầy đủ và tiếng Anh chính thức.",
     "PageSection": "Một mục có tiêu đề gồm các đoạn văn thuần trên trang tĩnh.",
+    "Readings": "content/sources/<tên>.readings.yaml: bản đọc tiếng Việt chuẩn cho các trích dẫn của một văn bản OCR.",
+    "Reading": "Một trích dẫn OCR và bản đọc đã khôi phục của nó.",
 }
 
 VI_DESCRIPTIONS: dict[str, str] = {
@@ -168,6 +170,9 @@ VI_DESCRIPTIONS: dict[str, str] = {
     "GlossaryTerm.en": "Thuật ngữ tiếng Anh dùng thống nhất trên trang, ví dụ administrative procedure.",
     "GlossaryTerm.note": "Ghi chú cách dùng.",
     "Glossary.terms": "Các thuật ngữ.",
+    "Readings.readings": "Mỗi trích dẫn khác nhau của các số liệu và chỉ tiêu của báo cáo một mục.",
+    "Reading.ocr": "Trích dẫn chép đúng như trong cột `quote` của số liệu (chính tả của bản OCR).",
+    "Reading.reading": "Cùng câu đó bằng tiếng Việt chuẩn: khôi phục dấu và chữ bị nhận dạng sai, giữ nguyên mọi chữ và chữ số (check kiểm tra).",
     "PageSection.heading": "Tiêu đề mục.",
     "PageSection.paragraphs": "Các đoạn văn thuần (không Markdown, không HTML).",
     "Page.id": "Mã trang; cũng là địa chỉ URL (about → /about/).",
