@@ -36,6 +36,7 @@ class Figure:
     dataset: str  # package name
     resource: str  # resource name within the package
     line: int  # line in the CSV file, for provenance and error messages
+    reading: str = ""  # the quote in correct Vietnamese, from the source's readings file; '' when it has none
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class Target:
     note_vi: str
     note_en: str
     line: int
+    reading: str = ""  # the quote in correct Vietnamese, from the source's readings file; '' when it has none
 
 
 @dataclass(frozen=True)
@@ -150,11 +152,6 @@ class Corpus:
 
         What a cache of anything made from one unit, report or indicator is keyed on."""
         return self.digests.get(f"content/{kind}/{item}.yaml") or self.digests.get(f"content/{kind}/{item}.yml", "")
-
-    def reading(self, report: str, quote: str) -> str:
-        """The restored reading of a quote of `report` (content/sources/<name>.readings.yaml), or
-        '' when it has none: the quote is then shown as it is."""
-        return self.readings.get(report, {}).get(quote, "")
 
     def breakdown_text(self, code: str) -> Text | None:
         """'channel=hotline' -> 'Kênh: đường dây nóng' / 'Channel: hotline'.

@@ -125,16 +125,17 @@ def same_text(ocr: str, reading: str) -> str | None:
     and the OCR's word at that place."""
     o, r = _fold(ocr), _fold(reading)
     n, m = len(o), len(r)
+    walk = _Walk(o, r)
     seen = {(0, 0)}
     todo = [(0, 0)]
-    best = (0, 0)  # furthest reading position reached, with its OCR position
+    best = (0, 0)  # furthest reading position reached, with the furthest OCR position there
     while todo:
         i, j = todo.pop()
-        if (j, -i) > (best[1], -best[0]):
+        if (j, i) > (best[1], best[0]):
             best = (i, j)
         if i == n and j == m:
             return None
-        for nxt in _moves(o, r, i, j):
+        for nxt in walk.moves(i, j):
             if nxt not in seen:
                 seen.add(nxt)
                 todo.append(nxt)
@@ -147,26 +148,38 @@ def same_text(ocr: str, reading: str) -> str | None:
     return f"'{word}' is not in the OCR text here" + (f" (the OCR has '{there}')" if there else " (the OCR has ended)")
 
 
-def _moves(o: list[_Char], r: list[_Char], i: int, j: int) -> list[tuple[int, int]]:
-    out = []
-    n, m = len(o), len(r)
-    if i < n and o[i].folded in SKIPPED:
-        out.append((i + 1, j))
-    if j < m and r[j].folded in SKIPPED:
-        out.append((i, j + 1))
-    if i < n and j < m and o[i].folded == r[j].folded:
-        out.append((i + 1, j + 1))
-    if j < m and r[j].accented and r[j].folded != "d":
-        if j > 0 and r[j - 1].folded.isalpha():
-            out.append((i, j + 1))  # lost inside a word
-        k = i
-        while k < n and k - i < ACCENTED_VOWEL_WIDTH and o[k].folded in ACCENTED_VOWEL_AS:
-            k += 1
-            out.append((k, j + 1))
-    for printed, meant in MISREAD:
-        if o[i:i + len(printed)] and "".join(c.folded for c in o[i:i + len(printed)]) == printed and _matches(r, j, meant):
-            out.append((i + len(printed), j + len(meant)))
-    return out
+class _Walk:
+    """The steps from a place in the OCR text (i) and the reading (j) to the next places that a
+    misreading, a lost mark or a skipped space can reach."""
+
+    def __init__(self, o: list[_Char], r: list[_Char]) -> None:
+        self.o, self.r = o, r
+        self.ocr = "".join(c.folded for c in o)
+        self.reading = "".join(c.folded for c in r)
+        self.misread: dict[str, list[tuple[str, str]]] = {}  # by the first character the OCR printed
+        for printed, meant in MISREAD:
+            self.misread.setdefault(printed[:1], []).append((printed, meant))
+
+    def moves(self, i: int, j: int) -> list[tuple[int, int]]:
+        o, r, out = self.ocr, self.reading, []
+        n, m = len(o), len(r)
+        if i < n and o[i] in SKIPPED:
+            out.append((i + 1, j))
+        if j < m and r[j] in SKIPPED:
+            out.append((i, j + 1))
+        if i < n and j < m and o[i] == r[j]:
+            out.append((i + 1, j + 1))
+        if j < m and self.r[j].accented and r[j] != "d":
+            if j > 0 and r[j - 1].isalpha():
+                out.append((i, j + 1))  # lost inside a word
+            k = i
+            while k < n and k - i < ACCENTED_VOWEL_WIDTH and o[k] in ACCENTED_VOWEL_AS:
+                k += 1
+                out.append((k, j + 1))
+        for printed, meant in self.misread.get(o[i:i + 1], ()):
+            if o.startswith(printed, i) and _matches(self.r, j, meant):
+                out.append((i + len(printed), j + len(meant)))
+        return out
 
 
 def _matches(r: list[_Char], j: int, meant: str) -> bool:

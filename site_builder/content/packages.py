@@ -847,7 +847,7 @@ def _figures(rows: list[dict[str, str]], csvf: _CsvFile, dataset: str, resource:
             id=row["id"], report=row["report"], unit=row["unit"], indicator=row["indicator"], period=row["period"],
             period_start=start, period_end=end, breakdown=row["breakdown"], value=value, qualifier=qualifier, status=row["status"],
             locator=row["locator"], quote=row["quote"], flag=row["flag"], note_vi=row["note_vi"], note_en=row["note_en"],
-            dataset=dataset, resource=resource, line=line,
+            dataset=dataset, resource=resource, line=line, reading=content.readings.get(row["report"], {}).get(row["quote"], ""),
         ))
     return out, problems
 
@@ -885,5 +885,6 @@ def _targets(rows: list[dict[str, str]], csvf: _CsvFile, content: Content) -> tu
             target_value=value, deadline=dt.date.fromisoformat(row["deadline"]) if row["deadline"] else None,
             recurrence=row["recurrence"], scope=row["scope"], scope_vi=row["scope_vi"],
             scope_en=row["scope_en"], locator=row["locator"], quote=row["quote"], note_vi=row["note_vi"], note_en=row["note_en"], line=line,
+            reading=content.readings.get(row["report"], {}).get(row["quote"], ""),
         ))
     return out, problems

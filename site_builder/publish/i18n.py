@@ -366,6 +366,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "not_found.title": {"vi": "Không tìm thấy trang", "en": "Page not found"},
     "not_found.text": {"vi": "Trang bạn tìm không có ở địa chỉ này.", "en": "There is no page at this address."},
     "not_found.home": {"vi": "Về trang chủ", "en": "Go to the English home page"},
+    # Readings of OCR quotes (content/sources/<name>.readings.yaml): the reading is shown, the OCR behind this.
+    "ocr_verbatim": {"vi": "Nguyên văn OCR (chưa hiệu đính)", "en": "Verbatim OCR text (uncorrected)"},
 }
 
 # Open Graph's og:locale of each language, and the other language's as og:locale:alternate.
