@@ -250,7 +250,7 @@ class SourceText(Strict):
 
     file: str = Field(pattern=r"^[A-Za-z0-9._/-]+\.txt$", description="Path under content/sources/ of the raw text as received.")
     ocr: bool = Field(description="true when the text came from OCR.")
-    diacritics_restored: bool = Field(default=False, description="true when the OCR lost diacritics and the published text restores them.")
+    diacritics_restored: bool = Field(default=False, description="true when the OCR lost diacritics and the published text restores them; each quote of the report's figures then has its reading in content/sources/<name>.readings.yaml, which the pages show.")
     note: Text | None = Field(default=None, description="What was damaged or unclear in the source.")
 
     @field_validator("file", mode="before")

@@ -143,7 +143,7 @@ VI_DESCRIPTIONS: dict[str, str] = {
     "LegalReference.title": "Trích yếu: văn bản nói về việc gì.",
     "SourceText.file": "Đường dẫn trong content/sources/ của văn bản gốc như khi nhận (tệp .txt, giữ nguyên, kể cả lỗi OCR).",
     "SourceText.ocr": "true nếu văn bản có được nhờ nhận dạng ký tự (OCR), false nếu không.",
-    "SourceText.diacritics_restored": "true nếu OCR làm mất dấu và văn bản công bố đã khôi phục dấu.",
+    "SourceText.diacritics_restored": "true nếu OCR làm mất dấu và văn bản công bố đã khôi phục dấu; khi đó mỗi câu trích của số liệu có bản đọc trong content/sources/<tên>.readings.yaml, là câu trang web hiển thị.",
     "SourceText.note": "Những chỗ hỏng hoặc không rõ trong văn bản gốc.",
     "Report.id": "Mã ổn định bằng chữ ASCII, trùng tên tệp, ví dụ dak-nong-vp-ubnd-2021-q3.",
     "Report.unit": "Mã đơn vị mà báo cáo nói về.",
