@@ -101,14 +101,15 @@ class _Char:
 
 
 def _fold(text: str) -> list[_Char]:
+    """`text` (NFC) a character at a time; a ligature (ﬁ) unfolds into its letters."""
     out = []
-    for at, ch in enumerate(unicodedata.normalize("NFC", text)):
+    for at, ch in enumerate(text):
+        marked = any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", ch))
         for part in unicodedata.normalize("NFKD", ch):
             if unicodedata.combining(part):
                 continue
             low = part.lower()
-            accented = ch.lower() == "đ" or (low in "aeiouy" and ch.lower() != low)
-            out.append(_Char("d" if low == "đ" else low, accented, at))
+            out.append(_Char("d" if low == "đ" else low, low == "đ" or (marked and low in "aeiouy"), at))
     return out
 
 
@@ -123,6 +124,7 @@ def _word_at(text: str, at: int) -> str:
 def same_text(ocr: str, reading: str) -> str | None:
     """None when `reading` is `ocr` restored, else why not: the first reading word that differs
     and the OCR's word at that place."""
+    ocr, reading = unicodedata.normalize("NFC", ocr), unicodedata.normalize("NFC", reading)
     o, r = _fold(ocr), _fold(reading)
     n, m = len(o), len(r)
     walk = _Walk(o, r)
