@@ -689,6 +689,38 @@ BREAKDOWN_FORM = ErrorType(
             "(`cause=system_error;level=district`), để cùng một nhóm luôn được viết giống nhau; lệnh `site-builder fmt` tự sắp lại thứ tự.",
 )
 
+# --------------------------------------------------------------------------- readings of OCR quotes
+
+READING_DIFFERS = ErrorType(
+    code="reading-differs",
+    title_en="Reading says something else than its OCR quote",
+    title_vi="Bản đọc khác nội dung trích dẫn OCR",
+    template="the reading is not the same text as its OCR quote: {why}",
+    hint_en="A reading restores only what the OCR lost: diacritics, and letters misread as the table in CONTRIBUTING.md lists. Keep every word and every digit of the quote, in its order; a word or number the OCR does not show cannot be added, and none can be left out.",
+    hint_vi="Bản đọc chỉ khôi phục những gì OCR làm hỏng: dấu, và các chữ bị đọc nhầm theo bảng trong CONTRIBUTING.md. Giữ nguyên mọi chữ và mọi chữ số của trích dẫn, đúng thứ tự; không thêm chữ hay số mà bản OCR không có, không bỏ bớt.",
+)
+
+READING_MISSING = ErrorType(
+    code="reading-missing",
+    severity=Severity.warning,
+    title_en="OCR quote without a readable reading",
+    title_vi="Trích dẫn OCR chưa có bản đọc",
+    template="quote of an OCR source whose diacritics are restored has no reading in {file}; the page shows the raw OCR",
+    hint_en="Add an entry to the readings file named: `ocr:` the quote exactly as in this row, `reading:` the same sentence in correct Vietnamese. A warning; `check --strict` fails on it.",
+    hint_vi="Thêm một mục vào tệp bản đọc được nêu: `ocr:` trích dẫn đúng như ở dòng này, `reading:` cùng câu đó bằng tiếng Việt chuẩn. Chỉ là cảnh báo; `check --strict` báo lỗi.",
+)
+
+READING_UNUSED = ErrorType(
+    code="reading-unused",
+    severity=Severity.warning,
+    title_en="Reading of no figure's quote",
+    title_vi="Bản đọc không thuộc trích dẫn nào",
+    template="no figure or target of report '{report}' quotes this text",
+    variants={"duplicate": "this quote already has a reading on line {other}"},
+    hint_en="The `ocr` text must be the quote exactly as in the figures (copy it from the CSV). If the figure was removed or its quote changed, remove or correct the entry; a quote has one reading.",
+    hint_vi="Văn bản `ocr` phải đúng như trích dẫn trong số liệu (chép từ tệp CSV). Nếu số liệu đã bị xóa hoặc trích dẫn đã đổi, xóa hoặc sửa mục này; mỗi trích dẫn chỉ có một bản đọc.",
+)
+
 
 # Every entry above, in the order written (the order of the documentation).
 CATALOGUE: tuple[ErrorType, ...] = tuple(value for value in list(globals().values()) if isinstance(value, ErrorType))

@@ -40,6 +40,7 @@ class Figure:
     line: int  # line in the CSV file, for provenance and error messages
     printed: str = ""  # the value as the row writes it ("77.3"): how far it was rounded (content/consistency.py)
     columns: tuple[int, int] = (1, 1)  # where its value and its flag start on its line, for findings about them
+    reading: str = ""  # the quote in correct Vietnamese, from the source's readings file; '' when it has none
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ class Target:
     note_vi: str
     note_en: str
     line: int
+    reading: str = ""  # the quote in correct Vietnamese, from the source's readings file; '' when it has none
 
 
 @dataclass(frozen=True)
@@ -142,6 +144,7 @@ class Corpus:
     figures: tuple[Figure, ...]
     targets: tuple[Target, ...]
     sources: dict[str, str] = field(default_factory=dict)  # report id -> raw text as received
+    readings: dict[str, dict[str, str]] = field(default_factory=dict)  # report id -> OCR quote -> its restored reading
     breakdowns: dict[str, Dimension] = field(default_factory=dict)  # dimension id -> names of it and its values
     maps: dict[str, MapLayout] = field(default_factory=dict)  # tile-grid maps of the provinces, by id
     digests: dict[str, str] = field(default_factory=dict)  # content file (content/units/x.yaml) -> sha256 of its bytes

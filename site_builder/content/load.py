@@ -21,6 +21,7 @@ from site_builder.errors import Loc, Message, Problem, field_path, rel
 from site_builder.content.messages import date_message, kind_of
 from site_builder.content.model import KINDS, Dimension, Glossary, GlossaryTerm, Indicator, MapLayout, Page, Report, Text, Unit
 from site_builder.content.web_sources import check_web_sources
+from site_builder.content.readings import load_readings
 from site_builder.content.yamlio import Located, parse_yaml, read_text
 
 log = logging.getLogger(__name__)
@@ -38,6 +39,8 @@ class Content:
     maps: dict[str, MapLayout] = field(default_factory=dict)
     glossary: list[GlossaryTerm] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)
+    readings: dict[str, dict[str, str]] = field(default_factory=dict)  # report id -> OCR quote -> restored reading
+    reading_files: dict[str, Located] = field(default_factory=dict)  # report id -> its source's readings file, parsed
     located: dict[tuple[str, str], Located] = field(default_factory=dict)  # (kind, id) -> parsed file
     digests: dict[str, str] = field(default_factory=dict)  # file as shown (content/units/x.yaml) -> sha256 of its bytes
     invalid_ids: dict[str, set[str]] = field(default_factory=dict)  # ids of files that failed validation
@@ -296,6 +299,10 @@ def _cross_check(content: Content, root: Path) -> list[Problem]:
             out += problems
             if text is not None:
                 content.sources[rid] = text
+            readings, doc, problems = load_readings(root, rep, content.digests)
+            out += problems
+            if doc is not None:
+                content.readings[rid], content.reading_files[rid] = readings, doc
     return out
 
 

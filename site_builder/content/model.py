@@ -295,7 +295,7 @@ class SourceText(Strict):
 
     file: str = Field(pattern=r"^[A-Za-z0-9._/-]+\.txt$", description="Path under content/sources/ of the raw text as received.")
     ocr: bool = Field(description="true when the text came from OCR.")
-    diacritics_restored: bool = Field(default=False, description="true when the OCR lost diacritics and the published text restores them.")
+    diacritics_restored: bool = Field(default=False, description="true when the OCR lost diacritics and the published text restores them; each quote of the report's figures then has its reading in content/sources/<name>.readings.yaml, which the pages show.")
     note: Text | None = Field(default=None, description="What was damaged or unclear in the source.")
 
     @field_validator("file", mode="before")
@@ -457,3 +457,16 @@ class Page(Strict):
 
 
 KINDS["pages"] = Page
+
+
+class Reading(Strict):
+    """One OCR quote and its restored reading."""
+
+    ocr: str = Field(min_length=1, description="The quote exactly as in the figures' `quote` column (the OCR's own spelling).")
+    reading: str = Field(min_length=1, description="The same sentence in correct Vietnamese: diacritics and misread letters restored, every word and digit kept (check verifies it).")
+
+
+class Readings(Strict):
+    """content/sources/<name>.readings.yaml: readable Vietnamese for the quotes of an OCR source."""
+
+    readings: list[Reading] = Field(default_factory=list, description="One entry per distinct quote of the report's figures and targets.")

@@ -35,12 +35,13 @@ from site_builder.content.qualifiers import Qualifier
 from site_builder.error_types import (
     COUNT_INTEGER, CSV_COLUMN_ORDER, CSV_CONTROL, CSV_DELIMITER, CSV_EXTRA_COLUMN, CSV_MISSING_COLUMN,
     CSV_QUOTE, DUPLICATE_ID, ENCODING, FIGURE_ID, FLAG_NOTE, FRICTIONLESS_FAMILY, MISSING_FILE, PACKAGE,
-    PATH_ESCAPE, PERCENT_RANGE, PERIOD_MISMATCH, PERIOD_ORDER, QUALIFIER_VALUE, QUOTE_NOT_IN_SOURCE,
+    PATH_ESCAPE, PERCENT_RANGE, PERIOD_MISMATCH, PERIOD_ORDER, QUALIFIER_VALUE, QUOTE_NOT_IN_SOURCE, READING_MISSING,
     BREAKDOWN_FORM, PACKAGE_UNSUPPORTED, STATUS_VALUE, SYMLINK, UNICODE_NFC, UNKNOWN_BREAKDOWN, UNKNOWN_ID, UNLISTED_FILE, VALUE_RANGE, YAML_CONTROL,
 )
 from site_builder.errors import Loc, Message, Problem, field_path, rel
 from site_builder.content.load import Content
 from site_builder.content.messages import date_message, kind_of
+from site_builder.content.readings import shown_path
 from site_builder.content.tabular import CsvError, Dialect, dialect_problem, field_columns, inline_rows, missing_values, physical_line, read_rows
 from site_builder.content.yamlio import Located, nfc_problems, parse_json, parse_yaml, read_text
 
@@ -842,6 +843,8 @@ def _figures(rows: list[dict[str, str]], csvf: _CsvFile, dataset: str, resource:
                 squashed[row["report"]] = _squash(content.sources[row["report"]])
             if _squash(row["quote"]) not in squashed[row["report"]]:
                 bad("quote", QUOTE_NOT_IN_SOURCE.message())
+            elif (missing := _reading_missing(row, content)) is not None:
+                bad("quote", missing)
         if (why := breakdown_problem(row["breakdown"], content)) is not None:
             bad("breakdown", why)
         out.append(Figure(
@@ -850,8 +853,17 @@ def _figures(rows: list[dict[str, str]], csvf: _CsvFile, dataset: str, resource:
             locator=row["locator"], quote=row["quote"], flag=row["flag"], note_vi=row["note_vi"], note_en=row["note_en"],
             dataset=dataset, resource=resource, line=line, printed=row["value"].strip(),
             columns=(csvf.col(line, cols["value"]), csvf.col(line, cols["flag"])),
+            reading=content.readings.get(row["report"], {}).get(row["quote"], ""),
         ))
     return out, problems
+
+
+def _reading_missing(row: dict[str, str], content: Content) -> Message | None:
+    """A warning when a quote of a source whose diacritics are restored has no readable reading."""
+    report = content.reports[row["report"]]
+    if not report.source.diacritics_restored or row["quote"] in content.readings.get(row["report"], {}):
+        return None
+    return READING_MISSING.message(file=shown_path(report.source.file))
 
 
 def _squash(text: str) -> str:
@@ -872,10 +884,13 @@ def _targets(rows: list[dict[str, str]], csvf: _CsvFile, content: Content) -> tu
             problems.append(PERCENT_RANGE.at(csvf.shown, line, csvf.col(line, cols["target_value"]), "target_value", value=row["target_value"]))
         if (why := breakdown_problem(row["scope"], content)) is not None:
             problems.append(why.at(csvf.shown, line, csvf.col(line, cols["scope"]), "scope"))
+        if row["report"] in content.reports and row["quote"].strip() and (missing := _reading_missing(row, content)) is not None:
+            problems.append(missing.at(csvf.shown, line, csvf.col(line, cols["quote"]), "quote"))
         out.append(Target(
             id=row["id"], report=row["report"], unit=row["unit"], indicator=row["indicator"], comparator=row["comparator"],
             target_value=value, deadline=dt.date.fromisoformat(row["deadline"]) if row["deadline"] else None,
             recurrence=row["recurrence"], scope=row["scope"], scope_vi=row["scope_vi"],
             scope_en=row["scope_en"], locator=row["locator"], quote=row["quote"], note_vi=row["note_vi"], note_en=row["note_en"], line=line,
+            reading=content.readings.get(row["report"], {}).get(row["quote"], ""),
         ))
     return out, problems

@@ -13,6 +13,7 @@ from site_builder.error_types import FIGURES_DISAGREE, FLAG_UNEXPLAINED, IDENTIT
 from site_builder.errors import Findings, Problem
 from site_builder.content.load import Content, load_content
 from site_builder.content.packages import load_packages
+from site_builder.content.readings import unused_readings
 from site_builder.content.releases import load_releases
 from site_builder.content.settings import load_settings
 
@@ -33,6 +34,9 @@ def validate(root: Path, timings: dict[str, float] | None = None) -> tuple[Corpu
     if timings is not None:
         timings["load"], timings["validate"] = t1 - t, time.perf_counter() - t1
     findings.extend(consistency_problems(figures, content, packages))
+    for rid, doc in sorted(content.reading_files.items()):
+        quoted = [f.quote for f in figures if f.report == rid] + [t.quote for t in targets if t.report == rid]
+        findings.extend(unused_readings(rid, doc, quoted))
     findings.extend(_orphans(root, content))
     settings, problems = load_settings(root)
     findings.extend(problems)
@@ -53,6 +57,7 @@ def validate(root: Path, timings: dict[str, float] | None = None) -> tuple[Corpu
         figures=tuple(sorted(figures, key=lambda f: f.id)),
         targets=tuple(sorted(targets, key=lambda t: t.id)),
         sources=content.sources,
+        readings=dict(sorted(content.readings.items())),
         digests=dict(sorted(content.digests.items())),
         settings=settings,
         releases=releases,

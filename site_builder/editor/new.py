@@ -93,6 +93,8 @@ VI_MODELS: dict[str, str] = {
     "SourceText": "Văn bản gốc dùng để chép lại báo cáo, giữ nguyên như đã nhận.",
     "GlossaryTerm": "Chữ viết tắt hoặc thuật ngữ, với dạng đầy đủ và tiếng Anh chính thức.",
     "PageSection": "Một mục có tiêu đề gồm các đoạn văn thuần trên trang tĩnh.",
+    "Readings": "content/sources/<tên>.readings.yaml: bản đọc tiếng Việt chuẩn cho các trích dẫn của một văn bản OCR.",
+    "Reading": "Một trích dẫn OCR và bản đọc đã khôi phục của nó.",
 }
 
 VI_DESCRIPTIONS: dict[str, str] = {
@@ -156,7 +158,7 @@ VI_DESCRIPTIONS: dict[str, str] = {
     "LegalReference.title": "Trích yếu: văn bản nói về việc gì.",
     "SourceText.file": "Đường dẫn trong content/sources/ của văn bản gốc như khi nhận (tệp .txt, giữ nguyên, kể cả lỗi OCR).",
     "SourceText.ocr": "true nếu văn bản có được nhờ nhận dạng ký tự (OCR), false nếu không.",
-    "SourceText.diacritics_restored": "true nếu OCR làm mất dấu và văn bản công bố đã khôi phục dấu.",
+    "SourceText.diacritics_restored": "true nếu OCR làm mất dấu và văn bản công bố đã khôi phục dấu; khi đó mỗi câu trích của số liệu có bản đọc trong content/sources/<tên>.readings.yaml, là câu trang web hiển thị.",
     "SourceText.note": "Những chỗ hỏng hoặc không rõ trong văn bản gốc.",
     "Report.id": "Mã ổn định bằng chữ ASCII, trùng tên tệp, ví dụ dak-nong-vp-ubnd-2021-q3.",
     "Report.unit": "Mã đơn vị mà báo cáo nói về.",
@@ -187,6 +189,9 @@ VI_DESCRIPTIONS: dict[str, str] = {
     "GlossaryTerm.en": "Thuật ngữ tiếng Anh dùng thống nhất trên trang, ví dụ administrative procedure.",
     "GlossaryTerm.note": "Ghi chú cách dùng.",
     "Glossary.terms": "Các thuật ngữ.",
+    "Readings.readings": "Mỗi trích dẫn khác nhau của các số liệu và chỉ tiêu của báo cáo một mục.",
+    "Reading.ocr": "Trích dẫn chép đúng như trong cột `quote` của số liệu (chính tả của bản OCR).",
+    "Reading.reading": "Cùng câu đó bằng tiếng Việt chuẩn: khôi phục dấu và chữ bị nhận dạng sai, giữ nguyên mọi chữ và chữ số (check kiểm tra).",
     "PageSection.heading": "Tiêu đề mục.",
     "PageSection.paragraphs": "Các đoạn văn thuần (không Markdown, không HTML).",
     "Page.id": "Mã trang; cũng là địa chỉ URL (about → /about/).",

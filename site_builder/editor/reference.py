@@ -38,7 +38,7 @@ from pydantic.fields import FieldInfo
 
 from site_builder import error_types
 from site_builder.content.corpus import texts_of
-from site_builder.content.model import ID_PATTERN, KINDS, Glossary, Text
+from site_builder.content.model import ID_PATTERN, KINDS, Glossary, Readings, Text
 from site_builder.editor.new import VI_DESCRIPTIONS, VI_MODELS, models_in
 from site_builder.errors import ErrorType, Severity
 from site_builder.files import write_atomic
@@ -53,7 +53,7 @@ NO_EN = "_(no English description)_"
 
 # Content folders whose model is not in KINDS (glossary files are read on their own); KINDS wins
 # if it ever lists one of them.
-EXTRA_FOLDERS: dict[str, type[BaseModel]] = {"glossary": Glossary}
+EXTRA_FOLDERS: dict[str, type[BaseModel]] = {"glossary": Glossary, "sources": Readings}
 
 
 class ReferenceFileError(Exception):

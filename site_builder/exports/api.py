@@ -85,7 +85,7 @@ def figure_obj(f: Figure, corpus: Corpus) -> dict[str, Any]:
         "period_start": f.period_start.isoformat() if f.period_start else None, "period_end": f.period_end.isoformat(), "breakdown": f.breakdown or None,
         "breakdown_name": _text(corpus.breakdown_text(f.breakdown)) if f.breakdown else None, "breakdowns": breakdowns_obj(f.breakdown, corpus),
         "value": _num(f.value), "qualifier": f.qualifier.value or None, "status": f.status, "flag": f.flag or None, "note": _pair(f.note_vi, f.note_en),
-        "provenance": {"report": f.report, "locator": f.locator, "quote": f.quote, "page": _page(f"reports/{f.report}/#fig-{f.id}"),
+        "provenance": {"report": f.report, "locator": f.locator, "quote": f.quote, "quote_reading": f.reading or None, "page": _page(f"reports/{f.report}/#fig-{f.id}"),
                        "source_text": _page(f"reports/{f.report}-source/")},
     }
 
@@ -97,7 +97,7 @@ def target_obj(t: Target, corpus: Corpus) -> dict[str, Any]:
         "target_value": _num(t.target_value), "deadline": t.deadline.isoformat() if t.deadline else None, "recurrence": t.recurrence or None,
         "scope": t.scope or None, "scope_breakdowns": breakdowns_obj(t.scope, corpus),
         "scope_text": _pair(t.scope_vi, t.scope_en), "note": _pair(t.note_vi, t.note_en),
-        "provenance": {"report": t.report, "locator": t.locator, "quote": t.quote, "page": _page(f"reports/{t.report}/"),
+        "provenance": {"report": t.report, "locator": t.locator, "quote": t.quote, "quote_reading": t.reading or None, "page": _page(f"reports/{t.report}/"),
                        "source_text": _page(f"reports/{t.report}-source/")},
     }
 
@@ -300,6 +300,8 @@ DEFS: dict[str, Any] = {
     }, "About the response: versions, last update of the data, licence, its schema and documentation."),
     "provenance": _obj({
         "report": ID, "locator": STR, "quote": {"type": "string", "description": "The verbatim sentence, in the source's own spelling."},
+        "quote_reading": _null({"type": "string", "description": "For a source whose OCR lost the diacritics: the same sentence in correct Vietnamese, "
+                                "restored by the project and checked to keep every word and digit of the quote; null when the quote is shown as it is."}),
         "page": {"$ref": "#/$defs/page"}, "source_text": {"$ref": "#/$defs/page"},
     }, "Where the number was read: the report, the place in it, the verbatim sentence and the page that shows it."),
     "breakdowns": {"type": "array", "description": "Each dimension of a breakdown with its value, in the code's order; empty for the total.",

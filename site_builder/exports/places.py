@@ -92,6 +92,8 @@ NAMED_COLUMNS: tuple[PlaceColumn, ...] = (
                 "Where the figure stands in the original document (in Vietnamese, as in the data package)."),
     PlaceColumn("quote", "string", "Câu trích nguyên văn mà số liệu được đọc ra, giữ nguyên chính tả của bản gốc (kể cả lỗi OCR).",
                 "The verbatim sentence the figure was read from, in the source's own spelling (OCR damage included)."),
+    PlaceColumn("quote_reading", "string", "Với văn bản OCR mất dấu: câu trích ở trên bằng tiếng Việt chuẩn, do dự án khôi phục (giữ nguyên mọi chữ và chữ số); trống khi câu trích đọc được như đã in.",
+                "For an OCR source that lost its diacritics: the quote above in correct Vietnamese, restored by the project (every word and digit kept); empty when the quote reads as printed."),
     PlaceColumn("page", "string", "Địa chỉ của số liệu trên trang: câu trích trên trang của báo cáo.",
                 "Address of the figure on the site: its sentence on the report's page."),
 )
@@ -273,7 +275,7 @@ class Namer:
         out = (f.id, f.unit, self.unit_name.get(f.unit, ""), f.indicator, ind_name, mu, mu_name,
                f.period, self.period(f.period), cell[c["period_start"]], cell[c["period_end"]],
                f.breakdown, self.breakdown(f.breakdown), cell[c["value"]], cell[c["qualifier"]], f.status, f.flag,
-               pick(f.note_vi, f.note_en, self.lang), f.report, number, title, f.locator, f.quote,
+               pick(f.note_vi, f.note_en, self.lang), f.report, number, title, f.locator, f.quote, f.reading,
                f"{self.site}/{self.prefix}reports/{f.report}/#fig-{f.id}")
         self._rows[f.id] = out
         return out

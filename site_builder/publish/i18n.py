@@ -299,8 +299,8 @@ STRINGS: dict[str, dict[str, str]] = {
                                   "en": 'Bilingual texts are <code>{"vi": …, "en": …}</code>; <code>en</code> is <code>null</code> when not yet translated.'},
     "api.convention.values_html": {"vi": "Giá trị không có là <code>null</code>, không bao giờ là 0. Ngày theo dạng <code>YYYY-MM-DD</code>. Tỷ lệ phần trăm ghi như 72.3.",
                                    "en": "A value that is not given is <code>null</code>, never 0. Dates are <code>YYYY-MM-DD</code>. Percentages are written as 72.3."},
-    "api.convention.provenance_html": {"vi": "Mỗi số liệu có <code>provenance</code>: báo cáo, vị trí trong báo cáo, câu trích nguyên văn (giữ nguyên chính tả của bản gốc, kể cả lỗi OCR) và trang hiển thị câu đó.",
-                                       "en": "Every figure carries its <code>provenance</code>: the report, where in it, the verbatim sentence (in the source's own spelling, OCR damage included) and the page that shows it."},
+    "api.convention.provenance_html": {"vi": "Mỗi số liệu có <code>provenance</code>: báo cáo, vị trí trong báo cáo, câu trích nguyên văn (giữ nguyên chính tả của bản gốc, kể cả lỗi OCR), với bản OCR mất dấu thì cả câu đó bằng tiếng Việt chuẩn do dự án khôi phục (<code>quote_reading</code>, giữ nguyên mọi chữ và chữ số), và trang hiển thị câu đó.",
+                                       "en": "Every figure carries its <code>provenance</code>: the report, where in it, the verbatim sentence (in the source's own spelling, OCR damage included), for an OCR text that lost its diacritics the same sentence in correct Vietnamese as the project restored it (<code>quote_reading</code>, every word and digit kept), and the page that shows it."},
     "api.convention.meta_html": {"vi": "<code>meta</code> cho biết phiên bản dữ liệu (<code>data_version</code>), ngày cập nhật, giấy phép và lược đồ của phản hồi.",
                                  "en": "<code>meta</code> gives the data version (<code>data_version</code>), the last update, the licence and the response's schema."},
     "api.describe.index": {"vi": "Danh mục: các điểm truy cập, các bộ dữ liệu và cách trích dẫn, các tệp tải toàn bộ.", "en": "The index: the endpoints, the datasets with how to cite them, and the bundle downloads."},
@@ -382,6 +382,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "not_found.title": {"vi": "Không tìm thấy trang", "en": "Page not found"},
     "not_found.text": {"vi": "Trang bạn tìm không có ở địa chỉ này.", "en": "There is no page at this address."},
     "not_found.home": {"vi": "Về trang chủ", "en": "Go to the English home page"},
+    # Readings of OCR quotes (content/sources/<name>.readings.yaml): the reading is shown, the OCR behind this.
+    "ocr_verbatim": {"vi": "Nguyên văn OCR (chưa hiệu đính)", "en": "Verbatim OCR text (uncorrected)"},
 }
 
 # Open Graph's og:locale of each language, and the other language's as og:locale:alternate.

@@ -43,7 +43,7 @@ PAGE_TYPES = {
 # The interactive states a citizen sees: search results over the page, the finder filtered, a
 # mark's explanation open in a table of figures (issue 18), and a report's figure with its source
 # open (arriving at its anchor: Tuy Phong's appendix tables).
-STATES = ("search-results", "finder-in-use", "mark-open", "report-figure-source", "compare-in-use")
+STATES = ("search-results", "finder-in-use", "mark-open", "report-figure-source", "report-ocr-text", "compare-in-use")
 ROOTS = {"vi": "", "en": "en/"}
 WIDTHS = (1280, 360)
 CASES = [(lang, kind, width) for kind in (*PAGE_TYPES, *STATES) for lang in ROOTS for width in WIDTHS]
@@ -91,6 +91,11 @@ def open_state(page: Any, site_url: str, lang: str, kind: str) -> None:
     elif kind == "report-figure-source":
         page.goto(site_url + ROOTS[lang] + "reports/tuy-phong-cchc-2011-2020/#fig-tuy-phong-cchc-2011-2020-304")
         page.wait_for_selector("details.mb-src[open] blockquote", state="visible")
+    elif kind == "report-ocr-text":  # an OCR quote's reading, its verbatim text opened below it
+        page.goto(site_url + ROOTS[lang] + "reports/dak-nong-vp-ubnd-2021-q3/#fig-dak-nong-vp-ubnd-2021-q3-002")
+        page.wait_for_selector("details.mb-src[open] details.mb-ocr > summary", state="visible")
+        page.click("details.mb-src[open] details.mb-ocr > summary")
+        page.wait_for_selector("details.mb-ocr[open] blockquote", state="visible")
     else:
         page.goto(site_url + ROOTS[lang] + PAGE_TYPES[kind])
     page.wait_for_load_state("load")

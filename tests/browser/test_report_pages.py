@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from ruamel.yaml import YAML
 
 pytestmark = pytest.mark.browser
 
@@ -29,6 +30,17 @@ HIGHLIGHT = "rgb(255, 240, 168)"  # extra.css: a figure's row or cell under :tar
 def figures(rid: str) -> list[dict[str, str]]:
     path = ROOT / "datapackages/cchc-figures/data" / f"{rid}.csv"
     return list(csv.DictReader(path.open(encoding="utf-8")))
+
+
+def readings(rid: str) -> dict[str, str]:
+    """OCR quote -> restored reading, from the report's content/sources/<rid>.readings.yaml."""
+    path = ROOT / "content/sources" / f"{rid}.readings.yaml"
+    return {e["ocr"]: e["reading"] for e in YAML(typ="safe").load(path.read_text(encoding="utf-8"))["readings"]} if path.is_file() else {}
+
+
+def shown_quote(rid: str, row: dict[str, str]) -> str:
+    """The sentence a figure's source shows first: its restored reading, else the quote as it is."""
+    return readings(rid).get(row["quote"], row["quote"])
 
 
 # For each id: whether an element #fig-<id> exists, the figure's value (its source's summary) as
@@ -102,9 +114,9 @@ def test_a_figures_anchor_lands_on_it_highlighted_with_its_source_open(rid: str,
     assert at["header"] - 1 <= at["top"] and at["bottom"] <= at["height"], at  # below the header, on screen
     assert 0 <= at["left"] and at["right"] <= at["width"], at  # a phone's table scrolled sideways to it
     assert at["background"] == HIGHLIGHT, at
-    quote = page.locator(f"#{target} details.mb-src blockquote")
+    quote = page.locator(f"#{target} .mb-src__body > blockquote")
     assert quote.is_visible() and quote.get_attribute("lang") == "vi" and quote.get_attribute("data-pagefind-ignore") is not None
-    expected = next(r["quote"] for r in figures(rid) if r["id"] == LANDINGS[rid])
+    expected = shown_quote(rid, next(r for r in figures(rid) if r["id"] == LANDINGS[rid]))
     assert " ".join(quote.text_content().split()) == " ".join(expected.split())
     page.screenshot(path=str(screenshots / f"report-landing-{rid}.{lang}.{width}.png"))
     # another figure's row is not highlighted
@@ -121,14 +133,14 @@ def test_a_figures_source_is_one_tap_away(lang: str, width: int, site_url: str, 
     page = new_page(width=width, touch=phone)
     load(page, site_url, lang, TUY_PHONG)
     for figure in (f"{TUY_PHONG}-157", f"{TUY_PHONG}-040"):  # a cell of Phụ lục 03 (flagged), a row of Mục II's years
-        value = page.locator(f"#fig-{figure} summary")
-        quote = page.locator(f"#fig-{figure} blockquote")
+        value = page.locator(f"#fig-{figure} summary.mb-srcbtn")
+        quote = page.locator(f"#fig-{figure} .mb-src__body > blockquote")
         assert not quote.is_visible()
         value.scroll_into_view_if_needed()
         value.tap() if phone else value.click()
         assert quote.is_visible()
         row = next(r for r in figures(TUY_PHONG) if r["id"] == figure)
-        assert " ".join(quote.text_content().split()) == " ".join(row["quote"].split())
+        assert " ".join(quote.text_content().split()) == " ".join(shown_quote(TUY_PHONG, row).split())
         body = page.locator(f"#fig-{figure} .mb-src__body")
         box = body.bounding_box()
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= width  # a card within the screen
@@ -144,16 +156,16 @@ def test_a_figures_source_is_one_tap_away(lang: str, width: int, site_url: str, 
 def test_a_figures_source_opens_and_closes_by_keyboard(lang: str, site_url: str, new_page: Any) -> None:
     page = new_page(width=1280)
     load(page, site_url, lang, DAK_NONG)
-    summary = page.locator(f"#fig-{DAK_NONG}-001 summary")
+    summary = page.locator(f"#fig-{DAK_NONG}-001 summary.mb-srcbtn")
     summary.focus()
     assert page.evaluate("document.activeElement.matches('details.mb-src > summary')")
     page.keyboard.press("Enter")
-    assert page.locator(f"#fig-{DAK_NONG}-001 blockquote").is_visible()
+    assert page.locator(f"#fig-{DAK_NONG}-001 .mb-src__body > blockquote").is_visible()
     assert page.evaluate(f"document.querySelector('#fig-{DAK_NONG}-001 details').open")
     page.keyboard.press("Tab")  # into the source: its first link
     assert page.evaluate(f"!!document.activeElement.closest('#fig-{DAK_NONG}-001 .mb-src__body')")
     page.keyboard.press("Escape")
-    assert not page.locator(f"#fig-{DAK_NONG}-001 blockquote").is_visible()
+    assert not page.locator(f"#fig-{DAK_NONG}-001 .mb-src__body > blockquote").is_visible()
     assert page.evaluate("document.activeElement.matches('details.mb-src > summary')")  # back on the value
     assert page.mb_errors == []
 
@@ -166,10 +178,48 @@ def test_without_javascript_a_source_opens_in_place(width: int, site_url: str, n
                                     return [r.top >= 0 && r.bottom <= innerHeight, r.left >= 0 && r.right <= innerWidth]; }""", f"fig-{LANDINGS[TUY_PHONG]}")
     assert at == [True, True]
     assert page.evaluate("getComputedStyle(document.querySelector(':target').closest('td')).backgroundColor") == HIGHLIGHT
-    value = page.locator(f"#fig-{TUY_PHONG}-040 summary")
+    value = page.locator(f"#fig-{TUY_PHONG}-040 summary.mb-srcbtn")
     value.scroll_into_view_if_needed()
     value.click()
-    quote = page.locator(f"#fig-{TUY_PHONG}-040 blockquote")
+    quote = page.locator(f"#fig-{TUY_PHONG}-040 .mb-src__body > blockquote")
     assert quote.is_visible()
     assert page.evaluate(f"getComputedStyle(document.querySelector('#fig-{TUY_PHONG}-040 .mb-src__body')).position") == "static"  # in the page's flow
     assert not page.locator(f"#fig-{TUY_PHONG}-040 .mb-src__close").is_visible()  # a button only the script can work
+
+
+OCR_SUMMARY = {"vi": "Nguyên văn OCR (chưa hiệu đính)", "en": "Verbatim OCR text (uncorrected)"}
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", ROOTS)
+def test_an_ocr_quote_shows_its_reading_with_the_verbatim_ocr_one_tap_away(lang: str, width: int, site_url: str, new_page: Any,
+                                                                          screenshots: Path) -> None:
+    phone = width < 400
+    page = new_page(width=width, touch=phone)
+    figure = f"{DAK_NONG}-002"
+    row = next(r for r in figures(DAK_NONG) if r["id"] == figure)
+    reading = readings(DAK_NONG)[row["quote"]]
+    assert reading != row["quote"]
+    load(page, site_url, lang, DAK_NONG, f"fig-{figure}")
+    page.wait_for_function("() => !!document.querySelector('details.mb-src[open]')")
+    shown = page.locator(f"#fig-{figure} .mb-src__body > blockquote")
+    assert shown.is_visible() and " ".join(shown.text_content().split()) == " ".join(reading.split())
+    verbatim = page.locator(f"#fig-{figure} details.mb-ocr blockquote")
+    assert not verbatim.is_visible()
+    summary = page.locator(f"#fig-{figure} details.mb-ocr > summary")
+    assert summary.text_content() == OCR_SUMMARY[lang]
+    box = summary.bounding_box()
+    assert box and box["height"] >= 24  # a finger finds it
+    if phone:
+        summary.tap()
+    else:  # by keyboard: Tab from the value reaches it, Enter opens it
+        summary.focus()
+        page.keyboard.press("Enter")
+    assert verbatim.is_visible() and " ".join(verbatim.text_content().split()) == " ".join(row["quote"].split())
+    assert page.evaluate(f"document.querySelector('#fig-{figure} details.mb-src').open")  # the card stays open
+    page.screenshot(path=str(screenshots / f"report-ocr-reading.{lang}.{width}.png"))
+    # a figure whose quote reads as printed has no disclosure
+    plain = next(r["id"] for r in figures(TUY_PHONG) if readings(TUY_PHONG).get(r["quote"], r["quote"]) == r["quote"])
+    load(page, site_url, lang, TUY_PHONG)
+    assert page.locator(f"#fig-{plain} details.mb-ocr").count() == 0
+    assert page.mb_errors == []

@@ -179,6 +179,22 @@ def each(*setups: Setup) -> Setup:
     return setup
 
 
+# The minimal project's quotes with their readings, as if its source had lost its diacritics.
+SHIPPED_READINGS = (("Nam 2021 tiep nhan 7.447 ho so", "Năm 2021 tiếp nhận 7.447 hồ sơ"), ("truc tuyen 5.386 ho so.", "trực tuyến 5.386 hồ sơ."),
+                    ("Nam 2020 tiep nhan 6.000 ho so.", "Năm 2020 tiếp nhận 6.000 hồ sơ."))
+
+
+def restored(root: Path) -> None:
+    """The report's source is OCR whose diacritics the published text restores."""
+    replace(root, REPORT, "  ocr: false", "  ocr: true\n  diacritics_restored: true")
+
+
+def readings(*pairs: tuple[str, str]) -> Setup:
+    """content/sources/bc-2021.readings.yaml with these (OCR quote, reading) entries, one key a line."""
+    body = "".join(f'  - ocr: "{ocr}"\n    reading: "{reading}"\n' for ocr, reading in pairs)
+    return write("content/sources/bc-2021.readings.yaml", "# readings\nreadings:\n" + body)
+
+
 def cycle(root: Path) -> None:
     write("content/units/xa-c.yaml", "id: xa-c\nlevel: commune\nparent: xa-d\nname:\n  vi: Xã C\n  en: C commune\n")(root)
     write("content/units/xa-d.yaml", "id: xa-d\nlevel: commune\nparent: xa-c\nname:\n  vi: Xã D\n  en: D commune\n")(root)
@@ -672,6 +688,26 @@ CATALOGUE = [
     # ---- warnings (an error with --strict) and other commands
     Bad("translation-missing", "a bilingual text without English, checked with --strict", edit(REPORT, "  en: The district received 7,447 dossiers.\n", ""),
         "content/reports/bc-2021.yaml:15:1: warning: summary: English translation missing (shown as 'not yet translated')", "translation-missing",
+        ("check", "--strict")),
+    # ---- readings of OCR quotes (content/sources/<name>.readings.yaml)
+    Bad("reading-changed-digit", "a reading that changes a digit of its OCR quote",
+        each(restored, readings(("Nam 2021 tiep nhan 7.447 ho so", "Năm 2021 tiếp nhận 7.448 hồ sơ"))),
+        "content/sources/bc-2021.readings.yaml:4:14: readings[0].reading: the reading is not the same text as its OCR quote: "
+        "'7.448' is not in the OCR text here (the OCR has '7.447')", "reading-differs"),
+    Bad("reading-dropped-word", "a reading that leaves out a word of its OCR quote",
+        each(restored, readings(("truc tuyen 5.386 ho so.", "trực tuyến 5.386 sơ."))),
+        "content/sources/bc-2021.readings.yaml:4:14: readings[0].reading: the reading is not the same text as its OCR quote: "
+        "'sơ' is not in the OCR text here (the OCR has 'ho')", "reading-differs"),
+    Bad("reading-missing", "a quote of a source whose diacritics are restored, without a reading; checked with --strict", restored,
+        "datapackages/figures/data/bc-2021.csv:2:96: warning: quote: quote of an OCR source whose diacritics are restored has no reading "
+        "in content/sources/bc-2021.readings.yaml; the page shows the raw OCR", "reading-missing", ("check", "--strict")),
+    Bad("reading-unused", "a reading of a sentence no figure quotes; checked with --strict",
+        each(restored, readings(*SHIPPED_READINGS, ("Nam 2019 tiep nhan", "Năm 2019 tiếp nhận"))),
+        "content/sources/bc-2021.readings.yaml:9:10: warning: readings[3].ocr: no figure or target of report 'bc-2021' quotes this text",
+        "reading-unused", ("check", "--strict")),
+    Bad("reading-twice", "two readings of one quote (the second is not used); checked with --strict",
+        each(restored, readings(*SHIPPED_READINGS, SHIPPED_READINGS[0])),
+        "content/sources/bc-2021.readings.yaml:9:10: warning: readings[3].ocr: this quote already has a reading on line 3", "reading-unused",
         ("check", "--strict")),
     Bad("fmt-order", "keys `fmt` cannot put in schema order (an alias would come before its anchor)",
         write("content/units/xa-e.yaml", "short_name: &n\n  vi: E\nname: *n\nid: xa-e\nlevel: commune\n"),

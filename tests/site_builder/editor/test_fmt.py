@@ -296,7 +296,7 @@ def test_a_formatted_file_keeps_its_permissions(tmp_path: Path) -> None:
 def test_source_texts_and_broken_files_are_refused(tmp_path: Path) -> None:
     root = _copy(tmp_path)
     runner = CliRunner()
-    txt = next((root / "content/sources").iterdir())
+    txt = next((root / "content/sources").glob("*.txt"))
     refused = runner.invoke(command, ["--root", str(root), str(txt)])
     assert refused.exit_code == 1 and "not a YAML or CSV file" in refused.output
     (root / "content/units/broken.yaml").write_text("id: [x\n", encoding="utf-8")

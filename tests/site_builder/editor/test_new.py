@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from pydantic import BaseModel
 
 from site_builder.editor.fmt import format_yaml
-from site_builder.content.model import KINDS, Glossary, Period, Report, Text, Unit
+from site_builder.content.model import KINDS, Glossary, Readings, Period, Report, Text, Unit
 from site_builder.editor.new import VI_DESCRIPTIONS, command, field_shape, models_in, period_values, skeleton
 from site_builder.content.validate import validate
 from site_builder.content.yamlio import _plain, round_trip_yaml
@@ -187,7 +187,7 @@ def test_skeleton_of_every_kind_parses_holds_every_field_and_is_formatted(model:
 
 
 def test_every_field_has_a_vietnamese_description() -> None:
-    fields = {f"{m.__name__}.{name}" for kind in [*KINDS.values(), Glossary] for m in models_in(kind) for name in m.model_fields}
+    fields = {f"{m.__name__}.{name}" for kind in [*KINDS.values(), Glossary, Readings] for m in models_in(kind) for name in m.model_fields}
     assert sorted(fields - set(VI_DESCRIPTIONS)) == []
     assert sorted(set(VI_DESCRIPTIONS) - fields) == []  # no entry for a field that no longer exists
 
@@ -195,7 +195,7 @@ def test_every_field_has_a_vietnamese_description() -> None:
 def test_every_model_has_a_vietnamese_description() -> None:
     from site_builder.editor.new import VI_MODELS
 
-    models = {m.__name__ for kind in [*KINDS.values(), Glossary] for m in models_in(kind)}
+    models = {m.__name__ for kind in [*KINDS.values(), Glossary, Readings] for m in models_in(kind)}
     assert sorted(models - set(VI_MODELS)) == []
 
 

@@ -119,6 +119,12 @@ def test_names_stand_beside_the_codes_in_each_language(units: Path) -> None:
         for col in ("unit", "indicator", "period", "period_start", "period_end", "breakdown", "value", "qualifier", "status", "flag", "report", "locator", "quote"):
             assert row[col] == en[fid][col] == package[fid][col], (fid, col)  # codes and numbers: the same bytes in both
         assert row["note"] == package[fid]["note_vi"] and en[fid]["note"] == package[fid]["note_en"]
+    # an OCR quote's restored reading stands beside it, in both languages, from the readings file
+    entries = YAML(typ="safe").load((ROOT / "content/sources/dak-nong-vp-ubnd-2021-q3.readings.yaml").read_text(encoding="utf-8"))["readings"]
+    readings = {e["ocr"]: e["reading"] for e in entries}
+    for fid, row in vi.items():
+        if row["report"] == "dak-nong-vp-ubnd-2021-q3":
+            assert row["quote_reading"] == en[fid]["quote_reading"] == readings[row["quote"]] != row["quote"]
 
 
 def test_numbers_stay_machine_readable_in_both_languages(units: Path) -> None:
