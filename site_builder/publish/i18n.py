@@ -454,8 +454,8 @@ def mark_name(name: str, lang: Lang) -> str:
 
 
 def mark_symbol(name: str, lang: Lang) -> str:
-    """How a mark is written on a page: ≈ > ≥ < ≤ before a number, ⚠, /, or words."""
-    symbols = {**QUALIFIER_MARKS, "inconsistent": "⚠", "ocr_uncertain": "⚠", "missing": "/", "uncertain": "?"}
+    """How a mark is written on a page: ≈ > ≥ < ≤ before a number, ⚠, ± (rounding), /, or words."""
+    symbols = {**QUALIFIER_MARKS, "inconsistent": "⚠", "ocr_uncertain": "⚠", "rounding": "±", "missing": "/", "uncertain": "?"}
     return symbols.get(name) or t(f"mark.{name}", lang)
 
 

@@ -62,8 +62,11 @@ def test_a_mark_without_a_note_is_titled_by_its_name_and_words_are_their_own_sym
     vi = Lang("vi", "reports/x.md")
     approx = mark_link(vi.mark("approx"))
     assert approx["title"] == approx["data-mb-name"] == "khoảng"
+    untranslated = mark_link(vi.mark("untranslated"))
+    assert untranslated.get_text() == "chưa dịch" and untranslated.select_one(".mb-sr-only") is None
+    # rounding is a sign in a table's number column, where a word would widen it past a phone's width
     rounding = mark_link(vi.mark("rounding"))
-    assert rounding.get_text() == "làm tròn" and rounding.select_one(".mb-sr-only") is None
+    assert rounding.select_one("[aria-hidden=true]").get_text() == "±" and rounding.select_one(".mb-sr-only").get_text() == "làm tròn"
     estimated = mark_link(Lang("en", "x.md").mark("estimated"))  # written "est.", named in full
     assert estimated.select_one("[aria-hidden=true]").get_text() == "est." and estimated["data-mb-name"] == "estimated"
 
