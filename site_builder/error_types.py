@@ -591,8 +591,8 @@ UNKNOWN_BREAKDOWN = ErrorType(
     title_vi="Phân tổ không xác định",
     template="unknown breakdown '{key}': add content/breakdowns/{key}.yaml naming it and its values in both languages",
     variants={"value": "'{value}' is not a value of breakdown '{key}' (known: {known}); add it to content/breakdowns/{key}.yaml"},
-    hint_en="A breakdown (`channel=hotline`) names a dimension and one of its values; both are listed, in both languages, in content/breakdowns/.",
-    hint_vi="Phân tổ (`channel=hotline`) gồm tên chiều phân tổ và một giá trị của nó; cả hai phải được khai báo bằng hai thứ tiếng trong content/breakdowns/.",
+    hint_en="A breakdown (`channel=hotline`) names a dimension and one of its values; both are listed, in both languages, in content/breakdowns/. `site-builder new breakdown channel hotline --vi … --en …` adds a value, or the dimension with it (keeping the file's comments).",
+    hint_vi="Phân tổ (`channel=hotline`) gồm tên chiều phân tổ và một giá trị của nó; cả hai phải được khai báo bằng hai thứ tiếng trong content/breakdowns/. Lệnh `site-builder new breakdown channel hotline --vi … --en …` thêm một giá trị, hoặc tạo chiều phân tổ cùng giá trị đó (giữ nguyên chú thích trong tệp).",
 )
 
 # --------------------------------------------------------------------------- the content folder
