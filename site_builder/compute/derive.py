@@ -6,11 +6,10 @@ publishes the figure, both are kept and a gap larger than rounding is marked.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections import defaultdict
 from dataclasses import dataclass
 
-from site_builder.content.consistency import half_unit, printed, relations
+from site_builder.content.consistency import half_unit, printed, relations, share_bounds
 from site_builder.content.model import Text
 from site_builder.content.corpus import Corpus, Figure, Target
 from site_builder.content.coverage import corpus_coverage, overall_percent
@@ -48,8 +47,7 @@ class Derived:
         n, d = self.numerator, self.denominator
         hn = half_unit(n.printed or printed(n.value), self.units[0])
         hd = half_unit(d.printed or printed(d.value), self.units[1])
-        nv, dv = n.value or 0.0, d.value or 0.0
-        return (nv - hn) / (dv + hd) * self.scale, (nv + hn) / (dv - hd) * self.scale if dv - hd > 0 else math.inf
+        return share_bounds(n.value or 0.0, hn, d.value or 0.0, hd, self.scale)
 
     @property
     def differs(self) -> bool:

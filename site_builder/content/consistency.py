@@ -28,12 +28,12 @@ import itertools
 import math
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from site_builder.content import breakdowns
 from site_builder.content.model import Dimension, Indicator, Text
 
-__all__ = ["Fact", "Finding", "Relation", "check", "draft_facts", "relations", "half_unit", "SILENCES"]
+__all__ = ["Fact", "Finding", "Relation", "check", "draft_facts", "relations", "half_unit", "share_bounds", "SILENCES"]
 
 CONTRADICTION = "contradiction"
 ROUNDING = "rounding"
@@ -102,6 +102,11 @@ def half_unit(printed: str, unit: str) -> float:
     if decimals == 0 and unit == "count":
         return 0.0
     return 0.5 * 10.0 ** -decimals
+
+
+def share_bounds(num: float, h_num: float, den: float, h_den: float, scale: float) -> tuple[float, float]:
+    """Where numerator ÷ denominator × scale lies when each was rounded by its half-unit."""
+    return (num - h_num) / (den + h_den) * scale, (num + h_num) / (den - h_den) * scale if den - h_den > 0 else math.inf
 
 
 def relations(indicators: Mapping[str, Indicator]) -> tuple[Relation, ...]:
@@ -300,8 +305,7 @@ def _share(rel: Relation, group: Mapping[str, list[Fact]], units: Mapping[str, s
         hs = half_unit(s.printed, units.get(s.indicator, ""))
         if d.value - hd <= 0:
             return []  # a share of nothing: no number to compare with
-        lo = (n.value - hn) / (d.value + hd) * rel.scale
-        hi = (n.value + hn) / (d.value - hd) * rel.scale
+        lo, hi = share_bounds(n.value, hn, d.value, hd, rel.scale)
         gap = max(0.0, lo - (s.value + hs), (s.value - hs) - hi)
         if gap <= EPSILON:
             return []
