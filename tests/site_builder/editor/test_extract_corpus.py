@@ -76,13 +76,13 @@ def corpus_scores(catalogue: ex.Catalogue, with_period: bool = True) -> dict[str
 def scores(catalogue: ex.Catalogue) -> dict[str, tuple[Score, list[tuple[str, Score]]]]:
     result = corpus_scores(catalogue)
     loose = corpus_scores(catalogue, with_period=False)
-    print("\nextract on the own-words corpus: recall of (indicator, value, period); last column without the period")
+    print("\nextract on the own-words corpus: recall of (indicator, value, period); (i,v) columns without the period")
     print(f"{'split':8} {'texts':>5} {'expected':>8} {'found':>6} {'recall':>7} {'proposed':>8} {'precision':>9} "
-          f"{'wrong':>5} {'period':>6} {'extra':>5} {'recall(i,v)':>11}")
+          f"{'wrong':>5} {'period':>6} {'extra':>5} {'recall(i,v)':>11} {'wrong(i,v)':>10}")
     for split, (total, per_text) in result.items():
         print(f"{split:8} {len(per_text):5d} {total.expected:8d} {total.found:6d} {total.recall:7.1%} {total.proposed:8d} "
               f"{total.precision:9.1%} {len(total.wrong):5d} {len(total.other_period):6d} {len(total.extra):5d} "
-              f"{loose[split][0].recall:11.1%}")
+              f"{loose[split][0].recall:11.1%} {len(loose[split][0].wrong):10d}")
     for split, (_, per_text) in result.items():
         for name, s in per_text:
             print(f"  {split}/{name}: {s.found}/{s.expected} recall {s.recall:.0%}, wrong {len(s.wrong)}, "
