@@ -1,0 +1,78 @@
+"""`extract` on real pages kept outside the repository: recall and precision per page.
+
+The real bulletins and press reports gathered for issue 23 are not ours to commit. They live in
+a folder of their own (default /tmp/issue23/real/): for each page `<n>.txt` (its text) and
+`<n>.expected.yaml` (the hand count: `address`, `publisher`, `level`, `period_kinds` and `rows`,
+each row with indicator, value, period, breakdown, qualifier and the sentence). An indicator the
+catalogue lacks is written `new:<id>` (see tests/site_builder/editor/extract_corpus/README.md).
+
+    .venv/bin/python benchmarks/extract_real.py                  # /tmp/issue23/real
+    .venv/bin/python benchmarks/extract_real.py --dir PATH --show-missed
+
+Prints, per page, recall of (indicator, value, period), precision of the reported proposals,
+wrong values, and recall and wrong values on (indicator, value) alone (periods left out). Exits 0 without measuring when the folder
+is absent; exits 1 when a page is below the issue's targets (85% recall, 98% precision) only with
+--check.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+
+from site_builder.editor import extract as ex
+from site_builder.editor.extract_score import Expected, Score, score
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT = Path("/tmp/issue23/real")
+TARGET_RECALL, TARGET_PRECISION = 0.85, 0.98
+
+
+def read_page(path: Path) -> tuple[dict[str, Any], list[Expected]]:
+    data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    rows = [Expected(str(r["indicator"]), str(r["period"]), str(r.get("breakdown") or ""), float(r["value"]),
+                     str(r.get("qualifier") or "")) for r in data.get("rows") or []]
+    return data, rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dir", type=Path, default=DEFAULT)
+    parser.add_argument("--show-missed", action="store_true", help="list the rows not found and the wrong proposals")
+    parser.add_argument("--check", action="store_true", help="exit 1 when a page misses the targets")
+    args = parser.parse_args(argv)
+    pages = sorted(args.dir.glob("*.expected.yaml")) if args.dir.is_dir() else []
+    if not pages:
+        print(f"skipped: no real pages in {args.dir}")
+        return 0
+    catalogue = ex.load_catalogue(ROOT / "content" / "indicators")
+    print(f"{'page':5} {'level':9} {'expected':>8} {'found':>5} {'recall':>7} {'proposed':>8} {'precision':>9} "
+          f"{'wrong':>5} {'recall(i,v)':>11} {'wrong(i,v)':>10}  address")
+    total, loose_total, failing = Score(0, 0, 0), Score(0, 0, 0), []
+    for path in pages:
+        name = path.name.removesuffix(".expected.yaml")
+        meta, expected = read_page(path)
+        text = (args.dir / f"{name}.txt").read_text(encoding="utf-8")
+        rows = ex.extract(text, catalogue, report=f"real-{name}")
+        s, loose = score(expected, rows), score(expected, rows, with_period=False)
+        total, loose_total = total + s, loose_total + loose
+        print(f"{name:5} {str(meta.get('level', '')):9} {s.expected:8d} {s.found:5d} {s.recall:7.0%} {s.proposed:8d} "
+              f"{s.precision:9.0%} {len(s.wrong):5d} {loose.recall:11.0%} {len(loose.wrong):10d}  {meta.get('address', '')}")
+        if args.show_missed:
+            for e in s.missed:
+                print(f"        missed {e.indicator} {e.value:g} {e.period} {e.breakdown}")
+            for row, why in s.wrong:
+                print(f"        wrong  {row.indicator} {row.value} {row.period}: {why}")
+        if s.recall < TARGET_RECALL or s.precision < TARGET_PRECISION:
+            failing.append(name)
+    print(f"{'all':5} {'':9} {total.expected:8d} {total.found:5d} {total.recall:7.0%} {total.proposed:8d} "
+          f"{total.precision:9.0%} {len(total.wrong):5d} {loose_total.recall:11.0%} {len(loose_total.wrong):10d}")
+    print(f"pages below {TARGET_RECALL:.0%} recall or {TARGET_PRECISION:.0%} precision: {len(failing)}/{len(pages)}")
+    return 1 if args.check and failing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
