@@ -174,7 +174,10 @@ def squash(text: str) -> str:
 # --------------------------------------------------------------------------- numbers
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
-_NUMBER = re.compile(rf"(?<![\w.,])(?P<a>{_NUM})(?:[ \t]?/[ \t]?(?P<b>{_NUM}))?(?P<c>[ \t]?/[ \t]?\d+)?(?P<pct>[ \t]?%)?")
+# A percentage with a decimal point ("78.4%", software exports and some press) is read as such:
+# a thousands group always has three digits, so "78.4" can only be a decimal.
+_POINT_PERCENT = r"\d{1,3}\.\d{1,2}(?=[ \t]?%)"
+_NUMBER = re.compile(rf"(?<![\w.,])(?P<a>{_POINT_PERCENT}|{_NUM})(?:[ \t]?/[ \t]?(?P<b>{_NUM}))?(?P<c>[ \t]?/[ \t]?\d+)?(?P<pct>[ \t]?%)?")
 _SKIP_BEFORE = re.compile(phrase(pt.SKIP_BEFORE).pattern + r"\W*$")
 _DATE_BEFORE = re.compile(phrase("(ngay|thang|den|tu|quy|nam)").pattern + r"\W*$")
 _MASKS = (phrase("ty le"), phrase("ho so"), phrase("tra loi"))  # OCR words whose letters read as digits ("Ty 18", "ho 50", "tra 101")
@@ -183,6 +186,13 @@ _MASKS = (phrase("ty le"), phrase("ho so"), phrase("tra loi"))  # OCR words whos
 def parse_number(text: str) -> float:
     """A number printed in Vietnamese format: "7.447" → 7447, "72,3" → 72.3, "02" → 2."""
     return float(text.replace(".", "").replace(",", "."))
+
+
+def _parse_printed(text: str, percent: bool) -> float:
+    """`parse_number`, except a percentage printed with a decimal point ("78.4%")."""
+    if percent and re.fullmatch(r"\d{1,3}\.\d{1,2}", text):
+        return float(text)
+    return parse_number(text)
 
 
 @dataclass(frozen=True)
@@ -250,11 +260,40 @@ def find_numbers(sentence: str) -> list[Number]:
         line_head = before[before.rfind("\n") + 1:]
         if re.fullmatch(r"[\s#*>(]*", line_head) and re.match(r"[.)]?[ \t]*(?:\n|$)|[.)]\s", after):
             continue  # "1. Cải cách thể chế", a page number alone on its line
-        found.append(Number(m.start(), m.end(), m.group(), parse_number(a),
+        if re.match(r"\s*th\w{1,3}ng\s+(?:d\w{1,3}u|cu\w{1,3}i)\s+n\w{1,3}m", fold(after[:24])):
+            continue  # "9 tháng đầu năm": a period, not a figure
+        found.append(Number(m.start(), m.end(), m.group(), _parse_printed(a, bool(m["pct"])),
                             parse_number(b) if b else None, bool(m["pct"]), currency or _currency(after)))
     # Two bare numbers side by side: the first is an OCR'd word ("là" → "14 784", "lời" → "101 02/04").
-    return [n for i, n in enumerate(found)
-            if not (i + 1 < len(found) and re.fullmatch(r"[ \t]+", sentence[n.end:found[i + 1].start]))]
+    digits = [n for i, n in enumerate(found)
+              if not (i + 1 < len(found) and re.fullmatch(r"[ \t]+", sentence[n.end:found[i + 1].start]))]
+    return sorted(digits + _worded_numbers(sentence), key=lambda n: n.start)
+
+
+# Numbers written as words, read only right before a thing counted ("mười lăm hồ sơ", "trả ba kết quả"),
+# and worded zeros ("không có hồ sơ trễ hạn"). Accented forms, or the bare letters of a text without diacritics.
+_UNITS = {"một": 1, "mot": 1, "hai": 2, "ba": 3, "bốn": 4, "bon": 4, "năm": 5, "nam": 5, "sáu": 6, "sau": 6,
+          "bảy": 7, "bay": 7, "tám": 8, "tam": 8, "chín": 9, "chin": 9}
+_AFTER_TEN = {**_UNITS, "mốt": 1, "lăm": 5, "lam": 5}
+_WORD = "|".join(sorted(_AFTER_TEN, key=len, reverse=True))
+_WORDED = re.compile(rf"(?<!\w)(?:(?P<zero>không có|khong co)|(?P<ten>mười|muoi)(?:[ \t]+(?P<unit>{_WORD}))?"
+                     rf"|(?P<one>{'|'.join(sorted(_UNITS, key=len, reverse=True))}))(?=[ \t]+\w)", re.IGNORECASE)
+_COUNTED = re.compile(r"[ \t]+(?:" + phrase(f"({pt.DOSSIER}|ket qua|phieu|thu xin loi|nhiem vu|thu tuc|tthc|giao dich)").pattern + ")")
+
+
+def _worded_numbers(sentence: str) -> list[Number]:
+    out = []
+    for m in _WORDED.finditer(sentence):
+        if not _COUNTED.match(fold(sentence[m.end():m.end() + 30])):
+            continue
+        if m["zero"]:
+            value = 0
+        elif m["ten"]:
+            value = 10 + (_AFTER_TEN[m["unit"].lower()] if m["unit"] else 0)
+        else:
+            value = _UNITS[m["one"].lower()]
+        out.append(Number(m.start(), m.end(), m.group(), float(value)))
+    return out
 
 
 # --------------------------------------------------------------------------- segmentation
@@ -340,7 +379,7 @@ def _block_sentences(text: str, block: list[tuple[int, str]]) -> list[Sentence]:
 class _Hit:
     ids: tuple[str, ...]
     breakdown: str = ""
-    how: str = "phrase"  # phrase | inherited | share
+    how: str = "phrase"  # phrase | inherited | share | sibling | index
 
 
 @dataclass
@@ -349,6 +388,13 @@ class _Item:
     noun: str | None
     before: str  # folded sentence text before the number
     hit: _Hit | None = None
+    left: str = ""  # folded clause between the previous figure and this one
+    right: str = ""  # folded clause from the number to the next count
+    after_figure: bool = False  # whether `left` starts at an earlier figure (not at the sentence's start)
+    implied: str | None = None  # the noun class a label names when no noun follows ("Đã giải quyết: 11876")
+    context: dict[str, str] = field(default_factory=dict)  # dimension -> value the words around it give
+    qualifier: str = ""
+    parent: int | None = None  # the item whose parenthesis holds this one ("378 hồ sơ đang giải quyết (352 …)")
 
 
 def _fits(indicator: str, number: Number, catalogue: Catalogue, value: float | None = None) -> bool:
@@ -385,19 +431,32 @@ def _noun_class(right: str) -> str | None:
     return next((name for name, spec in pt.NOUN_CLASSES.items() if _noun(spec).match(right)), None)
 
 
+def _label_noun(left: str) -> str | None:
+    """The noun class a label before a colon names ("Số kết quả được số hóa: 1.090"), if any."""
+    found = [(m.start(), name) for name, spec in pt.NOUN_CLASSES.items() for m in phrase(spec).finditer(left)]
+    return max(found)[1] if found else None
+
+
 # A clause boundary between a cue and its number counts as this many characters, so that
 # "… két qua ban gidy c6 truée han, 01 ho so tré han" reads the 01 with the nearer "tré han".
 CLAUSE_PENALTY = 30
+_BOUNDARY = re.compile(r"[,()]")
 
 
-def _left_distance(spec: str, left: str) -> tuple[int, int] | None:
+def _left_distance(spec: str, left: str, after_figure: bool = True) -> tuple[int, int] | None:
     """(characters, ranking distance) from the last cue in `left` to the number, or None."""
-    ends = [m.end() for m in phrase(spec).finditer(left)]
-    if not ends:
+    found = list(phrase(spec).finditer(left))
+    if not found:
         return None
-    gap = left[ends[-1]:]
+    gap = left[found[-1].end():]
     chars = len(re.sub(r"\W+$", "", gap))
-    return chars, chars + CLAUSE_PENALTY * gap.count(",")
+    penalty = CLAUSE_PENALTY * len(_BOUNDARY.findall(gap))
+    # "5.950 hồ sơ chưa đến hạn và 1.222 hồ sơ đã quá hạn": words right after the previous figure's noun
+    # are that figure's, and name this one only when nothing nearer does.
+    lead = next((m.end() for spec_ in pt.NOUN_CLASSES.values() if (m := _noun(spec_).match(left))), None) if after_figure else None
+    if lead is not None and found[-1].start() <= lead + 3:
+        penalty += CLAUSE_PENALTY
+    return chars, chars + penalty
 
 
 def _right_distance(spec: str, right: str) -> tuple[int, int] | None:
@@ -406,48 +465,72 @@ def _right_distance(spec: str, right: str) -> tuple[int, int] | None:
     if not found:
         return None
     gap = right[: found.start()]
-    return found.start(), found.start() + CLAUSE_PENALTY * gap.count(",")
+    return found.start(), found.start() + CLAUSE_PENALTY * len(_BOUNDARY.findall(gap))
 
 
 NO_CUE = 50  # ranking distance of a rule that names no cue (noun or sentence only): after near cues
 
 
-def _cue_distance(rule: pt.Rule, left: str, right: str) -> int | None:
+def _cue_distance(rule: pt.Rule, left: str, right: str, after_figure: bool = True) -> int | None:
     """How far the rule's cues are from the number (for ranking); None when one is missing or too far."""
     distances = []
-    for spec, measure, side, limit in ((rule.left, _left_distance, left, rule.left_max),
-                                        (rule.right, _right_distance, right, rule.right_max)):
+    for spec, is_left, limit in ((rule.left, True, rule.left_max), (rule.right, False, rule.right_max)):
         if spec:
-            found = measure(spec, side)
+            found = _left_distance(spec, left, after_figure) if is_left else _right_distance(spec, right)
             if found is None or found[0] > limit:
                 return None
+            if not is_left and limit <= 20 and found[1] > found[0]:
+                return None  # a near cue past a comma or bracket names another figure: "305 hồ sơ (tồn kỳ trước …"
             distances.append(found[1])
     return min(distances, default=NO_CUE)
 
 
-def _match(number: Number, left: str, right: str, sentence: str, mode: str, catalogue: Catalogue) -> _Hit | None:
+def _noun_fits(rule: pt.Rule, item: _Item, right: str) -> bool:
+    if not rule.noun or _noun(rule.noun).match(right):
+        return True
+    # "Trước hạn: 9311": no noun follows, the label or the list it belongs to says what is counted
+    return item.noun is None and item.implied is not None and pt.NOUN_CLASSES.get(item.implied) == rule.noun
+
+
+def _heads(item: _Item, items: list[_Item]) -> set[str]:
+    """Indicators of the figures this one may break down: the one whose parenthesis holds it, and, in a
+    sentence that breaks a total down ("Trong số 3.405 hồ sơ đang giải quyết, …", "… gồm 7.172 hồ sơ, có …"),
+    the earlier figures of the same noun."""
+    found = set()
+    if item.parent is not None and items[item.parent].hit:
+        found.add(items[item.parent].hit.ids[0])  # type: ignore[union-attr]
+    if _BREAKDOWN.search(item.before):
+        found |= {it.hit.ids[0] for it in items if it.hit and it.number.start < item.number.start and it.noun == item.noun}
+    return found
+
+
+def _match(item: _Item, sentence: str, mode: str, catalogue: Catalogue, items: list[_Item]) -> _Hit | None:
     """The best rule for a number: lowest tier, then nearest cue, then first in the table."""
+    number, left, right = item.number, item.left, item.right
+    parents = _heads(item, items)
     best: tuple[tuple[int, int, int], pt.Rule] | None = None
     for order, rule in enumerate(pt.RULES):
         if rule.shape != number.shape or rule.mode not in (mode, "any") or not _fit_all(rule.ids, number, catalogue):
             continue
-        if rule.noun and not _noun(rule.noun).match(right):
+        if not _noun_fits(rule, item, right):
+            continue
+        if rule.under and rule.under not in parents:
             continue
         if (rule.sentence and not phrase(rule.sentence).search(sentence)) or (rule.unless and phrase(rule.unless).search(sentence)):
             continue
-        distance = _cue_distance(rule, left, right)
+        distance = _cue_distance(rule, left, right, after_figure=item.after_figure)
         if distance is not None and (best is None or (rule.tier, distance, order) < best[0]):
             best = ((rule.tier, distance, order), rule)
     return _Hit(best[1].ids, best[1].breakdown) if best else None
 
 
-def _inherited(head: _Item, number: Number, catalogue: Catalogue) -> _Hit | None:
+def _inherited(head: _Item, number: Number, catalogue: Catalogue, how: str = "inherited") -> _Hit | None:
     """A breakdown takes its total's indicator; between a count and a ratio only the numerator carries over."""
     assert head.hit is not None
     ids = head.hit.ids
     if (head.number.denominator is None) != (number.denominator is None):
         ids = ids[:1]
-    return _Hit(ids, "", "inherited") if _fit_all(ids, number, catalogue) else None
+    return _Hit(ids, head.hit.breakdown if how == "sibling" else "", how) if _fit_all(ids, number, catalogue) else None
 
 
 _BREAKDOWN = phrase(pt.BREAKDOWN_MARKER)
@@ -476,6 +559,33 @@ def _inherit(items: list[_Item], previous: list[_Item], sentence: str, catalogue
             item.hit = _inherited(part, item.number, catalogue)
 
 
+_FILLER = phrase(pt.SIBLING_FILLER)
+_CONTEXT_CUES = tuple(phrase(spec) for cues in pt.CONTEXT.values() for spec, _ in cues[0])
+_NOUNS = tuple(phrase(spec) for spec in pt.NOUN_CLASSES.values())
+
+
+def _bare(left: str) -> bool:
+    """Whether a clause says nothing but where or of what ("cấp xã là", ", ở cấp huyện", ", đạt")."""
+    rest = left
+    for cue in _CONTEXT_CUES + _NOUNS:  # the previous figure's noun, the level or channel named
+        rest = cue.sub(" ", rest)
+    return not re.sub(r"[\W\d_]+", "", _FILLER.sub(" ", rest))
+
+
+def _siblings(items: list[_Item], catalogue: Catalogue, percent: bool) -> None:
+    """A figure in a parallel list takes its sibling's indicator: "cấp huyện tiếp nhận 2.106 hồ sơ, cấp xã
+    4.412 hồ sơ"; "tỷ lệ đúng hạn 99,1% (cấp tỉnh); cấp huyện …, đạt 97,6%". Only when its own clause
+    names nothing but a level, a channel or a link word, and the sibling's breakdown differs."""
+    for i, item in enumerate(items):
+        if item.hit or item.number.percent != percent or not _bare(item.left):
+            continue
+        sibling = next((h for h in reversed(items[:i]) if h.hit and h.number.percent == percent
+                        and (percent or h.noun == item.noun) and h.hit.how != "share"), None)
+        if sibling is None or not item.context or item.context == sibling.context:
+            continue
+        item.hit = _inherited(sibling, item.number, catalogue, "sibling")
+
+
 def _share(items: list[_Item], catalogue: Catalogue) -> None:
     """A percentage after a count ("… 5.386 hồ sơ trực tuyến (chiếm 72,3%)") is that count's share."""
     seen = {i for it in items if it.hit for i in it.hit.ids}
@@ -494,7 +604,76 @@ def _share(items: list[_Item], catalogue: Catalogue) -> None:
                 options = [s for s in options if s[1] is None or s[1] in seen]
             if len(options) == 1 and _fits(options[0][2], item.number, catalogue):
                 item.hit = _Hit((options[0][2],), options[0][3], "share")
+                item.context = dict(head.context)
                 break
+
+
+def _indices(items: list[_Item], catalogue: Catalogue) -> None:
+    """Scores and ranks of the published indices (PAR INDEX, SIPAS, PCI, PAPI): the index is the last one
+    named before the number in its sentence; the number is a rank after "xếp thứ", a score after "đạt"
+    when it is printed in points, as a percentage or out of a maximum ("42,37/80")."""
+    for item in items:
+        named = [(m.end(), index) for index, spec in pt.INDEX_NAMES for m in phrase(spec).finditer(item.before)]
+        if not named:
+            continue
+        where, index = max(named)
+        if len(item.before) - where > pt.INDEX_REACH:
+            continue
+        number = item.number
+        if phrase(pt.RANK_CUE).search(item.left):
+            kind = "rank"
+        elif phrase(pt.SCORE_CUE).search(item.left) and (number.percent or number.denominator is not None
+                                                         or re.match(r"\W{0,3}diem", item.right)):
+            kind = "score"
+        else:
+            continue
+        ind = f"{index}-{kind}"
+        if _fit_all((ind,), number, catalogue):
+            item.hit = _Hit((ind,), "", "index")
+
+
+def _parents(sentence: str, numbers: list[Number]) -> list[int | None]:
+    """For each number, the earlier number whose parenthesis holds it: "… 378 hồ sơ đang giải quyết (352 …, 26 …)"."""
+    out: list[int | None] = []
+    for number in numbers:
+        depth, opened = 0, -1
+        for pos, ch in enumerate(sentence[: number.start]):
+            if ch == "(":
+                depth, opened = depth + 1, pos
+            elif ch == ")" and depth:
+                depth -= 1
+        if depth == 0:
+            out.append(None)
+            continue
+        out.append(next((j for j in range(len(numbers) - 1, -1, -1) if numbers[j].end <= opened), None))
+    return out
+
+
+def _context(before: str, right: str) -> dict[str, str]:
+    """Breakdowns the words around a number give: the last level named before it in its sentence
+    ("Cấp huyện: …", "ở cấp xã là …") unless a total comes after ("tổng số", "toàn tỉnh"); an online level,
+    channel or cause right after it ("512 dịch vụ mức độ 3", "29 hồ sơ trễ hạn do lỗi hệ thống")."""
+    found: dict[str, str] = {}
+    for dimension, (cues, scope) in pt.CONTEXT.items():
+        hits = [(m.end(), value) for spec, value in cues for m in phrase(spec).finditer(before)] if scope != "right" else []
+        if hits:
+            end, value = max(hits)
+            if not phrase(pt.TOTAL_CUE).search(before[end:]) and not (scope == "clause+right" and ";" in before[end:]):
+                found[dimension] = value
+        if "right" in scope:  # within its own clause: "1.045 hồ sơ, mức độ 4 là …" is the next figure's
+            clause = re.split(r"[,;(]", right, maxsplit=1)[0]
+            near = [(m.start(), value) for spec, value in cues for m in phrase(spec).finditer(clause)]
+            if near:
+                found[dimension] = min(near)[1]
+    return found
+
+
+def _qualifier(before: str, sentence: str) -> str:
+    """The qualifier printed right before a number ("trên 312.000", "khoảng 4.300"), or "ước" opening the sentence."""
+    for spec, qualifier in pt.QUALIFIERS:
+        if re.search(phrase(spec).pattern + r"\W{0,2}$", before[-24:]):
+            return qualifier
+    return "estimated" if phrase(pt.ESTIMATE_OPENING).match(sentence) else ""
 
 
 def _sentence_period(folded: str) -> str:
@@ -510,18 +689,29 @@ class _Draft:
     fields: dict[str, str] = field(default_factory=dict)
 
 
-def _items(sentence: str, folded: str, mode: str, catalogue: Catalogue) -> list[_Item]:
+def _items(sentence: str, folded: str, mode: str, catalogue: Catalogue, previous: list[_Item]) -> list[_Item]:
     """Every figure of a sentence, with the indicator its phrases name (hit None when none does)."""
     numbers = find_numbers(sentence)
+    parents = _parents(sentence, numbers)
     items: list[_Item] = []
     for i, number in enumerate(numbers):
-        left = sentence[(numbers[i - 1].end if i else 0): number.start].rsplit(";", 1)[-1]
+        left = fold(sentence[(numbers[i - 1].end if i else 0): number.start].rsplit(";", 1)[-1])
         # The clause after a number runs to the next figure; a percentage in between is only its share.
         stop = next((n.start for n in numbers[i + 1:] if not n.percent), len(sentence))
         right = fold(sentence[number.end: stop].split(";", 1)[0])
-        item = _Item(number, _noun_class(right), fold(sentence[: number.start]))
-        item.hit = _match(number, fold(left), right, folded, mode, catalogue)
+        before = fold(sentence[: number.start])
+        item = _Item(number, _noun_class(right), before, left=left, right=right, after_figure=i > 0, parent=parents[i])
+        if item.noun is None and not number.percent and re.search(r"(?::|\bla)\W*$", left):
+            earlier = [it.noun or it.implied for it in (items or previous)]
+            item.implied = _label_noun(left) or next((n for n in reversed(earlier) if n), None)
+        item.context = _context(before, right)
+        item.qualifier = _qualifier(before, folded)
         items.append(item)
+    if mode == "actual":
+        _indices(items, catalogue)
+    for item in items:
+        if item.hit is None:
+            item.hit = _match(item, folded, mode, catalogue, items)
     return items
 
 
@@ -539,10 +729,12 @@ def _read_prose(text: str, catalogue: Catalogue, line_starts: list[int]) -> list
             elif _TOP_HEADING.match(bare):
                 plan_section = False
         mode = "target" if plan_section or target_markers.search(folded) else "actual"
-        items = _items(sent.text, folded, mode, catalogue)
+        items = _items(sent.text, folded, mode, catalogue, previous)
         if mode == "actual":  # targets are never inherited nor turned into shares
             _inherit(items, previous, folded, catalogue)
+            _siblings(items, catalogue, percent=False)
             _share(items, catalogue)
+            _siblings(items, catalogue, percent=True)
         previous = items
         period, quote = _sentence_period(folded), squash(sent.text)
         for item in items:
@@ -551,6 +743,15 @@ def _read_prose(text: str, catalogue: Catalogue, line_starts: list[int]) -> list
                 locator = f"văn bản gốc, dòng {bisect_right(line_starts, offset)}"
                 drafts += _prose_rows(item, catalogue, offset, quote, locator, period)
     return drafts
+
+
+def _breakdown(hit: _Hit, context: dict[str, str]) -> str:
+    """The rule's breakdown with the context's, one value per dimension (the rule's wins), sorted."""
+    parts = dict(context)
+    for part in filter(None, hit.breakdown.split(";")):
+        key, _, value = part.partition("=")
+        parts[key] = value
+    return ";".join(f"{k}={v}" for k, v in sorted(parts.items()))
 
 
 def _prose_rows(item: _Item, catalogue: Catalogue, offset: int, quote: str, locator: str, period: str) -> list[_Draft]:
@@ -567,10 +768,17 @@ def _prose_rows(item: _Item, catalogue: Catalogue, offset: int, quote: str, loca
         if catalogue.units[indicator] == "million_vnd" and number.currency == "ty":
             log.debug("%s: %s tỷ đồng left out: the value would have to be converted to million", indicator, number.text)
             continue  # never print a number the text does not print
-        out.append(_Draft(offset, {"indicator": indicator, "breakdown": hit.breakdown, "value": format_value(value),
+        context = {k: v for k, v in item.context.items() if _applies(k, indicator)}
+        out.append(_Draft(offset, {"indicator": indicator, "breakdown": _breakdown(hit, context), "value": format_value(value),
+                                   "qualifier": item.qualifier if indicator == hit.ids[0] else "",
                                    "status": "reported", "locator": locator, "quote": quote, "period": period,
                                    "note_vi": notes[0], "note_en": notes[1]}))
     return out
+
+
+def _applies(dimension: str, indicator: str) -> bool:
+    """Whether a context dimension can break this indicator down (pt.CONTEXT_INDICATORS: prefixes per dimension)."""
+    return any(indicator.startswith(prefix) for prefix in pt.CONTEXT_INDICATORS.get(dimension, ()))
 
 
 # --------------------------------------------------------------------------- tables

@@ -106,7 +106,8 @@ def syllable(word: str) -> str:
 def phrase(spec: str) -> re.Pattern[str]:
     """Compile a phrase of the language described in the module docstring."""
     out: list[str] = []
-    for tok in _TOKEN.findall(spec):
+    tokens = _TOKEN.findall(spec)
+    for n, tok in enumerate(tokens):
         if tok.startswith("`"):
             out.append(f"(?:{tok[1:-1]})")
         elif tok == "~":
@@ -114,7 +115,11 @@ def phrase(spec: str) -> re.Pattern[str]:
         elif tok == "~~":
             out.append(r"[^;]{0,100}?")
         elif tok.isalpha():
-            out.append(rf"(?<![a-z]){syllable(tok)}(?![a-z])")
+            # Between two words of a phrase OCR may drop the space ("dunghan", "h6so"): a syllable that
+            # follows a word or precedes one is not required to stand alone on that side.
+            glued_before = n >= 2 and tokens[n - 1].isspace() and tokens[n - 2].isalpha()
+            glued_after = n + 2 < len(tokens) and tokens[n + 1].isspace() and tokens[n + 2].isalpha()
+            out.append(("" if glued_before else "(?<![a-z])") + syllable(tok) + ("" if glued_after else "(?![a-z])"))
         elif tok.isspace():
             out.append(SEP)
         elif tok == "(":
@@ -154,6 +159,10 @@ NOUN_CLASSES: dict[str, str] = {
 
 # --------------------------------------------------------------------------- prose rules
 
+# One count in any order: on time with early included ("đúng hạn và trước hạn", "trả trước và đúng hạn").
+ON_TIME_WITH_EARLY = ("((dung han|dung hen) (va|,) (truoc han|som)|(truoc han|som|tra truoc|giai quyet truoc) (va|,) (dung han|dung hen)"
+                      "|dung va truoc han|truoc va dung han|dung hoac truoc han)")
+
 Shape = Literal["count", "percent", "ratio"]
 Mode = Literal["actual", "target", "any"]
 
@@ -180,6 +189,7 @@ class Rule:
     breakdown: str = ""
     left_max: int = 60  # how far before the number a left cue may end
     right_max: int = 80  # how far after the number a right cue may start
+    under: str | None = None  # only inside the parenthesis of a figure of this indicator
 
 
 def _r(ids: str | tuple[str, ...], shape: Shape = "count", **kw: object) -> Rule:
@@ -197,11 +207,17 @@ RULES: tuple[Rule, ...] = (
     _r("satisfaction-survey-forms", noun="phieu", right="hai long", breakdown="rating=satisfied", tier=0, right_max=20),
     _r("satisfaction-survey-forms", noun="phieu", right="(y kien )?tot", breakdown="rating=good", tier=0, right_max=20),
     _r("satisfaction-survey-forms", noun="phieu", right="binh thuong", breakdown="rating=average", tier=0, right_max=20),
+    _r("survey-forms-issued", noun="phieu", left="(phat ra|phat|in|gui)( tong)?( so)?", tier=0, left_max=5),
     _r("satisfaction-survey-forms", noun="phieu", sentence="(khao sat|danh gia)", tier=0),
+    _r("satisfaction-survey-forms", noun="phieu", left="thu (ve|lai|duoc)", tier=0, left_max=5),
+    _r("satisfaction-survey-forms", noun="phieu", right="khong hai long", breakdown="rating=dissatisfied", tier=0, right_max=20),
     _r("dissatisfaction-rate", "percent", right="khong hai long", tier=0, right_max=5),
     _r("satisfaction-rate", "percent", left="hai long ~", tier=0, left_max=30),
     # --- digitisation and online payment
     _r("results-digitised", noun=DOSSIER, left=DIGITISED + " ket qua ~", tier=0),
+    _r("results-digitised", noun="ket qua", left=DIGITISED + " ~", tier=0),
+    _r("results-digitised", "ratio", left="ket qua ~ " + DIGITISED + "`[^,;:]{0,10}`:", tier=0),
+    _r("dossiers-digitised", "ratio", left="ho so ~ " + DIGITISED + "`[^,;:]{0,10}`:", tier=0),
     _r("dossiers-digitised", noun=DOSSIER, left=DIGITISED + " ~", tier=0),
     _r("online-payment-transactions", noun="luot", left="thanh toan truc tuyen ~~", tier=0, left_max=90),
     _r("online-payment-amount", left="so tien", tier=0, left_max=5),
@@ -276,25 +292,64 @@ RULES: tuple[Rule, ...] = (
     _r("guidance-contacts", noun="luot", left="huong dan ~", tier=0),
     _r("guidance-contacts", noun="luot", right="(huong dan|goi di|goi den|cuoc goi)", tier=0, right_max=10),
     # --- dossiers (the generic core of every one-stop report)
+    # Words in either order name one count: "đúng hạn và trước hạn", "trả trước và đúng hạn", "sớm và đúng hạn"
+    # are on time with early included, never early alone.
+    _r(("dossiers-resolved-on-time", "dossiers-resolved"), "ratio", noun=DOSSIER, left=f"{ON_TIME_WITH_EARLY} ~", tier=0),
+    _r(("dossiers-resolved-on-time", "dossiers-resolved"), "ratio", left=f"({ON_TIME_WITH_EARLY}|dung han)`[^,;:]{{0,40}}`:", tier=0),
+    _r("dossiers-resolved-on-time", noun=DOSSIER, left=ON_TIME_WITH_EARLY, tier=0),
+    _r("dossiers-resolved-on-time", noun=DOSSIER, right=ON_TIME_WITH_EARLY, tier=0, right_max=12),
+    _r(("dossiers-resolved-on-time", "dossiers-resolved"), "ratio", noun=DOSSIER, left="dung han ~"),
     _r(("dossiers-received-online", "dossiers-received-online-eligible"), "ratio", noun=DOSSIER, left="truc tuyen ~", left_max=70),
-    _r("dossiers-to-process", noun=DOSSIER, left="tiep nhan va giai quyet"),
-    _r("dossiers-carried-over", noun=DOSSIER, left="((ky truoc|ton) ~ chuyen (qua|sang)|ton ky truoc)"),
+    _r("dossiers-to-process", noun=DOSSIER, left="(tiep nhan va giai quyet|(phai|can|dang ky) (giai quyet|xu ly)( cua ~)?( la)?)"),
+    _r("dossiers-to-process", noun=DOSSIER, right="(phai|can) (giai quyet|xu ly)", right_max=12),
+    _r("dossiers-carried-over", noun=DOSSIER, left="((ky truoc|ton) ~ chuyen (qua|sang)|ton ky truoc|ton)"),
+    _r("dossiers-carried-over", noun=DOSSIER, right="((tu )?(ky|thang|quy|nam) truoc chuyen (qua|sang)|ton( ky truoc)?)", tier=0, right_max=12),
+    _r("dossiers-due", noun=DOSSIER, left="`(?<!chua )`den han (giai quyet|tra ket qua)( la)?", tier=0, left_max=20),
+    _r("dossiers-pending-within-deadline", noun=DOSSIER, right="(chua den han|con han|trong han)", under="dossiers-pending", tier=0, right_max=12),
+    _r("dossiers-pending-within-deadline", noun=DOSSIER, left="chua den han( la)?", tier=0, left_max=20),
+    _r("dossiers-pending-within-deadline", noun=DOSSIER, right="chua den han", tier=0, right_max=12),
+    _r("dossiers-pending-overdue", noun=DOSSIER, right="(da )?qua han", under="dossiers-pending", tier=0, right_max=12),
+    _r("dossiers-pending-overdue", noun=DOSSIER, left="qua han ~ (chua co ket qua|chua giai quyet|chua tra)", tier=0),
+    _r("dossiers-pending-overdue", noun=DOSSIER, right="qua han ~ (chua co ket qua|chua giai quyet|chua tra)", tier=0, right_max=12),
     _r("dossiers-pending", noun=DOSSIER, left="(dang trong han ( giai quyet)?|dang (giai quyet|xu ly))"),
+    _r("dossiers-pending", noun=DOSSIER, right="(con )?dang (giai quyet|xu ly)", right_max=12),
+    _r("dossiers-pending", noun=DOSSIER, left="con", left_max=2, sentence="dang (giai quyet|xu ly)"),
     _r("dossiers-resolved-early", noun=DOSSIER, left="truoc han"),
+    _r("dossiers-resolved-early", noun=DOSSIER, right="(giai quyet )?truoc han", right_max=12),
     _r("dossiers-resolved-on-time", noun=DOSSIER, left="dung han"),
+    _r("dossiers-resolved-on-time", noun=DOSSIER, right="(giai quyet )?dung han", right_max=12),
     _r("dossiers-resolved-late", noun=DOSSIER, left="(tre|qua) (han|hen)"),
     _r("dossiers-resolved-late", noun=DOSSIER, right="(tre|qua) (han|hen)", right_max=60),
-    _r("dossiers-withdrawn", noun=DOSSIER, left="(`r[ua]t`|tra lai)", left_max=5),
+    _r("apology-letters", noun="thu xin loi", tier=0),
+    _r("apology-letters", noun=DOSSIER, right="thu xin loi", tier=0, right_max=30),
+    _r("dossiers-withdrawn", noun=DOSSIER, left="(`r[ua]t`|tra lai)( ho so)?( la)?", left_max=5),
+    _r("dossiers-withdrawn", noun=DOSSIER, left="(`r[ua]t`|tra lai) ~", left_max=40, tier=0,
+       sentence="(`r[ua]t` ho so|tra lai ho so|de nghi `r[ua]t`)"),
     _r("results-returned-postal", noun="ket qua", left="buu chinh ~"),
+    _r("results-returned-postal", noun="ket qua", right="qua (dich vu )?buu (chinh|dien)", tier=0, right_max=12),
     _r("dossiers-received-postal", noun=DOSSIER, left="buu chinh ~"),
-    _r("dossiers-received-online", noun=DOSSIER, left="truc tuyen", left_max=5),
-    _r("dossiers-received-online", noun=DOSSIER, right="truc tuyen", right_max=10),
+    _r("dossiers-received-postal", noun=DOSSIER, right="qua (dich vu )?buu (chinh|dien)", tier=0, right_max=12),
+    _r("dossiers-resolved-online", noun=DOSSIER, left="giai quyet ~", right="truc tuyen", right_max=10, tier=0),
+    _r("online-payment-transactions", noun="(giao dich|ho so|luot)", right="thanh toan ~ truc tuyen", tier=0, right_max=20),
+    _r("online-payment-transactions", noun="(giao dich|luot)", left="thanh toan truc tuyen", tier=0),
+    _r("dossiers-received-online", noun=DOSSIER, left="(truc tuyen|nop truc tuyen ~)", left_max=25),
+    _r("dossiers-received-online", noun=DOSSIER, right="(nop )?truc tuyen", right_max=10, tier=0),
     _r("dossiers-received", noun=DOSSIER, left="tiep nhan truc tiep", breakdown="channel=in-person", left_max=5),
-    _r("dossiers-resolved", noun=DOSSIER, left="(giai quyet|tra ket qua)"),
+    _r("dossiers-received", noun=DOSSIER, left="(nop )?truc tiep", breakdown="channel=in-person", left_max=5),
+    _r("dossiers-resolved", noun=DOSSIER, left="(da giai quyet|giai quyet|tra ket qua)"),
     _r("dossiers-resolved", left="tra ket qua", left_max=2),
-    _r("dossiers-resolved", noun=DOSSIER, right="da co ket qua", right_max=10),
-    _r("dossiers-received", noun=DOSSIER, left="(tiep )?nhan"),
-    _r("dossiers-received", noun=DOSSIER, right="(duoc )?tiep nhan", right_max=10),
+    _r("dossiers-resolved", noun=DOSSIER, right="(da )?(co ket qua|giai quyet|tra ket qua)", right_max=10),
+    _r("dossiers-received", noun=DOSSIER, left="(tiep )?nhan( moi)?"),
+    _r("dossiers-received", noun=DOSSIER, right="(duoc |moi )?tiep nhan", right_max=10),
+    # --- percentages named by their own words ("tỷ lệ đúng hạn đạt 100%")
+    _r("share-on-time", "percent", left=f"ty le ~ ({ON_TIME_WITH_EARLY}|dung han)", tier=0, left_max=25),
+    _r("share-early", "percent", left="ty le ~ truoc han", tier=0, left_max=25),
+    _r("share-late", "percent", left="ty le ~ (tre|qua) (han|hen)", tier=0, left_max=25),
+    _r("share-online", "percent", left="(ho so )?truc tuyen ~ chiem", tier=0, left_max=10),
+    _r("share-online", "percent", right="(duoc )?(nop|tiep nhan|gui) truc tuyen", tier=0, right_max=60),
+    # --- services offered online
+    _r("procedures-online-services", noun="(dich vu( cong)?|dvc)", right="truc tuyen", tier=0, right_max=10),
+    _r("procedures-online-services", noun="(dich vu( cong)?|dvc)", sentence="(dich vu cong|dvc) truc tuyen", tier=0),
 )
 
 # Shares the catalogue has no formula for: (numerator, denominator or None, share, breakdown).
@@ -319,6 +374,40 @@ SKIP_BEFORE = (
     "(ngay|thang|nam|quy|muc do|muc do `\\d+\\W{1,3}`|iso|tcvn|covid|de an|dieu|khoan|phu luc|lan thu|quoc lo|giai doan"
     "|(quyet dinh|nghi dinh|nghi quyet|chi thi|ke hoach|cong van|thong tu|to trinh)( so)?)"
 )
+# Breakdowns the words around a number give (extract._context): dimension -> (cues, scope). Scope "before":
+# the last cue before the number in its sentence; "clause+right": that, within its clause, or a cue right
+# after the number in its own clause; "right": only right after it.
+CONTEXT: dict[str, tuple[tuple[tuple[str, str], ...], str]] = {
+    "level": ((("cap tinh|cap so|so, ban, nganh", "province"), ("cap huyen", "district"), ("cap xa", "commune")), "before"),
+    "online_level": ((("muc do `3`|mot phan", "partial"), ("muc do `4`|toan trinh", "full_process")), "clause+right"),
+    "cause": ((("(do )?loi (he thong|phan mem|ky thuat)", "system-error"), ("(do )?cham (xu ly|giai quyet)", "slow-processing")), "right"),
+}
+# Which indicators each context dimension breaks down (prefixes of indicator ids).
+CONTEXT_INDICATORS: dict[str, tuple[str, ...]] = {
+    "level": ("dossiers-", "share-", "satisfaction-", "procedures-", "results-", "online-payment-"),
+    "online_level": ("dossiers-received-online", "dossiers-resolved-online", "procedures-online-services", "share-online"),
+    "cause": ("dossiers-resolved-late",),
+}
+# A total after a level cue ends its reach: "cấp xã 5.902 hồ sơ; tổng số hồ sơ … 9.542".
+TOTAL_CUE = "(tong so|tong cong|toan (tinh|huyen|xa|thi xa|thanh pho)|ca (tinh|huyen|xa))"
+# What a clause may hold and still be a sibling in a list ("cấp xã là", ", ở cấp huyện", ", đạt").
+SIBLING_FILLER = "(o|&|tai|cua|la|dat|va|con|rieng|thi|voi|trong do|bo phan mot cua|don vi)"
+# Qualifiers printed right before a number (content/qualifiers.py).
+QUALIFIERS: tuple[tuple[str, str], ...] = (
+    ("(tren|hon)", "more_than"), ("(gan|khoang|xap xi|chung)", "approx"), ("(it nhat|toi thieu)", "at_least"),
+    ("duoi", "less_than"), ("(toi da|khong qua)", "at_most"), ("uoc( dat| tinh| khoang| thuc hien)?", "estimated"),
+)
+ESTIMATE_OPENING = "`\\W*`uoc"
+# Published indices: (indicator prefix, how a text names it); their figures are `<prefix>-score` and `-rank`.
+INDEX_NAMES: tuple[tuple[str, str], ...] = (
+    ("par-index", "(par ?index|chi so cai cach hanh chinh|chi so cchc)"),
+    ("sipas", "(sipas|chi so hai long)"),
+    ("pci", "(pci|nang luc canh tranh)"),
+    ("papi", "(papi|hieu qua quan tri)"),
+)
+INDEX_REACH = 120  # how far after the index's name its score and rank may be printed
+RANK_CUE = "(xep|dung|hang|vi tri)( thu| hang)?( thu)?`\\W*$`"
+SCORE_CUE = "(dat|dat duoc|la|voi|diem)`\\W*$`"
 LEVELS: tuple[tuple[str, str], ...] = (
     ("(cap tinh|cap so|so, ban, nganh)", "province"),
     ("cap huyen", "district"),
