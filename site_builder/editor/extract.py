@@ -148,7 +148,7 @@ class FigureRow:
     period_end: str
     breakdown: str
     value: str
-    qualifier: str  # empty: the editor fills it in where the sentence qualifies the number (trên, khoảng, ước)
+    qualifier: str  # content/qualifiers.py: "trên", "khoảng", "ước" printed before the number; empty when none
     status: str
     locator: str
     quote: str
@@ -593,8 +593,8 @@ def _share(items: list[_Item], catalogue: Catalogue) -> None:
         if item.hit or not item.number.percent:
             continue
         for head in reversed(items[:k]):
-            if not head.hit or head.number.percent:
-                continue
+            if not head.hit or head.number.percent or (head.parent is not None and head.parent != item.parent):
+                continue  # "… 15.539 hồ sơ (trong đó 370 …, 9 …), đạt tỷ lệ 97,93%": not a figure inside the brackets
             numerator = head.hit.ids[0]
             denominator = head.hit.ids[1] if head.number.denominator is not None and len(head.hit.ids) == 2 else None
             options = [s for s in catalogue.shares if s[0] == numerator]
@@ -701,7 +701,9 @@ def _items(sentence: str, folded: str, mode: str, catalogue: Catalogue, previous
         right = fold(sentence[number.end: stop].split(";", 1)[0])
         before = fold(sentence[: number.start])
         item = _Item(number, _noun_class(right), before, left=left, right=right, after_figure=i > 0, parent=parents[i])
-        if item.noun is None and not number.percent and re.search(r"(?::|\bla)\W*$", left):
+        if phrase(pt.CHANGE_CUE).search(left):
+            continue  # "tăng 0,10% so với năm 2022", "tăng 4 bậc": a change, not a figure
+        if item.noun is None and not number.percent and phrase(pt.LABEL_END).search(left):
             earlier = [it.noun or it.implied for it in (items or previous)]
             item.implied = _label_noun(left) or next((n for n in reversed(earlier) if n), None)
         item.context = _context(before, right)
@@ -915,7 +917,7 @@ def extract(text: str, catalogue: Catalogue, report: str = "", unit: str = "", p
         rows.append(FigureRow(
             id=f"{report or 'draft'}-{n:03d}", report=report, unit=unit, indicator=f["indicator"],
             period=own or period, period_start=bounds[0], period_end=bounds[1], breakdown=f["breakdown"],
-            value=f["value"], qualifier="", status=f["status"], locator=f["locator"], quote=f["quote"],
+            value=f["value"], qualifier=f.get("qualifier", ""), status=f["status"], locator=f["locator"], quote=f["quote"],
             note_vi=f.get("note_vi", ""), note_en=f.get("note_en", "")))
     return rows
 

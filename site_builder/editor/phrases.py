@@ -134,7 +134,7 @@ def phrase(spec: str) -> re.Pattern[str]:
 # --------------------------------------------------------------------------- nouns
 
 # The thing counted, as it follows the number ("7.447 hồ sơ", "02 nhiệm vụ").
-DOSSIER = "(ho so|`h\\s?/\\s?s\\w*`)"
+DOSSIER = "(ho so|bo ho so|`h\\s?/\\s?s\\w*`|bo)"  # "57.689 bộ hồ sơ", "59.010 bộ"
 TASK = "nhiem vu"
 PROCEDURE = "(thu tuc|tthc)"
 PERSON = "(luot )?(`can b\\w?`|cong chuc|nguoi|nhan vien|truong hop|bien che|cbcc|hoa giai vien)"
@@ -300,15 +300,23 @@ RULES: tuple[Rule, ...] = (
     _r("dossiers-resolved-on-time", noun=DOSSIER, right=ON_TIME_WITH_EARLY, tier=0, right_max=12),
     _r(("dossiers-resolved-on-time", "dossiers-resolved"), "ratio", noun=DOSSIER, left="dung han ~"),
     _r(("dossiers-received-online", "dossiers-received-online-eligible"), "ratio", noun=DOSSIER, left="truc tuyen ~", left_max=70),
-    _r("dossiers-to-process", noun=DOSSIER, left="(tiep nhan va giai quyet|(phai|can|dang ky) (giai quyet|xu ly)( cua ~)?( la)?)"),
+    _r("dossiers-to-process", noun=DOSSIER, left="(tiep nhan va giai quyet|(phai|can|dang ky|yeu cau) (giai quyet|xu ly)( cua ~)?( la)?)"),
     _r("dossiers-to-process", noun=DOSSIER, right="(phai|can) (giai quyet|xu ly)", right_max=12),
+    # "tiếp nhận tổng cộng 19.361 hồ sơ, trong đó 16.041 hồ sơ tiếp nhận mới, số còn lại từ kỳ trước chuyển sang":
+    # a total that holds new and carried-over dossiers is the total to process.
+    _r("dossiers-to-process", noun=DOSSIER, left="(tiep nhan tong cong|tong so ho so (yeu cau )?(phai )?giai quyet) ~~",
+       sentence="(tiep nhan moi|moi tiep nhan|(ky truoc|tu truoc) chuyen)", tier=0, left_max=100),
     _r("dossiers-carried-over", noun=DOSSIER, left="((ky truoc|ton) ~ chuyen (qua|sang)|ton ky truoc|ton)"),
     _r("dossiers-carried-over", noun=DOSSIER, right="((tu )?(ky|thang|quy|nam) truoc chuyen (qua|sang)|ton( ky truoc)?)", tier=0, right_max=12),
     _r("dossiers-due", noun=DOSSIER, left="`(?<!chua )`den han (giai quyet|tra ket qua)( la)?", tier=0, left_max=20),
     _r("dossiers-pending-within-deadline", noun=DOSSIER, right="(chua den han|con han|trong han)", under="dossiers-pending", tier=0, right_max=12),
     _r("dossiers-pending-within-deadline", noun=DOSSIER, left="chua den han( la)?", tier=0, left_max=20),
     _r("dossiers-pending-within-deadline", noun=DOSSIER, right="chua den han", tier=0, right_max=12),
-    _r("dossiers-pending-overdue", noun=DOSSIER, right="(da )?qua han", under="dossiers-pending", tier=0, right_max=12),
+    _r("dossiers-pending-overdue", noun=DOSSIER, right="(da |so ho so )?qua han", under="dossiers-pending", tier=0, right_max=20),
+    _r("dossiers-pending-overdue", noun=DOSSIER, right="dang (giai quyet|xu ly) qua han", tier=0, right_max=12),
+    _r("dossiers-pending-within-deadline", noun=DOSSIER, right="dang (giai quyet|xu ly) (con )?trong han", tier=0, right_max=12,
+       under="dossiers-resolved-on-time"),
+    _r("dossiers-pending-within-deadline", noun=DOSSIER, left="dang (giai quyet|xu ly) (con )?trong han( la)?", tier=0, left_max=5),
     _r("dossiers-pending-overdue", noun=DOSSIER, left="qua han ~ (chua co ket qua|chua giai quyet|chua tra)", tier=0),
     _r("dossiers-pending-overdue", noun=DOSSIER, right="qua han ~ (chua co ket qua|chua giai quyet|chua tra)", tier=0, right_max=12),
     _r("dossiers-pending", noun=DOSSIER, left="(dang trong han ( giai quyet)?|dang (giai quyet|xu ly))"),
@@ -320,6 +328,7 @@ RULES: tuple[Rule, ...] = (
     _r("dossiers-resolved-on-time", noun=DOSSIER, right="(giai quyet )?dung han", right_max=12),
     _r("dossiers-resolved-late", noun=DOSSIER, left="(tre|qua) (han|hen)"),
     _r("dossiers-resolved-late", noun=DOSSIER, right="(tre|qua) (han|hen)", right_max=60),
+    _r("dossiers-resolved-late", noun=DOSSIER, right="giai quyet (tre|qua) (han|hen)", right_max=12),
     _r("apology-letters", noun="thu xin loi", tier=0),
     _r("apology-letters", noun=DOSSIER, right="thu xin loi", tier=0, right_max=30),
     _r("dossiers-withdrawn", noun=DOSSIER, left="(`r[ua]t`|tra lai)( ho so)?( la)?", left_max=5),
@@ -392,6 +401,10 @@ CONTEXT_INDICATORS: dict[str, tuple[str, ...]] = {
 TOTAL_CUE = "(tong so|tong cong|toan (tinh|huyen|xa|thi xa|thanh pho)|ca (tinh|huyen|xa))"
 # What a clause may hold and still be a sibling in a list ("cấp xã là", ", ở cấp huyện", ", đạt").
 SIBLING_FILLER = "(o|&|tai|cua|la|dat|va|con|rieng|thi|voi|trong do|bo phan mot cua|don vi)"
+# A number right after these states a change, not a figure ("tăng 0,10% so với năm 2022", "giảm 3 bậc").
+CHANGE_CUE = "(tang|giam|cao hon|thap hon)( them| di| len)?`\\W*$`"
+# A label or link word before a number with no noun after it: the noun is the label's or the list's.
+LABEL_END = "(:|la|co|con|dat|gom)`\\W*$`"
 # Qualifiers printed right before a number (content/qualifiers.py).
 QUALIFIERS: tuple[tuple[str, str], ...] = (
     ("(tren|hon)", "more_than"), ("(gan|khoang|xap xi|chung)", "approx"), ("(it nhat|toi thieu)", "at_least"),
