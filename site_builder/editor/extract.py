@@ -224,8 +224,13 @@ def _currency(after: str) -> str:
     return ""
 
 
-def find_numbers(sentence: str) -> list[Number]:
-    """The figures printed in a sentence: dates, document numbers, years, levels and list numbering left out."""
+def find_numbers(sentence: str, english: bool = False) -> list[Number]:
+    """The figures printed in a sentence: dates, document numbers, years, levels and list numbering left out.
+
+    `english`: the text is in English ("13,188", "99.2%", "no records"), as on the English editions of
+    Vietnamese papers; otherwise numbers are read in Vietnamese format."""
+    if english:
+        return _english_numbers(sentence)
     folded, where = fold_with_map(sentence)
     masked = [(where[m.start()], where[m.end() - 1] + 1) for mask in _MASKS for m in mask.finditer(folded)]
     found: list[Number] = []
@@ -268,6 +273,46 @@ def find_numbers(sentence: str) -> list[Number]:
     digits = [n for i, n in enumerate(found)
               if not (i + 1 < len(found) and re.fullmatch(r"[ \t]+", sentence[n.end:found[i + 1].start]))]
     return sorted(digits + _worded_numbers(sentence), key=lambda n: n.start)
+
+
+_NUMBER_EN = re.compile(r"(?<![\w.,])(?P<a>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:[ \t]?/[ \t]?(?P<b>\d{1,3}(?:,\d{3})+|\d+))?"
+                        r"(?P<c>[ \t]?/[ \t]?\d+)?(?P<pct>[ \t]?%)?")
+_MONTHS_EN = "(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_COUNTED_EN = re.compile(r"[ \t]+(?:(?:administrative|procedure|online|new)[ \t]+)*" + pt.DOSSIER_EN, re.IGNORECASE)
+
+
+def _english_numbers(sentence: str) -> list[Number]:
+    """`find_numbers` for English text: 13,188 and 99.2%; years, days of a month and decree numbers left out;
+    "no records" is a worded zero."""
+    found: list[Number] = []
+    for m in _NUMBER_EN.finditer(sentence):
+        before, after = sentence[: m.start()].lower(), sentence[m.end():].lower()
+        if m["c"] or re.match(r"[ \t]?[/\-][ \t]?[a-z]", after) or re.match(r"[a-z]", after):
+            continue  # dates, "61/2018/ND-CP", "10th"
+        a, b, pct = m["a"], m["b"], bool(m["pct"])
+        value = float(a.replace(",", ""))
+        if not pct and not b and value == int(value) and 1900 <= value <= 2100 and not _COUNTED_EN.match(after):
+            continue  # a year
+        if re.search(_MONTHS_EN + r"\W{0,2}$", before) or re.match(r"\s*" + _MONTHS_EN, after):
+            continue  # "July 1", "30 September"
+        if b and re.fullmatch(r"\d{4}", b) and value <= 12:
+            continue  # "9/2021"
+        if re.search(r"(?:no\.|number|decree|decision|resolution|article)\s*$", before):
+            continue
+        found.append(Number(m.start(), m.end(), m.group(), value, float(b.replace(",", "")) if b else None, pct))
+    for m in re.finditer(r"(?<![\w])no(?=[ \t])", sentence, re.IGNORECASE):
+        if _COUNTED_EN.match(sentence[m.end():]):
+            found.append(Number(m.start(), m.end(), m.group(), 0.0))
+    return sorted(found, key=lambda n: n.start)
+
+
+_ENGLISH_WORDS = re.compile(r"\b(?:the|and|of|with|were|was|which|has|had|records|applications)\b", re.IGNORECASE)
+
+
+def is_english(text: str) -> bool:
+    """Whether a text is in English (an English edition of a Vietnamese report): its common words."""
+    words = max(1, len(text.split()))
+    return len(_ENGLISH_WORDS.findall(text)) / words > 0.06
 
 
 # Numbers written as words, read only right before a thing counted ("mười lăm hồ sơ", "trả ba kết quả"),
@@ -689,9 +734,10 @@ class _Draft:
     fields: dict[str, str] = field(default_factory=dict)
 
 
-def _items(sentence: str, folded: str, mode: str, catalogue: Catalogue, previous: list[_Item]) -> list[_Item]:
+def _items(sentence: str, folded: str, mode: str, catalogue: Catalogue, previous: list[_Item],
+           english: bool = False) -> list[_Item]:
     """Every figure of a sentence, with the indicator its phrases name (hit None when none does)."""
-    numbers = find_numbers(sentence)
+    numbers = find_numbers(sentence, english)
     parents = _parents(sentence, numbers)
     items: list[_Item] = []
     for i, number in enumerate(numbers):
@@ -722,6 +768,7 @@ def _read_prose(text: str, catalogue: Catalogue, line_starts: list[int]) -> list
     previous: list[_Item] = []
     plan_section = False
     target_markers, plan_heading = phrase(pt.TARGET_MARKERS), phrase(pt.PLAN_HEADING)
+    english = is_english(text)
     for sent in split_sentences(text):
         folded = fold(sent.text)
         bare = sent.text.lstrip("#* \t")
@@ -731,7 +778,7 @@ def _read_prose(text: str, catalogue: Catalogue, line_starts: list[int]) -> list
             elif _TOP_HEADING.match(bare):
                 plan_section = False
         mode = "target" if plan_section or target_markers.search(folded) else "actual"
-        items = _items(sent.text, folded, mode, catalogue, previous)
+        items = _items(sent.text, folded, mode, catalogue, previous, english)
         if mode == "actual":  # targets are never inherited nor turned into shares
             _inherit(items, previous, folded, catalogue)
             _siblings(items, catalogue, percent=False)

@@ -134,7 +134,10 @@ def phrase(spec: str) -> re.Pattern[str]:
 # --------------------------------------------------------------------------- nouns
 
 # The thing counted, as it follows the number ("7.447 hồ sơ", "02 nhiệm vụ").
-DOSSIER = "(ho so|bo ho so|`h\\s?/\\s?s\\w*`|bo)"  # "57.689 bộ hồ sơ", "59.010 bộ"
+# English editions: "13,188 applications", "3,511 administrative procedure records".
+DOSSIER_EN = "(?:applications?|records?|dossiers?|documents?|files?)"
+DOSSIER = ("(ho so|bo ho so|`h\\s?/\\s?s\\w*`|bo"  # "57.689 bộ hồ sơ", "59.010 bộ"
+           "|`(?:(?:administrative|procedure|online|new) )*" + DOSSIER_EN + "`)")
 TASK = "nhiem vu"
 PROCEDURE = "(thu tuc|tthc)"
 PERSON = "(luot )?(`can b\\w?`|cong chuc|nguoi|nhan vien|truong hop|bien che|cbcc|hoa giai vien)"
@@ -148,7 +151,7 @@ NOUN_CLASSES: dict[str, str] = {
     "task": TASK,
     "procedure": PROCEDURE + "|dvc|dich vu cong",
     "feedback": FEEDBACK,
-    "form": "phieu",
+    "form": "(phieu|`reviews?|forms?|ratings?|votes?`)",
     "question": "cau",
     "person": PERSON,
     "contact": "luot",
@@ -359,6 +362,19 @@ RULES: tuple[Rule, ...] = (
     # --- services offered online
     _r("procedures-online-services", noun="(dich vu( cong)?|dvc)", right="truc tuyen", tier=0, right_max=10),
     _r("procedures-online-services", noun="(dich vu( cong)?|dvc)", sentence="(dich vu cong|dvc) truc tuyen", tier=0),
+    # --- English editions of Vietnamese reports (cues as exact words)
+    _r("dossiers-received-online", noun=DOSSIER, left="`(?:online receiving|received online|receiving online|submitted online)(?: is| was| were)?`", tier=0, left_max=25),
+    _r("dossiers-received", noun=DOSSIER, left="`(?:directly receiving|direct reception|received directly|received in person)(?: is| was)?`", tier=0, left_max=25, breakdown="channel=in-person"),
+    _r("dossiers-received", noun=DOSSIER, right="`received online`", tier=0, right_max=12, breakdown=""),
+    _r("dossiers-received", noun=DOSSIER, left="`(?:received|receiving|receive|accepted)(?: and processed)?(?: a total of)?`", left_max=25),
+    _r("dossiers-resolved-on-time", noun=DOSSIER, right="`(?:resolved |processed |settled )?(?:on time|within the (?:term|deadline))(?: and (?:before|ahead of) (?:the )?deadline)?`", tier=0, right_max=20),
+    _r("dossiers-resolved-late", noun=DOSSIER, right="`(?:were |was |are )?(?:delayed|overdue|late)`", tier=0, right_max=20),
+    _r("dossiers-resolved", noun=DOSSIER, left="`(?:processed|resolved|resolving|settled|handled|returned the results of)`", left_max=25),
+    _r("dossiers-resolved", left="`(?:processed|resolved|resolving|settled)`", right="`of them`", tier=0, left_max=5, right_max=3),
+    _r("satisfaction-rate", "percent", left="`satisfaction (?:index|rate|level)(?: of| reached| was| at)?`", tier=0, left_max=12),
+    _r("satisfaction-survey-forms", noun="`reviews?|forms?|ratings?|votes?`", right="`(?:were |was )?very satisfied`", breakdown="rating=very_satisfied", tier=0, right_max=12),
+    _r("satisfaction-survey-forms", noun="`reviews?|forms?|ratings?|votes?`", right="`(?:were |was )?satisfied`", breakdown="rating=satisfied", tier=0, right_max=12),
+    _r("share-on-time", "percent", left="`rate\\b`~~`(?:on[ -]time|within the term|on-duty|before the deadline)`", tier=0, left_max=40),
 )
 
 # Shares the catalogue has no formula for: (numerator, denominator or None, share, breakdown).
@@ -404,11 +420,13 @@ SIBLING_FILLER = "(o|&|tai|cua|la|dat|va|con|rieng|thi|voi|trong do|bo phan mot 
 # A number right after these states a change, not a figure ("tăng 0,10% so với năm 2022", "giảm 3 bậc").
 CHANGE_CUE = "`(?<![a-z])(?:tang|giam|cao hon|thap hon)(?: them| di)?\\W*$`"  # exact words: "tiền" must not read as "tăng"
 # A label or link word before a number with no noun after it: the noun is the label's or the list's.
-LABEL_END = "(:|la|co|con|dat|gom)`\\W*$`"
+LABEL_END = ("(:|la|co|con|dat|gom|`\\b(?:is|was|are|were|reached)`)"
+             "(` (?:nearly|about|approximately|more than|over|around)`| (tren|hon|gan|khoang))?`\\W*$`")
 # Qualifiers printed right before a number (content/qualifiers.py).
 QUALIFIERS: tuple[tuple[str, str], ...] = (
     ("(tren|hon)", "more_than"), ("(gan|khoang|xap xi|chung)", "approx"), ("(it nhat|toi thieu)", "at_least"),
     ("duoi", "less_than"), ("(toi da|khong qua)", "at_most"), ("uoc( dat| tinh| khoang| thuc hien)?", "estimated"),
+    ("`more than|over`", "more_than"), ("`nearly|about|approximately|around|almost`", "approx"), ("`at least`", "at_least"),
 )
 ESTIMATE_OPENING = "`\\W*`uoc"
 # Published indices: (indicator prefix, how a text names it); their figures are `<prefix>-score` and `-rank`.
