@@ -323,7 +323,7 @@ _AFTER_TEN = {**_UNITS, "mốt": 1, "lăm": 5, "lam": 5}
 _WORD = "|".join(sorted(_AFTER_TEN, key=len, reverse=True))
 _WORDED = re.compile(rf"(?<!\w)(?:(?P<zero>không có|khong co)|(?P<ten>mười|muoi)(?:[ \t]+(?P<unit>{_WORD}))?"
                      rf"|(?P<one>{'|'.join(sorted(_UNITS, key=len, reverse=True))}))(?=[ \t]+\w)", re.IGNORECASE)
-_COUNTED = re.compile(r"[ \t]+(?:" + phrase(f"({pt.DOSSIER}|ket qua|phieu|thu xin loi|nhiem vu|thu tuc|tthc|giao dich)").pattern + ")")
+_COUNTED = re.compile(r"[ \t]+(?:" + phrase(f"({pt.DOSSIER}|ket qua|phieu|thu xin loi|nhiem vu|thu tuc|tthc|giao dich|truong hop)").pattern + ")")
 
 
 def _worded_numbers(sentence: str) -> list[Number]:
@@ -667,9 +667,9 @@ def _indices(items: list[_Item], catalogue: Catalogue) -> None:
         number = item.number
         if phrase(pt.RANK_CUE).search(item.left):
             kind = "rank"
-        elif phrase(pt.SCORE_CUE).search(item.left) and (number.percent or number.denominator is not None
-                                                         or re.match(r"\W{0,3}diem", item.right)):
-            kind = "score"
+        elif re.match(r"\W{0,3}diem", item.right) or (phrase(pt.SCORE_CUE).search(item.left)
+                                                      and (number.percent or number.denominator is not None)):
+            kind = "score"  # "70,34 điểm" is a score wherever it stands; a percentage only after "đạt"
         else:
             continue
         ind = f"{index}-{kind}"

@@ -303,6 +303,8 @@ RULES: tuple[Rule, ...] = (
     _r("dossiers-resolved-on-time", noun=DOSSIER, right=ON_TIME_WITH_EARLY, tier=0, right_max=12),
     _r(("dossiers-resolved-on-time", "dossiers-resolved"), "ratio", noun=DOSSIER, left="dung han ~"),
     _r(("dossiers-received-online", "dossiers-received-online-eligible"), "ratio", noun=DOSSIER, left="truc tuyen ~", left_max=70),
+    # "Số hồ sơ được giải quyết là 1.456/1.625": resolved of all there was to process.
+    _r(("dossiers-resolved", "dossiers-to-process"), "ratio", left="(da )?(duoc )?giai quyet( la)?", left_max=5),
     _r("dossiers-to-process", noun=DOSSIER, left="(tiep nhan va giai quyet|(phai|can|dang ky|yeu cau) (giai quyet|xu ly)( cua ~)?( la)?)"),
     _r("dossiers-to-process", noun=DOSSIER, right="(phai|can) (giai quyet|xu ly)", right_max=12),
     # "tiếp nhận tổng cộng 19.361 hồ sơ, trong đó 16.041 hồ sơ tiếp nhận mới, số còn lại từ kỳ trước chuyển sang":
@@ -332,6 +334,7 @@ RULES: tuple[Rule, ...] = (
     _r("dossiers-resolved-late", noun=DOSSIER, left="(tre|qua) (han|hen)"),
     _r("dossiers-resolved-late", noun=DOSSIER, right="(tre|qua) (han|hen)", right_max=60),
     _r("dossiers-resolved-late", noun=DOSSIER, right="giai quyet (tre|qua) (han|hen)", right_max=12),
+    _r("dossiers-resolved-late", noun="truong hop( nao)?", right="(tre|qua) (han|hen)", tier=0, right_max=60),
     _r("apology-letters", noun="thu xin loi", tier=0),
     _r("apology-letters", noun=DOSSIER, right="thu xin loi", tier=0, right_max=30),
     _r("dossiers-withdrawn", noun=DOSSIER, left="(`r[ua]t`|tra lai)( ho so)?( la)?", left_max=5),
@@ -356,6 +359,7 @@ RULES: tuple[Rule, ...] = (
     # --- percentages named by their own words ("tỷ lệ đúng hạn đạt 100%")
     _r("share-on-time", "percent", left=f"ty le ~ ({ON_TIME_WITH_EARLY}|dung han)", tier=0, left_max=25),
     _r("share-early", "percent", left="ty le ~ truoc han", tier=0, left_max=25),
+    _r("share-on-time", "percent", left=f"(giai quyet )?({ON_TIME_WITH_EARLY}|dung han|dung hen) (dat|la|chiem)( ty le)?", tier=0, left_max=5),
     _r("share-late", "percent", left="ty le ~ (tre|qua) (han|hen)", tier=0, left_max=25),
     _r("share-online", "percent", left="(ho so )?truc tuyen ~ chiem", tier=0, left_max=10),
     _r("share-online", "percent", right="(duoc )?(nop|tiep nhan|gui) truc tuyen", tier=0, right_max=60),
@@ -403,7 +407,8 @@ SKIP_BEFORE = (
 # the last cue before the number in its sentence; "clause+right": that, within its clause, or a cue right
 # after the number in its own clause; "right": only right after it.
 CONTEXT: dict[str, tuple[tuple[tuple[str, str], ...], str]] = {
-    "level": ((("cap tinh|cap so|so, ban, nganh", "province"), ("cap huyen", "district"), ("cap xa", "commune")), "before"),
+    "level": ((("cap tinh|cap so|so, ban, nganh", "province"), ("cap huyen", "district"),
+               ("(cap xa|cac (xa|phuong)|ubnd (cac )?(xa|phuong))", "commune")), "before"),
     "online_level": ((("muc do `3`|mot phan", "partial"), ("muc do `4`|toan trinh", "full_process")), "clause+right"),
     "cause": ((("(do )?loi (he thong|phan mem|ky thuat)", "system-error"), ("(do )?cham (xu ly|giai quyet)", "slow-processing")), "right"),
 }
