@@ -423,7 +423,7 @@ TOTAL_CUE = "(tong so|tong cong|toan (tinh|huyen|xa|thi xa|thanh pho)|ca (tinh|h
 # What a clause may hold and still be a sibling in a list ("cấp xã là", ", ở cấp huyện", ", đạt").
 SIBLING_FILLER = "(o|&|tai|cua|la|dat|va|con|rieng|thi|voi|trong do|bo phan mot cua|don vi)"
 # A number right after these states a change, not a figure ("tăng 0,10% so với năm 2022", "giảm 3 bậc").
-CHANGE_CUE = "`(?<![a-z])(?:tang|giam|cao hon|thap hon)(?: them| di)?\\W*$`"  # exact words: "tiền" must not read as "tăng"
+CHANGE_CUE = "`(?<![a-z])(?<!c\\wt )(?:tang|giam|cao hon|thap hon)(?: them| di)?\\W*$`"  # exact words: "tiền" must not read as "tăng"
 # A label or link word before a number with no noun after it: the noun is the label's or the list's.
 LABEL_END = ("(:|la|co|con|dat|gom|`\\b(?:is|was|are|were|reached)`)"
              "(` (?:nearly|about|approximately|more than|over|around)`| (tren|hon|gan|khoang))?`\\W*$`")
