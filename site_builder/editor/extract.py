@@ -30,15 +30,18 @@ import logging
 import re
 import sys
 from bisect import bisect_right
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 import click
 
 from site_builder.content import periods
 from site_builder.editor import phrases as pt
 from site_builder.editor.phrases import fold, fold_with_map, phrase
+
+if TYPE_CHECKING:
+    from site_builder.content.consistency import Finding
 
 log = logging.getLogger(__name__)
 
@@ -1020,22 +1023,48 @@ def _check_period(ctx: click.Context, param: click.Parameter, value: str) -> str
     return value
 
 
-def draft_warnings(rows: list[FigureRow], root: Path) -> list[str]:
-    """The consistency checks of `check` (content/consistency.py) on the draft: rows that
-    contradict each other or the catalogue's identities, named, before they reach a package."""
+def draft_findings(rows: list[FigureRow], root: Path) -> list[Finding]:
+    """The consistency checks of `check` (content/consistency.py) on the draft: rows that contradict each
+    other, the catalogue's identities or the text's own shares, before they reach a package."""
     from site_builder.content.consistency import check, draft_facts, relations
     from site_builder.content.load import load_content
 
     content, _ = load_content(root)  # a broken file elsewhere is `check`'s to report; the indicators that load are used
     found = check(draft_facts(asdict(r) for r in rows), relations(content.indicators), content.indicators, content.breakdowns)
+    return [f for f in found if not f.silenced]
+
+
+def _describe(finding: Finding) -> tuple[str, str]:
+    name = f"{finding.relation.name.vi} / {finding.relation.name.en}" if finding.relation else "cùng số liệu, khác giá trị / the same figure, different values"
+    gap = "chênh lệch do làm tròn / a gap rounding explains" if finding.severity == "rounding" else "mâu thuẫn / contradiction"
+    return name, gap
+
+
+def draft_warnings(findings: list[Finding]) -> list[str]:
+    """One warning line per finding of `draft_findings`, naming the rows, the identity and the arithmetic."""
     out = []
-    for f in found:
-        if f.silenced:
-            continue
-        name = f"{f.relation.name.vi} / {f.relation.name.en}" if f.relation else "cùng số liệu, khác giá trị / the same figure, different values"
-        gap = "chênh lệch do làm tròn / a gap rounding explains" if f.severity == "rounding" else "mâu thuẫn / contradiction"
+    for f in findings:
+        name, gap = _describe(f)
         out.append(f"warning: {', '.join(r.id for r in f.rows)}: {name}: {f.detail} ({gap}); flag `{f.flag}` with a note, or correct the row")
     return out
+
+
+def mark_draft(rows: list[FigureRow], findings: list[Finding]) -> list[FigureRow]:
+    """The draft with every row a consistency finding involves marked in its notes (both languages), so
+    that the editor sees it in the CSV beside the row, not only on the terminal. The flag itself is left
+    to the editor: a flag silences the check, and only a person who read the source may set it."""
+    notes: dict[str, list[str]] = {}
+    for f in findings:
+        name, gap = _describe(f)
+        for r in f.rows:
+            notes.setdefault(r.id, []).append(f"{name}: {f.detail} ({gap})")
+    marked = []
+    for row in rows:
+        if row.id in notes:
+            detail = "; ".join(notes[row.id])
+            row = replace(row, note_vi=f"Bản nháp cần kiểm tra: {detail}", note_en=f"Draft to check: {detail}")
+        marked.append(row)
+    return marked
 
 
 @click.command("extract")
@@ -1062,8 +1091,10 @@ def command(raw: Path, report: str, unit: str, period: str, fmt: str, out: Path 
     except ExtractError as exc:
         raise click.ClickException(str(exc)) from exc
     rows = extract(text, catalogue, report=report, unit=unit, period=period)
-    for line in draft_warnings(rows, root or Path.cwd()):
+    findings = draft_findings(rows, root or Path.cwd())
+    for line in draft_warnings(findings):
         click.echo(line, err=True)
+    rows = mark_draft(rows, findings)
     rendered = RENDER[fmt](rows)
     if out:
         out.write_text(rendered, encoding="utf-8")

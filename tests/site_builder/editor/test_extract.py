@@ -327,6 +327,11 @@ def test_command_checks_its_own_draft_with_the_consistency_checks(tmp_path: Path
     assert warnings == ["warning: bc-moi-001, bc-moi-002, bc-moi-003: Đúng hạn (kể cả trước hạn) + trễ hạn = đã giải quyết / On time (early included) + late = resolved: "
                         "4051 (dossiers-resolved-on-time) + 12 (dossiers-resolved-late) = 4063 ≠ 4120 (dossiers-resolved) (mâu thuẫn / contradiction); "
                         "flag `inconsistent` with a note, or correct the row"]
+    # The rows are marked where the editor reads them, in the draft's notes; the flag stays the editor's to set.
+    drafted = list(csv.DictReader(result.stdout.splitlines()))  # type: ignore[attr-defined]
+    assert [(r["id"], r["flag"]) for r in drafted] == [("bc-moi-001", ""), ("bc-moi-002", ""), ("bc-moi-003", "")]
+    assert all(r["note_vi"].startswith("Bản nháp cần kiểm tra: ") and "4063 ≠ 4120" in r["note_vi"] for r in drafted)
+    assert all(r["note_en"].startswith("Draft to check: ") for r in drafted)
     raw.write_text("Trong năm 2021, huyện đã giải quyết 4.120 hồ sơ, trong đó đúng hạn 4.108 hồ sơ, trễ hạn 12 hồ sơ.\n", encoding="utf-8")
     result = run(str(raw), "--report", "bc-moi", "--unit", "huyen-b", "--period", "2021")
     assert "warning:" not in result.stderr  # type: ignore[attr-defined]
