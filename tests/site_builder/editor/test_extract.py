@@ -247,6 +247,53 @@ def test_find_numbers_drops_ocr_words_read_as_digits() -> None:
     assert [n.text for n in numbers] == ["784", "02/04", "43,6%"]
 
 
+def test_find_numbers_reads_words_zeros_and_decimal_points() -> None:
+    numbers = ex.find_numbers("Xã nhận mười lăm hồ sơ, trả ba kết quả, không có hồ sơ trễ hạn; trước hạn 78.4%, 9 tháng đầu năm, "
+                              "ba cấp, năm 2022.")
+    assert [(n.text, n.value, n.shape) for n in numbers] == [
+        ("mười lăm", 15, "count"), ("ba", 3, "count"), ("không có", 0, "count"), ("78.4%", 78.4, "percent")]
+
+
+def test_find_numbers_in_english() -> None:
+    numbers = ex.find_numbers("From July 1 to September 30, 2025, it received 13,188 applications, 99.2% on time, "
+                              "ranking 10th; no records were overdue under Decree 61.", english=True)
+    assert [(n.text, n.value, n.shape) for n in numbers] == [("13,188", 13188, "count"), ("99.2%", 99.2, "percent"), ("no", 0, "count")]
+    assert ex.is_english("The centre received 2,760 records, with 2,602 resolved on time and before the deadline.")
+    assert not ex.is_english("Trung tâm tiếp nhận 2.760 hồ sơ, giải quyết đúng hạn 2.602 hồ sơ.")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # Either word order is one count: on time with early included, never early alone.
+    ("Huyện giải quyết đúng hạn và trước hạn 6.371 hồ sơ (đạt 99,52%).", [("dossiers-resolved-on-time", "6371", ""), ("share-on-time", "99.52", "")]),
+    ("Hồ sơ trả trước và đúng hạn là 4.102 hồ sơ.", [("dossiers-resolved-on-time", "4102", "")]),
+    # Levels, online levels and causes named around a number are its breakdown; a total ends a level's reach.
+    ("Cấp huyện tiếp nhận 2.106 hồ sơ, cấp xã 4.412 hồ sơ; tổng số hồ sơ tiếp nhận là 6.518 hồ sơ.",
+     [("dossiers-received", "2106", "level=district"), ("dossiers-received", "4412", "level=commune"), ("dossiers-received", "6518", "")]),
+    ("Tỉnh cung cấp 1.215 dịch vụ công trực tuyến, trong đó 512 dịch vụ mức độ 3.",
+     [("procedures-online-services", "1215", ""), ("procedures-online-services", "512", "online_level=partial")]),
+    ("Có 46 hồ sơ trễ hạn, trong đó 29 hồ sơ trễ hạn do lỗi hệ thống.",
+     [("dossiers-resolved-late", "46", ""), ("dossiers-resolved-late", "29", "cause=system-error")]),
+    # A change is not a figure; "cắt giảm" counts what was cut.
+    ("Tỷ lệ hài lòng đạt 97,93%, tăng 0,10% so với năm trước; cắt giảm 25 TTHC.",
+     [("satisfaction-rate", "97.93", ""), ("procedures-processing-time-cut", "25", "")]),
+    # A label with no noun after its number: the label says what is counted.
+    ("Tổng hồ sơ tiếp nhận: 12504; Đã giải quyết: 11876; Trễ hạn: 175 (1.47%).",
+     [("dossiers-received", "12504", ""), ("dossiers-resolved", "11876", ""), ("dossiers-resolved-late", "175", ""), ("share-late", "1.47", "")]),
+    ("The Center received 13,188 applications and processed 12,970 of them; 102 applications were delayed.",
+     [("dossiers-received", "13188", ""), ("dossiers-resolved", "12970", ""), ("dossiers-resolved-late", "102", "")]),
+])
+def test_prose_rules(sentence: str, expected: list[tuple[str, str, str]], catalogue: ex.Catalogue) -> None:
+    assert [(r.indicator, r.value, r.breakdown) for r in ex.extract(sentence, catalogue)] == expected
+
+
+def test_qualifiers_are_read_where_printed(catalogue: ex.Catalogue) -> None:
+    rows = ex.extract("Toàn tỉnh tiếp nhận trên 312.000 hồ sơ, trong đó cấp tỉnh tiếp nhận gần 41.000 hồ sơ; "
+                      "khoảng 4.300 hồ sơ quá hạn. Ước cả năm, toàn tỉnh tiếp nhận 640.000 hồ sơ. "
+                      "Tỷ lệ hài lòng đạt 98,7% trên tổng số 640 phiếu khảo sát.", catalogue)
+    assert [(r.value, r.qualifier) for r in rows] == [
+        ("312000", "more_than"), ("41000", "approx"), ("4300", "approx"), ("640000", "estimated"), ("98.7", ""), ("640", "")]
+
+
 def test_split_sentences_joins_page_breaks() -> None:
     text = "Đã cử 44 lượt cán bộ tham\n\ngia bồi dưỡng. Tiếp nhận 12 hồ sơ, đạt tỷ lệ\n\n100%.\n\n- Mục mới: 5 hồ sơ."
     assert [s.text for s in ex.split_sentences(text)] == [
