@@ -38,6 +38,7 @@ import datetime as dt
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from site_builder.content import periods
@@ -86,6 +87,9 @@ COMPARED = re.compile(r"(?:so\s+voi|cung\s+ky|(?<![a-z])hon|compared\s+(?:with|t
                       r"|same\s+period|up\s+from|down\s+from)(?![a-z])[^0-9.;:!?()\n]*$")
 DEADLINE = re.compile(r"(?<![a-z])(?:den|toi|by|until)\s+(?:het\s+|cuoi\s+|the\s+end\s+of\s+)?$")
 DATE_BEFORE = re.compile(r"(?<![a-z])(?:ngay|day)[a-z]*\s*\S{0,4}\s*$")  # "ngày 21 tháng 9 năm 2021": a date
+# A period compared with that the text does not date ("so với cùng kỳ năm trước").
+UNNAMED = (r"(?<![a-z])(?:cung\s+ky(?:\s+n(?!h)[a-z]{1,2}m\s+(?:truoc|ngoai))?|n(?!h)[a-z]{1,2}m\s+(?:truoc|ngoai)"
+           r"|(?:the\s+)?same\s+period\s+(?:of\s+)?last\s+year|last\s+year|(?:the\s+)?previous\s+year)(?![a-z])")
 UNKNOWN = re.compile(rf"{TU}\s+dau\s+{NAM}(?:\s+{YEAR})?\s+{DEN}\s+nay(?![a-z])")
 
 
@@ -145,13 +149,13 @@ def _date_range(s: int, e: int, first: tuple[int, int, int | None], last: tuple[
     return _Mention(s, e, "range", y2, y1 or 0, (d2, m2, d1, m1))
 
 
-def _candidates(f: str) -> list[_Mention]:  # noqa: C901 - one pattern after another
+def _candidates(f: str) -> list[_Mention]:
     """Every match of every pattern; overlaps are resolved by the caller."""
     out: list[_Mention] = []
 
-    def add(pattern: str, make: object) -> None:
+    def add(pattern: str, make: Callable[[re.Match[str]], _Mention | None]) -> None:
         for m in re.finditer(pattern, f):
-            made = make(m)  # type: ignore[operator]
+            made = make(m)
             if made is not None:
                 out.append(made)
 
@@ -171,6 +175,7 @@ def _candidates(f: str) -> list[_Mention]:  # noqa: C901 - one pattern after ano
     add(rf"{THANG}\s+(\d{{1,2}})((?:\s*(?:,|va|-|–)\s*\d{{1,2}})+)\s*[/\-]\s*{YEAR}",
         lambda m: _months_span(m.start(), m.end(), int(m[1]), None, int(re.findall(r"\d+", m[2])[-1]), int(m[3])))
     add(UNKNOWN.pattern, lambda m: _Mention(m.start(), m.end(), "unknown", None))
+    add(UNNAMED, lambda m: _Mention(m.start(), m.end(), "unknown", None, comparison=True))
     # running totals
     add(rf"(?<![a-z])(?:luy\s+ke|tinh|cong\s+don)(?:\s+[a-z]+){{0,2}}?\s+{DEN}\s+(?:thoi\s+diem\s+)?(?:{NGAY}\s*)?{DATE}",
         lambda m: _to_date(m.start(), m.end(), _days(m, 1)))
@@ -197,7 +202,7 @@ def _candidates(f: str) -> list[_Mention]:  # noqa: C901 - one pattern after ano
     add(rf"(?<![a-z])(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?(?:\s+(?:the\s+year\s+)?{YEAR})?",
         lambda m: _part(m.start(), m.end(), "quarter", ORDINAL[m[1]], m[2]))
     # months
-    add(rf"{THANG}\s+(\d{{1,2}})(?![\d,.])(?:\s*[/\-]\s*{YEAR}|\s+(?:{NAM}\s+)?{YEAR})?",
+    add(rf"{THANG}\s+(\d{{1,2}})(?!\d|[,.]\s*\d)(?:\s*[/\-]\s*{YEAR}|\s+(?:{NAM}\s+)?{YEAR})?",
         lambda m: None if DATE_BEFORE.search(f[max(0, m.start() - 14): m.start()])
         else _part(m.start(), m.end(), "month", int(m[1]), m[2] or m[3]))
     add(rf"(?<![a-z]){MONTH_EN}\s*,?\s+{YEAR}", lambda m: _part(m.start(), m.end(), "month", MONTHS_EN[m[1]], m[2]))
@@ -272,7 +277,7 @@ def _code(m: _Mention, year: int) -> str | None:
         if m.kind == "month":
             return f"{year}-{m.a:02d}"
         if m.kind == "months":
-            return {6: f"{year}-H1", 3: f"{year}-Q1"}.get(m.a, f"{year}-{m.a}M")
+            return f"{year}-H1" if m.a == 6 else f"{year}-{m.a}M"
         if m.kind == "last_months":
             if m.a == 6:
                 return f"{year}-H2"
@@ -321,7 +326,7 @@ def _mentions(text: str, f: str | None = None) -> list[_Mention]:
     last_year: int | None = None
     ranges: list[str] = []
     for m in _select(_candidates(f)):
-        comparison = bool(COMPARED.search(f[max(0, m.start - 40): m.start]))
+        comparison = m.comparison or bool(COMPARED.search(f[max(0, m.start - 40): m.start]))
         if m.kind == "unknown":
             out.append(replace(m, comparison=comparison))
             continue
@@ -329,14 +334,37 @@ def _mentions(text: str, f: str | None = None) -> list[_Mention]:
         if year is None:
             continue  # no year printed before it: not a period
         code = _code(m, year)
-        if code is None or periods.parse(code) is None:
+        parsed = periods.parse(code) if code else None
+        if code is None or parsed is None:
             continue
         if not comparison:
             code = next((r for r in reversed(ranges) if _same_in_other_words(code, r)), code)
-            if periods.parse(code).kind is periods.PeriodKind.range:  # type: ignore[union-attr]
+            if parsed.kind is periods.PeriodKind.range:
                 ranges.append(code)
-            last_year = periods.parse(code).year  # type: ignore[union-attr]
+            last_year = parsed.year
         out.append(replace(m, year=year, code=code, comparison=comparison))
+    return _refined(out, f)
+
+
+def _refined(mentions: list[_Mention], f: str) -> list[_Mention]:
+    """A named period followed by the dates it counts ("quý I năm 2020 (tính từ 1/12/2019 đến
+    29/2/2020)") is that date range."""
+    out = list(mentions)
+    for i in range(len(out) - 1):
+        m, nxt = out[i], out[i + 1]
+        if m.comparison or nxt.comparison or not m.code or not nxt.code:
+            continue
+        if not re.fullmatch(r"\s*[(:,\-–]?\s*(?:<i>)?", f[m.end: nxt.start]):
+            continue
+        if _same_in_other_words(m.code, nxt.code):
+            out[i] = replace(m, code=nxt.code)
+        elif m.kind == "year" and nxt.kind == "to_date":  # "Năm 2020 (Tính đến 31/3)": the year so far
+            end = periods.parse(nxt.code)
+            assert end is not None and end.end is not None
+            if end.end.year == int(m.code) and end.end.month < 12:
+                month_end = (end.end + dt.timedelta(days=1)).day == 1
+                code = f"{m.code}-{end.end.month}M" if month_end else f"{m.code}-01-01/{end.end.isoformat()}"
+                out[i] = replace(m, code=code)
     return out
 
 
@@ -464,8 +492,8 @@ class PeriodScope:
     def at(self, offset: int) -> tuple[str, str, str] | None:
         """(code, first day, last day) of the period a figure printed at `offset` belongs to, or None."""
         in_table, code = self._column(offset)
-        if in_table and code:
-            return _bounds(code)
+        if in_table:
+            return _bounds(code) if code else None  # a column of changes or labels has no period
         s_start, s_end = self._sentence(offset)
         compared, code = self._compared(offset, s_start)
         if compared:
