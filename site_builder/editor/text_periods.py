@@ -160,7 +160,7 @@ def _candidates(f: str) -> list[_Mention]:
                 out.append(made)
 
     # date ranges
-    add(rf"{TU}\s+(?:{NGAY}\s*)?{DATE}\s*(?:{DEN}|[-–—])\s*(?:{NGAY}\s*)?{DATE}",
+    add(rf"(?:{TU}\s+(?:{NGAY}\s*)?|(?<![a-z])t\s+{NGAY}\s*)\s*{DATE}\s*(?:{DEN}|[-–—])\s*(?:{NGAY}\s*)?{DATE}",
         lambda m: _date_range(m.start(), m.end(), _days(m, 1), _days(m, 4)))
     add(rf"(?<![a-z])from\s+(?:the\s+)?{DATE_EN}\s+(?:to|until|through|till|-|–)\s+(?:the\s+)?{DATE_EN}",
         lambda m: _date_range(m.start(), m.end(), _en_date(m, 1), _en_date(m, 6)))
@@ -255,6 +255,8 @@ def _year(f: str, s: int, e: int, year: str) -> _Mention | None:
     before = f[max(0, s - 20): s]
     if DEADLINE.search(before):
         return None  # "phấn đấu đến năm 2025": a deadline, not the period reported
+    if re.search(r"(?<![a-z])tu\s+$", before):
+        return None  # "được cấp từ năm 2009": since a year, not a period reported
     if re.search(rf"{THANG}\s+\d{{1,2}}\s*$", before):
         return None  # "ngày 21 tháng 9 năm 2021": a date
     return _Mention(s, e, "year", int(year))
@@ -307,24 +309,22 @@ def _select(cands: list[_Mention]) -> list[_Mention]:
 
 def _same_in_other_words(named: str, rng: str) -> bool:
     """Whether a date range is a named period worded by its dates (a month of a bulletin counted
-    21/7–20/8, a quarter counted 1/12–29/2): it ends inside the period and is about as long."""
+    21/7–20/8, a quarter counted 1/12–29/2): it ends inside the period, and each end is at most a
+    month from the period's."""
     p, r = periods.parse(named), periods.parse(rng)
     if p is None or r is None or r.kind is not periods.PeriodKind.range or p.kind in (periods.PeriodKind.range, periods.PeriodKind.to_date):
         return False
     assert r.start is not None and r.end is not None
     start, end = periods.bounds(p)[0]
     assert start is not None
-    if not start <= r.end <= end:
-        return False
-    ratio = ((r.end - r.start).days + 1) / ((end - start).days + 1)
-    return 0.8 <= ratio <= 1.25
+    # a reporting month or quarter is shifted by at most a month (Decree 09/2019: 15th to 14th)
+    return start <= r.end <= end and abs((r.start - start).days) <= 31 and abs((r.end - end).days) <= 31
 
 
 def _mentions(text: str, f: str | None = None) -> list[_Mention]:
     f = fold1(text) if f is None else f
     out: list[_Mention] = []
     last_year: int | None = None
-    ranges: list[str] = []
     for m in _select(_candidates(f)):
         comparison = m.comparison or bool(COMPARED.search(f[max(0, m.start - 40): m.start]))
         if m.kind == "unknown":
@@ -338,9 +338,6 @@ def _mentions(text: str, f: str | None = None) -> list[_Mention]:
         if code is None or parsed is None:
             continue
         if not comparison:
-            code = next((r for r in reversed(ranges) if _same_in_other_words(code, r)), code)
-            if parsed.kind is periods.PeriodKind.range:
-                ranges.append(code)
             last_year = parsed.year
         out.append(replace(m, year=year, code=code, comparison=comparison))
     return _refined(out, f)
@@ -350,6 +347,7 @@ def _refined(mentions: list[_Mention], f: str) -> list[_Mention]:
     """A named period followed by the dates it counts ("quý I năm 2020 (tính từ 1/12/2019 đến
     29/2/2020)") is that date range."""
     out = list(mentions)
+    named: dict[str, str] = {}
     for i in range(len(out) - 1):
         m, nxt = out[i], out[i + 1]
         if m.comparison or nxt.comparison or not m.code or not nxt.code:
@@ -357,6 +355,7 @@ def _refined(mentions: list[_Mention], f: str) -> list[_Mention]:
         if not re.fullmatch(r"\s*[(:,\-–]?\s*(?:<i>)?", f[m.end: nxt.start]):
             continue
         if _same_in_other_words(m.code, nxt.code):
+            named[m.code] = nxt.code
             out[i] = replace(m, code=nxt.code)
         elif m.kind == "year" and nxt.kind == "to_date":  # "Năm 2020 (Tính đến 31/3)": the year so far
             end = periods.parse(nxt.code)
@@ -365,6 +364,24 @@ def _refined(mentions: list[_Mention], f: str) -> list[_Mention]:
                 month_end = (end.end + dt.timedelta(days=1)).day == 1
                 code = f"{m.code}-{end.end.month}M" if month_end else f"{m.code}-01-01/{end.end.isoformat()}"
                 out[i] = replace(m, code=code)
+    return _as_worded_before(out, named)
+
+
+def _as_worded_before(mentions: list[_Mention], named: dict[str, str]) -> list[_Mention]:
+    """A period named again after its dates were given is those dates: "quý I" after "quý I năm
+    2020 (tính từ 1/12/2019 đến 29/2/2020)", and "tháng 8/2021" in a bulletin whose own period
+    (its first, the title's) is 21/7–20/8/2021."""
+    own = [m for m in mentions if m.code and not m.comparison]
+    first = periods.parse(own[0].code) if own else None
+    document = own[0].code if first is not None and first.kind is periods.PeriodKind.range else ""
+    out = []
+    for m in mentions:
+        if m.code and not m.comparison and m.kind != "range":
+            if m.code in named:
+                m = replace(m, code=named[m.code])
+            elif document and m.start > own[0].start and _same_in_other_words(m.code, document):
+                m = replace(m, code=document)
+        out.append(m)
     return out
 
 
