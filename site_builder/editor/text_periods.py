@@ -22,7 +22,8 @@ other words ("tháng 8/2021" in a bulletin titled 21/7–20/8/2021, "quý I" aft
    "so với cùng kỳ năm trước (4.500 hồ sơ)");
 3. else the nearest period before it in its sentence, compared periods ("so với năm 2020",
    "cùng kỳ", "hơn năm 2022") left out;
-4. else the first period after it in its sentence ("Với 73,40 điểm trong bảng xếp hạng PCI 2019");
+4. else the first period after it in its sentence ("Với 73,40 điểm trong bảng xếp hạng PCI 2019"),
+   unless a part is named in between ("480 hồ sơ, riêng quý IV: 120");
 5. else the nearest period before it in the text (the paragraphs of a report run on in the period
    they last named: "Cụ thể, tính từ ngày 7/12/2022 đến ngày 4/12/2023, …" covers the paragraphs
    under it);
@@ -87,6 +88,9 @@ COMPARED = re.compile(r"(?:so\s+voi|cung\s+ky|(?<![a-z])hon|compared\s+(?:with|t
                       r"|same\s+period|up\s+from|down\s+from)(?![a-z])[^0-9.;:!?()\n]*$")
 DEADLINE = re.compile(r"(?<![a-z])(?:den|toi|by|until)\s+(?:het\s+|cuoi\s+|the\s+end\s+of\s+)?$")
 DATE_BEFORE = re.compile(r"(?<![a-z])(?:ngay|day)[a-z]*\s*\S{0,4}\s*$")  # "ngày 21 tháng 9 năm 2021": a date
+# Between a figure and a later period of its sentence: that period is a part's, not the figure's
+# ("đã giải quyết 480 hồ sơ, riêng quý IV giải quyết 120").
+PART_OF = re.compile(r";|(?<![a-z])(?:rieng|trong\s+do|trong\s+so|of\s+which|including|in\s+particular)(?![a-z])")
 # A period compared with that the text does not date ("so với cùng kỳ năm trước").
 UNNAMED = (r"(?<![a-z])(?:cung\s+ky(?:\s+n(?!h)[a-z]{1,2}m\s+(?:truoc|ngoai))?|n(?!h)[a-z]{1,2}m\s+(?:truoc|ngoai)"
            r"|(?:the\s+)?same\s+period\s+(?:of\s+)?last\s+year|last\s+year|(?:the\s+)?previous\s+year)(?![a-z])")
@@ -506,6 +510,12 @@ class PeriodScope:
             return True, before[-1].code if before else ""
         return False, ""
 
+    def in_period(self, offset: int) -> bool:
+        """Whether `offset` is inside a period expression (the 21 of "từ ngày 21/7", the 2021 of
+        "năm 2021"): a number there is part of a date, not a figure."""
+        k = bisect_right(self._all_starts, offset)
+        return k > 0 and offset < self.mentions[k - 1].end
+
     def at(self, offset: int) -> tuple[str, str, str] | None:
         """(code, first day, last day) of the period a figure printed at `offset` belongs to, or None."""
         in_table, code = self._column(offset)
@@ -519,7 +529,7 @@ class PeriodScope:
         own_before = self._own[k - 1] if k else None
         if own_before is not None and own_before.start >= s_start and own_before.end <= offset:
             return _bounds(own_before.code) if own_before.code else None
-        if k < len(self._own) and self._own[k].start < s_end:
+        if k < len(self._own) and self._own[k].start < s_end and not PART_OF.search(self.folded[offset: self._own[k].start]):
             after = self._own[k]
             return _bounds(after.code) if after.code else None
         if own_before is not None:

@@ -148,6 +148,9 @@ def test_paragraphs_run_on_in_the_period_last_named_and_the_title_dates_what_com
 def test_a_period_after_the_figure_in_its_sentence() -> None:
     text = "Xếp hạng năm 2020 của tỉnh. Với 68,12 điểm trong bảng xếp hạng PCI 2021, tỉnh đứng thứ 12."
     assert _at(text, "68,12") == "2021"
+    part = "Năm 2021 huyện tiếp nhận 520 hồ sơ. Đã giải quyết 480 hồ sơ, riêng quý IV/2021 giải quyết 120 hồ sơ."
+    assert _at(part, "480") == "2021"
+    assert _at(part, "120") == "2021-Q4"
 
 
 def test_a_named_period_worded_by_its_dates_is_that_date_range() -> None:
@@ -176,6 +179,21 @@ def test_two_periods_as_table_columns() -> None:
     assert _at(tabs, "2.630") == "2023"
     ocr_header = "Noi dung\tNam 2019\tNam 2020 (Tinh den 31/3)\nTiep nhan\t310\t85\n"
     assert _at(ocr_header, "85") == "2020-3M"
+
+
+def test_a_compared_period_with_its_year_keeps_its_bracketed_figure() -> None:
+    text = "6 tháng đầu năm 2023, huyện tiếp nhận 7.120 hồ sơ, tăng 8% so với cùng kỳ năm 2022 (6.593 hồ sơ); trực tuyến 2.004 hồ sơ."
+    assert _at(text, "7.120") == "2023-H1"
+    assert _at(text, "6.593") == "2022"
+    assert _at(text, "2.004") == "2023-H1"
+
+
+def test_in_period_tells_the_digits_of_a_date_from_a_figure() -> None:
+    text = "Từ ngày 21/7 đến 20/8/2021, tiếp nhận 3.640 hồ sơ (n4m 2021)."
+    scope = PeriodScope(text)
+    assert scope.in_period(text.index("21/7")) and scope.in_period(text.index("2021,"))
+    assert not scope.in_period(text.index("3.640"))
+    assert scope.in_period(text.index("2021)"))  # OCR's "n4m" for "năm"
 
 
 def test_at_gives_the_first_and_last_day() -> None:
