@@ -21,7 +21,8 @@ other words ("tháng 8/2021" in a bulletin titled 21/7–20/8/2021, "quý I" aft
    of "từ 51 lên 31" after one, the compared period's (None when the compared period has no code:
    "so với cùng kỳ năm trước (4.500 hồ sơ)");
 3. else the nearest period before it in its sentence, compared periods ("so với năm 2020",
-   "cùng kỳ", "hơn năm 2022") left out;
+   "cùng kỳ", "hơn năm 2022") left out — or, when that is a year, the part of it the sentence
+   gives in brackets further on ("Năm 2020, … 350 phiếu (từ ngày 01/01/2020 đến ngày 31/3/2020)");
 4. else the first period after it in its sentence ("Với 73,40 điểm trong bảng xếp hạng PCI 2019"),
    unless a part is named in between ("480 hồ sơ, riêng quý IV: 120");
 5. else the nearest period before it in the text (the paragraphs of a report run on in the period
@@ -212,6 +213,7 @@ def _candidates(f: str) -> list[_Mention]:
     add(rf"(?<![a-z]){MONTH_EN}\s*,?\s+{YEAR}", lambda m: _part(m.start(), m.end(), "month", MONTHS_EN[m[1]], m[2]))
     # years
     add(rf"{NAM}\s+{YEAR}", lambda m: _year(f, m.start(), m.end(), m[1]))
+    add(rf"(?<![a-z])(?:ca|toan)\s+{NAM}(?!\s*\d)", lambda m: _Mention(m.start(), m.end(), "year", None))  # "cả năm"
     add(rf"(?<![a-z])(?:pci|papi|sipas|par\s*-?\s*index)\s+{YEAR}", lambda m: _year(f, m.start(1), m.end(), m[1]))
     add(rf"(?<![a-z])(?:in|during|for|year)\s+{YEAR}(?!\s*[-–/]\s*\d)", lambda m: _year(f, m.start(), m.end(), m[1]))
     add(rf"(?<![a-z])(?:so\s+voi|than)\s+{YEAR}(?!\s*[-–/]\s*\d)", lambda m: _year(f, m.start(1), m.end(), m[1]))
@@ -510,6 +512,18 @@ class PeriodScope:
             return True, before[-1].code if before else ""
         return False, ""
 
+    def _narrowed(self, year: _Mention, k: int, s_end: int) -> str:
+        """The dates a sentence gives in brackets for the part of its year it counts ("Năm 2020, …
+        350 phiếu (từ ngày 01/01/2020 đến ngày 31/3/2020)"): never a full year for part of one."""
+        if year.kind != "year" or k >= len(self._own) or self._own[k].start >= s_end:
+            return ""
+        later = self._own[k]
+        parsed = periods.parse(later.code) if later.code else None
+        if parsed is None or not parsed.partial or parsed.year != int(year.code) or \
+                not re.search(r"\(\s*(?:tinh\s+)?$", self.folded[max(0, later.start - 8): later.start]):
+            return ""
+        return later.code
+
     def in_period(self, offset: int) -> bool:
         """Whether `offset` is inside a period expression (the 21 of "từ ngày 21/7", the 2021 of
         "năm 2021"): a number there is part of a date, not a figure."""
@@ -528,7 +542,8 @@ class PeriodScope:
         k = bisect_right(self._own_starts, offset)
         own_before = self._own[k - 1] if k else None
         if own_before is not None and own_before.start >= s_start and own_before.end <= offset:
-            return _bounds(own_before.code) if own_before.code else None
+            narrower = self._narrowed(own_before, k, s_end)
+            return _bounds(narrower or own_before.code) if own_before.code else None
         if k < len(self._own) and self._own[k].start < s_end and not PART_OF.search(self.folded[offset: self._own[k].start]):
             after = self._own[k]
             return _bounds(after.code) if after.code else None

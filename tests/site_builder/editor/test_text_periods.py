@@ -196,6 +196,14 @@ def test_in_period_tells_the_digits_of_a_date_from_a_figure() -> None:
     assert scope.in_period(text.index("2021)"))  # OCR's "n4m" for "năm"
 
 
+def test_a_year_narrowed_in_brackets_later_in_the_sentence() -> None:
+    text = "Năm 2022, huyện đã khảo sát 410 phiếu/3.022 hồ sơ (từ ngày 01/01/2022 đến ngày 30/6/2022). Cả năm tiếp nhận 6.100 hồ sơ."
+    assert _at(text, "410") == "2022-01-01/2022-06-30"
+    assert _at(text, "6.100") == "2022"  # "cả năm": the whole of the year last printed
+    plain = "Năm 2022, huyện tiếp nhận 6.100 hồ sơ, trong đó quý IV/2022 tiếp nhận 1.700 hồ sơ."
+    assert _at(plain, "6.100") == "2022"
+
+
 def test_at_gives_the_first_and_last_day() -> None:
     text = "Quý III/2021, huyện tiếp nhận 6.518 hồ sơ. Lũy kế đến 30/9/2021 tiếp nhận 20.110 hồ sơ."
     assert PeriodScope(text).at(text.index("6.518")) == ("2021-Q3", "2021-07-01", "2021-09-30")
