@@ -32,13 +32,14 @@ import sys
 from bisect import bisect_right
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 import click
 
 from site_builder.content import periods
 from site_builder.editor import phrases as pt
 from site_builder.editor.phrases import fold, fold_with_map, phrase
+from site_builder.editor.text_periods import PeriodScope
 
 if TYPE_CHECKING:
     from site_builder.content.consistency import Finding
@@ -724,11 +725,6 @@ def _qualifier(before: str, sentence: str) -> str:
     return "estimated" if phrase(pt.ESTIMATE_OPENING).match(sentence) else ""
 
 
-def _sentence_period(folded: str) -> str:
-    m = re.match(r"\W*(?:trong\s+)?n\w{1,3}m\s+(\d{4})\b", folded)
-    return m[1] if m else ""
-
-
 @dataclass
 class _Draft:
     """A row before ids are numbered: where it is in the document, and its fields."""
@@ -738,9 +734,10 @@ class _Draft:
 
 
 def _items(sentence: str, folded: str, mode: str, catalogue: Catalogue, previous: list[_Item],
-           english: bool = False) -> list[_Item]:
-    """Every figure of a sentence, with the indicator its phrases name (hit None when none does)."""
-    numbers = find_numbers(sentence, english)
+           english: bool = False, in_period: Callable[[int], bool] = lambda _: False) -> list[_Item]:
+    """Every figure of a sentence, with the indicator its phrases name (hit None when none does).
+    `in_period(offset)` tells the digits of a period expression ("từ ngày 21/7") from a figure."""
+    numbers = [n for n in find_numbers(sentence, english) if not in_period(n.start)]
     parents = _parents(sentence, numbers)
     items: list[_Item] = []
     for i, number in enumerate(numbers):
@@ -766,7 +763,7 @@ def _items(sentence: str, folded: str, mode: str, catalogue: Catalogue, previous
     return items
 
 
-def _read_prose(text: str, catalogue: Catalogue, line_starts: list[int]) -> list[_Draft]:
+def _read_prose(text: str, catalogue: Catalogue, line_starts: list[int], scope: PeriodScope) -> list[_Draft]:
     drafts: list[_Draft] = []
     previous: list[_Item] = []
     plan_section = False
@@ -781,19 +778,19 @@ def _read_prose(text: str, catalogue: Catalogue, line_starts: list[int]) -> list
             elif _TOP_HEADING.match(bare):
                 plan_section = False
         mode = "target" if plan_section or target_markers.search(folded) else "actual"
-        items = _items(sent.text, folded, mode, catalogue, previous, english)
+        items = _items(sent.text, folded, mode, catalogue, previous, english, lambda at: scope.in_period(sent.start + at))
         if mode == "actual":  # targets are never inherited nor turned into shares
             _inherit(items, previous, folded, catalogue)
             _siblings(items, catalogue, percent=False)
             _share(items, catalogue)
             _siblings(items, catalogue, percent=True)
         previous = items
-        period, quote = _sentence_period(folded), squash(sent.text)
+        quote = squash(sent.text)
         for item in items:
             if item.hit:
                 offset = sent.start + item.number.start
                 locator = f"văn bản gốc, dòng {bisect_right(line_starts, offset)}"
-                drafts += _prose_rows(item, catalogue, offset, quote, locator, period)
+                drafts += _prose_rows(item, catalogue, offset, quote, locator, scope.at(offset))
     return drafts
 
 
@@ -806,7 +803,13 @@ def _breakdown(hit: _Hit, context: dict[str, str]) -> str:
     return ";".join(f"{k}={v}" for k, v in sorted(parts.items()))
 
 
-def _prose_rows(item: _Item, catalogue: Catalogue, offset: int, quote: str, locator: str, period: str) -> list[_Draft]:
+def _period_fields(period: tuple[str, str, str] | None) -> dict[str, str]:
+    """The period columns of a row: the text's period for the figure, or nothing (the command's --period)."""
+    return {"period": period[0], "period_start": period[1], "period_end": period[2]} if period else {}
+
+
+def _prose_rows(item: _Item, catalogue: Catalogue, offset: int, quote: str, locator: str,
+                period: tuple[str, str, str] | None) -> list[_Draft]:
     assert item.hit is not None
     number, hit = item.number, item.hit
     pairs: list[tuple[str, float]]
@@ -823,7 +826,8 @@ def _prose_rows(item: _Item, catalogue: Catalogue, offset: int, quote: str, loca
         context = {k: v for k, v in item.context.items() if _applies(k, indicator)}
         out.append(_Draft(offset, {"indicator": indicator, "breakdown": _breakdown(hit, context), "value": format_value(value),
                                    "qualifier": item.qualifier if indicator == hit.ids[0] else "",
-                                   "status": "reported", "locator": locator, "quote": quote, "period": period,
+                                   "status": "reported", "locator": locator, "quote": quote,
+                                   **_period_fields(period),
                                    "note_vi": notes[0], "note_en": notes[1]}))
     return out
 
@@ -951,13 +955,15 @@ def _cell_rows(row: _TableRow, num_id: str, den_id: str | None, level: str, cata
 def extract(text: str, catalogue: Catalogue, report: str = "", unit: str = "", period: str = "") -> list[FigureRow]:
     """Propose figure rows for `text`: prose sentences and table rows, in document order.
 
-    `report`, `unit` and `period` fill those columns (empty placeholders when not given); a
-    period the text states ("Trong năm 2015, …", a table column "Năm 2019") overrides `period`.
+    `report`, `unit` and `period` fill those columns (empty placeholders when not given); the
+    period the text states for a figure (text_periods.PeriodScope: "quý III/2021" in its sentence,
+    "9 tháng đầu năm 2022" in the title, a table column "Năm 2019") overrides `period`.
     """
     start, end = period_bounds(period)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     line_starts = [s for s, _ in _lines(text)]
-    drafts = _read_prose(text, catalogue, line_starts) + _read_tables(text, catalogue)
+    scope = PeriodScope(text)
+    drafts = _read_prose(text, catalogue, line_starts, scope) + _read_tables(text, catalogue)
     drafts.sort(key=lambda d: d.offset)
     rows = []
     for n, draft in enumerate(drafts, start=1):
