@@ -161,6 +161,7 @@ class Topic(str, Enum):
     organisation = "organisation"
     direction = "direction"
     budget = "budget"
+    indices = "indices"
     other = "other"
 
 
@@ -174,7 +175,7 @@ class Indicator(Strict):
     higher_is_better: bool | None = Field(default=None, description="true, false, or empty when neither.")
     field: ReformField = Field(description="The reform field it belongs to.")
     formula: Formula | None = Field(default=None, description="For derived indicators: how it is computed.")
-    topic: Topic = Field(description="The section of a unit's page it appears under: dossiers | online | satisfaction | feedback | procedures | digital | staff | organisation | direction | budget | other.")
+    topic: Topic = Field(description="The section of a unit's page it appears under: dossiers | online | satisfaction | feedback | procedures | digital | staff | organisation | direction | budget | indices (PAR INDEX, SIPAS, PAPI, PCI results) | other.")
     additive: bool = Field(default=False, description="true when the figures of different units add up to theirs together: a count of things that happened in the period (dossiers received), not a stock at a date, a rate, a score or a rank. A province page adds up its communes' figures only for such indicators.")
     frameworks: list[FrameworkLink] = Field(default_factory=list, description="Indices it feeds.")
     identities: list[Identity] = Field(default_factory=list, description="How its figures relate to other indicators' (a sum of parts, at most another, breakdown parts at most the total); check warns where a report's figures break one. A share's formula is an identity already.")

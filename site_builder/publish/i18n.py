@@ -66,6 +66,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "topic.organisation": {"vi": "Tổ chức bộ máy", "en": "Organisation"},
     "topic.direction": {"vi": "Chỉ đạo, điều hành, pháp chế", "en": "Direction and legal work"},
     "topic.budget": {"vi": "Tài chính, ngân sách", "en": "Budget and finance"},
+    "topic.indices": {"vi": "Chỉ số đánh giá", "en": "Index results"},
     "topic.other": {"vi": "Khác", "en": "Other"},
     "levels.district": {"vi": "huyện", "en": "districts"},
     "levels.commune": {"vi": "xã", "en": "communes"},

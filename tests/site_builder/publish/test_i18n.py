@@ -49,3 +49,12 @@ def test_no_interface_string_is_defined_twice() -> None:
     twice = [(node.lineno, key) for node in ast.walk(tree) if isinstance(node, ast.Dict)
              for key, n in collections.Counter(k.value for k in node.keys if isinstance(k, ast.Constant)).items() if n > 1]
     assert twice == []
+
+
+def test_every_topic_and_reform_field_is_named_in_both_languages() -> None:
+    """A unit page's section and the indicators list name each topic; a topic without words would show its key."""
+    from site_builder.content.model import ReformField, Topic
+
+    for key in [f"topic.{t.value}" for t in Topic] + [f"rf.{f.value}" for f in ReformField]:
+        assert set(i18n.STRINGS[key]) == {"vi", "en"} and all(i18n.STRINGS[key].values()), key
+    assert i18n.t("topic.indices", "vi") != i18n.t("topic.other", "vi")
