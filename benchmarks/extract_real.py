@@ -2,7 +2,8 @@
 
 The real bulletins and press reports gathered for issue 23 are not ours to commit. They live in
 a folder of their own (default /tmp/issue23/real/): for each page `<n>.txt` (its text) and
-`<n>.expected.yaml` (the hand count: `address`, `publisher`, `level`, `period_kinds` and `rows`,
+`<n>.expected.yaml` (the hand count: `address`, `publisher`, `level`, `period_kinds`, optionally
+`editor_period` — the `--period` an editor gives when the period is only in the page's dateline — and `rows`,
 each row with indicator, value, period, breakdown, qualifier and the sentence). An indicator the
 catalogue lacks is written `new:<id>` (see tests/site_builder/editor/extract_corpus/README.md).
 
@@ -56,7 +57,9 @@ def main(argv: list[str] | None = None) -> int:
         name = path.name.removesuffix(".expected.yaml")
         meta, expected = read_page(path)
         text = (args.dir / f"{name}.txt").read_text(encoding="utf-8")
-        rows = ex.extract(text, catalogue, report=f"real-{name}")
+        # A page whose period is only in its dateline (outside the excerpt) is read with that period given,
+        # as an editor would run `extract --period`; a period the text prints still wins.
+        rows = ex.extract(text, catalogue, report=f"real-{name}", period=str(meta.get("editor_period") or ""))
         s, loose = score(expected, rows), score(expected, rows, with_period=False)
         total, loose_total = total + s, loose_total + loose
         print(f"{name:5} {str(meta.get('level', '')):9} {s.expected:8d} {s.found:5d} {s.recall:7.0%} {s.proposed:8d} "
