@@ -952,6 +952,22 @@ def _cell_rows(row: _TableRow, num_id: str, den_id: str | None, level: str, cata
 # --------------------------------------------------------------------------- the library entry point
 
 
+def _headline_end(text: str) -> int:
+    """Where a press headline ends: the first line when it is short and ends without a full stop; 0 when none."""
+    first = text.lstrip("\n").split("\n", 1)[0]
+    if not first.strip() or len(first) > 160 or first.rstrip()[-1:] in ".:;":
+        return 0
+    return text.index(first) + len(first)
+
+
+def _without_headline_repeats(text: str, drafts: list[_Draft]) -> list[_Draft]:
+    """Drop a headline's figure that the body gives again ("Phong Điền: no dossier late" above the
+    paragraph that says it per level): the body's sentence is the one to quote."""
+    end = _headline_end(text)
+    body = {(d.fields["indicator"], d.fields["value"]) for d in drafts if d.offset >= end}
+    return [d for d in drafts if d.offset >= end or (d.fields["indicator"], d.fields["value"]) not in body]
+
+
 def extract(text: str, catalogue: Catalogue, report: str = "", unit: str = "", period: str = "") -> list[FigureRow]:
     """Propose figure rows for `text`: prose sentences and table rows, in document order.
 
@@ -964,7 +980,7 @@ def extract(text: str, catalogue: Catalogue, report: str = "", unit: str = "", p
     line_starts = [s for s, _ in _lines(text)]
     scope = PeriodScope(text)
     drafts = _read_prose(text, catalogue, line_starts, scope) + _read_tables(text, catalogue)
-    drafts.sort(key=lambda d: d.offset)
+    drafts = _without_headline_repeats(text, sorted(drafts, key=lambda d: d.offset))
     rows = []
     for n, draft in enumerate(drafts, start=1):
         f = draft.fields
