@@ -382,3 +382,39 @@ def test_command_checks_its_own_draft_with_the_consistency_checks(tmp_path: Path
     raw.write_text("Trong năm 2021, huyện đã giải quyết 4.120 hồ sơ, trong đó đúng hạn 4.108 hồ sơ, trễ hạn 12 hồ sơ.\n", encoding="utf-8")
     result = run(str(raw), "--report", "bc-moi", "--unit", "huyen-b", "--period", "2021")
     assert "warning:" not in result.stderr  # type: ignore[attr-defined]
+
+
+# A district report of the kind the issue met (written for this test): the combined count in either word
+# order, its share, a level block, the period in the text, and the text's own sum that does not add up.
+DISTRICT_REPORT = """\
+UBND HUYỆN MINH HÒA
+Báo cáo kết quả giải quyết thủ tục hành chính 6 tháng đầu năm 2024
+
+Trong 6 tháng đầu năm 2024, toàn huyện tiếp nhận 14.510 hồ sơ, đã giải quyết 14.322 hồ sơ; trong đó \
+đúng hạn và trước hạn 14.283 hồ sơ (đạt 98,03%), trễ hạn 26 hồ sơ.
+Cấp huyện: tiếp nhận 3.912 hồ sơ, đã giải quyết 3.860 hồ sơ, trước hạn và đúng hạn 3.841 hồ sơ, trễ hạn 19 hồ sơ; \
+còn 52 hồ sơ đang giải quyết (40 hồ sơ chưa đến hạn, 12 hồ sơ đã quá hạn).
+"""
+
+
+def test_a_district_report_as_the_issue_met_it(catalogue: ex.Catalogue) -> None:
+    rows = ex.extract(DISTRICT_REPORT, catalogue, report="bc-mh")
+    got = {(r.indicator, r.value, r.breakdown) for r in rows}
+    assert got == {
+        ("dossiers-received", "14510", ""), ("dossiers-resolved", "14322", ""),
+        ("dossiers-resolved-on-time", "14283", ""), ("share-on-time", "98.03", ""), ("dossiers-resolved-late", "26", ""),
+        ("dossiers-received", "3912", "level=district"), ("dossiers-resolved", "3860", "level=district"),
+        ("dossiers-resolved-on-time", "3841", "level=district"), ("dossiers-resolved-late", "19", "level=district"),
+        ("dossiers-pending", "52", "level=district"), ("dossiers-pending-within-deadline", "40", "level=district"),
+        ("dossiers-pending-overdue", "12", "level=district"),
+    }
+    assert {(r.period, r.period_start, r.period_end) for r in rows} == {("2024-H1", "2024-01-01", "2024-06-30")}
+    # 14.283 + 26 ≠ 14.322, and 98,03% is 14.283 of the 14.510 received, not of the 14.322 resolved.
+    findings = ex.draft_findings(rows, ROOT)
+    by_row = {r.id: r for r in rows}
+    named = [{by_row[f.rows[0].id].indicator} | {by_row[r.id].indicator for r in f.rows} for f in findings]
+    assert {"dossiers-resolved-on-time", "dossiers-resolved-late", "dossiers-resolved"} in named
+    assert any("share-on-time" in n for n in named)
+    marked = ex.mark_draft(rows, findings)
+    assert {r.indicator for r in marked if r.note_en.startswith("Draft to check")} >= {
+        "dossiers-resolved-on-time", "dossiers-resolved-late", "dossiers-resolved", "share-on-time"}
