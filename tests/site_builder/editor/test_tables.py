@@ -1,0 +1,197 @@
+"""The table reader of `extract` (site_builder/editor/tables.py): where tables are, and what their cells say."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from site_builder.editor import extract as ex
+from site_builder.editor import tables as tb
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> ex.Catalogue:
+    return ex.load_catalogue(ROOT / "content" / "indicators")
+
+
+def no_period(offset: int) -> tb.Period | None:
+    return None
+
+
+def got(figures: list[tb.TableFigure]) -> set[tuple[str, str, str, str]]:
+    return {(f.indicator, f.breakdown, f.value, f.status) for f in figures}
+
+
+def assert_printed(figures: list[tb.TableFigure]) -> None:
+    """Every reported value is a number printed in its row (read here independently of tables.py)."""
+    for f in figures:
+        if f.status == "reported":
+            printed = {float(t.replace(".", "").replace(",", ".")) for t in re.findall(r"\d+(?:[.,]\d+)*", f.quote)}
+            assert float(f.value) in printed, f
+
+
+LEVELS_LAYOUT = """\
+BIỂU KẾT QUẢ GIẢI QUYẾT HỒ SƠ QUÝ II NĂM 2024
+
+Trong quý, các cơ quan đã cố gắng giải quyết hồ sơ đúng hạn.
+
+                 Tiếp nhận     Đã giải quyết     Trước hạn     Quá hạn     Đang giải quyết
+Cấp huyện           2.410           2.388           1.975          0              22
+Cấp xã                905             899             701          -               6
+Tổng cộng           3.315           3.287           2.676          0              28
+
+Ghi chú: số liệu lấy từ phần mềm một cửa.
+"""
+
+
+def test_layout_table_by_levels(catalogue: ex.Catalogue) -> None:
+    figures = tb.read_tables(LEVELS_LAYOUT, catalogue, no_period)
+    found = got(figures)
+    assert ("dossiers-received", "level=district", "2410", "reported") in found
+    assert ("dossiers-pending", "level=commune", "6", "reported") in found
+    assert ("dossiers-resolved-early", "", "2676", "reported") in found  # the total row: no breakdown
+    assert ("dossiers-resolved-late", "level=district", "0", "reported") in found  # a printed 0 is a figure
+    assert ("dossiers-resolved-late", "level=commune", "", "missing") in found  # "-" is not a zero
+    assert len(figures) == 15
+    assert_printed(figures)
+    first = figures[0]
+    assert first.locator == "Bảng, dòng Cấp huyện, cột Tiếp nhận"
+    assert first.quote == "Cấp huyện 2.410 2.388 1.975 0 22"
+    assert LEVELS_LAYOUT[first.offset:].startswith("Cấp huyện")
+
+
+ONLINE_TAB = (
+    "Bảng 3. Dịch vụ công trực tuyến 6 tháng đầu năm 2024\n"
+    "Mức độ\tSố thủ tục\tHồ sơ tiếp nhận\tHồ sơ đã giải quyết\n"
+    "Một phần\t52\t640\t633\n"
+    "Toàn trình\t18\t1.120\t1.101\n"
+    "Cộng\t70\t1.760\t1.734\n"
+)
+
+
+def test_tab_table_by_online_levels(catalogue: ex.Catalogue) -> None:
+    figures = tb.read_tables(ONLINE_TAB, catalogue, no_period)
+    assert got(figures) == {
+        ("procedures-online-services", "online_level=partial", "52", "reported"),
+        ("dossiers-received-online", "online_level=partial", "640", "reported"),
+        ("dossiers-resolved-online", "online_level=partial", "633", "reported"),
+        ("procedures-online-services", "online_level=full_process", "18", "reported"),
+        ("dossiers-received-online", "online_level=full_process", "1120", "reported"),
+        ("dossiers-resolved-online", "online_level=full_process", "1101", "reported"),
+        ("procedures-online-services", "", "70", "reported"),
+        ("dossiers-received-online", "", "1760", "reported"),
+        ("dossiers-resolved-online", "", "1734", "reported"),
+    }
+    assert figures[0].locator == "Bảng 3, dòng Một phần, cột Số thủ tục"
+
+
+def test_a_table_of_levels_that_is_not_all_online_keeps_the_plain_counts(catalogue: ex.Catalogue) -> None:
+    text = ONLINE_TAB.replace("Toàn trình", "Cấp xã")
+    found = got(tb.read_tables(text, catalogue, no_period))
+    assert ("dossiers-received", "level=commune", "1120", "reported") in found
+    assert not any(i == "procedures-online-services" for i, *_ in found)  # "Số thủ tục" of what, then?
+
+
+OCR_ROWS = """\
+BAO CAO THANG 4/2024
+
+Noi dung                        So luong      Ty le
+Tiép nhan moi                      131
+T6n ky truoc chuyén sang             4
+Da giai quyét                      129
+Truoc han va dung han              127        98,45%
+Tré han                              2         1,55%
+"""
+
+
+def test_rows_naming_indicators_with_count_and_share_columns_through_ocr_damage(catalogue: ex.Catalogue) -> None:
+    figures = tb.read_tables(OCR_ROWS, catalogue, no_period)
+    assert got(figures) == {
+        ("dossiers-received", "", "131", "reported"),
+        ("dossiers-carried-over", "", "4", "reported"),  # "Tồn" is not "Tổng": not a total row
+        ("dossiers-resolved", "", "129", "reported"),
+        ("dossiers-resolved-on-time", "", "127", "reported"),  # early and on time together, in either order
+        ("share-on-time", "", "98.45", "reported"),
+        ("dossiers-resolved-late", "", "2", "reported"),
+        ("share-late", "", "1.55", "reported"),
+    }
+    assert_printed(figures)
+
+
+STATS_PAGE = (
+    "Kết quả xử lý hồ sơ\n"
+    "Mức độ\tTổng\tĐã xử lý\tChưa xử lý\tĐúng hạn\tTrễ hạn\n"
+    "Tổng % Tổng %\n"
+    "Mức 1, 2 5000 4800 200 4700 97,9% 100 2,1%\n"
+    "Mức 3 900 880 20 870 98,9% 10 1,1%\n"
+)
+
+
+def test_single_spaced_rows_under_a_header_with_count_and_share_pairs(catalogue: ex.Catalogue) -> None:
+    figures = tb.read_tables(STATS_PAGE, catalogue, no_period)
+    assert got(figures) == {
+        ("dossiers-to-process", "online_level=partial", "900", "reported"),  # "Tổng" beside resolved and pending
+        ("dossiers-resolved", "online_level=partial", "880", "reported"),
+        ("dossiers-pending", "online_level=partial", "20", "reported"),
+        ("dossiers-resolved-on-time", "online_level=partial", "870", "reported"),
+        ("share-on-time", "online_level=partial", "98.9", "reported"),
+        ("dossiers-resolved-late", "online_level=partial", "10", "reported"),
+        ("share-late", "online_level=partial", "1.1", "reported"),
+    }  # "Mức 1, 2" names no breakdown the catalogue has: left out rather than read as the total
+
+
+def test_period_at_gives_the_period_and_a_column_period_overrides_it(catalogue: ex.Catalogue) -> None:
+    offsets: list[int] = []
+
+    def period_at(offset: int) -> tb.Period | None:
+        offsets.append(offset)
+        return ("2024-Q2", "2024-04-01", "2024-06-30")
+
+    figures = tb.read_tables(LEVELS_LAYOUT, catalogue, period_at)
+    assert {(f.period, f.period_start, f.period_end) for f in figures} == {("2024-Q2", "2024-04-01", "2024-06-30")}
+    assert offsets and all(LEVELS_LAYOUT[o:].startswith(("Cấp", "Tổng")) for o in offsets)
+    by_year = (
+        "STT\tChỉ tiêu\tNăm 2022\tNăm 2023\n"
+        "1.\tSố hồ sơ tiếp nhận\t1.500\t1.720\n"
+        "2.\tSố hồ sơ đã giải quyết\t1.480\t/\n"
+    )
+    rows = tb.read_tables(by_year, catalogue, period_at)
+    assert {(f.indicator, f.period, f.value, f.status) for f in rows} == {
+        ("dossiers-received", "2022", "1500", "reported"), ("dossiers-received", "2023", "1720", "reported"),
+        ("dossiers-resolved", "2022", "1480", "reported"), ("dossiers-resolved", "2023", "", "missing"),
+    }
+
+
+PROSE = """\
+1. Kết quả giải quyết hồ sơ
+
+     Trong năm, Bộ phận Một cửa tiếp nhận 1.250 hồ sơ, giải quyết 1.200 hồ sơ,
+     trong đó đúng hạn 1.190 hồ sơ.
+- Cấp huyện: 800 hồ sơ;
+- Cấp xã: 450 hồ sơ.
+Kết quả   năm   nay   tăng   so với   năm trước   là   120 hồ sơ.
+"""
+
+
+def test_table_spans_leave_prose_alone() -> None:
+    assert tb.table_spans(PROSE) == []
+    text = PROSE + "\n" + LEVELS_LAYOUT
+    spans = tb.table_spans(text)
+    assert len(spans) == 1
+    start, end = spans[0]
+    assert text[start:end].lstrip().startswith("Tiếp nhận") and text[start:end].endswith("28")
+
+
+def test_extract_reads_the_sentence_before_a_layout_table_and_not_its_rows_as_prose(catalogue: ex.Catalogue) -> None:
+    text = "Năm 2024, huyện tiếp nhận 4.000 hồ sơ.\n\n" + LEVELS_LAYOUT
+    rows = ex.extract(text, catalogue)
+    prose = [r for r in rows if r.locator.startswith("văn bản gốc")]
+    assert [(r.indicator, r.value) for r in prose] == [("dossiers-received", "4000")]
+    assert sum(r.locator.startswith("Bảng") for r in rows) == 15
+
+
+def test_header_phrases_name_catalogue_indicators_or_those_being_added(catalogue: ex.Catalogue) -> None:
+    assert tb.header_indicators() - set(catalogue.units) <= tb.PENDING_INDICATORS
