@@ -48,9 +48,9 @@ HEADER_RULES: tuple[tuple[str, str], ...] = (
     ("dossiers-resolved-late", "(qua|tre) (han|hen)"),
     ("dossiers-pending", "(dang|chua) (giai quyet|xu ly)"),
     ("dossiers-resolved", "(da )?(giai quyet|xu ly|tra ket qua|co ket qua)"),
+    ("procedures-online-services", "(so )?(thu tuc|tthc)"),
     ("dossiers-received-online", "truc tuyen"),
     ("dossiers-received", "(tiep nhan|nhan moi|ho so nhan)"),
-    ("procedures-online-services", "(so )?(thu tuc|tthc)"),
     ("satisfaction-survey-forms", "(so )?phieu"),
 )
 # Headers that say what the cells of an indicator row are: its count, or its share.
@@ -84,13 +84,17 @@ ROW_VARIANTS: tuple[tuple[str, dict[str, str]], ...] = (
 CAPTION = "(bang|bieu|phu luc) `\\s*\\d+`"
 # Indicators `HEADER_RULES` names that the catalogue is still being given (issue 23): extract
 # drops an id the catalogue lacks, so these light up once it has them.
-PENDING_INDICATORS = frozenset({"dossiers-due", "dossiers-pending-overdue", "dossiers-pending-within-deadline"})
+PENDING_INDICATORS = frozenset({"dossiers-due", "dossiers-pending-overdue", "dossiers-pending-within-deadline", "share-rating"})
+# Shares the catalogue defines per breakdown: the share of the forms at one rating among all forms.
+RATING_SHARE = ("satisfaction-survey-forms", "share-rating")
+# A row's first cell that only numbers it ("1", "2.", "II"): the label is the next cell.
+STT = re.compile(r"(?:\d+(?:\.\d+)*|[IVX]+)[.)]?")
 
 
 def header_indicators() -> set[str]:
     """Every indicator id the table phrases can propose (for checking against the catalogue)."""
     return {ind for ind, _ in HEADER_RULES} | set(ONLINE.values()) | {
-        v for _, variants in ROW_VARIANTS for v in variants.values()}
+        v for _, variants in ROW_VARIANTS for v in variants.values()} | {RATING_SHARE[1]}
 
 
 # --------------------------------------------------------------------------- the figures
@@ -144,7 +148,9 @@ def _line_kind(line: str) -> str:
     if SUB_HEADER.fullmatch(" ".join(fold(line).split())):
         return "sub"
     cells = _cells(line.rstrip())
-    if len(cells) >= 2 and cells[0][0] < len(line) - len(line.lstrip()) + 1 + 40:
+    if len(cells) >= 3 and STT.fullmatch(cells[0][1]) and not _is_number(cells[1][1]):
+        cells = cells[1:]  # "1   Cấp huyện   1.842 …"
+    if len(cells) >= 2:
         values = cells[1:]
         if any(_is_number(c) for _, c in values) and all(_is_number(c) for _, c in values) and len(cells[0][1]) <= 60:
             return "layout"
@@ -335,8 +341,9 @@ class _Column:
     start: int  # character column of the header cell in a layout table (-1 for tab tables)
     end: int
     indicator: str | None  # the indicator the header names
-    kind: str  # indicator | count | share | period | label | unknown
+    kind: str  # indicator | count | share | period | breakdown | label | unknown
     period: Period | None = None
+    breakdown: str = ""  # of a column headed "Cấp huyện", "Mức độ 3"; "" under "Tổng"
 
 
 def _header_indicator(folded: str) -> str | None:
@@ -347,12 +354,16 @@ def _column(header: str, start: int, end: int) -> _Column:
     folded = fold(header)
     if (period := column_period(header)) is not None:
         return _Column(header, start, end, None, "period", period)
-    if phrase(SHARE_HEADER).search(folded) and not phrase("(ho so|so luong)").search(folded):
-        return _Column(header, start, end, None, "share")
-    if (indicator := _header_indicator(folded)) is not None:
-        return _Column(header, start, end, indicator, "indicator")
+    if phrase(SHARE_HEADER).search(folded):  # "Tỷ lệ", "Tỷ lệ đúng hạn (%)": the share of a count
+        named = _header_indicator(phrase(SHARE_HEADER).sub(" ", folded))
+        return _Column(header, start, end, named, "share")
     if phrase(COUNT_HEADER).fullmatch(folded.strip()):
         return _Column(header, start, end, None, "count")
+    breakdown, total = _row_breakdown(folded)
+    if breakdown and not total and _header_indicator(folded) is None:
+        return _Column(header, start, end, None, "breakdown", breakdown=breakdown)
+    if (indicator := _header_indicator(folded)) is not None:
+        return _Column(header, start, end, indicator, "indicator")
     if phrase(LABEL_HEADER).fullmatch(folded.strip()):
         return _Column(header, start, end, None, "label")
     return _Column(header, start, end, None, "unknown")
@@ -372,6 +383,13 @@ def _split(line: str, kind: str, width: int = 0) -> list[tuple[int, str]]:
         assert m is not None
         return [(-1, m["label"].strip())] + [(-1, c) for c in m["cells"].split()]
     return _cells(line.rstrip())
+
+
+def _label(line: str, kind: str, width: int) -> str:
+    cells = _split(line, kind, width)
+    if len(cells) > 2 and STT.fullmatch(cells[0][1]) and _cell_value(cells[1][1]) is None:
+        return cells[1][1]
+    return cells[0][1]
 
 
 def _header_columns(line: str, kind: str) -> list[_Column]:
@@ -439,6 +457,8 @@ def _cell_value(cell: str) -> tuple[float | None, bool] | None:
 
 def _share_of(indicator: str, breakdown: str, catalogue: ex.Catalogue) -> str | None:
     """The share the catalogue defines for a count (share-on-time for dossiers-resolved-on-time)."""
+    if indicator == RATING_SHARE[0] and breakdown.startswith("rating="):
+        return RATING_SHARE[1]
     return next((share for num, _, share, extra in catalogue.shares if num == indicator and not extra), None)
 
 
@@ -471,7 +491,7 @@ def _read_block(text: str, block: list[tuple[int, str, str]], catalogue: ex.Cata
     if not header:
         return []
     width = sum(c.kind != "label" for c in header)
-    folded_rows = [fold(_split(line, kind, width)[0][1]) for _, line, kind in rows]
+    folded_rows = [fold(_label(line, kind, width)) for _, line, kind in rows]
     kinds = [_row_breakdown(f) for f in folded_rows]
     # A table about online services: every row but the total is an online level ("Mức độ 3", "Mức độ 4").
     online = any(b for b, _ in kinds) and all("online_level=" in b or total for b, total in kinds)
@@ -482,12 +502,16 @@ def _read_block(text: str, block: list[tuple[int, str, str]], catalogue: ex.Cata
     out: list[TableFigure] = []
     for (offset, line, kind), folded in zip(rows, folded_rows):
         cells = _split(line, kind, width)
+        if len(cells) > 2 and STT.fullmatch(cells[0][1]) and _cell_value(cells[1][1]) is None:
+            cells = cells[1:]  # "1 | Cấp huyện | …": the number only counts the rows
         label = cells[0][1]
         breakdown, total = _row_breakdown(folded)
         row_indicator = _header_indicator(folded) if not breakdown and not total else None
-        if not (breakdown or total or row_indicator):
-            continue  # a row we cannot name ("Mức 1, 2"): never read as the total
         variants = next((v for spec, v in ROW_VARIANTS if phrase(spec).search(folded)), {})
+        if row_indicator == "procedures-online-services" and not (online or phrase("truc tuyen").search(folded)):
+            row_indicator = None
+        if not (breakdown or total or row_indicator or variants):
+            continue  # a row we cannot name ("Mức 1, 2"): never read as the total
         base_period = period_at(offset)
         quote = ex.squash(line)
         last_count: str | None = None
@@ -500,15 +524,18 @@ def _read_block(text: str, block: list[tuple[int, str, str]], catalogue: ex.Cata
                 indicator = column.indicator
                 if online:
                     indicator = ONLINE.get(indicator, indicator)
-                indicator = variants.get(indicator, indicator)
+                if variants and not breakdown:  # "Bưu chính": only the counts the channel has an indicator for
+                    indicator = variants.get(indicator)
+                elif indicator is not None:
+                    indicator = variants.get(indicator, indicator)
                 if indicator == "procedures-online-services" and not online:
                     indicator = None
                 last_count = indicator
-            elif column.kind in ("count", "period"):
+            elif column.kind in ("count", "period", "breakdown"):
                 indicator = row_indicator or (total_column if column.kind == "count" else None)
                 last_count = indicator
             elif column.kind == "share":
-                base = row_indicator or last_count
+                base = column.indicator or row_indicator or last_count
                 indicator = _share_of(base, breakdown, catalogue) if base else None
             else:
                 indicator = None
@@ -518,8 +545,12 @@ def _read_block(text: str, block: list[tuple[int, str, str]], catalogue: ex.Cata
             if number is not None and not _fits(indicator, number, percent, catalogue):
                 continue
             period = column.period or base_period or ("", "", "")
+            parts = [b for b in (breakdown, column.breakdown) if b]
+            if len({b.split("=")[0] for b in parts}) < len(parts):
+                continue  # a row and a column of the same dimension: no cell is both
+            cell_breakdown = ";".join(sorted(parts))
             out.append(TableFigure(
-                offset, indicator, "" if total else breakdown,
+                offset, indicator, "" if total else cell_breakdown,
                 "" if number is None else ex.format_value(number), "missing" if number is None else "reported",
                 f"{caption}, dòng {label}, cột {column.header}", quote, *period))
     return out

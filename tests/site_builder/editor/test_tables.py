@@ -195,3 +195,59 @@ def test_extract_reads_the_sentence_before_a_layout_table_and_not_its_rows_as_pr
 
 def test_header_phrases_name_catalogue_indicators_or_those_being_added(catalogue: ex.Catalogue) -> None:
     assert tb.header_indicators() - set(catalogue.units) <= tb.PENDING_INDICATORS
+
+
+LEVEL_COLUMNS = """\
+STT   Nội dung                         Cấp tỉnh     Cấp huyện     Cấp xã      Tổng
+1     Số hồ sơ tiếp nhận                  1.204         3.550      6.012    10.766
+2     Số hồ sơ giải quyết trước hạn         980         2.905      5.870     9.755
+3     Số hồ sơ trễ hạn                       12             /          0        12
+"""
+
+
+def test_columns_naming_levels_under_rows_naming_indicators(catalogue: ex.Catalogue) -> None:
+    figures = tb.read_tables(LEVEL_COLUMNS, catalogue, no_period)
+    assert got(figures) == {
+        ("dossiers-received", "level=province", "1204", "reported"),
+        ("dossiers-received", "level=district", "3550", "reported"),
+        ("dossiers-received", "level=commune", "6012", "reported"),
+        ("dossiers-received", "", "10766", "reported"),
+        ("dossiers-resolved-early", "level=province", "980", "reported"),  # "trước hạn" before "giải quyết"
+        ("dossiers-resolved-early", "level=district", "2905", "reported"),
+        ("dossiers-resolved-early", "level=commune", "5870", "reported"),
+        ("dossiers-resolved-early", "", "9755", "reported"),
+        ("dossiers-resolved-late", "level=province", "12", "reported"),
+        ("dossiers-resolved-late", "level=district", "", "missing"),
+        ("dossiers-resolved-late", "level=commune", "0", "reported"),
+        ("dossiers-resolved-late", "", "12", "reported"),
+    }
+    assert figures[0].locator == "Bảng, dòng Số hồ sơ tiếp nhận, cột Cấp tỉnh"
+    assert_printed(figures)
+
+
+CHANNELS_AND_RATINGS = (
+    "Kênh\tTiếp nhận\tĐã giải quyết\n"
+    "Trực tiếp\t1.020\t1.001\n"
+    "Trực tuyến\t2.310\t2.295\n"
+    "Bưu chính công ích\t45\t-\n"
+    "\n"
+    "Mức đánh giá\tSố phiếu\tTỷ lệ\n"
+    "Rất hài lòng\t310\t62%\n"
+    "Hài lòng\t175\t35%\n"
+    "Bình thường\t15\t3%\n"
+)
+
+
+def test_rows_per_channel_and_per_rating(catalogue: ex.Catalogue) -> None:
+    found = got(tb.read_tables(CHANNELS_AND_RATINGS, catalogue, no_period))
+    assert ("dossiers-received", "channel=in-person", "1020", "reported") in found
+    assert ("dossiers-received-online", "", "2310", "reported") in found  # online is an indicator of its own
+    assert ("dossiers-resolved-online", "", "2295", "reported") in found
+    assert ("dossiers-received-postal", "", "45", "reported") in found
+    assert not any(f[0] == "dossiers-resolved" and f[1] == "" for f in found)  # the postal "-" is no total
+    assert ("satisfaction-survey-forms", "rating=very_satisfied", "310", "reported") in found
+    assert ("satisfaction-survey-forms", "rating=satisfied", "175", "reported") in found
+    assert ("satisfaction-survey-forms", "rating=average", "15", "reported") in found
+    shares = {f for f in found if f[0] == tb.RATING_SHARE[1]}
+    assert shares == ({("share-rating", "rating=very_satisfied", "62", "reported"), ("share-rating", "rating=satisfied", "35", "reported"),
+                       ("share-rating", "rating=average", "3", "reported")} if "share-rating" in catalogue else set())
