@@ -162,6 +162,12 @@ def _line_kind(line: str) -> str:
     return ""
 
 
+def _continues(line: str) -> bool:
+    """A label wrapped onto the next line of a layout table: short, lower-case, no figure."""
+    words = line.strip()
+    return bool(words) and words[0].islower() and len(words) <= 40 and not re.search(r"\d", words) and not _GAP.search(words)
+
+
 def _blocks(text: str) -> list[list[tuple[int, str, str]]]:
     """Runs of table lines: (offset, line, kind). A run needs two rows with figures; a header
     line or a loose row (single spaces) only counts next to a tab or layout line."""
@@ -169,6 +175,8 @@ def _blocks(text: str) -> list[list[tuple[int, str, str]]]:
     run: list[tuple[int, str, str]] = []
     for start, line in ex._lines(text) + [(len(text) + 1, "")]:
         kind = _line_kind(line)
+        if not kind and run and run[-1][2] in ("layout", "cont") and _continues(line):
+            kind = "cont"
         if kind:
             run.append((start, line, kind))
             continue
@@ -473,25 +481,63 @@ def _caption(text: str, start: int) -> str:
     return "Bảng"
 
 
-def _read_block(text: str, block: list[tuple[int, str, str]], catalogue: ex.Catalogue, period_at: PeriodAt) -> list[TableFigure]:
+@dataclass
+class _Row:
+    offset: int
+    line: str
+    kind: str
+    more: str = ""  # the label's continuation on the lines below ("trước hạn" under "Hồ sơ giải quyết")
+
+
+def _merge_headers(lines: list[tuple[str, str]]) -> list[_Column]:
+    """One header from the header lines above the rows: a layout header wrapped over two lines
+    ("Hồ sơ | Đã giải | Đang giải" over "tiếp nhận | quyết | quyết") joins under the line with most cells."""
+    split = [_split(line, kind) for line, kind in lines]
+    base = max(range(len(split)), key=lambda i: len(split[i]))
+    if lines[base][1] != "header" or len(split) == 1:
+        return _header_columns(*lines[-1])
+    texts = {pos: [text] for pos, text in split[base]}
+    for i, cells in enumerate(split):
+        if i == base:
+            continue
+        for pos, text in cells:
+            nearest = min(texts, key=lambda p: abs(p - pos))
+            texts[nearest].insert(0 if i < base else len(texts[nearest]), text)
+    return [_column(" ".join(parts), pos, pos + max(len(t) for t in parts)) for pos, parts in sorted(texts.items())]
+
+
+def _parse_block(block: list[tuple[int, str, str]]) -> tuple[list[_Column], list[_Row]]:
+    """The header (the last run of header lines before the rows, split by "Tổng %") and the rows."""
     header: list[_Column] = []
-    rows: list[tuple[int, str, str]] = []
+    pending: list[tuple[str, str]] = []
+    rows: list[_Row] = []
     for offset, line, kind in block:
-        if kind == "sub" and header:
-            header = _split_columns(header, fold(line).count("%"))
+        if kind == "cont":
+            if rows:
+                rows[-1].more += " " + line.strip()
+            continue
+        if kind == "sub":
+            if pending:
+                header, pending = _merge_headers(pending), []
+            if header:
+                header = _split_columns(header, fold(line).count("%"))
             continue
         cells = _split(line, kind)
-        figures = [c for _, c in cells[1:] if _cell_value(c) is not None and c.strip() not in ("",)]
-        if kind == "header" or (kind == "tab" and not figures):
-            columns = _header_columns(line, kind)
-            if sum(c.kind in ("indicator", "count", "share", "period") for c in columns) >= 1:
-                header = columns
+        if kind == "header" or (kind == "tab" and not any(_cell_value(c) is not None for _, c in cells[1:])):
+            pending.append((line, kind))
             continue
-        rows.append((offset, line, kind))
-    if not header:
-        return []
+        if pending:
+            header, pending = _merge_headers(pending), []
+        rows.append(_Row(offset, line, kind))
+    if not any(c.kind in ("indicator", "count", "share", "period", "breakdown") for c in header):
+        return [], []
+    return header, rows
+
+
+def _read_block(text: str, block: list[tuple[int, str, str]], catalogue: ex.Catalogue, period_at: PeriodAt) -> list[TableFigure]:
+    header, rows = _parse_block(block)
     width = sum(c.kind != "label" for c in header)
-    folded_rows = [fold(_label(line, kind, width)) for _, line, kind in rows]
+    folded_rows = [fold(f"{_label(r.line, r.kind, width)} {r.more}".strip()) for r in rows]
     kinds = [_row_breakdown(f) for f in folded_rows]
     # A table about online services: every row but the total is an online level ("Mức độ 3", "Mức độ 4").
     online = any(b for b, _ in kinds) and all("online_level=" in b or total for b, total in kinds)
@@ -500,11 +546,11 @@ def _read_block(text: str, block: list[tuple[int, str, str]], catalogue: ex.Cata
     total_column = "dossiers-to-process" if {"dossiers-resolved", "dossiers-pending"} <= named else None
     caption = _caption(text, block[0][0])
     out: list[TableFigure] = []
-    for (offset, line, kind), folded in zip(rows, folded_rows):
-        cells = _split(line, kind, width)
+    for row, folded in zip(rows, folded_rows):
+        cells = _split(row.line, row.kind, width)
         if len(cells) > 2 and STT.fullmatch(cells[0][1]) and _cell_value(cells[1][1]) is None:
             cells = cells[1:]  # "1 | Cấp huyện | …": the number only counts the rows
-        label = cells[0][1]
+        label = ex.squash(f"{cells[0][1]} {row.more}")
         breakdown, total = _row_breakdown(folded)
         row_indicator = _header_indicator(folded) if not breakdown and not total else None
         variants = next((v for spec, v in ROW_VARIANTS if phrase(spec).search(folded)), {})
@@ -512,24 +558,16 @@ def _read_block(text: str, block: list[tuple[int, str, str]], catalogue: ex.Cata
             row_indicator = None
         if not (breakdown or total or row_indicator or variants):
             continue  # a row we cannot name ("Mức 1, 2"): never read as the total
-        base_period = period_at(offset)
-        quote = ex.squash(line)
+        base_period = period_at(row.offset)
+        quote = ex.squash(f"{row.line} {row.more}")
         last_count: str | None = None
-        for column, cell in _align(header, cells, kind == "layout"):
+        for column, cell in _align(header, cells, row.kind == "layout"):
             value = _cell_value(cell)
             if value is None:
                 continue
             indicator: str | None
             if column.kind == "indicator" and column.indicator:
-                indicator = column.indicator
-                if online:
-                    indicator = ONLINE.get(indicator, indicator)
-                if variants and not breakdown:  # "Bưu chính": only the counts the channel has an indicator for
-                    indicator = variants.get(indicator)
-                elif indicator is not None:
-                    indicator = variants.get(indicator, indicator)
-                if indicator == "procedures-online-services" and not online:
-                    indicator = None
+                indicator = _column_indicator(column.indicator, online, variants, breakdown)
                 last_count = indicator
             elif column.kind in ("count", "period", "breakdown"):
                 indicator = row_indicator or (total_column if column.kind == "count" else None)
@@ -544,16 +582,27 @@ def _read_block(text: str, block: list[tuple[int, str, str]], catalogue: ex.Cata
             number, percent = value
             if number is not None and not _fits(indicator, number, percent, catalogue):
                 continue
-            period = column.period or base_period or ("", "", "")
             parts = [b for b in (breakdown, column.breakdown) if b]
             if len({b.split("=")[0] for b in parts}) < len(parts):
                 continue  # a row and a column of the same dimension: no cell is both
-            cell_breakdown = ";".join(sorted(parts))
+            period = column.period or base_period or ("", "", "")
             out.append(TableFigure(
-                offset, indicator, "" if total else cell_breakdown,
+                row.offset, indicator, ";".join(sorted(parts)),
                 "" if number is None else ex.format_value(number), "missing" if number is None else "reported",
                 f"{caption}, dòng {label}, cột {column.header}", quote, *period))
     return out
+
+
+def _column_indicator(indicator: str, online: bool, variants: dict[str, str], breakdown: str) -> str | None:
+    """The indicator of a column headed by an indicator, in a row of a given kind."""
+    if online:
+        indicator = ONLINE.get(indicator, indicator)
+    if variants and not breakdown:  # "Bưu chính": only the counts the channel has an indicator for
+        return variants.get(indicator)
+    indicator = variants.get(indicator, indicator)
+    if indicator == "procedures-online-services" and not online:
+        return None  # "Số thủ tục" beside levels of government: procedures of what kind is not said
+    return indicator
 
 
 # --------------------------------------------------------------------------- the entry point

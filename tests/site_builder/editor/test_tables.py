@@ -251,3 +251,33 @@ def test_rows_per_channel_and_per_rating(catalogue: ex.Catalogue) -> None:
     shares = {f for f in found if f[0] == tb.RATING_SHARE[1]}
     assert shares == ({("share-rating", "rating=very_satisfied", "62", "reported"), ("share-rating", "rating=satisfied", "35", "reported"),
                        ("share-rating", "rating=average", "3", "reported")} if "share-rating" in catalogue else set())
+
+
+WRAPPED = """\
+                      Hồ sơ          Đã giải        Đang giải
+                      tiếp nhận      quyết          quyết
+Cấp huyện               640            610             30
+Cấp xã                  212            212              0
+
+Chỉ tiêu                           Số lượng
+Hồ sơ được giải quyết                 1.015
+  trước hạn
+Hồ sơ được giải quyết                   980
+"""
+
+
+def test_a_header_wrapped_over_two_lines_and_a_label_wrapped_under_its_row(catalogue: ex.Catalogue) -> None:
+    figures = tb.read_tables(WRAPPED, catalogue, no_period)
+    assert got(figures) == {
+        ("dossiers-received", "level=district", "640", "reported"),
+        ("dossiers-resolved", "level=district", "610", "reported"),
+        ("dossiers-pending", "level=district", "30", "reported"),
+        ("dossiers-received", "level=commune", "212", "reported"),
+        ("dossiers-resolved", "level=commune", "212", "reported"),
+        ("dossiers-pending", "level=commune", "0", "reported"),
+        ("dossiers-resolved-early", "", "1015", "reported"),  # not "giải quyết": the label goes on below
+        ("dossiers-resolved", "", "980", "reported"),
+    }
+    early = next(f for f in figures if f.value == "1015")
+    assert early.quote == "Hồ sơ được giải quyết 1.015 trước hạn"
+    assert early.locator == "Bảng, dòng Hồ sơ được giải quyết trước hạn, cột Số lượng"
