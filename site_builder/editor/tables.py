@@ -199,8 +199,28 @@ def table_spans(text: str) -> list[tuple[int, int]]:
 # --------------------------------------------------------------------------- periods in headers
 
 
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_QUARTER = re.compile(r"\W*quy\s+(?P<q>iv|i{1,3}|[1-4])\s*(?:/|nam)\s*(?P<y>\d{4})\W*")
+_MONTH = re.compile(r"\W*thang\s+(?P<m>\d{1,2})\s*(?:/|nam)\s*(?P<y>\d{4})\W*")
+_MONTHS = re.compile(r"\W*(?P<n>3|6|9)\s+thang\s+(?:dau\s+)?(?:nam\s+)?(?P<y>\d{4})\W*")
+
+
+def _short_period(folded: str) -> str | None:
+    """Code of a column headed "Quý I/2023", "Tháng 9/2021", "6 tháng đầu năm 2023"."""
+    if m := _QUARTER.fullmatch(folded):
+        return f"{m['y']}-Q{_ROMAN.get(m['q']) or m['q']}"
+    if (m := _MONTH.fullmatch(folded)) and 1 <= int(m["m"]) <= 12:
+        return f"{m['y']}-{int(m['m']):02d}"
+    if m := _MONTHS.fullmatch(folded):
+        return f"{m['y']}-" + {"3": "Q1", "6": "H1", "9": "9M"}[m["n"]]
+    return None
+
+
 def column_period(header: str) -> Period | None:
-    """Period of a table column headed "Năm 2020" or "Năm 2020 (Tính đến 31/3)"."""
+    """Period of a table column headed "Năm 2020", "Năm 2020 (Tính đến 31/3)", "Quý I/2023",
+    "Tháng 9/2021" or "6 tháng đầu năm 2023"."""
+    if (code := _short_period(fold(header))) is not None:
+        return (code, *ex.period_bounds(code))
     m = re.fullmatch(r"\W*(?:n\w{1,3}m\s+)?(\d{4})(?:\W*\(.*\)\W*)?", fold(header))
     if not m or not 1900 <= int(m[1]) <= 2100:
         return None
@@ -529,6 +549,8 @@ def _parse_block(block: list[tuple[int, str, str]]) -> tuple[list[_Column], list
         if pending:
             header, pending = _merge_headers(pending), []
         rows.append(_Row(offset, line, kind))
+    if not header and rows and all(len(_split(r.line, r.kind)) == 2 for r in rows):
+        header = [_Column("", -1, -1, None, "label"), _Column("", -1, -1, None, "count")]  # "label   figure" lines
     if not any(c.kind in ("indicator", "count", "share", "period", "breakdown") for c in header):
         return [], []
     return header, rows
@@ -589,7 +611,7 @@ def _read_block(text: str, block: list[tuple[int, str, str]], catalogue: ex.Cata
             out.append(TableFigure(
                 row.offset, indicator, ";".join(sorted(parts)),
                 "" if number is None else ex.format_value(number), "missing" if number is None else "reported",
-                f"{caption}, dòng {label}, cột {column.header}", quote, *period))
+                f"{caption}, dòng {label}" + (f", cột {column.header}" if column.header else ""), quote, *period))
     return out
 
 
@@ -619,8 +641,5 @@ def read_tables(text: str, catalogue: ex.Catalogue, period_at: PeriodAt) -> list
     for block in _blocks(text):
         if any(offset in taken for offset, _, _ in block):
             continue  # a table by period columns, read above
-        if any(kind == "tab" and len({i for i, c in enumerate(line.split("\t")) if i >= 2 and column_period(_clean(c))}) >= 2
-               for _, line, kind in block):
-            continue
         figures += _read_block(text, block, catalogue, period_at)
     return sorted(figures, key=lambda f: f.offset)

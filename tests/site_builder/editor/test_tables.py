@@ -281,3 +281,49 @@ def test_a_header_wrapped_over_two_lines_and_a_label_wrapped_under_its_row(catal
     early = next(f for f in figures if f.value == "1015")
     assert early.quote == "Hồ sơ được giải quyết 1.015 trước hạn"
     assert early.locator == "Bảng, dòng Hồ sơ được giải quyết trước hạn, cột Số lượng"
+
+
+@pytest.mark.parametrize(("header", "code"), [
+    ("Năm 2020", "2020"), ("Quý I/2023", "2023-Q1"), ("Quý IV năm 2022", "2022-Q4"), ("Tháng 9/2021", "2021-09"),
+    ("6 tháng đầu năm 2023", "2023-H1"), ("9 tháng 2022", "2022-9M"), ("Năm 2020 (Tính đến 31/3)", "2020-3M"),
+    ("Tháng 13/2021", None), ("Số lượng", None), ("Quý 5/2021", None),
+])
+def test_column_period(header: str, code: str | None) -> None:
+    found = tb.column_period(header)
+    assert (found[0] if found else None) == code
+    if found:
+        assert found[1:] == ex.period_bounds(code) or code == "2020-3M"
+
+
+def test_layout_columns_naming_quarters(catalogue: ex.Catalogue) -> None:
+    text = (
+        "Chỉ tiêu                      Quý I/2023     Quý II/2023\n"
+        "Hồ sơ tiếp nhận                    812             905\n"
+        "Hồ sơ trễ hạn                        3               0\n"
+    )
+    figures = tb.read_tables(text, catalogue, lambda offset: ("2023-H1", "2023-01-01", "2023-06-30"))
+    assert {(f.indicator, f.period, f.value) for f in figures} == {
+        ("dossiers-received", "2023-Q1", "812"), ("dossiers-received", "2023-Q2", "905"),
+        ("dossiers-resolved-late", "2023-Q1", "3"), ("dossiers-resolved-late", "2023-Q2", "0"),
+    }
+    assert {(f.period_start, f.period_end) for f in figures if f.period == "2023-Q2"} == {("2023-04-01", "2023-06-30")}
+
+
+def test_label_and_figure_lines_without_a_header_and_period_columns_without_row_numbers(catalogue: ex.Catalogue) -> None:
+    text = (
+        "Kết quả trong tháng:\n"
+        "Số hồ sơ tiếp nhận              1.250\n"
+        "Số hồ sơ trễ hạn                    4\n"
+        "\n"
+        "Chỉ tiêu\tNăm 2022\tNăm 2023\n"
+        "Hồ sơ tiếp nhận\t1.500\t1.720\n"
+        "Hồ sơ đang giải quyết\t-\t35\n"
+    )
+    figures = tb.read_tables(text, catalogue, no_period)
+    assert {(f.indicator, f.period, f.value, f.status) for f in figures} == {
+        ("dossiers-received", "", "1250", "reported"), ("dossiers-resolved-late", "", "4", "reported"),
+        ("dossiers-received", "2022", "1500", "reported"), ("dossiers-received", "2023", "1720", "reported"),
+        ("dossiers-pending", "2022", "", "missing"), ("dossiers-pending", "2023", "35", "reported"),
+    }
+    assert figures[0].locator == "Bảng, dòng Số hồ sơ tiếp nhận"
+    assert len(tb.table_spans(text)) == 2
