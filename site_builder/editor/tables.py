@@ -169,8 +169,8 @@ def _continues(line: str) -> bool:
 
 
 def _blocks(text: str) -> list[list[tuple[int, str, str]]]:
-    """Runs of table lines: (offset, line, kind). A run needs two rows with figures; a header
-    line or a loose row (single spaces) only counts next to a tab or layout line."""
+    """Runs of table lines: (offset, line, kind). A run of aligned lines needs two rows with
+    figures; a header line or a loose row (single spaces) only counts next to a tab or layout line."""
     blocks: list[list[tuple[int, str, str]]] = []
     run: list[tuple[int, str, str]] = []
     for start, line in ex._lines(text) + [(len(text) + 1, "")]:
@@ -184,7 +184,7 @@ def _blocks(text: str) -> list[list[tuple[int, str, str]]]:
             kinds = [k for _, _, k in run]
             rows = sum(k in ("tab", "layout", "loose") for k in kinds)
             anchored = any(k in ("tab", "layout") for k in kinds)
-            if rows >= 2 and anchored:
+            if (rows >= 2 and anchored) or "tab" in kinds:  # a line of two tabs is a table row even alone
                 blocks.append(run)
         run = []
     return blocks

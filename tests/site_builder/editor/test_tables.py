@@ -327,3 +327,10 @@ def test_label_and_figure_lines_without_a_header_and_period_columns_without_row_
     }
     assert figures[0].locator == "Bảng, dòng Số hồ sơ tiếp nhận"
     assert len(tb.table_spans(text)) == 2
+
+
+def test_a_lone_tab_row_is_still_kept_out_of_the_prose() -> None:
+    text = "Kết quả như sau.\n1.\tSố hồ sơ tiếp nhận\t1.500\n\nHết."
+    start = text.index("1.\t")
+    assert tb.table_spans(text) == [(start, text.index("\n\n"))]
+    assert all("1.500" not in s.text for s in ex.split_sentences(text))
