@@ -67,9 +67,15 @@ ROW_BREAKDOWNS: tuple[tuple[str, str], ...] = (
     ("toan trinh", "online_level=full_process"),
     ("truc tiep", "channel=in-person"),
     ("rat hai long", "rating=very_satisfied"),
+    ("(khong|chua) hai long", "rating=dissatisfied"),
     ("hai long", "rating=satisfied"),
     ("binh thuong", "rating=average"),
-) + tuple((spec, f"level={level}") for spec, level in pt.LEVELS)
+) + tuple((spec, f"level={level}") for spec, level in pt.LEVELS) + (
+    ("(cac xa|xa, (phuong, )?thi tran)", "level=commune"),
+)
+# Breakdown values the catalogue does not have (content/breakdowns): a row so named gives only
+# the figures that need no breakdown ("Không hài lòng … 2%": the dissatisfaction rate).
+NO_BREAKDOWN_VALUE = {"rating=dissatisfied": {"satisfaction-survey-forms": None, "share-rating": "dissatisfaction-rate"}}
 TOTAL_ROW = r"\W*(?:tong\s*cong|tong\s*so|tong|cong|toan\s*(?:tinh|huyen|xa))\W*"  # the whole label, on folded text
 # A second header line that splits the columns above it into a count and a share: "Tổng % Tổng %".
 SUB_HEADER = re.compile(r"(?:(?:tong|so luong|sl|tthc|so)\s*%\s*)+")
@@ -461,7 +467,7 @@ def _row_breakdown(folded: str) -> tuple[str, bool]:
     if re.fullmatch(TOTAL_ROW, folded):
         return "", True
     found = {value for spec, value in ROW_BREAKDOWNS if phrase(spec).search(folded)}
-    if "rating=very_satisfied" in found:
+    if found & {"rating=very_satisfied", "rating=dissatisfied"}:
         found.discard("rating=satisfied")
     dims = {v.split("=")[0] for v in found}
     if len(dims) != len(found):  # two values of one dimension: not a breakdown row we can read
@@ -599,12 +605,14 @@ def _read_block(text: str, block: list[tuple[int, str, str]], catalogue: ex.Cata
                 indicator = _share_of(base, breakdown, catalogue) if base else None
             else:
                 indicator = None
+            if breakdown in NO_BREAKDOWN_VALUE and indicator is not None:
+                indicator = NO_BREAKDOWN_VALUE[breakdown].get(indicator)
             if indicator is None or indicator not in catalogue:
                 continue
             number, percent = value
             if number is not None and not _fits(indicator, number, percent, catalogue):
                 continue
-            parts = [b for b in (breakdown, column.breakdown) if b]
+            parts = [b for b in (breakdown, column.breakdown) if b and b not in NO_BREAKDOWN_VALUE]
             if len({b.split("=")[0] for b in parts}) < len(parts):
                 continue  # a row and a column of the same dimension: no cell is both
             period = column.period or base_period or ("", "", "")

@@ -235,6 +235,7 @@ CHANNELS_AND_RATINGS = (
     "Rất hài lòng\t310\t62%\n"
     "Hài lòng\t175\t35%\n"
     "Bình thường\t15\t3%\n"
+    "Không hài lòng\t5\t1%\n"
 )
 
 
@@ -248,6 +249,8 @@ def test_rows_per_channel_and_per_rating(catalogue: ex.Catalogue) -> None:
     assert ("satisfaction-survey-forms", "rating=very_satisfied", "310", "reported") in found
     assert ("satisfaction-survey-forms", "rating=satisfied", "175", "reported") in found
     assert ("satisfaction-survey-forms", "rating=average", "15", "reported") in found
+    assert ("dissatisfaction-rate", "", "1", "reported") in found  # the catalogue's rate, not a "satisfied" row
+    assert not any(f[2] == "5" for f in found)  # no breakdown value for the dissatisfied forms yet: left out
     shares = {f for f in found if f[0] == tb.RATING_SHARE[1]}
     assert shares == ({("share-rating", "rating=very_satisfied", "62", "reported"), ("share-rating", "rating=satisfied", "35", "reported"),
                        ("share-rating", "rating=average", "3", "reported")} if "share-rating" in catalogue else set())
@@ -334,3 +337,16 @@ def test_a_lone_tab_row_is_still_kept_out_of_the_prose() -> None:
     start = text.index("1.\t")
     assert tb.table_spans(text) == [(start, text.index("\n\n"))]
     assert all("1.500" not in s.text for s in ex.split_sentences(text))
+
+
+@pytest.mark.parametrize(("label", "breakdown", "total"), [
+    ("Cấp huyện", "level=district", False), ("Các xã, thị trấn", "level=commune", False), ("Cap xa", "level=commune", False),
+    ("Mức độ 3", "online_level=partial", False), ("Mức 4", "online_level=full_process", False),
+    ("Trực tiếp", "channel=in-person", False), ("Rất hài lòng", "rating=very_satisfied", False),
+    ("Tổng cộng", "", True), ("Cộng:", "", True), ("TONG SO", "", True),
+    ("Tồn kỳ trước", "", False), ("Công khai TTHC", "", False), ("Cấp huyện, cấp xã", "", False),
+])
+def test_row_labels(label: str, breakdown: str, total: bool) -> None:
+    from site_builder.editor.phrases import fold
+
+    assert tb._row_breakdown(fold(label)) == (breakdown, total)
