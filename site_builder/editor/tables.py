@@ -34,15 +34,16 @@ PeriodAt = Callable[[int], "Period | None"]
 
 # What a column header (or, in a table whose columns say "Số lượng | Tỷ lệ", a row label) names.
 # The first phrase that matches wins: the combined "đúng hạn và trước hạn" before its parts,
-# "quá hạn … chưa có kết quả" (still open) before "quá hạn" (resolved late).
+# "quá hạn … chưa có kết quả" (still open) before "quá hạn" (resolved late), "chưa đến hạn" before
+# "đến hạn"; "thủ tục" only where no "hồ sơ" is named ("Hồ sơ TTHC tiếp nhận" counts dossiers).
 HEADER_RULES: tuple[tuple[str, str], ...] = (
     ("dossiers-withdrawn", "(`r[ua]t`|tra lai)"),
     ("dossiers-carried-over", "((ky truoc|ton) ~ chuyen (qua|sang)|ton ky truoc|ky truoc)"),
     ("dossiers-to-process", "(tong so ho so (phai |can )?(giai quyet|xu ly)|phai giai quyet)"),
+    ("dossiers-pending-within-deadline", "(chua den han|trong han)"),
     ("dossiers-due", "den han"),
     ("dossiers-resolved-on-time", "((dung han|dung hen) va truoc (han|hen)|truoc (han|hen) va dung (han|hen)|tra truoc va dung han)"),
     ("dossiers-pending-overdue", "(qua|tre) (han|hen) ~ chua (co ket qua|giai quyet|xu ly)"),
-    ("dossiers-pending-within-deadline", "(chua den han|trong han)"),
     ("dossiers-resolved-early", "truoc (han|hen)"),
     ("dossiers-resolved-on-time", "dung (han|hen)"),
     ("dossiers-resolved-late", "(qua|tre) (han|hen)"),
@@ -381,7 +382,9 @@ class _Column:
 
 
 def _header_indicator(folded: str) -> str | None:
-    return next((ind for ind, spec in HEADER_RULES if phrase(spec).search(folded)), None)
+    dossiers = bool(phrase(pt.DOSSIER).search(folded))
+    return next((ind for ind, spec in HEADER_RULES
+                 if phrase(spec).search(folded) and not (dossiers and ind == "procedures-online-services")), None)
 
 
 def _column(header: str, start: int, end: int) -> _Column:

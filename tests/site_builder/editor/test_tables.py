@@ -350,3 +350,19 @@ def test_row_labels(label: str, breakdown: str, total: bool) -> None:
     from site_builder.editor.phrases import fold
 
     assert tb._row_breakdown(fold(label)) == (breakdown, total)
+
+
+@pytest.mark.parametrize(("header", "indicator"), [
+    ("Tiếp nhận", "dossiers-received"), ("Tiep nhan moi", "dossiers-received"), ("Hồ sơ TTHC tiếp nhận", "dossiers-received"),
+    ("Tồn kỳ trước chuyển sang", "dossiers-carried-over"), ("Đúng hạn và trước hạn", "dossiers-resolved-on-time"),
+    ("Trước hạn và đúng hạn", "dossiers-resolved-on-time"), ("Trước hạn", "dossiers-resolved-early"),
+    ("Đúng hạn", "dossiers-resolved-on-time"), ("Trễ hạn", "dossiers-resolved-late"),
+    ("Quá hạn nhưng chưa có kết quả", "dossiers-pending-overdue"), ("Chưa đến hạn", "dossiers-pending-within-deadline"),
+    ("Đến hạn giải quyết", "dossiers-due"), ("Đang giải quyết", "dossiers-pending"), ("Đã giải quyết", "dossiers-resolved"),
+    ("Trả lại/rút hồ sơ", "dossiers-withdrawn"), ("Số thủ tục", "procedures-online-services"),
+    ("Số hồ sơ TTHC", None), ("Ghi chú", None),
+])
+def test_header_phrases(header: str, indicator: str | None) -> None:
+    from site_builder.editor.phrases import fold
+
+    assert tb._header_indicator(fold(header)) == indicator
