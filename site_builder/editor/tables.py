@@ -376,7 +376,7 @@ class _Column:
     start: int  # character column of the header cell in a layout table (-1 for tab tables)
     end: int
     indicator: str | None  # the indicator the header names
-    kind: str  # indicator | count | share | period | breakdown | label | unknown
+    kind: str  # indicator | count | share | period | breakdown | variant | label | unknown
     period: Period | None = None
     breakdown: str = ""  # of a column headed "Cấp huyện", "Mức độ 3"; "" under "Tổng"
 
@@ -399,6 +399,8 @@ def _column(header: str, start: int, end: int) -> _Column:
     breakdown, total = _row_breakdown(folded)
     if breakdown and not total and _header_indicator(folded) is None:
         return _Column(header, start, end, None, "breakdown", breakdown=breakdown)
+    if any(phrase(spec).search(folded) and _header_indicator(phrase(spec).sub(" ", folded)) is None for spec, _ in ROW_VARIANTS):
+        return _Column(header, start, end, None, "variant")  # "Trực tuyến" alone: a channel, not a count
     if (indicator := _header_indicator(folded)) is not None:
         return _Column(header, start, end, indicator, "indicator")
     if phrase(LABEL_HEADER).fullmatch(folded.strip()):
@@ -463,6 +465,11 @@ def _split_columns(header: list[_Column], pairs: int) -> list[_Column]:
         if i in split:
             out.append(_Column(f"{column.header} (%)", -1, -1, None, "share"))
     return out
+
+
+def _variants(folded: str) -> dict[str, str]:
+    """The indicators a channel ("trực tuyến", "bưu chính") turns counts into, or {}."""
+    return next((v for spec, v in ROW_VARIANTS if phrase(spec).search(folded)), {})
 
 
 def _row_breakdown(folded: str) -> tuple[str, bool]:
@@ -560,7 +567,7 @@ def _parse_block(block: list[tuple[int, str, str]]) -> tuple[list[_Column], list
         rows.append(_Row(offset, line, kind))
     if not header and rows and all(len(_split(r.line, r.kind)) == 2 for r in rows):
         header = [_Column("", -1, -1, None, "label"), _Column("", -1, -1, None, "count")]  # "label   figure" lines
-    if not any(c.kind in ("indicator", "count", "share", "period", "breakdown") for c in header):
+    if not any(c.kind in ("indicator", "count", "share", "period", "breakdown", "variant") for c in header):
         return [], []
     return header, rows
 
@@ -584,7 +591,7 @@ def _read_block(text: str, block: list[tuple[int, str, str]], catalogue: ex.Cata
         label = ex.squash(f"{cells[0][1]} {row.more}")
         breakdown, total = _row_breakdown(folded)
         row_indicator = _header_indicator(folded) if not breakdown and not total else None
-        variants = next((v for spec, v in ROW_VARIANTS if phrase(spec).search(folded)), {})
+        variants = _variants(folded)
         if row_indicator == "procedures-online-services" and not (online or phrase("truc tuyen").search(folded)):
             row_indicator = None
         if not (breakdown or total or row_indicator or variants):
@@ -597,7 +604,14 @@ def _read_block(text: str, block: list[tuple[int, str, str]], catalogue: ex.Cata
             if value is None:
                 continue
             indicator: str | None
-            if column.kind == "indicator" and column.indicator:
+            if column.kind == "variant":  # "Trực tuyến", "Bưu chính": the row's count by that channel
+                indicator = _variants(fold(column.header)).get(row_indicator or "")
+                last_count = indicator
+            elif column.kind == "indicator" and column.indicator and row_indicator and not variants:
+                # A row and a column both naming what is counted: unless they agree, the cell is left out.
+                indicator = row_indicator if column.indicator == row_indicator else None
+                last_count = indicator
+            elif column.kind == "indicator" and column.indicator:
                 indicator = _column_indicator(column.indicator, online, variants, breakdown)
                 last_count = indicator
             elif column.kind in ("count", "period", "breakdown"):
