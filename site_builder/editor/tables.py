@@ -400,7 +400,7 @@ def _column(header: str, start: int, end: int) -> _Column:
     if breakdown and not total and _header_indicator(folded) is None:
         return _Column(header, start, end, None, "breakdown", breakdown=breakdown)
     if any(phrase(spec).search(folded) and _header_indicator(phrase(spec).sub(" ", folded)) is None for spec, _ in ROW_VARIANTS):
-        return _Column(header, start, end, None, "variant")  # "Trực tuyến" alone: a channel, not a count
+        return _Column(header, start, end, _header_indicator(folded), "variant")  # "Trực tuyến" alone: a channel
     if (indicator := _header_indicator(folded)) is not None:
         return _Column(header, start, end, indicator, "indicator")
     if phrase(LABEL_HEADER).fullmatch(folded.strip()):
@@ -601,15 +601,17 @@ def _read_block(text: str, block: list[tuple[int, str, str]], catalogue: ex.Cata
         last_count: str | None = None
         for column, cell in _align(header, cells, row.kind == "layout"):
             value = _cell_value(cell)
-            if value is None:
-                continue
+            if value is None or (not cell.strip() and row.kind != "tab"):
+                continue  # no figure; or nothing under the header in an aligned row, which says nothing
             indicator: str | None
-            if column.kind == "variant":  # "Trực tuyến", "Bưu chính": the row's count by that channel
-                indicator = _variants(fold(column.header)).get(row_indicator or "")
+            # A row and a column both naming what is counted: the column names the part of the row's
+            # count ("Đã giải quyết" row, "Trước hạn" column), except a channel column ("Trực tuyến",
+            # "Bưu chính"), which turns the row's count into the catalogue's indicator for it.
+            if column.kind == "variant" and row_indicator:
+                indicator = _variants(fold(column.header)).get(row_indicator)
                 last_count = indicator
-            elif column.kind == "indicator" and column.indicator and row_indicator and not variants:
-                # A row and a column both naming what is counted: unless they agree, the cell is left out.
-                indicator = row_indicator if column.indicator == row_indicator else None
+            elif column.kind == "variant" and column.indicator:  # under a row of a level: the channel's own count
+                indicator = _column_indicator(column.indicator, online, variants, breakdown)
                 last_count = indicator
             elif column.kind == "indicator" and column.indicator:
                 indicator = _column_indicator(column.indicator, online, variants, breakdown)

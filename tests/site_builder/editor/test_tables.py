@@ -381,3 +381,28 @@ def test_columns_per_channel_under_rows_naming_indicators(catalogue: ex.Catalogu
         ("dossiers-resolved", "channel=in-person", "400", "reported"), ("dossiers-resolved-online", "", "1275", "reported"),
         ("dossiers-resolved", "", "1687", "reported"),
     }  # no indicator for dossiers resolved by post: its 12 is left out, never filed as received
+
+
+def test_columns_that_split_the_count_a_row_names(catalogue: ex.Catalogue) -> None:
+    text = (
+        "Nội dung              Tổng      Trước hạn     Đúng hạn     Quá hạn\n"
+        "Hồ sơ đã giải quyết    980         610          352          18\n"
+        "Hồ sơ tiếp nhận        1.004\n"
+    )
+    assert got(tb.read_tables(text, catalogue, no_period)) == {
+        ("dossiers-resolved", "", "980", "reported"), ("dossiers-resolved-early", "", "610", "reported"),
+        ("dossiers-resolved-on-time", "", "352", "reported"), ("dossiers-resolved-late", "", "18", "reported"),
+        ("dossiers-received", "", "1004", "reported"),
+    }  # nothing under "Trước hạn" in the received row: no figure, not a missing one
+
+
+def test_channel_columns_under_rows_of_levels(catalogue: ex.Catalogue) -> None:
+    text = (
+        "Đơn vị          Trực tiếp     Trực tuyến\n"
+        "Cấp huyện          320           1.105\n"
+        "Cấp xã             610             455\n"
+    )
+    assert got(tb.read_tables(text, catalogue, no_period)) == {
+        ("dossiers-received-online", "level=district", "1105", "reported"),
+        ("dossiers-received-online", "level=commune", "455", "reported"),
+    }  # "Trực tiếp" names a channel but not what is counted: left out
