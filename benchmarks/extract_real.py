@@ -34,7 +34,8 @@ TARGET_RECALL, TARGET_PRECISION = 0.85, 0.98
 
 def read_page(path: Path) -> tuple[dict[str, Any], list[Expected]]:
     data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
-    rows = [Expected(str(r["indicator"]), str(r["period"]), str(r.get("breakdown") or ""), float(r["value"]),
+    # Period "?": the page gives none; the right proposal then gives none either (the editor fills it in).
+    rows = [Expected(str(r["indicator"]), "" if str(r["period"]) == "?" else str(r["period"]), str(r.get("breakdown") or ""), float(r["value"]),
                      str(r.get("qualifier") or "")) for r in data.get("rows") or []]
     return data, rows
 

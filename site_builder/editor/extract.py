@@ -6,7 +6,7 @@ cchc-figures package (`FIGURE_FIELDS`), each quoting the sentence or table row i
 
 How a text is read:
 
-1. It is cut into prose sentences and tab-separated table rows.
+1. It is cut into prose sentences and tables (`tables.table_spans`: tab-separated or aligned by spaces).
 2. In a sentence every number is found in the ORIGINAL text; dates, document numbers,
    years and list numbering are skipped, and values are read in Vietnamese format
    ("7.447" = 7447, "72,3%" = 72.3, "02" = 2).
@@ -14,8 +14,8 @@ How a text is read:
    OCR look-alikes) and matched against the phrase table `extract_patterns.RULES`.
 4. A number no phrase names inherits the indicator of the total it breaks down ("trong đó:
    …"); a percentage after a count becomes the share the catalogue defines for that count.
-5. A table row's label is matched against `LABEL_RULES`; its cells go to the periods of the
-   header row, "a/b" to numerator and denominator, "/" or blank to `missing`.
+5. Tables are read by `tables.read_tables`: indicators named by row labels or column headers,
+   periods and breakdowns by the others, "a/b" to numerator and denominator, "/" or blank to `missing`.
 
 It never invents a number: every value is a number printed in its quote, and only
 indicators that exist in the catalogue are proposed.
@@ -23,7 +23,6 @@ indicators that exist in the catalogue are proposed.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import functools
 import io
 import logging
@@ -111,29 +110,6 @@ def period_bounds(code: str) -> tuple[str, str]:
         raise ExtractError(f"period '{code}' must look like {periods.EXAMPLES}")
     start, end = periods.bounds(parsed)[0]
     return start.isoformat() if start else "", end.isoformat()
-
-
-def _column_period(header: str) -> tuple[str, str, str] | None:
-    """Period of a table column headed "Năm 2020" or "Năm 2020 (Tính đến 31/3)"."""
-    m = re.fullmatch(r"\W*(?:n\w{1,3}m\s+)?(\d{4})(?:\W*\(.*\)\W*)?", fold(header))
-    if not m or not 1900 <= int(m[1]) <= 2100:
-        return None
-    year = int(m[1])
-    until = re.search(r"den\s+(\d{1,2})/(\d{1,2})", fold(header))
-    if not until:
-        return (str(year), *period_bounds(str(year)))
-    try:
-        end = dt.date(year, int(until[2]), int(until[1]))
-    except ValueError:  # an impossible cut-off date: keep the whole year
-        return (str(year), *period_bounds(str(year)))
-    # "Năm 2020 (tính đến 31/3)": the year so far, never the whole year. From 1 January to a month's
-    # end it is the first N months (2020-3M); to any other day, the range of those dates.
-    last_day = (end + dt.timedelta(days=1)).day == 1
-    if last_day and end.month < 12:
-        code = f"{year}-{end.month}M"
-    else:
-        code = periods.suggest(dt.date(year, 1, 1), end)
-    return code, f"{year}-01-01", end.isoformat()
 
 
 # --------------------------------------------------------------------------- rows
@@ -357,7 +333,6 @@ class Sentence:
     text: str
 
 
-_TABLE_LINE = re.compile(r"[^\n]*\t[^\n]*\t")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’'»)\]*]*(?=\s)")
 _MARKER_LINE = re.compile(r"[ \t]*(?:[-+•*>#–]|\(?\d+(?:\.\d+)*[.)/]\s|\(?[IVXl1|]{1,5}[.)/\-]\s?|[a-zđ]\)\s)")
 _HEADING = re.compile(r"(?:[IVXl1|]+|\d+)\s*[./)\-]\s*\S")
@@ -373,12 +348,15 @@ def _lines(text: str) -> list[tuple[int, str]]:
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """Prose sentences of `text` (table lines excluded), joined across lines and page breaks."""
+    """Prose sentences of `text` (tables excluded: `tables.table_spans`), joined across lines and page breaks."""
+    from site_builder.editor import tables  # tables.py reads numbers with this module's helpers
+
     lines = _lines(text)
+    spans = tables.table_spans(text) + [(len(text) + 1, len(text) + 1)]  # a sentinel table closes the last block
     sentences: list[Sentence] = []
     block: list[tuple[int, str]] = []
-    for start, line in lines + [(len(text) + 1, "\t\t")]:  # a sentinel table line closes the last block
-        if _TABLE_LINE.match(line):
+    for start, line in lines + [(len(text) + 1, "")]:
+        if any(a <= start <= b for a, b in spans):
             if block:
                 sentences += _block_sentences(text, block)
             block = []
@@ -837,118 +815,6 @@ def _applies(dimension: str, indicator: str) -> bool:
     return any(indicator.startswith(prefix) for prefix in pt.CONTEXT_INDICATORS.get(dimension, ()))
 
 
-# --------------------------------------------------------------------------- tables
-
-
-@dataclass
-class _TableRow:
-    offset: int
-    line: str
-    stt: str
-    label: str
-    cells: list[str]
-    columns: dict[int, tuple[str, tuple[str, str, str]]]  # cell index -> (header text, period)
-    appendix: str
-
-
-def _clean(cell: str) -> str:
-    return squash(re.sub(r"</?\w+>", "", cell))
-
-
-def _table_rows(text: str) -> list[_TableRow]:
-    rows: list[_TableRow] = []
-    columns: dict[int, tuple[str, tuple[str, str, str]]] = {}
-    appendix = ""
-    appendix_re = phrase(pt.APPENDIX)
-    for start, line in _lines(text):
-        if not _TABLE_LINE.match(line):
-            folded, where = fold_with_map(line)
-            m = appendix_re.search(folded)
-            if m and len(line.strip("*# ")) < 60:
-                appendix = line[where[m.start()]: where[m.end() - 1] + 1]
-            continue
-        cells = line.split("\t")
-        stt = cells[0].strip()
-        numbered = re.fullmatch(r"\d+(?:\.\d+)*\.?", stt)
-        periods = {i: (_clean(c), p) for i, c in enumerate(cells) if i >= 2 and (p := _column_period(_clean(c)))}
-        if len(periods) >= 2 and not numbered:  # a header row: "Năm 2015 | Năm 2016 | …"
-            columns = periods
-            continue
-        values = [c for c in cells[2:] if c.strip()]
-        if numbered:
-            rows.append(_TableRow(start, line, stt.rstrip("."), _clean(cells[1] if len(cells) > 1 else ""), cells, columns, appendix))
-        elif not stt and not values and rows and len(cells) > 1:
-            rows[-1].label += " " + _clean(cells[1])  # the label goes on under a repeated header
-    return rows
-
-
-def _label_rule(label: str) -> tuple[str | None, str | None]:
-    return next(((ind, per) for ind, spec, per in pt.LABEL_RULES if phrase(spec).search(label)), (None, None))
-
-
-def _level(label: str) -> str:
-    found = {level for spec, level in pt.LEVELS if phrase(spec).search(label)}
-    return f"level={found.pop()}" if len(found) == 1 else ""
-
-
-def _read_tables(text: str, catalogue: Catalogue) -> list[_Draft]:
-    drafts: list[_Draft] = []
-    resolved: dict[str, tuple[str | None, str | None]] = {}
-    for row in _table_rows(text):
-        label = fold(row.label)
-        parts = re.split(pt.LABEL_SPLIT, label, maxsplit=1)
-        if len(parts) == 2:
-            ids = (_label_rule(parts[0])[0], _label_rule(parts[1])[0])
-        else:
-            ids = _label_rule(label)
-        if ids[0] is None and "." in row.stt:  # "1.2 … cấp huyện" under "1. Tổng số TTHC …"
-            ids = resolved.get(row.stt.rsplit(".", 1)[0], (None, None))
-        resolved[row.stt] = ids
-        num_id, den_id = (i if i in catalogue else None for i in ids)
-        if num_id is None:
-            continue
-        drafts += _cell_rows(row, num_id, den_id, _level(label), catalogue)
-    return drafts
-
-
-def _cell_rows(row: _TableRow, num_id: str, den_id: str | None, level: str, catalogue: Catalogue) -> list[_Draft]:
-    out: list[_Draft] = []
-    quote = squash(row.line)
-    where = f"{row.appendix or 'Bảng'}, dòng {row.stt}"
-
-    def add(indicator: str, value: float | None, header: str, period: tuple[str, str, str], breakdown: str, part: str = "") -> None:
-        unit = catalogue.units[indicator]
-        if value is not None and unit == "count" and value != int(value):
-            return
-        if value is not None and unit == "percent" and value > 100:
-            return
-        out.append(_Draft(row.offset, {
-            "indicator": indicator, "breakdown": breakdown, "value": "" if value is None else format_value(value),
-            "status": "missing" if value is None else "reported", "locator": f"{where}, cột {header}{part}",
-            "quote": quote, "period": period[0], "period_start": period[1], "period_end": period[2]}))
-
-    for index, (header, period) in row.columns.items():
-        cell = _clean(row.cells[index]) if index < len(row.cells) else ""
-        ratio = re.fullmatch(rf"({_NUM})\s*/\s*({_NUM})", cell)
-        levels = re.findall(r"\b([A-Za-z]):\s*(\d+)", cell)
-        lead = re.match(rf"({_NUM})(?![\d/])", cell)
-        if cell in ("", "/", "-", "–"):  # the document marks the cell missing: never a zero
-            add(num_id, None, header, period, level)
-            if den_id:
-                add(den_id, None, header, period, level)
-        elif ratio:
-            add(num_id, parse_number(ratio[1]), header, period, level, ", tử số" if den_id else "")
-            if den_id:
-                add(den_id, parse_number(ratio[2]), header, period, level, ", mẫu số")
-        elif levels:
-            for letter, value in levels:
-                lvl = pt.CELL_LEVELS.get(letter.lower())
-                add(num_id, parse_number(value), header, period, f"level={lvl}" if lvl else level, f", {letter}")
-        elif lead:
-            add(num_id, parse_number(lead[1]), header, period, level)
-    return out
-
-
 # --------------------------------------------------------------------------- the library entry point
 
 
@@ -975,11 +841,17 @@ def extract(text: str, catalogue: Catalogue, report: str = "", unit: str = "", p
     period the text states for a figure (text_periods.PeriodScope: "quý III/2021" in its sentence,
     "9 tháng đầu năm 2022" in the title, a table column "Năm 2019") overrides `period`.
     """
+    from site_builder.editor import tables  # tables.py reads numbers with this module's helpers
+
     start, end = period_bounds(period)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     line_starts = [s for s, _ in _lines(text)]
     scope = PeriodScope(text)
-    drafts = _read_prose(text, catalogue, line_starts, scope) + _read_tables(text, catalogue)
+    drafts = _read_prose(text, catalogue, line_starts, scope) + [
+        _Draft(f.offset, {"indicator": f.indicator, "breakdown": f.breakdown, "value": f.value, "status": f.status,
+                          "locator": f.locator, "quote": f.quote, "period": f.period}
+               | ({"period_start": f.period_start, "period_end": f.period_end} if f.period else {}))
+        for f in tables.read_tables(text, catalogue, scope.at)]
     drafts = _without_headline_repeats(text, sorted(drafts, key=lambda d: d.offset))
     rows = []
     for n, draft in enumerate(drafts, start=1):

@@ -1,0 +1,672 @@
+"""The table reader of `site-builder extract`: figures from the tables a report prints.
+
+Reports print tables in two orientations, and in two layouts:
+
+- rows name indicators and columns name periods ("Năm 2019 | Năm 2020", the appendices of
+  district reports) or say what the cells are ("Số lượng | Tỷ lệ");
+- columns name indicators ("Tiếp nhận | Đã giải quyết | Trước hạn | …", "Số thủ tục | Hồ sơ
+  tiếp nhận") and rows name a breakdown: a level ("Cấp huyện"), an online level ("Mức độ 3"),
+  a channel, a rating, or the total ("Tổng cộng", "Cộng"), which gets no breakdown;
+- cells separated by tabs (pasted from a word processor) or by runs of spaces, aligned under
+  their header (`pdftotext -layout`), or, under such a header, by single spaces when every
+  cell is a number (a statistics page copied from a browser).
+
+`table_spans` finds the tables so that the prose reader skips them; `read_tables` reads their
+cells. A value is always the number printed in its cell: "0" is a reported zero, a blank, "-"
+or "/" is a missing figure, and nothing is ever added up.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from site_builder.content import periods
+from site_builder.editor import extract as ex
+from site_builder.editor import phrases as pt
+from site_builder.editor.phrases import fold, fold_with_map, phrase
+
+Period = tuple[str, str, str]  # (code, first day, last day)
+PeriodAt = Callable[[int], "Period | None"]
+
+# --------------------------------------------------------------------------- phrase tables
+
+# What a column header (or, in a table whose columns say "Số lượng | Tỷ lệ", a row label) names.
+# The first phrase that matches wins: the combined "đúng hạn và trước hạn" before its parts,
+# "quá hạn … chưa có kết quả" (still open) before "quá hạn" (resolved late), "chưa đến hạn" before
+# "đến hạn"; "thủ tục" only where no "hồ sơ" is named ("Hồ sơ TTHC tiếp nhận" counts dossiers).
+HEADER_RULES: tuple[tuple[str, str], ...] = (
+    ("dossiers-withdrawn", "(`r[ua]t`|tra lai)"),
+    ("dossiers-carried-over", "((ky truoc|ton) ~ chuyen (qua|sang)|ton ky truoc|ky truoc)"),
+    ("dossiers-to-process", "(tong so ho so (phai |can )?(giai quyet|xu ly)|phai giai quyet)"),
+    ("dossiers-pending-within-deadline", "(chua den han|trong han)"),
+    ("dossiers-due", "den han"),
+    ("dossiers-resolved-on-time", "((dung han|dung hen) va truoc (han|hen)|truoc (han|hen) va dung (han|hen)|tra truoc va dung han)"),
+    ("dossiers-pending-overdue", "(qua|tre) (han|hen) ~ chua (co ket qua|giai quyet|xu ly)"),
+    ("dossiers-resolved-early", "truoc (han|hen)"),
+    ("dossiers-resolved-on-time", "dung (han|hen)"),
+    ("dossiers-resolved-late", "(qua|tre) (han|hen)"),
+    ("dossiers-pending", "(dang|chua) (giai quyet|xu ly)"),
+    ("dossiers-resolved", "(da )?(giai quyet|xu ly|tra ket qua|co ket qua)"),
+    ("procedures-online-services", "(so )?(thu tuc|tthc)"),
+    ("dossiers-received-online", "truc tuyen"),
+    ("dossiers-received", "(tiep nhan|nhan moi|ho so nhan)"),
+    ("satisfaction-survey-forms", "(so )?phieu"),
+)
+# Headers that say what the cells of an indicator row are: its count, or its share.
+COUNT_HEADER = "(so luong|so ho so|tong so|ket qua|tong)"
+SHARE_HEADER = "(ty le|`%`)"
+# The header of the label column ("STT", "Nội dung", "Mức độ"): never a column of figures.
+LABEL_HEADER = "(stt|tt|noi dung|chi tieu|don vi|linh vuc|muc do|kenh|hinh thuc|cap|danh gia)"
+
+# Row labels that name a breakdown (dimension=value); a total row names none.
+ROW_BREAKDOWNS: tuple[tuple[str, str], ...] = (
+    ("muc( do)? `0?3`", "online_level=partial"),
+    ("muc( do)? `0?4`", "online_level=full_process"),
+    ("mot phan", "online_level=partial"),
+    ("toan trinh", "online_level=full_process"),
+    ("truc tiep", "channel=in-person"),
+    ("rat hai long", "rating=very_satisfied"),
+    ("(khong|chua) hai long", "rating=dissatisfied"),
+    ("hai long", "rating=satisfied"),
+    ("binh thuong", "rating=average"),
+) + tuple((spec, f"level={level}") for spec, level in pt.LEVELS) + (
+    ("(cac xa|xa, (phuong, )?thi tran)", "level=commune"),
+)
+# Breakdown values the catalogue does not have (content/breakdowns): a row so named gives only
+# the figures that need no breakdown ("Không hài lòng … 2%": the dissatisfaction rate).
+NO_BREAKDOWN_VALUE = {"rating=dissatisfied": {"satisfaction-survey-forms": None, "share-rating": "dissatisfaction-rate"}}
+TOTAL_ROW = r"\W*(?:tong\s*cong|tong\s*so|tong|cong|toan\s*(?:tinh|huyen|xa))\W*"  # the whole label, on folded text
+# A second header line that splits the columns above it into a count and a share: "Tổng % Tổng %".
+SUB_HEADER = re.compile(r"(?:(?:tong|so luong|sl|tthc|so)\s*%\s*)+")
+# In a table about online services, its counts are the online ones.
+ONLINE = {"dossiers-received": "dossiers-received-online", "dossiers-resolved": "dossiers-resolved-online"}
+# A row "Trực tuyến" / "Bưu chính" under "Tiếp nhận" is a channel the catalogue counts apart.
+ROW_VARIANTS: tuple[tuple[str, dict[str, str]], ...] = (
+    ("truc tuyen", ONLINE),
+    ("buu chinh", {"dossiers-received": "dossiers-received-postal"}),
+)
+# "Bảng 2.", "Biểu 1", "Phụ lục 01": the name the locator gives a table.
+CAPTION = "(bang|bieu|phu luc) `\\s*\\d+`"
+# Indicators `HEADER_RULES` names that the catalogue is still being given (issue 23): extract
+# drops an id the catalogue lacks, so these light up once it has them.
+PENDING_INDICATORS = frozenset({"dossiers-due", "dossiers-pending-overdue", "dossiers-pending-within-deadline", "share-rating"})
+# Shares the catalogue defines per breakdown: the share of the forms at one rating among all forms.
+RATING_SHARE = ("satisfaction-survey-forms", "share-rating")
+# A row's first cell that only numbers it ("1", "2.", "II"): the label is the next cell.
+STT = re.compile(r"(?:\d+(?:\.\d+)*|[IVX]+)[.)]?")
+
+
+def header_indicators() -> set[str]:
+    """Every indicator id the table phrases can propose (for checking against the catalogue)."""
+    return {ind for ind, _ in HEADER_RULES} | set(ONLINE.values()) | {
+        v for _, variants in ROW_VARIANTS for v in variants.values()} | {RATING_SHARE[1]}
+
+
+# --------------------------------------------------------------------------- the figures
+
+
+@dataclass(frozen=True)
+class TableFigure:
+    """One figure read from a table cell, in the terms of a cchc-figures row."""
+
+    offset: int  # where its row starts in the text
+    indicator: str
+    breakdown: str  # "", "level=district", or sorted "a=x;b=y"
+    value: str  # as extract.format_value writes it; "" when missing
+    status: str  # reported | missing
+    locator: str  # "Bảng 2, dòng Cấp huyện, cột Tiếp nhận"
+    quote: str  # the row's line, squashed
+    period: str  # "" when neither the column nor `period_at` gives one
+    period_start: str
+    period_end: str
+
+
+# --------------------------------------------------------------------------- finding tables
+
+_TAB_LINE = re.compile(r"[^\n]*\t[^\n]*\t")
+_GAP = re.compile(r"\t| {3,}")
+_NUMBER_CELL = re.compile(rf"(?:{ex._NUM}|\d+\.\d{{1,2}})\s?%?|{ex._NUM}\s*/\s*{ex._NUM}|[-–/]")
+_LOOSE_ROW = re.compile(rf"(?P<label>.*?\S)[ \t]+(?P<cells>(?:{ex._NUM})%?(?:[ \t]+(?:{ex._NUM})%?){{2,}})[ \t]*")
+
+
+def _cells(line: str) -> list[tuple[int, str]]:
+    """The cells of a layout line (runs of 3+ spaces or a tab between them), with their columns."""
+    out, pos = [], 0
+    for part in _GAP.split(line):
+        if part.strip():
+            lead = len(part) - len(part.lstrip())
+            out.append((pos + lead, part.strip()))
+        pos += len(part)
+        gap = _GAP.match(line, pos)
+        pos = gap.end() if gap else pos
+    return out
+
+
+def _is_number(cell: str) -> bool:
+    return bool(_NUMBER_CELL.fullmatch(cell))
+
+
+def _line_kind(line: str) -> str:
+    """tab, layout (aligned cells with a figure), header (aligned short words), loose, or ''."""
+    if _TAB_LINE.match(line):
+        return "tab"
+    if SUB_HEADER.fullmatch(" ".join(fold(line).split())):
+        return "sub"
+    cells = _cells(line.rstrip())
+    if len(cells) >= 3 and STT.fullmatch(cells[0][1]) and not _is_number(cells[1][1]):
+        cells = cells[1:]  # "1   Cấp huyện   1.842 …"
+    if len(cells) >= 2:
+        values = cells[1:]
+        if any(_is_number(c) for _, c in values) and all(_is_number(c) for _, c in values) and len(cells[0][1]) <= 60:
+            return "layout"
+        short = all(len(c) <= 30 and not c.endswith((".", ",", ";")) for _, c in cells)
+        if short and (len(cells) >= 3 or any(_column(c, 0, 0).kind not in ("unknown", "label") for _, c in cells)):
+            return "header"
+    if _LOOSE_ROW.fullmatch(line.rstrip()) and len(line) <= 160:
+        return "loose"
+    return ""
+
+
+def _continues(line: str) -> bool:
+    """A label wrapped onto the next line of a layout table: short, lower-case, no figure."""
+    words = line.strip()
+    return bool(words) and words[0].islower() and len(words) <= 40 and not re.search(r"\d", words) and not _GAP.search(words)
+
+
+def _blocks(text: str) -> list[list[tuple[int, str, str]]]:
+    """Runs of table lines: (offset, line, kind). A run of aligned lines needs two rows with
+    figures; a header line or a loose row (single spaces) only counts next to a tab or layout line."""
+    blocks: list[list[tuple[int, str, str]]] = []
+    run: list[tuple[int, str, str]] = []
+    for start, line in ex._lines(text) + [(len(text) + 1, "")]:
+        kind = _line_kind(line)
+        if not kind and run and run[-1][2] in ("layout", "cont") and _continues(line):
+            kind = "cont"
+        if kind:
+            run.append((start, line, kind))
+            continue
+        if run:
+            kinds = [k for _, _, k in run]
+            rows = sum(k in ("tab", "layout", "loose") for k in kinds)
+            anchored = any(k in ("tab", "layout") for k in kinds)
+            if (rows >= 2 and anchored) or "tab" in kinds:  # a line of two tabs is a table row even alone
+                blocks.append(run)
+        run = []
+    return blocks
+
+
+def table_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges (start, end) of the tables of `text`, each from its first line's start
+    to its last line's end, for the prose reader to skip."""
+    return [(b[0][0], b[-1][0] + len(b[-1][1])) for b in _blocks(text)]
+
+
+# --------------------------------------------------------------------------- periods in headers
+
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_QUARTER = re.compile(r"\W*quy\s+(?P<q>iv|i{1,3}|[1-4])\s*(?:/|nam)\s*(?P<y>\d{4})\W*")
+_MONTH = re.compile(r"\W*thang\s+(?P<m>\d{1,2})\s*(?:/|nam)\s*(?P<y>\d{4})\W*")
+_MONTHS = re.compile(r"\W*(?P<n>3|6|9)\s+thang\s+(?:dau\s+)?(?:nam\s+)?(?P<y>\d{4})\W*")
+
+
+def _short_period(folded: str) -> str | None:
+    """Code of a column headed "Quý I/2023", "Tháng 9/2021", "6 tháng đầu năm 2023"."""
+    if m := _QUARTER.fullmatch(folded):
+        return f"{m['y']}-Q{_ROMAN.get(m['q']) or m['q']}"
+    if (m := _MONTH.fullmatch(folded)) and 1 <= int(m["m"]) <= 12:
+        return f"{m['y']}-{int(m['m']):02d}"
+    if m := _MONTHS.fullmatch(folded):
+        return f"{m['y']}-" + {"3": "Q1", "6": "H1", "9": "9M"}[m["n"]]
+    return None
+
+
+def column_period(header: str) -> Period | None:
+    """Period of a table column headed "Năm 2020", "Năm 2020 (Tính đến 31/3)", "Quý I/2023",
+    "Tháng 9/2021" or "6 tháng đầu năm 2023"."""
+    if (code := _short_period(fold(header))) is not None:
+        return (code, *ex.period_bounds(code))
+    m = re.fullmatch(r"\W*(?:n\w{1,3}m\s+)?(\d{4})(?:\W*\(.*\)\W*)?", fold(header))
+    if not m or not 1900 <= int(m[1]) <= 2100:
+        return None
+    year = int(m[1])
+    until = re.search(r"den\s+(\d{1,2})/(\d{1,2})", fold(header))
+    if not until:
+        return (str(year), *ex.period_bounds(str(year)))
+    try:
+        end = dt.date(year, int(until[2]), int(until[1]))
+    except ValueError:  # an impossible cut-off date: keep the whole year
+        return (str(year), *ex.period_bounds(str(year)))
+    # "Năm 2020 (tính đến 31/3)": the year so far, never the whole year. From 1 January to a month's
+    # end it is the first N months (2020-3M); to any other day, the range of those dates.
+    last_day = (end + dt.timedelta(days=1)).day == 1
+    if last_day and end.month < 12:
+        code = f"{year}-{end.month}M"
+    else:
+        code = periods.suggest(dt.date(year, 1, 1), end)
+    return code, f"{year}-01-01", end.isoformat()
+
+
+# --------------------------------------------------------------------------- tables by period columns
+
+
+@dataclass
+class _TableRow:
+    offset: int
+    line: str
+    stt: str
+    label: str
+    cells: list[str]
+    columns: dict[int, tuple[str, Period]]  # cell index -> (header text, period)
+    appendix: str
+
+
+def _clean(cell: str) -> str:
+    return ex.squash(re.sub(r"</?\w+>", "", cell))
+
+
+def _period_rows(text: str) -> list[_TableRow]:
+    """Numbered rows of tab tables under a header of periods ("Năm 2015 | Năm 2016 | …")."""
+    rows: list[_TableRow] = []
+    columns: dict[int, tuple[str, Period]] = {}
+    appendix = ""
+    appendix_re = phrase(pt.APPENDIX)
+    for start, line in ex._lines(text):
+        if not _TAB_LINE.match(line):
+            folded, where = fold_with_map(line)
+            m = appendix_re.search(folded)
+            if m and len(line.strip("*# ")) < 60:
+                appendix = line[where[m.start()]: where[m.end() - 1] + 1]
+            continue
+        cells = line.split("\t")
+        stt = cells[0].strip()
+        numbered = re.fullmatch(r"\d+(?:\.\d+)*\.?", stt)
+        found = {i: (_clean(c), p) for i, c in enumerate(cells) if i >= 2 and (p := column_period(_clean(c)))}
+        if len(found) >= 2 and not numbered:  # a header row: "Năm 2015 | Năm 2016 | …"
+            columns = found
+            continue
+        values = [c for c in cells[2:] if c.strip()]
+        if numbered:
+            rows.append(_TableRow(start, line, stt.rstrip("."), _clean(cells[1] if len(cells) > 1 else ""), cells, columns, appendix))
+        elif not stt and not values and rows and len(cells) > 1:
+            rows[-1].label += " " + _clean(cells[1])  # the label goes on under a repeated header
+    return rows
+
+
+def _label_rule(label: str) -> tuple[str | None, str | None]:
+    return next(((ind, per) for ind, spec, per in pt.LABEL_RULES if phrase(spec).search(label)), (None, None))
+
+
+def _level(label: str) -> str:
+    found = {level for spec, level in pt.LEVELS if phrase(spec).search(label)}
+    return f"level={found.pop()}" if len(found) == 1 else ""
+
+
+def _read_period_tables(text: str, catalogue: ex.Catalogue) -> list[TableFigure]:
+    figures: list[TableFigure] = []
+    resolved: dict[str, tuple[str | None, str | None]] = {}
+    for row in _period_rows(text):
+        label = fold(row.label)
+        parts = re.split(pt.LABEL_SPLIT, label, maxsplit=1)
+        if len(parts) == 2:
+            ids = (_label_rule(parts[0])[0], _label_rule(parts[1])[0])
+        else:
+            ids = _label_rule(label)
+        if ids[0] is None and "." in row.stt:  # "1.2 … cấp huyện" under "1. Tổng số TTHC …"
+            ids = resolved.get(row.stt.rsplit(".", 1)[0], (None, None))
+        resolved[row.stt] = ids
+        num_id, den_id = (i if i in catalogue else None for i in ids)
+        if num_id is None:
+            continue
+        figures += _period_cells(row, num_id, den_id, _level(label), catalogue)
+    return figures
+
+
+def _period_cells(row: _TableRow, num_id: str, den_id: str | None, level: str, catalogue: ex.Catalogue) -> list[TableFigure]:
+    out: list[TableFigure] = []
+    quote = ex.squash(row.line)
+    where = f"{row.appendix or 'Bảng'}, dòng {row.stt}"
+
+    def add(indicator: str, value: float | None, header: str, period: Period, breakdown: str, part: str = "") -> None:
+        if value is not None and not _fits(indicator, value, False, catalogue):
+            return
+        out.append(TableFigure(row.offset, indicator, breakdown, "" if value is None else ex.format_value(value),
+                               "missing" if value is None else "reported", f"{where}, cột {header}{part}", quote, *period))
+
+    for index, (header, period) in row.columns.items():
+        cell = _clean(row.cells[index]) if index < len(row.cells) else ""
+        ratio = re.fullmatch(rf"({ex._NUM})\s*/\s*({ex._NUM})", cell)
+        levels = re.findall(r"\b([A-Za-z]):\s*(\d+)", cell)
+        lead = re.match(rf"({ex._NUM})(?![\d/])", cell)
+        if cell in ("", "/", "-", "–"):  # the document marks the cell missing: never a zero
+            add(num_id, None, header, period, level)
+            if den_id:
+                add(den_id, None, header, period, level)
+        elif ratio:
+            add(num_id, ex.parse_number(ratio[1]), header, period, level, ", tử số" if den_id else "")
+            if den_id:
+                add(den_id, ex.parse_number(ratio[2]), header, period, level, ", mẫu số")
+        elif levels:
+            for letter, value in levels:
+                lvl = pt.CELL_LEVELS.get(letter.lower())
+                add(num_id, ex.parse_number(value), header, period, f"level={lvl}" if lvl else level, f", {letter}")
+        elif lead:
+            add(num_id, ex.parse_number(lead[1]), header, period, level)
+    return out
+
+
+def _fits(indicator: str, value: float, percent: bool, catalogue: ex.Catalogue) -> bool:
+    """Whether a cell's number can be a value of the indicator: whole counts, shares up to 100."""
+    unit = catalogue.units[indicator]
+    if unit == "count":
+        return not percent and value == int(value)
+    if unit == "percent":
+        return value <= 100
+    return not percent
+
+
+# --------------------------------------------------------------------------- tables by indicator columns
+
+
+@dataclass(frozen=True)
+class _Column:
+    header: str
+    start: int  # character column of the header cell in a layout table (-1 for tab tables)
+    end: int
+    indicator: str | None  # the indicator the header names
+    kind: str  # indicator | count | share | period | breakdown | variant | label | unknown
+    period: Period | None = None
+    breakdown: str = ""  # of a column headed "Cấp huyện", "Mức độ 3"; "" under "Tổng"
+
+
+def _header_indicator(folded: str) -> str | None:
+    dossiers = bool(phrase(pt.DOSSIER).search(folded))
+    return next((ind for ind, spec in HEADER_RULES
+                 if phrase(spec).search(folded) and not (dossiers and ind == "procedures-online-services")), None)
+
+
+def _column(header: str, start: int, end: int) -> _Column:
+    folded = fold(header)
+    if (period := column_period(header)) is not None:
+        return _Column(header, start, end, None, "period", period)
+    if phrase(SHARE_HEADER).search(folded):  # "Tỷ lệ", "Tỷ lệ đúng hạn (%)": the share of a count
+        named = _header_indicator(phrase(SHARE_HEADER).sub(" ", folded))
+        return _Column(header, start, end, named, "share")
+    if phrase(COUNT_HEADER).fullmatch(folded.strip()):
+        return _Column(header, start, end, None, "count")
+    breakdown, total = _row_breakdown(folded)
+    if breakdown and not total and _header_indicator(folded) is None:
+        return _Column(header, start, end, None, "breakdown", breakdown=breakdown)
+    if any(phrase(spec).search(folded) and _header_indicator(phrase(spec).sub(" ", folded)) is None for spec, _ in ROW_VARIANTS):
+        return _Column(header, start, end, _header_indicator(folded), "variant")  # "Trực tuyến" alone: a channel
+    if (indicator := _header_indicator(folded)) is not None:
+        return _Column(header, start, end, indicator, "indicator")
+    if phrase(LABEL_HEADER).fullmatch(folded.strip()):
+        return _Column(header, start, end, None, "label")
+    return _Column(header, start, end, None, "unknown")
+
+
+def _split(line: str, kind: str, width: int = 0) -> list[tuple[int, str]]:
+    """Cells of a line with their character columns (-1 in tab and loose lines). A loose row
+    (single spaces) has its last `width` words as cells when the header says how many there are:
+    its label may end in a number ("Mức 1, 2")."""
+    if kind == "tab":
+        return [(-1, _clean(c)) for c in line.split("\t")]
+    if kind == "loose":
+        words = line.split()
+        if 0 < width < len(words) and all(_cell_value(w) is not None for w in words[-width:]):
+            return [(-1, " ".join(words[:-width]))] + [(-1, w) for w in words[-width:]]
+        m = _LOOSE_ROW.fullmatch(line.rstrip())
+        assert m is not None
+        return [(-1, m["label"].strip())] + [(-1, c) for c in m["cells"].split()]
+    return _cells(line.rstrip())
+
+
+def _label(line: str, kind: str, width: int) -> str:
+    cells = _split(line, kind, width)
+    if len(cells) > 2 and STT.fullmatch(cells[0][1]) and _cell_value(cells[1][1]) is None:
+        return cells[1][1]
+    return cells[0][1]
+
+
+def _header_columns(line: str, kind: str) -> list[_Column]:
+    return [_column(text, pos, pos + len(text)) for pos, text in _split(line, kind)]
+
+
+def _align(header: list[_Column], cells: list[tuple[int, str]], layout: bool) -> list[tuple[_Column, str]]:
+    """Pair a row's value cells (after its label) with the header's columns of figures."""
+    columns = [c for c in header if c.kind != "label"]
+    values = cells[1:]
+    if layout and values and all(p >= 0 for p, _ in values) and all(c.start >= 0 for c in columns):
+        paired: dict[int, str] = {}
+        for pos, text in values:  # each cell under the header nearest to it (numbers align right or centre)
+            centre = pos + len(text) / 2
+            best = min(range(len(columns)), key=lambda i: abs((columns[i].start + columns[i].end) / 2 - centre))
+            if best in paired:
+                return []  # two cells under one header: the alignment is not to be trusted
+            paired[best] = text
+        return [(col, paired.get(i, "")) for i, col in enumerate(columns)]
+    if len(columns) == len(values) + 1 and header and header[0].kind != "label":
+        columns = columns[1:]  # the first header named the label column in words we do not know
+    if len(values) != len(columns):
+        return []
+    return [(col, text) for col, (_, text) in zip(columns, values)]
+
+
+def _split_columns(header: list[_Column], pairs: int) -> list[_Column]:
+    """The header with its last `pairs` columns of figures each followed by a share column."""
+    figures = [i for i, c in enumerate(header) if c.kind != "label"]
+    split = set(figures[-pairs:]) if pairs else set()
+    out: list[_Column] = []
+    for i, column in enumerate(header):
+        out.append(column)
+        if i in split:
+            out.append(_Column(f"{column.header} (%)", -1, -1, None, "share"))
+    return out
+
+
+def _variants(folded: str) -> dict[str, str]:
+    """The indicators a channel ("trực tuyến", "bưu chính") turns counts into, or {}."""
+    return next((v for spec, v in ROW_VARIANTS if phrase(spec).search(folded)), {})
+
+
+def _row_breakdown(folded: str) -> tuple[str, bool]:
+    """(breakdown, total row) of a row label."""
+    if re.fullmatch(TOTAL_ROW, folded):
+        return "", True
+    found = {value for spec, value in ROW_BREAKDOWNS if phrase(spec).search(folded)}
+    if found & {"rating=very_satisfied", "rating=dissatisfied"}:
+        found.discard("rating=satisfied")
+    dims = {v.split("=")[0] for v in found}
+    if len(dims) != len(found):  # two values of one dimension: not a breakdown row we can read
+        return "", False
+    return ";".join(sorted(found)), False
+
+
+def _cell_value(cell: str) -> tuple[float | None, bool] | None:
+    """(value or None when the cell marks the figure missing, percent) of a cell; None when it is no figure."""
+    cell = cell.strip()
+    if cell in ("", "-", "–", "/"):
+        return None, False
+    m = re.fullmatch(rf"(?P<n>{ex._NUM}|\d+\.\d{{1,2}})\s?(?P<pct>%)?", cell)
+    if not m:
+        return None
+    number = m["n"]
+    if m["pct"] and re.fullmatch(r"\d+\.\d{1,2}", number):  # "78.4%" from a software export
+        return float(number), True
+    return ex.parse_number(number), bool(m["pct"])
+
+
+def _share_of(indicator: str, breakdown: str, catalogue: ex.Catalogue) -> str | None:
+    """The share the catalogue defines for a count (share-on-time for dossiers-resolved-on-time)."""
+    if indicator == RATING_SHARE[0] and breakdown.startswith("rating="):
+        return RATING_SHARE[1]
+    return next((share for num, _, share, extra in catalogue.shares if num == indicator and not extra), None)
+
+
+def _caption(text: str, start: int) -> str:
+    """"Bảng 2" / "Phụ lục 01" from the three lines above a table, or "Bảng"."""
+    above = text[max(0, text.rfind("\n", 0, max(0, start - 1)) - 300): start]
+    for line in reversed(above.split("\n")[-4:]):
+        folded, where = fold_with_map(line)
+        m = phrase(CAPTION).search(folded)
+        if m and m.start() < 5:
+            return line[where[m.start()]: where[m.end() - 1] + 1]
+    return "Bảng"
+
+
+@dataclass
+class _Row:
+    offset: int
+    line: str
+    kind: str
+    more: str = ""  # the label's continuation on the lines below ("trước hạn" under "Hồ sơ giải quyết")
+
+
+def _merge_headers(lines: list[tuple[str, str]]) -> list[_Column]:
+    """One header from the header lines above the rows: a layout header wrapped over two lines
+    ("Hồ sơ | Đã giải | Đang giải" over "tiếp nhận | quyết | quyết") joins under the line with most cells."""
+    split = [_split(line, kind) for line, kind in lines]
+    base = max(range(len(split)), key=lambda i: len(split[i]))
+    if lines[base][1] != "header" or len(split) == 1:
+        return _header_columns(*lines[-1])
+    texts = {pos: [text] for pos, text in split[base]}
+    for i, cells in enumerate(split):
+        if i == base:
+            continue
+        for pos, text in cells:
+            nearest = min(texts, key=lambda p: abs(p - pos))
+            texts[nearest].insert(0 if i < base else len(texts[nearest]), text)
+    return [_column(" ".join(parts), pos, pos + max(len(t) for t in parts)) for pos, parts in sorted(texts.items())]
+
+
+def _parse_block(block: list[tuple[int, str, str]]) -> tuple[list[_Column], list[_Row]]:
+    """The header (the last run of header lines before the rows, split by "Tổng %") and the rows."""
+    header: list[_Column] = []
+    pending: list[tuple[str, str]] = []
+    rows: list[_Row] = []
+    for offset, line, kind in block:
+        if kind == "cont":
+            if rows:
+                rows[-1].more += " " + line.strip()
+            continue
+        if kind == "sub":
+            if pending:
+                header, pending = _merge_headers(pending), []
+            if header:
+                header = _split_columns(header, fold(line).count("%"))
+            continue
+        cells = _split(line, kind)
+        if kind == "header" or (kind == "tab" and not any(_cell_value(c) is not None for _, c in cells[1:])):
+            pending.append((line, kind))
+            continue
+        if pending:
+            header, pending = _merge_headers(pending), []
+        rows.append(_Row(offset, line, kind))
+    if not header and rows and all(len(_split(r.line, r.kind)) == 2 for r in rows):
+        header = [_Column("", -1, -1, None, "label"), _Column("", -1, -1, None, "count")]  # "label   figure" lines
+    if not any(c.kind in ("indicator", "count", "share", "period", "breakdown", "variant") for c in header):
+        return [], []
+    return header, rows
+
+
+def _read_block(text: str, block: list[tuple[int, str, str]], catalogue: ex.Catalogue, period_at: PeriodAt) -> list[TableFigure]:
+    header, rows = _parse_block(block)
+    width = sum(c.kind != "label" for c in header)
+    folded_rows = [fold(f"{_label(r.line, r.kind, width)} {r.more}".strip()) for r in rows]
+    kinds = [_row_breakdown(f) for f in folded_rows]
+    # A table about online services: every row but the total is an online level ("Mức độ 3", "Mức độ 4").
+    online = any(b for b, _ in kinds) and all("online_level=" in b or total for b, total in kinds)
+    named = {c.indicator for c in header}
+    # "Tổng" before "Đã giải quyết | Đang giải quyết": every dossier to process.
+    total_column = "dossiers-to-process" if {"dossiers-resolved", "dossiers-pending"} <= named else None
+    caption = _caption(text, block[0][0])
+    out: list[TableFigure] = []
+    for row, folded in zip(rows, folded_rows):
+        cells = _split(row.line, row.kind, width)
+        if len(cells) > 2 and STT.fullmatch(cells[0][1]) and _cell_value(cells[1][1]) is None:
+            cells = cells[1:]  # "1 | Cấp huyện | …": the number only counts the rows
+        label = ex.squash(f"{cells[0][1]} {row.more}")
+        breakdown, total = _row_breakdown(folded)
+        row_indicator = _header_indicator(folded) if not breakdown and not total else None
+        variants = _variants(folded)
+        if row_indicator == "procedures-online-services" and not (online or phrase("truc tuyen").search(folded)):
+            row_indicator = None
+        if not (breakdown or total or row_indicator or variants):
+            continue  # a row we cannot name ("Mức 1, 2"): never read as the total
+        base_period = period_at(row.offset)
+        quote = ex.squash(f"{row.line} {row.more}")
+        last_count: str | None = None
+        for column, cell in _align(header, cells, row.kind == "layout"):
+            value = _cell_value(cell)
+            if value is None or (not cell.strip() and row.kind != "tab"):
+                continue  # no figure; or nothing under the header in an aligned row, which says nothing
+            indicator: str | None
+            # A row and a column both naming what is counted: the column names the part of the row's
+            # count ("Đã giải quyết" row, "Trước hạn" column), except a channel column ("Trực tuyến",
+            # "Bưu chính"), which turns the row's count into the catalogue's indicator for it.
+            if column.kind == "variant" and row_indicator:
+                indicator = _variants(fold(column.header)).get(row_indicator)
+                last_count = indicator
+            elif column.kind == "variant" and column.indicator:  # under a row of a level: the channel's own count
+                indicator = _column_indicator(column.indicator, online, variants, breakdown)
+                last_count = indicator
+            elif column.kind == "indicator" and column.indicator:
+                indicator = _column_indicator(column.indicator, online, variants, breakdown)
+                last_count = indicator
+            elif column.kind in ("count", "period", "breakdown"):
+                indicator = row_indicator or (total_column if column.kind == "count" else None)
+                last_count = indicator
+            elif column.kind == "share":
+                base = column.indicator or row_indicator or last_count
+                indicator = _share_of(base, breakdown, catalogue) if base else None
+            else:
+                indicator = None
+            if breakdown in NO_BREAKDOWN_VALUE and indicator is not None:
+                indicator = NO_BREAKDOWN_VALUE[breakdown].get(indicator)
+            if indicator is None or indicator not in catalogue:
+                continue
+            number, percent = value
+            if number is not None and not _fits(indicator, number, percent, catalogue):
+                continue
+            parts = [b for b in (breakdown, column.breakdown) if b and b not in NO_BREAKDOWN_VALUE]
+            if len({b.split("=")[0] for b in parts}) < len(parts):
+                continue  # a row and a column of the same dimension: no cell is both
+            period = column.period or base_period or ("", "", "")
+            out.append(TableFigure(
+                row.offset, indicator, ";".join(sorted(parts)),
+                "" if number is None else ex.format_value(number), "missing" if number is None else "reported",
+                f"{caption}, dòng {label}" + (f", cột {column.header}" if column.header else ""), quote, *period))
+    return out
+
+
+def _column_indicator(indicator: str, online: bool, variants: dict[str, str], breakdown: str) -> str | None:
+    """The indicator of a column headed by an indicator, in a row of a given kind."""
+    if online:
+        indicator = ONLINE.get(indicator, indicator)
+    if variants and not breakdown:  # "Bưu chính": only the counts the channel has an indicator for
+        return variants.get(indicator)
+    indicator = variants.get(indicator, indicator)
+    if indicator == "procedures-online-services" and not online:
+        return None  # "Số thủ tục" beside levels of government: procedures of what kind is not said
+    return indicator
+
+
+# --------------------------------------------------------------------------- the entry point
+
+
+def read_tables(text: str, catalogue: ex.Catalogue, period_at: PeriodAt) -> list[TableFigure]:
+    """Figures of every table of `text`, in document order.
+
+    `period_at(offset)` gives the period in force at a table row (from the table's title or the
+    sentence before it), or None; a column headed by a period overrides it.
+    """
+    figures = _read_period_tables(text, catalogue)
+    taken = {f.offset for f in figures}
+    for block in _blocks(text):
+        if any(offset in taken for offset, _, _ in block):
+            continue  # a table by period columns, read above
+        figures += _read_block(text, block, catalogue, period_at)
+    return sorted(figures, key=lambda f: f.offset)
