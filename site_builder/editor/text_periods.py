@@ -85,6 +85,10 @@ NUMBER = r"(\d{1,2}|sau|chin|ba|one|two|three|four|five|six|seven|eight|nine|ten
 ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 # What, just before a period, makes it the period compared with rather than the text's own.
+# A period inside the citation of a document is that document's, not the report's: "Căn cứ Quyết định
+# số 123/QĐ-UBND ngày 12/4/2022 … về Kế hoạch CCHC năm 2022" names no period of the figures below it.
+CITED = re.compile(r"(?:(?:^|[.\n])[ \t#*-]*can cu\b[^.\n]*"
+                   r"|\b(?:quyet dinh|ke hoach|cong van|nghi quyet|chi thi|thong tu|nghi dinh)\b[^,;.\n()]{0,40})$")
 COMPARED = re.compile(r"(?:so\s+voi|cung\s+ky|(?<![a-z])hon|compared\s+(?:with|to)|(?<![a-z])than|(?<![a-z])vs"
                       r"|same\s+period|up\s+from|down\s+from)(?![a-z])[^0-9.;:!?()\n]*$")
 DEADLINE = re.compile(r"(?<![a-z])(?:den|toi|by|until)\s+(?:het\s+|cuoi\s+|the\s+end\s+of\s+)?$")
@@ -332,7 +336,8 @@ def _mentions(text: str, f: str | None = None) -> list[_Mention]:
     out: list[_Mention] = []
     last_year: int | None = None
     for m in _select(_candidates(f)):
-        comparison = m.comparison or bool(COMPARED.search(f[max(0, m.start - 40): m.start]))
+        comparison = (m.comparison or bool(COMPARED.search(f[max(0, m.start - 40): m.start]))
+                      or bool(CITED.search(f[max(0, m.start - 160): m.start])))
         if m.kind == "unknown":
             out.append(replace(m, comparison=comparison))
             continue
