@@ -8,17 +8,29 @@ How a text is read:
 
 1. It is cut into prose sentences and tables (`tables.table_spans`: tab-separated or aligned by spaces).
 2. In a sentence every number is found in the ORIGINAL text; dates, document numbers,
-   years and list numbering are skipped, and values are read in Vietnamese format
-   ("7.447" = 7447, "72,3%" = 72.3, "02" = 2).
-3. The words on each side of a number are folded (`extract_patterns.fold`: no diacritics,
-   OCR look-alikes) and matched against the phrase table `extract_patterns.RULES`.
-4. A number no phrase names inherits the indicator of the total it breaks down ("trong đó:
-   …"); a percentage after a count becomes the share the catalogue defines for that count.
+   years, list numbering, the digits of a period ("từ ngày 21/7") and changes ("tăng 4 bậc") are
+   skipped. Values are read in Vietnamese format ("7.447" = 7447, "72,3%" = 72.3, "02" = 2, and
+   "78.4%" with a decimal point), in words before a thing counted ("mười lăm hồ sơ", "không có hồ
+   sơ trễ hạn" = 0), or, in an English edition (`is_english`), in English format ("13,188").
+3. The words on each side of a number are folded (`phrases.fold`: no diacritics, OCR look-alikes)
+   and matched against the phrase table `phrases.RULES`: the lowest tier, then the nearest cue,
+   wins; a cue right after the previous figure's noun is that figure's. Words in either order name
+   one count ("đúng hạn và trước hạn" = "trước hạn và đúng hạn": on time, early included).
+4. A number no phrase names inherits the indicator of the total it breaks down ("trong đó: …"),
+   or of its sibling in a parallel list ("cấp huyện … 2.106 hồ sơ, cấp xã 4.412 hồ sơ"); a
+   percentage after a count becomes the share the catalogue defines for that count; PAR INDEX,
+   SIPAS, PCI and PAPI scores and ranks go to the index last named. The words around a number
+   give its breakdown (level, online level, cause: `phrases.CONTEXT`) and its qualifier ("trên",
+   "khoảng", "ước": `phrases.QUALIFIERS`).
 5. Tables are read by `tables.read_tables`: indicators named by row labels or column headers,
    periods and breakdowns by the others, "a/b" to numerator and denominator, "/" or blank to `missing`.
 
+6. Each figure's period is the one the text gives for it (`text_periods.PeriodScope`); without
+   one, the period the editor passes.
+
 It never invents a number: every value is a number printed in its quote, and only
-indicators that exist in the catalogue are proposed.
+indicators that exist in the catalogue are proposed. The command then runs the consistency
+checks on the draft and marks the rows they involve (`draft_findings`, `mark_draft`).
 """
 from __future__ import annotations
 

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[3]
 CORPUS = Path(__file__).resolve().parent / "extract_corpus"
 SPLITS = ("seen", "unseen")
 TARGET_RECALL = {"seen": 0.95, "unseen": 0.90}
-NOT_YET = "issue 23: rules not yet updated"
+UNSEEN_SHORT = "the set-aside third is below the issue's target (80.5% recall, 4 wrong values when measured)"
 BREAKDOWN = re.compile(r"([a-z_]+=[a-z0-9_-]+(;[a-z_]+=[a-z0-9_-]+)*)?")
 
 # Numbers a text may write as words; the check below reads them independently of `extract`.
@@ -151,16 +151,20 @@ def test_extract_never_proposes_a_number_its_quote_does_not_print(split: str, ca
                 assert float(row.value) in printed_values(row.quote), row
 
 
-@pytest.mark.xfail(reason=NOT_YET, strict=False)
-@pytest.mark.parametrize("split", SPLITS)
+@pytest.mark.parametrize("split", [
+    "seen",
+    # Measured once the rules were written, without reading the texts: 80.5% recall, 4 wrong values (issue 23's
+    # closing note). Strict: when the rules reach the target this fails, and the mark is to be removed.
+    pytest.param("unseen", marks=pytest.mark.xfail(reason=UNSEEN_SHORT, strict=True)),
+])
 def test_recall_target(split: str, scores: dict[str, tuple[Score, list[tuple[str, Score]]]]) -> None:
     total, _ = scores[split]
     missed = [(e.indicator, e.value, e.period, e.breakdown) for e in total.missed]
     assert total.recall >= TARGET_RECALL[split], missed[:20]
 
 
-@pytest.mark.xfail(reason=NOT_YET, strict=False)
-@pytest.mark.parametrize("split", SPLITS)
+@pytest.mark.parametrize("split", [
+    "seen", pytest.param("unseen", marks=pytest.mark.xfail(reason=UNSEEN_SHORT, strict=True))])
 def test_no_wrong_value(split: str, scores: dict[str, tuple[Score, list[tuple[str, Score]]]]) -> None:
     total, _ = scores[split]
     assert not total.wrong, [why for _, why in total.wrong][:20]
