@@ -359,6 +359,8 @@ RULES: tuple[Rule, ...] = (
     # --- percentages named by their own words ("tỷ lệ đúng hạn đạt 100%")
     _r("share-on-time", "percent", left=f"ty le ~ ({ON_TIME_WITH_EARLY}|dung han)", tier=0, left_max=25),
     _r("share-early", "percent", left="ty le ~ truoc han", tier=0, left_max=25),
+    # "tỷ lệ giải quyết hồ sơ đạt 96,6%": the resolution rate, unless on time or early is named nearer.
+    _r("share-resolved", "percent", left="ty le giai quyet( ho so)?( ,)?( thu tuc hanh chinh| tthc)? ~", tier=0, left_max=40),
     _r("share-on-time", "percent", left=f"(giai quyet )?({ON_TIME_WITH_EARLY}|dung han|dung hen) (dat|la|chiem)( ty le)?", tier=0, left_max=5),
     _r("share-late", "percent", left="ty le ~ (tre|qua) (han|hen)", tier=0, left_max=25),
     _r("share-online", "percent", left="(ho so )?truc tuyen ~ chiem", tier=0, left_max=10),
