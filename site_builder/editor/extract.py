@@ -659,8 +659,12 @@ def _indices(items: list[_Item], catalogue: Catalogue) -> None:
         if len(item.before) - where > pt.INDEX_REACH:
             continue
         number = item.number
+        if re.search(r"(?<![a-z])tu\W+(?:vi tri\W+)?(?:thu|hang)\W*$", item.left) and re.match(r"\W*(?:len|xuong)\b", item.right):
+            continue  # "từ vị trí thứ 8 lên thứ 3": the rank it left, of a year the text does not give
         if phrase(pt.RANK_CUE).search(item.left):
             kind = "rank"
+        elif number.percent and re.search(r"\(\s*$", item.left) and index == "sipas":
+            kind = "score"  # "tăng 2,58% so với năm 2022 (80,08%)": the earlier year's index, in brackets
         elif re.match(r"\W{0,3}diem", item.right) or (phrase(pt.SCORE_CUE).search(item.left)
                                                       and (number.percent or number.denominator is not None)):
             kind = "score"  # "70,34 điểm" is a score wherever it stands; a percentage only after "đạt"

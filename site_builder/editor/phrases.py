@@ -402,7 +402,7 @@ PLAN_HEADING = "(phuong huong|nhiem vu (trong tam|~ (thoi gian|nam|giai doan) (t
 BREAKDOWN_MARKER = "(trong do|trong so|bao gom|gom)"
 # Words right before a number that make it a date, a document number or a level, not a figure.
 SKIP_BEFORE = (
-    "(ngay|thang|nam|quy|muc do|muc do `\\d+\\W{1,3}`|iso|tcvn|covid|de an|dieu|khoan|phu luc|lan thu|quoc lo|giai doan"
+    "(ngay|thang|nam|quy|muc do|muc do `\\d+\\W{1,3}`|iso|tcvn|covid|de an|dieu|khoan|phu luc|`(?<![a-z])lan(?![a-z])` thu|quoc lo|giai doan"
     "|(quyet dinh|nghi dinh|nghi quyet|chi thi|ke hoach|cong van|thong tu|to trinh)( so)?)"
 )
 # Breakdowns the words around a number give (extract._context): dimension -> (cues, scope). Scope "before":
@@ -443,8 +443,8 @@ INDEX_NAMES: tuple[tuple[str, str], ...] = (
     ("pci", "(pci|nang luc canh tranh)"),
     ("papi", "(papi|hieu qua quan tri)"),
 )
-INDEX_REACH = 120  # how far after the index's name its score and rank may be printed
-RANK_CUE = "(xep|dung|hang|vi tri)( thu| hang)?( thu)?`\\W*$`"
+INDEX_REACH = 200  # how far after the index's name its score and rank may be printed
+RANK_CUE = "(xep|dung|hang|vi tri|len|xuong)( vi tri)?( thu| hang)?( thu)?`\\W*$`"
 SCORE_CUE = "(dat|dat duoc|la|voi|diem)`\\W*$`"
 LEVELS: tuple[tuple[str, str], ...] = (
     ("(cap tinh|cap so|so, ban, nganh)", "province"),
