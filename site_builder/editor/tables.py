@@ -74,9 +74,9 @@ ROW_BREAKDOWNS: tuple[tuple[str, str], ...] = (
 ) + tuple((spec, f"level={level}") for spec, level in pt.LEVELS) + (
     ("(cac xa|xa, (phuong, )?thi tran)", "level=commune"),
 )
-# Breakdown values the catalogue does not have (content/breakdowns): a row so named gives only
-# the figures that need no breakdown ("Không hài lòng … 2%": the dissatisfaction rate).
-NO_BREAKDOWN_VALUE = {"rating=dissatisfied": {"satisfaction-survey-forms": None, "share-rating": "dissatisfaction-rate"}}
+# A share of one rating that the catalogue has as an indicator of its own, without breakdown
+# ("Không hài lòng … 2%" is the dissatisfaction rate).
+OWN_INDICATOR = {("share-rating", "rating=dissatisfied"): "dissatisfaction-rate"}
 TOTAL_ROW = r"\W*(?:tong\s*cong|tong\s*so|tong|cong|toan\s*(?:tinh|huyen|xa))\W*"  # the whole label, on folded text
 # A second header line that splits the columns above it into a count and a share: "Tổng % Tổng %".
 SUB_HEADER = re.compile(r"(?:(?:tong|so luong|sl|tthc|so)\s*%\s*)+")
@@ -624,14 +624,14 @@ def _read_block(text: str, block: list[tuple[int, str, str]], catalogue: ex.Cata
                 indicator = _share_of(base, breakdown, catalogue) if base else None
             else:
                 indicator = None
-            if breakdown in NO_BREAKDOWN_VALUE and indicator is not None:
-                indicator = NO_BREAKDOWN_VALUE[breakdown].get(indicator)
+            own = OWN_INDICATOR.get((indicator or "", breakdown))
+            indicator = own or indicator
             if indicator is None or indicator not in catalogue:
                 continue
             number, percent = value
             if number is not None and not _fits(indicator, number, percent, catalogue):
                 continue
-            parts = [b for b in (breakdown, column.breakdown) if b and b not in NO_BREAKDOWN_VALUE]
+            parts = [b for b in (breakdown, column.breakdown) if b and not (own and b == breakdown)]
             if len({b.split("=")[0] for b in parts}) < len(parts):
                 continue  # a row and a column of the same dimension: no cell is both
             period = column.period or base_period or ("", "", "")

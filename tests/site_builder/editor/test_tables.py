@@ -250,7 +250,7 @@ def test_rows_per_channel_and_per_rating(catalogue: ex.Catalogue) -> None:
     assert ("satisfaction-survey-forms", "rating=satisfied", "175", "reported") in found
     assert ("satisfaction-survey-forms", "rating=average", "15", "reported") in found
     assert ("dissatisfaction-rate", "", "1", "reported") in found  # the catalogue's rate, not a "satisfied" row
-    assert not any(f[2] == "5" for f in found)  # no breakdown value for the dissatisfied forms yet: left out
+    assert ("satisfaction-survey-forms", "rating=dissatisfied", "5", "reported") in found
     shares = {f for f in found if f[0] == tb.RATING_SHARE[1]}
     assert shares == ({("share-rating", "rating=very_satisfied", "62", "reported"), ("share-rating", "rating=satisfied", "35", "reported"),
                        ("share-rating", "rating=average", "3", "reported")} if "share-rating" in catalogue else set())
