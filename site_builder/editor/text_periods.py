@@ -119,7 +119,7 @@ class Span:
 class _Mention:
     start: int
     end: int
-    kind: str  # year, years, half, months, quarter, month, range, to_date, unknown
+    kind: str  # year, years, months, last_months, quarter, month, range, to_date, fixed (code given), unknown
     year: int | None  # None: the text gives no year here
     a: int = 0  # the part (half, quarter, month, months) or the first year
     b: tuple[int, int, int, int] | None = None  # range: day, month, first day, first month
@@ -153,8 +153,8 @@ def _count(token: str) -> int:
 
 def _date_range(s: int, e: int, first: tuple[int, int, int | None], last: tuple[int, int, int | None]) -> _Mention:
     (d1, m1, y1), (d2, m2, y2) = first, last
-    if y2 is None and y1 is not None and (m2, d2) >= (m1, d1):
-        y2 = y1
+    if y2 is None and y1 is not None:
+        y2 = y1 if (m2, d2) >= (m1, d1) else y1 + 1  # "từ 15/12/2022 đến 14/3": into the next year
     return _Mention(s, e, "range", y2, y1 or 0, (d2, m2, d1, m1))
 
 
@@ -404,7 +404,6 @@ def find_periods(text: str) -> list[Span]:
 # --------------------------------------------------------------------------- scope
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
-_CELL = re.compile(r"[^\t]+|(?<=\t)(?=\t)")
 
 
 def _cells(line: str) -> list[tuple[int, int]]:
