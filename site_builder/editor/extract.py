@@ -671,7 +671,10 @@ def _indices(items: list[_Item], catalogue: Catalogue) -> None:
         else:
             continue
         ind = f"{index}-{kind}"
-        if _fit_all((ind,), number, catalogue):
+        # PAR INDEX is published as a percentage of the maximum ("đạt 86,21%") as often as in points:
+        # the printed number is the score either way.
+        as_printed = index == "par-index" and kind == "score" and number.percent and number.value <= 100
+        if _fit_all((ind,), number, catalogue) or as_printed:
             item.hit = _Hit((ind,), "", "index")
 
 

@@ -286,6 +286,16 @@ def test_prose_rules(sentence: str, expected: list[tuple[str, str, str]], catalo
     assert [(r.indicator, r.value, r.breakdown) for r in ex.extract(sentence, catalogue)] == expected
 
 
+def test_index_scores_and_ranks(catalogue: ex.Catalogue) -> None:
+    rows = ex.extract("Năm 2022, Chỉ số cải cách hành chính (PAR INDEX) của tỉnh đạt 86,21%, xếp thứ 14/63, tăng 3 bậc; "
+                      "Chỉ số hài lòng (SIPAS) đạt 84,5%, đứng thứ 20. PCI đạt 65,8 điểm, xếp hạng 27; PAPI đạt 42,37/80 điểm. "
+                      "Về PCI, tỉnh vươn từ vị trí thứ 8 lên thứ 3.", catalogue)
+    assert [(r.indicator, r.value, r.period) for r in rows] == [
+        ("par-index-score", "86.21", "2022"), ("par-index-rank", "14", "2022"), ("sipas-score", "84.5", "2022"),
+        ("sipas-rank", "20", "2022"), ("pci-score", "65.8", "2022"), ("pci-rank", "27", "2022"), ("papi-score", "42.37", "2022"),
+        ("pci-rank", "3", "2022")]
+
+
 def test_qualifiers_are_read_where_printed(catalogue: ex.Catalogue) -> None:
     rows = ex.extract("Toàn tỉnh tiếp nhận trên 312.000 hồ sơ, trong đó cấp tỉnh tiếp nhận gần 41.000 hồ sơ; "
                       "khoảng 4.300 hồ sơ quá hạn. Ước cả năm, toàn tỉnh tiếp nhận 640.000 hồ sơ. "
