@@ -493,7 +493,7 @@ def _left_distance(spec: str, left: str, after_figure: bool = True) -> tuple[int
     # "5.950 hồ sơ chưa đến hạn và 1.222 hồ sơ đã quá hạn": words right after the previous figure's noun
     # are that figure's, and name this one only when nothing nearer does.
     lead = next((m.end() for spec_ in pt.NOUN_CLASSES.values() if (m := _noun(spec_).match(left))), None) if after_figure else None
-    if lead is not None and found[-1].start() <= lead + 3:
+    if lead is not None and found[-1].start() <= lead + 3 and not _BOUNDARY.search(left[lead:found[-1].start()]):
         penalty += CLAUSE_PENALTY
     return chars, chars + penalty
 

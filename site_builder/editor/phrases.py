@@ -211,6 +211,11 @@ RULES: tuple[Rule, ...] = (
     _r("satisfaction-survey-forms", noun="phieu", right="(y kien )?tot", breakdown="rating=good", tier=0, right_max=20),
     _r("satisfaction-survey-forms", noun="phieu", right="binh thuong", breakdown="rating=average", tier=0, right_max=20),
     _r("survey-forms-issued", noun="phieu", left="(phat ra|phat|in|gui)( tong)?( so)?", tier=0, left_max=5),
+    # the rating named before the number: "rất hài lòng 150 phiếu, hài lòng 140 phiếu, không hài lòng 6 phiếu"
+    _r("satisfaction-survey-forms", noun="phieu", left="rat hai long( la| co)?", breakdown="rating=very_satisfied", tier=0, left_max=3),
+    _r("satisfaction-survey-forms", noun="phieu", left="(khong|chua) hai long( la| co)?", breakdown="rating=dissatisfied", tier=0, left_max=3),
+    _r("satisfaction-survey-forms", noun="phieu", left="hai long( la| co)?", breakdown="rating=satisfied", tier=0, left_max=3),
+    _r("satisfaction-survey-forms", noun="phieu", left="binh thuong( la| co)?", breakdown="rating=average", tier=0, left_max=3),
     _r("satisfaction-survey-forms", noun="phieu", sentence="(khao sat|danh gia)", tier=0),
     _r("satisfaction-survey-forms", noun="phieu", left="thu (ve|lai|duoc)", tier=0, left_max=5),
     _r("satisfaction-survey-forms", noun="phieu", right="khong hai long", breakdown="rating=dissatisfied", tier=0, right_max=20),
@@ -224,6 +229,7 @@ RULES: tuple[Rule, ...] = (
     _r("dossiers-digitised", noun=DOSSIER, left=DIGITISED + " ~", tier=0),
     _r("online-payment-transactions", noun="luot", left="thanh toan truc tuyen ~~", tier=0, left_max=90),
     _r("online-payment-amount", left="so tien", tier=0, left_max=5),
+    _r("online-payment-amount", left="(so )?tien thanh toan( phi, le phi)? truc tuyen( la| dat)?", tier=0, left_max=5),
     # --- budget and public investment (money: the unit word after the number must fit the indicator)
     _r(("public-investment-disbursed", "public-investment-plan"), "ratio", left="giai ngan ~", tier=0),
     _r("public-investment-disbursed", left="giai ngan ~", tier=0),
@@ -284,7 +290,7 @@ RULES: tuple[Rule, ...] = (
     # --- feedback, questions, guidance
     _r(("feedback-received", "feedback-resolved"), noun=FEEDBACK, left="tiep nhan va (xu ly|giai quyet)", tier=0),
     _r("feedback-forwarded", noun=FEEDBACK, left="chuyen", tier=0, left_max=5),
-    _r("feedback-resolved", noun=FEEDBACK, right="(xem xet|giai quyet|xu ly|tra loi)", tier=0),
+    _r("feedback-resolved", noun=FEEDBACK, right="`(?<!dang )(?<!chua )`(xem xet|giai quyet|xu ly|tra loi)", tier=0),
     _r("feedback-resolved", noun=FEEDBACK, left="(xu ly|giai quyet|tra loi)", tier=0, left_max=5),
     _r("feedback-received", noun=FEEDBACK, left="tiep nhan", tier=0),
     _r("hotline-months-in-operation", noun="thang", sentence="duong day nong", tier=0, breakdown="channel=hotline"),
@@ -309,6 +315,8 @@ RULES: tuple[Rule, ...] = (
     _r("dossiers-to-process", noun=DOSSIER, right="(phai|can) (giai quyet|xu ly)", right_max=12),
     # "tiếp nhận tổng cộng 19.361 hồ sơ, trong đó 16.041 hồ sơ tiếp nhận mới, số còn lại từ kỳ trước chuyển sang":
     # a total that holds new and carried-over dossiers is the total to process.
+    _r("dossiers-to-process", noun=DOSSIER, left="tong so ho so tiep nhan`(?! ?moi)` ~~", tier=0, left_max=100,
+       sentence="((ky truoc|tu truoc) chuyen|ton ky truoc)"),
     _r("dossiers-to-process", noun=DOSSIER, left="(tiep nhan tong cong|tong so ho so (yeu cau )?(phai )?giai quyet) ~~",
        sentence="(tiep nhan moi|moi tiep nhan|(ky truoc|tu truoc) chuyen)", tier=0, left_max=100),
     _r("dossiers-carried-over", noun=DOSSIER, left="((ky truoc|ton) ~ chuyen (qua|sang)|ton ky truoc|ton)"),
@@ -341,12 +349,13 @@ RULES: tuple[Rule, ...] = (
     _r("dossiers-withdrawn", noun=DOSSIER, left="(`r[ua]t`|tra lai) ~", left_max=40, tier=0,
        sentence="(`r[ua]t` ho so|tra lai ho so|de nghi `r[ua]t`)"),
     _r("results-returned-postal", noun="ket qua", left="buu chinh ~"),
-    _r("results-returned-postal", noun="ket qua", right="qua (dich vu )?buu (chinh|dien)", tier=0, right_max=12),
+    _r("results-returned-postal", noun="ket qua", right="((duoc )?(tra|gui) )?qua (dich vu )?buu (chinh|dien)", tier=0, right_max=12),
     _r("dossiers-received-postal", noun=DOSSIER, left="buu chinh ~"),
-    _r("dossiers-received-postal", noun=DOSSIER, right="qua (dich vu )?buu (chinh|dien)", tier=0, right_max=12),
+    _r("dossiers-received-postal", noun=DOSSIER, right="((duoc )?(tiep nhan|gui|nop) )?qua (dich vu )?buu (chinh|dien)", tier=0, right_max=12),
     _r("dossiers-resolved-online", noun=DOSSIER, left="giai quyet ~", right="truc tuyen", right_max=10, tier=0),
     _r("online-payment-transactions", noun="(giao dich|ho so|luot)", right="thanh toan ~ truc tuyen", tier=0, right_max=20),
     _r("online-payment-transactions", noun="(giao dich|luot)", left="thanh toan truc tuyen", tier=0),
+    _r("online-payment-transactions", noun="giao dich", sentence="thanh toan truc tuyen", tier=0),
     _r("dossiers-received-online", noun=DOSSIER, left="(truc tuyen|nop truc tuyen ~)", left_max=25),
     _r("dossiers-received-online", noun=DOSSIER, right="(nop )?truc tuyen", right_max=10, tier=0),
     _r("dossiers-received", noun=DOSSIER, left="tiep nhan truc tiep", breakdown="channel=in-person", left_max=5),
@@ -430,9 +439,11 @@ CHANGE_CUE = "`(?<![a-z])(?<!c\\wt )(?:tang|giam|cao hon|thap hon)(?: them| di)?
 LABEL_END = ("(:|la|co|con|dat|gom|`\\b(?:is|was|are|were|reached)`)"
              "(` (?:nearly|about|approximately|more than|over|around)`| (tren|hon|gan|khoang))?`\\W*$`")
 # Qualifiers printed right before a number (content/qualifiers.py).
+# Exact words ("trễ hẹn 2 hồ sơ" must not read as "hơn 2"): raw expressions over folded text.
 QUALIFIERS: tuple[tuple[str, str], ...] = (
-    ("(tren|hon)", "more_than"), ("(gan|khoang|xap xi|chung)", "approx"), ("(it nhat|toi thieu)", "at_least"),
-    ("duoi", "less_than"), ("(toi da|khong qua)", "at_most"), ("uoc( dat| tinh| khoang| thuc hien)?", "estimated"),
+    ("`(?<![a-z])(?:tren|hon)`", "more_than"), ("`(?<![a-z])(?:gan|khoang|xap xi|chung)`", "approx"),
+    ("`(?<![a-z])(?:it nhat|toi thieu)`", "at_least"), ("`(?<![a-z])duoi`", "less_than"),
+    ("`(?<![a-z])(?:toi da|khong qua)`", "at_most"), ("`(?<![a-z])uoc(?: dat| tinh| khoang| thuc hien)?`", "estimated"),
     ("`more than|over`", "more_than"), ("`nearly|about|approximately|around|almost`", "approx"), ("`at least`", "at_least"),
 )
 ESTIMATE_OPENING = "`\\W*`uoc"

@@ -279,6 +279,17 @@ def test_find_numbers_in_english() -> None:
     # A label with no noun after its number: the label says what is counted.
     ("Tổng hồ sơ tiếp nhận: 12504; Đã giải quyết: 11876; Trễ hạn: 175 (1.47%).",
      [("dossiers-received", "12504", ""), ("dossiers-resolved", "11876", ""), ("dossiers-resolved-late", "175", ""), ("share-late", "1.47", "")]),
+    # The rating named before the count; "không hài lòng" is not "hài lòng".
+    ("Thu về 296 phiếu, trong đó rất hài lòng 150 phiếu, hài lòng 140 phiếu, không hài lòng 6 phiếu.",
+     [("satisfaction-survey-forms", "296", ""), ("satisfaction-survey-forms", "150", "rating=very_satisfied"),
+      ("satisfaction-survey-forms", "140", "rating=satisfied"), ("satisfaction-survey-forms", "6", "rating=dissatisfied")]),
+    # A total that holds the carried-over dossiers is the total to process; what is still being handled is not resolved.
+    ("Tổng số hồ sơ tiếp nhận trong kỳ là 2.480 hồ sơ (hồ sơ mới tiếp nhận 2.401 hồ sơ, kỳ trước chuyển qua 79 hồ sơ).",
+     [("dossiers-to-process", "2480", ""), ("dossiers-received", "2401", ""), ("dossiers-carried-over", "79", "")]),
+    ("Đã giải quyết 11 phản ánh, còn 1 phản ánh đang xử lý; 1.204 hồ sơ được tiếp nhận qua dịch vụ bưu chính công ích.",
+     [("feedback-resolved", "11", ""), ("dossiers-received-postal", "1204", "")]),
+    ("Tổng số tiền thanh toán trực tuyến là 45.600.000 đồng, với 318 giao dịch.",
+     [("online-payment-amount", "45600000", ""), ("online-payment-transactions", "318", "")]),
     ("The Center received 13,188 applications and processed 12,970 of them; 102 applications were delayed.",
      [("dossiers-received", "13188", ""), ("dossiers-resolved", "12970", ""), ("dossiers-resolved-late", "102", "")]),
 ])
@@ -299,9 +310,10 @@ def test_index_scores_and_ranks(catalogue: ex.Catalogue) -> None:
 def test_qualifiers_are_read_where_printed(catalogue: ex.Catalogue) -> None:
     rows = ex.extract("Toàn tỉnh tiếp nhận trên 312.000 hồ sơ, trong đó cấp tỉnh tiếp nhận gần 41.000 hồ sơ; "
                       "khoảng 4.300 hồ sơ quá hạn. Ước cả năm, toàn tỉnh tiếp nhận 640.000 hồ sơ. "
-                      "Tỷ lệ hài lòng đạt 98,7% trên tổng số 640 phiếu khảo sát.", catalogue)
+                      "Tỷ lệ hài lòng đạt 98,7% trên tổng số 640 phiếu khảo sát. Trễ hẹn 2 hồ sơ.", catalogue)
     assert [(r.value, r.qualifier) for r in rows] == [
-        ("312000", "more_than"), ("41000", "approx"), ("4300", "approx"), ("640000", "estimated"), ("98.7", ""), ("640", "")]
+        ("312000", "more_than"), ("41000", "approx"), ("4300", "approx"), ("640000", "estimated"), ("98.7", ""), ("640", ""),
+        ("2", "")]  # "hẹn" is not "hơn"
 
 
 def test_split_sentences_joins_page_breaks() -> None:
