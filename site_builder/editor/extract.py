@@ -313,7 +313,9 @@ _UNITS = {"một": 1, "mot": 1, "hai": 2, "ba": 3, "bốn": 4, "bon": 4, "năm":
           "bảy": 7, "bay": 7, "tám": 8, "tam": 8, "chín": 9, "chin": 9}
 _AFTER_TEN = {**_UNITS, "mốt": 1, "lăm": 5, "lam": 5}
 _WORD = "|".join(sorted(_AFTER_TEN, key=len, reverse=True))
-_WORDED = re.compile(rf"(?<!\w)(?:(?P<zero>không có|khong co)|(?P<ten>mười|muoi)(?:[ \t]+(?P<unit>{_WORD}))?"
+_TENS = "|".join(sorted((w for w in _UNITS if _UNITS[w] > 1), key=len, reverse=True))
+_WORDED = re.compile(rf"(?<!\w)(?:(?P<zero>không có|khong co)|(?:(?P<tens>{_TENS})[ \t]+(?:mươi|muoi)|(?P<ten>mười|muoi))"
+                     rf"(?:[ \t]+(?P<unit>{_WORD}))?"
                      rf"|(?P<one>{'|'.join(sorted(_UNITS, key=len, reverse=True))}))(?=[ \t]+\w)", re.IGNORECASE)
 _COUNTED = re.compile(r"[ \t]+(?:" + phrase(f"({pt.DOSSIER}|ket qua|phieu|thu xin loi|nhiem vu|thu tuc|tthc|giao dich|truong hop)").pattern + ")")
 
@@ -325,8 +327,9 @@ def _worded_numbers(sentence: str) -> list[Number]:
             continue
         if m["zero"]:
             value = 0
-        elif m["ten"]:
-            value = 10 + (_AFTER_TEN[m["unit"].lower()] if m["unit"] else 0)
+        elif m["ten"] or m["tens"]:  # "mười lăm" 15, "hai mươi mốt" 21
+            tens = _UNITS[m["tens"].lower()] if m["tens"] else 1
+            value = 10 * tens + (_AFTER_TEN[m["unit"].lower()] if m["unit"] else 0)
         else:
             value = _UNITS[m["one"].lower()]
         out.append(Number(m.start(), m.end(), m.group(), float(value)))

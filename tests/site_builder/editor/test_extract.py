@@ -249,9 +249,10 @@ def test_find_numbers_drops_ocr_words_read_as_digits() -> None:
 
 def test_find_numbers_reads_words_zeros_and_decimal_points() -> None:
     numbers = ex.find_numbers("Xã nhận mười lăm hồ sơ, trả ba kết quả, không có hồ sơ trễ hạn; trước hạn 78.4%, 9 tháng đầu năm, "
-                              "ba cấp, năm 2022.")
+                              "ba cấp, năm 2022, hai mươi mốt phiếu.")
     assert [(n.text, n.value, n.shape) for n in numbers] == [
-        ("mười lăm", 15, "count"), ("ba", 3, "count"), ("không có", 0, "count"), ("78.4%", 78.4, "percent")]
+        ("mười lăm", 15, "count"), ("ba", 3, "count"), ("không có", 0, "count"), ("78.4%", 78.4, "percent"),
+        ("hai mươi mốt", 21, "count")]
 
 
 def test_find_numbers_in_english() -> None:

@@ -55,6 +55,13 @@ def printed_values(text: str) -> set[float]:
     for word, number in WORDS.items():
         if re.search(rf"\b{word}\b", folded):
             found.add(float(number))
+    digits = {w: n for w, n in WORDS.items() if 1 <= n <= 9}
+    units = {**digits, "mốt": 1, "lăm": 5}
+    for m in re.finditer(r"\b(\w+) mươi(?: (\w+))?", folded):  # "hai mươi mốt" is 21
+        if m[1] in digits:
+            found.add(float(10 * digits[m[1]]))
+            if m[2] in units:
+                found.add(float(10 * digits[m[1]] + units[m[2]]))
     return found
 
 
