@@ -432,7 +432,7 @@ class _Item:
     hit: _Hit | None = None
     left: str = ""  # folded clause between the previous figure and this one
     right: str = ""  # folded clause from the number to the next count
-    after_figure: bool = False  # whether `left` starts at an earlier figure (not at the sentence's start)
+    lead: int | None = None  # where the previous figure's noun ends in `left` (None at a sentence's start)
     implied: str | None = None  # the noun class a label names when no noun follows ("Đã giải quyết: 11876")
     context: dict[str, str] = field(default_factory=dict)  # dimension -> value the words around it give
     qualifier: str = ""
@@ -485,7 +485,12 @@ CLAUSE_PENALTY = 30
 _BOUNDARY = re.compile(r"[,()]")
 
 
-def _left_distance(spec: str, left: str, after_figure: bool = True) -> tuple[int, int] | None:
+def _lead(left: str) -> int | None:
+    """Where the previous figure's noun ends at the start of a clause ("5.950| hồ sơ| chưa đến hạn và …"), if it does."""
+    return next((m.end() for spec in pt.NOUN_CLASSES.values() if (m := _noun(spec).match(left))), None)
+
+
+def _left_distance(spec: str, left: str, lead: int | None = None) -> tuple[int, int] | None:
     """(characters, ranking distance) from the last cue in `left` to the number, or None."""
     found = list(phrase(spec).finditer(left))
     if not found:
@@ -495,7 +500,6 @@ def _left_distance(spec: str, left: str, after_figure: bool = True) -> tuple[int
     penalty = CLAUSE_PENALTY * len(_BOUNDARY.findall(gap))
     # "5.950 hồ sơ chưa đến hạn và 1.222 hồ sơ đã quá hạn": words right after the previous figure's noun
     # are that figure's, and name this one only when nothing nearer does.
-    lead = next((m.end() for spec_ in pt.NOUN_CLASSES.values() if (m := _noun(spec_).match(left))), None) if after_figure else None
     if lead is not None and found[-1].start() <= lead + 3 and not _BOUNDARY.search(left[lead:found[-1].start()]):
         penalty += CLAUSE_PENALTY
     return chars, chars + penalty
@@ -513,12 +517,12 @@ def _right_distance(spec: str, right: str) -> tuple[int, int] | None:
 NO_CUE = 50  # ranking distance of a rule that names no cue (noun or sentence only): after near cues
 
 
-def _cue_distance(rule: pt.Rule, left: str, right: str, after_figure: bool = True) -> int | None:
+def _cue_distance(rule: pt.Rule, left: str, right: str, lead: int | None = None) -> int | None:
     """How far the rule's cues are from the number (for ranking); None when one is missing or too far."""
     distances = []
     for spec, is_left, limit in ((rule.left, True, rule.left_max), (rule.right, False, rule.right_max)):
         if spec:
-            found = _left_distance(spec, left, after_figure) if is_left else _right_distance(spec, right)
+            found = _left_distance(spec, left, lead) if is_left else _right_distance(spec, right)
             if found is None or found[0] > limit:
                 return None
             if not is_left and limit <= 20 and found[1] > found[0]:
@@ -539,8 +543,9 @@ def _heads(item: _Item, items: list[_Item]) -> set[str]:
     sentence that breaks a total down ("Trong số 3.405 hồ sơ đang giải quyết, …", "… gồm 7.172 hồ sơ, có …"),
     the earlier figures of the same noun."""
     found = set()
-    if item.parent is not None and items[item.parent].hit:
-        found.add(items[item.parent].hit.ids[0])  # type: ignore[union-attr]
+    holder = items[item.parent].hit if item.parent is not None else None
+    if holder:
+        found.add(holder.ids[0])
     if _BREAKDOWN.search(item.before):
         found |= {it.hit.ids[0] for it in items if it.hit and it.number.start < item.number.start and it.noun == item.noun}
     return found
@@ -560,7 +565,7 @@ def _match(item: _Item, sentence: str, mode: str, catalogue: Catalogue, items: l
             continue
         if (rule.sentence and not phrase(rule.sentence).search(sentence)) or (rule.unless and phrase(rule.unless).search(sentence)):
             continue
-        distance = _cue_distance(rule, left, right, after_figure=item.after_figure)
+        distance = _cue_distance(rule, left, right, item.lead)
         if distance is not None and (best is None or (rule.tier, distance, order) < best[0]):
             best = ((rule.tier, distance, order), rule)
     return _Hit(best[1].ids, best[1].breakdown) if best else None
@@ -746,7 +751,8 @@ def _items(sentence: str, folded: str, mode: str, catalogue: Catalogue, previous
         stop = next((n.start for n in numbers[i + 1:] if not n.percent), len(sentence))
         right = fold(sentence[number.end: stop].split(";", 1)[0])
         before = fold(sentence[: number.start])
-        item = _Item(number, _noun_class(right), before, left=left, right=right, after_figure=i > 0, parent=parents[i])
+        item = _Item(number, _noun_class(right), before, left=left, right=right, lead=_lead(left) if i else None,
+                     parent=parents[i])
         if phrase(pt.CHANGE_CUE).search(left):
             continue  # "tăng 0,10% so với năm 2022", "tăng 4 bậc": a change, not a figure
         if item.noun is None and not number.percent and phrase(pt.LABEL_END).search(left):
