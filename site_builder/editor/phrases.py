@@ -511,4 +511,5 @@ def rule_indicators() -> set[str]:
     ids = {i for rule in RULES for i in rule.ids}
     ids |= {share for _, _, share, _ in EXTRA_SHARES} | {num for num, _, _, _ in EXTRA_SHARES}
     ids |= {ind for ind, _, _ in LABEL_RULES} | {per for _, _, per in LABEL_RULES if per}
+    ids |= {f"{prefix}-{kind}" for prefix, _ in INDEX_NAMES for kind in ("score", "rank")}
     return ids
