@@ -87,6 +87,8 @@ ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2,
 # What, just before a period, makes it the period compared with rather than the text's own.
 # A period inside the citation of a document is that document's, not the report's: "Căn cứ Quyết định
 # số 123/QĐ-UBND ngày 12/4/2022 … về Kế hoạch CCHC năm 2022" names no period of the figures below it.
+# A figure followed, in its own clause, by a bracket that names its period.
+OWN_BRACKET = re.compile(r"[\d.,/%]+[^\d();,]{0,40}\(\s*")
 CITED = re.compile(r"(?:(?:^|[.\n])[ \t#*-]*can cu\b[^.\n]*"
                    r"|\b(?:quyet dinh|ke hoach|cong van|nghi quyet|chi thi|thong tu|nghi dinh)\b[^,;.\n()]{0,40})$")
 COMPARED = re.compile(r"(?:so\s+voi|cung\s+ky|(?<![a-z])hon|compared\s+(?:with|to)|(?<![a-z])than|(?<![a-z])vs"
@@ -545,6 +547,9 @@ class PeriodScope:
             return _bounds(code) if code else None
         k = bisect_right(self._own_starts, offset)
         own_before = self._own[k - 1] if k else None
+        if k < len(self._own) and self._own[k].code and self._own[k].start < s_end \
+                and OWN_BRACKET.fullmatch(self.folded[offset: self._own[k].start]):
+            return _bounds(self._own[k].code)  # "1 hồ sơ trễ hạn (năm 2017)": the figure's own bracket
         if own_before is not None and own_before.start >= s_start and own_before.end <= offset:
             narrower = self._narrowed(own_before, k, s_end)
             return _bounds(narrower or own_before.code) if own_before.code else None

@@ -246,3 +246,10 @@ def test_the_seen_corpus_gets_its_periods_where_its_values_are_printed() -> None
     assert total > 150
     assert right / total >= SEEN_TARGET
     assert elapsed < 1.0
+
+
+def test_a_bracket_right_after_a_figure_names_its_period() -> None:
+    text = "Trong ba năm từ 2016 đến 2018 chỉ có 1 hồ sơ trễ hạn (năm 2017); huyện tiếp nhận 2.024 hồ sơ (từ ngày 10/9 đến 10/11/2019)."
+    scope = PeriodScope(text)
+    assert scope.at(text.index("1 hồ sơ")) == ("2017", "2017-01-01", "2017-12-31")
+    assert scope.at(text.index("2.024"))[0] == "2019-09-10/2019-11-10"  # type: ignore[index]
