@@ -422,6 +422,7 @@ class _Hit:
     ids: tuple[str, ...]
     breakdown: str = ""
     how: str = "phrase"  # phrase | inherited | share | sibling | index
+    per_id: tuple[str, ...] = ()  # a breakdown for each id, when they differ ("463/467 very satisfied")
 
 
 @dataclass
@@ -568,7 +569,7 @@ def _match(item: _Item, sentence: str, mode: str, catalogue: Catalogue, items: l
         distance = _cue_distance(rule, left, right, item.lead)
         if distance is not None and (best is None or (rule.tier, distance, order) < best[0]):
             best = ((rule.tier, distance, order), rule)
-    return _Hit(best[1].ids, best[1].breakdown) if best else None
+    return _Hit(best[1].ids, best[1].breakdown, per_id=best[1].breakdowns) if best else None
 
 
 def _inherited(head: _Item, number: Number, catalogue: Catalogue, how: str = "inherited") -> _Hit | None:
@@ -800,10 +801,10 @@ def _read_prose(text: str, catalogue: Catalogue, line_starts: list[int], scope: 
     return drafts
 
 
-def _breakdown(hit: _Hit, context: dict[str, str]) -> str:
+def _breakdown(given: str, context: dict[str, str]) -> str:
     """The rule's breakdown with the context's, one value per dimension (the rule's wins), sorted."""
     parts = dict(context)
-    for part in filter(None, hit.breakdown.split(";")):
+    for part in filter(None, given.split(";")):
         key, _, value = part.partition("=")
         parts[key] = value
     return ";".join(f"{k}={v}" for k, v in sorted(parts.items()))
@@ -825,12 +826,12 @@ def _prose_rows(item: _Item, catalogue: Catalogue, offset: int, quote: str, loca
         pairs = [(i, number.value) for i in hit.ids]
     notes = INHERITED_NOTE if hit.how == "inherited" else ("", "")
     out = []
-    for indicator, value in pairs:
+    for n, (indicator, value) in enumerate(pairs):
         if catalogue.units[indicator] == "million_vnd" and number.currency == "ty":
             log.debug("%s: %s tỷ đồng left out: the value would have to be converted to million", indicator, number.text)
             continue  # never print a number the text does not print
         context = {k: v for k, v in item.context.items() if _applies(k, indicator)}
-        out.append(_Draft(offset, {"indicator": indicator, "breakdown": _breakdown(hit, context), "value": format_value(value),
+        out.append(_Draft(offset, {"indicator": indicator, "breakdown": _breakdown(hit.per_id[n] if hit.per_id else hit.breakdown, context), "value": format_value(value),
                                    "qualifier": item.qualifier if indicator == hit.ids[0] else "",
                                    "status": "reported", "locator": locator, "quote": quote,
                                    **_period_fields(period),

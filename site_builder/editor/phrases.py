@@ -193,6 +193,7 @@ class Rule:
     left_max: int = 60  # how far before the number a left cue may end
     right_max: int = 80  # how far after the number a right cue may start
     under: str | None = None  # only inside the parenthesis of a figure of this indicator
+    breakdowns: tuple[str, ...] = ()  # one breakdown per id when they differ (a ratio's part and its whole)
 
 
 def _r(ids: str | tuple[str, ...], shape: Shape = "count", **kw: object) -> Rule:
@@ -206,6 +207,8 @@ RULES: tuple[Rule, ...] = (
     _r("satisfaction-survey-coverage-required", "percent", left="quy dinh", sentence="phieu", mode="any", tier=0, left_max=3),
     # --- satisfaction surveys
     _r(("survey-forms-satisfied", "satisfaction-survey-forms"), "ratio", noun="phieu", right="hai long", tier=0),
+    _r(("satisfaction-survey-forms", "satisfaction-survey-forms"), "ratio", noun="phieu", right="(danh gia )?rat hai long`(?! ?(?:va|,) ?hai long)`",
+       breakdowns=("rating=very_satisfied", ""), tier=0, right_max=20),  # "rất hài lòng và hài lòng" is both: satisfied
     _r("satisfaction-survey-forms", noun="phieu", right="rat hai long", breakdown="rating=very_satisfied", tier=0, right_max=20),
     _r("satisfaction-survey-forms", noun="phieu", right="hai long", breakdown="rating=satisfied", tier=0, right_max=20),
     _r("satisfaction-survey-forms", noun="phieu", right="(y kien )?tot", breakdown="rating=good", tier=0, right_max=20),
@@ -389,6 +392,8 @@ RULES: tuple[Rule, ...] = (
     _r("dossiers-resolved", noun=DOSSIER, left="`(?:processed|resolved|resolving|settled|handled|returned the results of)`", left_max=25),
     _r("dossiers-resolved", left="`(?:processed|resolved|resolving|settled)`", right="`of them`", tier=0, left_max=5, right_max=3),
     _r("satisfaction-rate", "percent", left="`satisfaction (?:index|rate|level)(?: of| reached| was| at)?`", tier=0, left_max=12),
+    _r(("satisfaction-survey-forms", "satisfaction-survey-forms"), "ratio", noun="`reviews?|forms?|ratings?|votes?`",
+       right="`(?:were |was )?very satisfied`", breakdowns=("rating=very_satisfied", ""), tier=0, right_max=12),
     _r("satisfaction-survey-forms", noun="`reviews?|forms?|ratings?|votes?`", right="`(?:were |was )?very satisfied`", breakdown="rating=very_satisfied", tier=0, right_max=12),
     _r("satisfaction-survey-forms", noun="`reviews?|forms?|ratings?|votes?`", right="`(?:were |was )?satisfied`", breakdown="rating=satisfied", tier=0, right_max=12),
     _r("share-on-time", "percent", left="`rate\\b`~~`(?:on[ -]time|within the term|on-duty|before the deadline)`", tier=0, left_max=40),

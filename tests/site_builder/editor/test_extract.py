@@ -284,6 +284,10 @@ def test_find_numbers_in_english() -> None:
     ("Thu về 296 phiếu, trong đó rất hài lòng 150 phiếu, hài lòng 140 phiếu, không hài lòng 6 phiếu.",
      [("satisfaction-survey-forms", "296", ""), ("satisfaction-survey-forms", "150", "rating=very_satisfied"),
       ("satisfaction-survey-forms", "140", "rating=satisfied"), ("satisfaction-survey-forms", "6", "rating=dissatisfied")]),
+    # A ratio whose part and whole need different breakdowns; "rất hài lòng và hài lòng" is both ratings together.
+    ("Có 463/467 phiếu đánh giá rất hài lòng; 210/215 phiếu đánh giá rất hài lòng và hài lòng.",
+     [("satisfaction-survey-forms", "463", "rating=very_satisfied"), ("satisfaction-survey-forms", "467", ""),
+      ("survey-forms-satisfied", "210", ""), ("satisfaction-survey-forms", "215", "")]),
     # A total that holds the carried-over dossiers is the total to process; what is still being handled is not resolved.
     ("Tổng số hồ sơ tiếp nhận trong kỳ là 2.480 hồ sơ (hồ sơ mới tiếp nhận 2.401 hồ sơ, kỳ trước chuyển qua 79 hồ sơ).",
      [("dossiers-to-process", "2480", ""), ("dossiers-received", "2401", ""), ("dossiers-carried-over", "79", "")]),
