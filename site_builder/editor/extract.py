@@ -41,9 +41,10 @@ import logging
 import re
 import sys
 from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING
 
 import click
 
@@ -740,10 +741,11 @@ class _Draft:
 
 
 def _items(sentence: str, folded: str, mode: str, catalogue: Catalogue, previous: list[_Item],
-           english: bool = False, in_period: Callable[[int], bool] = lambda _: False) -> list[_Item]:
+           english: bool = False, in_period: Callable[[int], bool] = lambda _: False, start: int = 0) -> list[_Item]:
     """Every figure of a sentence, with the indicator its phrases name (hit None when none does).
-    `in_period(offset)` tells the digits of a period expression ("từ ngày 21/7") from a figure."""
-    numbers = [n for n in find_numbers(sentence, english) if not in_period(n.start)]
+    `in_period(offset)` tells the digits of a period expression ("từ ngày 21/7") from a figure;
+    `start` is the sentence's offset in the text."""
+    numbers = [n for n in find_numbers(sentence, english) if not in_period(start + n.start)]
     parents = _parents(sentence, numbers)
     items: list[_Item] = []
     for i, number in enumerate(numbers):
@@ -785,7 +787,7 @@ def _read_prose(text: str, catalogue: Catalogue, line_starts: list[int], scope: 
             elif _TOP_HEADING.match(bare):
                 plan_section = False
         mode = "target" if plan_section or target_markers.search(folded) else "actual"
-        items = _items(sent.text, folded, mode, catalogue, previous, english, lambda at: scope.in_period(sent.start + at))
+        items = _items(sent.text, folded, mode, catalogue, previous, english, scope.in_period, sent.start)
         if mode == "actual":  # targets are never inherited nor turned into shares
             _inherit(items, previous, folded, catalogue)
             _siblings(items, catalogue, percent=False)
