@@ -171,7 +171,7 @@ _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 # a thousands group always has three digits, so "78.4" can only be a decimal.
 _POINT_PERCENT = r"\d{1,3}\.\d{1,2}(?=[ \t]?%)"
 _NUMBER = re.compile(rf"(?<![\w.,])(?P<a>{_POINT_PERCENT}|{_NUM})(?:[ \t]?/[ \t]?(?P<b>{_NUM}))?(?P<c>[ \t]?/[ \t]?\d+)?(?P<pct>[ \t]?%)?")
-_SKIP_BEFORE = re.compile(phrase(pt.SKIP_BEFORE).pattern + r"\W*$")
+_SKIP_BEFORE = re.compile(phrase(pt.SKIP_BEFORE).pattern + r"[^\w:]*$")  # "trong tháng: 6.730" is a label and its figure
 _DATE_BEFORE = re.compile(phrase("(ngay|thang|den|tu|quy|nam)").pattern + r"\W*$")
 _MASKS = (phrase("ty le"), phrase("ho so"), phrase("tra loi"))  # OCR words whose letters read as digits ("Ty 18", "ho 50", "tra 101")
 
@@ -280,8 +280,9 @@ def _english_numbers(sentence: str) -> list[Number]:
     found: list[Number] = []
     for m in _NUMBER_EN.finditer(sentence):
         before, after = sentence[: m.start()].lower(), sentence[m.end():].lower()
-        if m["c"] or re.match(r"[ \t]?[/\-][ \t]?[a-z]", after) or re.match(r"[a-z]", after):
-            continue  # dates, "61/2018/ND-CP", "10th"
+        ordinal_rank = re.match(r"(?:st|nd|rd|th)\b", after) and re.search(r"\b(?:rank(?:ed|ing|s)?|placed)\W+$", before)
+        if m["c"] or re.match(r"[ \t]?[/\-][ \t]?[a-z]", after) or (re.match(r"[a-z]", after) and not ordinal_rank):
+            continue  # dates, "61/2018/ND-CP", "10th" (but "ranking 10th" is a rank)
         a, b, pct = m["a"], m["b"], bool(m["pct"])
         value = float(a.replace(",", ""))
         if not pct and not b and value == int(value) and 1900 <= value <= 2100 and not _COUNTED_EN.match(after):
@@ -318,7 +319,7 @@ _TENS = "|".join(sorted((w for w in _UNITS if _UNITS[w] > 1), key=len, reverse=T
 _WORDED = re.compile(rf"(?<!\w)(?:(?P<zero>không có|khong co)|(?:(?P<tens>{_TENS})[ \t]+(?:mươi|muoi)|(?P<ten>mười|muoi))"
                      rf"(?:[ \t]+(?P<unit>{_WORD}))?"
                      rf"|(?P<one>{'|'.join(sorted(_UNITS, key=len, reverse=True))}))(?=[ \t]+\w)", re.IGNORECASE)
-_COUNTED = re.compile(r"[ \t]+(?:" + phrase(f"({pt.DOSSIER}|ket qua|phieu|thu xin loi|nhiem vu|thu tuc|tthc|giao dich|truong hop)").pattern + ")")
+_COUNTED = re.compile(r"[ \t]+(?:" + phrase(f"({pt.DOSSIER}|{pt.FEEDBACK}|dia phuong|ket qua|phieu|thu xin loi|nhiem vu|thu tuc|tthc|giao dich|truong hop)").pattern + ")")
 
 
 def _worded_numbers(sentence: str) -> list[Number]:
@@ -657,12 +658,21 @@ def _share(items: list[_Item], catalogue: Catalogue) -> None:
                 break
 
 
-def _indices(items: list[_Item], catalogue: Catalogue) -> None:
+def _indices(items: list[_Item], catalogue: Catalogue, previous: list[_Item] | None = None) -> None:
     """Scores and ranks of the published indices (PAR INDEX, SIPAS, PCI, PAPI): the index is the last one
     named before the number in its sentence; the number is a rank after "xếp thứ", a score after "đạt"
-    when it is printed in points, as a percentage or out of a maximum ("42,37/80")."""
+    when it is printed in points, as a percentage or out of a maximum ("42,37/80"). A count of provinces
+    whose index rose or fell may name its index in the sentence before."""
+    earlier = next((it.hit.ids[0].rsplit("-", 1)[0] for it in reversed(previous or []) if it.hit and it.hit.how == "index"), None)
     for item in items:
         named = [(m.end(), index) for index, spec in pt.INDEX_NAMES for m in phrase(spec).finditer(item.before)]
+        change = next((kind for spec, kind in pt.PROVINCES_CHANGED if phrase(spec).match(item.right.lstrip())), None)
+        index_of = max(named)[1] if named else earlier
+        if change and index_of and not item.number.percent and item.number.denominator is None:
+            ind = f"provinces-{index_of}-{change}"
+            if _fit_all((ind,), item.number, catalogue):
+                item.hit = _Hit((ind,), "", "index")
+            continue
         if not named:
             continue
         where, index = max(named)
@@ -673,6 +683,10 @@ def _indices(items: list[_Item], catalogue: Catalogue) -> None:
             continue  # "từ vị trí thứ 8 lên thứ 3": the rank it left, of a year the text does not give
         if phrase(pt.RANK_CUE).search(item.left):
             kind = "rank"
+        elif re.search(r"(?<![a-z])nhom\W*$", item.left) and not number.percent:
+            kind = "group"  # "xếp vào nhóm 4": PAPI's groups of provinces by score
+        elif number.percent and re.search(r"(?<![a-z])ty le\W*$", item.left) and index != "sipas":
+            kind = "score-share"  # "40,62/80 điểm, đạt tỷ lệ 50,77%": the score as a share of the maximum
         elif number.percent and re.search(r"\(\s*$", item.left) and index == "sipas":
             kind = "score"  # "tăng 2,58% so với năm 2022 (80,08%)": the earlier year's index, in brackets
         elif re.match(r"\W{0,3}diem", item.right) or (phrase(pt.SCORE_CUE).search(item.left)
@@ -711,6 +725,12 @@ def _context(before: str, right: str) -> dict[str, str]:
     channel or cause right after it ("512 dịch vụ mức độ 3", "29 hồ sơ trễ hạn do lỗi hệ thống")."""
     found: dict[str, str] = {}
     for dimension, (cues, scope) in pt.CONTEXT.items():
+        if scope == "clause":  # only in the figure's own clause, before it
+            clause = re.split(r"[,;:]", before)[-1]
+            near = [(m.end(), value) for spec, value in cues for m in phrase(spec).finditer(clause)]
+            if near:
+                found[dimension] = max(near)[1]
+            continue
         hits = [(m.end(), value) for spec, value in cues for m in phrase(spec).finditer(before)] if scope != "right" else []
         if hits:
             end, value = max(hits)
@@ -765,7 +785,7 @@ def _items(sentence: str, folded: str, mode: str, catalogue: Catalogue, previous
         item.qualifier = _qualifier(before, folded)
         items.append(item)
     if mode == "actual":
-        _indices(items, catalogue)
+        _indices(items, catalogue, previous)
     for item in items:
         if item.hit is None:
             item.hit = _match(item, folded, mode, catalogue, items)

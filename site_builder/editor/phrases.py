@@ -296,6 +296,8 @@ RULES: tuple[Rule, ...] = (
     _r("feedback-resolved", noun=FEEDBACK, right="`(?<!dang )(?<!chua )`(xem xet|giai quyet|xu ly|tra loi)", tier=0),
     _r("feedback-resolved", noun=FEEDBACK, left="(xu ly|giai quyet|tra loi)", tier=0, left_max=5),
     _r("feedback-received", noun=FEEDBACK, left="tiep nhan", tier=0),
+    # "không có phản ánh, kiến nghị": none came in (a worded zero before the noun, no verb).
+    _r("feedback-received", noun=FEEDBACK, tier=0, sentence="khong co ~ (kien nghi|phan anh|pakn)"),
     _r("hotline-months-in-operation", noun="thang", sentence="duong day nong", tier=0, breakdown="channel=hotline"),
     _r(("portal-questions-answered", "portal-questions-received"), "ratio", noun="cau", left="tra loi", tier=0),
     _r("portal-questions-received", noun="cau hoi", left="tiep nhan", tier=0),
@@ -303,6 +305,13 @@ RULES: tuple[Rule, ...] = (
     _r("portal-questions-answered", noun="cau", left="tra loi", tier=0),
     _r("guidance-contacts", noun="luot", left="huong dan ~", tier=0),
     _r("guidance-contacts", noun="luot", right="(huong dan|goi di|goi den|cuoc goi)", tier=0, right_max=10),
+    # "1.129 lượt tổ chức, công dân đến giao dịch": visits to the desk, not dossiers.
+    _r("service-visits", noun="luot( to chuc,?)?( cong dan| nguoi dan| to chuc| ca nhan| nguoi| khach)", tier=0),
+    _r("service-visits", noun="`(?:citizens?|visitors?|people|visits)`",
+       left="`(?:welcomed|served|received)(?: (?:more than|nearly|about|over|around|approximately))?`", tier=0, left_max=3),
+    # A unit's rank in its province's own satisfaction survey (the province's national rank is SIPAS's).
+    _r("satisfaction-rank", left="xep (thu|hang)( thu)?", sentence="hai long", tier=0, left_max=3),
+    _r("satisfaction-rank", left="`(?:ranking|ranked|ranks)`", sentence="`satisfaction`", tier=0, left_max=3),
     # --- dossiers (the generic core of every one-stop report)
     # Words in either order name one count: "đúng hạn và trước hạn", "trả trước và đúng hạn", "sớm và đúng hạn"
     # are on time with early included, never early alone.
@@ -353,6 +362,7 @@ RULES: tuple[Rule, ...] = (
     _r("dossiers-withdrawn", noun=DOSSIER, left="(`r[ua]t`|tra lai)( ho so)?( la)?", left_max=5),
     _r("dossiers-withdrawn", noun=DOSSIER, left="(`r[ua]t`|tra lai) ~", left_max=40, tier=0,
        sentence="(`r[ua]t` ho so|tra lai ho so|de nghi `r[ua]t`)"),
+    _r("dossiers-withdrawn", noun=DOSSIER, right="(bi |duoc )?tra lai", right_max=10, tier=0, sentence="de nghi `r[ua]t`"),
     _r("results-returned-postal", noun="ket qua", left="buu chinh ~"),
     _r("results-returned-postal", noun="ket qua", right="((duoc )?(tra|gui) )?qua (dich vu )?buu (chinh|dien)", tier=0, right_max=12),
     _r("dossiers-received-postal", noun=DOSSIER, left="(buu chinh|bcci) ~"),
@@ -368,14 +378,17 @@ RULES: tuple[Rule, ...] = (
     _r("dossiers-resolved", noun=DOSSIER, left="(da giai quyet|giai quyet|tra ket qua)"),
     _r("dossiers-resolved", left="tra ket qua", left_max=2),
     _r("dossiers-resolved", noun=DOSSIER, right="(da )?(co ket qua|giai quyet|tra ket qua)", right_max=10),
-    _r("dossiers-received", noun=DOSSIER, left="(tiep )?nhan( moi)?"),
+    _r("dossiers-received", noun=DOSSIER, left="(tiep )?nhan( moi)?( trong (thang|quy|ky|nam))?"),
     _r("dossiers-received", noun=DOSSIER, right="(duoc |moi )?tiep nhan", right_max=10),
+    # "Các cơ quan có tần suất giao dịch nhiều là Công an tỉnh (590 hồ sơ), …": the dossiers each took in.
+    _r("dossiers-received", noun=DOSSIER, sentence="giao dich", tier=1),
     # --- percentages named by their own words ("tỷ lệ đúng hạn đạt 100%")
     _r("share-on-time", "percent", left=f"ty le ~ ({ON_TIME_WITH_EARLY}|dung han)", tier=0, left_max=25),
     _r("share-early", "percent", left="ty le ~ truoc han", tier=0, left_max=25),
     # "tỷ lệ giải quyết hồ sơ đạt 96,6%": the resolution rate, unless on time or early is named nearer.
     _r("share-resolved", "percent", left="ty le giai quyet( ho so)?( ,)?( thu tuc hanh chinh| tthc)? ~", tier=0, left_max=40),
     _r("share-on-time", "percent", left=f"(giai quyet )?({ON_TIME_WITH_EARLY}|dung han|dung hen) (dat|la|chiem)( ty le)?", tier=0, left_max=5),
+    _r("share-on-time", "percent", right=f"(dat )?({ON_TIME_WITH_EARLY}|dung han|dung hen)", tier=0, right_max=4),  # "398 hồ sơ, 100% đúng hạn"
     _r("share-late", "percent", left="ty le ~ (tre|qua) (han|hen)", tier=0, left_max=25),
     _r("share-online", "percent", left="(ho so )?truc tuyen ~ chiem", tier=0, left_max=10),
     _r("share-online", "percent", right="(duoc )?(nop|tiep nhan|gui) truc tuyen", tier=0, right_max=60),
@@ -406,7 +419,10 @@ EXTRA_SHARES: tuple[tuple[str, str | None, str, str], ...] = (
     ("budget-revenue", None, "budget-revenue-plan-attainment", ""),
     ("budget-expenditure", None, "budget-expenditure-plan-attainment", ""),
     ("survey-forms-satisfied", "satisfaction-survey-forms", "satisfaction-rate", ""),
+    ("procedures-online-services", None, "procedures-online-share", ""),  # "TTHC | %" under each online level
 )
+# Index figures other than score and rank that some index publishes: (index prefix, kind).
+INDEX_EXTRA_KINDS = (("papi", "group"), ("papi", "score-share"), ("sipas", "improved"), ("sipas", "declined"))
 
 # --------------------------------------------------------------------------- sentence context
 
@@ -429,12 +445,21 @@ CONTEXT: dict[str, tuple[tuple[tuple[str, str], ...], str]] = {
                ("(cap xa|cac (xa|phuong)|ubnd (cac )?(xa|phuong))", "commune")), "before"),
     "online_level": ((("muc do `3`|mot phan", "partial"), ("muc do `4`|toan trinh", "full_process")), "clause+right"),
     "cause": ((("(do )?loi (he thong|phan mem|ky thuat)", "system-error"), ("(do )?cham (xu ly|giai quyet)", "slow-processing")), "right"),
+    # The agency named in the figure's own clause: "Công an tỉnh (590 hồ sơ), Sở Tư pháp (128 hồ sơ)".
+    "agency": ((("cong an tinh", "cong-an-tinh"), ("so (giao thong van tai|gtvt)", "so-gtvt"),
+                ("so (ld-tb&xh|ldtbxh|lao dong ~ xa hoi)", "so-ldtbxh"), ("so tu phap", "so-tu-phap"),
+                ("so (kh&dt|khdt|ke hoach va dau tu)", "so-khdt"), ("so cong thuong", "so-cong-thuong"),
+                ("so noi vu", "so-noi-vu"), ("so tai chinh", "so-tai-chinh"),
+                ("so (tn&mt|tnmt|tai nguyen va moi truong)", "so-tnmt"),
+                ("(ban quan ly cac khu cong nghiep|bql (cac )?kcn)", "bql-kcn"),
+                ("((chi nhanh )?van phong dang ky dat dai|`land (?:registration )?office`)", "vp-dang-ky-dat-dai")), "clause"),
 }
 # Which indicators each context dimension breaks down (prefixes of indicator ids).
 CONTEXT_INDICATORS: dict[str, tuple[str, ...]] = {
     "level": ("dossiers-", "share-", "satisfaction-", "procedures-", "results-", "online-payment-"),
     "online_level": ("dossiers-received-online", "dossiers-resolved-online", "procedures-online-services", "share-online"),
     "cause": ("dossiers-resolved-late",),
+    "agency": ("dossiers-", "share-", "satisfaction-"),
 }
 # A total after a level cue ends its reach: "cấp xã 5.902 hồ sơ; tổng số hồ sơ … 9.542".
 TOTAL_CUE = "(tong so|tong cong|toan (tinh|huyen|xa|thi xa|thanh pho)|ca (tinh|huyen|xa))"
@@ -461,6 +486,10 @@ INDEX_NAMES: tuple[tuple[str, str], ...] = (
     ("pci", "(pci|nang luc canh tranh)"),
     ("papi", "(papi|hieu qua quan tri)"),
 )
+# "57 địa phương có chỉ số cao hơn năm 2022, sáu địa phương có chỉ số giảm": how many provinces the index
+# named last (in this sentence or the one before) rose or fell for, `provinces-<index>-improved` / `-declined`.
+PROVINCES_CHANGED = (("(dia phuong|tinh, thanh pho|tinh) (co )?(chi so )?(cao hon|tang)", "improved"),
+                     ("(dia phuong|tinh, thanh pho|tinh) (co )?(chi so )?(thap hon|giam)", "declined"))
 INDEX_REACH = 200  # how far after the index's name its score and rank may be printed
 RANK_CUE = "(xep|dung|hang|vi tri|len|xuong)( vi tri)?( thu| hang)?( thu)?`\\W*$`"
 SCORE_CUE = "(dat|dat duoc|la|voi|diem)`\\W*$`"
@@ -517,4 +546,5 @@ def rule_indicators() -> set[str]:
     ids |= {share for _, _, share, _ in EXTRA_SHARES} | {num for num, _, _, _ in EXTRA_SHARES}
     ids |= {ind for ind, _, _ in LABEL_RULES} | {per for _, _, per in LABEL_RULES if per}
     ids |= {f"{prefix}-{kind}" for prefix, _ in INDEX_NAMES for kind in ("score", "rank")}
+    ids |= {f"{prefix}-{kind}" if kind in ("group", "score-share") else f"provinces-{prefix}-{kind}" for prefix, kind in INDEX_EXTRA_KINDS}
     return ids

@@ -55,13 +55,16 @@ HEADER_RULES: tuple[tuple[str, str], ...] = (
     ("satisfaction-survey-forms", "(so )?phieu"),
 )
 # Headers that say what the cells of an indicator row are: its count, or its share.
-COUNT_HEADER = "(so luong|so ho so|tong so|ket qua|tong)"
+COUNT_HEADER = "(so luong|so ho so|tong so|ket qua|tong|so luot( danh gia)?|luot danh gia)"
 SHARE_HEADER = "(ty le|`%`)"
 # The header of the label column ("STT", "Nội dung", "Mức độ"): never a column of figures.
-LABEL_HEADER = "(stt|tt|noi dung|chi tieu|don vi|linh vuc|muc do|kenh|hinh thuc|cap|danh gia)"
+LABEL_HEADER = "(stt|tt|noi dung|chi tieu|don vi|linh vuc|muc do|kenh|hinh thuc|cap|(muc )?danh gia)"
 
 # Row labels that name a breakdown (dimension=value); a total row names none.
 ROW_BREAKDOWNS: tuple[tuple[str, str], ...] = (
+    ("muc( do)? `0?1\\W{0,3}(?:va\\W+)?0?2(?!\\d)`", "online_level=level-1-2"),  # "Mức 1, 2": the old levels 1 and 2 together
+    ("muc( do)? `0?1(?!\\W{0,3}(?:va\\W+)?0?2)(?![\\d,.])`", "online_level=level-1"),
+    ("muc( do)? `0?2(?![\\d,.])`", "online_level=level-2"),
     ("muc( do)? `0?3`", "online_level=partial"),
     ("muc( do)? `0?4`", "online_level=full_process"),
     ("mot phan", "online_level=partial"),
@@ -148,10 +151,18 @@ def _is_number(cell: str) -> bool:
     return bool(_NUMBER_CELL.fullmatch(cell))
 
 
+# A header of repeated level names with single spaces between them ("Mức độ 1 Mức độ 2 Mức độ 3"),
+# as a statistics page copied from a browser prints it.
+_REPEATED_LEVELS = re.compile(r"\s*(?:muc\s+(?:do\s+)?\d\s*){2,}")
+_LEVEL_CELL = re.compile(r"muc\s+(?:do\s+)?\d")
+
+
 def _line_kind(line: str) -> str:
     """tab, layout (aligned cells with a figure), header (aligned short words), loose, or ''."""
     if _TAB_LINE.match(line):
         return "tab"
+    if _REPEATED_LEVELS.fullmatch(fold(line)):
+        return "levels"
     if SUB_HEADER.fullmatch(" ".join(fold(line).split())):
         return "sub"
     cells = _cells(line.rstrip())
@@ -190,8 +201,9 @@ def _blocks(text: str) -> list[list[tuple[int, str, str]]]:
         if run:
             kinds = [k for _, _, k in run]
             rows = sum(k in ("tab", "layout", "loose") for k in kinds)
-            anchored = any(k in ("tab", "layout") for k in kinds)
-            if (rows >= 2 and anchored) or "tab" in kinds:  # a line of two tabs is a table row even alone
+            anchored = any(k in ("tab", "layout", "levels") for k in kinds)
+            # a line of two tabs is a table row even alone; so is one row under a header of levels
+            if (rows >= 2 and anchored) or "tab" in kinds or ("levels" in kinds and rows >= 1):
                 blocks.append(run)
         run = []
     return blocks
@@ -414,6 +426,9 @@ def _split(line: str, kind: str, width: int = 0) -> list[tuple[int, str]]:
     its label may end in a number ("Mức 1, 2")."""
     if kind == "tab":
         return [(-1, _clean(c)) for c in line.split("\t")]
+    if kind == "levels":  # fold keeps the length of these words: offsets carry over
+        folded = fold(line)
+        return [(m.start(), line[m.start(): m.end()]) for m in _LEVEL_CELL.finditer(folded)]
     if kind == "loose":
         words = line.split()
         if 0 < width < len(words) and all(_cell_value(w) is not None for w in words[-width:]):
@@ -463,7 +478,7 @@ def _split_columns(header: list[_Column], pairs: int) -> list[_Column]:
     for i, column in enumerate(header):
         out.append(column)
         if i in split:
-            out.append(_Column(f"{column.header} (%)", -1, -1, None, "share"))
+            out.append(_Column(f"{column.header} (%)", -1, -1, None, "share", column.period, column.breakdown))  # the share of that column
     return out
 
 
@@ -499,11 +514,13 @@ def _cell_value(cell: str) -> tuple[float | None, bool] | None:
     return ex.parse_number(number), bool(m["pct"])
 
 
-def _share_of(indicator: str, breakdown: str, catalogue: ex.Catalogue) -> str | None:
-    """The share the catalogue defines for a count (share-on-time for dossiers-resolved-on-time)."""
+def _share_of(indicator: str, breakdown: str, catalogue: ex.Catalogue, named: set[str | None] | frozenset[str] = frozenset()) -> str | None:
+    """The share the catalogue defines for a count (share-on-time for dossiers-resolved-on-time);
+    of two ("online ÷ received" and "online ÷ eligible"), the one whose whole the table counts."""
     if indicator == RATING_SHARE[0] and breakdown.startswith("rating="):
         return RATING_SHARE[1]
-    return next((share for num, _, share, extra in catalogue.shares if num == indicator and not extra), None)
+    options = [(den, share) for num, den, share, extra in catalogue.shares if num == indicator and not extra]
+    return next((share for den, share in options if den in named), options[0][1] if options else None)
 
 
 def _caption(text: str, start: int) -> str:
@@ -559,6 +576,9 @@ def _parse_block(block: list[tuple[int, str, str]]) -> tuple[list[_Column], list
                 header = _split_columns(header, fold(line).count("%"))
             continue
         cells = _split(line, kind)
+        if kind == "levels":  # every cell names a column: put an empty label column before them
+            header, pending = [_Column("", -1, -1, None, "label")] + [_column(text, -1, -1) for _, text in cells], []
+            continue
         if kind == "header" or (kind == "tab" and not any(_cell_value(c) is not None for _, c in cells[1:])):
             pending.append((line, kind))
             continue
@@ -578,7 +598,10 @@ def _read_block(text: str, block: list[tuple[int, str, str]], catalogue: ex.Cata
     folded_rows = [fold(f"{_label(r.line, r.kind, width)} {r.more}".strip()) for r in rows]
     kinds = [_row_breakdown(f) for f in folded_rows]
     # A table about online services: every row but the total is an online level ("Mức độ 3", "Mức độ 4").
-    online = any(b for b, _ in kinds) and all("online_level=" in b or total for b, total in kinds)
+    # Not a table that also has the old levels 1 and 2 ("Mức 1, 2"), which only put information online.
+    online = any(b for b, _ in kinds) and all(re.search(r"online_level=(partial|full_process)", b) or total for b, total in kinds)
+    # A table of ratings ("Rất hài lòng | Hài lòng | …", a total): its counts are the survey's forms.
+    ratings = any(b for b, _ in kinds) and all(b.startswith("rating=") or total for b, total in kinds)
     named = {c.indicator for c in header}
     # "Tổng" before "Đã giải quyết | Đang giải quyết": every dossier to process.
     total_column = "dossiers-to-process" if {"dossiers-resolved", "dossiers-pending"} <= named else None
@@ -591,6 +614,8 @@ def _read_block(text: str, block: list[tuple[int, str, str]], catalogue: ex.Cata
         label = ex.squash(f"{cells[0][1]} {row.more}")
         breakdown, total = _row_breakdown(folded)
         row_indicator = _header_indicator(folded) if not breakdown and not total else None
+        # "Tỷ lệ đúng hạn (%)" as a row under period columns: its cells are the share of the count it names.
+        row_share = bool(row_indicator and phrase(SHARE_HEADER).search(folded)) and not any(c.kind == "share" for c in header)
         variants = _variants(folded)
         if row_indicator == "procedures-online-services" and not (online or phrase("truc tuyen").search(folded)):
             row_indicator = None
@@ -618,10 +643,16 @@ def _read_block(text: str, block: list[tuple[int, str, str]], catalogue: ex.Cata
                 last_count = indicator
             elif column.kind in ("count", "period", "breakdown"):
                 indicator = row_indicator or (total_column if column.kind == "count" else None)
+                if indicator is None and ratings and column.kind == "count":
+                    indicator = RATING_SHARE[0]
+                elif indicator and row_share:
+                    indicator = _share_of(indicator, breakdown, catalogue, named)
                 last_count = indicator
+            elif column.kind == "share" and ratings and total:
+                indicator = None  # "Tổng … 100%": the shares of the ratings add up, no figure of its own
             elif column.kind == "share":
                 base = column.indicator or row_indicator or last_count
-                indicator = _share_of(base, breakdown, catalogue) if base else None
+                indicator = _share_of(base, breakdown, catalogue, named) if base else None
             else:
                 indicator = None
             own = OWN_INDICATOR.get((indicator or "", breakdown))

@@ -257,8 +257,10 @@ def test_find_numbers_reads_words_zeros_and_decimal_points() -> None:
 
 def test_find_numbers_in_english() -> None:
     numbers = ex.find_numbers("From July 1 to September 30, 2025, it received 13,188 applications, 99.2% on time, "
-                              "ranking 10th; no records were overdue under Decree 61.", english=True)
-    assert [(n.text, n.value, n.shape) for n in numbers] == [("13,188", 13188, "count"), ("99.2%", 99.2, "percent"), ("no", 0, "count")]
+                              "ranking 10th; no records were overdue under Decree 61, in its 3rd year.", english=True)
+    # "ranking 10th" is a rank, a figure; "3rd year" is an ordinal and no figure
+    assert [(n.text, n.value, n.shape) for n in numbers] == [("13,188", 13188, "count"), ("99.2%", 99.2, "percent"),
+                                                             ("10", 10, "count"), ("no", 0, "count")]
     assert ex.is_english("The centre received 2,760 records, with 2,602 resolved on time and before the deadline.")
     assert not ex.is_english("Trung tâm tiếp nhận 2.760 hồ sơ, giải quyết đúng hạn 2.602 hồ sơ.")
 

@@ -132,15 +132,32 @@ STATS_PAGE = (
 
 def test_single_spaced_rows_under_a_header_with_count_and_share_pairs(catalogue: ex.Catalogue) -> None:
     figures = tb.read_tables(STATS_PAGE, catalogue, no_period)
-    assert got(figures) == {
-        ("dossiers-to-process", "online_level=partial", "900", "reported"),  # "Tổng" beside resolved and pending
-        ("dossiers-resolved", "online_level=partial", "880", "reported"),
-        ("dossiers-pending", "online_level=partial", "20", "reported"),
-        ("dossiers-resolved-on-time", "online_level=partial", "870", "reported"),
-        ("share-on-time", "online_level=partial", "98.9", "reported"),
-        ("dossiers-resolved-late", "online_level=partial", "10", "reported"),
-        ("share-late", "online_level=partial", "1.1", "reported"),
-    }  # "Mức 1, 2" names no breakdown the catalogue has: left out rather than read as the total
+    rows = {
+        ("dossiers-to-process", "900", "5000"),  # "Tổng" beside resolved and pending
+        ("dossiers-resolved", "880", "4800"),
+        ("dossiers-pending", "20", "200"),
+        ("dossiers-resolved-on-time", "870", "4700"),
+        ("share-on-time", "98.9", "97.9"),
+        ("dossiers-resolved-late", "10", "100"),
+        ("share-late", "1.1", "2.1"),
+    }
+    # "Mức 1, 2" is the old levels 1 and 2 together, a value of its own; with it in the table, the counts are
+    # of every dossier, not the online ones (levels 1 and 2 only put information and forms online).
+    assert got(figures) == {(ind, "online_level=partial", level3, "reported") for ind, level3, _ in rows} | {
+        (ind, "online_level=level-1-2", levels12, "reported") for ind, _, levels12 in rows}
+
+
+def test_a_header_of_levels_with_single_spaces_over_one_row_of_counts_and_shares(catalogue: ex.Catalogue) -> None:
+    page = ("Dịch vụ công trực tuyến\n"
+            "Mức độ 1 Mức độ 2 Mức độ 3 Mức độ 4\n"
+            "TTHC % TTHC % TTHC % TTHC %\n"
+            "Tỷ lệ TTHC cung cấp trực tuyến 1200 100% 1200 100% 830 69,2% 310 25,8%\n")
+    assert got(tb.read_tables(page, catalogue, no_period)) == {
+        ("procedures-online-services", f"online_level={level}", count, "reported") for level, count, _ in LEVELS_ROW} | {
+        ("procedures-online-share", f"online_level={level}", share, "reported") for level, _, share in LEVELS_ROW}
+
+
+LEVELS_ROW = (("level-1", "1200", "100"), ("level-2", "1200", "100"), ("partial", "830", "69.2"), ("full_process", "310", "25.8"))
 
 
 def test_period_at_gives_the_period_and_a_column_period_overrides_it(catalogue: ex.Catalogue) -> None:
