@@ -444,7 +444,12 @@ CONTEXT: dict[str, tuple[tuple[tuple[str, str], ...], str]] = {
     "level": ((("cap tinh|cap so|so, ban, nganh", "province"), ("cap huyen", "district"),
                ("(cap xa|cac (xa|phuong)|ubnd (cac )?(xa|phuong))", "commune")), "before"),
     "online_level": ((("muc do `3`|mot phan", "partial"), ("muc do `4`|toan trinh", "full_process")), "clause+right"),
-    "cause": ((("(do )?loi (he thong|phan mem|ky thuat)", "system-error"), ("(do )?cham (xu ly|giai quyet)", "slow-processing")), "right"),
+    # Every value of content/breakdowns/cause.yaml (tests/site_builder/editor/test_extract.py checks it).
+    "cause": ((("(do )?loi (he thong|phan mem|ky thuat|duong truyen)", "system-error"),
+               ("(do )?(phai )?cho (ket qua )?xac minh", "awaiting-verification"),
+               ("(do )?(cham|tre) (chuyen|tra) (tra )?ket qua", "slow-system-transfer"),
+               ("(tre|qua) han tren phan mem", "late-in-software"),
+               ("(do )?(can bo |chuyen vien |cong chuc )?(cham|tre) (tre )?(trong viec )?(xu ly|giai quyet|tham dinh)", "slow-processing")), "right"),
     # The agency named in the figure's own clause: "Công an tỉnh (590 hồ sơ), Sở Tư pháp (128 hồ sơ)".
     "agency": ((("cong an tinh", "cong-an-tinh"), ("so (giao thong van tai|gtvt)", "so-gtvt"),
                 ("so (ld-tb&xh|ldtbxh|lao dong ~ xa hoi)", "so-ldtbxh"), ("so tu phap", "so-tu-phap"),

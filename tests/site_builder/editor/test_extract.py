@@ -19,6 +19,7 @@ from ruamel.yaml import YAML
 from site_builder.content import periods
 from site_builder.editor import extract as ex
 from site_builder.editor import phrases as pt
+from site_builder.editor import tables as tb
 
 ROOT = Path(__file__).resolve().parents[3]
 SOURCES = ROOT / "content" / "sources"
@@ -307,6 +308,27 @@ def test_prose_rules(sentence: str, expected: list[tuple[str, str, str]], catalo
     assert [(r.indicator, r.value, r.breakdown) for r in ex.extract(sentence, catalogue)] == expected
 
 
+@pytest.mark.parametrize(("clause", "cause"), [
+    ("do lỗi đường truyền", "system-error"),
+    ("do phải chờ kết quả xác minh án tích", "awaiting-verification"),
+    ("do chuyên viên chậm trễ trong việc thẩm định", "slow-processing"),
+    ("do chậm chuyển trả kết quả trên phần mềm", "slow-system-transfer"),
+    ("trễ hạn trên phần mềm", "late-in-software"),
+])
+def test_each_cause_of_delay_the_catalogue_has_is_read(clause: str, cause: str, catalogue: ex.Catalogue) -> None:
+    rows = ex.extract(f"Có 31 hồ sơ trễ hạn, trong đó 12 hồ sơ {clause}.", catalogue)
+    assert [(r.indicator, r.value, r.breakdown) for r in rows] == [
+        ("dossiers-resolved-late", "31", ""), ("dossiers-resolved-late", "12", f"cause={cause}")]
+
+
+def test_every_value_of_the_dimensions_extract_reads_has_a_cue() -> None:
+    for dimension in ("cause", "online_level", "agency"):
+        listed = {v["id"] for v in YAML(typ="safe").load((ROOT / "content" / "breakdowns" / f"{dimension}.yaml").read_text())["values"]}
+        cued = {value for _, value in pt.CONTEXT[dimension][0]}
+        cued |= {b.split("=")[1] for _, b in tb.ROW_BREAKDOWNS if b.startswith(f"{dimension}=")}
+        assert listed - cued == set(), dimension
+
+
 def test_index_scores_and_ranks(catalogue: ex.Catalogue) -> None:
     rows = ex.extract("Năm 2022, Chỉ số cải cách hành chính (PAR INDEX) của tỉnh đạt 86,21%, xếp thứ 14/63, tăng 3 bậc; "
                       "Chỉ số hài lòng (SIPAS) đạt 84,5%, đứng thứ 20. PCI đạt 65,8 điểm, xếp hạng 27; PAPI đạt 42,37/80 điểm. "
@@ -315,6 +337,27 @@ def test_index_scores_and_ranks(catalogue: ex.Catalogue) -> None:
         ("par-index-score", "86.21", "2022"), ("par-index-rank", "14", "2022"), ("sipas-score", "84.5", "2022"),
         ("sipas-rank", "20", "2022"), ("pci-score", "65.8", "2022"), ("pci-rank", "27", "2022"), ("papi-score", "42.37", "2022"),
         ("pci-rank", "3", "2022")]
+
+
+def test_index_groups_shares_and_provinces_that_rose_or_fell(catalogue: ex.Catalogue) -> None:
+    rows = ex.extract("Năm 2023, chỉ số PAPI của tỉnh là 41,08/80 điểm, đạt tỷ lệ 51,35%, xếp vào nhóm 3. "
+                      "Kết quả SIPAS năm 2023: bình quân cả nước đạt 81,2%. Có 49 tỉnh, thành phố có chỉ số cao hơn năm trước, "
+                      "mười bốn địa phương có chỉ số thấp hơn.", catalogue)
+    assert [(r.indicator, r.value) for r in rows] == [
+        ("papi-score", "41.08"), ("papi-score-share", "51.35"), ("papi-group", "3"), ("sipas-score", "81.2"),
+        ("provinces-sipas-improved", "49"), ("provinces-sipas-declined", "14")]
+
+
+def test_visits_agencies_and_a_rank_in_the_provinces_own_survey(catalogue: ex.Catalogue) -> None:
+    rows = ex.extract("Trong tuần có 842 lượt công dân đến giao dịch tại trung tâm; các cơ quan giao dịch nhiều là "
+                      "Sở Tư pháp (215 hồ sơ), Công an tỉnh (198 hồ sơ). Mức độ hài lòng của huyện xếp thứ 4 trong 11 huyện.", catalogue)
+    assert [(r.indicator, r.value, r.breakdown) for r in rows] == [
+        ("service-visits", "842", ""), ("dossiers-received", "215", "agency=so-tu-phap"),
+        ("dossiers-received", "198", "agency=cong-an-tinh"), ("satisfaction-rank", "4", "")]
+    english = ex.extract("In 2024 the district's satisfaction index was 80.4%, ranking 6th of 12 districts; "
+                         "its centre welcomed more than 2,900 citizens.", catalogue)
+    assert [(r.indicator, r.value, r.qualifier) for r in english] == [
+        ("satisfaction-rate", "80.4", ""), ("satisfaction-rank", "6", ""), ("service-visits", "2900", "more_than")]
 
 
 def test_qualifiers_are_read_where_printed(catalogue: ex.Catalogue) -> None:
