@@ -23,7 +23,8 @@ ROOT = Path(__file__).resolve().parents[3]
 CORPUS = Path(__file__).resolve().parent / "extract_corpus"
 SPLITS = ("seen", "unseen")
 TARGET_RECALL = {"seen": 0.95, "unseen": 0.90}
-UNSEEN_SHORT = "the set-aside third is below the issue's target (80.5% recall, 4 wrong values when measured)"
+# Measured once, on 2026-12-07, when this third was new (the first third, at 80.5% and 4 wrong, was opened and is in seen/ 25–37).
+UNSEEN_SHORT = "the set-aside third is below the issue's target (71.3% recall, 14 wrong values when measured)"
 BREAKDOWN = re.compile(r"([a-z_]+=[a-z0-9_-]+(;[a-z_]+=[a-z0-9_-]+)*)?")
 
 # Numbers a text may write as words; the check below reads them independently of `extract`.
@@ -57,6 +58,9 @@ def printed_values(text: str) -> set[float]:
             found.add(float(number))
     digits = {w: n for w, n in WORDS.items() if 1 <= n <= 9}
     units = {**digits, "mốt": 1, "lăm": 5}
+    for m in re.finditer(r"\bmười (\w+)", folded):  # "mười một" is 11
+        if m[1] in units:
+            found.add(float(10 + units[m[1]]))
     for m in re.finditer(r"\b(\w+) mươi(?: (\w+))?", folded):  # "hai mươi mốt" is 21
         if m[1] in digits:
             found.add(float(10 * digits[m[1]]))
@@ -91,6 +95,8 @@ def scores(catalogue: ex.Catalogue) -> dict[str, tuple[Score, list[tuple[str, Sc
               f"{total.precision:9.1%} {len(total.wrong):5d} {len(total.other_period):6d} {len(total.extra):5d} "
               f"{loose[split][0].recall:11.1%} {len(loose[split][0].wrong):10d}")
     for split, (_, per_text) in result.items():
+        if split == "unseen":
+            continue  # only its aggregate: a text's misses would tell whoever changes the rules what to tune
         for name, s in per_text:
             print(f"  {split}/{name}: {s.found}/{s.expected} recall {s.recall:.0%}, wrong {len(s.wrong)}, "
                   f"other period {len(s.other_period)}, extra {len(s.extra)}")
@@ -167,14 +173,14 @@ def test_extract_never_proposes_a_number_its_quote_does_not_print(split: str, ca
 def test_recall_target(split: str, scores: dict[str, tuple[Score, list[tuple[str, Score]]]]) -> None:
     total, _ = scores[split]
     missed = [(e.indicator, e.value, e.period, e.breakdown) for e in total.missed]
-    assert total.recall >= TARGET_RECALL[split], missed[:20]
+    assert total.recall >= TARGET_RECALL[split], missed[:20] if split == "seen" else f"{total.recall:.1%}"
 
 
 @pytest.mark.parametrize("split", [
     "seen", pytest.param("unseen", marks=pytest.mark.xfail(reason=UNSEEN_SHORT, strict=True))])
 def test_no_wrong_value(split: str, scores: dict[str, tuple[Score, list[tuple[str, Score]]]]) -> None:
     total, _ = scores[split]
-    assert not total.wrong, [why for _, why in total.wrong][:20]
+    assert not total.wrong, [why for _, why in total.wrong][:20] if split == "seen" else len(total.wrong)
 
 
 def test_scores_are_measured(scores: dict[str, tuple[Score, list[tuple[str, Score]]]]) -> None:
