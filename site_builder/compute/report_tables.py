@@ -39,6 +39,27 @@ class TableRow:
 
 
 @dataclass(frozen=True)
+class UnitColumn:
+    """A column of a printed table of units: the indicator (and breakdown) its cells give."""
+
+    label: str  # as the locator names it: 'cột Đúng hạn'
+    indicator: str
+    breakdown: str
+
+
+@dataclass(frozen=True)
+class UnitRow:
+    """A row of a printed table of units (a province's appendix, a row per commune): one unit, one
+    line of the document, quoted once for all its cells."""
+
+    label: str  # 'dòng 106'
+    unit: str
+    locator: str  # the section and the row: 'Phụ lục, dòng 106'
+    quote: str  # the row's line, which every cell of it quotes
+    cells: tuple[tuple[Figure, ...], ...]  # per column: its figure, or none for a blank cell
+
+
+@dataclass(frozen=True)
 class FigureGroup:
     """The figures of one section of the document, in document order."""
 
@@ -50,6 +71,8 @@ class FigureGroup:
     printed: bool  # the rows × periods are a table the document prints (an appendix), not its text's
     period: str  # a list whose figures share one period: that period (no column for it); else ''
     in_section: bool  # a printed table shown in the report's own section about it (ReportTables.in_sections)
+    columns: tuple[UnitColumn, ...] = ()  # a table of units: its columns; empty otherwise
+    unit_rows: tuple[UnitRow, ...] = ()  # a table of units: a row per unit, in document order
 
 
 @dataclass(frozen=True)
@@ -148,6 +171,44 @@ def _printed_table(figures: tuple[Figure, ...]) -> tuple[tuple[str, ...], tuple[
     return periods, rows
 
 
+UNIT_TABLE_MIN_ROWS = 10  # below this a table of units stays a list, a card per figure
+
+
+def _unit_table(figures: tuple[Figure, ...]) -> tuple[tuple[UnitColumn, ...], tuple[UnitRow, ...]]:
+    """A section's figures as units × columns when they are a printed table of units (a province's
+    appendix, a row per commune, a column per indicator): one period, every locator names one column
+    and each column one indicator, each row one unit and one quoted line, and at least
+    UNIT_TABLE_MIN_ROWS rows of two units or more. Its rows share their source card, so that a
+    province of 150 communes is a page of 150 quotes, not 750. Else ((), ())."""
+    if len({f.period for f in figures}) != 1:
+        return (), ()
+    columns: dict[str, set[tuple[str, str]]] = {}
+    rows: dict[str, list[Figure]] = {}
+    for f in figures:
+        parts = locator_parts(f.locator)
+        named = [i for i, p in enumerate(parts[1:], start=1) if _COLUMN.match(p)]
+        if len(named) != 1:
+            return (), ()
+        columns.setdefault(parts[named[0]], set()).add((f.indicator, f.breakdown))
+        rows.setdefault(", ".join(parts[: named[0]] + parts[named[0] + 1:]), []).append(f)
+    if len(columns) < 2 or len(rows) < UNIT_TABLE_MIN_ROWS or any(len(v) != 1 for v in columns.values()):
+        return (), ()
+    if any(len({f.unit for f in fs}) != 1 or len({_squash(f.quote) for f in fs}) != 1 for fs in rows.values()):
+        return (), ()
+    if len({fs[0].unit for fs in rows.values()}) < 2:
+        return (), ()
+    order = list(columns)
+    out = []
+    for locator, fs in rows.items():
+        by_column: dict[str, list[Figure]] = {}
+        for f in fs:
+            column = next(p for p in locator_parts(f.locator) if _COLUMN.match(p))
+            by_column.setdefault(column, []).append(f)
+        label = ", ".join(locator_parts(locator)[1:])
+        out.append(UnitRow(label, fs[0].unit, locator, fs[0].quote, tuple(tuple(by_column.get(c, ())) for c in order)))
+    return tuple(UnitColumn(c, *next(iter(columns[c]))) for c in order), tuple(out)
+
+
 def _series(figures: tuple[Figure, ...]) -> tuple[tuple[str, ...], tuple[TableRow, ...]]:
     """A section of text that gives the same figures period after period ("in 2015 … 850 forms,
     5,658 dossiers …; in 2016 …") as rows × periods: a row per indicator, breakdown and unit, when
@@ -187,7 +248,8 @@ def report_tables(figures: Iterable[Figure], source: str = "", headings: Sequenc
         figs = tuple(members)
         periods, rows = _printed_table(figs)
         printed = bool(rows)
-        if not printed:
+        columns, unit_rows = ((), ()) if printed else _unit_table(figs)
+        if not printed and not unit_rows:
             periods, rows = _series(figs)
         shared = {f.period for f in figs}
         anchor = base = f"figures-{_slug(section)}"
@@ -196,7 +258,8 @@ def report_tables(figures: Iterable[Figure], source: str = "", headings: Sequenc
             n += 1
             anchor = f"{base}-{n}"
         anchors.add(anchor)
-        groups.append(FigureGroup(section, anchor, figs, periods, rows, printed, next(iter(shared)) if len(shared) == 1 and not rows else "", False))
+        groups.append(FigureGroup(section, anchor, figs, periods, rows, printed, next(iter(shared)) if len(shared) == 1 and not rows else "", False,
+                                  columns, unit_rows))
     placement: list[int | None] = []  # per heading: the index of the group it shows
     for heading in headings:
         free = [i for i, g in enumerate(groups) if g.printed and i not in placement and transcribes(heading, g.section)]

@@ -103,3 +103,33 @@ def test_a_province_download_of_everything_below_holds_the_appendix(small: tuple
     assert [f.id for f in rows.below[province.id]] == sorted(f.id for f in corpus.figures)  # one province: every row
     offered = {d.key: d.rows for d in place_downloads(corpus, computed, province.id, "vi")}
     assert offered["download.place_below_xlsx"] == len(corpus.figures)
+
+
+def test_a_province_appendix_is_a_table_of_units_with_a_source_card_per_row(small: tuple[Path, national.CorpusStats]) -> None:
+    """The report page of a province's statistics: a row per commune, every figure's anchor once,
+    each row's line quoted once (not once per cell, which made a province of 168 communes a page of
+    900 KB); a value still leads to its row's quote."""
+    from bs4 import BeautifulSoup
+
+    from site_builder.compute.changelog import history
+    from site_builder.publish.pages import render_site
+
+    root, _ = small
+    corpus, _ = validate(root)
+    assert corpus is not None
+    computed = compute(corpus)
+    rid = next(r.id for r in corpus.reports.values() if not corpus.units[r.unit].parent)
+    figures = computed.figures_by_report[rid]
+    for lang in ("vi", "en"):
+        page = render_site(corpus, computed, history(corpus), lang, ROOT / "templates")[f"reports/{rid}.md"]
+        soup = BeautifulSoup(page, "html.parser")
+        [table] = soup.select(".mb-figtable--units")
+        rows = table.select("tbody tr")
+        appendix_units = {f.unit for f in figures if f.locator.startswith("Phụ lục")}
+        assert len(rows) == len(appendix_units) >= 10
+        for f in figures:
+            [anchor] = soup.select(f"#fig-{f.id}")
+            row = anchor.find_parent("tr")
+            assert row is not None and row.select_one("th details.mb-src blockquote").get_text() == f.quote
+        assert len(soup.select(".mb-figtable--units blockquote")) == len(rows)  # one quote a row
+        assert len(page.encode()) < 400 * len(figures)  # about 1,070 bytes a figure with a card per figure

@@ -3,6 +3,7 @@ figure exactly once."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -146,3 +147,40 @@ def test_tuy_phongs_appendices_are_tables_in_their_own_sections(corpus: Corpus) 
     assert survey.rows and not survey.printed and survey.periods[:4] == ("2015", "2016", "2017", "2018")
     assert [f.line for f in by_section["Mục II"].figures][:4] == [35, 36, 313, 37]
     assert tables.unit == "tuy-phong" and tables.unit != report.unit and not tables.mixed
+
+
+def appendix_of_units(rows: int, period: str = "2021") -> list[Figure]:
+    """A province's appendix: a row per commune, a column per indicator, each row one quoted line."""
+    out = []
+    for r in range(1, rows + 1):
+        quote = f"{r} | Xã {r} | {100 + r} | {90 + r}"
+        for c, (column, ind) in enumerate((("Tiếp nhận", "received"), ("Đúng hạn", "on-time"))):
+            out.append(fig(f"r-{r:03}-{c}", f"Phụ lục, dòng {r}, cột {column}", period, indicator=ind, quote=quote, line=2 * r + c, unit=f"xa-{r}"))
+    return out
+
+
+def test_a_long_printed_table_of_units_becomes_units_by_columns_with_a_quote_per_row() -> None:
+    cells = appendix_of_units(12)
+    [group] = report_tables(cells).groups
+    assert not group.rows and not group.printed and group.period == "2021"
+    assert [(c.label, c.indicator) for c in group.columns] == [("cột Tiếp nhận", "received"), ("cột Đúng hạn", "on-time")]
+    assert [(r.label, r.unit, r.locator) for r in group.unit_rows][:2] == [("dòng 1", "xa-1", "Phụ lục, dòng 1"), ("dòng 2", "xa-2", "Phụ lục, dòng 2")]
+    assert all(r.quote == r.cells[0][0].quote == r.cells[1][0].quote for r in group.unit_rows)
+    # every figure exactly once, in its own column
+    assert sorted(f.id for r in group.unit_rows for c in r.cells for f in c) == sorted(f.id for f in cells)
+    assert all(r.cells[1][0].indicator == "on-time" for r in group.unit_rows)
+
+
+@pytest.mark.parametrize("change", ["few rows", "two periods", "one unit", "a column of two indicators"])
+def test_a_table_of_units_needs_many_rows_one_period_several_units_and_one_indicator_a_column(change: str) -> None:
+    cells = appendix_of_units(12)
+    if change == "few rows":
+        cells = appendix_of_units(9)
+    elif change == "two periods":
+        cells = cells[:-2] + appendix_of_units(1, "2022")
+    elif change == "one unit":
+        cells = [replace(f, unit="u") for f in cells]
+    else:
+        cells[0] = replace(cells[0], indicator="other")
+    [group] = report_tables(cells).groups
+    assert not group.unit_rows and not group.columns
