@@ -33,7 +33,7 @@ from site_builder.publish.charts import ChartView
 from site_builder.publish.data_pages import extra_pages, package_views, place_docs
 from site_builder.publish.engine import SiteAddress, site_address, social_image_url
 from site_builder.publish.lang import Abbreviations, Lang, page_url, relative_url, site_path
-from site_builder.publish.lists import ListPage, report_listing, unit_listing
+from site_builder.publish.lists import ListPage, province_of, report_listing, unit_listing
 from site_builder.publish.progress import Emit, Meter
 from site_builder.publish.ranking_page import LevelView, level_views
 from site_builder.publish.report_error import issue_links
@@ -288,11 +288,13 @@ def render_site(corpus: Corpus, computed: Computed, changes: Changelog, lang: i1
     for unit_page in (units_listed.index, *units_listed.pages):
         emit(unit_page.path, "units_index.md.j2", list_title("units", unit_page), listing=units_listed, page=unit_page,
              total=len(corpus.units), report_counts=unit_reports, figure_counts=unit_rows)
+    reports_listed = report_listing(corpus)
+    report_pages = {g.unit.id: g.page for g in reports_listed.groups}  # each province's first list page, when the list is split
     for uid, unit in corpus.units.items():
         downloads = offered(uid, len(rows.own.get(uid, ())), len(rows.below.get(uid, ())), lang)
         emit(f"units/{uid}.md", "unit.md.j2", plain.tx_plain(unit.name), image=social_image(lang, uid),
-             v=unit_view(Lang(lang, f"units/{uid}.md", abbreviations, names), corpus, computed, uid, charts.get(f"unit:{uid}", []), downloads))
-    reports_listed = report_listing(corpus)
+             v=unit_view(Lang(lang, f"units/{uid}.md", abbreviations, names), corpus, computed, uid, charts.get(f"unit:{uid}", []), downloads,
+                         report_pages.get(province_of(corpus, uid), reports_listed.index.path)))
     report_counts = {rid: len(computed.figures_by_report.get(rid, ())) for rid in corpus.reports}
     for list_page in (reports_listed.index, *reports_listed.pages):
         emit(list_page.path, "reports_index.md.j2", list_title("reports", list_page), listing=reports_listed, page=list_page,

@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from site_builder.compute.derive import Computed, unit_figures
 from site_builder.compute.rollup import Rollup, Sum
+from site_builder.compute.series import Point
 from site_builder.compute.topics import TopicSection, topic_sections
 from site_builder.content.corpus import Corpus
 from site_builder.content.model import Fate2025, Report, Unit
@@ -35,6 +36,50 @@ class TopicView:
 class SumView:
     sum: Sum
     sentence: Markup
+    parts_in_table: bool  # every figure added up is the one the table of units below shows: no second list
+    parts_anchor: str  # else: the table of the figures added up (PartsTable) that holds its column
+
+
+@dataclass(frozen=True)
+class PartsTable:
+    """The figures added up in the sums of one level and period: a row per unit, a column per sum.
+    One table, not a list per sum: a province of 168 communes listed each commune once per sum."""
+
+    anchor: str
+    level: str
+    period: str
+    indicators: tuple[str, ...]
+    rows: tuple[tuple[str, tuple[Point | None, ...]], ...]  # (unit, its point per indicator), by unit id
+
+
+def parts_tables(sums: tuple[Sum, ...], shown: frozenset[str] = frozenset()) -> tuple[PartsTable, ...]:
+    """The tables of the figures added up, per level and period, in the order of the sums; sums
+    whose indicator is in `shown` (their parts are the table of units below) left out."""
+    groups: dict[tuple[str, str], list[Sum]] = {}
+    for s in sums:
+        if s.indicator not in shown:
+            groups.setdefault((s.level.value, s.period), []).append(s)
+    out = []
+    for (level, period), members in groups.items():
+        units = sorted({uid for s in members for uid, _ in s.parts})
+        by_sum = [dict(s.parts) for s in members]
+        out.append(PartsTable(f"sum-parts-{level}-{period}", level, period, tuple(s.indicator for s in members),
+                              tuple((uid, tuple(parts.get(uid) for parts in by_sum)) for uid in units)))
+    return tuple(out)
+
+
+def parts_in_table(s: Sum, rollup: Rollup) -> bool:
+    """Whether each unit's number in a sum is the one the table of units below shows for it: the
+    page then points at that table instead of listing the figures again (a province of 168
+    communes listed them once per summed indicator, a third of its page)."""
+    if s.indicator not in rollup.columns:
+        return False
+    column = rollup.columns.index(s.indicator)
+    shown = {b.unit: b.values[column] for b in rollup.units}
+
+    def same(a: Point | None, b: Point) -> bool:  # the same number for the same period, whichever report printed it
+        return a is not None and (a.period, a.value, a.qualifier) == (b.period, b.value, b.qualifier)
+    return all(same(shown.get(uid), point) for uid, point in s.parts)
 
 
 @dataclass(frozen=True)
@@ -47,15 +92,23 @@ class UnitView:
     cards: tuple[CardView, ...]
     rollup: Rollup | None
     sums: tuple[SumView, ...]
+    parts: tuple[PartsTable, ...]  # the figures the sums add up, except those the table of units below shows
     coverage: tuple[Markup, ...]  # '12 of 98 communes' per level below
     reports: tuple[tuple[str, Report], ...]  # its own reports (by it or about it)
-    below_reports: tuple[tuple[str, Report], ...]  # reports of units below, not its own
+    below_reports: tuple[tuple[str, Report], ...]  # reports of units below, not its own: the latest BELOW_REPORTS_SHOWN
+    below_reports_total: int  # how many there are
+    reports_page: str  # the list page that holds them all (its province's, or the reports index)
     topics: tuple[TopicView, ...]
     downloads: tuple[PlaceDownload, ...]  # exports.places: its rows, and those of every unit below
 
 
+# The reports of the units below a province run to thousands: the page lists the latest and links
+# to the list page of the province, which pages through them all.
+BELOW_REPORTS_SHOWN = 12
+
+
 def unit_view(L: Lang, corpus: Corpus, computed: Computed, uid: str, charts: list[ChartView],
-              downloads: tuple[PlaceDownload, ...] = ()) -> UnitView:
+              downloads: tuple[PlaceDownload, ...] = (), reports_page: str = "reports/index.md") -> UnitView:
     unit = corpus.units[uid]
     fate = unit.reorganisation_2025
     successor = corpus.units.get(fate.successor) if fate and fate.successor and fate.status in GONE else None
@@ -70,6 +123,7 @@ def unit_view(L: Lang, corpus: Corpus, computed: Computed, uid: str, charts: lis
     # review written by its office)
     own = tuple(dict.fromkeys([*computed.reports_by_unit.get(uid, ()), *(f.report for f in computed.figures_by_unit.get(uid, ()))]))
     below = tuple(r for r in rollup.reports if r not in own) if rollup else ()
+    in_table = frozenset(s.indicator for s in rollup.sums if parts_in_table(s, rollup)) if rollup else frozenset()
     return UnitView(
         unit=unit,
         crumbs=tuple(corpus.ancestors(uid)),
@@ -78,10 +132,14 @@ def unit_view(L: Lang, corpus: Corpus, computed: Computed, uid: str, charts: lis
         predecessors=tuple(corpus.units[p] for p in computed.predecessors.get(uid, ())),
         cards=tuple(card_view(L, corpus, c) for c in computed.scorecards.get(uid, ())),
         rollup=rollup,
-        sums=tuple(SumView(s, sum_sentence(L, s)) for s in rollup.sums) if rollup else (),
+        sums=tuple(SumView(s, sum_sentence(L, s), s.indicator in in_table, "" if s.indicator in in_table else f"sum-parts-{s.level.value}-{s.period}")
+                   for s in rollup.sums) if rollup else (),
+        parts=parts_tables(rollup.sums, in_table) if rollup else (),
         coverage=tuple(coverage_sentence(L, c) for c in rollup.coverage) if rollup else (),
         reports=tuple((rid, corpus.reports[rid]) for rid in own),
-        below_reports=tuple((rid, corpus.reports[rid]) for rid in below),
+        below_reports=tuple((rid, corpus.reports[rid]) for rid in below[:BELOW_REPORTS_SHOWN]),
+        below_reports_total=len(below),
+        reports_page=reports_page,
         topics=tuple(topics),
         downloads=downloads,
     )

@@ -133,3 +133,44 @@ def test_a_province_appendix_is_a_table_of_units_with_a_source_card_per_row(smal
             assert row is not None and row.select_one("th details.mb-src blockquote").get_text() == f.quote
         assert len(soup.select(".mb-figtable--units blockquote")) == len(rows)  # one quote a row
         assert len(page.encode()) < 400 * len(figures)  # about 1,070 bytes a figure with a card per figure
+
+
+def test_a_province_page_lists_the_figures_it_adds_up_once(small: tuple[Path, national.CorpusStats]) -> None:
+    """A sum over the communes points at the table of units below when that table shows the very
+    numbers added up, else at one table of the figures added up (a column per sum), instead of a
+    list of every commune per summed indicator; the reports below are the latest few and a link."""
+    from bs4 import BeautifulSoup
+
+    from site_builder.compute.changelog import history
+    from site_builder.publish.pages import render_site
+    from site_builder.publish.unit_page import BELOW_REPORTS_SHOWN
+
+    root, _ = small
+    corpus, _ = validate(root)
+    assert corpus is not None
+    computed = compute(corpus)
+    province = next(u for u in corpus.units.values() if not u.parent)
+    rollup = computed.rollups[province.id]
+    page = render_site(corpus, computed, history(corpus), "vi", ROOT / "templates")[f"units/{province.id}.md"]
+    soup = BeautifulSoup(page, "html.parser")
+    below = soup.select_one("#below-units").find_next("table")
+    pointed = set()
+    for s in rollup.sums:
+        [link] = soup.select(f"#sum-{s.level.value}-{s.indicator} a.mb-parts-ref")
+        target = link["href"].removeprefix("#")
+        pointed.add(target)
+        if target == "below-units":  # each number added up is the one that table shows for its unit
+            column = rollup.columns.index(s.indicator)
+            shown = {b.unit: b.values[column] for b in rollup.units}
+            assert all(shown[uid] is not None and (shown[uid].period, shown[uid].value) == (p.period, p.value) for uid, p in s.parts)
+        else:  # its column of the parts table links each figure added up, once
+            table = soup.select_one(f"details#{target} table")
+            heads = [th.get_text() for th in table.select("thead th")]
+            column = heads.index(corpus.indicators[s.indicator].name.vi)
+            links = [tr.select("td")[column - 1].select_one("a") for tr in table.select("tbody tr")]
+            assert sorted(a["href"].split("#")[-1] for a in links if a) == sorted(f"fig-{p.figure.id}" for _, p in s.parts)
+    assert "below-units" in pointed and len(pointed) >= 2
+    assert below is not None and not soup.select("details.mb-parts li")  # no list per sum any more
+    listed = soup.select_one("#below-reports").find_next("ul").select("li")
+    assert len(listed) == BELOW_REPORTS_SHOWN < len(rollup.reports)
+    assert soup.select_one("#below-reports").find_next("p", class_="mb-more").a["href"].startswith("../../reports/")
