@@ -32,6 +32,7 @@ from site_builder.publish import i18n
 from site_builder.publish.charts import Charts, render_charts
 from site_builder.publish.engine import (ALWAYS_WRITTEN, MkdocsRun, fingerprint, html_path, mkdocs_config, run_mkdocs, site_address,
                                          write_config, write_docs)
+from site_builder.publish.page_deps import PageState, code_digest, page_state, stale
 from site_builder.publish.pages import render_site
 from site_builder.publish.progress import Emit
 from site_builder.publish.search import Aliases, SearchIndexError, markdown_aliases
@@ -183,6 +184,7 @@ class RenderJob:
     changes: Changelog
     charts: Charts
     progress: Emit
+    only: Callable[[str], bool] | None = None  # the pages an edit changes (page_deps.stale); None: all
 
 
 @dataclass(frozen=True)
@@ -192,6 +194,7 @@ class RenderedLanguage:
     lang: i18n.Lang
     pages: list[str]  # every page (Markdown paths)
     written: list[str]  # the files whose bytes changed
+    rendered: int  # pages rendered; the others are the last build's Markdown (page_deps)
     aliases: dict[str, Aliases]  # page path in the site -> its title and đ-words, for the search index
 
 
@@ -208,11 +211,20 @@ class Pages:
 
 def render_language(job: RenderJob, lang: i18n.Lang) -> RenderedLanguage:
     """Render one language's pages and write them into build/docs/<lang>."""
-    pages = render_site(job.corpus, job.computed, job.changes, lang, job.paths.templates, job.charts.pages[lang], progress=job.progress)
+    docs = job.paths.docs(lang)
+
+    def previous(rel: str) -> str | None:
+        try:
+            return (docs / rel).read_text(encoding="utf-8")
+        except OSError:
+            return None
+    pages = render_site(job.corpus, job.computed, job.changes, lang, job.paths.templates, job.charts.pages[lang], progress=job.progress,
+                        only=job.only, previous=previous)
     written = write_docs(pages, job.paths.docs(lang), job.paths.templates)
     prefix = "" if lang == "vi" else f"{lang}/"
     aliases = {prefix + html_path(rel): markdown_aliases(text) for rel, text in pages.items()}
-    return RenderedLanguage(lang, sorted(pages), written, aliases)
+    rendered = len(pages) if job.only is None else sum(1 for rel in pages if job.only(rel))
+    return RenderedLanguage(lang, sorted(pages), written, rendered, aliases)
 
 
 def render_languages(job: RenderJob) -> list[RenderedLanguage]:
@@ -280,7 +292,16 @@ def write_pages(paths: Paths, corpus: Corpus, computed: Computed, changes: Chang
     last successful run is removed until this build's mkdocs succeeds, so a failed or killed
     build is followed by a full one.
     """
-    rendered = render_languages(RenderJob(paths, corpus, computed, changes, charts, progress))
+    # The pages an edit changes (publish/page_deps.py): the state is removed until both languages'
+    # Markdown is written, so that a failed or killed build is followed by a full render.
+    state_file = paths.work / "pages-state.json"
+    now_state = page_state(corpus, code_digest(paths.templates))
+    before = PageState.from_json(state_file.read_text(encoding="utf-8")) if state_file.is_file() else None
+    state_file.unlink(missing_ok=True)
+    only = stale(before, now_state, corpus) if all(paths.docs(lang).is_dir() for lang in i18n.LANGS) else None
+    rendered = render_languages(RenderJob(paths, corpus, computed, changes, charts, progress, only))
+    state_file.parent.mkdir(parents=True, exist_ok=True)
+    state_file.write_text(now_state.to_json(), encoding="utf-8")
     runs: list[MkdocsRun] = []
     counts: list[int] = []
     aliases: dict[str, Aliases] = {}
@@ -297,7 +318,8 @@ def write_pages(paths: Paths, corpus: Corpus, computed: Computed, changes: Chang
             unshare(paths.html(lang), [html_path(r) if r.endswith(".md") else r for r in lang_pages.written] + list(ALWAYS_WRITTEN))
         runs.append(MkdocsRun(lang, config, paths.html(lang), stamp, now, dirty))
         counts.append(len(lang_pages.written) if dirty else len(lang_pages.pages))
-        progress(f"pages [{lang}]: {len(lang_pages.pages):,} pages, {len(lang_pages.written):,} changed" + ("" if dirty else "; mkdocs renders all"))
+        progress(f"pages [{lang}]: {len(lang_pages.pages):,} pages, {lang_pages.rendered:,} rendered, {len(lang_pages.written):,} changed"
+                 + ("" if dirty else "; mkdocs renders all"))
     return Pages(runs, counts, sum(len(r.pages) for r in rendered), aliases, rendered[0].pages)
 
 

@@ -17,7 +17,7 @@ import html
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import escape
@@ -246,11 +246,26 @@ def environment(templates: Path) -> Environment:
 
 
 def render_site(corpus: Corpus, computed: Computed, changes: Changelog, lang: i18n.Lang, templates: Path,
-                charts: dict[str, list[ChartView]] | None = None, progress: Emit = lambda s: None) -> dict[str, str]:
-    """Every page of one language: {path under docs/: Markdown}. `charts` are this language's, per page key."""
+                charts: dict[str, list[ChartView]] | None = None, progress: Emit = lambda s: None,
+                only: Callable[[str], bool] | None = None, previous: Callable[[str], str | None] | None = None) -> dict[str, str]:
+    """Every page of one language: {path under docs/: Markdown}. `charts` are this language's, per page key.
+
+    A rebuild (publish/page_deps.py) passes `only`, the pages an edit changes, and `previous`, the
+    Markdown the last build wrote: a page not in `only` is that Markdown, not rendered again."""
     env = environment(templates)
     charts = charts or {}
     pages: dict[str, str] = {}
+
+    def kept(path: str) -> bool:
+        """Whether the page is the last build's: not to render. Its Markdown goes into `pages`."""
+        if only is None or previous is None or only(path):
+            return False
+        text = previous(path)
+        if text is None:
+            return False
+        pages[path] = text
+        meter.step()
+        return True
     meter = Meter(f"pages [{lang}]", 2 * len(corpus.reports) + len(corpus.units) + len(corpus.indicators) + 12, progress)
 
     abbreviations = Abbreviations.build(corpus.glossary, lang)
@@ -291,6 +306,8 @@ def render_site(corpus: Corpus, computed: Computed, changes: Changelog, lang: i1
     reports_listed = report_listing(corpus)
     report_pages = {g.unit.id: g.page for g in reports_listed.groups}  # each province's first list page, when the list is split
     for uid, unit in corpus.units.items():
+        if kept(f"units/{uid}.md"):
+            continue
         downloads = offered(uid, len(rows.own.get(uid, ())), len(rows.below.get(uid, ())), lang)
         emit(f"units/{uid}.md", "unit.md.j2", plain.tx_plain(unit.name), image=social_image(lang, uid),
              v=unit_view(Lang(lang, f"units/{uid}.md", abbreviations, names), corpus, computed, uid, charts.get(f"unit:{uid}", []), downloads,
@@ -300,6 +317,8 @@ def render_site(corpus: Corpus, computed: Computed, changes: Changelog, lang: i1
         emit(list_page.path, "reports_index.md.j2", list_title("reports", list_page), listing=reports_listed, page=list_page,
              total=len(corpus.reports), figure_counts=report_counts)
     for rid, report in corpus.reports.items():
+        if kept(f"reports/{rid}.md") and kept(f"reports/{rid}-source.md"):
+            continue
         tables = report_tables(computed.figures_by_report.get(rid, ()), corpus.sources.get(rid, ""), tuple(s.heading.vi for s in report.sections))
         cited = cite_source(report, corpus.units[report.issuer])
         emit(f"reports/{rid}.md", "report.md.j2", plain.tx_plain(report.title), plain.tx_plain(report.summary)[:300], report=report, tables=tables,
@@ -312,6 +331,8 @@ def render_site(corpus: Corpus, computed: Computed, changes: Changelog, lang: i1
     emit("indicators/index.md", "indicators_index.md.j2", i18n.t("indicators", lang),
          figure_counts={iid: len(computed.figures_by_indicator.get(iid, ())) for iid in corpus.indicators})
     for iid, ind in corpus.indicators.items():
+        if kept(f"indicators/{iid}.md"):
+            continue
         figs = computed.figures_by_indicator.get(iid, ())
         ders = computed.derived_by_indicator.get(iid, ())
         emit(f"indicators/{iid}.md", "indicator.md.j2", plain.tx_plain(ind.name), indicator=ind, identities=computed.identities.get(iid, ()),

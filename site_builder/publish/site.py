@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import gzip
 import shutil
+import subprocess
+import time
 from html import escape
 from pathlib import Path
 
@@ -80,7 +82,10 @@ def recover(site: Path) -> bool:
 
 
 def swap(staging: Path, site: Path) -> None:
-    """Replace site/ with the staging tree in two renames: visitors never see a half-built site."""
+    """Replace site/ with the staging tree in two renames: visitors never see a half-built site.
+
+    The previous site is then renamed aside and deleted by a process of its own: at national
+    scale it is 165,000 files, whose deletion took 20 s of a rebuild that changed a handful."""
     old = site.with_name(site.name + ".old")
     recover(site)
     if old.exists():
@@ -89,4 +94,16 @@ def swap(staging: Path, site: Path) -> None:
         site.rename(old)
     staging.rename(site)
     if old.exists():
-        shutil.rmtree(old)
+        discard(old)
+
+
+def discard(folder: Path) -> None:
+    """Rename `folder` out of the way (.<name>.trash-<time>) and delete it in the background; where
+    no `rm` can be started, here and now."""
+    trash = folder.with_name(f".{folder.name}.trash-{time.time_ns()}")
+    folder.rename(trash)
+    try:
+        subprocess.Popen(["rm", "-rf", "--", str(trash)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL, start_new_session=True)
+    except OSError:
+        shutil.rmtree(trash, ignore_errors=True)

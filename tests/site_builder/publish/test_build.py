@@ -246,7 +246,7 @@ def test_a_failing_forked_renderer_names_its_language(minimal: Path) -> None:
     def english_breaks(job: RenderJob, lang: i18n.Lang) -> RenderedLanguage:
         if lang == "en":
             raise ValueError("no template for en")
-        return RenderedLanguage(lang, [], [], {})
+        return RenderedLanguage(lang, [], [], 0, {})
 
     with pytest.raises(RuntimeError, match=r"^\[en\] ValueError: no template for en$"):
         in_forked_processes(english_breaks, _render_job(minimal), i18n.LANGS)

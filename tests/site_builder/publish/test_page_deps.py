@@ -1,0 +1,99 @@
+"""A rebuild renders only the pages an edit changes, and they come out as a full render makes them.
+
+The corpus is a generated province (benchmarks/national.py) of 40 communes: a province report with
+a row per commune, commune reports, sums, ranks among peers. Each edit is rendered both ways, the
+rebuild reusing the Markdown of the build before it; the two must be the same page for page."""
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from site_builder.compute.changelog import history
+from site_builder.compute.derive import compute
+from site_builder.content.validate import validate
+from site_builder.publish.page_deps import PageState, code_digest, page_state, stale
+from site_builder.publish.pages import render_site
+
+ROOT = Path(__file__).resolve().parents[3]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks import national  # noqa: E402
+
+TEMPLATES = ROOT / "templates"
+CODE = code_digest(TEMPLATES)
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, national.CorpusStats]:
+    root = tmp_path_factory.mktemp("deps") / "corpus"
+    return root, national.generate(root, provinces=1, communes_cap=40)
+
+
+def render(root: Path, only: object = None, previous: dict[str, str] | None = None) -> tuple[dict[str, str], PageState]:
+    corpus, findings = validate(root)
+    assert corpus is not None, [p.text() for p in findings.sorted()]
+    computed = compute(corpus)
+    state = page_state(corpus, CODE)
+    pages = render_site(corpus, computed, history(corpus), "vi", TEMPLATES,
+                        only=only if callable(only) else None, previous=previous.get if previous is not None else None)
+    return pages, state
+
+
+def rebuild(root: Path, before: dict[str, str], state: PageState) -> tuple[dict[str, str], set[str]]:
+    """The rebuild's pages, and which of the own pages (units, reports, indicators) it rendered."""
+    corpus, _ = validate(root)
+    assert corpus is not None
+    only = stale(state, page_state(corpus, CODE), corpus)
+    assert only is not None
+    pages, _ = render(root, only, before)
+    own = [p for p in pages if re.match(r"(units|reports|indicators)/[^/]+\.md$", p) and not p.endswith("index.md")]
+    return pages, {p for p in own if only(p)}
+
+
+def edit_title(root: Path, report: str) -> None:
+    path = root / "content" / "reports" / f"{report}.yaml"
+    text = path.read_text(encoding="utf-8")
+    edited = text.replace('vi: "Báo cáo', 'vi: "Bản sửa: báo cáo', 1)
+    assert edited != text
+    path.write_text(edited, encoding="utf-8")
+
+
+@pytest.mark.parametrize("edit", ["a figure of a commune's report", "a report's title", "nothing"])
+def test_a_rebuild_renders_what_the_edit_changes_and_the_same_markdown_as_a_full_render(
+        edit: str, generated: tuple[Path, national.CorpusStats], tmp_path: Path) -> None:
+    source, stats = generated
+    root = tmp_path / "corpus"
+    shutil.copytree(source, root)
+    before, state = render(root)
+    if edit == "a figure of a commune's report":
+        national.edit_one_report(root, stats.edit_target)
+    elif edit == "a report's title":
+        edit_title(root, stats.edit_target)
+    incremental, rendered = rebuild(root, before, state)
+    full, _ = render(root)
+    assert incremental.keys() == full.keys()
+    assert [p for p in full if incremental[p] != full[p]] == []
+    changed = {p for p in full if full[p] != before.get(p)}
+    own = {p for p in full if re.match(r"(units|reports|indicators)/[^/]+\.md$", p) and not p.endswith("index.md")}
+    assert changed & own <= rendered  # every own page that changed was rendered, none reused stale
+    if edit == "nothing":
+        assert rendered == set()
+    else:
+        assert f"reports/{stats.edit_target}.md" in rendered
+        # the other reports' pages (most of the site at national scale) are the last build's
+        assert len(rendered) < len(own) / 2
+
+
+def test_a_change_to_what_every_page_reads_renders_everything(generated: tuple[Path, national.CorpusStats], tmp_path: Path) -> None:
+    source, _ = generated
+    corpus, _ = validate(source)
+    assert corpus is not None
+    state = page_state(corpus, CODE)
+    assert stale(None, state, corpus) is None  # no state: a first build
+    assert stale(PageState("another code or catalogue", state.reports, state.provinces, state.indicators), state, corpus) is None
+    assert PageState.from_json(state.to_json()) == state
+    assert PageState.from_json('{"version": 0}') is None and PageState.from_json("not json") is None
