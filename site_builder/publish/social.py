@@ -46,7 +46,8 @@ VERSION = "4"  # bump when the drawing changes, to invalidate cached cards
 MARGIN = 60  # px, left and right
 HEADER = 88  # px, the indigo band's height
 TITLE_SIZES = (42, 38, 34, 30, 26)  # pt, the largest at which the name fits its lines
-VALUE_SIZES = (38, 34, 30, 26, 22)  # pt, a figure's value in its column
+VALUE_SIZES = (38, 34, 30, 26, 22)  # pt, a figure's value on one line of its column
+VALUE_SIZES_TWO_LINES = (22, 19, 16, 13)  # pt, a longer one: its qualifier above its number
 STATS_TOP, STATS_BOTTOM = 378, 548  # px, the accent bar beside each figure
 TALL = 0.76  # the height of DejaVu Sans' tall letters (h, l, f), in ems
 LEVELS = 16  # shades of each colour pair in the palette: 4 bits of anti-aliasing
@@ -156,6 +157,8 @@ def wrap(text: str, face: Font, width: float, max_lines: int) -> tuple[list[str]
             lines.append(word)
     if len(lines) <= max_lines and all(face.getlength(line) <= width for line in lines):
         return lines, True
+    if len(lines) <= max_lines:  # room for every line, but a word is wider than a line
+        return [shorten(line, face, width) for line in lines], False
     kept = [shorten(line, face, width) for line in lines[:max_lines - 1]]
     return kept + [shorten(" ".join(lines[max_lines - 1:]), face, width)], False
 
@@ -276,10 +279,10 @@ def render(card: Card) -> Image.Image:
             x = round(MARGIN + i * column)
             canvas.rect((x, STATS_TOP, x + 7, STATS_BOTTOM), ACCENT)
             value_size, values, whole = fit(stat.value, VALUE_SIZES, room, 1)
-            if not whole:  # a long qualified number: the qualifier above the number, smaller
-                value_size, values, _ = fit(stat.value, (VALUE_SIZES[-1],), room, 2)
+            if not whole:  # a number is shrunk, never cut, unless no size at all holds it
+                value_size, values, _ = fit(stat.value, VALUE_SIZES_TWO_LINES, room, 2)
             for j, line in enumerate(values):
-                canvas.text((x + 24, _baseline(381 + j * 37, value_size)), line, font(value_size, True), ACCENT)
+                canvas.text((x + 24, _baseline(381 + j * 1.2 * value_size * PX_PER_PT, value_size)), line, font(value_size, True), ACCENT)
             for j, line in enumerate(wrap(stat.label, font(16), room, 2)[0]):
                 canvas.text((x + 24, _baseline(460 + j * 28, 16)), line, font(16), INK)
             if stat.period:
