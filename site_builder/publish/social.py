@@ -179,8 +179,9 @@ def _rgb(colour: str) -> tuple[int, int, int]:
     return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
 
 
-# Each text colour is drawn on one ground only; the palette holds LEVELS blends of each pair, so
-# an anti-aliased edge keeps 16 shades and the file stores one byte a pixel instead of three.
+# Each text colour is drawn on one ground only; the palette holds the blends of each pair, so an
+# anti-aliased edge keeps LEVELS shades (ground included) and the file stores one byte a pixel
+# instead of three.
 PAIRS = ((WHITE, INDIGO), (INK, WHITE), (MUTED, WHITE), (ACCENT, WHITE))
 
 
@@ -203,9 +204,11 @@ PALETTE = _palette()
 
 @lru_cache(maxsize=None)
 def _shades(pair: int) -> list[int]:
-    """Coverage 0–255 of a glyph's pixel → its palette index for colour pair `pair` (0 = ground)."""
-    first = 2 + pair * (LEVELS - 1)
-    return [0] + [first + (cover * (LEVELS - 1) + 127) // 255 - 1 if cover * (LEVELS - 1) >= 128 else 0 for cover in range(1, 256)]
+    """Coverage 0–255 of a glyph's pixel → its palette index for colour pair `pair`, rounded to
+    the nearest of the pair's shades; 0 (leave the ground) where it rounds to none."""
+    first = 2 + pair * (LEVELS - 1)  # the pair's faintest blend
+    levels = [(cover * (LEVELS - 1) + 127) // 255 for cover in range(256)]
+    return [first + level - 1 if level else 0 for level in levels]
 
 
 class Canvas:
