@@ -63,6 +63,10 @@ log = logging.getLogger(__name__)
 FIGURE_FIELDS = ("id", "report", "unit", "indicator", "period", "period_start", "period_end", "breakdown",
                  "value", "qualifier", "status", "locator", "quote", "flag", "note_vi", "note_en")
 FORMATS = ("csv", "yaml", "text")
+OTHER_UNIT_NOTE = (
+    "Câu này nói về {name}, không phải đơn vị của báo cáo: mã đơn vị {id} là gợi ý, cần kiểm tra.",
+    "This sentence is about {name}, not the report's unit: the unit id {id} is a guess to check.",
+)
 INHERITED_NOTE = (
     "Chỉ tiêu suy ra từ số tổng đứng trước; cần ghi phân tổ.",
     "Indicator carried over from the preceding total; the breakdown still needs to be filled in.",
@@ -792,7 +796,7 @@ def _items(sentence: str, folded: str, mode: str, catalogue: Catalogue, previous
     return items
 
 
-def _read_prose(text: str, catalogue: Catalogue, line_starts: list[int], scope: PeriodScope) -> list[_Draft]:
+def _read_prose(text: str, catalogue: Catalogue, line_starts: list[int], scope: PeriodScope, own: str | None = None) -> list[_Draft]:
     drafts: list[_Draft] = []
     previous: list[_Item] = []
     plan_section = False
@@ -819,7 +823,12 @@ def _read_prose(text: str, catalogue: Catalogue, line_starts: list[int], scope: 
             if item.hit:
                 offset = sent.start + item.number.start
                 locator = f"văn bản gốc, dòng {bisect_right(line_starts, offset)}"
-                drafts += _prose_rows(item, catalogue, offset, quote, locator, scope.at(offset))
+                rows = _prose_rows(item, catalogue, offset, quote, locator, scope.at(offset))
+                other = _other_unit(sent.text, item.number.start, own)
+                if other is not None:
+                    for row in rows:
+                        row.fields["other_unit"] = other
+                drafts += rows
     return drafts
 
 
@@ -861,6 +870,60 @@ def _prose_rows(item: _Item, catalogue: Catalogue, offset: int, quote: str, loca
     return out
 
 
+# A unit named in a sentence by its kind and its proper name: "huyện Lập Thạch", "xã Phú Giáo", "TP Đà Lạt".
+_UNIT_KIND = re.compile(r"(?<!\w)(?:huyện|xã|phường|thị xã|thị trấn|thành phố|tp\.?|quận|tỉnh)\s+(?=\w)", re.IGNORECASE)
+
+
+def named_units(text: str) -> list[tuple[int, str]]:
+    """(offset, name) of every unit `text` names by kind and proper name, the kind in lower case
+    ("huyện Lập Thạch"); a kind followed by no capitalised word ("các huyện", "tỉnh và") names none."""
+    out = []
+    for m in _UNIT_KIND.finditer(text):
+        words = []
+        for word in re.finditer(r"\S+", text[m.end(): m.end() + 60].split("\n", 1)[0]):
+            w = word.group().rstrip(",.;:)")
+            if not w or not w[0].isupper() or not w.replace("-", "").isalpha():
+                break
+            words.append(w)
+            if w != word.group() or len(words) == 4:
+                break  # a comma or a full stop ends the name
+        if words:
+            kind = " ".join(m.group().split()).lower()
+            out.append((m.start(), f"{kind} {' '.join(words)}"))
+    return out
+
+
+def unit_slug(name: str) -> str:
+    """The id a unit's name suggests: its proper name folded ("huyện Lập Thạch" -> "lap-thach")."""
+    proper = _UNIT_KIND.sub("", name, count=1)
+    return re.sub(r"[^a-z0-9]+", "-", fold(proper)).strip("-")
+
+
+def _other_unit(sentence: str, at: int, own: str | None) -> str | None:
+    """The unit a figure at offset `at` of `sentence` is about when its clause names one that is not
+    the report's own (`own`: its slug; None when unknown): the last one named before it in its clause."""
+    start = max(sentence.rfind(c, 0, at) for c in ";(") + 1
+    named = [name for offset, name in named_units(sentence[start:at])]
+    if not named or (own is not None and _same_unit(unit_slug(named[-1]), own)):
+        return None
+    return named[-1]
+
+
+def _same_unit(slug: str, own: str) -> bool:
+    """Whether a named unit's slug ("my-an") is the report's unit (id "huyen-my-an", "my-an")."""
+    return own == slug or own.endswith(f"-{slug}") or own.startswith(f"{slug}-")
+
+
+def own_unit(text: str, unit: str) -> str | None:
+    """The slug of the unit a report is about: from the `--unit` id given, else the unit its heading
+    (first two lines) names; None when neither says."""
+    if unit:
+        return unit  # an id: "huyen-my-an", compared by _same_unit
+    head = "\n".join([line for line in text.strip().split("\n") if line.strip()][:2])
+    named = named_units(head) or named_units(head.title())
+    return unit_slug(named[0][1]) if named else None
+
+
 def _applies(dimension: str, indicator: str) -> bool:
     """Whether a context dimension can break this indicator down (pt.CONTEXT_INDICATORS: prefixes per dimension)."""
     return any(indicator.startswith(prefix) for prefix in pt.CONTEXT_INDICATORS.get(dimension, ()))
@@ -898,7 +961,7 @@ def extract(text: str, catalogue: Catalogue, report: str = "", unit: str = "", p
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     line_starts = [s for s, _ in _lines(text)]
     scope = PeriodScope(text)
-    drafts = _read_prose(text, catalogue, line_starts, scope) + [
+    drafts = _read_prose(text, catalogue, line_starts, scope, own_unit(text, unit)) + [
         _Draft(f.offset, {"indicator": f.indicator, "breakdown": f.breakdown, "value": f.value, "status": f.status,
                           "locator": f.locator, "quote": f.quote, "period": f.period}
                | ({"period_start": f.period_start, "period_end": f.period_end} if f.period else {}))
@@ -909,11 +972,16 @@ def extract(text: str, catalogue: Catalogue, report: str = "", unit: str = "", p
         f = draft.fields
         own = f.get("period", "")
         bounds = (f["period_start"], f["period_end"]) if "period_start" in f else period_bounds(own) if own else (start, end)
+        note_vi, note_en = f.get("note_vi", ""), f.get("note_en", "")
+        other = f.get("other_unit", "")
+        if other:  # another unit's figure in this report (a bulletin's district): its unit to confirm
+            note_vi = "; ".join(filter(None, [note_vi, OTHER_UNIT_NOTE[0].format(name=other, id=unit_slug(other))]))
+            note_en = "; ".join(filter(None, [note_en, OTHER_UNIT_NOTE[1].format(name=other, id=unit_slug(other))]))
         rows.append(FigureRow(
-            id=f"{report or 'draft'}-{n:03d}", report=report, unit=unit, indicator=f["indicator"],
+            id=f"{report or 'draft'}-{n:03d}", report=report, unit=unit_slug(other) if other else unit, indicator=f["indicator"],
             period=own or period, period_start=bounds[0], period_end=bounds[1], breakdown=f["breakdown"],
             value=f["value"], qualifier=f.get("qualifier", ""), status=f["status"], locator=f["locator"], quote=f["quote"],
-            note_vi=f.get("note_vi", ""), note_en=f.get("note_en", "")))
+            note_vi=note_vi, note_en=note_en))
     return rows
 
 

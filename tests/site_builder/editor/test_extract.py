@@ -493,3 +493,16 @@ def test_a_district_report_as_the_issue_met_it(catalogue: ex.Catalogue) -> None:
     marked = ex.mark_draft(rows, findings)
     assert {r.indicator for r in marked if r.note_en.startswith("Draft to check")} >= {
         "dossiers-resolved-on-time", "dossiers-resolved-late", "dossiers-resolved", "share-on-time"}
+
+
+def test_a_figure_of_another_unit_named_in_its_clause_gets_that_unit_and_a_note(catalogue: ex.Catalogue) -> None:
+    text = ("UBND TỈNH VÂN HÀ\nBáo cáo tháng 4/2024\n"
+            "Toàn tỉnh tiếp nhận 8.120 hồ sơ. Huyện Đông Giang có 12 hồ sơ trễ hạn; riêng thị xã Bến Lữ đã giải quyết 1.204 hồ sơ.")
+    rows = ex.extract(text, catalogue, unit="van-ha")
+    assert [(r.unit, r.value) for r in rows] == [("van-ha", "8120"), ("dong-giang", "12"), ("ben-lu", "1204")]
+    assert "huyện Đông Giang" in rows[1].note_vi and "dong-giang" in rows[1].note_en and not rows[0].note_vi
+    # the report's own unit named in a sentence is no other unit, from --unit or from the heading
+    own = "UBND HUYỆN ĐÔNG GIANG\nBáo cáo năm 2023\nNăm 2023, huyện Đông Giang tiếp nhận 5.310 hồ sơ."
+    assert [r.unit for r in ex.extract(own, catalogue)] == [""]
+    assert [r.unit for r in ex.extract(own.split("\n", 2)[2], catalogue, unit="huyen-dong-giang")] == ["huyen-dong-giang"]
+    assert [name for _, name in ex.named_units("các huyện, thị xã và TP Bảo Lộc; tỉnh và xã")] == ["tp Bảo Lộc"]
