@@ -42,6 +42,7 @@ from site_builder.errors import Loc, Message, Problem, field_path, rel
 from site_builder.content.load import Content
 from site_builder.content.messages import date_message, kind_of
 from site_builder.content.readings import shown_path
+from site_builder.content import rowcheck
 from site_builder.content.tabular import CsvError, Dialect, dialect_problem, field_columns, inline_rows, missing_values, physical_line, read_rows
 from site_builder.content.yamlio import Located, nfc_problems, parse_json, parse_yaml, read_text
 
@@ -428,6 +429,7 @@ class _Read:
     lines: list[int] = dc_field(default_factory=list)  # the physical line each row starts on
     first_row: int = 2  # the number frictionless gives the first of `rows` (its header, when there is one, is 1)
     csv_file: "_CsvFile | None" = None  # the project's own CSV, its lines kept for the row checks' columns
+    encoding: str = "utf-8"  # the codec the file was decoded with
 
 
 def _read_resource(folder: Path, root: Path, doc: Located, i: int, res: dict[str, Any]) -> tuple[_Read | None, list[Problem]]:
@@ -520,7 +522,7 @@ def _read_delimited(path: Path, root: Path, res: dict[str, Any], names: tuple[st
         problems += _header_problems(shown, line, header or [], list(names), lambda n: position(line, n)[1])
     if problems:
         return None, problems
-    return _Read(shown, list(header or names), rows, position, raw, lines, first_row=2 if dialect.header else 1), []
+    return _Read(shown, list(header or names), rows, position, raw, lines, first_row=2 if dialect.header else 1, encoding=encoding), []
 
 
 MEMO_LIMIT = 20_000  # distinct texts a column keeps shared before it counts as mostly distinct
@@ -554,6 +556,7 @@ def load_packages(root: Path, content: Content) -> tuple[dict[str, Package], lis
     problems: list[Problem] = []
     seen: dict[tuple[str, str], str] = {}  # (figure|target, id) -> where it was first used
     owners: dict[str, str] = {}  # package name -> its descriptor
+    checkers: dict[str, rowcheck.RowChecker | None] = {}  # a schema's quick pass, built once for every CSV of it
     base = root / "datapackages"
     for folder in sorted(p for p in base.iterdir() if p.is_dir()) if base.is_dir() else []:
         if descriptor_file(folder) is None:
@@ -578,7 +581,8 @@ def load_packages(root: Path, content: Content) -> tuple[dict[str, Package], lis
         for name, keys in sorted(content_keys.items()):
             problems += _unknown_ids(read[name], keys, content)
         try:
-            tasks, valid = _validate_with_cache(check, folder, root / "build" / "cache" / "validated", {n: r.data for n, r in read.items()})
+            tasks, valid = _validate_with_cache(check, folder, root / "build" / "cache" / "validated", {n: r.data for n, r in read.items()},
+                                                _quick_pass(check, read, checkers))
         except frictionless.FrictionlessException as exc:
             why = "; ".join(dict.fromkeys(r.message for r in getattr(exc, "reasons", []) or [])) or exc.error.message
             problems.append(PACKAGE.at(doc.path, 1, 1, error=why))
@@ -695,12 +699,31 @@ def _validate_chunk(args: tuple[dict[str, Any], list[dict[str, Any]], str]) -> t
     return tasks, report.valid
 
 
-def _validate_with_cache(check: dict[str, Any], folder: Path, cache: Path, data: dict[str, bytes | None]) -> tuple[list[Any], bool]:
+def _quick_pass(check: dict[str, Any], read: dict[str, _Read], checkers: dict[str, rowcheck.RowChecker | None]) -> Callable[[dict[str, Any]], bool]:
+    """Whether a resource of `check` passes the quick pass of content/rowcheck.py: frictionless would
+    find nothing in it. `checkers` keeps each schema's pass across packages."""
+    def passes(res: dict[str, Any]) -> bool:
+        got = read.get(res.get("name", ""))
+        if got is None or got.data is None or not rowcheck.eligible(res):
+            return False
+        key = json.dumps(res["schema"], sort_keys=True, default=str)
+        if key not in checkers:
+            checkers[key] = rowcheck.checker(res["schema"])
+        quick = checkers[key]
+        return quick is not None and rowcheck.read_alike(res, got.data, got.encoding) and quick.clean(got.header, got.rows)
+    return passes
+
+
+def _validate_with_cache(check: dict[str, Any], folder: Path, cache: Path, data: dict[str, bytes | None],
+                         quick: Callable[[dict[str, Any]], bool] = lambda res: False) -> tuple[list[Any], bool]:
     """Frictionless validation of the resources that changed since they last validated clean.
 
     Frictionless costs about 20 ms a resource before it reads a row, and a package holds one CSV
-    per report: a rebuild re-validates only the CSVs that changed, and a cold build of thousands
-    of CSVs shares them out over the cores. A resource is remembered only when it validated
+    per report: a rebuild re-validates only the CSVs that changed. Of the others, those that
+    `quick` passes (content/rowcheck.py: frictionless would find nothing) are not given to
+    frictionless, but for one of each descriptor (its name and path aside), so that frictionless
+    still validates the package's and every kind of resource's descriptor. What is left is shared
+    out over the cores when it is much. A resource is remembered only when it validated
     without error, so every error is reported again on every run. A package whose resources
     still refer to one another is validated whole.
     Returns the tasks of the resources validated and whether they all passed.
@@ -710,6 +733,18 @@ def _validate_with_cache(check: dict[str, Any], folder: Path, cache: Path, data:
     pending = check["resources"] if linked else [res for res in check["resources"] if not (cache / keys[res["name"]]).is_file()]
     if not pending:
         return [], True
+    passed: list[dict[str, Any]] = []
+    if not linked:
+        kinds: set[str] = set()
+        left = []
+        for res in pending:
+            kind = json.dumps({k: v for k, v in res.items() if k not in ("name", "path")}, sort_keys=True, default=str)
+            if kind in kinds and quick(res):
+                passed.append(res)
+            else:
+                kinds.add(kind)  # the first of its kind goes to frictionless, with its descriptor
+                left.append(res)
+        pending = left
     workers = os.cpu_count() or 1
     if linked or len(pending) < POOL_FROM or workers < 2:
         tasks, valid = _validate_chunk((check, pending, str(folder)))
@@ -724,6 +759,8 @@ def _validate_with_cache(check: dict[str, Any], folder: Path, cache: Path, data:
     for task in tasks:
         if task.valid and not linked:
             (cache / keys[task.name]).touch()
+    for res in passed:  # after frictionless accepted the descriptor of their kind
+        (cache / keys[res["name"]]).touch()
     return tasks, valid
 
 
