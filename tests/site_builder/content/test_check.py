@@ -949,3 +949,53 @@ def test_a_csv_past_the_size_limit_of_content_files_is_read(minimal: Path) -> No
     corpus, findings = validate(minimal)
     assert corpus is not None and not findings.errors, [p.text() for p in findings.errors][:3]
     assert len(corpus.figures) == 999
+
+
+# --------------------------------------------------------------------------- the quick pass (content/rowcheck.py)
+
+
+def second_report(root: Path) -> None:
+    """A second report, bc-2020, listed before bc-2021 with the same schema: bc-2021's CSV is then
+    not the first of its kind, which frictionless always validates, but one the quick pass decides."""
+    for rel in (REPORT, SOURCE, CSV):
+        text = (root / rel).read_text(encoding="utf-8").replace("bc-2021", "bc-2020").replace("12/BC-UBND", "11/BC-UBND")
+        (root / rel.replace("bc-2021", "bc-2020")).write_text(text, encoding="utf-8")
+    replace(root, PACKAGE, "resources:\n", "resources:\n  - name: bc-2020\n    path: data/bc-2020.csv\n    schema: figures.schema.yaml\n")
+
+
+def given_to_frictionless(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the resources frictionless validates while the test runs."""
+    from site_builder.content import packages
+
+    names: list[str] = []
+    real = packages._validate_chunk
+
+    def record(args: tuple[dict[str, object], list[dict[str, object]], str]) -> tuple[list[object], bool]:
+        names.extend(str(res["name"]) for res in args[1])
+        return real(args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(packages, "_validate_chunk", record)
+    return names
+
+
+def test_a_clean_csv_of_a_known_kind_is_not_given_to_frictionless(minimal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    second_report(minimal)
+    names = given_to_frictionless(monkeypatch)
+    corpus, findings = validate(minimal)
+    assert findings.errors == [] and corpus is not None and len(corpus.figures) == 6
+    assert names == ["bc-2020"]  # the first of its kind, with the package's descriptor; bc-2021 passed the quick pass
+    assert len(list((minimal / "build/cache/validated").iterdir())) == 2  # both remembered as clean
+
+
+QUICK_CASES = [c for c in CATALOGUE if c.code.startswith("frictionless-") and c.expected.startswith(CSV)]
+
+
+@pytest.mark.parametrize("case", QUICK_CASES, ids=[c.id for c in QUICK_CASES])
+def test_what_frictionless_finds_is_found_in_any_csv_of_a_kind(minimal: Path, case: Bad, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each of frictionless' findings in a CSV that is not the first of its kind: the quick pass
+    sees something, hands the CSV to frictionless, and the same located message is printed."""
+    second_report(minimal)
+    case.setup(minimal)
+    names = given_to_frictionless(monkeypatch)
+    assert case.expected in errors(minimal)
+    assert "bc-2021" in names
