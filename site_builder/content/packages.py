@@ -92,18 +92,23 @@ def split_content_keys(desc: dict[str, Any]) -> tuple[dict[str, Any], dict[str, 
     return check, taken
 
 
-def _unknown_ids(got: "_Read", keys: list[tuple[str, str]], content: Content) -> list[Problem]:
-    """A located error for every cell naming a unit, report or indicator that content/ does not have."""
+def _unknown_ids(got: "_Read", keys: list[tuple[str, str]], known: dict[str, set[str]]) -> list[Problem]:
+    """A located error for every cell naming a unit, report or indicator that content/ does not have,
+    row by row. A column is compared as the set of its ids: only a column with an unknown one is walked.
+    `known`: the ids of each kind (Content.known), made once for every CSV."""
+    found: list[tuple[int, int, str, str, str]] = []  # (row index, key's place, field, kind, id)
+    for place, (fieldname, kind) in enumerate(keys):
+        if fieldname not in got.header:
+            continue
+        i = got.header.index(fieldname)
+        column = [row[i] if i < len(row) else "" for row in got.rows]
+        unknown = set(column) - known[kind] - {""}
+        found += [(index, place, fieldname, kind, value) for index, value in enumerate(column) if value in unknown]
     out = []
-    known = {kind: content.known(kind) for _, kind in keys}
-    for index, row in enumerate(got.rows):
-        cells = dict(zip(got.header, row))
-        for fieldname, kind in keys:
-            value = cells.get(fieldname) or ""
-            if value and value not in known[kind]:
-                line = got.lines[index] if got.lines else index + 2
-                _, col = got.position(line, got.header.index(fieldname) + 1 if fieldname in got.header else None)
-                out.append(UNKNOWN_ID.at(got.shown, line, col, fieldname, variant="csv", kind=kind[:-1], id=value, folder=kind))
+    for index, _, fieldname, kind, value in sorted(found):
+        line = got.lines[index] if got.lines else index + 2
+        _, col = got.position(line, got.header.index(fieldname) + 1)
+        out.append(UNKNOWN_ID.at(got.shown, line, col, fieldname, variant="csv", kind=kind[:-1], id=value, folder=kind))
     return out
 
 
@@ -143,6 +148,16 @@ class _CsvFile:
 DESCRIPTOR_NAMES = ("datapackage.json", "datapackage.yaml", "datapackage.yml")  # the spec's name first
 
 
+def resolved(path: Path, folders: dict[Path, Path]) -> Path:
+    """`path.resolve()`, each folder resolved once (`folders` keeps them): thousands of CSVs share data/.
+    A file that is a link, or a name such as '..', is resolved in full."""
+    if path.name in ("", ".", "..") or path.is_symlink():
+        return path.resolve()
+    if path.parent not in folders:
+        folders[path.parent] = path.parent.resolve()
+    return folders[path.parent] / path.name
+
+
 def descriptor_file(folder: Path) -> Path | None:
     """The package descriptor of a folder under datapackages/, or None when it is no package."""
     return next((folder / name for name in DESCRIPTOR_NAMES if (folder / name).is_file()), None)
@@ -179,6 +194,7 @@ def _load_descriptor(folder: Path, root: Path) -> tuple[Located | None, dict[str
         return doc, None, problems + shape
     schemas: dict[str, Any] = {}  # a schema file shared by every report's CSV is read once, not once per CSV
     inside = folder.resolve()
+    folders: dict[Path, Path] = {}
     for i, res in enumerate(desc["resources"]):
         schema = res.get("schema")
         if isinstance(schema, str):  # a schema kept in its own file, shared by resources
@@ -211,7 +227,7 @@ def _load_descriptor(folder: Path, root: Path) -> tuple[Located | None, dict[str
         if isinstance(rpath, str):
             full = folder / rpath
             if not ("://" in rpath or ".." in Path(rpath).parts or Path(rpath).is_absolute() or full.is_symlink()
-                    or not full.is_file() or not full.resolve().is_relative_to(inside)):
+                    or not full.is_file() or not resolved(full, folders).is_relative_to(inside)):
                 continue  # the usual case: no position is needed (finding one parses the whole descriptor with ruamel)
             line, col = doc.value_position(("resources", i, "path"))
             where = f"resources[{i}].path"
@@ -380,13 +396,17 @@ def _decode_csv(shown: str, raw: bytes) -> tuple[str | None, list[Problem]]:
         sep = "semicolons" if ";" in header else "tabs"
         return None, [CSV_DELIMITER.at(shown, 1, 1, separator=sep)]
     lines = csv_lines(text)
-    for n, line in enumerate(lines, start=1):
-        if bad := CONTROL.search(line):
+    # the whole text first, as one string; line by line only where something is there to place
+    controls = CONTROL.search(text.replace("\r\n", "\n")) is not None  # a line's own \r\n ending is no control
+    quotes = '"' in text
+    for n, line in enumerate(lines, start=1) if controls or quotes else ():
+        if controls and (bad := CONTROL.search(line)):
             return None, [CSV_CONTROL.at(shown, n, bad.start() + 1, codepoint=ord(bad.group()))]
         opened = _unclosed_quote(line)
         if opened:
             return None, [CSV_QUOTE.at(shown, n, opened)]
-    return text, nfc_problems(shown, lines)
+    # lines are independent for NFC (a line end composes with nothing): one test of the whole text
+    return text, [] if unicodedata.is_normalized("NFC", text) else nfc_problems(shown, lines)
 
 
 # C0 controls other than tab (line ends are split off first), and the separators that
@@ -466,10 +486,11 @@ def _read_resource(folder: Path, root: Path, doc: Located, i: int, res: dict[str
     # the project's figures and targets: CSVs editors write, held to one row per line
     if project_schema(names) and dialect.canonical and str(res.get("encoding", "utf-8")).lower() in ("utf-8", "utf8"):
         raw = path.read_bytes()
-        text, found = _decode_csv(rel(path, root), raw)
+        shown = rel(path, root)
+        text, found = _decode_csv(shown, raw)
         if text is None:
             return None, found
-        csvf = _CsvFile(rel(path, root), text)
+        csvf = _CsvFile(shown, text)
         found += _check_header(csvf, list(names))
         if found:
             return None, found
@@ -578,6 +599,7 @@ def load_packages(root: Path, content: Content) -> tuple[dict[str, Package], lis
     seen: dict[tuple[str, str], str] = {}  # (figure|target, id) -> where it was first used
     owners: dict[str, str] = {}  # package name -> its descriptor
     checkers: dict[str, rowcheck.RowChecker | None] = {}  # a schema's quick pass, built once for every CSV of it
+    known = {kind: content.known(kind) for kind in LOOKUP_KINDS}  # each a set of thousands of ids: made once
     base = root / "datapackages"
     for folder in sorted(p for p in base.iterdir() if p.is_dir()) if base.is_dir() else []:
         if descriptor_file(folder) is None:
@@ -586,9 +608,10 @@ def load_packages(root: Path, content: Content) -> tuple[dict[str, Package], lis
         problems += found
         if desc is None or doc is None:
             continue
-        listed = {(folder / res["path"]).resolve() for res in desc["resources"] if isinstance(res.get("path"), str)}
+        folders: dict[Path, Path] = {}
+        listed = {resolved(folder / res["path"], folders) for res in desc["resources"] if isinstance(res.get("path"), str)}
         for stray in sorted(folder.rglob("*.csv")):
-            if stray.resolve() not in listed:  # a report's rows an editor added but never listed would silently not exist
+            if resolved(stray, folders) not in listed:  # a report's rows an editor added but never listed would silently not exist
                 problems.append(UNLISTED_FILE.at(rel(stray, root), 0, 0, descriptor=doc.path))
         read: dict[str, _Read] = {}
         for i, res in enumerate(desc["resources"]):
@@ -600,7 +623,7 @@ def load_packages(root: Path, content: Content) -> tuple[dict[str, Package], lis
             continue
         check, content_keys = split_content_keys(desc)
         for name, keys in sorted(content_keys.items()):
-            problems += _unknown_ids(read[name], keys, content)
+            problems += _unknown_ids(read[name], keys, known)
         try:
             tasks, valid = _validate_with_cache(check, folder, root / "build" / "cache" / "validated", {n: r.data for n, r in read.items()},
                                                 _quick_pass(check, read, checkers))
@@ -864,6 +887,9 @@ def _figures(rows: list[dict[str, str]], csvf: _CsvFile, dataset: str, resource:
     out, problems = [], []
     cols = {name: i + 1 for i, name in enumerate(FIGURE_FIELDS)}
     squashed: dict[str, str] = {}  # report id -> its source text, squashed once rather than once per row
+    # a report's rows repeat their periods and breakdowns: each is read and checked once
+    dated: dict[tuple[str, str, str], tuple[dt.date | None, dt.date, tuple[str, Message] | None]] = {}
+    parted: dict[str, Message | None] = {}
     for line, row in enumerate(rows, start=2):
         def bad(fieldname: str, message: Message) -> None:
             problems.append(message.at(csvf.shown, line, csvf.col(line, cols[fieldname]), fieldname))
@@ -871,15 +897,12 @@ def _figures(rows: list[dict[str, str]], csvf: _CsvFile, dataset: str, resource:
         if value is not None and not math.isfinite(value):  # 1e400, inf: a number frictionless accepts but no count or share
             bad("value", VALUE_RANGE.message(value=row["value"]))
             value = 0.0
-        start = dt.date.fromisoformat(row["period_start"]) if row["period_start"] else None
-        end = dt.date.fromisoformat(row["period_end"])
-        code = periods.parse(row["period"])
-        if start is not None and end < start:
-            bad("period_end", PERIOD_ORDER.message(end=end, start=start))
-        elif code is None:
-            bad("period", PERIOD_MISMATCH.message(variant="code", period=row["period"], examples=periods.EXAMPLES))
-        elif (contradiction := periods.date_problem(code, start, end)) is not None:
-            bad("period", PERIOD_MISMATCH.message(why=contradiction))
+        when = (row["period"], row["period_start"], row["period_end"])
+        if when not in dated:
+            dated[when] = _period(*when)
+        start, end, wrong = dated[when]
+        if wrong is not None:
+            bad(*wrong)
         qualifier = Qualifier(row["qualifier"])
         if qualifier is not Qualifier.exact and value is None:
             bad("qualifier", QUALIFIER_VALUE.message(qualifier=qualifier.value))
@@ -903,7 +926,9 @@ def _figures(rows: list[dict[str, str]], csvf: _CsvFile, dataset: str, resource:
                 bad("quote", QUOTE_NOT_IN_SOURCE.message())
             elif (missing := _reading_missing(row, content)) is not None:
                 bad("quote", missing)
-        if (why := breakdown_problem(row["breakdown"], content)) is not None:
+        if row["breakdown"] not in parted:
+            parted[row["breakdown"]] = breakdown_problem(row["breakdown"], content)
+        if (why := parted[row["breakdown"]]) is not None:
             bad("breakdown", why)
         out.append(Figure(
             id=row["id"], report=row["report"], unit=row["unit"], indicator=row["indicator"], period=row["period"],
@@ -914,6 +939,20 @@ def _figures(rows: list[dict[str, str]], csvf: _CsvFile, dataset: str, resource:
             reading=content.readings.get(row["report"], {}).get(row["quote"], ""),
         ))
     return out, problems
+
+
+def _period(period: str, start_text: str, end_text: str) -> tuple[dt.date | None, dt.date, tuple[str, Message] | None]:
+    """A figure's period: its first and last day, and what is wrong with them (the field and why), if anything."""
+    start = dt.date.fromisoformat(start_text) if start_text else None
+    end = dt.date.fromisoformat(end_text)
+    code = periods.parse(period)
+    if start is not None and end < start:
+        return start, end, ("period_end", PERIOD_ORDER.message(end=end, start=start))
+    if code is None:
+        return start, end, ("period", PERIOD_MISMATCH.message(variant="code", period=period, examples=periods.EXAMPLES))
+    if (contradiction := periods.date_problem(code, start, end)) is not None:
+        return start, end, ("period", PERIOD_MISMATCH.message(why=contradiction))
+    return start, end, None
 
 
 def _reading_missing(row: dict[str, str], content: Content) -> Message | None:

@@ -1,6 +1,8 @@
 """content/packages.py: the quick scans of a CSV line that place messages, against the character-by-character rules they stand for."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -63,3 +65,18 @@ def test_a_plain_copy_shares_nothing_mutable() -> None:
     copied["fields"][0]["constraints"]["enum"].append("z")
     copied["primaryKey"].append("b")
     assert schema == {"fields": [{"name": "a", "constraints": {"enum": ["x", "y"]}}], "primaryKey": ["a"]}
+
+
+def test_a_path_is_resolved_as_pathlib_does_with_its_folder_once(tmp_path: Path) -> None:
+    from site_builder.content.packages import resolved
+
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "a.csv").write_text("x")
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "data").symlink_to(tmp_path / "real")  # a linked folder
+    (tmp_path / "pkg" / "b.csv").symlink_to(tmp_path / "real" / "a.csv")  # a linked file
+    folders: dict[Path, Path] = {}
+    for path in (tmp_path / "pkg" / "data" / "a.csv", tmp_path / "pkg" / "b.csv", tmp_path / "pkg" / "data" / "..",
+                 tmp_path / "pkg" / "missing.csv", tmp_path / "pkg" / "data" / "a.csv"):
+        assert resolved(path, folders) == path.resolve()
+    assert list(folders) == [tmp_path / "pkg" / "data", tmp_path / "pkg"]
