@@ -1,9 +1,12 @@
 """datapackages/: read each Frictionless package, validate it, and turn rows into figures.
 
-Frictionless checks types, constraints, keys and foreign keys; the tables that foreign keys
-point to (units, reports, indicators) are generated from content/, the single source of truth,
-and injected before validation. Checks that need the content model (a percent over 100, a note
-for every flag) run here on the typed rows.
+Frictionless checks types, constraints, keys and foreign keys; the foreign keys into content/
+(units, reports, indicators), the single source of truth, are checked here against its ids. A
+CSV of a kind frictionless has already validated once in the run (the same descriptor, its name
+and path aside) is first given the quick pass of content/rowcheck.py, built on frictionless' own
+cell readers: only what it does not pass goes to frictionless, which words every error. On a
+large project the pass is made beforehand in a worker, while content/ loads. Checks that need the
+content model (a percent over 100, a note for every flag) run here on the typed rows.
 """
 from __future__ import annotations
 
@@ -590,8 +593,60 @@ def _digest(*parts: bytes) -> str:
     return h.hexdigest()
 
 
-def load_packages(root: Path, content: Content) -> tuple[dict[str, Package], list[Figure], list[Target], list[Problem]]:
-    """Validate every package under datapackages/ and return its typed rows."""
+def quick_verdicts(root: Path) -> dict[str, bool]:
+    """The quick pass of every CSV resource under datapackages/, by validation key (its descriptor and
+    bytes, _validation_key): what load_packages would find, worked out beforehand in a worker while the
+    main process loads content/. A resource read differently later has another key and is passed again."""
+    out: dict[str, bool] = {}
+    checkers: dict[str, rowcheck.RowChecker | None] = {}
+    base = root / "datapackages"
+    for folder in sorted(p for p in base.iterdir() if p.is_dir()) if base.is_dir() else []:
+        if descriptor_file(folder) is None:
+            continue
+        doc, desc, _ = _load_descriptor(folder, root)
+        if desc is None or doc is None:
+            continue
+        read = {}
+        for i, res in enumerate(desc["resources"]):
+            got, _ = _read_resource(folder, root, doc, i, res)
+            if got is not None:
+                read[res["name"]] = got
+        check, _ = split_content_keys(desc)
+        passes = _quick_pass(check, read, checkers)
+        for res in check["resources"]:
+            if res.get("name") in read:
+                key = _validation_key(res, read[res["name"]].data)
+                out[key] = passes(res, key)
+    return out
+
+
+VERDICTS_FROM = 200  # CSVs; below this a worker costs more than it saves
+
+
+def start_quick_verdicts(root: Path) -> Callable[[], dict[str, bool] | None]:
+    """quick_verdicts(root) begun in a worker process, where there is a second core and enough CSVs;
+    returns what waits for them (None when there is no worker, or it failed: the pass is then made here)."""
+    base = root / "datapackages"
+    if (os.cpu_count() or 1) < 2 or not base.is_dir() or sum(1 for _ in zip(range(VERDICTS_FROM), base.rglob("*.csv"))) < VERDICTS_FROM:
+        return lambda: None
+    pool = ProcessPoolExecutor(max_workers=1)
+    future = pool.submit(quick_verdicts, root)
+
+    def wait() -> dict[str, bool] | None:
+        try:
+            return future.result()
+        except Exception as exc:  # a worker that died: the main process makes the pass itself
+            log.warning("quick pass worker failed (%s); checking in this process", exc)
+            return None
+        finally:
+            pool.shutdown()
+    return wait
+
+
+def load_packages(root: Path, content: Content, verdicts: Callable[[], dict[str, bool] | None] = lambda: None
+                  ) -> tuple[dict[str, Package], list[Figure], list[Target], list[Problem]]:
+    """Validate every package under datapackages/ and return its typed rows. `verdicts` gives the quick
+    passes a worker made beforehand (start_quick_verdicts), asked for when the first package needs them."""
     packages: dict[str, Package] = {}
     figures: list[Figure] = []
     targets: list[Target] = []
@@ -600,6 +655,12 @@ def load_packages(root: Path, content: Content) -> tuple[dict[str, Package], lis
     owners: dict[str, str] = {}  # package name -> its descriptor
     checkers: dict[str, rowcheck.RowChecker | None] = {}  # a schema's quick pass, built once for every CSV of it
     known = {kind: content.known(kind) for kind in LOOKUP_KINDS}  # each a set of thousands of ids: made once
+    waited: list[dict[str, bool] | None] = []
+
+    def given() -> dict[str, bool] | None:
+        if not waited:
+            waited.append(verdicts())
+        return waited[0]
     base = root / "datapackages"
     for folder in sorted(p for p in base.iterdir() if p.is_dir()) if base.is_dir() else []:
         if descriptor_file(folder) is None:
@@ -626,7 +687,7 @@ def load_packages(root: Path, content: Content) -> tuple[dict[str, Package], lis
             problems += _unknown_ids(read[name], keys, known)
         try:
             tasks, valid = _validate_with_cache(check, folder, root / "build" / "cache" / "validated", {n: r.data for n, r in read.items()},
-                                                _quick_pass(check, read, checkers))
+                                                _quick_pass(check, read, checkers, given()))
         except frictionless.FrictionlessException as exc:
             why = "; ".join(dict.fromkeys(r.message for r in getattr(exc, "reasons", []) or [])) or exc.error.message
             problems.append(PACKAGE.at(doc.path, 1, 1, error=why))
@@ -684,6 +745,7 @@ def load_packages(root: Path, content: Content) -> tuple[dict[str, Package], lis
             continue
         owners[desc["name"]] = doc.path
         packages[desc["name"]] = Package(desc["name"], desc, tuple(resources), source=doc.path, digest=_digest(*parts))
+    given()  # the worker, if any, is done and its process gone, whether or not a package asked
     return packages, figures, targets, problems
 
 
@@ -743,10 +805,14 @@ def _validate_chunk(args: tuple[dict[str, Any], list[dict[str, Any]], str]) -> t
     return tasks, report.valid
 
 
-def _quick_pass(check: dict[str, Any], read: dict[str, _Read], checkers: dict[str, rowcheck.RowChecker | None]) -> Callable[[dict[str, Any]], bool]:
+def _quick_pass(check: dict[str, Any], read: dict[str, _Read], checkers: dict[str, rowcheck.RowChecker | None],
+                verdicts: dict[str, bool] | None = None) -> Callable[[dict[str, Any], str], bool]:
     """Whether a resource of `check` passes the quick pass of content/rowcheck.py: frictionless would
-    find nothing in it. `checkers` keeps each schema's pass across packages."""
-    def passes(res: dict[str, Any]) -> bool:
+    find nothing in it. `checkers` keeps each schema's pass across packages; `verdicts` are those a
+    worker already gave (quick_verdicts), by the resource's validation key (its descriptor and bytes)."""
+    def passes(res: dict[str, Any], key: str) -> bool:
+        if verdicts is not None and key in verdicts:
+            return verdicts[key]
         got = read.get(res.get("name", ""))
         if got is None or got.data is None or not rowcheck.eligible(res):
             return False
@@ -759,7 +825,7 @@ def _quick_pass(check: dict[str, Any], read: dict[str, _Read], checkers: dict[st
 
 
 def _validate_with_cache(check: dict[str, Any], folder: Path, cache: Path, data: dict[str, bytes | None],
-                         quick: Callable[[dict[str, Any]], bool] = lambda res: False) -> tuple[list[Any], bool]:
+                         quick: Callable[[dict[str, Any], str], bool] = lambda res, key: False) -> tuple[list[Any], bool]:
     """Frictionless validation of the resources that changed since they last validated clean.
 
     Frictionless costs about 20 ms a resource before it reads a row, and a package holds one CSV
@@ -783,7 +849,7 @@ def _validate_with_cache(check: dict[str, Any], folder: Path, cache: Path, data:
         left = []
         for res in pending:
             kind = json.dumps({k: v for k, v in res.items() if k not in ("name", "path")}, sort_keys=True, default=str)
-            if kind in kinds and quick(res):
+            if kind in kinds and quick(res, keys[res["name"]]):
                 passed.append(res)
             else:
                 kinds.add(kind)  # the first of its kind goes to frictionless, with its descriptor

@@ -999,3 +999,32 @@ def test_what_frictionless_finds_is_found_in_any_csv_of_a_kind(minimal: Path, ca
     names = given_to_frictionless(monkeypatch)
     assert case.expected in errors(minimal)
     assert "bc-2021" in names
+
+
+def test_the_quick_pass_made_beforehand_in_a_worker_is_the_same(minimal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from site_builder.content import packages
+
+    second_report(minimal)
+    replace(minimal, CSV, "2021-01-01,2021-12-31,,7447", "2021-01-01,2021-12-31,,abc")  # bc-2021 fails the pass
+    verdicts = packages.quick_verdicts(minimal)
+    assert sorted(verdicts.values()) == [False, True]  # bc-2021 fails, bc-2020 passes
+    monkeypatch.setattr(packages, "VERDICTS_FROM", 1)
+    monkeypatch.setattr(packages.os, "cpu_count", lambda: 2)
+    wait = packages.start_quick_verdicts(minimal)
+    assert wait() == verdicts  # made in another process, alike
+    names = given_to_frictionless(monkeypatch)
+    wrong = "datapackages/figures/data/bc-2021.csv:2:75: value: 'abc' is not a number; write digits with a dot for decimals (72.3), no thousands separator"
+    assert wrong in errors(minimal) and names == ["bc-2020", "bc-2021"]
+    replace(minimal, CSV, "2021-01-01,2021-12-31,,abc", "2021-01-01,2021-12-31,,7447")
+    shutil.rmtree(minimal / "build")  # nothing remembered
+    from site_builder.content.load import load_content
+
+    content = load_content(minimal)[0]
+    fresh = packages.quick_verdicts(minimal)
+    assert sorted(fresh.values()) == [True, True]
+    names.clear()
+    assert packages.load_packages(minimal, content, lambda: {k: False for k in fresh})[3] == []
+    assert names == ["bc-2020", "bc-2021"]  # a verdict given is taken: "not clean" sends bc-2021 to frictionless
+    shutil.rmtree(minimal / "build")
+    names.clear()
+    assert packages.load_packages(minimal, content, lambda: fresh)[3] == [] and names == ["bc-2020"]
