@@ -228,7 +228,9 @@ def main(argv: list[str] | None = None) -> int:
     stats = national.generate(corpus, args.seed, args.provinces, args.communes_cap, progress=lambda s: print(f"  {s}", flush=True))
     gen_s = time.perf_counter() - t
     print(f"  generated in {gen_s:.1f} s: {stats.provinces} provinces, {stats.communes:,} communes, {stats.reports:,} reports, "
-          f"{stats.figures:,} figures ({stats.missing_cells:,} cells left blank)", flush=True)
+          f"{stats.figures:,} figures ({stats.missing_cells:,} cells left blank; {stats.partial_reports} reports on part of a year, "
+          f"{stats.qualified_figures} qualified figures, {stats.multi_breakdown_figures} of two breakdowns, "
+          f"{stats.former_units} units abolished in 2025)", flush=True)
 
     print("site-builder check on a fresh copy (no build/ cache)", flush=True)
     check = fresh_check(corpus, work)
