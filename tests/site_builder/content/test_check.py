@@ -1028,3 +1028,14 @@ def test_the_quick_pass_made_beforehand_in_a_worker_is_the_same(minimal: Path, m
     shutil.rmtree(minimal / "build")
     names.clear()
     assert packages.load_packages(minimal, content, lambda: fresh)[3] == [] and names == ["bc-2020"]
+
+
+def test_the_worker_passes_over_what_an_earlier_run_found_clean(minimal: Path) -> None:
+    from site_builder.content import packages
+
+    second_report(minimal)
+    assert len(packages.quick_verdicts(minimal)) == 2
+    assert errors(minimal) == []  # both remembered as clean
+    assert packages.quick_verdicts(minimal) == {}
+    replace(minimal, CSV, "Mục 1,Nam 2021", "Mục 2,Nam 2021")
+    assert list(packages.quick_verdicts(minimal).values()) == [True]  # only the changed CSV
