@@ -46,6 +46,7 @@ from site_builder.content.load import Content
 from site_builder.content.messages import date_message, kind_of
 from site_builder.content.readings import shown_path
 from site_builder.content import rowcheck
+from site_builder.content.quickpass import quick_pass
 from site_builder.content.tabular import CsvError, Dialect, dialect_problem, field_columns, inline_rows, missing_values, physical_line, read_rows
 from site_builder.content.yamlio import Located, nfc_problems, parse_json, parse_yaml, read_text
 
@@ -593,60 +594,6 @@ def _digest(*parts: bytes) -> str:
     return h.hexdigest()
 
 
-def quick_verdicts(root: Path) -> dict[str, bool]:
-    """The quick pass of every CSV resource under datapackages/, by validation key (its descriptor and
-    bytes, _validation_key): what load_packages would find, worked out beforehand in a worker while the
-    main process loads content/. A resource read differently later has another key and is passed again."""
-    out: dict[str, bool] = {}
-    checkers: dict[str, rowcheck.RowChecker | None] = {}
-    cache = root / "build" / "cache" / "validated"
-    base = root / "datapackages"
-    for folder in sorted(p for p in base.iterdir() if p.is_dir()) if base.is_dir() else []:
-        if descriptor_file(folder) is None:
-            continue
-        doc, desc, _ = _load_descriptor(folder, root)
-        if desc is None or doc is None:
-            continue
-        check, _ = split_content_keys(desc)
-        read = {}
-        for i, res in enumerate(desc["resources"]):
-            path = folder / res["path"] if isinstance(res.get("path"), str) else None
-            if path is not None and (cache / _validation_key(check["resources"][i], path.read_bytes())).is_file():
-                continue  # validated clean in an earlier run: load_packages will not ask (a rebuild reads next to nothing here)
-            got, _ = _read_resource(folder, root, doc, i, res)
-            if got is not None:
-                read[res["name"]] = got
-        passes = _quick_pass(check, read, checkers)
-        for res in check["resources"]:
-            if res.get("name") in read:
-                key = _validation_key(res, read[res["name"]].data)
-                out[key] = passes(res, key)
-    return out
-
-
-VERDICTS_FROM = 200  # CSVs; below this a worker costs more than it saves
-
-
-def start_quick_verdicts(root: Path) -> Callable[[], dict[str, bool] | None]:
-    """quick_verdicts(root) begun in a worker process, where there is a second core and enough CSVs;
-    returns what waits for them (None when there is no worker, or it failed: the pass is then made here)."""
-    base = root / "datapackages"
-    if (os.cpu_count() or 1) < 2 or not base.is_dir() or sum(1 for _ in zip(range(VERDICTS_FROM), base.rglob("*.csv"))) < VERDICTS_FROM:
-        return lambda: None
-    pool = ProcessPoolExecutor(max_workers=1)
-    future = pool.submit(quick_verdicts, root)
-
-    def wait() -> dict[str, bool] | None:
-        try:
-            return future.result()
-        except Exception as exc:  # a worker that died: the main process makes the pass itself
-            log.warning("quick pass worker failed (%s); checking in this process", exc)
-            return None
-        finally:
-            pool.shutdown()
-    return wait
-
-
 def load_packages(root: Path, content: Content, verdicts: Callable[[], dict[str, bool] | None] = lambda: None
                   ) -> tuple[dict[str, Package], list[Figure], list[Target], list[Problem]]:
     """Validate every package under datapackages/ and return its typed rows. `verdicts` gives the quick
@@ -691,7 +638,7 @@ def load_packages(root: Path, content: Content, verdicts: Callable[[], dict[str,
             problems += _unknown_ids(read[name], keys, known)
         try:
             tasks, valid = _validate_with_cache(check, folder, root / "build" / "cache" / "validated", {n: r.data for n, r in read.items()},
-                                                _quick_pass(check, read, checkers, given()))
+                                                quick_pass(check, read, checkers, given()))
         except frictionless.FrictionlessException as exc:
             why = "; ".join(dict.fromkeys(r.message for r in getattr(exc, "reasons", []) or [])) or exc.error.message
             problems.append(PACKAGE.at(doc.path, 1, 1, error=why))
@@ -807,25 +754,6 @@ def _validate_chunk(args: tuple[dict[str, Any], list[dict[str, Any]], str]) -> t
     tasks = [SimpleNamespace(name=t.name, valid=t.valid, errors=[SimpleNamespace(**{k: getattr(e, k, None) for k in ERROR_FIELDS}) for e in t.errors])
              for t in report.tasks]
     return tasks, report.valid
-
-
-def _quick_pass(check: dict[str, Any], read: dict[str, _Read], checkers: dict[str, rowcheck.RowChecker | None],
-                verdicts: dict[str, bool] | None = None) -> Callable[[dict[str, Any], str], bool]:
-    """Whether a resource of `check` passes the quick pass of content/rowcheck.py: frictionless would
-    find nothing in it. `checkers` keeps each schema's pass across packages; `verdicts` are those a
-    worker already gave (quick_verdicts), by the resource's validation key (its descriptor and bytes)."""
-    def passes(res: dict[str, Any], key: str) -> bool:
-        if verdicts is not None and key in verdicts:
-            return verdicts[key]
-        got = read.get(res.get("name", ""))
-        if got is None or got.data is None or not rowcheck.eligible(res):
-            return False
-        key = json.dumps(res["schema"], sort_keys=True, default=str)
-        if key not in checkers:
-            checkers[key] = rowcheck.checker(res["schema"])
-        quick = checkers[key]
-        return quick is not None and rowcheck.read_alike(res, got.data, got.encoding) and quick.clean(got.header, got.rows)
-    return passes
 
 
 def _validate_with_cache(check: dict[str, Any], folder: Path, cache: Path, data: dict[str, bytes | None],

@@ -12,7 +12,8 @@ from site_builder.content.corpus import Corpus, Figure, Package
 from site_builder.error_types import FIGURES_DISAGREE, FLAG_UNEXPLAINED, IDENTITY_BROKEN, SHARE_FORMULA, UNKNOWN_FILE, UNKNOWN_FOLDER
 from site_builder.errors import Findings, Problem
 from site_builder.content.load import Content, load_content
-from site_builder.content.packages import load_packages, start_quick_verdicts
+from site_builder.content.packages import load_packages
+from site_builder.content.quickpass import start_quick_verdicts
 from site_builder.content.readings import unused_readings
 from site_builder.content.releases import load_releases
 from site_builder.content.settings import load_settings

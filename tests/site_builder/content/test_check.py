@@ -1002,15 +1002,15 @@ def test_what_frictionless_finds_is_found_in_any_csv_of_a_kind(minimal: Path, ca
 
 
 def test_the_quick_pass_made_beforehand_in_a_worker_is_the_same(minimal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from site_builder.content import packages
+    from site_builder.content import packages, quickpass
 
     second_report(minimal)
     replace(minimal, CSV, "2021-01-01,2021-12-31,,7447", "2021-01-01,2021-12-31,,abc")  # bc-2021 fails the pass
-    verdicts = packages.quick_verdicts(minimal)
+    verdicts = quickpass.quick_verdicts(minimal)
     assert sorted(verdicts.values()) == [False, True]  # bc-2021 fails, bc-2020 passes
-    monkeypatch.setattr(packages, "VERDICTS_FROM", 1)
-    monkeypatch.setattr(packages.os, "cpu_count", lambda: 2)
-    wait = packages.start_quick_verdicts(minimal)
+    monkeypatch.setattr(quickpass, "VERDICTS_FROM", 1)
+    monkeypatch.setattr(quickpass.os, "cpu_count", lambda: 2)
+    wait = quickpass.start_quick_verdicts(minimal)
     assert wait() == verdicts  # made in another process, alike
     names = given_to_frictionless(monkeypatch)
     wrong = "datapackages/figures/data/bc-2021.csv:2:75: value: 'abc' is not a number; write digits with a dot for decimals (72.3), no thousands separator"
@@ -1020,7 +1020,7 @@ def test_the_quick_pass_made_beforehand_in_a_worker_is_the_same(minimal: Path, m
     from site_builder.content.load import load_content
 
     content = load_content(minimal)[0]
-    fresh = packages.quick_verdicts(minimal)
+    fresh = quickpass.quick_verdicts(minimal)
     assert sorted(fresh.values()) == [True, True]
     names.clear()
     assert packages.load_packages(minimal, content, lambda: {k: False for k in fresh})[3] == []
@@ -1031,11 +1031,11 @@ def test_the_quick_pass_made_beforehand_in_a_worker_is_the_same(minimal: Path, m
 
 
 def test_the_worker_passes_over_what_an_earlier_run_found_clean(minimal: Path) -> None:
-    from site_builder.content import packages
+    from site_builder.content import packages, quickpass
 
     second_report(minimal)
-    assert len(packages.quick_verdicts(minimal)) == 2
+    assert len(quickpass.quick_verdicts(minimal)) == 2
     assert errors(minimal) == []  # both remembered as clean
-    assert packages.quick_verdicts(minimal) == {}
+    assert quickpass.quick_verdicts(minimal) == {}
     replace(minimal, CSV, "Mục 1,Nam 2021", "Mục 2,Nam 2021")
-    assert list(packages.quick_verdicts(minimal).values()) == [True]  # only the changed CSV
+    assert list(quickpass.quick_verdicts(minimal).values()) == [True]  # only the changed CSV
