@@ -19,6 +19,12 @@ What it writes, all deterministic from `--seed`:
   and its dossier totals (the same numbers as the province's table, as real reports repeat
   them).
 
+- What the site has learnt to show since (issues 16–22), per province, from a random stream of
+  its own so that everything above stays as it was: a report on the first nine months of 2025
+  (a partial period, `2025-9M`), whose sentences word some numbers "khoảng", "ước đạt" and
+  "trên" (qualifiers) and break one down by two dimensions at once (`channel=in-person;level=commune`);
+  and two districts abolished in the 2025 reorganisation, each with its 2019 report.
+
 `edit_one_report` makes the edit the benchmark's second build measures: one commune report's
 satisfaction rate changes in its CSV and in its source sentence, as an editor's fix would.
 """
@@ -94,6 +100,10 @@ class CorpusStats:
     figures: int = 0
     missing_cells: int = 0
     files: int = 0
+    partial_reports: int = 0  # reports on part of a year (2025-9M)
+    qualified_figures: int = 0  # "khoảng", "ước đạt", "trên"
+    multi_breakdown_figures: int = 0  # broken down by two dimensions at once
+    former_units: int = 0  # districts abolished in the 2025 reorganisation
     edit_target: str = ""
 
     def as_dict(self) -> dict[str, int | str]:
@@ -301,13 +311,95 @@ def commune_report(rng: random.Random, c: Place, prov: Place, values: dict[str, 
     return yaml, "\n".join(lines), rows
 
 
+def _qualified(rid: str, n: int, unit: str, ind: str, value: float, qualifier: str, breakdown: str, locator: str, quote: str,
+               period: tuple[str, str, str]) -> dict[str, str]:
+    row = _figure(rid, n, unit, ind, 0, value, locator, quote)
+    row["period"], row["period_start"], row["period_end"] = period
+    row["qualifier"], row["breakdown"] = qualifier, breakdown
+    return row
+
+
+NINE_MONTHS = ("2025-9M", "2025-01-01", "2025-09-30")
+
+
+def nine_month_report(rng: random.Random, prov: Place, received: float) -> tuple[str, str, list[dict[str, str]]]:
+    """The province's report on the first nine months of 2025: a partial period, qualified numbers
+    and a figure broken down by two dimensions. `received`: its 2024 total, for plausible sizes."""
+    rid = f"{prov.id}-cchc-9-thang-2025"
+    number = f"{rng.randint(300, 420)}/BC-UBND"
+    signed = f"2025-10-{rng.randint(2, 20):02d}"
+    signer = _signer(rng)
+    total = round(received * rng.uniform(0.7, 0.8))
+    online = round(total * rng.uniform(0.6, 0.9), -2)
+    desk = round(total * rng.uniform(0.05, 0.1), -2)
+    satisfaction = round(rng.uniform(90, 99), 1)
+    flow = (f"Trong 9 tháng đầu năm 2025, toàn tỉnh tiếp nhận {vi_number(total)} hồ sơ, "
+            f"trong đó khoảng {vi_number(online)} hồ sơ trực tuyến.")
+    desk_line = f"Bộ phận Một cửa cấp xã tiếp nhận trực tiếp trên {vi_number(desk)} hồ sơ."
+    happy = f"Tỷ lệ hài lòng của người dân, tổ chức ước đạt {vi_number(satisfaction, 1)}%."
+    lines = _header(f"Ủy ban nhân dân {prov.name_vi}", number, prov.base, signed,
+                    "Kết quả cải cách hành chính 9 tháng đầu năm 2025")
+    lines += ["I. KẾT QUẢ THỰC HIỆN", flow, desk_line, happy, "", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", signer, ""]
+    rows = [_qualified(rid, 1, prov.id, "dossiers-received", total, "", "", "Mục I, đoạn 1", flow, NINE_MONTHS),
+            _qualified(rid, 2, prov.id, "dossiers-received-online", online, "approx", "", "Mục I, đoạn 1", flow, NINE_MONTHS),
+            _qualified(rid, 3, prov.id, "dossiers-received", desk, "more_than", "channel=in-person;level=commune", "Mục I, đoạn 2",
+                       desk_line, NINE_MONTHS),
+            _qualified(rid, 4, prov.id, "satisfaction-rate", satisfaction, "estimated", "", "Mục I, đoạn 3", happy, NINE_MONTHS)]
+    yaml = _report_yaml(
+        rid, prov, prov, number, signed, prov.base, 2025, signer,
+        ("Báo cáo kết quả cải cách hành chính 9 tháng đầu năm 2025", "Report on administrative reform in the first nine months of 2025"),
+        (f"{prov.name_vi} tiếp nhận {vi_number(total)} hồ sơ trong 9 tháng đầu năm 2025.",
+         f"{prov.name_en} received {int(total):,} dossiers in the first nine months of 2025."),
+        ("Văn phòng Chính phủ", "Office of the Government"))
+    yaml = yaml.replace('period:\n  kind: year\n  start: 2025-01-01\n  end: 2025-12-31\n  code: "2025"\n',
+                        'period:\n  kind: months\n  start: 2025-01-01\n  end: 2025-09-30\n  code: "2025-9M"\n')
+    return yaml, "\n".join(lines), rows
+
+
+def former_districts(rng: random.Random, prov: Place, used: set[str]) -> list[Place]:
+    """Two districts of the province that the 2025 reorganisation abolished (the district level went)."""
+    out = []
+    while len(out) < 2:
+        base = f"{rng.choice(SYLLABLES)} {rng.choice(SYLLABLES)}"
+        did = f"huyen-{fold(base)}-{prov.id}"
+        if base.split()[0] == base.split()[1] or did in used:
+            continue
+        used.add(did)
+        out.append(Place(did, f"Huyện {base}", f"{base} District", base, ("Huyện", "huyện", "district"), "", prov.id))
+    return out
+
+
+def former_report(rng: random.Random, d: Place, prov: Place) -> tuple[str, str, list[dict[str, str]]]:
+    """A district's 2019 report, from before the reorganisation."""
+    rid = f"{d.id}-cchc-2019"
+    number = f"{rng.randint(5, 320)}/BC-UBND"
+    signed = f"2019-12-{rng.randint(5, 28):02d}"
+    signer = _signer(rng)
+    received = rng.randint(2000, 30000)
+    flow = f"Năm 2019, Bộ phận Một cửa huyện {d.base} tiếp nhận {vi_number(received)} hồ sơ."
+    lines = _header(f"Ủy ban nhân dân {d.name_vi}", number, prov.base, signed, "Kết quả cải cách hành chính năm 2019")
+    lines += ["I. KẾT QUẢ THỰC HIỆN", flow, "", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", signer, ""]
+    rows = [_figure(rid, 1, d.id, "dossiers-received", 2019, received, "Mục I, đoạn 1", flow)]
+    yaml = _report_yaml(
+        rid, d, d, number, signed, prov.base, 2019, signer,
+        ("Báo cáo kết quả thực hiện công tác cải cách hành chính năm 2019", "Report on the results of administrative reform in 2019"),
+        (f"Huyện {d.base} tiếp nhận {vi_number(received)} hồ sơ năm 2019.", f"{d.name_en} received {received:,} dossiers in 2019."),
+        (f"UBND {prov.kind[1]} {prov.base}", f"People's Committee of {prov.name_en}"))
+    return yaml, "\n".join(lines), rows
+
+
 def _unit_yaml(p: Place) -> str:
-    text = f"id: {p.id}\nlevel: {'province' if p.province is None else 'commune'}\n"
+    level = "province" if p.province is None else "district" if p.kind[2] == "district" else "commune"
+    text = f"id: {p.id}\nlevel: {level}\n"
     if p.province:
         text += f"parent: {p.province}\n"
     text += _text(0, "name", p.name_vi, p.name_en) + _text(0, "short_name", p.base, p.base)
-    text += f'admin_code: "{p.admin_code}"\n'
-    if p.province:
+    if p.admin_code:
+        text += f'admin_code: "{p.admin_code}"\n'
+    if level == "district":
+        text += "reorganisation_2025:\n  status: abolished\n" + _text(2, "note", "Cấp huyện kết thúc hoạt động từ ngày 1/7/2025.",
+                                                                         "The district level ended on 1 July 2025.")
+    elif p.province:
         text += "reorganisation_2025:\n  status: continued\n"
     return text
 
@@ -363,6 +455,7 @@ def generate(root: Path, seed: int = DEFAULT_SEED, provinces: int | None = None,
         stats.reports += 1
         stats.figures += len(rows)
 
+    used = {p.id for p in provs + communes}
     for i, prov in enumerate(provs, start=1):
         members = [c for c in communes if c.province == prov.id]
         for year in YEARS:
@@ -380,6 +473,19 @@ def generate(root: Path, seed: int = DEFAULT_SEED, provinces: int | None = None,
                 emit(f"{c.id}-cchc-{year}", yaml, source, rows)
                 if not stats.edit_target:
                     stats.edit_target = f"{c.id}-cchc-{year}"
+        more = random.Random(f"{seed}:since:{prov.id}")  # a stream of its own: what is above stays as it was
+        last = [data[c.id].years[2024] for c in members]
+        received = sum((v or {}).get("dossiers-received") or 0 for v in last) or 10_000
+        yaml, source, rows = nine_month_report(more, prov, received)
+        emit(f"{prov.id}-cchc-9-thang-2025", yaml, source, rows)
+        stats.partial_reports += 1
+        stats.qualified_figures += sum(1 for r in rows if r["qualifier"])
+        stats.multi_breakdown_figures += sum(1 for r in rows if ";" in r["breakdown"])
+        for d in former_districts(more, prov, used):
+            write(f"content/units/{d.id}.yaml", _unit_yaml(d))
+            stats.former_units += 1
+            yaml, source, rows = former_report(more, d, prov)
+            emit(f"{d.id}-cchc-2019", yaml, source, rows)
         progress(f"generate: {i}/{len(provs)} provinces, {stats.reports:,} reports, {stats.figures:,} figures")
     descriptor = (f"name: {PACKAGE}\ntitle: {_q('National administrative-reform figures (synthetic)')}\ntitle_vi: {_q('Số liệu cải cách hành chính toàn quốc (tổng hợp)')}\n"
                   "description: A generated data set for benchmarks.\ndescription_vi: Bộ dữ liệu sinh tự động để đo hiệu năng.\n"

@@ -1,9 +1,12 @@
 """datapackages/: read each Frictionless package, validate it, and turn rows into figures.
 
-Frictionless checks types, constraints, keys and foreign keys; the tables that foreign keys
-point to (units, reports, indicators) are generated from content/, the single source of truth,
-and injected before validation. Checks that need the content model (a percent over 100, a note
-for every flag) run here on the typed rows.
+Frictionless checks types, constraints, keys and foreign keys; the foreign keys into content/
+(units, reports, indicators), the single source of truth, are checked here against its ids. A
+CSV of a kind frictionless has already validated once in the run (the same descriptor, its name
+and path aside) is first given the quick pass of content/rowcheck.py, built on frictionless' own
+cell readers: only what it does not pass goes to frictionless, which words every error. On a
+large project the pass is made beforehand in a worker, while content/ loads. Checks that need the
+content model (a percent over 100, a note for every flag) run here on the typed rows.
 """
 from __future__ import annotations
 
@@ -42,6 +45,8 @@ from site_builder.errors import Loc, Message, Problem, field_path, rel
 from site_builder.content.load import Content
 from site_builder.content.messages import date_message, kind_of
 from site_builder.content.readings import shown_path
+from site_builder.content import rowcheck
+from site_builder.content.quickpass import quick_pass
 from site_builder.content.tabular import CsvError, Dialect, dialect_problem, field_columns, inline_rows, missing_values, physical_line, read_rows
 from site_builder.content.yamlio import Located, nfc_problems, parse_json, parse_yaml, read_text
 
@@ -52,6 +57,18 @@ log = logging.getLogger(__name__)
 LOOKUP_KINDS = ("units", "reports", "indicators")
 
 
+def copy_plain(value: Any) -> Any:
+    """A deep copy of data read from JSON or YAML (mappings, lists, scalars), four times quicker than
+    copy.deepcopy, which a descriptor of thousands of resources, each with its schema, feels."""
+    if isinstance(value, dict):
+        return {k: copy_plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [copy_plain(v) for v in value]
+    if value is None or isinstance(value, (str, int, float, dt.date)):
+        return value  # immutable
+    return copy.deepcopy(value)
+
+
 def split_content_keys(desc: dict[str, Any]) -> tuple[dict[str, Any], dict[str, list[tuple[str, str]]]]:
     """The descriptor frictionless validates, and the foreign keys into content/ taken out of it.
 
@@ -59,7 +76,7 @@ def split_content_keys(desc: dict[str, Any]) -> tuple[dict[str, Any], dict[str, 
     than by frictionless, which would copy and re-read a lookup table for every CSV of the
     package (a cost that grows with CSVs × units). Returns {resource name: [(field, kind)]}.
     """
-    check = copy.deepcopy(desc)
+    check = copy_plain(desc)
     taken: dict[str, list[tuple[str, str]]] = {}
     own = {res.get("name") for res in check["resources"]}  # a package's own resource named `units` is its own table
     for res in check["resources"]:
@@ -79,31 +96,39 @@ def split_content_keys(desc: dict[str, Any]) -> tuple[dict[str, Any], dict[str, 
     return check, taken
 
 
-def _unknown_ids(got: "_Read", keys: list[tuple[str, str]], content: Content) -> list[Problem]:
-    """A located error for every cell naming a unit, report or indicator that content/ does not have."""
+def _unknown_ids(got: "_Read", keys: list[tuple[str, str]], known: dict[str, set[str]]) -> list[Problem]:
+    """A located error for every cell naming a unit, report or indicator that content/ does not have,
+    row by row. A column is compared as the set of its ids: only a column with an unknown one is walked.
+    `known`: the ids of each kind (Content.known), made once for every CSV."""
+    found: list[tuple[int, int, str, str, str]] = []  # (row index, key's place, field, kind, id)
+    for place, (fieldname, kind) in enumerate(keys):
+        if fieldname not in got.header:
+            continue
+        i = got.header.index(fieldname)
+        column = [row[i] if i < len(row) else "" for row in got.rows]
+        unknown = set(column) - known[kind] - {""}
+        found += [(index, place, fieldname, kind, value) for index, value in enumerate(column) if value in unknown]
     out = []
-    known = {kind: content.known(kind) for _, kind in keys}
-    for index, row in enumerate(got.rows):
-        cells = dict(zip(got.header, row))
-        for fieldname, kind in keys:
-            value = cells.get(fieldname) or ""
-            if value and value not in known[kind]:
-                line = got.lines[index] if got.lines else index + 2
-                _, col = got.position(line, got.header.index(fieldname) + 1 if fieldname in got.header else None)
-                out.append(UNKNOWN_ID.at(got.shown, line, col, fieldname, variant="csv", kind=kind[:-1], id=value, folder=kind))
+    for index, _, fieldname, kind, value in sorted(found):
+        line = got.lines[index] if got.lines else index + 2
+        _, col = got.position(line, got.header.index(fieldname) + 1)
+        out.append(UNKNOWN_ID.at(got.shown, line, col, fieldname, variant="csv", kind=kind[:-1], id=value, folder=kind))
     return out
 
 
+QUOTE_OR_COMMA = re.compile('[",]')
+
+
 def _field_columns(line: str) -> list[int]:
-    """1-based start column of each CSV field on a physical line."""
-    starts, quoted, i = [1], False, 0
-    while i < len(line):
-        ch = line[i]
-        if ch == '"':
+    """1-based start column of each CSV field on a physical line: a comma outside double quotes
+    starts one (a doubled quote inside a cell toggles twice). Only the quotes and commas are
+    visited, found by the regular expression engine: a figure's line is mostly its quote."""
+    starts, quoted = [1], False
+    for m in QUOTE_OR_COMMA.finditer(line):
+        if m.group() == '"':
             quoted = not quoted
-        elif ch == "," and not quoted:
-            starts.append(i + 2)
-        i += 1
+        elif not quoted:
+            starts.append(m.start() + 2)
     return starts
 
 
@@ -113,15 +138,28 @@ class _CsvFile:
     def __init__(self, shown: str, text: str):
         self.shown = shown
         self.lines = csv_lines(text)
+        self._starts: tuple[int, list[int]] = (0, [])  # the last line asked for and its columns: a row asks twice
 
     def col(self, line: int, field_number: int | None) -> int:
         if not field_number or not (1 <= line <= len(self.lines)):
             return 1
-        starts = _field_columns(self.lines[line - 1])
+        if self._starts[0] != line:
+            self._starts = (line, _field_columns(self.lines[line - 1]))
+        starts = self._starts[1]
         return starts[field_number - 1] if field_number <= len(starts) else 1
 
 
 DESCRIPTOR_NAMES = ("datapackage.json", "datapackage.yaml", "datapackage.yml")  # the spec's name first
+
+
+def resolved(path: Path, folders: dict[Path, Path]) -> Path:
+    """`path.resolve()`, each folder resolved once (`folders` keeps them): thousands of CSVs share data/.
+    A file that is a link, or a name such as '..', is resolved in full."""
+    if path.name in ("", ".", "..") or path.is_symlink():
+        return path.resolve()
+    if path.parent not in folders:
+        folders[path.parent] = path.parent.resolve()
+    return folders[path.parent] / path.name
 
 
 def descriptor_file(folder: Path) -> Path | None:
@@ -159,6 +197,8 @@ def _load_descriptor(folder: Path, root: Path) -> tuple[Located | None, dict[str
     if shape:
         return doc, None, problems + shape
     schemas: dict[str, Any] = {}  # a schema file shared by every report's CSV is read once, not once per CSV
+    inside = folder.resolve()
+    folders: dict[Path, Path] = {}
     for i, res in enumerate(desc["resources"]):
         schema = res.get("schema")
         if isinstance(schema, str):  # a schema kept in its own file, shared by resources
@@ -167,7 +207,7 @@ def _load_descriptor(folder: Path, root: Path) -> tuple[Located | None, dict[str
                 line, col = doc.value_position(("resources", i, "schema"))
                 problems.append(PACKAGE_UNSUPPORTED.at(shown, line, col, f"resources[{i}].schema", variant="remote", file=schema))
                 return doc, None, problems
-            if ".." in Path(schema).parts or Path(schema).is_absolute() or not spath.resolve().is_relative_to(folder.resolve()):
+            if ".." in Path(schema).parts or Path(schema).is_absolute() or not spath.resolve().is_relative_to(inside):
                 line, col = doc.value_position(("resources", i, "schema"))
                 problems.append(PATH_ESCAPE.at(shown, line, col, f"resources[{i}].schema", file=schema, folder="the package folder"))
                 return doc, None, problems
@@ -186,16 +226,19 @@ def _load_descriptor(folder: Path, root: Path) -> tuple[Located | None, dict[str
                 if bad:
                     return doc, None, problems + bad
                 schemas[schema] = sdoc.data
-            res["schema"] = copy.deepcopy(schemas[schema])
+            res["schema"] = copy_plain(schemas[schema])  # its own copy: frictionless and the downloads change what they are given
         rpath = res.get("path")
         if isinstance(rpath, str):
             full = folder / rpath
+            if not ("://" in rpath or ".." in Path(rpath).parts or Path(rpath).is_absolute() or full.is_symlink()
+                    or not full.is_file() or not resolved(full, folders).is_relative_to(inside)):
+                continue  # the usual case: no position is needed (finding one parses the whole descriptor with ruamel)
             line, col = doc.value_position(("resources", i, "path"))
             where = f"resources[{i}].path"
             if "://" in rpath:
                 problems.append(PACKAGE_UNSUPPORTED.at(shown, line, col, where, variant="remote", file=rpath))
                 return doc, None, problems
-            if ".." in Path(rpath).parts or not full.resolve().is_relative_to(folder.resolve()) or Path(rpath).is_absolute():
+            if ".." in Path(rpath).parts or not full.resolve().is_relative_to(inside) or Path(rpath).is_absolute():
                 problems.append(PATH_ESCAPE.at(shown, line, col, where, file=rpath, folder="the package folder"))
                 return doc, None, problems
             if full.is_symlink():
@@ -357,13 +400,17 @@ def _decode_csv(shown: str, raw: bytes) -> tuple[str | None, list[Problem]]:
         sep = "semicolons" if ";" in header else "tabs"
         return None, [CSV_DELIMITER.at(shown, 1, 1, separator=sep)]
     lines = csv_lines(text)
-    for n, line in enumerate(lines, start=1):
-        if bad := CONTROL.search(line):
+    # the whole text first, as one string; line by line only where something is there to place
+    controls = CONTROL.search(text.replace("\r\n", "\n")) is not None  # a line's own \r\n ending is no control
+    quotes = '"' in text
+    for n, line in enumerate(lines, start=1) if controls or quotes else ():
+        if controls and (bad := CONTROL.search(line)):
             return None, [CSV_CONTROL.at(shown, n, bad.start() + 1, codepoint=ord(bad.group()))]
         opened = _unclosed_quote(line)
         if opened:
             return None, [CSV_QUOTE.at(shown, n, opened)]
-    return text, nfc_problems(shown, lines)
+    # lines are independent for NFC (a line end composes with nothing): one test of the whole text
+    return text, [] if unicodedata.is_normalized("NFC", text) else nfc_problems(shown, lines)
 
 
 # C0 controls other than tab (line ends are split off first), and the separators that
@@ -380,20 +427,19 @@ def csv_lines(text: str) -> list[str]:
 
 
 def _unclosed_quote(line: str) -> int:
-    """1-based column of a quoted cell left open at the end of `line`, else 0 (the csv module's quoting rules)."""
-    opened, quoted, at_start, i = 0, False, True, 0
-    while i < len(line):
-        ch = line[i]
-        if quoted:
-            if ch == '"' and line[i + 1 : i + 2] == '"':
-                i += 1  # an escaped quote inside the cell
-            elif ch == '"':
-                quoted = False
-        elif ch == '"' and at_start:
-            quoted, opened = True, i + 1
-        at_start = not quoted and ch == ","
-        i += 1
-    return opened if quoted else 0
+    """1-based column of a quoted cell left open at the end of `line`, else 0 (the csv module's quoting rules:
+    a quote opens a cell only at its start, "" inside it is a quote). Goes from quote to quote."""
+    opened, i = 0, 0
+    while (j := line.find('"', i)) >= 0:
+        if not opened:
+            if j == 0 or line[j - 1] == ",":
+                opened = j + 1
+        elif line[j + 1 : j + 2] == '"':
+            j += 1  # an escaped quote inside the cell
+        else:
+            opened = 0  # the cell is closed
+        i = j + 1
+    return opened
 
 
 def _check_header(csvf: _CsvFile, fields: list[str]) -> list[Problem]:
@@ -428,6 +474,7 @@ class _Read:
     lines: list[int] = dc_field(default_factory=list)  # the physical line each row starts on
     first_row: int = 2  # the number frictionless gives the first of `rows` (its header, when there is one, is 1)
     csv_file: "_CsvFile | None" = None  # the project's own CSV, its lines kept for the row checks' columns
+    encoding: str = "utf-8"  # the codec the file was decoded with
 
 
 def _read_resource(folder: Path, root: Path, doc: Located, i: int, res: dict[str, Any]) -> tuple[_Read | None, list[Problem]]:
@@ -443,10 +490,11 @@ def _read_resource(folder: Path, root: Path, doc: Located, i: int, res: dict[str
     # the project's figures and targets: CSVs editors write, held to one row per line
     if project_schema(names) and dialect.canonical and str(res.get("encoding", "utf-8")).lower() in ("utf-8", "utf8"):
         raw = path.read_bytes()
-        text, found = _decode_csv(rel(path, root), raw)
+        shown = rel(path, root)
+        text, found = _decode_csv(shown, raw)
         if text is None:
             return None, found
-        csvf = _CsvFile(rel(path, root), text)
+        csvf = _CsvFile(shown, text)
         found += _check_header(csvf, list(names))
         if found:
             return None, found
@@ -520,7 +568,7 @@ def _read_delimited(path: Path, root: Path, res: dict[str, Any], names: tuple[st
         problems += _header_problems(shown, line, header or [], list(names), lambda n: position(line, n)[1])
     if problems:
         return None, problems
-    return _Read(shown, list(header or names), rows, position, raw, lines, first_row=2 if dialect.header else 1), []
+    return _Read(shown, list(header or names), rows, position, raw, lines, first_row=2 if dialect.header else 1, encoding=encoding), []
 
 
 MEMO_LIMIT = 20_000  # distinct texts a column keeps shared before it counts as mostly distinct
@@ -546,14 +594,24 @@ def _digest(*parts: bytes) -> str:
     return h.hexdigest()
 
 
-def load_packages(root: Path, content: Content) -> tuple[dict[str, Package], list[Figure], list[Target], list[Problem]]:
-    """Validate every package under datapackages/ and return its typed rows."""
+def load_packages(root: Path, content: Content, verdicts: Callable[[], dict[str, bool] | None] = lambda: None
+                  ) -> tuple[dict[str, Package], list[Figure], list[Target], list[Problem]]:
+    """Validate every package under datapackages/ and return its typed rows. `verdicts` gives the quick
+    passes a worker made beforehand (start_quick_verdicts), asked for when the first package needs them."""
     packages: dict[str, Package] = {}
     figures: list[Figure] = []
     targets: list[Target] = []
     problems: list[Problem] = []
     seen: dict[tuple[str, str], str] = {}  # (figure|target, id) -> where it was first used
     owners: dict[str, str] = {}  # package name -> its descriptor
+    checkers: dict[str, rowcheck.RowChecker | None] = {}  # a schema's quick pass, built once for every CSV of it
+    known = {kind: content.known(kind) for kind in LOOKUP_KINDS}  # each a set of thousands of ids: made once
+    waited: list[dict[str, bool] | None] = []
+
+    def given() -> dict[str, bool] | None:
+        if not waited:
+            waited.append(verdicts())
+        return waited[0]
     base = root / "datapackages"
     for folder in sorted(p for p in base.iterdir() if p.is_dir()) if base.is_dir() else []:
         if descriptor_file(folder) is None:
@@ -562,9 +620,10 @@ def load_packages(root: Path, content: Content) -> tuple[dict[str, Package], lis
         problems += found
         if desc is None or doc is None:
             continue
-        listed = {(folder / res["path"]).resolve() for res in desc["resources"] if isinstance(res.get("path"), str)}
+        folders: dict[Path, Path] = {}
+        listed = {resolved(folder / res["path"], folders) for res in desc["resources"] if isinstance(res.get("path"), str)}
         for stray in sorted(folder.rglob("*.csv")):
-            if stray.resolve() not in listed:  # a report's rows an editor added but never listed would silently not exist
+            if resolved(stray, folders) not in listed:  # a report's rows an editor added but never listed would silently not exist
                 problems.append(UNLISTED_FILE.at(rel(stray, root), 0, 0, descriptor=doc.path))
         read: dict[str, _Read] = {}
         for i, res in enumerate(desc["resources"]):
@@ -576,9 +635,10 @@ def load_packages(root: Path, content: Content) -> tuple[dict[str, Package], lis
             continue
         check, content_keys = split_content_keys(desc)
         for name, keys in sorted(content_keys.items()):
-            problems += _unknown_ids(read[name], keys, content)
+            problems += _unknown_ids(read[name], keys, known)
         try:
-            tasks, valid = _validate_with_cache(check, folder, root / "build" / "cache" / "validated", {n: r.data for n, r in read.items()})
+            tasks, valid = _validate_with_cache(check, folder, root / "build" / "cache" / "validated", {n: r.data for n, r in read.items()},
+                                                quick_pass(check, read, checkers, given()))
         except frictionless.FrictionlessException as exc:
             why = "; ".join(dict.fromkeys(r.message for r in getattr(exc, "reasons", []) or [])) or exc.error.message
             problems.append(PACKAGE.at(doc.path, 1, 1, error=why))
@@ -636,6 +696,7 @@ def load_packages(root: Path, content: Content) -> tuple[dict[str, Package], lis
             continue
         owners[desc["name"]] = doc.path
         packages[desc["name"]] = Package(desc["name"], desc, tuple(resources), source=doc.path, digest=_digest(*parts))
+    given()  # the worker, if any, is done and its process gone, whether or not a package asked
     return packages, figures, targets, problems
 
 
@@ -695,12 +756,16 @@ def _validate_chunk(args: tuple[dict[str, Any], list[dict[str, Any]], str]) -> t
     return tasks, report.valid
 
 
-def _validate_with_cache(check: dict[str, Any], folder: Path, cache: Path, data: dict[str, bytes | None]) -> tuple[list[Any], bool]:
+def _validate_with_cache(check: dict[str, Any], folder: Path, cache: Path, data: dict[str, bytes | None],
+                         quick: Callable[[dict[str, Any], str], bool] = lambda res, key: False) -> tuple[list[Any], bool]:
     """Frictionless validation of the resources that changed since they last validated clean.
 
     Frictionless costs about 20 ms a resource before it reads a row, and a package holds one CSV
-    per report: a rebuild re-validates only the CSVs that changed, and a cold build of thousands
-    of CSVs shares them out over the cores. A resource is remembered only when it validated
+    per report: a rebuild re-validates only the CSVs that changed. Of the others, those that
+    `quick` passes (content/rowcheck.py: frictionless would find nothing) are not given to
+    frictionless, but for one of each descriptor (its name and path aside), so that frictionless
+    still validates the package's and every kind of resource's descriptor. What is left is shared
+    out over the cores when it is much. A resource is remembered only when it validated
     without error, so every error is reported again on every run. A package whose resources
     still refer to one another is validated whole.
     Returns the tasks of the resources validated and whether they all passed.
@@ -710,6 +775,18 @@ def _validate_with_cache(check: dict[str, Any], folder: Path, cache: Path, data:
     pending = check["resources"] if linked else [res for res in check["resources"] if not (cache / keys[res["name"]]).is_file()]
     if not pending:
         return [], True
+    passed: list[dict[str, Any]] = []
+    if not linked:
+        kinds: set[str] = set()
+        left = []
+        for res in pending:
+            kind = json.dumps({k: v for k, v in res.items() if k not in ("name", "path")}, sort_keys=True, default=str)
+            if kind in kinds and quick(res, keys[res["name"]]):
+                passed.append(res)
+            else:
+                kinds.add(kind)  # the first of its kind goes to frictionless, with its descriptor
+                left.append(res)
+        pending = left
     workers = os.cpu_count() or 1
     if linked or len(pending) < POOL_FROM or workers < 2:
         tasks, valid = _validate_chunk((check, pending, str(folder)))
@@ -724,6 +801,8 @@ def _validate_with_cache(check: dict[str, Any], folder: Path, cache: Path, data:
     for task in tasks:
         if task.valid and not linked:
             (cache / keys[task.name]).touch()
+    for res in passed:  # after frictionless accepted the descriptor of their kind
+        (cache / keys[res["name"]]).touch()
     return tasks, valid
 
 
@@ -806,6 +885,9 @@ def _figures(rows: list[dict[str, str]], csvf: _CsvFile, dataset: str, resource:
     out, problems = [], []
     cols = {name: i + 1 for i, name in enumerate(FIGURE_FIELDS)}
     squashed: dict[str, str] = {}  # report id -> its source text, squashed once rather than once per row
+    # a report's rows repeat their periods and breakdowns: each is read and checked once
+    dated: dict[tuple[str, str, str], tuple[dt.date | None, dt.date, tuple[str, Message] | None]] = {}
+    parted: dict[str, Message | None] = {}
     for line, row in enumerate(rows, start=2):
         def bad(fieldname: str, message: Message) -> None:
             problems.append(message.at(csvf.shown, line, csvf.col(line, cols[fieldname]), fieldname))
@@ -813,15 +895,12 @@ def _figures(rows: list[dict[str, str]], csvf: _CsvFile, dataset: str, resource:
         if value is not None and not math.isfinite(value):  # 1e400, inf: a number frictionless accepts but no count or share
             bad("value", VALUE_RANGE.message(value=row["value"]))
             value = 0.0
-        start = dt.date.fromisoformat(row["period_start"]) if row["period_start"] else None
-        end = dt.date.fromisoformat(row["period_end"])
-        code = periods.parse(row["period"])
-        if start is not None and end < start:
-            bad("period_end", PERIOD_ORDER.message(end=end, start=start))
-        elif code is None:
-            bad("period", PERIOD_MISMATCH.message(variant="code", period=row["period"], examples=periods.EXAMPLES))
-        elif (contradiction := periods.date_problem(code, start, end)) is not None:
-            bad("period", PERIOD_MISMATCH.message(why=contradiction))
+        when = (row["period"], row["period_start"], row["period_end"])
+        if when not in dated:
+            dated[when] = _period(*when)
+        start, end, wrong = dated[when]
+        if wrong is not None:
+            bad(*wrong)
         qualifier = Qualifier(row["qualifier"])
         if qualifier is not Qualifier.exact and value is None:
             bad("qualifier", QUALIFIER_VALUE.message(qualifier=qualifier.value))
@@ -845,7 +924,9 @@ def _figures(rows: list[dict[str, str]], csvf: _CsvFile, dataset: str, resource:
                 bad("quote", QUOTE_NOT_IN_SOURCE.message())
             elif (missing := _reading_missing(row, content)) is not None:
                 bad("quote", missing)
-        if (why := breakdown_problem(row["breakdown"], content)) is not None:
+        if row["breakdown"] not in parted:
+            parted[row["breakdown"]] = breakdown_problem(row["breakdown"], content)
+        if (why := parted[row["breakdown"]]) is not None:
             bad("breakdown", why)
         out.append(Figure(
             id=row["id"], report=row["report"], unit=row["unit"], indicator=row["indicator"], period=row["period"],
@@ -856,6 +937,20 @@ def _figures(rows: list[dict[str, str]], csvf: _CsvFile, dataset: str, resource:
             reading=content.readings.get(row["report"], {}).get(row["quote"], ""),
         ))
     return out, problems
+
+
+def _period(period: str, start_text: str, end_text: str) -> tuple[dt.date | None, dt.date, tuple[str, Message] | None]:
+    """A figure's period: its first and last day, and what is wrong with them (the field and why), if anything."""
+    start = dt.date.fromisoformat(start_text) if start_text else None
+    end = dt.date.fromisoformat(end_text)
+    code = periods.parse(period)
+    if start is not None and end < start:
+        return start, end, ("period_end", PERIOD_ORDER.message(end=end, start=start))
+    if code is None:
+        return start, end, ("period", PERIOD_MISMATCH.message(variant="code", period=period, examples=periods.EXAMPLES))
+    if (contradiction := periods.date_problem(code, start, end)) is not None:
+        return start, end, ("period", PERIOD_MISMATCH.message(why=contradiction))
+    return start, end, None
 
 
 def _reading_missing(row: dict[str, str], content: Content) -> Message | None:

@@ -13,6 +13,7 @@ from site_builder.error_types import FIGURES_DISAGREE, FLAG_UNEXPLAINED, IDENTIT
 from site_builder.errors import Findings, Problem
 from site_builder.content.load import Content, load_content
 from site_builder.content.packages import load_packages
+from site_builder.content.quickpass import start_quick_verdicts
 from site_builder.content.readings import unused_readings
 from site_builder.content.releases import load_releases
 from site_builder.content.settings import load_settings
@@ -26,10 +27,11 @@ def validate(root: Path, timings: dict[str, float] | None = None) -> tuple[Corpu
     """
     findings = Findings()
     t = time.perf_counter()
+    verdicts = start_quick_verdicts(root)  # the CSVs' quick pass, on the other core while content/ loads
     content, problems = load_content(root)
     findings.extend(problems)
     t1 = time.perf_counter()
-    packages, figures, targets, problems = load_packages(root, content)
+    packages, figures, targets, problems = load_packages(root, content, verdicts)
     findings.extend(problems)
     if timings is not None:
         timings["load"], timings["validate"] = t1 - t, time.perf_counter() - t1

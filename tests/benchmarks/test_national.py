@@ -52,7 +52,13 @@ def test_generated_corpus_is_valid_deterministic_and_has_gaps(small: tuple[Path,
     corpus, findings = validate(root)
     assert findings.errors == [] and corpus is not None
     assert len(corpus.figures) == stats.figures and stats.missing_cells > 0
-    assert {f.period for f in corpus.figures} == {str(y) for y in national.YEARS}
+    assert {f.period for f in corpus.figures} == {str(y) for y in national.YEARS} | {"2025-9M"}  # and a partial year
+    assert sum(1 for f in corpus.figures if f.qualifier.value) == stats.qualified_figures > 0
+    assert {f.qualifier.value for f in corpus.figures} == {"", "approx", "more_than", "estimated"}
+    assert sum(1 for f in corpus.figures if ";" in f.breakdown) == stats.multi_breakdown_figures > 0
+    former = [u for u in corpus.units.values() if u.reorganisation_2025 and u.reorganisation_2025.status.value == "abolished"]
+    assert len(former) == stats.former_units == 2 and all(u.level.value == "district" for u in former)
+    assert all(any(r.unit == u.id for r in corpus.reports.values()) for u in former)  # each with its report
     again = tmp_path / "again"
     national.generate(again, provinces=1, communes_cap=APPENDIX_UNITS * 2)
     assert _digest(again / "content") == _digest(root / "content")

@@ -949,3 +949,93 @@ def test_a_csv_past_the_size_limit_of_content_files_is_read(minimal: Path) -> No
     corpus, findings = validate(minimal)
     assert corpus is not None and not findings.errors, [p.text() for p in findings.errors][:3]
     assert len(corpus.figures) == 999
+
+
+# --------------------------------------------------------------------------- the quick pass (content/rowcheck.py)
+
+
+def second_report(root: Path) -> None:
+    """A second report, bc-2020, listed before bc-2021 with the same schema: bc-2021's CSV is then
+    not the first of its kind, which frictionless always validates, but one the quick pass decides."""
+    for rel in (REPORT, SOURCE, CSV):
+        text = (root / rel).read_text(encoding="utf-8").replace("bc-2021", "bc-2020").replace("12/BC-UBND", "11/BC-UBND")
+        (root / rel.replace("bc-2021", "bc-2020")).write_text(text, encoding="utf-8")
+    replace(root, PACKAGE, "resources:\n", "resources:\n  - name: bc-2020\n    path: data/bc-2020.csv\n    schema: figures.schema.yaml\n")
+
+
+def given_to_frictionless(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the resources frictionless validates while the test runs."""
+    from site_builder.content import packages
+
+    names: list[str] = []
+    real = packages._validate_chunk
+
+    def record(args: tuple[dict[str, object], list[dict[str, object]], str]) -> tuple[list[object], bool]:
+        names.extend(str(res["name"]) for res in args[1])
+        return real(args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(packages, "_validate_chunk", record)
+    return names
+
+
+def test_a_clean_csv_of_a_known_kind_is_not_given_to_frictionless(minimal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    second_report(minimal)
+    names = given_to_frictionless(monkeypatch)
+    corpus, findings = validate(minimal)
+    assert findings.errors == [] and corpus is not None and len(corpus.figures) == 6
+    assert names == ["bc-2020"]  # the first of its kind, with the package's descriptor; bc-2021 passed the quick pass
+    assert len(list((minimal / "build/cache/validated").iterdir())) == 2  # both remembered as clean
+
+
+QUICK_CASES = [c for c in CATALOGUE if c.code.startswith("frictionless-") and c.expected.startswith(CSV)]
+
+
+@pytest.mark.parametrize("case", QUICK_CASES, ids=[c.id for c in QUICK_CASES])
+def test_what_frictionless_finds_is_found_in_any_csv_of_a_kind(minimal: Path, case: Bad, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each of frictionless' findings in a CSV that is not the first of its kind: the quick pass
+    sees something, hands the CSV to frictionless, and the same located message is printed."""
+    second_report(minimal)
+    case.setup(minimal)
+    names = given_to_frictionless(monkeypatch)
+    assert case.expected in errors(minimal)
+    assert "bc-2021" in names
+
+
+def test_the_quick_pass_made_beforehand_in_a_worker_is_the_same(minimal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from site_builder.content import packages, quickpass
+
+    second_report(minimal)
+    replace(minimal, CSV, "2021-01-01,2021-12-31,,7447", "2021-01-01,2021-12-31,,abc")  # bc-2021 fails the pass
+    verdicts = quickpass.quick_verdicts(minimal)
+    assert sorted(verdicts.values()) == [False, True]  # bc-2021 fails, bc-2020 passes
+    monkeypatch.setattr(quickpass, "VERDICTS_FROM", 1)
+    monkeypatch.setattr(quickpass.os, "cpu_count", lambda: 2)
+    wait = quickpass.start_quick_verdicts(minimal)
+    assert wait() == verdicts  # made in another process, alike
+    names = given_to_frictionless(monkeypatch)
+    wrong = "datapackages/figures/data/bc-2021.csv:2:75: value: 'abc' is not a number; write digits with a dot for decimals (72.3), no thousands separator"
+    assert wrong in errors(minimal) and names == ["bc-2020", "bc-2021"]
+    replace(minimal, CSV, "2021-01-01,2021-12-31,,abc", "2021-01-01,2021-12-31,,7447")
+    shutil.rmtree(minimal / "build")  # nothing remembered
+    from site_builder.content.load import load_content
+
+    content = load_content(minimal)[0]
+    fresh = quickpass.quick_verdicts(minimal)
+    assert sorted(fresh.values()) == [True, True]
+    names.clear()
+    assert packages.load_packages(minimal, content, lambda: {k: False for k in fresh})[3] == []
+    assert names == ["bc-2020", "bc-2021"]  # a verdict given is taken: "not clean" sends bc-2021 to frictionless
+    shutil.rmtree(minimal / "build")
+    names.clear()
+    assert packages.load_packages(minimal, content, lambda: fresh)[3] == [] and names == ["bc-2020"]
+
+
+def test_the_worker_passes_over_what_an_earlier_run_found_clean(minimal: Path) -> None:
+    from site_builder.content import packages, quickpass
+
+    second_report(minimal)
+    assert len(quickpass.quick_verdicts(minimal)) == 2
+    assert errors(minimal) == []  # both remembered as clean
+    assert quickpass.quick_verdicts(minimal) == {}
+    replace(minimal, CSV, "Mục 1,Nam 2021", "Mục 2,Nam 2021")
+    assert list(quickpass.quick_verdicts(minimal).values()) == [True]  # only the changed CSV
