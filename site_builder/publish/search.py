@@ -34,8 +34,10 @@ their bytes change.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
+import os
 import re
 import shutil
 import subprocess
@@ -45,11 +47,12 @@ import unicodedata
 from dataclasses import dataclass
 from html import escape, unescape
 from html.parser import HTMLParser
+from importlib import metadata
 from pathlib import Path
 from typing import Callable, Mapping
 
 from site_builder.content.model import Level, Text, Unit
-from site_builder.files import write_if_changed
+from site_builder.files import link_or_copy, write_if_changed
 from site_builder.publish import i18n
 from site_builder.publish.engine import html_path
 from site_builder.publish.progress import Meter
@@ -74,8 +77,23 @@ TERM_SIMILARITY = 3.0
 # What the header search (minhbach.js, through the theme's configuration) needs of the index: the
 # ranking it passes to pagefind.options(), in which a page's other names and old names count as its
 # title does, and where the pages named exactly as typed are listed (write_named): it shows them first.
+# The index is in partitions (`partitions`), each its own Pagefind bundle at pagefind/<lang>/<n>/:
+# the header search loads the first (the primary: Pagefind's script and WebAssembly) and merges in
+# the others that pagefind/<lang>/bundles.json lists (Pagefind's mergeIndex).
+BUNDLES_LIST = "bundles.json"
 SEARCH_OPTIONS = {"ranking": {"metaWeights": {NAMES: TITLE_WEIGHT, FORMER: TITLE_WEIGHT}, "termSimilarity": TERM_SIMILARITY},
-                  "named": {"folder": f"{BUNDLE}/{NAMED}/", "files": NAMED_FILES}}
+                  "named": {"folder": f"{BUNDLE}/{NAMED}/", "files": NAMED_FILES},
+                  "bundles": {"folder": f"{BUNDLE}/", "list": BUNDLES_LIST, "primary": "0/"}}
+# Most pages one Pagefind run indexes. Pagefind holds a run's whole index in memory (about ??? KiB
+# a page, measured) and takes about ??? ms a page; ??? pages keep a run under ??? MiB, a query of the
+# national site fetches ??? bundles' files (measured in BENCHMARKS.md, issue 24).
+PARTITION_PAGES = 2000
+BUNDLE_FORMAT = 1  # bumped when what a bundle holds changes otherwise than through its pages (_finish_bundle)
+# Files of Pagefind's bundle the header search never loads (its own search interfaces), and those
+# only the primary bundle needs (a merged bundle is searched with the primary's script and WebAssembly).
+UNUSED = {"pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js"}
+RUNTIME = {"pagefind.js", "pagefind-worker.js"}  # and wasm.<lang>.pagefind
 PLACES = (Level.province, Level.district, Level.commune)  # whose old names are searched for (former_names)
 EXCLUDE_SELECTORS = ".headerlink"  # the ¶ permalink Python-Markdown adds to every heading
 WORD = re.compile(r"\w+")
@@ -93,6 +111,8 @@ class SearchIndex:
     bundle: Path  # <site>/pagefind
     languages: dict[str, int]  # language of the index -> pages in it
     seconds: float
+    partitions: tuple[str, ...] = ()  # their folders in the bundle, "vi/0" …
+    indexed: tuple[str, ...] = ()  # those Pagefind indexed in this run (the others' pages did not change)
 
     @property
     def pages(self) -> int:
@@ -312,6 +332,77 @@ def former_names(units: Mapping[str, Unit]) -> dict[str, list[str]]:
             out[unit_page(lang, heir)] = list(dict.fromkeys(names))
     return out
 
+
+
+# --------------------------------------------------------------------------- partitions
+
+def province_of(units: Mapping[str, Unit]) -> dict[str, str]:
+    """Unit id -> the id of the province it lies in (its own for a province): its parents followed
+    to the top. A unit whose chain breaks or loops (validation's business) is its own top."""
+    out: dict[str, str] = {}
+    for uid in units:
+        seen, top = {uid}, uid
+        while (parent := units[top].parent) and parent in units and parent not in seen:
+            seen.add(parent)
+            top = parent
+        out[uid] = top
+    return out
+
+
+def page_groups(units: Mapping[str, Unit], reports: Mapping[str, str]) -> dict[str, str]:
+    """Page path in the site (both languages) -> the province whose partition of the index holds
+    it: a unit's page, a report's and its source text's go with the province of their unit, so that
+    an edit to a report re-indexes its province's partition (and the site-wide pages' one, whose
+    lists and latest figures it changes). `reports`: report id -> its unit's id. A page not listed
+    here is site-wide."""
+    top = province_of(units)
+    out: dict[str, str] = {}
+    for lang in i18n.LANGS:
+        prefix = "" if lang == "vi" else f"{lang}/"
+        for uid in units:
+            out[unit_page(lang, uid)] = top[uid]
+        for rid, uid in reports.items():
+            province = top.get(uid, uid)
+            out[prefix + html_path(f"reports/{rid}.md")] = province
+            out[prefix + html_path(f"reports/{rid}-source.md")] = province
+    return out
+
+
+@dataclass(frozen=True)
+class Partition:
+    """The pages one Pagefind run indexes into one bundle: `<site>/pagefind/<lang>/<number>/`."""
+
+    lang: str  # the pages' <html lang>, which the header search loads the bundles of
+    number: int
+    pages: tuple[str, ...]  # page paths in the site, sorted
+
+    @property
+    def folder(self) -> str:
+        return f"{self.lang}/{self.number}"
+
+
+def partitions(langs: Mapping[str, str], groups: Mapping[str, str], limit: int) -> list[Partition]:
+    """Each language's pages (page path -> <html lang>) in partitions of at most `limit` pages:
+    the site-wide pages first, then the provinces in the order of their ids, a province never
+    parted from its pages unless it alone holds more than `limit` (then its pages in path order).
+    Consecutive, so that the same corpus gives the same partitions, and an edit leaves every
+    other partition's pages, and so its bundle, as they were."""
+    by_lang: dict[str, dict[str, list[str]]] = {}
+    for rel, lang in sorted(langs.items()):
+        by_lang.setdefault(lang, {}).setdefault(groups.get(rel, ""), []).append(rel)
+    out: list[Partition] = []
+    for lang, by_group in sorted(by_lang.items()):
+        bundles: list[list[str]] = [[]]
+        for group in sorted(by_group):  # "" (site-wide) sorts first
+            pages = by_group[group]
+            for chunk in (pages[start:start + limit] for start in range(0, len(pages), limit)):
+                if bundles[-1] and len(bundles[-1]) + len(chunk) > limit:
+                    bundles.append([])
+                bundles[-1].extend(chunk)
+        out.extend(Partition(lang, number, tuple(pages)) for number, pages in enumerate(bundles))
+    return out
+
+
 def _executable() -> Path:
     try:
         from pagefind_bin import get_executable  # type: ignore[import-untyped]  # the binary inside the pagefind-bin wheel; the package has no type hints
@@ -323,14 +414,152 @@ def _executable() -> Path:
         raise SearchIndexError(f"the pagefind-bin package has no binary for this platform: {exc}") from exc
 
 
+def _pagefind_version() -> str:
+    try:
+        return metadata.version("pagefind-bin")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+HTML_LANG = re.compile(r"<html\b[^>]*?\blang=\"([^\"]*)\"", re.I)
+
+
+def html_lang(html: str) -> str:
+    """A page's language as Pagefind reads it (<html lang>, lower case; "unknown" without one)."""
+    found = HTML_LANG.search(html, 0, 2000)
+    return found.group(1).lower() if found and found.group(1) else "unknown"
+
+
+def digest(partition: Partition, copies: Mapping[str, str]) -> str:
+    """What a partition's bundle is made of: its pages' copies (path -> digest of the bytes
+    Pagefind reads), Pagefind's version and the options it runs with."""
+    h = hashlib.sha256(json.dumps([_pagefind_version(), EXCLUDE_SELECTORS, BUNDLE_FORMAT]).encode())
+    for rel in partition.pages:
+        h.update(f"\n{rel}\t{copies[rel]}".encode())
+    return h.hexdigest()
+
+
+def _finish_bundle(out: Path, primary: bool) -> dict[str, int]:
+    """A bundle Pagefind wrote, as the site serves it: its entry in a stable byte order, without the
+    files the header search does not load (Pagefind's own search interfaces; in a bundle that is
+    merged into the primary one, the script and the WebAssembly, which only the primary loads).
+    Returns its languages' page counts."""
+    entry = out / "pagefind-entry.json"
+    manifest = json.loads(entry.read_text(encoding="utf-8"))
+    # Pagefind writes its languages in hash-map order, which changes from run to run; the
+    # loader looks them up by key, so sorted keys make two builds of one site byte-identical.
+    entry.write_text(json.dumps(manifest, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+    for path in sorted(out.iterdir()):
+        if path.is_file() and (path.name in UNUSED or (not primary and (path.name in RUNTIME or path.name.startswith("wasm.")))):
+            path.unlink()
+    return {lang: int(info.get("page_count", 0)) for lang, info in manifest["languages"].items()}
+
+
+def _index_partition(exe: Path, source: Path, out: Path, primary: bool) -> dict[str, int]:
+    """One Pagefind run over `source` (a partition's copies) into a new `out`; its languages' page counts."""
+    tmp_out = out.with_name(out.name + ".new")
+    shutil.rmtree(tmp_out, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix="pagefind-") as tmp:
+        # cwd is an empty temporary folder, so no stray pagefind.yml of the caller is read
+        cmd = [str(exe), "--site", str(source), "--output-path", str(tmp_out), "--exclude-selectors", EXCLUDE_SELECTORS, "--quiet"]
+        run = subprocess.run(cmd, cwd=tmp, capture_output=True, text=True)
+    if run.returncode != 0:
+        raise SearchIndexError(f"pagefind failed on {source} (exit {run.returncode}):\n{(run.stderr or run.stdout).strip()}")
+    if not (tmp_out / "pagefind-entry.json").is_file():
+        raise SearchIndexError(f"pagefind wrote no {tmp_out / 'pagefind-entry.json'}:\n{(run.stderr or run.stdout).strip()}")
+    counts = _finish_bundle(tmp_out, primary)
+    shutil.rmtree(out, ignore_errors=True)
+    tmp_out.rename(out)
+    return counts
+
+
+def _prune(folder: Path, keep: set[str]) -> None:
+    """Remove the files under `folder` whose path (relative, posix) is not in `keep`, then empty folders."""
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.rglob("*"), reverse=True):
+        if path.is_file() and path.relative_to(folder).as_posix() not in keep:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+
+
+@dataclass(frozen=True)
+class Copy:
+    """What is known of a page's copy without reading the page again (`_prepare`)."""
+
+    stat: tuple[int, int]  # the page's size and modification time when the copy was made
+    names: str  # digest of the names it was given
+    sha: str  # digest of the copy's bytes; "" when the page is not indexed (no data-pagefind-body)
+    lang: str  # its <html lang>
+
+
+def _load_copies(path: Path) -> dict[str, Copy]:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        return {rel: Copy((int(v[0]), int(v[1])), str(v[2]), str(v[3]), str(v[4])) for rel, v in raw.items()}
+    except (OSError, ValueError, TypeError, IndexError, AttributeError):
+        return {}  # none kept, or from another version: every page is read
+
+
+def _prepare(pages: Mapping[str, Path], known: Callable[[str], Aliases], short: Mapping[str, list[str]], former: Mapping[str, list[str]],
+             flat: Path, kept: Mapping[str, Copy], progress: Callable[[str], None]) -> tuple[dict[str, Copy], dict[str, PageNames], set[str]]:
+    """Each page's copy in `flat` (its path in the site), what Pagefind will read: rewritten only for
+    a page whose file or names changed since the copy `kept` was made, so that a rebuild reads only
+    the pages mkdocs wrote again. Returns every page's Copy, the names of the indexed pages, and
+    the pages whose copy was rewritten."""
+    copies: dict[str, Copy] = {}
+    names_of: dict[str, PageNames] = {}
+    written: set[str] = set()
+    meter = Meter("search: pages prepared", len(pages), progress)
+    for rel, page in pages.items():  # a page's names need its twin's title: all titles are known first
+        st = page.stat()
+        title, words = known(rel)
+        other = [known(twin(rel))[0]] if twin(rel) in pages else []
+        names = PageNames(title, other + list(short.get(rel, [])), list(former.get(rel, [])), words)
+        names_sum = hashlib.sha256(json.dumps([names.meta(), names.keys()], ensure_ascii=False).encode("utf-8")).hexdigest()
+        copy = kept.get(rel)
+        if not (copy and copy.stat == (st.st_size, st.st_mtime_ns) and copy.names == names_sum and (not copy.sha or (flat / rel).is_file())):
+            html = page.read_text(encoding="utf-8")
+            sha = ""
+            if BODY_ATTR in html:  # what Pagefind indexes; a page without it is left out, as Pagefind leaves it
+                raw = with_meta(spaced_blocks(html), names).encode("utf-8")
+                if write_if_changed(flat / rel, raw):
+                    written.add(rel)
+                sha = hashlib.sha256(raw).hexdigest()
+            copy = Copy((st.st_size, st.st_mtime_ns), names_sum, sha, html_lang(html))
+        copies[rel] = copy
+        if copy.sha:
+            names_of[rel] = names
+        meter.step()
+    return copies, names_of, written
+
+
+def _link_partitions(parts: list[Partition], flat: Path, folders: Path, written: set[str]) -> None:
+    """Each partition's folder holds its pages' copies (hard links to the flat copies where the file
+    system allows): Pagefind indexes a folder. A page that moved to another partition moves."""
+    for part in parts:
+        for rel in part.pages:
+            target, copy = folders / part.folder / rel, flat / rel
+            if rel in written or not target.is_file() or not os.path.samefile(target, copy):
+                target.unlink(missing_ok=True)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                link_or_copy(str(copy), str(target))
+    _prune(folders, {f"{part.folder}/{rel}" for part in parts for rel in part.pages})  # pages gone, or moved, are not found
+
+
 def index_site(site_dir: Path, aliases: dict[str, Aliases] | None = None, mirror: Path | None = None,
-               progress: Callable[[str], None] = lambda s: None, units: Mapping[str, Unit] | None = None) -> SearchIndex:
+               progress: Callable[[str], None] = lambda s: None, units: Mapping[str, Unit] | None = None,
+               reports: Mapping[str, str] | None = None, limit: int = PARTITION_PAGES) -> SearchIndex:
     """Index the HTML pages of `site_dir` into `site_dir/pagefind/`. Raises SearchIndexError on failure.
 
     `aliases` maps a page's path (relative to site_dir, posix) to its title and đ-words, known
     from the build (a page not in it is parsed); `units` give unit pages their short names and
-    their predecessors' names;
-    `mirror` is where the copies Pagefind reads are kept between builds (default: a temporary folder).
+    their predecessors' names, and with `reports` (report id -> its unit's id) the province whose
+    partition holds a page; at most `limit` pages a partition. `mirror` is where the copies
+    Pagefind reads and each partition's bundle are kept between builds (default: a temporary
+    folder): a page whose file did not change is not read again, and a partition whose pages'
+    copies did not change is not indexed again.
     """
     t0 = time.perf_counter()
     site_dir = Path(site_dir).resolve()
@@ -342,46 +571,59 @@ def index_site(site_dir: Path, aliases: dict[str, Aliases] | None = None, mirror
         shutil.rmtree(bundle)
     aliases = aliases or {}
     short, former = short_names(units or {}), former_names(units or {})
+    groups = page_groups(units or {}, reports or {})
     with tempfile.TemporaryDirectory(prefix="pagefind-") as tmp:
-        source = mirror.resolve() if mirror else Path(tmp) / "site"  # Pagefind runs in tmp: an absolute path
-        marked = 0
+        work = mirror.resolve() if mirror else Path(tmp)  # Pagefind runs elsewhere: absolute paths
+        flat, folders, kept, record = work / "pages", work / "partitions", work / "bundles", work / "pages.json"
         pages = {page.relative_to(site_dir).as_posix(): page for page in sorted(site_dir.rglob("*.html"))}
-        known = {rel: aliases.get(rel) or html_aliases(path.read_text(encoding="utf-8")) for rel, path in pages.items()}
-        named: dict[str, dict[str, list[str]]] = {lang: {} for lang in i18n.LANGS}  # language -> key -> pages
-        meter = Meter("search: pages prepared", len(pages), progress)
-        for rel, page in pages.items():  # a page's names need its twin's title: all titles are known first
-            html = page.read_text(encoding="utf-8")
-            title, words = known[rel]
-            other = [known[twin(rel)][0]] if twin(rel) in known else []
-            names = PageNames(title, other + short.get(rel, []), former.get(rel, []), words)
-            write_if_changed(source / rel, with_meta(spaced_blocks(html), names))
-            if BODY_ATTR in html:  # what Pagefind indexes
-                marked += 1
-                for name_key in names.keys():
-                    named["en" if rel.startswith("en/") else "vi"].setdefault(name_key, []).append(rel.removesuffix("index.html"))
-            meter.step()
-        if mirror:  # pages that are gone must not stay findable
-            for old in sorted(source.rglob("*.html")):
-                if old.relative_to(source).as_posix() not in pages:
-                    old.unlink()
-        if not marked:  # Pagefind would then index every whole <body>, header and navigation included
+        parsed: dict[str, Aliases] = {}
+
+        def known(rel: str) -> Aliases:  # a generated page's from the build; any other's read from its HTML, once
+            if rel in aliases:
+                return aliases[rel]
+            if rel not in parsed:
+                parsed[rel] = html_aliases(pages[rel].read_text(encoding="utf-8"))
+            return parsed[rel]
+
+        record.unlink(missing_ok=True)  # rewritten once the copies match it again
+        copies, names_of, written = _prepare(pages, known, short, former, flat, _load_copies(record) if mirror else {}, progress)
+        _prune(flat, {rel for rel, copy in copies.items() if copy.sha})
+        if not names_of:  # Pagefind would then index every whole <body>, header and navigation included
             raise SearchIndexError(f"pagefind indexed no page of {site_dir}: no page marks its article {BODY_ATTR} (templates/overrides/main.html)")
-        # cwd is the empty temporary folder, so no stray pagefind.yml of the caller is read
-        cmd = [str(exe), "--site", str(source), "--output-path", str(bundle), "--exclude-selectors", EXCLUDE_SELECTORS, "--quiet"]
-        run = subprocess.run(cmd, cwd=tmp, capture_output=True, text=True)
-    if run.returncode != 0:
-        raise SearchIndexError(f"pagefind failed on {site_dir} (exit {run.returncode}):\n{(run.stderr or run.stdout).strip()}")
-    entry = bundle / "pagefind-entry.json"
-    if not entry.is_file():
-        raise SearchIndexError(f"pagefind wrote no {entry}:\n{(run.stderr or run.stdout).strip()}")
-    manifest = json.loads(entry.read_text(encoding="utf-8"))
-    # Pagefind writes its languages in hash-map order, which changes from run to run; the
-    # loader looks them up by key, so sorted keys make two builds of one site byte-identical.
-    entry.write_text(json.dumps(manifest, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")
-    languages = {lang: int(info.get("page_count", 0)) for lang, info in manifest["languages"].items()}
+        parts = partitions({rel: copies[rel].lang for rel in names_of}, groups, limit)
+        _link_partitions(parts, flat, folders, written)
+        write_if_changed(record, json.dumps({rel: [*c.stat, c.names, c.sha, c.lang] for rel, c in copies.items()}, separators=(",", ":")))
+        languages: dict[str, int] = {}
+        indexed: list[str] = []
+        for part in parts:
+            made_of, out, stamp = digest(part, {rel: copies[rel].sha for rel in part.pages}), kept / part.folder / BUNDLE, kept / part.folder / "digest"
+            if not (stamp.is_file() and stamp.read_text(encoding="utf-8") == made_of and (out / "pagefind-entry.json").is_file()):
+                progress(f"search: indexing {part.folder} ({len(part.pages):,} pages)")
+                stamp.unlink(missing_ok=True)
+                out.parent.mkdir(parents=True, exist_ok=True)
+                _index_partition(exe, folders / part.folder, out, primary=part.number == 0)
+                stamp.write_text(made_of, encoding="utf-8")
+                indexed.append(part.folder)
+            counts = json.loads((out / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]
+            for lang, info in counts.items():
+                languages[lang] = languages.get(lang, 0) + int(info.get("page_count", 0))
+            shutil.copytree(out, bundle / part.folder, copy_function=link_or_copy)
+        for stale in sorted(kept.glob("*/*")):  # the bundles of partitions no longer made
+            if stale.relative_to(kept).as_posix() not in {part.folder for part in parts}:
+                shutil.rmtree(stale)
     if not sum(languages.values()):
         raise SearchIndexError(f"pagefind indexed no page of {site_dir}: do the templates still mark the article {BODY_ATTR}?")
+    listed: dict[str, list[str]] = {}
+    for part in parts:
+        listed.setdefault(part.lang, []).append(f"{part.number}/")
+    for lang, numbers in listed.items():
+        write_if_changed(bundle / lang / BUNDLES_LIST, json.dumps(numbers, separators=(",", ":")))
+    named: dict[str, dict[str, list[str]]] = {lang: {} for lang in i18n.LANGS}  # language -> key -> pages
+    for rel, names in names_of.items():
+        for name_key in names.keys():
+            named["en" if rel.startswith("en/") else "vi"].setdefault(name_key, []).append(rel.removesuffix("index.html"))
     write_named(bundle / NAMED, named)
-    result = SearchIndex(bundle, languages, time.perf_counter() - t0)
-    log.info("search index: %s pages (%s) in %.1fs", result.pages, ", ".join(f"{k} {v}" for k, v in sorted(languages.items())), result.seconds)
+    result = SearchIndex(bundle, languages, time.perf_counter() - t0, tuple(part.folder for part in parts), tuple(indexed))
+    log.info("search index: %s pages (%s) in %s partitions, %s indexed again, in %.1fs", result.pages,
+             ", ".join(f"{k} {v}" for k, v in sorted(languages.items())), len(parts), len(indexed), result.seconds)
     return result
