@@ -1,8 +1,14 @@
 """Full-text search: index the assembled site with Pagefind (the binary shipped in `pagefind[bin]`).
 
 Input: the assembled site folder (both languages). Output: `<site>/pagefind/`, the static
-search bundle the header search box loads. Pagefind splits the index by each page's
-`<html lang>`, so Vietnamese pages are searched from / and English pages from /en/.
+search bundles the header search box loads. Each language's pages (by their `<html lang>`) are
+indexed in partitions (`partitions`: the site-wide pages, then the provinces' pages, a province
+kept whole, at most PARTITION_PAGES pages each), each by its own Pagefind run into its own bundle,
+`pagefind/<lang>/<n>/`; `pagefind/<lang>/bundles.json` lists them. The header search loads the
+first and merges the others into it (Pagefind's `mergeIndex`): one search, one ranking. So
+Vietnamese pages are searched from / and English pages from /en/, Pagefind's memory is that of
+one partition, not of the site, and a rebuild indexes again only the partitions whose pages'
+copies changed (an edited report: its province's, and the site-wide pages that list it).
 
 Only what the templates mark `data-pagefind-body` (the article) is indexed: not the header,
 navigation or footer, and not the 404 page.
@@ -29,8 +35,9 @@ search puts the pages named exactly as typed first.
 
 The build knows each page's title and words before mkdocs renders it (`markdown_aliases`, from
 the generated Markdown), so it passes them in and no page is parsed again; a page it did not
-generate is parsed. The copies live in a folder kept between builds and are rewritten only when
-their bytes change.
+generate is parsed. The copies live in a folder kept between builds, with what each was made
+from (the page's size and time, its names): a page mkdocs did not write again is not read again,
+and a copy is rewritten only when its bytes change.
 """
 from __future__ import annotations
 
@@ -44,7 +51,7 @@ import subprocess
 import tempfile
 import time
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape, unescape
 from html.parser import HTMLParser
 from importlib import metadata
@@ -383,20 +390,23 @@ class Partition:
 
 def partitions(langs: Mapping[str, str], groups: Mapping[str, str], limit: int) -> list[Partition]:
     """Each language's pages (page path -> <html lang>) in partitions of at most `limit` pages:
-    the site-wide pages first, then the provinces in the order of their ids, a province never
-    parted from its pages unless it alone holds more than `limit` (then its pages in path order).
-    Consecutive, so that the same corpus gives the same partitions, and an edit leaves every
-    other partition's pages, and so its bundle, as they were."""
+    the site-wide pages first, on their own (any edit changes some of them: the lists, the latest
+    figures, the changelog; their partition is small, and so quick to index again), then the
+    provinces in the order of their ids, a province never parted from its pages unless it alone
+    holds more than `limit` (then its pages in path order). Consecutive, so that the same corpus
+    gives the same partitions, and an edit leaves every other partition's pages, and so its
+    bundle, as they were."""
     by_lang: dict[str, dict[str, list[str]]] = {}
     for rel, lang in sorted(langs.items()):
         by_lang.setdefault(lang, {}).setdefault(groups.get(rel, ""), []).append(rel)
     out: list[Partition] = []
     for lang, by_group in sorted(by_lang.items()):
         bundles: list[list[str]] = [[]]
+        site_wide = set(by_group.get("", ()))
         for group in sorted(by_group):  # "" (site-wide) sorts first
             pages = by_group[group]
             for chunk in (pages[start:start + limit] for start in range(0, len(pages), limit)):
-                if bundles[-1] and len(bundles[-1]) + len(chunk) > limit:
+                if bundles[-1] and (len(bundles[-1]) + len(chunk) > limit or bundles[-1][0] in site_wide):
                     bundles.append([])
                 bundles[-1].extend(chunk)
         out.extend(Partition(lang, number, tuple(pages)) for number, pages in enumerate(bundles))
@@ -473,6 +483,17 @@ def _index_partition(exe: Path, source: Path, out: Path, primary: bool) -> dict[
     return counts
 
 
+def _html_files(site: Path) -> list[str]:
+    """The HTML files of the site, as paths from its root (posix), sorted; not the search bundle's."""
+    out: list[str] = []
+    for top, dirs, files in os.walk(site):
+        if top == str(site):
+            dirs[:] = [d for d in dirs if d != BUNDLE]
+        rel = Path(top).relative_to(site).as_posix()
+        out.extend(name if rel == "." else f"{rel}/{name}" for name in files if name.endswith(".html"))
+    return sorted(out)
+
+
 def _prune(folder: Path, keep: set[str]) -> None:
     """Remove the files under `folder` whose path (relative, posix) is not in `keep`, then empty folders."""
     if not folder.is_dir():
@@ -489,27 +510,27 @@ class Copy:
     """What is known of a page's copy without reading the page again (`_prepare`)."""
 
     stat: tuple[int, int]  # the page's size and modification time when the copy was made
-    names: str  # digest of the names it was given
+    names: str  # digest of what its names are made of (PageNames)
     sha: str  # digest of the copy's bytes; "" when the page is not indexed (no data-pagefind-body)
     lang: str  # its <html lang>
+    folder: str = ""  # the partition whose folder holds it (`_link_partitions`)
+    keys: tuple[str, ...] = ()  # what it is listed under by name (PageNames.keys)
 
 
 def _load_copies(path: Path) -> dict[str, Copy]:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
-        return {rel: Copy((int(v[0]), int(v[1])), str(v[2]), str(v[3]), str(v[4])) for rel, v in raw.items()}
+        return {rel: Copy((int(v[0]), int(v[1])), str(v[2]), str(v[3]), str(v[4]), str(v[5]), tuple(map(str, v[6]))) for rel, v in raw.items()}
     except (OSError, ValueError, TypeError, IndexError, AttributeError):
         return {}  # none kept, or from another version: every page is read
 
 
 def _prepare(pages: Mapping[str, Path], known: Callable[[str], Aliases], short: Mapping[str, list[str]], former: Mapping[str, list[str]],
-             flat: Path, kept: Mapping[str, Copy], progress: Callable[[str], None]) -> tuple[dict[str, Copy], dict[str, PageNames], set[str]]:
+             flat: Path, kept: Mapping[str, Copy], progress: Callable[[str], None]) -> tuple[dict[str, Copy], set[str]]:
     """Each page's copy in `flat` (its path in the site), what Pagefind will read: rewritten only for
     a page whose file or names changed since the copy `kept` was made, so that a rebuild reads only
-    the pages mkdocs wrote again. Returns every page's Copy, the names of the indexed pages, and
-    the pages whose copy was rewritten."""
+    the pages mkdocs wrote again. Returns every page's Copy and the pages whose copy was rewritten."""
     copies: dict[str, Copy] = {}
-    names_of: dict[str, PageNames] = {}
     written: set[str] = set()
     meter = Meter("search: pages prepared", len(pages), progress)
     for rel, page in pages.items():  # a page's names need its twin's title: all titles are known first
@@ -517,9 +538,9 @@ def _prepare(pages: Mapping[str, Path], known: Callable[[str], Aliases], short: 
         title, words = known(rel)
         other = [known(twin(rel))[0]] if twin(rel) in pages else []
         names = PageNames(title, other + list(short.get(rel, [])), list(former.get(rel, [])), words)
-        names_sum = hashlib.sha256(json.dumps([names.meta(), names.keys()], ensure_ascii=False).encode("utf-8")).hexdigest()
+        names_sum = hashlib.sha256(json.dumps([names.title, names.other, names.former, names.words], ensure_ascii=False).encode("utf-8")).hexdigest()
         copy = kept.get(rel)
-        if not (copy and copy.stat == (st.st_size, st.st_mtime_ns) and copy.names == names_sum and (not copy.sha or (flat / rel).is_file())):
+        if not (copy and copy.stat == (st.st_size, st.st_mtime_ns) and copy.names == names_sum):
             html = page.read_text(encoding="utf-8")
             sha = ""
             if BODY_ATTR in html:  # what Pagefind indexes; a page without it is left out, as Pagefind leaves it
@@ -527,36 +548,43 @@ def _prepare(pages: Mapping[str, Path], known: Callable[[str], Aliases], short: 
                 if write_if_changed(flat / rel, raw):
                     written.add(rel)
                 sha = hashlib.sha256(raw).hexdigest()
-            copy = Copy((st.st_size, st.st_mtime_ns), names_sum, sha, html_lang(html))
+            copy = Copy((st.st_size, st.st_mtime_ns), names_sum, sha, html_lang(html), keys=tuple(names.keys()) if sha else ())
         copies[rel] = copy
-        if copy.sha:
-            names_of[rel] = names
         meter.step()
-    return copies, names_of, written
+    return copies, written
 
 
-def _link_partitions(parts: list[Partition], flat: Path, folders: Path, written: set[str]) -> None:
+def _link_partitions(parts: list[Partition], flat: Path, folders: Path, written: set[str], made: Mapping[str, Copy]) -> dict[str, str]:
     """Each partition's folder holds its pages' copies (hard links to the flat copies where the file
-    system allows): Pagefind indexes a folder. A page that moved to another partition moves."""
-    for part in parts:
-        for rel in part.pages:
-            target, copy = folders / part.folder / rel, flat / rel
-            if rel in written or not target.is_file() or not os.path.samefile(target, copy):
-                target.unlink(missing_ok=True)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                link_or_copy(str(copy), str(target))
-    _prune(folders, {f"{part.folder}/{rel}" for part in parts for rel in part.pages})  # pages gone, or moved, are not found
+    system allows): Pagefind indexes a folder. A page that moved to another partition moves, a
+    page gone goes. `made`: what the previous build left (`_prepare`); without it every folder is
+    checked. Returns page path -> its partition's folder."""
+    folder_of = {rel: part.folder for part in parts for rel in part.pages}
+    for rel, folder in folder_of.items():
+        before = made.get(rel)
+        if rel in written or not before or before.folder != folder:
+            target = folders / folder / rel
+            target.unlink(missing_ok=True)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            link_or_copy(str(flat / rel), str(target))
+    if made:
+        for rel, before in made.items():
+            if before.folder and folder_of.get(rel) != before.folder:
+                (folders / before.folder / rel).unlink(missing_ok=True)
+    else:
+        _prune(folders, {f"{folder}/{rel}" for rel, folder in folder_of.items()})
+    return folder_of
 
 
 def index_site(site_dir: Path, aliases: dict[str, Aliases] | None = None, mirror: Path | None = None,
                progress: Callable[[str], None] = lambda s: None, units: Mapping[str, Unit] | None = None,
-               reports: Mapping[str, str] | None = None, limit: int = PARTITION_PAGES) -> SearchIndex:
+               reports: Mapping[str, str] | None = None, limit: int | None = None) -> SearchIndex:
     """Index the HTML pages of `site_dir` into `site_dir/pagefind/`. Raises SearchIndexError on failure.
 
     `aliases` maps a page's path (relative to site_dir, posix) to its title and đ-words, known
     from the build (a page not in it is parsed); `units` give unit pages their short names and
     their predecessors' names, and with `reports` (report id -> its unit's id) the province whose
-    partition holds a page; at most `limit` pages a partition. `mirror` is where the copies
+    partition holds a page; at most `limit` pages a partition (PARTITION_PAGES). `mirror` is where the copies
     Pagefind reads and each partition's bundle are kept between builds (default: a temporary
     folder): a page whose file did not change is not read again, and a partition whose pages'
     copies did not change is not indexed again.
@@ -575,7 +603,7 @@ def index_site(site_dir: Path, aliases: dict[str, Aliases] | None = None, mirror
     with tempfile.TemporaryDirectory(prefix="pagefind-") as tmp:
         work = mirror.resolve() if mirror else Path(tmp)  # Pagefind runs elsewhere: absolute paths
         flat, folders, kept, record = work / "pages", work / "partitions", work / "bundles", work / "pages.json"
-        pages = {page.relative_to(site_dir).as_posix(): page for page in sorted(site_dir.rglob("*.html"))}
+        pages = {rel: site_dir / rel for rel in _html_files(site_dir)}
         parsed: dict[str, Aliases] = {}
 
         def known(rel: str) -> Aliases:  # a generated page's from the build; any other's read from its HTML, once
@@ -585,14 +613,23 @@ def index_site(site_dir: Path, aliases: dict[str, Aliases] | None = None, mirror
                 parsed[rel] = html_aliases(pages[rel].read_text(encoding="utf-8"))
             return parsed[rel]
 
-        record.unlink(missing_ok=True)  # rewritten once the copies match it again
-        copies, names_of, written = _prepare(pages, known, short, former, flat, _load_copies(record) if mirror else {}, progress)
-        _prune(flat, {rel for rel, copy in copies.items() if copy.sha})
-        if not names_of:  # Pagefind would then index every whole <body>, header and navigation included
+        made = _load_copies(record) if mirror else {}
+        record.unlink(missing_ok=True)  # written again once the copies match it
+        copies, written = _prepare(pages, known, short, former, flat, made, progress)
+        indexed_pages = [rel for rel, copy in copies.items() if copy.sha]
+        if made:  # the copies of pages gone, or no longer indexed
+            for rel in [rel for rel, copy in made.items() if copy.sha and not (rel in copies and copies[rel].sha)]:
+                (flat / rel).unlink(missing_ok=True)
+        else:
+            _prune(flat, {rel for rel, copy in copies.items() if copy.sha})
+        if not indexed_pages:  # Pagefind would then index every whole <body>, header and navigation included
             raise SearchIndexError(f"pagefind indexed no page of {site_dir}: no page marks its article {BODY_ATTR} (templates/overrides/main.html)")
-        parts = partitions({rel: copies[rel].lang for rel in names_of}, groups, limit)
-        _link_partitions(parts, flat, folders, written)
-        write_if_changed(record, json.dumps({rel: [*c.stat, c.names, c.sha, c.lang] for rel, c in copies.items()}, separators=(",", ":")))
+        parts = partitions({rel: copies[rel].lang for rel in indexed_pages}, groups, limit or PARTITION_PAGES)
+        folder_of = _link_partitions(parts, flat, folders, written, made)
+        copies = {rel: replace(copy, folder=folder_of.get(rel, "")) for rel, copy in copies.items()}
+        progress(f"search: {len(indexed_pages):,} pages to index, {len(written):,} changed, in {len(parts)} partitions")
+        write_if_changed(record, json.dumps({rel: [*c.stat, c.names, c.sha, c.lang, c.folder, c.keys] for rel, c in copies.items()},
+                                            ensure_ascii=False, separators=(",", ":")))
         languages: dict[str, int] = {}
         indexed: list[str] = []
         for part in parts:
@@ -619,8 +656,8 @@ def index_site(site_dir: Path, aliases: dict[str, Aliases] | None = None, mirror
     for lang, numbers in listed.items():
         write_if_changed(bundle / lang / BUNDLES_LIST, json.dumps(numbers, separators=(",", ":")))
     named: dict[str, dict[str, list[str]]] = {lang: {} for lang in i18n.LANGS}  # language -> key -> pages
-    for rel, names in names_of.items():
-        for name_key in names.keys():
+    for rel in indexed_pages:
+        for name_key in copies[rel].keys:
             named["en" if rel.startswith("en/") else "vi"].setdefault(name_key, []).append(rel.removesuffix("index.html"))
     write_named(bundle / NAMED, named)
     result = SearchIndex(bundle, languages, time.perf_counter() - t0, tuple(part.folder for part in parts), tuple(indexed))
