@@ -51,6 +51,7 @@ import subprocess
 import tempfile
 import time
 import unicodedata
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from html import escape, unescape
 from html.parser import HTMLParser
@@ -91,10 +92,17 @@ BUNDLES_LIST = "bundles.json"
 SEARCH_OPTIONS = {"ranking": {"metaWeights": {NAMES: TITLE_WEIGHT, FORMER: TITLE_WEIGHT}, "termSimilarity": TERM_SIMILARITY},
                   "named": {"folder": f"{BUNDLE}/{NAMED}/", "files": NAMED_FILES},
                   "bundles": {"folder": f"{BUNDLE}/", "list": BUNDLES_LIST, "primary": "0/"}}
-# Most pages one Pagefind run indexes. Pagefind holds a run's whole index in memory (about ??? KiB
-# a page, measured) and takes about ??? ms a page; ??? pages keep a run under ??? MiB, a query of the
-# national site fetches ??? bundles' files (measured in BENCHMARKS.md, issue 24).
-PARTITION_PAGES = 2000
+# Most pages one Pagefind run indexes. A run's peak memory grows with its pages: 87 MiB for 250
+# pages of the national corpus's first six provinces, 291 MiB for 1,000, 457 MiB for 1,575 (about
+# 0.29 MiB a page; the whole national site, 38,540 pages in one run, took 4.7 GiB, 0.125 MiB a
+# page), so 2,000 pages keep a run between about 250 and 600 MiB. Each partition costs the
+# browser about three requests more on a language's first query (its entry, its metadata, an
+# index chunk a word) and one or two on later ones: 17 requests with one bundle, 28 with four,
+# 77 with nineteen; the national site (19,270 pages a language) has a dozen a language.
+PARTITION_PAGES = 1500
+# Pagefind indexes on one core (its CPU time is its wall time): two runs side by side use both of
+# a 2-core machine's, and peak memory is that of the two largest partitions.
+PAGEFIND_RUNS = 2
 BUNDLE_FORMAT = 1  # bumped when what a bundle holds changes otherwise than through its pages (_finish_bundle)
 # Files of Pagefind's bundle the header search never loads (its own search interfaces), and those
 # only the primary bundle needs (a merged bundle is searched with the primary's script and WebAssembly).
@@ -494,6 +502,22 @@ def _html_files(site: Path) -> list[str]:
     return sorted(out)
 
 
+def _current(kept: Path, made_of: str) -> bool:
+    """Whether the bundle kept in `kept` was made from what `made_of` digests (`digest`)."""
+    stamp = kept / "digest"
+    return stamp.is_file() and stamp.read_text(encoding="utf-8") == made_of and (kept / BUNDLE / "pagefind-entry.json").is_file()
+
+
+def _index_again(exe: Path, part: Partition, folders: Path, kept: Path, made_of: str, progress: Callable[[str], None]) -> None:
+    """A partition's bundle made anew into `kept`, stamped with its digest once it is whole."""
+    progress(f"search: indexing {part.folder} ({len(part.pages):,} pages)")
+    stamp = kept / part.folder / "digest"
+    stamp.unlink(missing_ok=True)
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    _index_partition(exe, folders / part.folder, kept / part.folder / BUNDLE, primary=part.number == 0)
+    stamp.write_text(made_of, encoding="utf-8")
+
+
 def _prune(folder: Path, keep: set[str]) -> None:
     """Remove the files under `folder` whose path (relative, posix) is not in `keep`, then empty folders."""
     if not folder.is_dir():
@@ -630,17 +654,15 @@ def index_site(site_dir: Path, aliases: dict[str, Aliases] | None = None, mirror
         progress(f"search: {len(indexed_pages):,} pages to index, {len(written):,} changed, in {len(parts)} partitions")
         write_if_changed(record, json.dumps({rel: [*c.stat, c.names, c.sha, c.lang, c.folder, c.keys] for rel, c in copies.items()},
                                             ensure_ascii=False, separators=(",", ":")))
+        made_of = {part.folder: digest(part, {rel: copies[rel].sha for rel in part.pages}) for part in parts}
+        outdated = [part for part in parts if not _current(kept / part.folder, made_of[part.folder])]
+        with ThreadPoolExecutor(max_workers=PAGEFIND_RUNS) as pool:  # Pagefind indexes on one core: two runs at a time
+            for _ in pool.map(lambda part: _index_again(exe, part, folders, kept, made_of[part.folder], progress), outdated):
+                pass
+        indexed = [part.folder for part in outdated]
         languages: dict[str, int] = {}
-        indexed: list[str] = []
         for part in parts:
-            made_of, out, stamp = digest(part, {rel: copies[rel].sha for rel in part.pages}), kept / part.folder / BUNDLE, kept / part.folder / "digest"
-            if not (stamp.is_file() and stamp.read_text(encoding="utf-8") == made_of and (out / "pagefind-entry.json").is_file()):
-                progress(f"search: indexing {part.folder} ({len(part.pages):,} pages)")
-                stamp.unlink(missing_ok=True)
-                out.parent.mkdir(parents=True, exist_ok=True)
-                _index_partition(exe, folders / part.folder, out, primary=part.number == 0)
-                stamp.write_text(made_of, encoding="utf-8")
-                indexed.append(part.folder)
+            out = kept / part.folder / BUNDLE
             counts = json.loads((out / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]
             for lang, info in counts.items():
                 languages[lang] = languages.get(lang, 0) + int(info.get("page_count", 0))
