@@ -92,14 +92,16 @@ BUNDLES_LIST = "bundles.json"
 SEARCH_OPTIONS = {"ranking": {"metaWeights": {NAMES: TITLE_WEIGHT, FORMER: TITLE_WEIGHT}, "termSimilarity": TERM_SIMILARITY},
                   "named": {"folder": f"{BUNDLE}/{NAMED}/", "files": NAMED_FILES},
                   "bundles": {"folder": f"{BUNDLE}/", "list": BUNDLES_LIST, "primary": "0/"}}
-# Most pages one Pagefind run indexes. A run's peak memory grows with its pages: 87 MiB for 250
-# pages of the national corpus's first six provinces, 291 MiB for 1,000, 457 MiB for 1,575 (about
-# 0.29 MiB a page; the whole national site, 38,540 pages in one run, took 4.7 GiB, 0.125 MiB a
-# page), so 2,000 pages keep a run between about 250 and 600 MiB. Each partition costs the
-# browser about three requests more on a language's first query (its entry, its metadata, an
-# index chunk a word) and one or two on later ones: 17 requests with one bundle, 28 with four,
-# 77 with nineteen; the national site (19,270 pages a language) has a dozen a language.
-PARTITION_PAGES = 1500
+# Most pages one Pagefind run indexes. A run's peak memory grows with its pages, about 0.23 MiB a
+# page on the national corpus's first six provinces (52 MiB for 166 pages, 225 MiB for 1,000,
+# 706 MiB for 3,150; the whole national site, 38,540 pages in one run, took 4.7 GiB), and its time
+# too, about 3.6 ms of CPU a page. Each partition costs the browser about three requests more on
+# a language's first query (its entry, its metadata, an index chunk a word) and one or two on
+# later ones (17 requests with one bundle, 28 with four, 77 with nineteen; the time to the first
+# result stayed within the noise of a loaded machine). 1,000 pages: two runs side by side stay
+# near 500 MiB, an edit is indexed again in a few seconds, and the national site has about twenty
+# partitions a language.
+PARTITION_PAGES = 1000
 # Pagefind indexes on one core (its CPU time is its wall time): two runs side by side use both of
 # a 2-core machine's, and peak memory is that of the two largest partitions.
 PAGEFIND_RUNS = 2
