@@ -41,6 +41,7 @@ and a copy is rewritten only when its bytes change.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -434,6 +435,7 @@ def _executable() -> Path:
         raise SearchIndexError(f"the pagefind-bin package has no binary for this platform: {exc}") from exc
 
 
+@functools.cache
 def _pagefind_version() -> str:
     try:
         return metadata.version("pagefind-bin")
