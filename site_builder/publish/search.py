@@ -642,6 +642,12 @@ def index_site(site_dir: Path, aliases: dict[str, Aliases] | None = None, mirror
             return parsed[rel]
 
         made = _load_copies(record) if mirror else {}
+        if not made and work.is_dir():  # what an older build left there (copies laid out otherwise) goes
+            for old in sorted(work.iterdir()):
+                if old.is_dir() and old.name not in (flat.name, folders.name, kept.name):
+                    shutil.rmtree(old)
+                elif old.is_file():
+                    old.unlink()
         record.unlink(missing_ok=True)  # written again once the copies match it
         copies, written = _prepare(pages, known, short, former, flat, made, progress)
         indexed_pages = [rel for rel, copy in copies.items() if copy.sha]

@@ -92,7 +92,9 @@ def bundles_of(site: Path) -> dict[str, list[str]]:
 def test_each_partition_is_a_bundle_listed_for_the_header_search_and_only_changed_ones_are_indexed_again(tmp_path: Path) -> None:
     site, mirror = tmp_path / "site", tmp_path / "mirror"
     write_site(site, SITE)
+    write_site(mirror, {"units/alpha/index.html": "a copy as an older build laid them out"})
     first = index_site(site, mirror=mirror, units=UNITS, limit=2)
+    assert not (mirror / "units").exists()  # gone, not indexed
     assert first.partitions == ("en/0", "en/1", "vi/0", "vi/1", "vi/2") and first.indexed == first.partitions
     assert first.languages == {"vi": 5, "en": 3}  # the 404 page is not indexed
     assert bundles_of(site) == {"vi": ["0/", "1/", "2/"], "en": ["0/", "1/"]}
