@@ -345,12 +345,14 @@ def write_social(corpus: Corpus, computed: Computed, paths: Paths, progress: Emi
 
 
 def index_search(paths: Paths, aliases: dict[str, Aliases], corpus: Corpus, progress: Emit) -> None:
-    """The Pagefind index of the staged site, units' short names and old names on their pages; a
-    failure names Pagefind's own reason."""
+    """The Pagefind index of the staged site, units' short names and old names on their pages, in
+    partitions by province, each indexed again only when its pages changed; a failure names
+    Pagefind's own reason."""
     from site_builder.publish import search
 
     try:
-        search.index_site(paths.staging, aliases=aliases, mirror=paths.work / "pagefind-src", progress=progress, units=corpus.units)
+        search.index_site(paths.staging, aliases=aliases, mirror=paths.work / "pagefind-src", progress=progress, units=corpus.units,
+                          reports={rid: report.unit for rid, report in corpus.reports.items()})
     except SearchIndexError as exc:
         raise BuildError(f"search index failed; site/ left unchanged: {exc}") from exc
 

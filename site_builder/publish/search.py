@@ -1,8 +1,14 @@
 """Full-text search: index the assembled site with Pagefind (the binary shipped in `pagefind[bin]`).
 
 Input: the assembled site folder (both languages). Output: `<site>/pagefind/`, the static
-search bundle the header search box loads. Pagefind splits the index by each page's
-`<html lang>`, so Vietnamese pages are searched from / and English pages from /en/.
+search bundles the header search box loads. Each language's pages (by their `<html lang>`) are
+indexed in partitions (`partitions`: the site-wide pages, then the provinces' pages, a province
+kept whole, at most PARTITION_PAGES pages each), each by its own Pagefind run into its own bundle,
+`pagefind/<lang>/<n>/`; `pagefind/<lang>/bundles.json` lists them. The header search loads the
+first and merges the others into it (Pagefind's `mergeIndex`): one search, one ranking. So
+Vietnamese pages are searched from / and English pages from /en/, Pagefind's memory is that of
+one partition, not of the site, and a rebuild indexes again only the partitions whose pages'
+copies changed (an edited report: its province's, and the site-wide pages that list it).
 
 Only what the templates mark `data-pagefind-body` (the article) is indexed: not the header,
 navigation or footer, and not the 404 page.
@@ -29,27 +35,33 @@ search puts the pages named exactly as typed first.
 
 The build knows each page's title and words before mkdocs renders it (`markdown_aliases`, from
 the generated Markdown), so it passes them in and no page is parsed again; a page it did not
-generate is parsed. The copies live in a folder kept between builds and are rewritten only when
-their bytes change.
+generate is parsed. The copies live in a folder kept between builds, with what each was made
+from (the page's size and time, its names): a page mkdocs did not write again is not read again,
+and a copy is rewritten only when its bytes change.
 """
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
 import logging
+import os
 import re
 import shutil
 import subprocess
 import tempfile
 import time
 import unicodedata
-from dataclasses import dataclass
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
 from html import escape, unescape
 from html.parser import HTMLParser
+from importlib import metadata
 from pathlib import Path
 from typing import Callable, Mapping
 
 from site_builder.content.model import Level, Text, Unit
-from site_builder.files import write_if_changed
+from site_builder.files import link_or_copy, write_if_changed
 from site_builder.publish import i18n
 from site_builder.publish.engine import html_path
 from site_builder.publish.progress import Meter
@@ -74,8 +86,32 @@ TERM_SIMILARITY = 3.0
 # What the header search (minhbach.js, through the theme's configuration) needs of the index: the
 # ranking it passes to pagefind.options(), in which a page's other names and old names count as its
 # title does, and where the pages named exactly as typed are listed (write_named): it shows them first.
+# The index is in partitions (`partitions`), each its own Pagefind bundle at pagefind/<lang>/<n>/:
+# the header search loads the first (the primary: Pagefind's script and WebAssembly) and merges in
+# the others that pagefind/<lang>/bundles.json lists (Pagefind's mergeIndex).
+BUNDLES_LIST = "bundles.json"
 SEARCH_OPTIONS = {"ranking": {"metaWeights": {NAMES: TITLE_WEIGHT, FORMER: TITLE_WEIGHT}, "termSimilarity": TERM_SIMILARITY},
-                  "named": {"folder": f"{BUNDLE}/{NAMED}/", "files": NAMED_FILES}}
+                  "named": {"folder": f"{BUNDLE}/{NAMED}/", "files": NAMED_FILES},
+                  "bundles": {"folder": f"{BUNDLE}/", "list": BUNDLES_LIST, "primary": "0/"}}
+# Most pages one Pagefind run indexes. A run's peak memory grows with its pages, about 0.23 MiB a
+# page on the national corpus's first six provinces (52 MiB for 166 pages, 225 MiB for 1,000,
+# 706 MiB for 3,150; the whole national site, 38,540 pages in one run, took 4.7 GiB), and its time
+# too, about 3.6 ms of CPU a page. Each partition costs the browser about three requests more on
+# a language's first query (its entry, its metadata, an index chunk a word) and one or two on
+# later ones (17 requests with one bundle, 28 with four, 77 with nineteen; the time to the first
+# result stayed within the noise of a loaded machine). 1,000 pages: two runs side by side stay
+# near 500 MiB, an edit is indexed again in a few seconds, and the national site has about twenty
+# partitions a language.
+PARTITION_PAGES = 1000
+# Pagefind indexes on one core (its CPU time is its wall time): two runs side by side use both of
+# a 2-core machine's, and peak memory is that of the two largest partitions.
+PAGEFIND_RUNS = 2
+BUNDLE_FORMAT = 1  # bumped when what a bundle holds changes otherwise than through its pages (_finish_bundle)
+# Files of Pagefind's bundle the header search never loads (its own search interfaces), and those
+# only the primary bundle needs (a merged bundle is searched with the primary's script and WebAssembly).
+UNUSED = {"pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js"}
+RUNTIME = {"pagefind.js", "pagefind-worker.js"}  # and wasm.<lang>.pagefind
 PLACES = (Level.province, Level.district, Level.commune)  # whose old names are searched for (former_names)
 EXCLUDE_SELECTORS = ".headerlink"  # the ¶ permalink Python-Markdown adds to every heading
 WORD = re.compile(r"\w+")
@@ -93,6 +129,8 @@ class SearchIndex:
     bundle: Path  # <site>/pagefind
     languages: dict[str, int]  # language of the index -> pages in it
     seconds: float
+    partitions: tuple[str, ...] = ()  # their folders in the bundle, "vi/0" …
+    indexed: tuple[str, ...] = ()  # those Pagefind indexed in this run (the others' pages did not change)
 
     @property
     def pages(self) -> int:
@@ -312,6 +350,80 @@ def former_names(units: Mapping[str, Unit]) -> dict[str, list[str]]:
             out[unit_page(lang, heir)] = list(dict.fromkeys(names))
     return out
 
+
+
+# --------------------------------------------------------------------------- partitions
+
+def province_of(units: Mapping[str, Unit]) -> dict[str, str]:
+    """Unit id -> the id of the province it lies in (its own for a province): its parents followed
+    to the top. A unit whose chain breaks or loops (validation's business) is its own top."""
+    out: dict[str, str] = {}
+    for uid in units:
+        seen, top = {uid}, uid
+        while (parent := units[top].parent) and parent in units and parent not in seen:
+            seen.add(parent)
+            top = parent
+        out[uid] = top
+    return out
+
+
+def page_groups(units: Mapping[str, Unit], reports: Mapping[str, str]) -> dict[str, str]:
+    """Page path in the site (both languages) -> the province whose partition of the index holds
+    it: a unit's page, a report's and its source text's go with the province of their unit, so that
+    an edit to a report re-indexes its province's partition (and the site-wide pages' one, whose
+    lists and latest figures it changes). `reports`: report id -> its unit's id. A page not listed
+    here is site-wide."""
+    top = province_of(units)
+    out: dict[str, str] = {}
+    for lang in i18n.LANGS:
+        prefix = "" if lang == "vi" else f"{lang}/"
+        for uid in units:
+            out[unit_page(lang, uid)] = top[uid]
+        for rid, uid in reports.items():
+            province = top.get(uid, uid)
+            out[prefix + html_path(f"reports/{rid}.md")] = province
+            out[prefix + html_path(f"reports/{rid}-source.md")] = province
+    return out
+
+
+@dataclass(frozen=True)
+class Partition:
+    """The pages one Pagefind run indexes into one bundle: `<site>/pagefind/<lang>/<number>/`."""
+
+    lang: str  # the pages' <html lang>, which the header search loads the bundles of
+    number: int
+    pages: tuple[str, ...]  # page paths in the site, sorted
+
+    @property
+    def folder(self) -> str:
+        return f"{self.lang}/{self.number}"
+
+
+def partitions(langs: Mapping[str, str], groups: Mapping[str, str], limit: int) -> list[Partition]:
+    """Each language's pages (page path -> <html lang>) in partitions of at most `limit` pages:
+    the site-wide pages first, on their own (any edit changes some of them: the lists, the latest
+    figures, the changelog; their partition is small, and so quick to index again), then the
+    provinces in the order of their ids, a province never parted from its pages unless it alone
+    holds more than `limit` (then its pages in path order). Consecutive, so that the same corpus
+    gives the same partitions, and an edit leaves every other partition's pages, and so its
+    bundle, as they were."""
+    by_lang: dict[str, dict[str, list[str]]] = {}
+    for rel, lang in sorted(langs.items()):
+        by_lang.setdefault(lang, {}).setdefault(groups.get(rel, ""), []).append(rel)
+    out: list[Partition] = []
+    for lang, by_group in sorted(by_lang.items()):
+        bundles: list[list[str]] = [[]]
+        site_wide = set(by_group.get("", ()))
+        for group in sorted(by_group):  # "" (site-wide) sorts first
+            pages = by_group[group]
+            for chunk in (pages[start:start + limit] for start in range(0, len(pages), limit)):
+                if bundles[-1] and (len(bundles[-1]) + len(chunk) > limit or bundles[-1][0] in site_wide):
+                    bundles.append([])
+                bundles[-1].extend(chunk)
+        out.extend(Partition(lang, number, tuple(pages)) for number, pages in enumerate(bundles))
+    return out
+
+
 def _executable() -> Path:
     try:
         from pagefind_bin import get_executable  # type: ignore[import-untyped]  # the binary inside the pagefind-bin wheel; the package has no type hints
@@ -323,14 +435,187 @@ def _executable() -> Path:
         raise SearchIndexError(f"the pagefind-bin package has no binary for this platform: {exc}") from exc
 
 
+@functools.cache
+def _pagefind_version() -> str:
+    try:
+        return metadata.version("pagefind-bin")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+HTML_LANG = re.compile(r"<html\b[^>]*?\blang=\"([^\"]*)\"", re.I)
+
+
+def html_lang(html: str) -> str:
+    """A page's language as Pagefind reads it (<html lang>, lower case; "unknown" without one)."""
+    found = HTML_LANG.search(html, 0, 2000)
+    return found.group(1).lower() if found and found.group(1) else "unknown"
+
+
+def digest(partition: Partition, copies: Mapping[str, str]) -> str:
+    """What a partition's bundle is made of: its pages' copies (path -> digest of the bytes
+    Pagefind reads), Pagefind's version and the options it runs with."""
+    h = hashlib.sha256(json.dumps([_pagefind_version(), EXCLUDE_SELECTORS, BUNDLE_FORMAT]).encode())
+    for rel in partition.pages:
+        h.update(f"\n{rel}\t{copies[rel]}".encode())
+    return h.hexdigest()
+
+
+def _finish_bundle(out: Path, primary: bool) -> dict[str, int]:
+    """A bundle Pagefind wrote, as the site serves it: its entry in a stable byte order, without the
+    files the header search does not load (Pagefind's own search interfaces; in a bundle that is
+    merged into the primary one, the script and the WebAssembly, which only the primary loads).
+    Returns its languages' page counts."""
+    entry = out / "pagefind-entry.json"
+    manifest = json.loads(entry.read_text(encoding="utf-8"))
+    # Pagefind writes its languages in hash-map order, which changes from run to run; the
+    # loader looks them up by key, so sorted keys make two builds of one site byte-identical.
+    entry.write_text(json.dumps(manifest, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+    for path in sorted(out.iterdir()):
+        if path.is_file() and (path.name in UNUSED or (not primary and (path.name in RUNTIME or path.name.startswith("wasm.")))):
+            path.unlink()
+    return {lang: int(info.get("page_count", 0)) for lang, info in manifest["languages"].items()}
+
+
+def _index_partition(exe: Path, source: Path, out: Path, primary: bool) -> dict[str, int]:
+    """One Pagefind run over `source` (a partition's copies) into a new `out`; its languages' page counts."""
+    tmp_out = out.with_name(out.name + ".new")
+    shutil.rmtree(tmp_out, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix="pagefind-") as tmp:
+        # cwd is an empty temporary folder, so no stray pagefind.yml of the caller is read
+        cmd = [str(exe), "--site", str(source), "--output-path", str(tmp_out), "--exclude-selectors", EXCLUDE_SELECTORS, "--quiet"]
+        run = subprocess.run(cmd, cwd=tmp, capture_output=True, text=True)
+    if run.returncode != 0:
+        raise SearchIndexError(f"pagefind failed on {source} (exit {run.returncode}):\n{(run.stderr or run.stdout).strip()}")
+    if not (tmp_out / "pagefind-entry.json").is_file():
+        raise SearchIndexError(f"pagefind wrote no {tmp_out / 'pagefind-entry.json'}:\n{(run.stderr or run.stdout).strip()}")
+    counts = _finish_bundle(tmp_out, primary)
+    shutil.rmtree(out, ignore_errors=True)
+    tmp_out.rename(out)
+    return counts
+
+
+def _html_files(site: Path) -> list[str]:
+    """The HTML files of the site, as paths from its root (posix), sorted; not the search bundle's."""
+    out: list[str] = []
+    for top, dirs, files in os.walk(site):
+        if top == str(site):
+            dirs[:] = [d for d in dirs if d != BUNDLE]
+        rel = Path(top).relative_to(site).as_posix()
+        out.extend(name if rel == "." else f"{rel}/{name}" for name in files if name.endswith(".html"))
+    return sorted(out)
+
+
+def _current(kept: Path, made_of: str) -> bool:
+    """Whether the bundle kept in `kept` was made from what `made_of` digests (`digest`)."""
+    stamp = kept / "digest"
+    return stamp.is_file() and stamp.read_text(encoding="utf-8") == made_of and (kept / BUNDLE / "pagefind-entry.json").is_file()
+
+
+def _index_again(exe: Path, part: Partition, folders: Path, kept: Path, made_of: str, progress: Callable[[str], None]) -> None:
+    """A partition's bundle made anew into `kept`, stamped with its digest once it is whole."""
+    progress(f"search: indexing {part.folder} ({len(part.pages):,} pages)")
+    stamp = kept / part.folder / "digest"
+    stamp.unlink(missing_ok=True)
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    _index_partition(exe, folders / part.folder, kept / part.folder / BUNDLE, primary=part.number == 0)
+    stamp.write_text(made_of, encoding="utf-8")
+
+
+def _prune(folder: Path, keep: set[str]) -> None:
+    """Remove the files under `folder` whose path (relative, posix) is not in `keep`, then empty folders."""
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.rglob("*"), reverse=True):
+        if path.is_file() and path.relative_to(folder).as_posix() not in keep:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+
+
+@dataclass(frozen=True)
+class Copy:
+    """What is known of a page's copy without reading the page again (`_prepare`)."""
+
+    stat: tuple[int, int]  # the page's size and modification time when the copy was made
+    names: str  # digest of what its names are made of (PageNames)
+    sha: str  # digest of the copy's bytes; "" when the page is not indexed (no data-pagefind-body)
+    lang: str  # its <html lang>
+    folder: str = ""  # the partition whose folder holds it (`_link_partitions`)
+    keys: tuple[str, ...] = ()  # what it is listed under by name (PageNames.keys)
+
+
+def _load_copies(path: Path) -> dict[str, Copy]:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        return {rel: Copy((int(v[0]), int(v[1])), str(v[2]), str(v[3]), str(v[4]), str(v[5]), tuple(map(str, v[6]))) for rel, v in raw.items()}
+    except (OSError, ValueError, TypeError, IndexError, AttributeError):
+        return {}  # none kept, or from another version: every page is read
+
+
+def _prepare(pages: Mapping[str, Path], known: Callable[[str], Aliases], short: Mapping[str, list[str]], former: Mapping[str, list[str]],
+             flat: Path, kept: Mapping[str, Copy], progress: Callable[[str], None]) -> tuple[dict[str, Copy], set[str]]:
+    """Each page's copy in `flat` (its path in the site), what Pagefind will read: rewritten only for
+    a page whose file or names changed since the copy `kept` was made, so that a rebuild reads only
+    the pages mkdocs wrote again. Returns every page's Copy and the pages whose copy was rewritten."""
+    copies: dict[str, Copy] = {}
+    written: set[str] = set()
+    meter = Meter("search: pages prepared", len(pages), progress)
+    for rel, page in pages.items():  # a page's names need its twin's title: all titles are known first
+        st = page.stat()
+        title, words = known(rel)
+        other = [known(twin(rel))[0]] if twin(rel) in pages else []
+        names = PageNames(title, other + list(short.get(rel, [])), list(former.get(rel, [])), words)
+        names_sum = hashlib.sha256(json.dumps([names.title, names.other, names.former, names.words], ensure_ascii=False).encode("utf-8")).hexdigest()
+        copy = kept.get(rel)
+        if not (copy and copy.stat == (st.st_size, st.st_mtime_ns) and copy.names == names_sum):
+            html = page.read_text(encoding="utf-8")
+            sha = ""
+            if BODY_ATTR in html:  # what Pagefind indexes; a page without it is left out, as Pagefind leaves it
+                raw = with_meta(spaced_blocks(html), names).encode("utf-8")
+                if write_if_changed(flat / rel, raw):
+                    written.add(rel)
+                sha = hashlib.sha256(raw).hexdigest()
+            copy = Copy((st.st_size, st.st_mtime_ns), names_sum, sha, html_lang(html), keys=tuple(names.keys()) if sha else ())
+        copies[rel] = copy
+        meter.step()
+    return copies, written
+
+
+def _link_partitions(parts: list[Partition], flat: Path, folders: Path, written: set[str], made: Mapping[str, Copy]) -> dict[str, str]:
+    """Each partition's folder holds its pages' copies (hard links to the flat copies where the file
+    system allows): Pagefind indexes a folder. A page that moved to another partition moves, a
+    page gone goes. `made`: what the previous build left (`_prepare`); without it every folder is
+    checked. Returns page path -> its partition's folder."""
+    folder_of = {rel: part.folder for part in parts for rel in part.pages}
+    for rel, folder in folder_of.items():
+        before = made.get(rel)
+        if rel in written or not before or before.folder != folder:
+            target = folders / folder / rel
+            target.unlink(missing_ok=True)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            link_or_copy(str(flat / rel), str(target))
+    if made:
+        for rel, before in made.items():
+            if before.folder and folder_of.get(rel) != before.folder:
+                (folders / before.folder / rel).unlink(missing_ok=True)
+    else:
+        _prune(folders, {f"{folder}/{rel}" for rel, folder in folder_of.items()})
+    return folder_of
+
+
 def index_site(site_dir: Path, aliases: dict[str, Aliases] | None = None, mirror: Path | None = None,
-               progress: Callable[[str], None] = lambda s: None, units: Mapping[str, Unit] | None = None) -> SearchIndex:
+               progress: Callable[[str], None] = lambda s: None, units: Mapping[str, Unit] | None = None,
+               reports: Mapping[str, str] | None = None, limit: int | None = None) -> SearchIndex:
     """Index the HTML pages of `site_dir` into `site_dir/pagefind/`. Raises SearchIndexError on failure.
 
     `aliases` maps a page's path (relative to site_dir, posix) to its title and đ-words, known
     from the build (a page not in it is parsed); `units` give unit pages their short names and
-    their predecessors' names;
-    `mirror` is where the copies Pagefind reads are kept between builds (default: a temporary folder).
+    their predecessors' names, and with `reports` (report id -> its unit's id) the province whose
+    partition holds a page; at most `limit` pages a partition (PARTITION_PAGES). `mirror` is where the copies
+    Pagefind reads and each partition's bundle are kept between builds (default: a temporary
+    folder): a page whose file did not change is not read again, and a partition whose pages'
+    copies did not change is not indexed again.
     """
     t0 = time.perf_counter()
     site_dir = Path(site_dir).resolve()
@@ -342,46 +627,72 @@ def index_site(site_dir: Path, aliases: dict[str, Aliases] | None = None, mirror
         shutil.rmtree(bundle)
     aliases = aliases or {}
     short, former = short_names(units or {}), former_names(units or {})
+    groups = page_groups(units or {}, reports or {})
     with tempfile.TemporaryDirectory(prefix="pagefind-") as tmp:
-        source = mirror.resolve() if mirror else Path(tmp) / "site"  # Pagefind runs in tmp: an absolute path
-        marked = 0
-        pages = {page.relative_to(site_dir).as_posix(): page for page in sorted(site_dir.rglob("*.html"))}
-        known = {rel: aliases.get(rel) or html_aliases(path.read_text(encoding="utf-8")) for rel, path in pages.items()}
-        named: dict[str, dict[str, list[str]]] = {lang: {} for lang in i18n.LANGS}  # language -> key -> pages
-        meter = Meter("search: pages prepared", len(pages), progress)
-        for rel, page in pages.items():  # a page's names need its twin's title: all titles are known first
-            html = page.read_text(encoding="utf-8")
-            title, words = known[rel]
-            other = [known[twin(rel)][0]] if twin(rel) in known else []
-            names = PageNames(title, other + short.get(rel, []), former.get(rel, []), words)
-            write_if_changed(source / rel, with_meta(spaced_blocks(html), names))
-            if BODY_ATTR in html:  # what Pagefind indexes
-                marked += 1
-                for name_key in names.keys():
-                    named["en" if rel.startswith("en/") else "vi"].setdefault(name_key, []).append(rel.removesuffix("index.html"))
-            meter.step()
-        if mirror:  # pages that are gone must not stay findable
-            for old in sorted(source.rglob("*.html")):
-                if old.relative_to(source).as_posix() not in pages:
+        work = mirror.resolve() if mirror else Path(tmp)  # Pagefind runs elsewhere: absolute paths
+        flat, folders, kept, record = work / "pages", work / "partitions", work / "bundles", work / "pages.json"
+        pages = {rel: site_dir / rel for rel in _html_files(site_dir)}
+        parsed: dict[str, Aliases] = {}
+
+        def known(rel: str) -> Aliases:  # a generated page's from the build; any other's read from its HTML, once
+            if rel in aliases:
+                return aliases[rel]
+            if rel not in parsed:
+                parsed[rel] = html_aliases(pages[rel].read_text(encoding="utf-8"))
+            return parsed[rel]
+
+        made = _load_copies(record) if mirror else {}
+        if not made and work.is_dir():  # what an older build left there (copies laid out otherwise) goes
+            for old in sorted(work.iterdir()):
+                if old.is_dir() and old.name not in (flat.name, folders.name, kept.name):
+                    shutil.rmtree(old)
+                elif old.is_file():
                     old.unlink()
-        if not marked:  # Pagefind would then index every whole <body>, header and navigation included
+        record.unlink(missing_ok=True)  # written again once the copies match it
+        copies, written = _prepare(pages, known, short, former, flat, made, progress)
+        indexed_pages = [rel for rel, copy in copies.items() if copy.sha]
+        if made:  # the copies of pages gone, or no longer indexed
+            for rel in [rel for rel, copy in made.items() if copy.sha and not (rel in copies and copies[rel].sha)]:
+                (flat / rel).unlink(missing_ok=True)
+        else:
+            _prune(flat, {rel for rel, copy in copies.items() if copy.sha})
+        if not indexed_pages:  # Pagefind would then index every whole <body>, header and navigation included
             raise SearchIndexError(f"pagefind indexed no page of {site_dir}: no page marks its article {BODY_ATTR} (templates/overrides/main.html)")
-        # cwd is the empty temporary folder, so no stray pagefind.yml of the caller is read
-        cmd = [str(exe), "--site", str(source), "--output-path", str(bundle), "--exclude-selectors", EXCLUDE_SELECTORS, "--quiet"]
-        run = subprocess.run(cmd, cwd=tmp, capture_output=True, text=True)
-    if run.returncode != 0:
-        raise SearchIndexError(f"pagefind failed on {site_dir} (exit {run.returncode}):\n{(run.stderr or run.stdout).strip()}")
-    entry = bundle / "pagefind-entry.json"
-    if not entry.is_file():
-        raise SearchIndexError(f"pagefind wrote no {entry}:\n{(run.stderr or run.stdout).strip()}")
-    manifest = json.loads(entry.read_text(encoding="utf-8"))
-    # Pagefind writes its languages in hash-map order, which changes from run to run; the
-    # loader looks them up by key, so sorted keys make two builds of one site byte-identical.
-    entry.write_text(json.dumps(manifest, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")
-    languages = {lang: int(info.get("page_count", 0)) for lang, info in manifest["languages"].items()}
+        parts = partitions({rel: copies[rel].lang for rel in indexed_pages}, groups, limit or PARTITION_PAGES)
+        folder_of = _link_partitions(parts, flat, folders, written, made)
+        copies = {rel: replace(copy, folder=folder_of.get(rel, "")) for rel, copy in copies.items()}
+        progress(f"search: {len(indexed_pages):,} pages to index, {len(written):,} changed, in {len(parts)} partitions")
+        write_if_changed(record, json.dumps({rel: [*c.stat, c.names, c.sha, c.lang, c.folder, c.keys] for rel, c in copies.items()},
+                                            ensure_ascii=False, separators=(",", ":")))
+        made_of = {part.folder: digest(part, {rel: copies[rel].sha for rel in part.pages}) for part in parts}
+        outdated = [part for part in parts if not _current(kept / part.folder, made_of[part.folder])]
+        with ThreadPoolExecutor(max_workers=PAGEFIND_RUNS) as pool:  # Pagefind indexes on one core: two runs at a time
+            for _ in pool.map(lambda part: _index_again(exe, part, folders, kept, made_of[part.folder], progress), outdated):
+                pass
+        indexed = [part.folder for part in outdated]
+        languages: dict[str, int] = {}
+        for part in parts:
+            out = kept / part.folder / BUNDLE
+            counts = json.loads((out / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]
+            for lang, info in counts.items():
+                languages[lang] = languages.get(lang, 0) + int(info.get("page_count", 0))
+            shutil.copytree(out, bundle / part.folder, copy_function=link_or_copy)
+        for stale in sorted(kept.glob("*/*")):  # the bundles of partitions no longer made
+            if stale.relative_to(kept).as_posix() not in {part.folder for part in parts}:
+                shutil.rmtree(stale)
     if not sum(languages.values()):
         raise SearchIndexError(f"pagefind indexed no page of {site_dir}: do the templates still mark the article {BODY_ATTR}?")
+    listed: dict[str, list[str]] = {}
+    for part in parts:
+        listed.setdefault(part.lang, []).append(f"{part.number}/")
+    for lang, numbers in listed.items():
+        write_if_changed(bundle / lang / BUNDLES_LIST, json.dumps(numbers, separators=(",", ":")))
+    named: dict[str, dict[str, list[str]]] = {lang: {} for lang in i18n.LANGS}  # language -> key -> pages
+    for rel in indexed_pages:
+        for name_key in copies[rel].keys:
+            named["en" if rel.startswith("en/") else "vi"].setdefault(name_key, []).append(rel.removesuffix("index.html"))
     write_named(bundle / NAMED, named)
-    result = SearchIndex(bundle, languages, time.perf_counter() - t0)
-    log.info("search index: %s pages (%s) in %.1fs", result.pages, ", ".join(f"{k} {v}" for k, v in sorted(languages.items())), result.seconds)
+    result = SearchIndex(bundle, languages, time.perf_counter() - t0, tuple(part.folder for part in parts), tuple(indexed))
+    log.info("search index: %s pages (%s) in %s partitions, %s indexed again, in %.1fs", result.pages,
+             ", ".join(f"{k} {v}" for k, v in sorted(languages.items())), len(parts), len(indexed), result.seconds)
     return result

@@ -40,14 +40,28 @@
 
     root.hidden = false;
 
+    /* The index of this page's language is in partitions, each a Pagefind bundle (search.py,
+     * partitions): the primary one brings Pagefind's script, and the others its list names are
+     * merged into it, searched together and ranked as one. The list and the script are fetched
+     * side by side. */
     function load() {
       if (!pagefind) {
-        pagefind = import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (pf) {
-          return pf.options({ baseUrl: siteRoot.pathname, ranking: index.ranking }).then(function () {
-            pf.init();
-            return pf;
-          });
+        var bundles = new URL(index.bundles.folder + document.documentElement.lang + "/", siteRoot);
+        var options = { baseUrl: siteRoot.pathname, ranking: index.ranking };
+        var listed = fetch(new URL(index.bundles.list, bundles)).then(function (r) {
+          if (!r.ok) throw new Error("no list of the index's bundles");
+          return r.json();
         });
+        pagefind = Promise.all([import(new URL(index.bundles.primary + "pagefind.js", bundles).href), listed]).then(function (loaded) {
+          var pf = loaded[0];
+          return pf.options(options).then(function () {
+            pf.init();
+            return Promise.all(loaded[1].filter(function (folder) { return folder !== index.bundles.primary; }).map(function (folder) {
+              return pf.mergeIndex(new URL(folder, bundles).href, options);
+            }));
+          }).then(function () { return pf; });
+        });
+        pagefind.catch(function () { pagefind = null; });  /* a failed load is tried again at the next search */
       }
       return pagefind;
     }

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -14,6 +16,7 @@ from bs4 import BeautifulSoup
 from site_builder.content.corpus import Corpus
 from site_builder.content.validate import validate
 from site_builder.publish.search import fold, key
+from tests.browser.conftest import serve
 
 pytestmark = pytest.mark.browser
 
@@ -108,9 +111,15 @@ def shows(path: Path, word: str) -> bool:
 
 
 def test_each_language_has_its_own_index(shipped_site: Path) -> None:
-    entry = json.loads((shipped_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    counts = {lang: info["page_count"] for lang, info in entry["languages"].items()}
-    assert set(counts) == {"vi", "en"}
+    """Each language's bundles (pagefind/<lang>/<n>/, the partitions its list names) hold its pages only."""
+    counts: dict[str, int] = {}
+    for lang in ("vi", "en"):
+        folders = json.loads((shipped_site / "pagefind" / lang / "bundles.json").read_text(encoding="utf-8"))
+        assert folders and folders[0] == "0/" and sorted(p.name + "/" for p in (shipped_site / "pagefind" / lang).iterdir() if p.is_dir()) == sorted(folders)
+        for folder in folders:
+            entry = json.loads((shipped_site / "pagefind" / lang / folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+            assert set(entry["languages"]) == {lang}
+            counts[lang] = counts.get(lang, 0) + entry["languages"][lang]["page_count"]
     assert counts["vi"] == counts["en"] > 100
 
 
@@ -313,3 +322,37 @@ def test_without_javascript_the_search_box_is_not_offered(site_url: str, new_pag
     page.goto(site_url)
     assert page.locator("[data-mb-search]").count() == 1
     assert not page.is_visible("[data-mb-search]")
+
+
+@pytest.fixture(scope="module")
+def partitioned_url(shipped_site: Path, corpus: Corpus, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The shipped site with its index made again in at least three partitions a language (search.py,
+    partitions), as the national site is: its pages linked, not copied; served under /minhbach/."""
+    from site_builder.files import link_or_copy
+    from site_builder.publish.search import BODY_ATTR, index_site
+
+    site = tmp_path_factory.mktemp("partitioned") / "site"
+    shutil.copytree(shipped_site, site, copy_function=link_or_copy, ignore=shutil.ignore_patterns("pagefind"))
+    indexed = sum(1 for p in site.rglob("*.html") if not p.is_relative_to(site / "en") and BODY_ATTR in p.read_text(encoding="utf-8"))
+    result = index_site(site, units=corpus.units, reports={rid: r.unit for rid, r in corpus.reports.items()}, limit=indexed // 3 + 1)
+    assert len(result.partitions) >= 6, result.partitions
+    yield from serve(site)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_partitioned_index_finds_what_the_whole_one_finds(lang: str, site_url: str, partitioned_url: str, prefix: str, corpus: Corpus,
+                                                           new_page: Any) -> None:
+    """Merged in the browser, the partitions find the same pages as one bundle does, the expected
+    ones among the first, and a page's own name still puts it first."""
+    whole, parted = new_page(), new_page()
+    whole.goto(site_url + ROOTS[lang])
+    parted.goto(partitioned_url + ROOTS[lang])
+    for query, expected in EXPECTED[lang].items():
+        _, everything = search(whole, query)
+        _, merged = search(parted, query)
+        assert sorted(merged) == sorted(everything), query
+        assert prefix + ROOTS[lang] + expected in merged[:8], (query, merged[:8])
+    for query, target in own_names(corpus, lang)[:12]:
+        _, hrefs = search(parted, query, every=False)
+        assert hrefs[:1] == [prefix + ROOTS[lang] + target], (query, hrefs[:3])
+    assert parted.mb_errors == [] and whole.mb_errors == []

@@ -53,9 +53,10 @@ def named(site: Path, lang: str) -> dict[str, list[str]]:
 
 
 def fragments(site: Path) -> dict[str, dict]:
-    """What Pagefind stored of each page (its url -> content, meta): its fragments, gzipped JSON after a signature."""
+    """What Pagefind stored of each page (its url -> content, meta): its fragments, gzipped JSON after a
+    signature, in every partition's bundle (pagefind/<lang>/<n>/)."""
     out = {}
-    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+    for path in (site / "pagefind").glob("*/*/fragment/*.pf_fragment"):
         raw = gzip.decompress(path.read_bytes())
         fragment = json.loads(raw[raw.index(b"{"):])
         out[fragment["url"]] = fragment
@@ -178,7 +179,7 @@ def test_pagefind_reads_the_names_and_the_site_is_unchanged(tmp_path: Path) -> N
     assert {k: v for k, v in named(site, "vi").items() if "lam dong" in k} == {k: ["units/new-province/"] for k in ("tinh lam dong", "lam dong province", "lam dong")}
     assert named(site, "en")["lam dong"] == ["en/units/new-province/"] and named(site, "vi")["trang chu"] == [""]
     assert vi["content"] == "Tỉnh Lâm Đồng. Đà Lạt & Đồng."  # what an excerpt is cut from: the page's own text only
-    assert "Huyện" not in (mirror / "index.html").read_text(encoding="utf-8")
+    assert "Huyện" not in (mirror / "pages" / "index.html").read_text(encoding="utf-8")  # the copy Pagefind read
     for rel, html in pages.items():  # what is served is what was built
         assert (site / rel).read_text(encoding="utf-8") == html
 
