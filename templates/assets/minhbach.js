@@ -36,7 +36,10 @@
     var seq = 0;
     var timer = 0;
     var PAGE = 8;
-    var NAMED_READ = 3 * PAGE;  /* results read, at most, to find the pages named as typed */
+    /* results read, at most, to find the pages named as typed: they rank high, but in an index merged from
+     * partitions a partition's own word statistics can put a page below pages of another that only
+     * mention its name (a unit named in the indicator pages), so a few screens more are read */
+    var NAMED_READ = 12 * PAGE;
 
     root.hidden = false;
 

@@ -60,8 +60,10 @@ def search(page: Any, query: str, every: bool = True) -> tuple[str, list[str]]:
     if not page.is_visible("#mb-search-input"):
         page.click(".mb-search__open")  # phones: the magnifier opens the search
     page.fill("#mb-search-input", query)
+    # the summary names the query in quotes ("63 trang cho “Tuy Phong”"): the previous query's, which may
+    # hold this one ("… huyện Tuy Phong"), is not taken for it while this search still loads
     page.wait_for_function(
-        "q => { const m = document.querySelector('[data-mb-search-meta]').textContent; return m.includes(q) && "
+        "q => { const m = document.querySelector('[data-mb-search-meta]').textContent; return m.includes('“' + q + '”') && "
         "(document.querySelector('[data-mb-search-list]').children.length > 0 || !/\\d/.test(m.replace(q, ''))); }",
         arg=query,
     )
