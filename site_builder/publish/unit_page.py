@@ -7,6 +7,7 @@ figures by topic with at most one chart each, and its identity last.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -68,6 +69,18 @@ def parts_tables(sums: tuple[Sum, ...], shown: frozenset[str] = frozenset()) -> 
     return tuple(out)
 
 
+def shared_periods(rollup: Rollup) -> tuple[str, ...]:
+    """Per column of the table of units below, the period most of its values share (at least half):
+    the header names it once, and only a value of another period names its own (a province's 168
+    rows of "Năm 2025" under every value said nothing, and hid the few older ones); else ''."""
+    out = []
+    for column in range(len(rollup.columns)):
+        found = Counter(point.period for b in rollup.units if (point := b.values[column]) is not None)
+        period, count = found.most_common(1)[0] if found else ("", 0)
+        out.append(period if 2 * count >= sum(found.values()) else "")
+    return tuple(out)
+
+
 def parts_in_table(s: Sum, rollup: Rollup) -> bool:
     """Whether each unit's number in a sum is the one the table of units below shows for it: the
     page then points at that table instead of listing the figures again (a province of 168
@@ -93,6 +106,7 @@ class UnitView:
     rollup: Rollup | None
     sums: tuple[SumView, ...]
     parts: tuple[PartsTable, ...]  # the figures the sums add up, except those the table of units below shows
+    column_periods: tuple[str, ...]  # per column of the table of units below: the period all its values share, or ''
     coverage: tuple[Markup, ...]  # '12 of 98 communes' per level below
     reports: tuple[tuple[str, Report], ...]  # its own reports (by it or about it)
     below_reports: tuple[tuple[str, Report], ...]  # reports of units below, not its own: the latest BELOW_REPORTS_SHOWN
@@ -135,6 +149,7 @@ def unit_view(L: Lang, corpus: Corpus, computed: Computed, uid: str, charts: lis
         sums=tuple(SumView(s, sum_sentence(L, s), s.indicator in in_table, "" if s.indicator in in_table else f"sum-parts-{s.level.value}-{s.period}")
                    for s in rollup.sums) if rollup else (),
         parts=parts_tables(rollup.sums, in_table) if rollup else (),
+        column_periods=shared_periods(rollup) if rollup else (),
         coverage=tuple(coverage_sentence(L, c) for c in rollup.coverage) if rollup else (),
         reports=tuple((rid, corpus.reports[rid]) for rid in own),
         below_reports=tuple((rid, corpus.reports[rid]) for rid in below[:BELOW_REPORTS_SHOWN]),

@@ -180,3 +180,37 @@ def test_a_province_page_lists_the_figures_it_adds_up_once(small: tuple[Path, na
     listed = soup.select_one("#below-reports").find_next("ul").select("li")
     assert len(listed) == BELOW_REPORTS_SHOWN < len(rollup.reports)
     assert soup.select_one("#below-reports").find_next("p", class_="mb-more").a["href"].startswith("../../reports/")
+
+
+def test_the_table_of_units_below_names_its_columns_period_once(small: tuple[Path, national.CorpusStats]) -> None:
+    """The period most values of a column share is in its header (and in each value's label on a
+    phone); a value of another period still names its own."""
+    from collections import Counter
+
+    from bs4 import BeautifulSoup
+
+    from site_builder.compute.changelog import history
+    from site_builder.publish.pages import render_site
+    from site_builder.publish.unit_page import shared_periods
+
+    root, _ = small
+    corpus, _ = validate(root)
+    assert corpus is not None
+    computed = compute(corpus)
+    province = next(u for u in corpus.units.values() if not u.parent)
+    rollup = computed.rollups[province.id]
+    periods = shared_periods(rollup)
+    for column, period in enumerate(periods):
+        found = Counter(b.values[column].period for b in rollup.units if b.values[column] is not None)
+        assert period == found.most_common(1)[0][0] and 2 * found[period] >= sum(found.values())
+    page = render_site(corpus, computed, history(corpus), "vi", ROOT / "templates")[f"units/{province.id}.md"]
+    table = BeautifulSoup(page, "html.parser").select_one("#below-units").find_next("table")
+    heads = table.select("thead th")[3:]
+    assert [h.select_one(".mb-cell-period").get_text() for h in heads] == [f"Năm {p}" for p in periods]
+    for tr, b in zip(table.select("tbody tr"), rollup.units):
+        for td, point, period in zip(tr.select("td")[2:], b.values, periods):
+            if point is None:
+                continue
+            named = td.select_one(".mb-cell-period")
+            assert (named is None) == (point.period == period)  # only another period is named in the cell
+            assert td["data-label"].endswith(f", Năm {period}") == (point.period == period)
