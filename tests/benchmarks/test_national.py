@@ -16,7 +16,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks import national  # noqa: E402
-from site_builder.compute.derive import APPENDIX_UNITS, compute, unit_figures  # noqa: E402
+from site_builder.compute.derive import APPENDIX_UNITS, Computed, compute, unit_figures  # noqa: E402
+from site_builder.content.corpus import Corpus  # noqa: E402
 from site_builder.publish.pages import HOME_HEADLINE_ROWS, home_headline  # noqa: E402
 from site_builder.content.validate import validate  # noqa: E402
 
@@ -45,6 +46,25 @@ def test_the_whole_country_has_34_provinces_and_3321_communes() -> None:
 def small(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, national.CorpusStats]:
     root = tmp_path_factory.mktemp("national") / "corpus"
     return root, national.generate(root, provinces=1, communes_cap=APPENDIX_UNITS * 2)
+
+
+@pytest.fixture(scope="module")
+def built(small: tuple[Path, national.CorpusStats]) -> tuple[Corpus, Computed]:
+    """The small corpus validated and computed once for the tests that read it."""
+    corpus, _ = validate(small[0])
+    assert corpus is not None
+    return corpus, compute(corpus)
+
+
+@pytest.fixture(scope="module")
+def rendered(built: tuple[Corpus, Computed]) -> dict[str, dict[str, str]]:
+    """Its pages, rendered once per language."""
+    from site_builder.compute.changelog import history
+    from site_builder.publish.pages import render_site
+
+    corpus, computed = built
+    changes = history(corpus)
+    return {lang: render_site(corpus, computed, changes, lang, ROOT / "templates") for lang in ("vi", "en")}
 
 
 def test_generated_corpus_is_valid_deterministic_and_has_gaps(small: tuple[Path, national.CorpusStats], tmp_path: Path) -> None:
@@ -79,11 +99,8 @@ def test_edit_one_report_changes_one_number_and_stays_valid(small: tuple[Path, n
     assert len(changed) == 1 and changed[0].startswith(stats.edit_target) and "satisfaction-rate" in what
 
 
-def test_a_province_page_leaves_its_communes_appendix_to_the_communes(small: tuple[Path, national.CorpusStats]) -> None:
-    root, _ = small
-    corpus, _ = validate(root)
-    assert corpus is not None
-    computed = compute(corpus)
+def test_a_province_page_leaves_its_communes_appendix_to_the_communes(built: tuple[Corpus, Computed]) -> None:
+    corpus, computed = built
     province = next(u for u in corpus.units.values() if not u.parent)
     own = unit_figures(corpus, computed, province.id)
     assert own and {f.unit for f in own} == {province.id}  # the totals row, not 40 communes' rows
@@ -95,13 +112,10 @@ def test_a_province_page_leaves_its_communes_appendix_to_the_communes(small: tup
     assert {f.unit for f in headline} == {province.id}
 
 
-def test_a_province_download_of_everything_below_holds_the_appendix(small: tuple[Path, national.CorpusStats]) -> None:
+def test_a_province_download_of_everything_below_holds_the_appendix(built: tuple[Corpus, Computed]) -> None:
     from site_builder.exports.places import place_downloads, place_rows
 
-    root, _ = small
-    corpus, _ = validate(root)
-    assert corpus is not None
-    computed = compute(corpus)
+    corpus, computed = built
     province = next(u for u in corpus.units.values() if not u.parent)
     rows = place_rows(corpus, computed)
     appendix = [f for f in corpus.figures if corpus.reports[f.report].unit == province.id and f.unit != province.id]
@@ -111,23 +125,17 @@ def test_a_province_download_of_everything_below_holds_the_appendix(small: tuple
     assert offered["download.place_below_xlsx"] == len(corpus.figures)
 
 
-def test_a_province_appendix_is_a_table_of_units_with_a_source_card_per_row(small: tuple[Path, national.CorpusStats]) -> None:
+def test_a_province_appendix_is_a_table_of_units_with_a_source_card_per_row(built: tuple[Corpus, Computed], rendered: dict[str, dict[str, str]]) -> None:
     """The report page of a province's statistics: a row per commune, every figure's anchor once,
     each row's line quoted once (not once per cell, which made a province of 168 communes a page of
     900 KB); a value still leads to its row's quote."""
     from bs4 import BeautifulSoup
 
-    from site_builder.compute.changelog import history
-    from site_builder.publish.pages import render_site
-
-    root, _ = small
-    corpus, _ = validate(root)
-    assert corpus is not None
-    computed = compute(corpus)
+    corpus, computed = built
     rid = next(r.id for r in corpus.reports.values() if not corpus.units[r.unit].parent)
     figures = computed.figures_by_report[rid]
     for lang in ("vi", "en"):
-        page = render_site(corpus, computed, history(corpus), lang, ROOT / "templates")[f"reports/{rid}.md"]
+        page = rendered[lang][f"reports/{rid}.md"]
         soup = BeautifulSoup(page, "html.parser")
         [table] = soup.select(".mb-figtable--units")
         rows = table.select("tbody tr")
@@ -141,23 +149,18 @@ def test_a_province_appendix_is_a_table_of_units_with_a_source_card_per_row(smal
         assert len(page.encode()) < 400 * len(figures)  # about 1,070 bytes a figure with a card per figure
 
 
-def test_a_province_page_lists_the_figures_it_adds_up_once(small: tuple[Path, national.CorpusStats]) -> None:
+def test_a_province_page_lists_the_figures_it_adds_up_once(built: tuple[Corpus, Computed], rendered: dict[str, dict[str, str]]) -> None:
     """A sum over the communes points at the table of units below when that table shows the very
     numbers added up, else at one table of the figures added up (a column per sum), instead of a
     list of every commune per summed indicator; the reports below are the latest few and a link."""
     from bs4 import BeautifulSoup
 
-    from site_builder.compute.changelog import history
-    from site_builder.publish.pages import render_site
     from site_builder.publish.unit_page import BELOW_REPORTS_SHOWN
 
-    root, _ = small
-    corpus, _ = validate(root)
-    assert corpus is not None
-    computed = compute(corpus)
+    corpus, computed = built
     province = next(u for u in corpus.units.values() if not u.parent)
     rollup = computed.rollups[province.id]
-    page = render_site(corpus, computed, history(corpus), "vi", ROOT / "templates")[f"units/{province.id}.md"]
+    page = rendered["vi"][f"units/{province.id}.md"]
     soup = BeautifulSoup(page, "html.parser")
     below = soup.select_one("#below-units").find_next("table")
     pointed = set()
@@ -182,28 +185,23 @@ def test_a_province_page_lists_the_figures_it_adds_up_once(small: tuple[Path, na
     assert soup.select_one("#below-reports").find_next("p", class_="mb-more").a["href"].startswith("../../reports/")
 
 
-def test_the_table_of_units_below_names_its_columns_period_once(small: tuple[Path, national.CorpusStats]) -> None:
+def test_the_table_of_units_below_names_its_columns_period_once(built: tuple[Corpus, Computed], rendered: dict[str, dict[str, str]]) -> None:
     """The period most values of a column share is in its header (and in each value's label on a
     phone); a value of another period still names its own."""
     from collections import Counter
 
     from bs4 import BeautifulSoup
 
-    from site_builder.compute.changelog import history
-    from site_builder.publish.pages import render_site
     from site_builder.publish.unit_page import shared_periods
 
-    root, _ = small
-    corpus, _ = validate(root)
-    assert corpus is not None
-    computed = compute(corpus)
+    corpus, computed = built
     province = next(u for u in corpus.units.values() if not u.parent)
     rollup = computed.rollups[province.id]
     periods = shared_periods(rollup)
     for column, period in enumerate(periods):
         found = Counter(b.values[column].period for b in rollup.units if b.values[column] is not None)
         assert period == found.most_common(1)[0][0] and 2 * found[period] >= sum(found.values())
-    page = render_site(corpus, computed, history(corpus), "vi", ROOT / "templates")[f"units/{province.id}.md"]
+    page = rendered["vi"][f"units/{province.id}.md"]
     table = BeautifulSoup(page, "html.parser").select_one("#below-units").find_next("table")
     heads = table.select("thead th")[3:]
     assert [h.select_one(".mb-cell-period").get_text() for h in heads] == [f"Năm {p}" for p in periods]
