@@ -212,19 +212,21 @@ class Pages:
 def render_language(job: RenderJob, lang: i18n.Lang) -> RenderedLanguage:
     """Render one language's pages and write them into build/docs/<lang>."""
     docs = job.paths.docs(lang)
+    read: dict[str, str] = {}  # the last build's Markdown of the pages kept, as read from docs/
 
     def previous(rel: str) -> str | None:
         try:
-            return (docs / rel).read_text(encoding="utf-8")
+            read[rel] = (docs / rel).read_text(encoding="utf-8")
         except OSError:
             return None
+        return read[rel]
     pages = render_site(job.corpus, job.computed, job.changes, lang, job.paths.templates, job.charts.pages[lang], progress=job.progress,
                         only=job.only, previous=previous)
-    written = write_docs(pages, job.paths.docs(lang), job.paths.templates)
+    kept = frozenset(rel for rel, text in read.items() if pages.get(rel) is text)  # not rendered again after all
+    written = write_docs(pages, docs, job.paths.templates, kept)
     prefix = "" if lang == "vi" else f"{lang}/"
     aliases = {prefix + html_path(rel): markdown_aliases(text) for rel, text in pages.items()}
-    rendered = len(pages) if job.only is None else sum(1 for rel in pages if job.only(rel))
-    return RenderedLanguage(lang, sorted(pages), written, rendered, aliases)
+    return RenderedLanguage(lang, sorted(pages), written, len(pages) - len(kept), aliases)
 
 
 def render_languages(job: RenderJob) -> list[RenderedLanguage]:

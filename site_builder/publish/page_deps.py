@@ -77,10 +77,6 @@ def code_digest(templates: Path, code: Path = CODE) -> str:
     return _digest(part for p in files for part in (p.as_posix(), p.read_bytes()))
 
 
-def _figure_key(f: Figure) -> str:
-    return repr(f)
-
-
 def page_state(corpus: Corpus, code: str) -> PageState:
     """The state of this corpus: `code` is `code_digest` of this build."""
     by_report: dict[str, list[Figure]] = {}
@@ -102,7 +98,7 @@ def page_state(corpus: Corpus, code: str) -> PageState:
     for rid, report in corpus.reports.items():
         figures = by_report.get(rid, [])
         reports[rid] = _digest([corpus.digest_of("reports", rid), repr(report), corpus.sources.get(rid, ""),
-                                repr(sorted(corpus.readings.get(rid, {}).items())), *map(_figure_key, figures)])
+                                repr(sorted(corpus.readings.get(rid, {}).items())), *map(repr, figures)])
         units = {f.unit for f in figures} | {report.unit, report.issuer}
         provinces[rid] = tuple(sorted({province_of(corpus, u) for u in units if u in corpus.units}))
         indicators[rid] = tuple(sorted({f.indicator for f in figures}))
