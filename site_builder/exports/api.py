@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import copy
 import json
-from pathlib import Path
-from typing import Any
+from functools import partial
+from typing import Any, Callable
 
 from site_builder.exports.cite import CC_BY, catalogue
+from site_builder.exports.outputs import Outputs
 from site_builder.exports.source_cite import cite_source
 from site_builder.compute.versions import data_updated, data_version
 from site_builder.compute.derive import Computed, unit_figures
@@ -149,7 +150,7 @@ def _indicator_summary(corpus: Corpus, computed: Computed, iid: str) -> dict[str
     }
 
 
-def _meta_base(corpus: Corpus) -> dict[str, Any]:
+def meta_base(corpus: Corpus) -> dict[str, Any]:
     """What every response's meta says about the data; computed once per build (it reads every package)."""
     updated = data_updated(corpus)
     return {
@@ -236,12 +237,17 @@ def list_responses(corpus: Corpus, computed: Computed, base: dict[str, Any]) -> 
 
 def responses(corpus: Corpus, computed: Computed) -> dict[str, tuple[str, dict[str, Any]]]:
     """Every response: {path under api/: (schema name, document)}."""
-    base = _meta_base(corpus)
+    base = meta_base(corpus)
     out = list_responses(corpus, computed, base)
     out |= {f"units/{uid}.json": ("unit", unit_response(corpus, computed, uid, base)) for uid in corpus.units}
     out |= {f"indicators/{iid}.json": ("indicator", indicator_response(corpus, computed, iid, base)) for iid in corpus.indicators}
     out |= {f"reports/{rid}.json": ("report", report_response(corpus, computed, rid, base)) for rid in corpus.reports}
     return out
+
+
+def _response(make: Callable[[Corpus, Computed, str, dict[str, Any]], dict[str, Any]], corpus: Corpus, computed: Computed,
+              oid: str, base: dict[str, Any]) -> str:
+    return dumps(make(corpus, computed, oid, base))
 
 
 def dumps(doc: Any) -> str:
@@ -255,20 +261,18 @@ def pretty(doc: Any) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
-def write_api(corpus: Corpus, computed: Computed, out: Path) -> list[Path]:
-    """Write every response and every schema under `out` (the site's api/ folder)."""
-    written = []
-    for rel, (_, doc) in sorted(responses(corpus, computed).items()):
-        path = out / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(dumps(doc), encoding="utf-8")
-        written.append(path)
+def write_api(corpus: Corpus, computed: Computed, files: Outputs) -> None:
+    """Write every response and every schema under api/ of `files`: the lists each time, a unit's,
+    report's or indicator's response when it may have changed (`Outputs.of`)."""
+    base = meta_base(corpus)
+    for rel, (_, doc) in sorted(list_responses(corpus, computed, base).items()):
+        files.put(f"api/{rel}", dumps(doc))
+    for kind, ids, make in (("unit", corpus.units, unit_response), ("indicator", corpus.indicators, indicator_response),
+                            ("report", corpus.reports, report_response)):
+        for oid in sorted(ids):
+            files.of(kind, oid, f"api/{kind}s/{oid}.json", partial(_response, make, corpus, computed, oid, base))
     for name, schema in SCHEMAS.items():
-        path = out / "schema" / f"{name}.json"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(dumps(schema), encoding="utf-8")
-        written.append(path)
-    return written
+        files.put(f"api/schema/{name}.json", dumps(schema))
 
 
 # --------------------------------------------------------------------------- schemas
@@ -450,7 +454,7 @@ def documentation(corpus: Corpus, computed: Computed) -> list[dict[str, Any]]:
     Only the examples are built, not every response: the example of a kind is the item with the
     most figures, which shows the most of the shape.
     """
-    base = _meta_base(corpus)
+    base = meta_base(corpus)
     docs = {path: doc for path, (_, doc) in list_responses(corpus, computed, base).items()}
 
     def most(ids: Any, count: Any) -> str | None:

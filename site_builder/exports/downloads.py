@@ -20,16 +20,19 @@ from __future__ import annotations
 
 import copy
 import csv
+import hashlib
 import io
 import json
 import tempfile
 import zipfile
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from site_builder.compute.changelog import Changelog, dump_manifest
 from site_builder.exports import changelog, places
-from site_builder.exports.api import write_api
+from site_builder.exports.api import meta_base, write_api
+from site_builder.exports.outputs import Keep, Outputs
 from site_builder.exports.rankings_csv import rankings_csv
 from site_builder.exports.cite import BUNDLE, DatasetMeta, catalogue, published_descriptor, site_url
 from site_builder.compute.versions import data_updated, data_version
@@ -131,16 +134,29 @@ def _readme(corpus: Corpus, metas: list[DatasetMeta]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_downloads(corpus: Corpus, computed: Computed, changes: Changelog, out: Path) -> list[Path]:
-    """Write every download under `out` (the site's downloads/ folder) and the API beside it; return the files written."""
-    written: list[Path] = []
+def downloads_key(corpus: Corpus) -> str:
+    """What every unit's, report's and indicator's download reads of the data as a whole, beyond
+    what its page reads (page_deps.page_state): the data's version and last update (each API
+    response's meta, each workbook's about sheet) and the datasets' citations."""
+    return hashlib.sha256(repr((meta_base(corpus), catalogue(corpus))).encode()).hexdigest()
+
+
+def write_downloads(corpus: Corpus, computed: Computed, changes: Changelog, out: Path, remake: Keep | None = None) -> Outputs:
+    """Write every download under `out` (the site's downloads/ folder) and the API beside it.
+
+    `remake(kind, id)` names the units, reports and indicators an edit touched since the build
+    that left these folders (publish/page_deps.touched): the others' own files are kept as that
+    build wrote them. None: every file is made, from empty folders."""
+    files = Outputs(out.parent, remake)
+    top = out.name
+    if remake is None:
+        files.clear(top, "api")
 
     def put(rel: str, data: str | bytes) -> Path:
-        path = out / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
-        written.append(path)
-        return path
+        return files.put(f"{top}/{rel}", data)
+
+    def of(kind: str, oid: str, rel: str, make: Callable[[], str | bytes]) -> Path:
+        return files.of(kind, oid, f"{top}/{rel}", make)
 
     metas = catalogue(corpus)
     bundle: dict[str, Path] = {}  # name in the zip -> file
@@ -187,13 +203,13 @@ def write_downloads(corpus: Corpus, computed: Computed, changes: Changelog, out:
         def rows_of(figs: Any) -> str:
             return _rows_csv(figures.names, sorted(by_id[f.id] for f in figs))
 
-        places.write_places(corpus, computed, figures, metas, put)
+        places.write_places(corpus, computed, figures, metas, of)
         for rid, figs in computed.figures_by_report.items():
-            put(f"reports/{rid}.csv", rows_of(figs))
+            of("report", rid, f"reports/{rid}.csv", partial(rows_of, figs))
         for iid, figs in computed.figures_by_indicator.items():
-            put(f"indicators/{iid}.csv", rows_of(figs))
+            of("indicator", iid, f"indicators/{iid}.csv", partial(rows_of, figs))
     for iid, levels in computed.rankings.items():
-        put(f"indicators/{iid}.rankings.csv", rankings_csv(corpus, levels))
+        of("indicator", iid, f"indicators/{iid}.rankings.csv", partial(rankings_csv, corpus, levels))
 
     about = {"title": "Minh Bạch — Dữ liệu mở về cải cách hành chính / Open data on administrative reform",
              "description": "Every figure of the published administrative-reform reports with its source sentence, the targets, and the units, reports and indicators they refer to.",
@@ -214,5 +230,7 @@ def write_downloads(corpus: Corpus, computed: Computed, changes: Changelog, out:
         for entry in sorted(bundle):
             write_entry(archive, f"{BUNDLE}/{entry}", bundle[entry].read_bytes())
     put(f"{BUNDLE}.zip", buf.getvalue())
-    written += write_api(corpus, computed, out.parent / "api")
-    return written
+    write_api(corpus, computed, files)
+    if remake is not None:
+        files.prune(top, "api")
+    return files

@@ -22,6 +22,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -34,7 +35,7 @@ from site_builder.compute.versions import data_version
 from site_builder.compute.tables import Column, Table
 from site_builder.exports.xlsx import workbook
 
-Put = Callable[[str, str | bytes], Path]
+Of = Callable[[str, str, str, Callable[[], str | bytes]], Path]  # (kind, id, path, make) -> the file, made or kept
 
 
 # --------------------------------------------------------------------------- the columns
@@ -400,26 +401,28 @@ def below_workbook(corpus: Corpus, uid: str, rows: tuple[Figure, ...], namer: Na
     return workbook([figures, units], _about(uid, namer.unit_name[uid], len(rows), used, release, lang), release.stamp(used), f"{uid}.below.{lang}")
 
 
-def write_places(corpus: Corpus, computed: Computed, figures: Table, metas: Iterable[DatasetMeta], put: Put) -> PlaceRows:
-    """Write every unit's downloads (module docstring) through `put(path under downloads/, data)`;
-    return the rows each holds."""
+def write_places(corpus: Corpus, computed: Computed, figures: Table, metas: Iterable[DatasetMeta], of: Of) -> PlaceRows:
+    """Write every unit's downloads (module docstring) through `of("unit", id, path under downloads/,
+    make)`, which makes a file only when the unit's rows may have changed; return the rows each holds."""
     rows = place_rows(corpus, computed)
     release = Release.of(corpus, metas)
     by_id = {r[0]: r for r in figures.rows}
     package = Lines()
+    # Each `make` below is called, if at all, inside `of` and before the loop moves on: the
+    # generators read `namer` of their own language.
     for uid, own in rows.own.items():
         if own:
-            put(f"units/{uid}.csv", package.document(figures.names, ((f.id, by_id[f.id]) for f in own)))
-    del package, by_id
+            of("unit", uid, f"units/{uid}.csv", partial(package.document, figures.names, ((f.id, by_id[f.id]) for f in own)))
     for lang in LANGS:
         namer = Namer(corpus, figures, lang, release.site)
         lines = Lines()
         header = [c.name for c in NAMED_COLUMNS]
         for uid, own in rows.own.items():
             if own:
-                put(own_path(uid, lang).removeprefix("downloads/"), lines.document(header, ((f.id, namer.row(f)) for f in own)))
+                of("unit", uid, own_path(uid, lang).removeprefix("downloads/"),
+                   partial(lines.document, header, ((f.id, namer.row(f)) for f in own)))
         for uid, below in rows.below.items():
-            put(below_path(uid, lang).removeprefix("downloads/"), lines.document(header, ((f.id, namer.row(f)) for f in below)))
-            put(below_path(uid, lang, "xlsx").removeprefix("downloads/"), below_workbook(corpus, uid, below, namer, release))
+            of("unit", uid, below_path(uid, lang).removeprefix("downloads/"),
+               partial(lines.document, header, ((f.id, namer.row(f)) for f in below)))
+            of("unit", uid, below_path(uid, lang, "xlsx").removeprefix("downloads/"), partial(below_workbook, corpus, uid, below, namer, release))
     return rows
-

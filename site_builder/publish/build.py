@@ -17,7 +17,7 @@ import resource
 import shutil
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Callable, ParamSpec, TypeVar
@@ -27,12 +27,13 @@ from site_builder.content.corpus import Corpus
 from site_builder.content.validate import validate
 from site_builder.errors import Findings
 from site_builder.compute.changelog import Changelog
-from site_builder.exports.downloads import write_downloads
+from site_builder.exports.downloads import downloads_key, write_downloads
+from site_builder.exports.outputs import Outputs
 from site_builder.publish import i18n
 from site_builder.publish.charts import Charts, render_charts
 from site_builder.publish.engine import (ALWAYS_WRITTEN, MkdocsRun, fingerprint, html_path, mkdocs_config, run_mkdocs, site_address,
                                          write_config, write_docs)
-from site_builder.publish.page_deps import PageState, code_digest, page_state, stale
+from site_builder.publish.page_deps import PageState, code_digest, page_state, stale, touched
 from site_builder.publish.pages import render_site
 from site_builder.publish.progress import Emit
 from site_builder.publish.search import Aliases, SearchIndexError, markdown_aliases
@@ -151,12 +152,13 @@ def publish(corpus: Corpus, result: BuildResult, paths: Paths, stages: Stages, t
     stages.timings["charts.cpu"] = _cpu_seconds() - cpu  # this process and the pool's workers
     result.charts = charts
     progress(f"charts: {charts.drawn} drawn, {charts.cached} from cache")
-    pages = stages.run("pages", write_pages, paths, corpus, computed, changes, charts, progress)
+    state = stages.run("pages", lambda: page_state(corpus, code_digest(paths.templates)))  # what pages and downloads depend on
+    pages = stages.run("pages", write_pages, paths, corpus, computed, changes, charts, state, progress)
     result.pages = pages.count
     result.mkdocs_pages = {run.lang: count for run, count in zip(pages.runs, pages.rendered)}
     progress("downloads")
-    files = stages.run("downloads", write_downloads, corpus, computed, changes, paths.extras / "downloads")
-    progress(f"downloads: {len(files)} files")
+    files = stages.run("downloads", write_downloads_since, paths, corpus, computed, changes, state)
+    progress(f"downloads: {len(files.written):,} files written, {files.kept:,} kept")
     progress("mkdocs build (vi and en in parallel)")
     stages.run("mkdocs", build_html, pages.runs, content_epoch(corpus))
     stages.run("assemble", assemble, paths.html("vi"), paths.html("en"), paths.extras, paths.staging,
@@ -286,7 +288,8 @@ def _child(work: Callable[[RenderJob, i18n.Lang], RenderedLanguage], job: Render
         send.close()
 
 
-def write_pages(paths: Paths, corpus: Corpus, computed: Computed, changes: Changelog, charts: Charts, progress: Emit) -> Pages:
+def write_pages(paths: Paths, corpus: Corpus, computed: Computed, changes: Changelog, charts: Charts, now_state: PageState,
+                progress: Emit) -> Pages:
     """Every page of both languages into build/docs/, and each language's mkdocs configuration.
 
     Incremental: while nothing but pages' own Markdown changed (same configuration, theme,
@@ -297,7 +300,6 @@ def write_pages(paths: Paths, corpus: Corpus, computed: Computed, changes: Chang
     # The pages an edit changes (publish/page_deps.py): the state is removed until both languages'
     # Markdown is written, so that a failed or killed build is followed by a full render.
     state_file = paths.work / "pages-state.json"
-    now_state = page_state(corpus, code_digest(paths.templates))
     before = PageState.from_json(state_file.read_text(encoding="utf-8")) if state_file.is_file() else None
     state_file.unlink(missing_ok=True)
     only = stale(before, now_state, corpus) if all(paths.docs(lang).is_dir() for lang in i18n.LANGS) else None
@@ -374,6 +376,27 @@ def content_epoch(corpus: Corpus) -> int:
 
 
 def clean_extras(paths: Paths) -> None:
-    """Charts and downloads are made anew each build: nothing of a previous build's remains."""
+    """Charts are made anew each build (from their cache): nothing of a previous build's remains.
+    Downloads and the API are kept for `write_downloads_since`."""
     if paths.extras.exists():
-        shutil.rmtree(paths.extras)
+        for item in paths.extras.iterdir():
+            if item.name not in KEPT_EXTRAS:
+                shutil.rmtree(item) if item.is_dir() else item.unlink()
+
+
+KEPT_EXTRAS = ("downloads", "api")
+
+
+def write_downloads_since(paths: Paths, corpus: Corpus, computed: Computed, changes: Changelog, pages: PageState) -> Outputs:
+    """The downloads and the API, making again only the files of what an edit touched since the
+    last build that finished them (publish/page_deps.py, with what only downloads read: the data's
+    version and dates, the datasets' citations). The state is removed until they are written, so
+    that a failed or killed build is followed by one that makes every file."""
+    state_file = paths.work / "downloads-state.json"
+    now = replace(pages, shared=f"{pages.shared}:{downloads_key(corpus)}")
+    before = PageState.from_json(state_file.read_text(encoding="utf-8")) if state_file.is_file() else None
+    state_file.unlink(missing_ok=True)
+    out = paths.extras / "downloads"
+    files = write_downloads(corpus, computed, changes, out, touched(before, now, corpus) if out.is_dir() else None)
+    state_file.write_text(now.to_json(), encoding="utf-8")
+    return files

@@ -17,8 +17,11 @@ each time: they are few. Anything else that pages read (units, indicators, break
 other datasets, targets, settings, releases, the templates and this package's code) goes into one
 digest; when it changes, every page is rendered.
 
-`PageState` is what one build leaves for the next (build/pages-state.json); `stale` compares two.
-A test renders after edits both ways and requires the same Markdown.
+`PageState` is what one build leaves for the next (build/pages-state.json); `touched` compares two
+and names the reports, units and indicators to make again, `stale` their pages. The downloads of
+a unit, report or indicator read what its page reads, and the data's version and dates besides
+(build/downloads-state.json; publish/build.write_downloads_since). Tests render and write after
+edits both ways and require the same Markdown and the same files.
 """
 from __future__ import annotations
 
@@ -117,8 +120,22 @@ def _partners(corpus: Corpus) -> dict[str, set[str]]:
     return out
 
 
-def stale(old: PageState | None, new: PageState, corpus: Corpus) -> Callable[[str], bool] | None:
-    """Which pages to render: a predicate on Markdown paths, or None for every page (no state, or
+@dataclass(frozen=True)
+class Touched:
+    """What an edit touches: the reports it changed, the units and indicators whose pages and
+    downloads show something of them. Everything else of theirs is as the last build made it."""
+
+    reports: frozenset[str]
+    units: frozenset[str]
+    indicators: frozenset[str]
+
+    def __call__(self, kind: str, oid: str) -> bool:
+        """Whether the object `oid` of `kind` ("report", "unit", "indicator") must be made again."""
+        return oid in {"report": self.reports, "unit": self.units, "indicator": self.indicators}[kind]
+
+
+def touched(old: PageState | None, new: PageState, corpus: Corpus) -> Touched | None:
+    """What changed between two states; None when everything must be made again (no state, or
     something shared changed)."""
     if old is None or old.shared != new.shared:
         return None
@@ -134,9 +151,18 @@ def stale(old: PageState | None, new: PageState, corpus: Corpus) -> Callable[[st
         if fate and fate.successor and (uid in units or fate.successor in units):
             units |= {uid, fate.successor}
             units |= {a.id for u in (uid, fate.successor) if u in corpus.units for a in corpus.ancestors(u)}
-    report_pages = {f"reports/{rid}.md" for rid in changed} | {f"reports/{rid}-source.md" for rid in changed}
-    unit_pages = {f"units/{u}.md" for u in units}
-    indicator_pages = {f"indicators/{i}.md" for i in indicators}
+    return Touched(frozenset(changed), frozenset(units), frozenset(indicators))
+
+
+def stale(old: PageState | None, new: PageState, corpus: Corpus) -> Callable[[str], bool] | None:
+    """Which pages to render: a predicate on Markdown paths, or None for every page (no state, or
+    something shared changed)."""
+    edit = touched(old, new, corpus)
+    if edit is None:
+        return None
+    report_pages = {f"reports/{rid}.md" for rid in edit.reports} | {f"reports/{rid}-source.md" for rid in edit.reports}
+    unit_pages = {f"units/{u}.md" for u in edit.units}
+    indicator_pages = {f"indicators/{i}.md" for i in edit.indicators}
     own_pages = ({f"reports/{rid}.md" for rid in corpus.reports} | {f"reports/{rid}-source.md" for rid in corpus.reports}
                  | {f"units/{u}.md" for u in corpus.units} | {f"indicators/{i}.md" for i in corpus.indicators})
     render = report_pages | unit_pages | indicator_pages

@@ -107,6 +107,7 @@ class UnitView:
     sums: tuple[SumView, ...]
     parts: tuple[PartsTable, ...]  # the figures the sums add up, except those the table of units below shows
     column_periods: tuple[str, ...]  # per column of the table of units below: the period all its values share, or ''
+    column_labels: Markup  # CSS: each cell's label on a phone in the table of units below (below_labels)
     coverage: tuple[Markup, ...]  # '12 of 98 communes' per level below
     reports: tuple[tuple[str, Report], ...]  # its own reports (by it or about it)
     below_reports: tuple[tuple[str, Report], ...]  # reports of units below, not its own: the latest BELOW_REPORTS_SHOWN
@@ -114,6 +115,30 @@ class UnitView:
     reports_page: str  # the list page that holds them all (its province's, or the reports index)
     topics: tuple[TopicView, ...]
     downloads: tuple[PlaceDownload, ...]  # exports.places: its rows, and those of every unit below
+
+
+def css_string(text: str) -> str:
+    """`text` as a CSS string literal that is safe inside <style>: quotes, backslashes, markup
+    characters and controls as hexadecimal escapes (a name from YAML can hold any of them)."""
+    return '"' + "".join(f"\\{ord(c):x} " if c in '"\\<>&' or ord(c) < 0x20 or ord(c) == 0x7F else c for c in text) + '"'
+
+
+def below_labels(L: Lang, corpus: Corpus, rollup: Rollup, periods: tuple[str, ...]) -> Markup:
+    """What a phone shows before each cell of the table of units below, as the page's CSS: the
+    column's name, and its period for a value of that period (a value of another period, and a
+    missing one, `mb-label-plain`, show the name alone; the cell names its own period).
+
+    A data-label on each cell said the same: with a province's 170 communes it was 850 labels and
+    37 KB of its page, the largest of the site. The cells keep an empty data-label for the layout's
+    rules (templates/assets/extra.css), which these override."""
+    rule = ".md-typeset .mb-below.mb-stack td:nth-child({n}){extra}::before{{content:{text}}}"
+    rules = [rule.format(n=n, extra="", text=css_string(L.t(key))) for n, key in ((2, "reports"), (3, "figures"))]
+    for n, (iid, period) in enumerate(zip(rollup.columns, periods), start=4):
+        name = L.tx_plain(corpus.indicators[iid].name)
+        rules.append(rule.format(n=n, extra="", text=css_string(f"{name}, {L.period(period)}" if period else name)))
+        if period:
+            rules.append(rule.format(n=n, extra=".mb-label-plain", text=css_string(name)))
+    return Markup("\n".join(rules))
 
 
 # The reports of the units below a province run to thousands: the page lists the latest and links
@@ -149,7 +174,8 @@ def unit_view(L: Lang, corpus: Corpus, computed: Computed, uid: str, charts: lis
         sums=tuple(SumView(s, sum_sentence(L, s), s.indicator in in_table, "" if s.indicator in in_table else f"sum-parts-{s.level.value}-{s.period}")
                    for s in rollup.sums) if rollup else (),
         parts=parts_tables(rollup.sums, in_table) if rollup else (),
-        column_periods=shared_periods(rollup) if rollup else (),
+        column_periods=(periods := shared_periods(rollup) if rollup else ()),
+        column_labels=below_labels(L, corpus, rollup, periods) if rollup and rollup.units else Markup(""),
         coverage=tuple(coverage_sentence(L, c) for c in rollup.coverage) if rollup else (),
         reports=tuple((rid, corpus.reports[rid]) for rid in own),
         below_reports=tuple((rid, corpus.reports[rid]) for rid in below[:BELOW_REPORTS_SHOWN]),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import re
 import sys
 import unicodedata
 from pathlib import Path
@@ -202,13 +203,22 @@ def test_the_table_of_units_below_names_its_columns_period_once(built: tuple[Cor
         found = Counter(b.values[column].period for b in rollup.units if b.values[column] is not None)
         assert period == found.most_common(1)[0][0] and 2 * found[period] >= sum(found.values())
     page = rendered["vi"][f"units/{province.id}.md"]
-    table = BeautifulSoup(page, "html.parser").select_one("#below-units").find_next("table")
+    soup = BeautifulSoup(page, "html.parser")
+    table = soup.select_one("#below-units").find_next("table")
     heads = table.select("thead th")[3:]
     assert [h.select_one(".mb-cell-period").get_text() for h in heads] == [f"Năm {p}" for p in periods]
+    # a phone's label of each cell: the page's CSS names the column, and its period for a value of that period
+    style = soup.select_one("#below-units").find_next("style").get_text()
+    labels = dict(re.findall(r"td:nth-child\((\d+\)(?:\.mb-label-plain)?)::before\{content:\"([^\"]*)\"\}", style))
+    assert labels["2)"] == "Báo cáo" and labels["3)"] == "Số liệu"
+    for n, (iid, period) in enumerate(zip(rollup.columns, periods), start=4):
+        name = corpus.indicators[iid].name.vi
+        assert labels[f"{n})"] == f"{name}, Năm {period}" and labels[f"{n}).mb-label-plain"] == name
     for tr, b in zip(table.select("tbody tr"), rollup.units):
         for td, point, period in zip(tr.select("td")[2:], b.values, periods):
+            assert td["data-label"] == ""  # the layout's hook; the text is the CSS's
+            assert ("mb-label-plain" in td["class"]) == (point is None or point.period != period)
             if point is None:
                 continue
             named = td.select_one(".mb-cell-period")
             assert (named is None) == (point.period == period)  # only another period is named in the cell
-            assert td["data-label"].endswith(f", Năm {period}") == (point.period == period)

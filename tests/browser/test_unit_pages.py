@@ -165,3 +165,34 @@ def test_the_reorganisation_links_both_ways_near_the_top(lang: str, width: int, 
         page.goto(f"{site_url}{ROOTS[lang]}units/{successor}/")
         listed = {h.rstrip("/").rsplit("/", 1)[-1] for h in page.locator(".mb-reorg-note a").evaluate_all("els => els.map(e => e.getAttribute('href'))")}
         assert old <= listed, (successor, old - listed)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_phone_labels_each_value_of_the_units_below(lang: str, site_url: str, new_page: Any) -> None:
+    """At 360 px the table of units below is a block per unit; each value says which column it is
+    (and the column's period, unless it names its own or is missing), as its header says."""
+    page = new_page(width=360)
+    cells = 0
+    for uid in ("binh-phuoc", "dak-nong", "quang-ngai"):
+        page.goto(f"{site_url}{ROOTS[lang]}units/{uid}/")
+        seen = page.evaluate("""() => {
+          const table = document.querySelector('.mb-below table');
+          const heads = [...table.querySelectorAll('thead th')].map(th => {
+            const period = th.querySelector('.mb-cell-period');
+            const name = (th.querySelector('a') || th).textContent.trim();
+            return {name: period ? name.replace(period.textContent, '').trim() : name, period: period ? period.textContent.trim() : ''};
+          });
+          return [...table.querySelectorAll('tbody tr')].flatMap(tr => [...tr.children].map((cell, i) => ({
+            i, tag: cell.tagName, label: getComputedStyle(cell, '::before').content, head: heads[i],
+            own: !!cell.querySelector('.mb-cell-period'), missing: cell.textContent.trim() === '—',
+            shown: getComputedStyle(cell).display})));
+        }""")
+        for c in seen:
+            if c["tag"] != "TD":
+                continue
+            head = c["head"]
+            expected = f"{head['name']}, {head['period']}" if head["period"] and not c["own"] and not c["missing"] else head["name"]
+            assert c["label"] == f'"{expected}"', (uid, c)
+            assert c["shown"] == "block"
+            cells += 1
+    assert cells >= 20 and page.mb_errors == []
