@@ -10,6 +10,7 @@ site/ untouched, and says which stage failed, without a traceback.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import multiprocessing
 import os
@@ -17,10 +18,10 @@ import resource
 import shutil
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Callable, ParamSpec, TypeVar
+from typing import Callable, ClassVar, ParamSpec, TypeVar
 
 from site_builder.compute.derive import Computed, compute
 from site_builder.content.corpus import Corpus
@@ -28,12 +29,11 @@ from site_builder.content.validate import validate
 from site_builder.errors import Findings
 from site_builder.compute.changelog import Changelog
 from site_builder.exports.downloads import downloads_key, write_downloads
-from site_builder.exports.outputs import Outputs
 from site_builder.publish import i18n
 from site_builder.publish.charts import Charts, render_charts
 from site_builder.publish.engine import (ALWAYS_WRITTEN, MkdocsRun, fingerprint, html_path, mkdocs_config, run_mkdocs, site_address,
                                          write_config, write_docs)
-from site_builder.publish.page_deps import PageState, code_digest, page_state, stale, touched
+from site_builder.publish.page_deps import PageState, code_digest, page_state, pages_of, touched
 from site_builder.publish.pages import render_site
 from site_builder.publish.progress import Emit
 from site_builder.publish.search import Aliases, SearchIndexError, markdown_aliases
@@ -145,20 +145,29 @@ def publish(corpus: Corpus, result: BuildResult, paths: Paths, stages: Stages, t
     progress = stages.progress
     computed = stages.run("compute", compute, corpus)
     changes = computed.changes
+    # What an edit since the last finished build touched (publish/page_deps.py): its charts, pages
+    # and downloads are made again, the others kept. None: everything is made.
+    state = stages.run("compute", lambda: page_state(corpus, code_digest(paths.templates)))
     stages.run("clean", clean_extras, paths)
+    last = LastBuild.take(paths.work / LastBuild.FILE)
+    edit = touched(last.pages, state, corpus) if last and all(paths.docs(lang).is_dir() for lang in i18n.LANGS) else None
     progress("charts")
     cpu = _cpu_seconds()
-    charts = stages.run("charts", render_charts, corpus, computed, paths.extras / "charts", paths.work / "chart-cache", progress)
+    charts = stages.run("charts", render_charts, corpus, computed, paths.extras / "charts", paths.work / "chart-cache", progress,
+                        edit, last.charts if last and edit else None)
     stages.timings["charts.cpu"] = _cpu_seconds() - cpu  # this process and the pool's workers
     result.charts = charts
-    progress(f"charts: {charts.drawn} drawn, {charts.cached} from cache")
-    state = stages.run("pages", lambda: page_state(corpus, code_digest(paths.templates)))  # what pages and downloads depend on
-    pages = stages.run("pages", write_pages, paths, corpus, computed, changes, charts, state, progress)
+    progress(f"charts: {charts.drawn} drawn, {charts.cached} from cache, {charts.kept} files kept")
+    pages = stages.run("pages", write_pages, paths, corpus, computed, changes, charts, pages_of(edit, corpus) if edit else None, progress)
     result.pages = pages.count
     result.mkdocs_pages = {run.lang: count for run, count in zip(pages.runs, pages.rendered)}
     progress("downloads")
-    files = stages.run("downloads", write_downloads_since, paths, corpus, computed, changes, state)
+    key = downloads_key(corpus)
+    out = paths.extras / "downloads"
+    files = stages.run("downloads", write_downloads, corpus, computed, changes, out,
+                       edit if last and last.downloads == key and out.is_dir() else None)
     progress(f"downloads: {len(files.written):,} files written, {files.kept:,} kept")
+    LastBuild(state, key, charts.files).keep(paths.work / LastBuild.FILE)
     progress("mkdocs build (vi and en in parallel)")
     stages.run("mkdocs", build_html, pages.runs, content_epoch(corpus))
     stages.run("assemble", assemble, paths.html("vi"), paths.html("en"), paths.extras, paths.staging,
@@ -288,24 +297,18 @@ def _child(work: Callable[[RenderJob, i18n.Lang], RenderedLanguage], job: Render
         send.close()
 
 
-def write_pages(paths: Paths, corpus: Corpus, computed: Computed, changes: Changelog, charts: Charts, now_state: PageState,
+def write_pages(paths: Paths, corpus: Corpus, computed: Computed, changes: Changelog, charts: Charts, only: Callable[[str], bool] | None,
                 progress: Emit) -> Pages:
-    """Every page of both languages into build/docs/, and each language's mkdocs configuration.
+    """Every page of both languages into build/docs/, and each language's mkdocs configuration;
+    of the pages of units, reports and indicators, those `only` names (publish/page_deps.pages_of),
+    the others' Markdown kept.
 
     Incremental: while nothing but pages' own Markdown changed (same configuration, theme,
     overrides and set of pages), mkdocs renders only the changed pages. The fingerprint of the
     last successful run is removed until this build's mkdocs succeeds, so a failed or killed
     build is followed by a full one.
     """
-    # The pages an edit changes (publish/page_deps.py): the state is removed until both languages'
-    # Markdown is written, so that a failed or killed build is followed by a full render.
-    state_file = paths.work / "pages-state.json"
-    before = PageState.from_json(state_file.read_text(encoding="utf-8")) if state_file.is_file() else None
-    state_file.unlink(missing_ok=True)
-    only = stale(before, now_state, corpus) if all(paths.docs(lang).is_dir() for lang in i18n.LANGS) else None
     rendered = render_languages(RenderJob(paths, corpus, computed, changes, charts, progress, only))
-    state_file.parent.mkdir(parents=True, exist_ok=True)
-    state_file.write_text(now_state.to_json(), encoding="utf-8")
     runs: list[MkdocsRun] = []
     counts: list[int] = []
     aliases: dict[str, Aliases] = {}
@@ -376,27 +379,48 @@ def content_epoch(corpus: Corpus) -> int:
 
 
 def clean_extras(paths: Paths) -> None:
-    """Charts are made anew each build (from their cache): nothing of a previous build's remains.
-    Downloads and the API are kept for `write_downloads_since`."""
+    """Nothing of a previous build's extras remains but its charts, downloads and API, which
+    this build keeps where an edit did not touch them."""
     if paths.extras.exists():
         for item in paths.extras.iterdir():
             if item.name not in KEPT_EXTRAS:
                 shutil.rmtree(item) if item.is_dir() else item.unlink()
 
 
-KEPT_EXTRAS = ("downloads", "api")
+KEPT_EXTRAS = ("charts", "downloads", "api")
 
 
-def write_downloads_since(paths: Paths, corpus: Corpus, computed: Computed, changes: Changelog, pages: PageState) -> Outputs:
-    """The downloads and the API, making again only the files of what an edit touched since the
-    last build that finished them (publish/page_deps.py, with what only downloads read: the data's
-    version and dates, the datasets' citations). The state is removed until they are written, so
-    that a failed or killed build is followed by one that makes every file."""
-    state_file = paths.work / "downloads-state.json"
-    now = replace(pages, shared=f"{pages.shared}:{downloads_key(corpus)}")
-    before = PageState.from_json(state_file.read_text(encoding="utf-8")) if state_file.is_file() else None
-    state_file.unlink(missing_ok=True)
-    out = paths.extras / "downloads"
-    files = write_downloads(corpus, computed, changes, out, touched(before, now, corpus) if out.is_dir() else None)
-    state_file.write_text(now.to_json(), encoding="utf-8")
-    return files
+@dataclass(frozen=True)
+class LastBuild:
+    """What a build whose charts, pages and downloads were all written leaves for the next one.
+
+    `take` removes the file as it reads it: a build that fails or is killed before `keep` is
+    followed by one that makes everything."""
+
+    FILE: ClassVar[str] = "state.json"
+    STATE_VERSION: ClassVar[int] = 1
+
+    pages: PageState
+    downloads: str  # exports.downloads.downloads_key of that build
+    charts: dict[str, list[str]]  # "<lang> <page key>" -> its files in charts/ (Charts.files)
+
+    @classmethod
+    def take(cls, path: Path) -> LastBuild | None:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        finally:
+            path.unlink(missing_ok=True)
+        try:
+            pages = PageState.from_json(json.dumps(data["pages"]))
+            if data.get("version") != cls.STATE_VERSION or pages is None:
+                return None
+            return cls(pages, str(data["downloads"]), {str(k): [str(n) for n in v] for k, v in data["charts"].items()})
+        except (KeyError, TypeError, AttributeError):
+            return None
+
+    def keep(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps({"version": self.STATE_VERSION, "pages": json.loads(self.pages.to_json()),
+                                    "downloads": self.downloads, "charts": self.charts}, ensure_ascii=False), encoding="utf-8")

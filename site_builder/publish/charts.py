@@ -17,9 +17,10 @@ import hashlib
 import io
 import json
 import os
-from dataclasses import dataclass
+import shutil
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from site_builder.publish import i18n
 from site_builder.compute.derive import Computed, Point, comparable_runs, when
@@ -422,17 +423,21 @@ class Charts:
     pages: dict[str, dict[str, list[ChartView]]]  # language -> page key ('unit:<id>', 'indicator:<id>') -> charts
     drawn: int
     cached: int
+    files: dict[str, list[str]] = field(default_factory=dict)  # "<lang> <page key>" -> its files in charts/, for the next build
+    kept: int = 0  # files kept as the last build left them (the charts of pages an edit did not touch)
 
 
-def all_specs(corpus: Corpus, computed: Computed, lang: i18n.Lang) -> dict[str, list[ChartSpec]]:
-    """Chart specs per page key ('unit:<id>', 'indicator:<id>')."""
+def all_specs(corpus: Corpus, computed: Computed, lang: i18n.Lang,
+              wanted: Callable[[str, str], bool] = lambda kind, oid: True) -> dict[str, list[ChartSpec]]:
+    """Chart specs per page key ('unit:<id>', 'indicator:<id>'): of every unit and indicator, or
+    of those `wanted(kind, id)` names."""
     out: dict[str, list[ChartSpec]] = {}
     for unit_id in corpus.units:
-        specs = unit_specs(corpus, computed, unit_id, lang)
+        specs = unit_specs(corpus, computed, unit_id, lang) if wanted("unit", unit_id) else []
         if specs:
             out[f"unit:{unit_id}"] = specs
     for ind_id in corpus.indicators:
-        specs = indicator_specs(corpus, computed, ind_id, lang)
+        specs = indicator_specs(corpus, computed, ind_id, lang) if wanted("indicator", ind_id) else []
         if specs:
             out[f"indicator:{ind_id}"] = specs
     return out
@@ -467,17 +472,36 @@ def _draw_to(args: tuple[ChartSpec, str]) -> str:
     return path
 
 
-def render_charts(corpus: Corpus, computed: Computed, out_dir: Path, cache: Path, progress: Emit = lambda s: None) -> Charts:
-    """Write every chart of every language into out_dir (the site's charts/); return what pages show of them."""
+def render_charts(corpus: Corpus, computed: Computed, out_dir: Path, cache: Path, progress: Emit = lambda s: None,
+                  remake: Callable[[str, str], bool] | None = None, kept: dict[str, list[str]] | None = None) -> Charts:
+    """Write every chart of every language into out_dir (the site's charts/); return what pages show of them.
+
+    `remake(kind, id)` names the units and indicators whose charts may have changed since the build
+    that left out_dir, and `kept` the files that build wrote per page key and language
+    (`Charts.files`): the others' are kept and their specs not even made (their pages are not
+    rendered again: publish/page_deps.py). Without them, out_dir is made from nothing."""
+    if remake is None or kept is None:
+        shutil.rmtree(out_dir, ignore_errors=True)
     out_dir.mkdir(parents=True, exist_ok=True)
     cache.mkdir(parents=True, exist_ok=True)
     per_lang: dict[str, dict[str, list[ChartView]]] = {}
+    files: dict[str, list[str]] = {}  # "<lang> <page key>" -> the files its charts are in
     todo: list[tuple[ChartSpec, str]] = []
     placed: list[tuple[Path, Path]] = []
     cached_count = 0
+    claimed = {"embed.html"}
     for lang in i18n.LANGS:
         result: dict[str, list[ChartView]] = {}
-        for page_key, specs in all_specs(corpus, computed, lang).items():
+        wanted = (lambda kind, oid: True) if remake is None or kept is None else remake
+        if remake is not None and kept is not None:
+            for key, names in kept.items():
+                klang, page_key = key.split(" ", 1)
+                kind, oid = page_key.split(":", 1)
+                if klang == lang and not remake(kind, oid) and all((out_dir / n).is_file() for n in names):
+                    files[key] = names
+                    claimed.update(names)
+        for page_key, specs in all_specs(corpus, computed, lang, wanted).items():
+            names = files.setdefault(f"{lang} {page_key}", [])
             for spec in specs:
                 # a chart of only sentences is drawn only when an older address needs it
                 if spec.panels:
@@ -488,27 +512,42 @@ def render_charts(corpus: Corpus, computed: Computed, out_dir: Path, cache: Path
                     else:
                         todo.append((spec, str(cached)))
                     table = out_dir / f"{spec.key}.{lang}.csv"
-                    table.write_text(chart_csv(spec), encoding="utf-8")
+                    _replace(table, chart_csv(spec).encode("utf-8"))
                     placed.append((cached, out_dir / f"{spec.key}.{lang}.svg"))
+                    names += [table.name, f"{spec.key}.{lang}.svg"]
                     # an older address gets a few hundred bytes that say where its chart went
                     # (an SVG cannot redirect), and the new chart's data, which holds its series
                     for alias in spec.aliases:
-                        (out_dir / f"{alias}.{lang}.svg").write_text(moved_svg(spec), encoding="utf-8")
+                        _replace(out_dir / f"{alias}.{lang}.svg", moved_svg(spec).encode("utf-8"))
                         placed.append((table, out_dir / f"{alias}.{lang}.csv"))
+                        names += [f"{alias}.{lang}.svg", f"{alias}.{lang}.csv"]
                 elif spec.aliases:
                     # nothing drawn: the older addresses say what there is to know instead
                     for alias in spec.aliases:
-                        (out_dir / f"{alias}.{lang}.svg").write_bytes(draw(spec))
-                        (out_dir / f"{alias}.{lang}.csv").write_text(chart_csv(spec), encoding="utf-8")
+                        _replace(out_dir / f"{alias}.{lang}.svg", draw(spec))
+                        _replace(out_dir / f"{alias}.{lang}.csv", chart_csv(spec).encode("utf-8"))
+                        names += [f"{alias}.{lang}.svg", f"{alias}.{lang}.csv"]
                 result.setdefault(page_key, []).append(chart_view(spec, chart_height(spec) if spec.panels else 0))
+            claimed.update(names)
         per_lang[lang] = result
-    (out_dir / "embed.html").write_text(embed_page(), encoding="utf-8")
+    _replace(out_dir / "embed.html", embed_page().encode("utf-8"))
     unique = list({path: (spec, path) for spec, path in todo}.values())
     # about 1 ms a chart: a pool pays for its start-up only with thousands to draw
     each_over_cores(_draw_to, unique, "charts drawn", progress, POOL_FROM)
     for src, dest in placed:
+        dest.unlink(missing_ok=True)
         link_or_copy(str(src), str(dest))  # cached files are replaced whole, never written into
-    return Charts(per_lang, drawn=len(unique), cached=cached_count)
+    for old in out_dir.iterdir():
+        if old.name not in claimed:
+            old.unlink()  # a chart no page shows any more
+    kept_files = sum(len(names) for key, names in files.items() if kept and kept.get(key) is names)
+    return Charts(per_lang, drawn=len(unique), cached=cached_count, files=files, kept=kept_files)
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """A new file at `path`: the one there may be hard-linked into the site being served."""
+    path.unlink(missing_ok=True)
+    path.write_bytes(data)
 
 
 def moved_svg(spec: ChartSpec) -> str:

@@ -17,11 +17,11 @@ each time: they are few. Anything else that pages read (units, indicators, break
 other datasets, targets, settings, releases, the templates and this package's code) goes into one
 digest; when it changes, every page is rendered.
 
-`PageState` is what one build leaves for the next (build/pages-state.json); `touched` compares two
-and names the reports, units and indicators to make again, `stale` their pages. The downloads of
-a unit, report or indicator read what its page reads, and the data's version and dates besides
-(build/downloads-state.json; publish/build.write_downloads_since). Tests render and write after
-edits both ways and require the same Markdown and the same files.
+`PageState` is what one build leaves for the next (in build/state.json, publish/build.LastBuild);
+`touched` compares two and names the reports, units and indicators to make again, `pages_of` their
+pages. Their charts are made again with their pages; their downloads read what their pages read,
+and the data's version and dates besides (exports/downloads.downloads_key). Tests render, draw and
+write after edits both ways and require the same Markdown and the same files.
 """
 from __future__ import annotations
 
@@ -158,8 +158,12 @@ def stale(old: PageState | None, new: PageState, corpus: Corpus) -> Callable[[st
     """Which pages to render: a predicate on Markdown paths, or None for every page (no state, or
     something shared changed)."""
     edit = touched(old, new, corpus)
-    if edit is None:
-        return None
+    return None if edit is None else pages_of(edit, corpus)
+
+
+def pages_of(edit: Touched, corpus: Corpus) -> Callable[[str], bool]:
+    """The pages to render after `edit`: a predicate on Markdown paths (every page that is not a
+    unit's, report's or indicator's own is rendered each time)."""
     report_pages = {f"reports/{rid}.md" for rid in edit.reports} | {f"reports/{rid}-source.md" for rid in edit.reports}
     unit_pages = {f"units/{u}.md" for u in edit.units}
     indicator_pages = {f"indicators/{i}.md" for i in edit.indicators}

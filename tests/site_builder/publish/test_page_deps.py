@@ -5,6 +5,7 @@ a row per commune, commune reports, sums, ranks among peers. Each edit is render
 rebuild reusing the Markdown of the build before it; the two must be the same page for page."""
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import sys
@@ -15,7 +16,8 @@ import pytest
 from site_builder.compute.changelog import history
 from site_builder.compute.derive import compute
 from site_builder.content.validate import validate
-from site_builder.publish.page_deps import PageState, code_digest, page_state, stale
+from site_builder.publish.charts import render_charts
+from site_builder.publish.page_deps import PageState, code_digest, page_state, pages_of, stale, touched
 from site_builder.publish.pages import render_site
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -31,6 +33,12 @@ CODE = code_digest(TEMPLATES)
 def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, national.CorpusStats]:
     root = tmp_path_factory.mktemp("deps") / "corpus"
     return root, national.generate(root, provinces=1, communes_cap=40)
+
+
+@pytest.fixture(scope="module")
+def two_provinces(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, national.CorpusStats]:
+    root = tmp_path_factory.mktemp("deps2") / "corpus"
+    return root, national.generate(root, provinces=2, communes_cap=12)
 
 
 def render(root: Path, only: object = None, previous: dict[str, str] | None = None) -> tuple[dict[str, str], PageState]:
@@ -97,3 +105,45 @@ def test_a_change_to_what_every_page_reads_renders_everything(generated: tuple[P
     assert stale(PageState("another code or catalogue", state.reports, state.provinces, state.indicators), state, corpus) is None
     assert PageState.from_json(state.to_json()) == state
     assert PageState.from_json('{"version": 0}') is None and PageState.from_json("not json") is None
+
+
+@pytest.mark.parametrize("edit", ["a figure of a commune's report", "nothing"])
+def test_a_rebuild_draws_the_charts_of_what_the_edit_touched_and_the_same_folder(
+        edit: str, two_provinces: tuple[Path, national.CorpusStats], tmp_path: Path) -> None:
+    """The charts of the touched units and indicators are made again, the others kept; the folder
+    and the charts of every page rendered are what a full build makes."""
+    source, stats = two_provinces
+    root = tmp_path / "corpus"
+    shutil.copytree(source, root)
+    corpus, _ = validate(root)
+    assert corpus is not None
+    before = page_state(corpus, CODE)
+    out, cache = tmp_path / "charts", tmp_path / "cache"
+    first = render_charts(corpus, compute(corpus), out, cache)
+    published = tmp_path / "site"
+    shutil.copytree(out, published, copy_function=os.link)  # the site being served holds hard links
+    first_bytes = {p.name: p.read_bytes() for p in published.iterdir()}
+    if edit != "nothing":
+        national.edit_one_report(root, stats.edit_target)
+    corpus, _ = validate(root)
+    assert corpus is not None
+    computed = compute(corpus)
+    edited = touched(before, page_state(corpus, CODE), corpus)
+    assert edited is not None
+    again = render_charts(corpus, computed, out, cache, remake=edited, kept=first.files)
+    full = render_charts(corpus, computed, tmp_path / "full", cache)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == {p.name: p.read_bytes() for p in (tmp_path / "full").iterdir()}
+    assert again.files == full.files
+    assert {p.name: p.read_bytes() for p in published.iterdir()} == first_bytes
+    wanted = pages_of(edited, corpus)
+    for lang in ("vi", "en"):
+        rendered = {k for k in full.pages[lang] if wanted(f"{k.replace(':', 's/', 1)}.md")}
+        assert {k: again.pages[lang][k] for k in rendered} == {k: full.pages[lang][k] for k in rendered}
+        assert set(again.pages[lang]) == rendered  # no spec made for a page that is not rendered
+    if edit == "nothing":
+        assert again.drawn == 0 and not any(again.pages[lang] for lang in ("vi", "en"))
+    else:
+        # the units of the edited report's province are drawn again, the other province's kept
+        edited_unit = next(f.unit for f in corpus.figures if f.report == stats.edit_target)
+        assert f"unit:{edited_unit}" in again.pages["vi"] and again.drawn >= 1
+        assert 0 < len(again.pages["vi"]) < len(full.pages["vi"]) * 3 / 4
