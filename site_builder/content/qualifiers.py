@@ -22,8 +22,10 @@ class Qualifier(str, Enum):
     @property
     def bound(self) -> bool:
         """A bound says where the value lies, not what it is."""
-        return self in (Qualifier.more_than, Qualifier.at_least, Qualifier.less_than, Qualifier.at_most)
+        return self in _BOUNDS  # a set: asked a million times in a national build's rankings
 
+
+_BOUNDS = frozenset({Qualifier.more_than, Qualifier.at_least, Qualifier.less_than, Qualifier.at_most})
 
 VALUES = tuple(q.value for q in Qualifier)
 

@@ -40,13 +40,15 @@ class SpreadsheetError(ValueError):
     """A cell cannot be stored in a workbook (e.g. a control character); says where."""
 
 
-def write_entry(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
-    """Add one file to a zip with a fixed date and mode, so archives are byte-identical across builds."""
+def write_entry(archive: zipfile.ZipFile, name: str, data: bytes, level: int = 6) -> None:
+    """Add one file to a zip with a fixed date and mode, so archives are byte-identical across builds;
+    `level` 0 stores it as it is (a file that is itself compressed)."""
+    kind = zipfile.ZIP_DEFLATED if level else zipfile.ZIP_STORED
     info = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
-    info.compress_type = zipfile.ZIP_DEFLATED
+    info.compress_type = kind
     info.external_attr = 0o644 << 16
     info.create_system = 3  # unix, whatever the building machine
-    archive.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
+    archive.writestr(info, data, compress_type=kind, compresslevel=level or None)
 
 
 def _sheet_title(name: str, taken: set[str]) -> str:
