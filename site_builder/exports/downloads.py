@@ -18,7 +18,6 @@ same data are byte-identical (zip entries sorted and dated 1980-01-01, workbook 
 """
 from __future__ import annotations
 
-import copy
 import csv
 import hashlib
 import io
@@ -141,6 +140,37 @@ def downloads_key(corpus: Corpus) -> str:
     return hashlib.sha256(repr((meta_base(corpus), catalogue(corpus))).encode()).hexdigest()
 
 
+def _own_copy(descriptor: dict[str, Any]) -> dict[str, Any]:
+    """A copy of a descriptor that write_downloads may change: the resources, each resource's
+    schema and its foreign keys are copied, the rest shared. A deep copy of a national package's
+    3,000 resources took a second."""
+    out = dict(descriptor)
+    resources = []
+    for res in descriptor.get("resources", []):
+        res = dict(res)
+        if isinstance(res.get("schema"), dict):
+            schema = res["schema"] = dict(res["schema"])
+            if "foreignKeys" in schema:
+                schema["foreignKeys"] = list(schema["foreignKeys"])
+        resources.append(res)
+    out["resources"] = resources
+    return out
+
+
+def dump_descriptor(desc: dict[str, Any]) -> str:
+    """datapackage.json: indented, each resource on a line of its own. Indenting every resource's
+    schema takes json's pure-Python encoder, two seconds for a national package of 3,000 resources."""
+    line = json.JSONEncoder(ensure_ascii=False).encode
+    parts = []
+    for key, value in desc.items():
+        if key == "resources" and isinstance(value, list):
+            text = "[\n" + ",\n".join(f"    {line(r)}" for r in value) + "\n  ]" if value else "[]"
+        else:
+            text = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        parts.append(f"  {line(key)}: {text}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
 def write_downloads(corpus: Corpus, computed: Computed, changes: Changelog, out: Path, remake: Keep | None = None) -> Outputs:
     """Write every download under `out` (the site's downloads/ folder) and the API beside it.
 
@@ -163,7 +193,7 @@ def write_downloads(corpus: Corpus, computed: Computed, changes: Changelog, out:
     for meta in metas:
         name = meta.name
         pkg = corpus.packages[name]
-        desc = copy.deepcopy(pkg.descriptor)
+        desc = _own_copy(pkg.descriptor)
         for src in pkg.resources:
             if src.data is None:
                 continue  # inline data is published inside the descriptor, as its publisher wrote it
@@ -187,7 +217,7 @@ def write_downloads(corpus: Corpus, computed: Computed, changes: Changelog, out:
             res.setdefault("format", "csv")
             res.setdefault("encoding", "utf-8")
         desc = published_descriptor(corpus, meta, desc)
-        bundle[f"{name}/datapackage.json"] = put(f"datasets/{name}/datapackage.json", json.dumps(desc, ensure_ascii=False, indent=2) + "\n")
+        bundle[f"{name}/datapackage.json"] = put(f"datasets/{name}/datapackage.json", dump_descriptor(desc))
         tables = package_tables(pkg)
         if not tables:
             continue

@@ -383,3 +383,19 @@ def test_pages_workflow_deploys_main() -> None:
     deploy = next(job for job in workflow["jobs"].values() if any(str(s.get("uses", "")).startswith("actions/deploy-pages@") for s in job["steps"]))
     assert deploy["environment"]["name"] == "github-pages"
     assert deploy.get("needs"), "deploy waits for the build"
+
+
+@pytest.mark.parametrize("name", ["pr.yml", "pages.yml"])
+def test_workflows_restore_the_last_build_before_building(name: str) -> None:
+    """A second run after an edit rebuilds what the edit touched: build/ comes back from the cache,
+    keyed by what would make every output change (the lock file, templates, code) and a new entry
+    each run, restored by prefix."""
+    steps = _steps(_yaml(WORKFLOWS / name))
+    cache = _uses(steps, "actions/cache")
+    build = next(i for i, s in enumerate(steps) if re.search(r"\bmake build\b", str(s.get("run", ""))))
+    assert steps.index(cache) < build
+    assert cache["with"]["path"].rstrip("/") == "build"
+    key, restore = cache["with"]["key"], cache["with"]["restore-keys"].strip()
+    for part in ("requirements.lock", "templates/**", "site_builder/**"):
+        assert part in key
+    assert "github.run_id" in key and key.startswith(restore) and "run_id" not in restore
