@@ -27,12 +27,13 @@ from site_builder.compute.derive import Computed, compute
 from site_builder.content.corpus import Corpus
 from site_builder.content.validate import validate
 from site_builder.errors import Findings
+from site_builder.files import write_if_changed
 from site_builder.compute.changelog import Changelog
 from site_builder.exports.downloads import downloads_key, write_downloads
 from site_builder.publish import i18n
 from site_builder.publish.charts import Charts, render_charts
-from site_builder.publish.engine import (ALWAYS_WRITTEN, MkdocsRun, fingerprint, html_path, mkdocs_config, run_mkdocs, site_address,
-                                         write_config, write_docs)
+from site_builder.publish.engine import (ALWAYS_WRITTEN, MkdocsRun, finish_docs, fingerprint, html_path, mkdocs_config, run_mkdocs,
+                                         site_address, write_config)
 from site_builder.publish.page_deps import PageState, code_digest, page_state, pages_of, touched
 from site_builder.publish.pages import render_site
 from site_builder.publish.progress import Emit
@@ -221,9 +222,15 @@ class Pages:
 
 
 def render_language(job: RenderJob, lang: i18n.Lang) -> RenderedLanguage:
-    """Render one language's pages and write them into build/docs/<lang>."""
+    """Render one language's pages and write them into build/docs/<lang>, each as it is made (a
+    language's Markdown is never held whole: publish/pages.render_site's `sink`)."""
     docs = job.paths.docs(lang)
     read: dict[str, str] = {}  # the last build's Markdown of the pages kept, as read from docs/
+    prefix = "" if lang == "vi" else f"{lang}/"
+    pages: set[str] = set()
+    written: list[str] = []
+    aliases: dict[str, Aliases] = {}
+    kept = 0
 
     def previous(rel: str) -> str | None:
         try:
@@ -231,13 +238,19 @@ def render_language(job: RenderJob, lang: i18n.Lang) -> RenderedLanguage:
         except OSError:
             return None
         return read[rel]
-    pages = render_site(job.corpus, job.computed, job.changes, lang, job.paths.templates, job.charts.pages[lang], progress=job.progress,
-                        only=job.only, previous=previous)
-    kept = frozenset(rel for rel, text in read.items() if pages.get(rel) is text)  # not rendered again after all
-    written = write_docs(pages, docs, job.paths.templates, kept)
-    prefix = "" if lang == "vi" else f"{lang}/"
-    aliases = {prefix + html_path(rel): markdown_aliases(text) for rel, text in pages.items()}
-    return RenderedLanguage(lang, sorted(pages), written, len(pages) - len(kept), aliases)
+
+    def sink(rel: str, text: str) -> None:
+        nonlocal kept
+        pages.add(rel)
+        if read.pop(rel, None) is text:
+            kept += 1  # the page as the last build wrote it, just read: not compared again
+        elif write_if_changed(docs / rel, text):
+            written.append(rel)
+        aliases[prefix + html_path(rel)] = markdown_aliases(text)
+    render_site(job.corpus, job.computed, job.changes, lang, job.paths.templates, job.charts.pages[lang], progress=job.progress,
+                only=job.only, previous=previous, sink=sink)
+    written += finish_docs(pages, docs, job.paths.templates)
+    return RenderedLanguage(lang, sorted(pages), sorted(written), len(pages) - kept, aliases)
 
 
 def render_languages(job: RenderJob) -> list[RenderedLanguage]:

@@ -33,17 +33,10 @@ NAV_PAGES = (("home", "index.md"), ("units", "units/index.md"), ("reports", "rep
 ALWAYS_WRITTEN = ("404.html", "sitemap.xml", "sitemap.xml.gz")
 
 
-def write_docs(pages: dict[str, str], docs: Path, templates: Path, unchanged: frozenset[str] = frozenset()) -> list[str]:
-    """Write pages and theme assets into docs/, removing stale pages; return the files written (relative, posix).
-
-    Files are written only when their bytes change, so mkdocs' `--dirty` renders only those.
-    `unchanged` are pages whose Markdown was just read from docs/ (a rebuild's kept pages): not
-    compared again.
-    """
+def finish_docs(pages: set[str], docs: Path, templates: Path) -> list[str]:
+    """The theme assets into docs/, and every file that is neither an asset nor one of `pages`
+    removed; return the assets written (relative, posix)."""
     written: list[str] = []
-    for rel, text in sorted(pages.items()):
-        if rel not in unchanged and write_if_changed(docs / rel, text):
-            written.append(rel)
     for asset in sorted((templates / "assets").rglob("*")):
         if asset.is_file():
             rel = f"assets/{asset.relative_to(templates / 'assets').as_posix()}"

@@ -247,14 +247,18 @@ def environment(templates: Path) -> Environment:
 
 def render_site(corpus: Corpus, computed: Computed, changes: Changelog, lang: i18n.Lang, templates: Path,
                 charts: dict[str, list[ChartView]] | None = None, progress: Emit = lambda s: None,
-                only: Callable[[str], bool] | None = None, previous: Callable[[str], str | None] | None = None) -> dict[str, str]:
+                only: Callable[[str], bool] | None = None, previous: Callable[[str], str | None] | None = None,
+                sink: Callable[[str, str], None] | None = None) -> dict[str, str]:
     """Every page of one language: {path under docs/: Markdown}. `charts` are this language's, per page key.
 
     A rebuild (publish/page_deps.py) passes `only`, the pages an edit changes, and `previous`, the
-    Markdown the last build wrote: a page not in `only` is that Markdown, not rendered again."""
+    Markdown the last build wrote: a page not in `only` is that Markdown, not rendered again.
+    With `sink`, each page goes to `sink(path, Markdown)` as it is made and none is kept: the
+    Markdown of a national site's language is 160 MB, three times that as Python strings."""
     env = environment(templates)
     charts = charts or {}
     pages: dict[str, str] = {}
+    put: Callable[[str, str], None] = sink or pages.__setitem__
 
     def kept(path: str) -> bool:
         """Whether the page is the last build's: not to render. Its Markdown goes into `pages`."""
@@ -263,7 +267,7 @@ def render_site(corpus: Corpus, computed: Computed, changes: Changelog, lang: i1
         text = previous(path)
         if text is None:
             return False
-        pages[path] = text
+        put(path, text)
         meter.step()
         return True
     meter = Meter(f"pages [{lang}]", 2 * len(corpus.reports) + len(corpus.units) + len(corpus.indicators) + 12, progress)
@@ -276,7 +280,7 @@ def render_site(corpus: Corpus, computed: Computed, changes: Changelog, lang: i1
     def emit(path: str, template: str, title: str, description: str = "", image: str = "", **ctx: Any) -> None:
         L = Lang(lang, path, abbreviations, names)
         body = env.get_template(template).render(L=L, corpus=corpus, computed=computed, title=title, **ctx)
-        pages[path] = front_matter(L, title, description, site, image) + body
+        put(path, front_matter(L, title, description, site, image) + body)
         meter.step()
 
     def report_list(rids: tuple[str, ...]) -> tuple[tuple[str, Report], ...]:

@@ -271,7 +271,7 @@ def test_two_builds_in_different_folders_are_byte_identical(tmp_path: Path, ship
 def test_failed_stage_at_any_point_keeps_site(minimal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     build(minimal)
     before = _tree(minimal / "site")
-    stages = [(build_module, "render_charts"), (build_module, "render_site"), (build_module, "write_docs"),
+    stages = [(build_module, "render_charts"), (build_module, "render_site"), (build_module, "finish_docs"),
               (build_module, "write_downloads"), (build_module, "run_mkdocs"), (build_module, "assemble")]
     for module, name in stages:
         def killed(*args, **kwargs):
