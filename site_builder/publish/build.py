@@ -18,13 +18,14 @@ import resource
 import shutil
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Callable, ClassVar, ParamSpec, TypeVar
 
 from site_builder.compute.derive import Computed, compute
 from site_builder.content.corpus import Corpus
+from site_builder.content.model import Unit
 from site_builder.content.validate import validate
 from site_builder.errors import Findings
 from site_builder.files import write_if_changed
@@ -54,6 +55,9 @@ class BuildError(Exception):
     def __init__(self, message: str, findings: Findings | None = None):
         super().__init__(message)
         self.findings = findings
+
+    def __reduce__(self) -> tuple[type[BuildError], tuple[str, Findings | None]]:
+        return (BuildError, (str(self), self.findings))  # raised again in the parent of the process that failed
 
 
 @dataclass(frozen=True)
@@ -125,24 +129,54 @@ class Stages:
 
 
 def build(root: Path, site: Path | None = None, progress: Emit = lambda s: None, strict: bool = False) -> BuildResult:
-    """Build the bilingual site into `site` (default root/site). Raises BuildError on failure."""
+    """Build the bilingual site into `site` (default root/site). Raises BuildError on failure.
+
+    Everything up to the downloads and link previews runs in a forked process of its own, which
+    ends before mkdocs starts: at national scale the corpus and what compute made of it are
+    1.2 GiB, which two mkdocs processes (1.5 GiB) would otherwise find still held."""
     root = Path(root).resolve()  # mkdocs resolves the theme's custom_dir against its own working directory
     paths = Paths(root, site or root / "site")
     if recover(paths.site):
         progress(f"restored {paths.site} from a build killed while swapping it in")
     t0 = time.perf_counter()
+    ready = apart(lambda emit: validate_and_prepare(paths, Stages(emit), strict), progress)
     stages = Stages(progress)
-    progress("validate: reading content/ and datapackages/")
-    corpus, findings = stages.run("load+validate", validate, root, stages.timings)
+    stages.timings = ready.result.timings
+    return finish(ready, paths, stages, t0)
+
+
+def validate_and_prepare(paths: Paths, stages: Stages, strict: bool) -> Prepared:
+    stages.progress("validate: reading content/ and datapackages/")
+    corpus, findings = stages.run("load+validate", validate, paths.root, stages.timings)
     if corpus is None or not findings.ok(strict):
         raise BuildError(f"validation failed with {len(findings.errors)} error(s) and {len(findings.warnings)} warning(s); site/ left unchanged", findings)
-    return publish(corpus, BuildResult(findings, stages.timings), paths, stages, t0)
+    return prepare(corpus, BuildResult(findings, stages.timings), paths, stages)
 
 
 def publish(corpus: Corpus, result: BuildResult, paths: Paths, stages: Stages, t0: float | None = None) -> BuildResult:
     """Everything after validation: made from the corpus and what compute makes of it, never from
     content/ or datapackages/ again (a test moves them away before this runs)."""
     t0 = time.perf_counter() if t0 is None else t0
+    return finish(prepare(corpus, result, paths, stages), paths, stages, t0)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What the stages before mkdocs leave for those after it: small, so that the process that
+    made it (with the corpus) can end first."""
+
+    result: BuildResult  # findings, timings so far, pages and charts counted
+    runs: list[MkdocsRun]
+    epoch: int  # content_epoch
+    site_url: str | None
+    pages: list[str]  # the Markdown path of every page, the same in both languages
+    aliases: dict[str, Aliases]
+    units: dict[str, Unit]
+    reports: dict[str, str]  # report id -> the unit it is about
+
+
+def prepare(corpus: Corpus, result: BuildResult, paths: Paths, stages: Stages) -> Prepared:
+    """compute, charts, pages' Markdown, downloads and link previews."""
     progress = stages.progress
     computed = stages.run("compute", compute, corpus)
     changes = computed.changes
@@ -157,7 +191,7 @@ def publish(corpus: Corpus, result: BuildResult, paths: Paths, stages: Stages, t
     charts = stages.run("charts", render_charts, corpus, computed, paths.extras / "charts", paths.work / "chart-cache", progress,
                         edit, last.charts if last and edit else None)
     stages.timings["charts.cpu"] = _cpu_seconds() - cpu  # this process and the pool's workers
-    result.charts = charts
+    result.charts = replace(charts, pages={}, files={})  # the counts: what pages show of them stays here
     progress(f"charts: {charts.drawn} drawn, {charts.cached} from cache, {charts.kept} files kept")
     pages = stages.run("pages", write_pages, paths, corpus, computed, changes, charts, pages_of(edit, corpus) if edit else None, progress)
     result.pages = pages.count
@@ -169,18 +203,69 @@ def publish(corpus: Corpus, result: BuildResult, paths: Paths, stages: Stages, t
                        edit if last and last.downloads == key and out.is_dir() else None)
     progress(f"downloads: {len(files.written):,} files written, {files.kept:,} kept")
     LastBuild(state, key, charts.files).keep(paths.work / LastBuild.FILE)
-    progress("mkdocs build (vi and en in parallel)")
-    stages.run("mkdocs", build_html, pages.runs, content_epoch(corpus))
-    stages.run("assemble", assemble, paths.html("vi"), paths.html("en"), paths.extras, paths.staging,
-               site_address(corpus.settings.mkdocs()).url, pages.paths)
     progress("social preview images")
     stages.run("social", write_social, corpus, computed, paths, progress)
+    return Prepared(result, pages.runs, content_epoch(corpus), site_address(corpus.settings.mkdocs()).url, pages.paths, pages.aliases,
+                    dict(corpus.units), {rid: report.unit for rid, report in corpus.reports.items()})
+
+
+def finish(ready: Prepared, paths: Paths, stages: Stages, t0: float) -> BuildResult:
+    """mkdocs, the site assembled, its search index, and the swap."""
+    progress, result = stages.progress, ready.result
+    progress("mkdocs build (vi and en in parallel)")
+    stages.run("mkdocs", build_html, ready.runs, ready.epoch)
+    stages.run("assemble", assemble, paths.html("vi"), paths.html("en"), paths.extras, paths.staging, ready.site_url, ready.pages)
     progress("search index (pagefind)")
-    stages.run("search", index_search, paths, pages.aliases, corpus, progress)
+    stages.run("search", index_search, paths, ready.aliases, ready.units, ready.reports, progress)
     stages.run("swap", swap, paths.staging, paths.site)
     result.site = paths.site
     stages.timings["total"] = time.perf_counter() - t0
     return result
+
+
+T = TypeVar("T")
+
+
+def apart(work: Callable[[Emit], T], progress: Emit) -> T:
+    """`work(emit)` in a forked process: its progress lines come to `progress` as they are
+    emitted, its result back through a pipe, and its exception, if any, is raised here. Where
+    there is no fork, in this process."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return work(progress)
+    ctx = multiprocessing.get_context("fork")
+    receive: Connection[tuple[str, object], tuple[str, object]]
+    receive, send = ctx.Pipe(duplex=False)
+    # not a daemon: it forks the renderers and the chart drawers of its own
+    child = ctx.Process(target=_apart_child, args=(work, send), daemon=False)
+    child.start()
+    send.close()
+    try:
+        while True:
+            try:
+                kind, value = receive.recv()
+            except EOFError:
+                raise BuildError("the build's process ended without a result (killed, or out of memory); site/ left unchanged") from None
+            if kind == "progress":
+                progress(str(value))
+            elif kind == "done":
+                return value  # type: ignore[return-value]
+            else:
+                raise value  # type: ignore[misc]
+    finally:
+        receive.close()
+        child.join()
+
+
+def _apart_child(work: Callable[[Emit], object], send: Connection[tuple[str, object], tuple[str, object]]) -> None:
+    try:
+        send.send(("done", work(lambda line: send.send(("progress", line)))))
+    except BaseException as exc:  # noqa: BLE001 (raised again by the parent)
+        try:
+            send.send(("error", exc))
+        except Exception:  # noqa: BLE001 (an exception that cannot be pickled: its words)
+            send.send(("error", BuildError(f"{type(exc).__name__}: {exc}")))
+    finally:
+        send.close()
 
 
 # --------------------------------------------------------------------------- pages
@@ -358,21 +443,21 @@ def build_html(runs: list[MkdocsRun], epoch: int) -> None:
 
 
 def write_social(corpus: Corpus, computed: Computed, paths: Paths, progress: Emit) -> None:
-    """Link previews into the staged site (matplotlib is imported only here, when building)."""
+    """Link previews beside the downloads, assembled into the site with them (matplotlib is
+    imported only here, when building)."""
     from site_builder.publish.social import write_social_images
 
-    write_social_images(corpus, computed, paths.staging / "social", cache=paths.work / "cache" / "social", progress=progress)
+    write_social_images(corpus, computed, paths.extras / "social", cache=paths.work / "cache" / "social", progress=progress)
 
 
-def index_search(paths: Paths, aliases: dict[str, Aliases], corpus: Corpus, progress: Emit) -> None:
+def index_search(paths: Paths, aliases: dict[str, Aliases], units: dict[str, Unit], reports: dict[str, str], progress: Emit) -> None:
     """The Pagefind index of the staged site, units' short names and old names on their pages, in
     partitions by province, each indexed again only when its pages changed; a failure names
     Pagefind's own reason."""
     from site_builder.publish import search
 
     try:
-        search.index_site(paths.staging, aliases=aliases, mirror=paths.work / "pagefind-src", progress=progress, units=corpus.units,
-                          reports={rid: report.unit for rid, report in corpus.reports.items()})
+        search.index_site(paths.staging, aliases=aliases, mirror=paths.work / "pagefind-src", progress=progress, units=units, reports=reports)
     except SearchIndexError as exc:
         raise BuildError(f"search index failed; site/ left unchanged: {exc}") from exc
 
