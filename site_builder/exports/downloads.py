@@ -197,7 +197,8 @@ def write_downloads(corpus: Corpus, computed: Computed, changes: Changelog, out:
         for src in pkg.resources:
             if src.data is None:
                 continue  # inline data is published inside the descriptor, as its publisher wrote it
-            bundle[f"{name}/{src.rel_path}"] = put(f"datasets/{name}/{src.rel_path}", src.data)
+            # a copy of the package's file, byte for byte: one file a report, kept when its bytes are
+            bundle[f"{name}/{src.rel_path}"] = files.same(f"{top}/datasets/{name}/{src.rel_path}", src.data)
         for res in desc["resources"]:
             schema = res.get("schema", {})
             if not project_schema(tuple(f.get("name") for f in schema.get("fields", []))):

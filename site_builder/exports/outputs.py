@@ -59,6 +59,20 @@ class Outputs:
             return path
         return self.put(rel, make())
 
+    def same(self, rel: str, data: bytes) -> Path:
+        """The file `rel` holding `data`: the last build's when it holds these bytes already (a
+        rebuild reads a small file faster than it replaces it), else written."""
+        path = self.root / rel
+        if self.remake is not None:
+            try:
+                if path.stat().st_size == len(data) and path.read_bytes() == data:
+                    self.claimed.add(rel)
+                    self.kept += 1
+                    return path
+            except OSError:
+                pass
+        return self.put(rel, data)
+
     def prune(self, *folders: str) -> int:
         """Remove the files under `folders` (relative to root) that this build neither wrote nor
         kept; return how many."""

@@ -123,3 +123,20 @@ def test_prune_removes_what_a_build_neither_wrote_nor_kept(tmp_path: Path) -> No
     assert sorted(p.name for p in (tmp_path / "downloads" / "reports").iterdir()) == ["kept.csv", "new.csv"]
     assert (tmp_path / "charts" / "other.svg").is_file()  # only the folders named are pruned
     assert files.kept == 1 and [p.name for p in files.written] == ["new.csv"]
+
+
+def test_a_copy_is_kept_when_it_holds_the_same_bytes_and_made_again_when_not(tmp_path: Path) -> None:
+    folder = tmp_path / "downloads" / "datasets"
+    folder.mkdir(parents=True)
+    (folder / "a.csv").write_bytes(b"id\n1\n")
+    (folder / "b.csv").write_bytes(b"id\n1\n")
+    served = tmp_path / "b-served.csv"
+    os.link(folder / "b.csv", served)  # the site being served holds a hard link
+    files = Outputs(tmp_path, remake=lambda kind, oid: False)
+    files.same("downloads/datasets/a.csv", b"id\n1\n")
+    files.same("downloads/datasets/b.csv", b"id\n2\n")
+    assert files.kept == 1 and [p.name for p in files.written] == ["b.csv"]
+    assert (folder / "b.csv").read_bytes() == b"id\n2\n" and served.read_bytes() == b"id\n1\n"
+    first = Outputs(tmp_path / "first")  # a build that makes everything compares nothing
+    first.same("downloads/datasets/a.csv", b"id\n1\n")
+    assert first.kept == 0 and len(first.written) == 1
