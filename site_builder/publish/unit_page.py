@@ -138,7 +138,8 @@ def below_labels(L: Lang, corpus: Corpus, rollup: Rollup, periods: tuple[str, ..
         rules.append(rule.format(n=n, extra="", text=css_string(f"{name}, {L.period(period)}" if period else name)))
         if period:
             rules.append(rule.format(n=n, extra=".mb-label-plain", text=css_string(name)))
-    return Markup("\n".join(rules))
+    # only where the table is a block per unit (templates/assets/extra.css: .mb-stack below 30em)
+    return Markup("@media screen and (max-width: 30em) {\n" + "\n".join(rules) + "\n}")
 
 
 # The reports of the units below a province run to thousands: the page lists the latest and links

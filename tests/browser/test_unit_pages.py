@@ -196,3 +196,7 @@ def test_a_phone_labels_each_value_of_the_units_below(lang: str, site_url: str, 
             assert c["shown"] == "block"
             cells += 1
     assert cells >= 20 and page.mb_errors == []
+    # on a wide screen the table is a table: no cell repeats its column's name
+    page.set_viewport_size({"width": 1280, "height": 900})
+    labels = page.evaluate("""() => [...document.querySelectorAll('.mb-below tbody td')].map(td => getComputedStyle(td, '::before').content)""")
+    assert labels and set(labels) <= {"none", "normal"}, set(labels)
