@@ -519,6 +519,16 @@ def edit_one_report(root: Path, report_id: str) -> str:
     return f"{report_id}: satisfaction-rate {old:g} → {new:g}"
 
 
+def edit_report_title(root: Path, report_id: str) -> None:
+    """An editor's fix to a report's Vietnamese title: its pages, and what lists it, change."""
+    path = root / "content" / "reports" / f"{report_id}.yaml"
+    text = path.read_text(encoding="utf-8")
+    edited = text.replace('vi: "Báo cáo', 'vi: "Bản sửa: báo cáo', 1)
+    if edited == text:
+        raise ValueError(f"{report_id}: no title beginning 'Báo cáo'")
+    path.write_text(edited, encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Write the synthetic national corpus (34 provinces, 3,321 communes) into a folder.")
     parser.add_argument("folder", type=Path, help="a new or empty folder outside the repository")

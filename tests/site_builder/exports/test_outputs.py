@@ -45,14 +45,6 @@ def tree(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def edit_title(root: Path, report: str) -> None:
-    path = root / "content" / "reports" / f"{report}.yaml"
-    text = path.read_text(encoding="utf-8")
-    edited = text.replace('vi: "Báo cáo', 'vi: "Bản sửa: báo cáo', 1)
-    assert edited != text
-    path.write_text(edited, encoding="utf-8")
-
-
 @pytest.mark.parametrize("edit", ["a figure of a commune's report", "a report's title", "nothing"])
 def test_a_rebuild_makes_the_touched_files_and_the_same_folder_as_a_full_build(
         edit: str, generated: tuple[Path, national.CorpusStats], tmp_path: Path) -> None:
@@ -70,7 +62,7 @@ def test_a_rebuild_makes_the_touched_files_and_the_same_folder_as_a_full_build(
     if edit == "a figure of a commune's report":
         national.edit_one_report(root, stats.edit_target)
     elif edit == "a report's title":
-        edit_title(root, stats.edit_target)
+        national.edit_report_title(root, stats.edit_target)
     corpus, computed, now = state_of(root)
     edited = touched(before, now, corpus)  # type: ignore[arg-type]
     assert edited is not None

@@ -62,14 +62,6 @@ def rebuild(root: Path, before: dict[str, str], state: PageState) -> tuple[dict[
     return pages, {p for p in own if only(p)}
 
 
-def edit_title(root: Path, report: str) -> None:
-    path = root / "content" / "reports" / f"{report}.yaml"
-    text = path.read_text(encoding="utf-8")
-    edited = text.replace('vi: "Báo cáo', 'vi: "Bản sửa: báo cáo', 1)
-    assert edited != text
-    path.write_text(edited, encoding="utf-8")
-
-
 @pytest.mark.parametrize("edit", ["a figure of a commune's report", "a report's title", "nothing"])
 def test_a_rebuild_renders_what_the_edit_changes_and_the_same_markdown_as_a_full_render(
         edit: str, generated: tuple[Path, national.CorpusStats], tmp_path: Path) -> None:
@@ -80,7 +72,7 @@ def test_a_rebuild_renders_what_the_edit_changes_and_the_same_markdown_as_a_full
     if edit == "a figure of a commune's report":
         national.edit_one_report(root, stats.edit_target)
     elif edit == "a report's title":
-        edit_title(root, stats.edit_target)
+        national.edit_report_title(root, stats.edit_target)
     incremental, rendered = rebuild(root, before, state)
     full, _ = render(root)
     assert incremental.keys() == full.keys()
