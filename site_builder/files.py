@@ -43,6 +43,13 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
+def replace_file(path: Path, data: bytes) -> None:
+    """`data` at `path` as a new file: the one there may be hard-linked into the site being
+    served (link_or_copy), which must keep its bytes until the swap."""
+    path.unlink(missing_ok=True)
+    path.write_bytes(data)
+
+
 def link_or_copy(src: str, dst: str) -> str:
     """A hard link where the file system allows it: assembling the site then costs no copying.
 

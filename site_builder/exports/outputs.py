@@ -18,6 +18,8 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+from site_builder.files import replace_file
+
 Keep = Callable[[str, str], bool]  # (kind, id) -> whether its files must be made again
 
 
@@ -40,11 +42,7 @@ class Outputs:
         if folder not in self._folders:
             folder.mkdir(parents=True, exist_ok=True)
             self._folders.add(folder)
-        try:
-            path.unlink()  # hard-linked into the site being served: a new file, never written into
-        except FileNotFoundError:
-            pass
-        path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+        replace_file(path, data.encode("utf-8") if isinstance(data, str) else data)
         self.claimed.add(rel)
         self.written.append(path)
         return path

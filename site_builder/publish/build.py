@@ -282,7 +282,7 @@ class RenderJob:
     changes: Changelog
     charts: Charts
     progress: Emit
-    only: Callable[[str], bool] | None = None  # the pages an edit changes (page_deps.stale); None: all
+    only: Callable[[str], bool] | None = None  # the pages an edit changes (page_deps.pages_of); None: all
 
 
 @dataclass(frozen=True)

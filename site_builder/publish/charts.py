@@ -28,7 +28,7 @@ from site_builder.content import periods
 from site_builder.content.corpus import Corpus, Target
 from site_builder.content.model import Text
 from site_builder.publish.progress import Emit, each_over_cores
-from site_builder.files import link_or_copy
+from site_builder.files import link_or_copy, replace_file
 
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#000000")  # Okabe–Ito, colour-blind safe
 TARGET_COLOUR = "#D55E00"
@@ -482,6 +482,7 @@ def render_charts(corpus: Corpus, computed: Computed, out_dir: Path, cache: Path
     rendered again: publish/page_deps.py). Without them, out_dir is made from nothing."""
     if remake is None or kept is None:
         shutil.rmtree(out_dir, ignore_errors=True)
+        remake, kept = (lambda kind, oid: True), {}
     out_dir.mkdir(parents=True, exist_ok=True)
     cache.mkdir(parents=True, exist_ok=True)
     per_lang: dict[str, dict[str, list[ChartView]]] = {}
@@ -490,17 +491,16 @@ def render_charts(corpus: Corpus, computed: Computed, out_dir: Path, cache: Path
     placed: list[tuple[Path, Path]] = []
     cached_count = 0
     claimed = {"embed.html"}
+    kept_files = 0
+    for key, names in kept.items():  # "<lang> <kind>:<id>"
+        kind, oid = key.split(" ", 1)[1].split(":", 1)
+        if not remake(kind, oid) and all((out_dir / n).is_file() for n in names):
+            files[key] = names
+            claimed.update(names)
+            kept_files += len(names)
     for lang in i18n.LANGS:
         result: dict[str, list[ChartView]] = {}
-        wanted = (lambda kind, oid: True) if remake is None or kept is None else remake
-        if remake is not None and kept is not None:
-            for key, names in kept.items():
-                klang, page_key = key.split(" ", 1)
-                kind, oid = page_key.split(":", 1)
-                if klang == lang and not remake(kind, oid) and all((out_dir / n).is_file() for n in names):
-                    files[key] = names
-                    claimed.update(names)
-        for page_key, specs in all_specs(corpus, computed, lang, wanted).items():
+        for page_key, specs in all_specs(corpus, computed, lang, remake).items():
             names = files.setdefault(f"{lang} {page_key}", [])
             for spec in specs:
                 # a chart of only sentences is drawn only when an older address needs it
@@ -512,25 +512,25 @@ def render_charts(corpus: Corpus, computed: Computed, out_dir: Path, cache: Path
                     else:
                         todo.append((spec, str(cached)))
                     table = out_dir / f"{spec.key}.{lang}.csv"
-                    _replace(table, chart_csv(spec).encode("utf-8"))
+                    replace_file(table, chart_csv(spec).encode("utf-8"))
                     placed.append((cached, out_dir / f"{spec.key}.{lang}.svg"))
                     names += [table.name, f"{spec.key}.{lang}.svg"]
                     # an older address gets a few hundred bytes that say where its chart went
                     # (an SVG cannot redirect), and the new chart's data, which holds its series
                     for alias in spec.aliases:
-                        _replace(out_dir / f"{alias}.{lang}.svg", moved_svg(spec).encode("utf-8"))
+                        replace_file(out_dir / f"{alias}.{lang}.svg", moved_svg(spec).encode("utf-8"))
                         placed.append((table, out_dir / f"{alias}.{lang}.csv"))
                         names += [f"{alias}.{lang}.svg", f"{alias}.{lang}.csv"]
                 elif spec.aliases:
                     # nothing drawn: the older addresses say what there is to know instead
                     for alias in spec.aliases:
-                        _replace(out_dir / f"{alias}.{lang}.svg", draw(spec))
-                        _replace(out_dir / f"{alias}.{lang}.csv", chart_csv(spec).encode("utf-8"))
+                        replace_file(out_dir / f"{alias}.{lang}.svg", draw(spec))
+                        replace_file(out_dir / f"{alias}.{lang}.csv", chart_csv(spec).encode("utf-8"))
                         names += [f"{alias}.{lang}.svg", f"{alias}.{lang}.csv"]
                 result.setdefault(page_key, []).append(chart_view(spec, chart_height(spec) if spec.panels else 0))
             claimed.update(names)
         per_lang[lang] = result
-    _replace(out_dir / "embed.html", embed_page().encode("utf-8"))
+    replace_file(out_dir / "embed.html", embed_page().encode("utf-8"))
     unique = list({path: (spec, path) for spec, path in todo}.values())
     # about 1 ms a chart: a pool pays for its start-up only with thousands to draw
     each_over_cores(_draw_to, unique, "charts drawn", progress, POOL_FROM)
@@ -540,14 +540,7 @@ def render_charts(corpus: Corpus, computed: Computed, out_dir: Path, cache: Path
     for old in out_dir.iterdir():
         if old.name not in claimed:
             old.unlink()  # a chart no page shows any more
-    kept_files = sum(len(names) for key, names in files.items() if kept and kept.get(key) is names)
     return Charts(per_lang, drawn=len(unique), cached=cached_count, files=files, kept=kept_files)
-
-
-def _replace(path: Path, data: bytes) -> None:
-    """A new file at `path`: the one there may be hard-linked into the site being served."""
-    path.unlink(missing_ok=True)
-    path.write_bytes(data)
 
 
 def moved_svg(spec: ChartSpec) -> str:

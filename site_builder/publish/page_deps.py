@@ -154,13 +154,6 @@ def touched(old: PageState | None, new: PageState, corpus: Corpus) -> Touched | 
     return Touched(frozenset(changed), frozenset(units), frozenset(indicators))
 
 
-def stale(old: PageState | None, new: PageState, corpus: Corpus) -> Callable[[str], bool] | None:
-    """Which pages to render: a predicate on Markdown paths, or None for every page (no state, or
-    something shared changed)."""
-    edit = touched(old, new, corpus)
-    return None if edit is None else pages_of(edit, corpus)
-
-
 def pages_of(edit: Touched, corpus: Corpus) -> Callable[[str], bool]:
     """The pages to render after `edit`: a predicate on Markdown paths (every page that is not a
     unit's, report's or indicator's own is rendered each time)."""

@@ -17,7 +17,7 @@ from site_builder.compute.changelog import history
 from site_builder.compute.derive import compute
 from site_builder.content.validate import validate
 from site_builder.publish.charts import render_charts
-from site_builder.publish.page_deps import PageState, code_digest, page_state, pages_of, stale, touched
+from site_builder.publish.page_deps import PageState, code_digest, page_state, pages_of, touched
 from site_builder.publish.pages import render_site
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -55,8 +55,9 @@ def rebuild(root: Path, before: dict[str, str], state: PageState) -> tuple[dict[
     """The rebuild's pages, and which of the own pages (units, reports, indicators) it rendered."""
     corpus, _ = validate(root)
     assert corpus is not None
-    only = stale(state, page_state(corpus, CODE), corpus)
-    assert only is not None
+    edit = touched(state, page_state(corpus, CODE), corpus)
+    assert edit is not None
+    only = pages_of(edit, corpus)
     pages, _ = render(root, only, before)
     own = [p for p in pages if re.match(r"(units|reports|indicators)/[^/]+\.md$", p) and not p.endswith("index.md")]
     return pages, {p for p in own if only(p)}
@@ -93,8 +94,8 @@ def test_a_change_to_what_every_page_reads_renders_everything(generated: tuple[P
     corpus, _ = validate(source)
     assert corpus is not None
     state = page_state(corpus, CODE)
-    assert stale(None, state, corpus) is None  # no state: a first build
-    assert stale(PageState("another code or catalogue", state.reports, state.provinces, state.indicators), state, corpus) is None
+    assert touched(None, state, corpus) is None  # no state: a first build
+    assert touched(PageState("another code or catalogue", state.reports, state.provinces, state.indicators), state, corpus) is None
     assert PageState.from_json(state.to_json()) == state
     assert PageState.from_json('{"version": 0}') is None and PageState.from_json("not json") is None
 
