@@ -309,34 +309,64 @@ class Pages:
 
 def render_language(job: RenderJob, lang: i18n.Lang) -> RenderedLanguage:
     """Render one language's pages and write them into build/docs/<lang>, each as it is made (a
-    language's Markdown is never held whole: publish/pages.render_site's `sink`)."""
+    language's Markdown is never held whole: publish/pages.render_site's `sink`).
+
+    A rebuild neither reads nor renders the pages an edit did not change: they are the files in
+    docs/ as the last build wrote them, and their search aliases are the ones it kept
+    (`LastAliases`)."""
     docs = job.paths.docs(lang)
-    read: dict[str, str] = {}  # the last build's Markdown of the pages kept, as read from docs/
     prefix = "" if lang == "vi" else f"{lang}/"
+    last = LastAliases.take(job.paths.work, lang) if job.only is not None else None
     pages: set[str] = set()
     written: list[str] = []
     aliases: dict[str, Aliases] = {}
     kept = 0
 
-    def previous(rel: str) -> str | None:
-        try:
-            read[rel] = (docs / rel).read_text(encoding="utf-8")
-        except OSError:
-            return None
-        return read[rel]
+    def reuse(rel: str) -> bool:
+        nonlocal kept
+        if last is None or (found := last.get(prefix + html_path(rel))) is None or not (docs / rel).is_file():
+            return False
+        pages.add(rel)
+        aliases[prefix + html_path(rel)] = found
+        kept += 1
+        return True
 
     def sink(rel: str, text: str) -> None:
-        nonlocal kept
         pages.add(rel)
-        if read.pop(rel, None) is text:
-            kept += 1  # the page as the last build wrote it, just read: not compared again
-        elif write_if_changed(docs / rel, text):
+        if write_if_changed(docs / rel, text):
             written.append(rel)
         aliases[prefix + html_path(rel)] = markdown_aliases(text)
     render_site(job.corpus, job.computed, job.changes, lang, job.paths.templates, job.charts.pages[lang], progress=job.progress,
-                only=job.only, previous=previous, sink=sink)
+                only=job.only, sink=sink, reuse=reuse)
     written += finish_docs(pages, docs, job.paths.templates)
+    LastAliases.keep(job.paths.work, lang, aliases)
     return RenderedLanguage(lang, sorted(pages), sorted(written), len(pages) - kept, aliases)
+
+
+class LastAliases:
+    """The search aliases of one language's pages as the last build rendered them, kept beside
+    its docs/: a rebuild takes those of the pages it keeps instead of reading their Markdown
+    again (a third of a national rebuild's page stage). `take` removes the file as it reads it,
+    so a build that fails before writing it anew is followed by one that reads every page."""
+
+    @staticmethod
+    def path(work: Path, lang: i18n.Lang) -> Path:
+        return work / f"aliases.{lang}.json"
+
+    @classmethod
+    def take(cls, work: Path, lang: i18n.Lang) -> dict[str, Aliases] | None:
+        path = cls.path(work, lang)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return {str(page): (str(title), [str(w) for w in words]) for page, (title, words) in data.items()}
+        except (OSError, ValueError, TypeError, AttributeError):
+            return None
+        finally:
+            path.unlink(missing_ok=True)
+
+    @classmethod
+    def keep(cls, work: Path, lang: i18n.Lang, aliases: dict[str, Aliases]) -> None:
+        cls.path(work, lang).write_text(json.dumps(aliases, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def render_languages(job: RenderJob) -> list[RenderedLanguage]:

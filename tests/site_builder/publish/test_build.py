@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import os
 from pathlib import Path
 
 import pytest
@@ -237,6 +238,28 @@ def test_forked_renderers_write_what_one_process_writes(minimal: Path) -> None:
     assert [(r.pages, r.aliases) for r in forked] == [(r.pages, r.aliases) for r in serial]
     assert "units/huyen-b.md" in forked[0].pages and "en/units/huyen-b/index.html" in forked[1].aliases
     assert docs == again and "vi/units/huyen-b.md" in docs
+
+
+def test_a_rebuild_keeps_the_pages_it_does_not_render_with_the_aliases_the_last_build_found(minimal: Path) -> None:
+    """Pages outside `only` are neither read nor rendered: their files stay, their search aliases
+    are the ones the last build kept, and they are the same as a full render's."""
+    from dataclasses import replace
+
+    from site_builder.publish import i18n
+    from site_builder.publish.build import LastAliases, render_language
+
+    job = _render_job(minimal)
+    full = [render_language(job, lang) for lang in i18n.LANGS]
+    assert all(LastAliases.path(job.paths.work, lang).is_file() for lang in i18n.LANGS)
+    unit_page = minimal / "build/docs/vi/units/huyen-b.md"
+    os.utime(unit_page, (1_000_000_000, 1_000_000_000))  # a page kept is not written again
+    again = [render_language(replace(job, only=lambda page: page == "reports/none.md"), lang) for lang in i18n.LANGS]
+    assert [(r.pages, r.aliases) for r in again] == [(r.pages, r.aliases) for r in full]
+    assert all(r.rendered < len(r.pages) for r in again) and unit_page.stat().st_mtime == 1_000_000_000
+    # Without the last build's aliases (a build that failed), every page is rendered again.
+    LastAliases.path(job.paths.work, "vi").unlink()
+    third = render_language(replace(job, only=lambda page: False), "vi")
+    assert third.rendered == len(third.pages) and third.aliases == full[0].aliases
 
 
 def test_a_failing_forked_renderer_names_its_language(minimal: Path) -> None:
