@@ -320,10 +320,10 @@ _UNITS = {"một": 1, "mot": 1, "hai": 2, "ba": 3, "bốn": 4, "bon": 4, "năm":
 _AFTER_TEN = {**_UNITS, "mốt": 1, "lăm": 5, "lam": 5}
 _WORD = "|".join(sorted(_AFTER_TEN, key=len, reverse=True))
 _TENS = "|".join(sorted((w for w in _UNITS if _UNITS[w] > 1), key=len, reverse=True))
-_WORDED = re.compile(rf"(?<!\w)(?:(?P<zero>không có|khong co)|(?:(?P<tens>{_TENS})[ \t]+(?:mươi|muoi)|(?P<ten>mười|muoi))"
+_WORDED = re.compile(rf"(?<!\w)(?:(?P<zero>không có|khong co|không (?:phải )?gửi|khong (?:phai )?gui)|(?:(?P<tens>{_TENS})[ \t]+(?:mươi|muoi)|(?P<ten>mười|muoi))"
                      rf"(?:[ \t]+(?P<unit>{_WORD}))?"
                      rf"|(?P<one>{'|'.join(sorted(_UNITS, key=len, reverse=True))}))(?=[ \t]+\w)", re.IGNORECASE)
-_COUNTED = re.compile(r"[ \t]+(?:" + phrase(f"({pt.DOSSIER}|{pt.FEEDBACK}|dia phuong|ket qua|phieu|thu xin loi|nhiem vu|thu tuc|tthc|giao dich|truong hop)").pattern + ")")
+_COUNTED = re.compile(r"[ \t]+(?:" + phrase(f"({pt.DOSSIER}|{pt.FEEDBACK}|dia phuong|ket qua|phieu|(thu|van ban) xin loi|nhiem vu|thu tuc|tthc|giao dich|truong hop)").pattern + ")")
 
 
 def _worded_numbers(sentence: str) -> list[Number]:
@@ -588,6 +588,7 @@ def _inherited(head: _Item, number: Number, catalogue: Catalogue, how: str = "in
 
 
 _BREAKDOWN = phrase(pt.BREAKDOWN_MARKER)
+_LIST_ITEM = re.compile(r",[ \t]*[a-z][a-z ]{1,24}$")  # ", đúng hạn 448": a short label after a comma, no noun of its own
 _OPENS_BREAKDOWN = re.compile(r"\W*" + phrase(pt.BREAKDOWN_MARKER).pattern)
 _LABEL_LIST = re.compile(r"[^\d:;]{1,45}:")  # "Về trình độ chuyên môn: Đại học 19 người, …"
 
@@ -640,8 +641,11 @@ def _siblings(items: list[_Item], catalogue: Catalogue, percent: bool) -> None:
         item.hit = _inherited(sibling, item.number, catalogue, "sibling")
 
 
-def _share(items: list[_Item], catalogue: Catalogue) -> None:
-    """A percentage after a count ("… 5.386 hồ sơ trực tuyến (chiếm 72,3%)") is that count's share."""
+def _share(items: list[_Item], catalogue: Catalogue, earlier: frozenset[str] = frozenset()) -> None:
+    """A percentage after a count ("… 5.386 hồ sơ trực tuyến (chiếm 72,3%)") is that count's share. When the
+    catalogue has several shares of that count, the one whose denominator the text has named, in this sentence
+    or, failing that, an earlier one (`earlier`: "Có 1.530 hồ sơ được nộp qua Cổng …, đạt tỷ lệ 62,9%" after
+    the dossiers received)."""
     seen = {i for it in items if it.hit for i in it.hit.ids}
     for k, item in enumerate(items):
         if item.hit or not item.number.percent:
@@ -655,7 +659,8 @@ def _share(items: list[_Item], catalogue: Catalogue) -> None:
             if denominator:
                 options = [s for s in options if s[1] in (denominator, None)]
             elif len(options) > 1:
-                options = [s for s in options if s[1] is None or s[1] in seen]
+                here = [s for s in options if s[1] is None or s[1] in seen]
+                options = here if here else [s for s in options if s[1] in earlier]
             if len(options) == 1 and _fits(options[0][2], item.number, catalogue):
                 item.hit = _Hit((options[0][2],), options[0][3], "share")
                 item.context = dict(head.context)
@@ -785,6 +790,11 @@ def _items(sentence: str, folded: str, mode: str, catalogue: Catalogue, previous
         if item.noun is None and not number.percent and phrase(pt.LABEL_END).search(left):
             earlier = [it.noun or it.implied for it in (items or previous)]
             item.implied = _label_noun(left) or next((n for n in reversed(earlier) if n), None)
+        elif item.noun is None and not number.percent and items and not items[-1].number.percent and _LIST_ITEM.search(left):
+            # "trước hạn là 1.967, đúng hạn 448, trễ hạn 3 hồ sơ": an item of a list counts what its neighbours count
+            nxt = next((n for n in numbers[i + 1:] if not n.percent), None)
+            after = _noun_class(fold(sentence[nxt.end:nxt.end + 30])) if nxt else None
+            item.implied = items[-1].noun or items[-1].implied or after
         item.context = _context(before, right)
         item.qualifier = _qualifier(before, folded)
         items.append(item)
@@ -802,6 +812,7 @@ def _read_prose(text: str, catalogue: Catalogue, line_starts: list[int], scope: 
     plan_section = False
     target_markers, plan_heading = phrase(pt.TARGET_MARKERS), phrase(pt.PLAN_HEADING)
     english = is_english(text)
+    named: set[str] = set()  # indicators the text has given a figure of so far
     for sent in split_sentences(text):
         folded = fold(sent.text)
         bare = sent.text.lstrip("#* \t")
@@ -815,8 +826,9 @@ def _read_prose(text: str, catalogue: Catalogue, line_starts: list[int], scope: 
         if mode == "actual":  # targets are never inherited nor turned into shares
             _inherit(items, previous, folded, catalogue)
             _siblings(items, catalogue, percent=False)
-            _share(items, catalogue)
+            _share(items, catalogue, frozenset(named))
             _siblings(items, catalogue, percent=True)
+            named |= {i for it in items if it.hit for i in it.hit.ids}
         previous = items
         quote = squash(sent.text)
         for item in items:
