@@ -509,6 +509,10 @@ def _left_distance(spec: str, left: str, lead: int | None = None) -> tuple[int, 
     # are that figure's, and name this one only when nothing nearer does.
     if lead is not None and found[-1].start() <= lead + 3 and not _BOUNDARY.search(left[lead:found[-1].start()]):
         penalty += CLAUSE_PENALTY
+    # "12 hồ sơ đang xử lý chưa đến hạn và 3 hồ sơ quá hạn": the modifiers of the previous figure's noun, up to
+    # the "và" that opens this one, are that figure's too.
+    elif lead is not None and re.fullmatch(r"\W*va\W*", gap) and not _BOUNDARY.search(left[lead:found[-1].start()]):
+        penalty += CLAUSE_PENALTY
     return chars, chars + penalty
 
 

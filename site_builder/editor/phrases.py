@@ -171,8 +171,13 @@ NOUN_CLASSES: dict[str, str] = {
 # --------------------------------------------------------------------------- prose rules
 
 # One count in any order: on time with early included ("đúng hạn và trước hạn", "trả trước và đúng hạn").
-ON_TIME_WITH_EARLY = ("((dung han|dung hen) (va|,) (truoc han|som)|(truoc han|som|tra truoc|giai quyet truoc) (va|,) (dung han|dung hen)"
+ON_TIME_WITH_EARLY = ("((dung han|dung hen) (va|,) (truoc han|truoc hen|som)|(truoc han|truoc hen|som|tra truoc|giai quyet truoc) (va|,) (dung han|dung hen)"
                       "|dung va truoc han|truoc va dung han|dung hoac truoc han)")
+# Early, and late, in the words reports use: "trước hạn", "trước hẹn", "sớm hạn"; "trễ hạn", "quá hạn", "chậm hạn".
+EARLY = "(truoc (han|hen)|som han)"
+LATE = "(tre|qua|cham) (han|hen)"
+# The verb a resolution cue may carry between the noun and the cue: "3.870 HS giải quyết sớm và đúng hạn".
+RESOLVED_VERB = "((da )?(duoc )?(giai quyet|tra ket qua|tra|xu ly) )?"
 
 Shape = Literal["count", "percent", "ratio"]
 Mode = Literal["actual", "target", "any"]
@@ -232,12 +237,17 @@ RULES: tuple[Rule, ...] = (
     _r("satisfaction-survey-forms", noun="phieu", right="khong hai long", breakdown="rating=dissatisfied", tier=0, right_max=20),
     _r("dissatisfaction-rate", "percent", right="khong hai long", tier=0, right_max=5),
     _r("satisfaction-rate", "percent", left="hai long ~", tier=0, left_max=30),
+    # the share first, its people and their verdict after: "86,12% người dân, tổ chức hài lòng với …"
+    _r("satisfaction-rate", "percent", right="(nguoi dan|to chuc|ca nhan|doanh nghiep|nguoi)( ,| va)? ~ hai long", tier=0,
+       right_max=3, unless="khong hai long"),
     # --- digitisation and online payment
     _r("results-digitised", noun=DOSSIER, left=DIGITISED + " ket qua ~", tier=0),
     _r("results-digitised", noun="ket qua", left=DIGITISED + " ~", tier=0),
     _r("results-digitised", "ratio", left="ket qua ~ " + DIGITISED + "`[^,;:]{0,10}`:", tier=0),
     _r("dossiers-digitised", "ratio", left="ho so ~ " + DIGITISED + "`[^,;:]{0,10}`:", tier=0),
     _r("dossiers-digitised", noun=DOSSIER, left=DIGITISED + " ~", tier=0),
+    _r("digitisation-share", "percent", left=DIGITISED + " ket qua ~", tier=0, left_max=40, breakdown="object=result"),
+    _r("digitisation-share", "percent", left=DIGITISED + " ~", tier=0, left_max=40, breakdown="object=dossier"),
     # the part digitised of the whole it was taken from: results of the dossiers resolved, dossiers of those received
     _r(("results-digitised", "dossiers-resolved"), "ratio", left=DIGITISED + " ket qua ~~", tier=0, left_max=80),
     _r(("dossiers-digitised", "dossiers-received"), "ratio", left=DIGITISED + " ~~", tier=0, left_max=80),
@@ -250,7 +260,7 @@ RULES: tuple[Rule, ...] = (
     _r("public-investment-disbursed", left="giai ngan ~", tier=0),
     _r("budget-expenditure", left="chi ngan sach ~", tier=0),
     _r("budget-revenue", left="thu (ngan sach|theo) ~", tier=0),
-    _r("share-online", "percent", left="ty le ho so ~ truc tuyen ~", tier=0, left_max=40),
+    _r("share-online", "percent", left=f"ty le ho so ~ {ONLINE} ~", tier=0, left_max=40),
     # --- the reform plan and tasks assigned from above
     _r(("reform-plan-tasks-completed", "reform-plan-tasks"), "ratio", noun=TASK, left="hoan thanh", tier=0),
     _r("reform-plan-tasks", noun=TASK, left="de ra", sentence="ke hoach", tier=0),
@@ -330,7 +340,7 @@ RULES: tuple[Rule, ...] = (
     _r(("dossiers-resolved-on-time", "dossiers-resolved"), "ratio", noun=DOSSIER, left=f"{ON_TIME_WITH_EARLY} ~", tier=0),
     _r(("dossiers-resolved-on-time", "dossiers-resolved"), "ratio", left=f"({ON_TIME_WITH_EARLY}|dung han)`[^,;:]{{0,40}}`:", tier=0),
     _r("dossiers-resolved-on-time", noun=DOSSIER, left=ON_TIME_WITH_EARLY, tier=0),
-    _r("dossiers-resolved-on-time", noun=DOSSIER, right=ON_TIME_WITH_EARLY, tier=0, right_max=12),
+    _r("dossiers-resolved-on-time", noun=DOSSIER, right=RESOLVED_VERB + ON_TIME_WITH_EARLY, tier=0, right_max=12),
     _r(("dossiers-resolved-on-time", "dossiers-resolved"), "ratio", noun=DOSSIER, left="dung han ~"),
     _r(("dossiers-received-online", "dossiers-received-online-eligible"), "ratio", noun=DOSSIER, left="truc tuyen ~", left_max=70),
     # "Số hồ sơ được giải quyết là 1.456/1.625": resolved of all there was to process.
@@ -371,14 +381,14 @@ RULES: tuple[Rule, ...] = (
     _r("dossiers-pending", noun=DOSSIER, left="(dang trong han ( giai quyet)?|dang (giai quyet|xu ly))"),
     _r("dossiers-pending", noun=DOSSIER, right="(con )?dang (giai quyet|xu ly)", right_max=12),
     _r("dossiers-pending", noun=DOSSIER, left="con", left_max=2, sentence="dang (giai quyet|xu ly)"),
-    _r("dossiers-resolved-early", noun=DOSSIER, left="truoc han"),
-    _r("dossiers-resolved-early", noun=DOSSIER, right="(giai quyet )?truoc han", right_max=12),
+    _r("dossiers-resolved-early", noun=DOSSIER, left=EARLY),
+    _r("dossiers-resolved-early", noun=DOSSIER, right=RESOLVED_VERB + EARLY, right_max=12),
     _r("dossiers-resolved-on-time", noun=DOSSIER, left="dung han"),
-    _r("dossiers-resolved-on-time", noun=DOSSIER, right="(giai quyet )?dung han", right_max=12),
-    _r("dossiers-resolved-late", noun=DOSSIER, left="(tre|qua) (han|hen)"),
-    _r("dossiers-resolved-late", noun=DOSSIER, right="(tre|qua) (han|hen)", right_max=60),
-    _r("dossiers-resolved-late", noun=DOSSIER, right="giai quyet (tre|qua) (han|hen)", right_max=12),
-    _r("dossiers-resolved-late", noun="truong hop( nao)?", right="(tre|qua) (han|hen)", tier=0, right_max=60),
+    _r("dossiers-resolved-on-time", noun=DOSSIER, right=RESOLVED_VERB + "dung (han|hen)", right_max=12),
+    _r("dossiers-resolved-late", noun=DOSSIER, left=LATE),
+    _r("dossiers-resolved-late", noun=DOSSIER, right=LATE, right_max=60),
+    _r("dossiers-resolved-late", noun=DOSSIER, right=RESOLVED_VERB + LATE, right_max=12),
+    _r("dossiers-resolved-late", noun="truong hop( nao)?", right=LATE, tier=0, right_max=60),
     _r("apology-letters", noun="(thu|van ban) xin loi", tier=0),
     # "gửi văn bản xin lỗi đối với cả 3 trường hợp": the cases written to are the letters sent.
     _r("apology-letters", noun=f"(truong hop|{DOSSIER})", left="(thu|van ban) xin loi ~", tier=0, left_max=30),
@@ -408,13 +418,13 @@ RULES: tuple[Rule, ...] = (
     _r("dossiers-received", noun=DOSSIER, sentence="giao dich", tier=1),
     # --- percentages named by their own words ("tỷ lệ đúng hạn đạt 100%")
     _r("share-on-time", "percent", left=f"ty le ~ ({ON_TIME_WITH_EARLY}|dung han)", tier=0, left_max=25),
-    _r("share-early", "percent", left="ty le ~ truoc han", tier=0, left_max=25),
+    _r("share-early", "percent", left="ty le ~ " + EARLY, tier=0, left_max=25),
     # "tỷ lệ giải quyết hồ sơ đạt 96,6%": the resolution rate, unless on time or early is named nearer.
     _r("share-resolved", "percent", left="ty le giai quyet( ho so)?( ,)?( thu tuc hanh chinh| tthc)? ~", tier=0, left_max=40),
     _r("share-on-time", "percent", left=f"(giai quyet )?({ON_TIME_WITH_EARLY}|dung han|dung hen) (dat|la|chiem)( ty le)?", tier=0, left_max=5),
     _r("share-on-time", "percent", right=f"(dat )?({ON_TIME_WITH_EARLY}|dung han|dung hen)", tier=0, right_max=4),  # "398 hồ sơ, 100% đúng hạn"
-    _r("share-late", "percent", left="ty le ~ (tre|qua) (han|hen)", tier=0, left_max=25),
-    _r("share-online", "percent", left="(ho so )?truc tuyen ~ chiem", tier=0, left_max=10),
+    _r("share-late", "percent", left="ty le ~ " + LATE, tier=0, left_max=25),
+    _r("share-online", "percent", left=f"(ho so )?{ONLINE} ~ chiem", tier=0, left_max=10),
     _r("share-online", "percent", right=f"(duoc )?(nop|tiep nhan|gui) {ONLINE}", tier=0, right_max=60),
     # --- services offered online
     _r("procedures-online-services", noun="(dich vu( cong)?|dvc)", right="truc tuyen", tier=0, right_max=10),
