@@ -174,8 +174,9 @@ NOUN_CLASSES: dict[str, str] = {
 ON_TIME_WITH_EARLY = ("((dung han|dung hen) (va|,) (truoc han|truoc hen|som)|(truoc han|truoc hen|som|tra truoc|giai quyet truoc) (va|,) (dung han|dung hen)"
                       "|dung va truoc han|truoc va dung han|dung hoac truoc han)")
 # Early, and late, in the words reports use: "trước hạn", "trước hẹn", "sớm hạn"; "trễ hạn", "quá hạn", "chậm hạn".
-EARLY = "(truoc (han|hen)|som han)"
-LATE = "(tre|qua|cham) (han|hen)"
+# (Flat alternations: two syllables side by side may be glued by OCR, "truochan", only when the phrase spells both.)
+EARLY = "(truoc han|truoc hen|som han)"
+LATE = "(tre han|qua han|cham han|tre hen|qua hen|cham hen)"
 # The verb a resolution cue may carry between the noun and the cue: "3.870 HS giải quyết sớm và đúng hạn".
 RESOLVED_VERB = "((da )?(duoc )?(giai quyet|tra ket qua|tra|xu ly) )?"
 

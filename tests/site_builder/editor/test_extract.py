@@ -213,6 +213,7 @@ def test_fold(text: str, folded: str) -> None:
     ("truoc han", "trudc han"), ("truoc han", "treée han"), ("dung han", "ding han"), ("qua han", "quá hạn"),
     ("chiem", "chzem"), ("chiem", "chiém"), ("chiem", "ch:em"),
     ("tiep nhan", "tlep nhdn"), ("truc tuyen", "triec tuyén"), ("tra loi", "Tra 101"), ("huong dan", "hudng din"),
+    (pt.EARLY, "truochan"), (pt.LATE, "trehan"), (pt.LATE, "chậm hẹn"), (pt.ONLINE, "qua Cổng Dịch vụ công"), (pt.DOSSIER, "186 HS"),
 ])
 def test_phrases_tolerate_ocr_damage(spec: str, damaged: str) -> None:
     assert pt.phrase(spec).search(pt.fold(damaged))
