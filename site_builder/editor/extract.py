@@ -592,7 +592,11 @@ def _inherited(head: _Item, number: Number, catalogue: Catalogue, how: str = "in
 
 
 _BREAKDOWN = phrase(pt.BREAKDOWN_MARKER)
-_LIST_ITEM = re.compile(r",[ \t]*[a-z][a-z ]{1,24}$")  # ", đúng hạn 448": a short label after a comma, no noun of its own
+# ", đúng hạn 448", "; trễ hạn 200": a short label after a comma (or opening a clause), no noun of its own
+_LIST_ITEM = re.compile(r"(?:^|,)[ \t]*[a-z][a-z ]{1,24}$")
+# "Hồ sơ đúng hạn 8.120": the clause opens with the thing counted and names its kind before the number
+_BARE_END = re.compile(r"[ \t]*(?:[,;.)(]|$)")
+_CLAUSE_OPEN = re.compile(r"(?:^|[,:(])([^,:;()]{1,40})$")
 _OPENS_BREAKDOWN = re.compile(r"\W*" + phrase(pt.BREAKDOWN_MARKER).pattern)
 _LABEL_LIST = re.compile(r"[^\d:;]{1,45}:")  # "Về trình độ chuyên môn: Đại học 19 người, …"
 
@@ -794,11 +798,22 @@ def _items(sentence: str, folded: str, mode: str, catalogue: Catalogue, previous
         if item.noun is None and not number.percent and phrase(pt.LABEL_END).search(left):
             earlier = [it.noun or it.implied for it in (items or previous)]
             item.implied = _label_noun(left) or next((n for n in reversed(earlier) if n), None)
-        elif item.noun is None and not number.percent and items and not items[-1].number.percent and _LIST_ITEM.search(left):
-            # "trước hạn là 1.967, đúng hạn 448, trễ hạn 3 hồ sơ": an item of a list counts what its neighbours count
-            nxt = next((n for n in numbers[i + 1:] if not n.percent), None)
-            after = _noun_class(fold(sentence[nxt.end:nxt.end + 30])) if nxt else None
-            item.implied = items[-1].noun or items[-1].implied or after
+        elif item.noun is None and not number.percent and _BARE_END.match(sentence, number.end):
+            # a bare number closing a list item or a label ("… 448, …", "… 8.120 (97,6%)"), never one that words follow
+            # ("Chờ 56 Tư pháp": OCR's "Sở" read as digits)
+            counts = [it for it in items if not it.number.percent]
+            held_by = parents[i]
+            holder = next((it for it in items if it.number is numbers[held_by]), None) if held_by is not None else None
+            opening = _CLAUSE_OPEN.search(left)
+            if holder is not None:  # "1.245 hồ sơ (trong đó: trực tuyến 620, trực tiếp 610)": the figure it breaks down
+                item.implied = holder.noun or holder.implied
+            elif opening and (named := _noun_class(opening[1].lstrip())) is not None:
+                item.implied = named  # "Hồ sơ đúng hạn 8.120"
+            elif counts and _LIST_ITEM.search(left):
+                # "trước hạn là 1.967, đúng hạn 448, trễ hạn 3 hồ sơ": an item of a list counts what its neighbours count
+                nxt = next((n for n in numbers[i + 1:] if not n.percent), None)
+                after = _noun_class(fold(sentence[nxt.end:nxt.end + 30])) if nxt else None
+                item.implied = counts[-1].noun or counts[-1].implied or after
         item.context = _context(before, right)
         item.qualifier = _qualifier(before, folded)
         items.append(item)

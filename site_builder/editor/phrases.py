@@ -384,11 +384,16 @@ RULES: tuple[Rule, ...] = (
     _r("dossiers-pending", noun=DOSSIER, left="con", left_max=2, sentence="dang (giai quyet|xu ly)"),
     _r("dossiers-resolved-early", noun=DOSSIER, left=EARLY),
     _r("dossiers-resolved-early", noun=DOSSIER, right=RESOLVED_VERB + EARLY, right_max=12),
+    # The noun, its verb and its verdict in one run ("42 hồ sơ giải quyết chậm hạn", "không có hồ sơ quá hạn"): the
+    # number's own words, stronger than a cue of the clause before it (never across a colon: "5.122 hồ sơ: giải quyết trước hạn có …").
+    _r("dossiers-resolved-early", noun=DOSSIER, right=f"{DOSSIER} {RESOLVED_VERB}{EARLY}", right_max=3, tier=0),
     _r("dossiers-resolved-on-time", noun=DOSSIER, left="dung han"),
     _r("dossiers-resolved-on-time", noun=DOSSIER, right=RESOLVED_VERB + "dung (han|hen)", right_max=12),
     _r("dossiers-resolved-late", noun=DOSSIER, left=LATE),
     _r("dossiers-resolved-late", noun=DOSSIER, right=LATE, right_max=60),
     _r("dossiers-resolved-late", noun=DOSSIER, right=RESOLVED_VERB + LATE, right_max=12),
+    _r("dossiers-resolved-late", noun=DOSSIER, right=f"{DOSSIER} {RESOLVED_VERB}{LATE}`(?![^;,]{{0,30}}(?:chua|dang))`", right_max=3,
+       tier=0),  # not "… nhưng chưa có kết quả", "… quá hạn đang giải quyết": those are still open
     _r("dossiers-resolved-late", noun="truong hop( nao)?", right=LATE, tier=0, right_max=60),
     _r("apology-letters", noun="(thu|van ban) xin loi", tier=0),
     # "gửi văn bản xin lỗi đối với cả 3 trường hợp": the cases written to are the letters sent.
@@ -424,6 +429,10 @@ RULES: tuple[Rule, ...] = (
     _r("share-resolved", "percent", left="ty le giai quyet( ho so)?( ,)?( thu tuc hanh chinh| tthc)? ~", tier=0, left_max=40),
     _r("share-on-time", "percent", left=f"(giai quyet )?({ON_TIME_WITH_EARLY}|dung han|dung hen) (dat|la|chiem)( ty le)?", tier=0, left_max=5),
     _r("share-on-time", "percent", right=f"(dat )?({ON_TIME_WITH_EARLY}|dung han|dung hen)", tier=0, right_max=4),  # "398 hồ sơ, 100% đúng hạn"
+    # "100% hồ sơ được giải quyết trước và đúng hạn": the share first, the dossiers and their verdict after
+    _r("share-on-time", "percent", right=f"ho so ( tthc)? {RESOLVED_VERB}({ON_TIME_WITH_EARLY}|dung han|dung hen)", tier=0, right_max=3),
+    _r("share-early", "percent", right=f"ho so ( tthc)? {RESOLVED_VERB}{EARLY}", tier=0, right_max=3),
+    _r("share-late", "percent", right=f"ho so ( tthc)? {RESOLVED_VERB}{LATE}", tier=0, right_max=3),
     _r("share-late", "percent", left="ty le ~ " + LATE, tier=0, left_max=25),
     _r("share-online", "percent", left=f"(ho so )?{ONLINE} ~ chiem", tier=0, left_max=10),
     _r("share-online", "percent", right=f"(duoc )?(nop|tiep nhan|gui) {ONLINE}", tier=0, right_max=60),

@@ -321,6 +321,13 @@ def test_find_numbers_in_english() -> None:
      "xã không phải gửi thư xin lỗi.",
      [("dossiers-digitised", "512", ""), ("dossiers-received", "530", ""), ("satisfaction-rate", "91.4", ""),
       ("online-payment-share", "27.5", ""), ("apology-letters", "0", "")]),
+    # A count with no noun after it: the figure whose brackets hold it, or the noun its clause opens with.
+    ("Tổng số hồ sơ tiếp nhận: 1.245 hồ sơ (trong đó: trực tuyến 620, trực tiếp 610). Hồ sơ đúng hạn 1.180 (97,6%); trễ hạn 29 (2,4%).",
+     [("dossiers-received", "1245", ""), ("dossiers-received-online", "620", ""), ("dossiers-received", "610", "channel=in-person"),
+      ("dossiers-resolved-on-time", "1180", ""), ("share-on-time", "97.6", ""), ("dossiers-resolved-late", "29", ""), ("share-late", "2.4", "")]),
+    # The share first, then the dossiers and their verdict; the number's own words before a cue of the clause before it.
+    ("Xã trả kết quả 1.120 hồ sơ, 100% hồ sơ được giải quyết trước và đúng hạn, không có hồ sơ quá hạn.",
+     [("dossiers-resolved", "1120", ""), ("share-on-time", "100", ""), ("dossiers-resolved-late", "0", "")]),
     ("The Center received 13,188 applications and processed 12,970 of them; 102 applications were delayed.",
      [("dossiers-received", "13188", ""), ("dossiers-resolved", "12970", ""), ("dossiers-resolved-late", "102", "")]),
 ])
