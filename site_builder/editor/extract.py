@@ -320,10 +320,10 @@ _UNITS = {"một": 1, "mot": 1, "hai": 2, "ba": 3, "bốn": 4, "bon": 4, "năm":
 _AFTER_TEN = {**_UNITS, "mốt": 1, "lăm": 5, "lam": 5}
 _WORD = "|".join(sorted(_AFTER_TEN, key=len, reverse=True))
 _TENS = "|".join(sorted((w for w in _UNITS if _UNITS[w] > 1), key=len, reverse=True))
-_WORDED = re.compile(rf"(?<!\w)(?:(?P<zero>không có|khong co)|(?:(?P<tens>{_TENS})[ \t]+(?:mươi|muoi)|(?P<ten>mười|muoi))"
+_WORDED = re.compile(rf"(?<!\w)(?:(?P<zero>không có|khong co|không (?:phải )?gửi|khong (?:phai )?gui)|(?:(?P<tens>{_TENS})[ \t]+(?:mươi|muoi)|(?P<ten>mười|muoi))"
                      rf"(?:[ \t]+(?P<unit>{_WORD}))?"
                      rf"|(?P<one>{'|'.join(sorted(_UNITS, key=len, reverse=True))}))(?=[ \t]+\w)", re.IGNORECASE)
-_COUNTED = re.compile(r"[ \t]+(?:" + phrase(f"({pt.DOSSIER}|{pt.FEEDBACK}|dia phuong|ket qua|phieu|thu xin loi|nhiem vu|thu tuc|tthc|giao dich|truong hop)").pattern + ")")
+_COUNTED = re.compile(r"[ \t]+(?:" + phrase(f"({pt.DOSSIER}|{pt.FEEDBACK}|dia phuong|ket qua|phieu|(thu|van ban) xin loi|nhiem vu|thu tuc|tthc|giao dich|truong hop)").pattern + ")")
 
 
 def _worded_numbers(sentence: str) -> list[Number]:
@@ -509,6 +509,10 @@ def _left_distance(spec: str, left: str, lead: int | None = None) -> tuple[int, 
     # are that figure's, and name this one only when nothing nearer does.
     if lead is not None and found[-1].start() <= lead + 3 and not _BOUNDARY.search(left[lead:found[-1].start()]):
         penalty += CLAUSE_PENALTY
+    # "12 hồ sơ đang xử lý chưa đến hạn và 3 hồ sơ quá hạn": the modifiers of the previous figure's noun, up to
+    # the "và" that opens this one, are that figure's too.
+    elif lead is not None and re.fullmatch(r"\W*va\W*", gap) and not _BOUNDARY.search(left[lead:found[-1].start()]):
+        penalty += CLAUSE_PENALTY
     return chars, chars + penalty
 
 
@@ -588,6 +592,11 @@ def _inherited(head: _Item, number: Number, catalogue: Catalogue, how: str = "in
 
 
 _BREAKDOWN = phrase(pt.BREAKDOWN_MARKER)
+# ", đúng hạn 448", "; trễ hạn 200": a short label after a comma (or opening a clause), no noun of its own
+_LIST_ITEM = re.compile(r"(?:^|,)[ \t]*[a-z][a-z ]{1,24}$")
+# "Hồ sơ đúng hạn 8.120": the clause opens with the thing counted and names its kind before the number
+_BARE_END = re.compile(r"[ \t]*(?:[,;.)(]|$)")
+_CLAUSE_OPEN = re.compile(r"(?:^|[,:(])([^,:;()]{1,40})$")
 _OPENS_BREAKDOWN = re.compile(r"\W*" + phrase(pt.BREAKDOWN_MARKER).pattern)
 _LABEL_LIST = re.compile(r"[^\d:;]{1,45}:")  # "Về trình độ chuyên môn: Đại học 19 người, …"
 
@@ -640,8 +649,11 @@ def _siblings(items: list[_Item], catalogue: Catalogue, percent: bool) -> None:
         item.hit = _inherited(sibling, item.number, catalogue, "sibling")
 
 
-def _share(items: list[_Item], catalogue: Catalogue) -> None:
-    """A percentage after a count ("… 5.386 hồ sơ trực tuyến (chiếm 72,3%)") is that count's share."""
+def _share(items: list[_Item], catalogue: Catalogue, earlier: frozenset[str] = frozenset()) -> None:
+    """A percentage after a count ("… 5.386 hồ sơ trực tuyến (chiếm 72,3%)") is that count's share. When the
+    catalogue has several shares of that count, the one whose denominator the text has named, in this sentence
+    or, failing that, an earlier one (`earlier`: "Có 1.530 hồ sơ được nộp qua Cổng …, đạt tỷ lệ 62,9%" after
+    the dossiers received)."""
     seen = {i for it in items if it.hit for i in it.hit.ids}
     for k, item in enumerate(items):
         if item.hit or not item.number.percent:
@@ -655,7 +667,8 @@ def _share(items: list[_Item], catalogue: Catalogue) -> None:
             if denominator:
                 options = [s for s in options if s[1] in (denominator, None)]
             elif len(options) > 1:
-                options = [s for s in options if s[1] is None or s[1] in seen]
+                here = [s for s in options if s[1] is None or s[1] in seen]
+                options = here if here else [s for s in options if s[1] in earlier]
             if len(options) == 1 and _fits(options[0][2], item.number, catalogue):
                 item.hit = _Hit((options[0][2],), options[0][3], "share")
                 item.context = dict(head.context)
@@ -785,6 +798,22 @@ def _items(sentence: str, folded: str, mode: str, catalogue: Catalogue, previous
         if item.noun is None and not number.percent and phrase(pt.LABEL_END).search(left):
             earlier = [it.noun or it.implied for it in (items or previous)]
             item.implied = _label_noun(left) or next((n for n in reversed(earlier) if n), None)
+        elif item.noun is None and not number.percent and _BARE_END.match(sentence, number.end):
+            # a bare number closing a list item or a label ("… 448, …", "… 8.120 (97,6%)"), never one that words follow
+            # ("Chờ 56 Tư pháp": OCR's "Sở" read as digits)
+            counts = [it for it in items if not it.number.percent]
+            held_by = parents[i]
+            holder = next((it for it in items if it.number is numbers[held_by]), None) if held_by is not None else None
+            opening = _CLAUSE_OPEN.search(left)
+            if holder is not None:  # "1.245 hồ sơ (trong đó: trực tuyến 620, trực tiếp 610)": the figure it breaks down
+                item.implied = holder.noun or holder.implied
+            elif opening and (named := _noun_class(opening[1].lstrip())) is not None:
+                item.implied = named  # "Hồ sơ đúng hạn 8.120"
+            elif counts and _LIST_ITEM.search(left):
+                # "trước hạn là 1.967, đúng hạn 448, trễ hạn 3 hồ sơ": an item of a list counts what its neighbours count
+                nxt = next((n for n in numbers[i + 1:] if not n.percent), None)
+                after = _noun_class(fold(sentence[nxt.end:nxt.end + 30])) if nxt else None
+                item.implied = counts[-1].noun or counts[-1].implied or after
         item.context = _context(before, right)
         item.qualifier = _qualifier(before, folded)
         items.append(item)
@@ -802,6 +831,7 @@ def _read_prose(text: str, catalogue: Catalogue, line_starts: list[int], scope: 
     plan_section = False
     target_markers, plan_heading = phrase(pt.TARGET_MARKERS), phrase(pt.PLAN_HEADING)
     english = is_english(text)
+    named: set[str] = set()  # indicators the text has given a figure of so far
     for sent in split_sentences(text):
         folded = fold(sent.text)
         bare = sent.text.lstrip("#* \t")
@@ -815,8 +845,9 @@ def _read_prose(text: str, catalogue: Catalogue, line_starts: list[int], scope: 
         if mode == "actual":  # targets are never inherited nor turned into shares
             _inherit(items, previous, folded, catalogue)
             _siblings(items, catalogue, percent=False)
-            _share(items, catalogue)
+            _share(items, catalogue, frozenset(named))
             _siblings(items, catalogue, percent=True)
+            named |= {i for it in items if it.hit for i in it.hit.ids}
         previous = items
         quote = squash(sent.text)
         for item in items:

@@ -136,7 +136,7 @@ def phrase(spec: str) -> re.Pattern[str]:
 # The thing counted, as it follows the number ("7.447 hồ sơ", "02 nhiệm vụ").
 # English editions: "13,188 applications", "3,511 administrative procedure records".
 DOSSIER_EN = "(?:applications?|records?|dossiers?|documents?|files?)"
-DOSSIER = ("(ho so|bo ho so|`h\\s?/\\s?s\\w*`|bo"  # "57.689 bộ hồ sơ", "59.010 bộ"
+DOSSIER = ("(ho so|bo ho so|`h\\s?/\\s?s\\w*`|`hs(?![a-z])`|bo"  # "57.689 bộ hồ sơ", "59.010 bộ", "186 HS"
            "|`(?:(?:administrative|procedure|online|new) )*" + DOSSIER_EN + "`)")
 TASK = "nhiem vu"
 PROCEDURE = "(thu tuc|tthc)"
@@ -144,6 +144,14 @@ PERSON = "(luot )?(`can b\\w?`|cong chuc|nguoi|nhan vien|truong hop|bien che|cbc
 FEEDBACK = "(luot )?(noi dung )?(kien nghi|phan anh|pakn)"
 # "số hóa", but not "số hồ sơ" (OCR "s6 hod so").
 DIGITISED = "so hoa`(?!\\W{0,3}[s$5][o0db6eg]{1,2}(?![a-z]))`"
+
+# Submitted online, in the words reports use for it: "trực tuyến", "qua mạng", "qua Cổng dịch vụ công".
+ONLINE = "(truc tuyen|qua mang|(qua|tren) cong (dich vu cong|dvc)( ~ )?)"
+# The modifiers of a dossier that is still open, in either order after "đang giải quyết": not yet due, or overdue.
+PENDING = "(dang|con dang|chua) (giai quyet|xu ly)"
+# ("đang giải quyết trong hạn" alone is how reports say the open ones are all still in time: the open count)
+WITHIN_DEADLINE = "(chua den han|con han)"
+OVERDUE = "(da )?(qua|tre) (han|hen)"
 
 # Noun classes decide which earlier figure a breakdown ("trong đó: 23 cuộc …") belongs to.
 NOUN_CLASSES: dict[str, str] = {
@@ -163,8 +171,14 @@ NOUN_CLASSES: dict[str, str] = {
 # --------------------------------------------------------------------------- prose rules
 
 # One count in any order: on time with early included ("đúng hạn và trước hạn", "trả trước và đúng hạn").
-ON_TIME_WITH_EARLY = ("((dung han|dung hen) (va|,) (truoc han|som)|(truoc han|som|tra truoc|giai quyet truoc) (va|,) (dung han|dung hen)"
+ON_TIME_WITH_EARLY = ("((dung han|dung hen) (va|,) (truoc han|truoc hen|som)|(truoc han|truoc hen|som|tra truoc|giai quyet truoc) (va|,) (dung han|dung hen)"
                       "|dung va truoc han|truoc va dung han|dung hoac truoc han)")
+# Early, and late, in the words reports use: "trước hạn", "trước hẹn", "sớm hạn"; "trễ hạn", "quá hạn", "chậm hạn".
+# (Flat alternations: two syllables side by side may be glued by OCR, "truochan", only when the phrase spells both.)
+EARLY = "(truoc han|truoc hen|som han)"
+LATE = "(tre han|qua han|cham han|tre hen|qua hen|cham hen)"
+# The verb a resolution cue may carry between the noun and the cue: "3.870 HS giải quyết sớm và đúng hạn".
+RESOLVED_VERB = "((da )?(duoc )?(giai quyet|tra ket qua|tra|xu ly) )?"
 
 Shape = Literal["count", "percent", "ratio"]
 Mode = Literal["actual", "target", "any"]
@@ -224,21 +238,30 @@ RULES: tuple[Rule, ...] = (
     _r("satisfaction-survey-forms", noun="phieu", right="khong hai long", breakdown="rating=dissatisfied", tier=0, right_max=20),
     _r("dissatisfaction-rate", "percent", right="khong hai long", tier=0, right_max=5),
     _r("satisfaction-rate", "percent", left="hai long ~", tier=0, left_max=30),
+    # the share first, its people and their verdict after: "86,12% người dân, tổ chức hài lòng với …"
+    _r("satisfaction-rate", "percent", right="(nguoi dan|to chuc|ca nhan|doanh nghiep|nguoi)( ,| va)? ~ hai long", tier=0,
+       right_max=3, unless="khong hai long"),
     # --- digitisation and online payment
     _r("results-digitised", noun=DOSSIER, left=DIGITISED + " ket qua ~", tier=0),
     _r("results-digitised", noun="ket qua", left=DIGITISED + " ~", tier=0),
     _r("results-digitised", "ratio", left="ket qua ~ " + DIGITISED + "`[^,;:]{0,10}`:", tier=0),
     _r("dossiers-digitised", "ratio", left="ho so ~ " + DIGITISED + "`[^,;:]{0,10}`:", tier=0),
     _r("dossiers-digitised", noun=DOSSIER, left=DIGITISED + " ~", tier=0),
+    _r("digitisation-share", "percent", left=DIGITISED + " ket qua ~", tier=0, left_max=40, breakdown="object=result"),
+    _r("digitisation-share", "percent", left=DIGITISED + " ~", tier=0, left_max=40, breakdown="object=dossier"),
+    # the part digitised of the whole it was taken from: results of the dossiers resolved, dossiers of those received
+    _r(("results-digitised", "dossiers-resolved"), "ratio", left=DIGITISED + " ket qua ~~", tier=0, left_max=80),
+    _r(("dossiers-digitised", "dossiers-received"), "ratio", left=DIGITISED + " ~~", tier=0, left_max=80),
     _r("online-payment-transactions", noun="luot", left="thanh toan truc tuyen ~~", tier=0, left_max=90),
     _r("online-payment-amount", left="so tien", tier=0, left_max=5),
+    _r("online-payment-share", "percent", left="ty le ( ho so)? thanh toan ( phi, le phi)? truc tuyen ~", tier=0, left_max=30),
     _r("online-payment-amount", left="(so )?tien thanh toan( phi, le phi)? truc tuyen( la| dat)?", tier=0, left_max=5),
     # --- budget and public investment (money: the unit word after the number must fit the indicator)
     _r(("public-investment-disbursed", "public-investment-plan"), "ratio", left="giai ngan ~", tier=0),
     _r("public-investment-disbursed", left="giai ngan ~", tier=0),
     _r("budget-expenditure", left="chi ngan sach ~", tier=0),
     _r("budget-revenue", left="thu (ngan sach|theo) ~", tier=0),
-    _r("share-online", "percent", left="ty le ho so ~ truc tuyen ~", tier=0, left_max=40),
+    _r("share-online", "percent", left=f"ty le ho so ~ {ONLINE} ~", tier=0, left_max=40),
     # --- the reform plan and tasks assigned from above
     _r(("reform-plan-tasks-completed", "reform-plan-tasks"), "ratio", noun=TASK, left="hoan thanh", tier=0),
     _r("reform-plan-tasks", noun=TASK, left="de ra", sentence="ke hoach", tier=0),
@@ -318,7 +341,7 @@ RULES: tuple[Rule, ...] = (
     _r(("dossiers-resolved-on-time", "dossiers-resolved"), "ratio", noun=DOSSIER, left=f"{ON_TIME_WITH_EARLY} ~", tier=0),
     _r(("dossiers-resolved-on-time", "dossiers-resolved"), "ratio", left=f"({ON_TIME_WITH_EARLY}|dung han)`[^,;:]{{0,40}}`:", tier=0),
     _r("dossiers-resolved-on-time", noun=DOSSIER, left=ON_TIME_WITH_EARLY, tier=0),
-    _r("dossiers-resolved-on-time", noun=DOSSIER, right=ON_TIME_WITH_EARLY, tier=0, right_max=12),
+    _r("dossiers-resolved-on-time", noun=DOSSIER, right=RESOLVED_VERB + ON_TIME_WITH_EARLY, tier=0, right_max=12),
     _r(("dossiers-resolved-on-time", "dossiers-resolved"), "ratio", noun=DOSSIER, left="dung han ~"),
     _r(("dossiers-received-online", "dossiers-received-online-eligible"), "ratio", noun=DOSSIER, left="truc tuyen ~", left_max=70),
     # "Số hồ sơ được giải quyết là 1.456/1.625": resolved of all there was to process.
@@ -346,18 +369,35 @@ RULES: tuple[Rule, ...] = (
     _r("dossiers-pending-within-deadline", noun=DOSSIER, left="dang (giai quyet|xu ly) (con )?trong han( la)?", tier=0, left_max=5),
     _r("dossiers-pending-overdue", noun=DOSSIER, left="qua han ~ (chua co ket qua|chua giai quyet|chua tra)", tier=0),
     _r("dossiers-pending-overdue", noun=DOSSIER, right="qua han ~ (chua co ket qua|chua giai quyet|chua tra)", tier=0, right_max=12),
+    # "07 hồ sơ đang giải quyết chưa đến hạn", "787 hồ sơ đang giải quyết đã quá hạn": the open dossier's
+    # second modifier says which part of the open ones it is; in either order ("quá hạn đang giải quyết").
+    _r("dossiers-pending-within-deadline", noun=DOSSIER, right=f"({PENDING} ~ {WITHIN_DEADLINE}|{WITHIN_DEADLINE} ~ {PENDING})", tier=0, right_max=12),
+    _r("dossiers-pending-overdue", noun=DOSSIER, right=f"({PENDING} ~ {OVERDUE}|{OVERDUE} ~ {PENDING})", tier=0, right_max=12),
+    _r("dossiers-pending-within-deadline", noun=DOSSIER, left=f"({PENDING} ~ {WITHIN_DEADLINE}|{WITHIN_DEADLINE} ~ {PENDING})( la| co)?", tier=0, left_max=5),
+    _r("dossiers-pending-overdue", noun=DOSSIER, left=f"({PENDING} ~ {OVERDUE}|{OVERDUE} ~ {PENDING})( la| co)?", tier=0, left_max=5),
+    # "tổng số hồ sơ đã và đang giải quyết trong kỳ là 12.787": resolved and open together, all there is to process.
+    _r("dossiers-to-process", noun=DOSSIER, left="da (va|,) dang (giai quyet|xu ly) ~", tier=0, left_max=40),
+    _r("dossiers-to-process", left="da (va|,) dang (giai quyet|xu ly) ~ la", tier=0, left_max=3),
+    _r("dossiers-to-process", noun=DOSSIER, right="da (va|,) dang (giai quyet|xu ly)", tier=0, right_max=12),
     _r("dossiers-pending", noun=DOSSIER, left="(dang trong han ( giai quyet)?|dang (giai quyet|xu ly))"),
     _r("dossiers-pending", noun=DOSSIER, right="(con )?dang (giai quyet|xu ly)", right_max=12),
     _r("dossiers-pending", noun=DOSSIER, left="con", left_max=2, sentence="dang (giai quyet|xu ly)"),
-    _r("dossiers-resolved-early", noun=DOSSIER, left="truoc han"),
-    _r("dossiers-resolved-early", noun=DOSSIER, right="(giai quyet )?truoc han", right_max=12),
+    _r("dossiers-resolved-early", noun=DOSSIER, left=EARLY),
+    _r("dossiers-resolved-early", noun=DOSSIER, right=RESOLVED_VERB + EARLY, right_max=12),
+    # The noun, its verb and its verdict in one run ("42 hồ sơ giải quyết chậm hạn", "không có hồ sơ quá hạn"): the
+    # number's own words, stronger than a cue of the clause before it (never across a colon: "5.122 hồ sơ: giải quyết trước hạn có …").
+    _r("dossiers-resolved-early", noun=DOSSIER, right=f"{DOSSIER} {RESOLVED_VERB}{EARLY}", right_max=3, tier=0),
     _r("dossiers-resolved-on-time", noun=DOSSIER, left="dung han"),
-    _r("dossiers-resolved-on-time", noun=DOSSIER, right="(giai quyet )?dung han", right_max=12),
-    _r("dossiers-resolved-late", noun=DOSSIER, left="(tre|qua) (han|hen)"),
-    _r("dossiers-resolved-late", noun=DOSSIER, right="(tre|qua) (han|hen)", right_max=60),
-    _r("dossiers-resolved-late", noun=DOSSIER, right="giai quyet (tre|qua) (han|hen)", right_max=12),
-    _r("dossiers-resolved-late", noun="truong hop( nao)?", right="(tre|qua) (han|hen)", tier=0, right_max=60),
-    _r("apology-letters", noun="thu xin loi", tier=0),
+    _r("dossiers-resolved-on-time", noun=DOSSIER, right=RESOLVED_VERB + "dung (han|hen)", right_max=12),
+    _r("dossiers-resolved-late", noun=DOSSIER, left=LATE),
+    _r("dossiers-resolved-late", noun=DOSSIER, right=LATE, right_max=60),
+    _r("dossiers-resolved-late", noun=DOSSIER, right=RESOLVED_VERB + LATE, right_max=12),
+    _r("dossiers-resolved-late", noun=DOSSIER, right=f"{DOSSIER} {RESOLVED_VERB}{LATE}`(?![^;,]{{0,30}}(?:chua|dang))`", right_max=3,
+       tier=0),  # not "… nhưng chưa có kết quả", "… quá hạn đang giải quyết": those are still open
+    _r("dossiers-resolved-late", noun="truong hop( nao)?", right=LATE, tier=0, right_max=60),
+    _r("apology-letters", noun="(thu|van ban) xin loi", tier=0),
+    # "gửi văn bản xin lỗi đối với cả 3 trường hợp": the cases written to are the letters sent.
+    _r("apology-letters", noun=f"(truong hop|{DOSSIER})", left="(thu|van ban) xin loi ~", tier=0, left_max=30),
     _r("apology-letters", noun=DOSSIER, right="thu xin loi", tier=0, right_max=30),
     _r("dossiers-withdrawn", noun=DOSSIER, left="(`r[ua]t`|tra lai)( ho so)?( la)?", left_max=5),
     _r("dossiers-withdrawn", noun=DOSSIER, left="(`r[ua]t`|tra lai) ~", left_max=40, tier=0,
@@ -371,27 +411,31 @@ RULES: tuple[Rule, ...] = (
     _r("online-payment-transactions", noun="(giao dich|ho so|luot)", right="thanh toan ~ truc tuyen", tier=0, right_max=20),
     _r("online-payment-transactions", noun="(giao dich|luot)", left="thanh toan truc tuyen", tier=0),
     _r("online-payment-transactions", noun="giao dich", sentence="thanh toan truc tuyen", tier=0),
-    _r("dossiers-received-online", noun=DOSSIER, left="(truc tuyen|nop truc tuyen ~)", left_max=25),
-    _r("dossiers-received-online", noun=DOSSIER, right="(nop )?truc tuyen", right_max=10, tier=0),
+    _r("dossiers-received-online", noun=DOSSIER, left=f"({ONLINE}|nop {ONLINE} ~)", left_max=25),
+    _r("dossiers-received-online", noun=DOSSIER, right=f"(duoc )?(nop )?{ONLINE}", right_max=10, tier=0),
     _r("dossiers-received", noun=DOSSIER, left="tiep nhan truc tiep", breakdown="channel=in-person", left_max=5),
     _r("dossiers-received", noun=DOSSIER, left="(nop )?truc tiep", breakdown="channel=in-person", left_max=5),
     _r("dossiers-resolved", noun=DOSSIER, left="(da giai quyet|giai quyet|tra ket qua)"),
     _r("dossiers-resolved", left="tra ket qua", left_max=2),
-    _r("dossiers-resolved", noun=DOSSIER, right="(da )?(co ket qua|giai quyet|tra ket qua)", right_max=10),
+    _r("dossiers-resolved", noun=DOSSIER, right="(da )?(duoc )?(co ket qua|giai quyet|tra ket qua)`(?! ?(?:va|,) ?dang)`", right_max=10),
     _r("dossiers-received", noun=DOSSIER, left="(tiep )?nhan( moi)?( trong (thang|quy|ky|nam))?"),
     _r("dossiers-received", noun=DOSSIER, right="(duoc |moi )?tiep nhan", right_max=10),
     # "Các cơ quan có tần suất giao dịch nhiều là Công an tỉnh (590 hồ sơ), …": the dossiers each took in.
     _r("dossiers-received", noun=DOSSIER, sentence="giao dich", tier=1),
     # --- percentages named by their own words ("tỷ lệ đúng hạn đạt 100%")
     _r("share-on-time", "percent", left=f"ty le ~ ({ON_TIME_WITH_EARLY}|dung han)", tier=0, left_max=25),
-    _r("share-early", "percent", left="ty le ~ truoc han", tier=0, left_max=25),
+    _r("share-early", "percent", left="ty le ~ " + EARLY, tier=0, left_max=25),
     # "tỷ lệ giải quyết hồ sơ đạt 96,6%": the resolution rate, unless on time or early is named nearer.
     _r("share-resolved", "percent", left="ty le giai quyet( ho so)?( ,)?( thu tuc hanh chinh| tthc)? ~", tier=0, left_max=40),
     _r("share-on-time", "percent", left=f"(giai quyet )?({ON_TIME_WITH_EARLY}|dung han|dung hen) (dat|la|chiem)( ty le)?", tier=0, left_max=5),
     _r("share-on-time", "percent", right=f"(dat )?({ON_TIME_WITH_EARLY}|dung han|dung hen)", tier=0, right_max=4),  # "398 hồ sơ, 100% đúng hạn"
-    _r("share-late", "percent", left="ty le ~ (tre|qua) (han|hen)", tier=0, left_max=25),
-    _r("share-online", "percent", left="(ho so )?truc tuyen ~ chiem", tier=0, left_max=10),
-    _r("share-online", "percent", right="(duoc )?(nop|tiep nhan|gui) truc tuyen", tier=0, right_max=60),
+    # "100% hồ sơ được giải quyết trước và đúng hạn": the share first, the dossiers and their verdict after
+    _r("share-on-time", "percent", right=f"ho so ( tthc)? {RESOLVED_VERB}({ON_TIME_WITH_EARLY}|dung han|dung hen)", tier=0, right_max=3),
+    _r("share-early", "percent", right=f"ho so ( tthc)? {RESOLVED_VERB}{EARLY}", tier=0, right_max=3),
+    _r("share-late", "percent", right=f"ho so ( tthc)? {RESOLVED_VERB}{LATE}", tier=0, right_max=3),
+    _r("share-late", "percent", left="ty le ~ " + LATE, tier=0, left_max=25),
+    _r("share-online", "percent", left=f"(ho so )?{ONLINE} ~ chiem", tier=0, left_max=10),
+    _r("share-online", "percent", right=f"(duoc )?(nop|tiep nhan|gui) {ONLINE}", tier=0, right_max=60),
     # --- services offered online
     _r("procedures-online-services", noun="(dich vu( cong)?|dvc)", right="truc tuyen", tier=0, right_max=10),
     _r("procedures-online-services", noun="(dich vu( cong)?|dvc)", sentence="(dich vu cong|dvc) truc tuyen", tier=0),

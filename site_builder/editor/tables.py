@@ -42,7 +42,7 @@ HEADER_RULES: tuple[tuple[str, str], ...] = (
     ("dossiers-to-process", "(tong so ho so (phai |can )?(giai quyet|xu ly)|phai giai quyet)"),
     ("dossiers-pending-within-deadline", "(chua den han|trong han)"),
     ("dossiers-due", "den han"),
-    ("dossiers-resolved-on-time", "((dung han|dung hen) va truoc (han|hen)|truoc (han|hen) va dung (han|hen)|tra truoc va dung han)"),
+    ("dossiers-resolved-on-time", pt.ON_TIME_WITH_EARLY),  # "Đúng và trước hạn", "Trước và đúng hạn", "Sớm và đúng hạn" …
     ("dossiers-pending-overdue", "(qua|tre) (han|hen) ~ chua (co ket qua|giai quyet|xu ly)"),
     ("dossiers-resolved-early", "truoc (han|hen)"),
     ("dossiers-resolved-on-time", "dung (han|hen)"),

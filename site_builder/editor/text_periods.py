@@ -36,6 +36,7 @@ so offsets in the fold are offsets in the original.
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 import unicodedata
@@ -192,6 +193,10 @@ def _candidates(f: str) -> list[_Mention]:
         lambda m: _to_date(m.start(), m.end(), _days(m, 1)))
     add(rf"(?<![a-z])(?:luy\s+ke|tinh)\s+{DEN}\s+het\s+{NAM}\s+{YEAR}",
         lambda m: _to_date(m.start(), m.end(), (31, 12, int(m[1]))))
+    # "tính đến hết tháng 9/2023", "lũy kế đến tháng 6/2024": to the month's last day
+    add(rf"(?<![a-z])(?:luy\s+ke|tinh)\s+{DEN}\s+(?:het\s+)?{THANG}\s+(\d{{1,2}})\s*[/\-]\s*{YEAR}",
+        lambda m: _to_date(m.start(), m.end(), (calendar.monthrange(int(m[2]), int(m[1]))[1], int(m[1]), int(m[2])))
+        if 1 <= int(m[1]) <= 12 else None)
     add(rf"(?<![a-z]){DEN}\s+{NGAY}\s*{DATE}", lambda m: _to_date(m.start(), m.end(), _days(m, 1)))
     add(rf"(?<![a-z])as\s+(?:of|at)\s+(?:the\s+end\s+of\s+)?{DATE_EN}", lambda m: _to_date(m.start(), m.end(), _en_date(m, 1)))
     add(rf"(?<![a-z])as\s+(?:of|at)\s+{DATE}", lambda m: _to_date(m.start(), m.end(), _days(m, 1)))

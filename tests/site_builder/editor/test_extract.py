@@ -213,6 +213,7 @@ def test_fold(text: str, folded: str) -> None:
     ("truoc han", "trudc han"), ("truoc han", "treée han"), ("dung han", "ding han"), ("qua han", "quá hạn"),
     ("chiem", "chzem"), ("chiem", "chiém"), ("chiem", "ch:em"),
     ("tiep nhan", "tlep nhdn"), ("truc tuyen", "triec tuyén"), ("tra loi", "Tra 101"), ("huong dan", "hudng din"),
+    (pt.EARLY, "truochan"), (pt.LATE, "trehan"), (pt.LATE, "chậm hẹn"), (pt.ONLINE, "qua Cổng Dịch vụ công"), (pt.DOSSIER, "186 HS"),
 ])
 def test_phrases_tolerate_ocr_damage(spec: str, damaged: str) -> None:
     assert pt.phrase(spec).search(pt.fold(damaged))
@@ -301,6 +302,32 @@ def test_find_numbers_in_english() -> None:
       ("dossiers-received-postal", "111", "")]),
     ("Tổng số tiền thanh toán trực tuyến là 45.600.000 đồng, với 318 giao dịch.",
      [("online-payment-amount", "45600000", ""), ("online-payment-transactions", "318", "")]),
+    # Issue 23's probe set: the clause's parts in the words other reports use (cases written for this test).
+    # A verb between the noun and its cue; "sớm", "trước hẹn", "chậm hạn"; "HS" for hồ sơ.
+    ("Trong đó có 3.870 HS giải quyết sớm và đúng hạn (tỷ lệ 98,9%), 42 hồ sơ giải quyết chậm hạn; 315 hồ sơ được trả trước hẹn.",
+     [("dossiers-resolved-on-time", "3870", ""), ("share-on-time", "98.9", ""), ("dossiers-resolved-late", "42", ""),
+      ("dossiers-resolved-early", "315", "")]),
+    # An open dossier's two modifiers, in either order; "đã và đang giải quyết" is all there is to process.
+    ("Tổng số hồ sơ đã và đang giải quyết là 640 hồ sơ; còn 12 hồ sơ đang xử lý chưa đến hạn và 3 hồ sơ quá hạn đang giải quyết.",
+     [("dossiers-to-process", "640", ""), ("dossiers-pending-within-deadline", "12", ""), ("dossiers-pending-overdue", "3", "")]),
+    # The passive, online as "qua mạng", a list whose noun is printed once, a share whose denominator came earlier.
+    ("Xã tiếp nhận 810 hồ sơ. Có 800 hồ sơ đã được giải quyết: trước hạn là 701, đúng hạn 97, trễ hạn 2 hồ sơ. "
+     "Có 366 hồ sơ nộp qua mạng, đạt tỷ lệ 45,2%.",
+     [("dossiers-received", "810", ""), ("dossiers-resolved", "800", ""), ("dossiers-resolved-early", "701", ""),
+      ("dossiers-resolved-on-time", "97", ""), ("dossiers-resolved-late", "2", ""), ("dossiers-received-online", "366", ""),
+      ("share-online", "45.2", "")]),
+    # Digitisation as part/whole; the share first and its people after; the online payment share; a worded zero.
+    ("Số hóa thành phần hồ sơ là 512/530 hồ sơ; 91,4% người dân, tổ chức hài lòng; tỷ lệ thanh toán trực tuyến đạt 27,5%; "
+     "xã không phải gửi thư xin lỗi.",
+     [("dossiers-digitised", "512", ""), ("dossiers-received", "530", ""), ("satisfaction-rate", "91.4", ""),
+      ("online-payment-share", "27.5", ""), ("apology-letters", "0", "")]),
+    # A count with no noun after it: the figure whose brackets hold it, or the noun its clause opens with.
+    ("Tổng số hồ sơ tiếp nhận: 1.245 hồ sơ (trong đó: trực tuyến 620, trực tiếp 610). Hồ sơ đúng hạn 1.180 (97,6%); trễ hạn 29 (2,4%).",
+     [("dossiers-received", "1245", ""), ("dossiers-received-online", "620", ""), ("dossiers-received", "610", "channel=in-person"),
+      ("dossiers-resolved-on-time", "1180", ""), ("share-on-time", "97.6", ""), ("dossiers-resolved-late", "29", ""), ("share-late", "2.4", "")]),
+    # The share first, then the dossiers and their verdict; the number's own words before a cue of the clause before it.
+    ("Xã trả kết quả 1.120 hồ sơ, 100% hồ sơ được giải quyết trước và đúng hạn, không có hồ sơ quá hạn.",
+     [("dossiers-resolved", "1120", ""), ("share-on-time", "100", ""), ("dossiers-resolved-late", "0", "")]),
     ("The Center received 13,188 applications and processed 12,970 of them; 102 applications were delayed.",
      [("dossiers-received", "13188", ""), ("dossiers-resolved", "12970", ""), ("dossiers-resolved-late", "102", "")]),
 ])

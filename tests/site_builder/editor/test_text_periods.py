@@ -33,6 +33,8 @@ SEEN_TARGET = 0.97  # share of the seen corpus's expected rows given their perio
     ("từ ngày 3.4.2019 đến 9.6.2019 có", "từ ngày 3.4.2019 đến 9.6.2019", "2019-04-03/2019-06-09"),
     ("Lũy kế đến ngày 30/9/2023, Cổng", "Lũy kế đến ngày 30/9/2023", "../2023-09-30"),
     ("Tính đến ngày 31/12/2022, tỉnh", "Tính đến ngày 31/12/2022", "../2022-12-31"),
+    ("Tính đến hết tháng 9/2023, tỷ lệ", "Tính đến hết tháng 9/2023", "../2023-09-30"),
+    ("Lũy kế đến tháng 2/2024, Cổng", "Lũy kế đến tháng 2/2024", "../2024-02-29"),
     ("kết quả giai đoạn 2016-2020 cho thấy", "giai đoạn 2016-2020", "2016-2020"),
     ("giai đoạn 2011 – 2020 và", "giai đoạn 2011 – 2020", "2011-2020"),
     ("trong 3 năm từ 2017 đến 2019 chỉ có", "từ 2017 đến 2019", "2017-2019"),
