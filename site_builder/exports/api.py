@@ -191,7 +191,7 @@ def indicator_response(corpus: Corpus, computed: Computed, iid: str, base: dict[
                 "numerator": d.numerator.id,
                 "denominator": d.denominator.id, "published": d.published.id if d.published else None, "differs": d.differs, "impossible": d.impossible}
                | ({"value": None} if d.impossible else {})
-               for d in computed.derived if d.indicator == iid]
+               for d in computed.derived_by_indicator.get(iid, ())]
     return {
         "meta": _meta(base, "indicator"), "indicator": indicator,
         "figures": [figure_obj(f, corpus) for f in sorted(computed.figures_by_indicator.get(iid, ()), key=lambda f: f.id)],

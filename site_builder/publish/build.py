@@ -40,7 +40,7 @@ from site_builder.publish.page_deps import PageState, code_digest, page_state, p
 from site_builder.publish.pages import render_site
 from site_builder.publish.progress import Emit
 from site_builder.publish.search import Aliases, SearchIndexError, markdown_aliases
-from site_builder.publish.site import assemble, recover, swap, unshare
+from site_builder.publish.site import assemble, link_extras, recover, swap, unshare
 
 log = logging.getLogger(__name__)
 
@@ -140,13 +140,17 @@ def build(root: Path, site: Path | None = None, progress: Emit = lambda s: None,
     if recover(paths.site):
         progress(f"restored {paths.site} from a build killed while swapping it in")
     t0 = time.perf_counter()
-    ready = apart(lambda emit: validate_and_prepare(paths, Stages(emit), strict), progress)
+    apart_ = apart(lambda emit: validate_and_prepare(paths, Stages(emit), strict), progress)
+    ready = apart_.first()
     stages = Stages(progress)
     stages.timings = ready.result.timings
-    return finish(ready, paths, stages, t0)
+    try:
+        return finish(ready, paths, stages, t0, apart_.rest)
+    finally:
+        apart_.stop()  # a stage after mkdocs failed while the downloads were still being made: they are not wanted
 
 
-def validate_and_prepare(paths: Paths, stages: Stages, strict: bool) -> Prepared:
+def validate_and_prepare(paths: Paths, stages: Stages, strict: bool) -> tuple[Prepared, Later]:
     stages.progress("validate: reading content/ and datapackages/")
     corpus, findings = stages.run("load+validate", validate, paths.root, stages.timings)
     if corpus is None or not findings.ok(strict):
@@ -158,7 +162,8 @@ def publish(corpus: Corpus, result: BuildResult, paths: Paths, stages: Stages, t
     """Everything after validation: made from the corpus and what compute makes of it, never from
     content/ or datapackages/ again (a test moves them away before this runs)."""
     t0 = time.perf_counter() if t0 is None else t0
-    return finish(prepare(corpus, result, paths, stages), paths, stages, t0)
+    ready, later = prepare(corpus, result, paths, stages)
+    return finish(ready, paths, stages, t0, later)
 
 
 @dataclass(frozen=True)
@@ -174,10 +179,31 @@ class Prepared:
     aliases: dict[str, Aliases]
     units: dict[str, Unit]
     reports: dict[str, str]  # report id -> the unit it is about
+    downloads_later: bool = False  # the downloads are made while mkdocs, assembly and search run (`Later`)
 
 
-def prepare(corpus: Corpus, result: BuildResult, paths: Paths, stages: Stages) -> Prepared:
-    """compute, charts, pages' Markdown, downloads and link previews."""
+@dataclass(frozen=True)
+class DownloadsMade:
+    """What the downloads made, when they were made beside the stages after mkdocs."""
+
+    seconds: float
+    written: int
+    kept: int
+
+
+# What the process that prepared a build still has to do once the stages after it have started:
+# a rebuild's downloads (prepare). Its result comes back to `finish`, which waits for it before
+# the downloads go into the site.
+Later = Callable[[], DownloadsMade | None]
+
+
+def prepare(corpus: Corpus, result: BuildResult, paths: Paths, stages: Stages) -> tuple[Prepared, Later]:
+    """compute, charts, pages' Markdown, downloads and link previews.
+
+    A rebuild that keeps most downloads makes the rest (the touched objects' files and the
+    bundles: a third of a national rebuild) after the others, in `Later`: the process that
+    prepared the build makes them while the stages after it run. A build that makes every
+    download makes them here, and its process ends before mkdocs starts (`build`)."""
     progress = stages.progress
     computed = stages.run("compute", compute, corpus)
     changes = computed.changes
@@ -197,27 +223,47 @@ def prepare(corpus: Corpus, result: BuildResult, paths: Paths, stages: Stages) -
     pages = stages.run("pages", write_pages, paths, corpus, computed, changes, charts, pages_of(edit, corpus) if edit else None, progress)
     result.pages = pages.count
     result.mkdocs_pages = {run.lang: count for run, count in zip(pages.runs, pages.rendered)}
-    progress("downloads")
     key = downloads_key(corpus)
     out = paths.extras / "downloads"
-    files = stages.run("downloads", write_downloads, corpus, computed, changes, out,
-                       edit if last and last.downloads == key and out.is_dir() else None)
-    progress(f"downloads: {len(files.written):,} files written, {files.kept:,} kept")
-    LastBuild(state, key, charts.files).keep(paths.work / LastBuild.FILE)
+    remake = edit if last and last.downloads == key and out.is_dir() else None
+
+    def downloads() -> DownloadsMade:
+        t = time.perf_counter()
+        files = write_downloads(corpus, computed, changes, out, remake)
+        progress(f"downloads: {len(files.written):,} files written, {files.kept:,} kept")
+        LastBuild(state, key, charts.files).keep(paths.work / LastBuild.FILE)
+        return DownloadsMade(time.perf_counter() - t, len(files.written), files.kept)
+
+    if remake is None:
+        progress("downloads")
+        stages.run("downloads", downloads)
     progress("social preview images")
     stages.run("social", write_social, corpus, computed, paths, progress)
-    return Prepared(result, pages.runs, content_epoch(corpus), site_address(corpus.settings.mkdocs()).url, pages.paths, pages.aliases,
-                    dict(corpus.units), {rid: report.unit for rid, report in corpus.reports.items()})
+    ready = Prepared(result, pages.runs, content_epoch(corpus), site_address(corpus.settings.mkdocs()).url, pages.paths, pages.aliases,
+                     dict(corpus.units), {rid: report.unit for rid, report in corpus.reports.items()}, remake is not None)
+    if remake is None:
+        return ready, lambda: None
+    return ready, downloads
 
 
-def finish(ready: Prepared, paths: Paths, stages: Stages, t0: float) -> BuildResult:
-    """mkdocs, the site assembled, its search index, and the swap."""
+def finish(ready: Prepared, paths: Paths, stages: Stages, t0: float, later: Later) -> BuildResult:
+    """mkdocs, the site assembled, its search index, and the swap; the downloads made `later`
+    join the site before the swap."""
     progress, result = stages.progress, ready.result
+    if not ready.downloads_later:
+        later()  # nothing left to make: the process that prepared the build ends, its memory freed for mkdocs
     progress("mkdocs build (vi and en in parallel)")
     stages.run("mkdocs", build_html, ready.runs, ready.epoch)
-    stages.run("assemble", assemble, paths.html("vi"), paths.html("en"), paths.extras, paths.staging, ready.site_url, ready.pages)
+    stages.run("assemble", assemble, paths.html("vi"), paths.html("en"), paths.extras, paths.staging, ready.site_url, ready.pages,
+               LATER_EXTRAS if ready.downloads_later else ())
     progress("search index (pagefind)")
     stages.run("search", index_search, paths, ready.aliases, ready.units, ready.reports, progress)
+    if ready.downloads_later:
+        progress("downloads (made while mkdocs, assembly and search ran)")
+        made = stages.run("downloads", later)  # the wait: what the downloads added to the build's time
+        if made is not None:
+            stages.timings["downloads.beside"] = made.seconds
+        stages.run("assemble", link_extras, paths.extras, paths.staging, LATER_EXTRAS)
     stages.run("swap", swap, paths.staging, paths.site)
     result.site = paths.site
     stages.timings["total"] = time.perf_counter() - t0
@@ -227,12 +273,65 @@ def finish(ready: Prepared, paths: Paths, stages: Stages, t0: float) -> BuildRes
 T = TypeVar("T")
 
 
-def apart(work: Callable[[Emit], T], progress: Emit) -> T:
+class Apart:
+    """A build's first stages in a forked process (`apart`): what they prepared, then what the
+    process makes after that (`Later`), each received when the parent asks for it."""
+
+    def __init__(self, receive: Connection[tuple[str, object], tuple[str, object]] | None, child: multiprocessing.process.BaseProcess | None,
+                 progress: Emit, inline: tuple[Prepared, Later] | None = None):
+        self._receive, self._child, self._progress, self._inline = receive, child, progress, inline
+
+    def first(self) -> Prepared:
+        if self._inline is not None:
+            return self._inline[0]
+        return self._next("done")  # type: ignore[return-value]
+
+    def rest(self) -> DownloadsMade | None:
+        """What `Later` made; the process has ended when this returns."""
+        if self._inline is not None:
+            return self._inline[1]()
+        try:
+            return self._next("later")  # type: ignore[return-value]
+        finally:
+            self.close()
+
+    def stop(self) -> None:
+        """End the process if it is still at work (the state it would have kept is not: the next
+        build makes everything)."""
+        if self._child is not None and self._child.is_alive():
+            self._child.terminate()
+        self.close()
+
+    def close(self) -> None:
+        if self._receive is not None and self._child is not None:
+            self._receive.close()
+            self._child.join()
+            self._receive = None
+
+    def _next(self, expected: str) -> object:
+        assert self._receive is not None
+        while True:
+            try:
+                kind, value = self._receive.recv()
+            except EOFError:
+                self.close()
+                raise BuildError("the build's process ended without a result (killed, or out of memory); site/ left unchanged") from None
+            if kind == "progress":
+                self._progress(str(value))
+            elif kind == expected:
+                return value
+            else:
+                self.close()
+                raise value  # type: ignore[misc]
+
+
+def apart(work: Callable[[Emit], tuple[Prepared, Later]], progress: Emit) -> Apart:
     """`work(emit)` in a forked process: its progress lines come to `progress` as they are
-    emitted, its result back through a pipe, and its exception, if any, is raised here. Where
+    emitted; what it prepared comes back through a pipe as soon as it is made, and what its
+    `Later` makes after that; an exception, if any, is raised in the parent when it asks. Where
     there is no fork, in this process."""
     if "fork" not in multiprocessing.get_all_start_methods():
-        return work(progress)
+        return Apart(None, None, progress, work(progress))
     ctx = multiprocessing.get_context("fork")
     receive: Connection[tuple[str, object], tuple[str, object]]
     receive, send = ctx.Pipe(duplex=False)
@@ -240,26 +339,14 @@ def apart(work: Callable[[Emit], T], progress: Emit) -> T:
     child = ctx.Process(target=_apart_child, args=(work, send), daemon=False)
     child.start()
     send.close()
-    try:
-        while True:
-            try:
-                kind, value = receive.recv()
-            except EOFError:
-                raise BuildError("the build's process ended without a result (killed, or out of memory); site/ left unchanged") from None
-            if kind == "progress":
-                progress(str(value))
-            elif kind == "done":
-                return value  # type: ignore[return-value]
-            else:
-                raise value  # type: ignore[misc]
-    finally:
-        receive.close()
-        child.join()
+    return Apart(receive, child, progress)
 
 
-def _apart_child(work: Callable[[Emit], object], send: Connection[tuple[str, object], tuple[str, object]]) -> None:
+def _apart_child(work: Callable[[Emit], tuple[Prepared, Later]], send: Connection[tuple[str, object], tuple[str, object]]) -> None:
     try:
-        send.send(("done", work(lambda line: send.send(("progress", line)))))
+        prepared, later = work(lambda line: send.send(("progress", line)))
+        send.send(("done", prepared))
+        send.send(("later", later()))
     except BaseException as exc:  # noqa: BLE001 (raised again by the parent)
         try:
             send.send(("error", exc))
@@ -524,6 +611,7 @@ def clean_extras(paths: Paths) -> None:
 
 
 KEPT_EXTRAS = ("charts", "downloads", "api")
+LATER_EXTRAS = ("downloads", "api")  # what write_downloads makes
 
 
 @dataclass(frozen=True)

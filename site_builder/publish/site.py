@@ -26,10 +26,12 @@ def unshare(site: Path, rels: list[str]) -> None:
             path.unlink()
 
 
-def assemble(vi_site: Path, en_site: Path, extras: Path, staging: Path, site_url: str | None = None, pages: list[str] | None = None) -> None:
+def assemble(vi_site: Path, en_site: Path, extras: Path, staging: Path, site_url: str | None = None, pages: list[str] | None = None,
+             later: tuple[str, ...] = ()) -> None:
     """Put the two language builds and the shared files (charts, downloads) into one tree; with
     the site's address (`site_url`, ending in /), its sitemaps name the twin of each of `pages`
-    (Markdown paths, the same in both languages: write_sitemaps)."""
+    (Markdown paths, the same in both languages: write_sitemaps). The extras named in `later`
+    are still being made: link_extras puts them in."""
     if staging.exists():
         shutil.rmtree(staging)
     shutil.copytree(vi_site, staging, copy_function=link_or_copy)
@@ -38,10 +40,16 @@ def assemble(vi_site: Path, en_site: Path, extras: Path, staging: Path, site_url
     # point at the wrong root.
     shutil.copytree(en_site, staging / "en", ignore=lambda folder, names: ["404.html"] if Path(folder) == en_site else [],
                     copy_function=link_or_copy)
-    for item in sorted(extras.iterdir()):
-        shutil.copytree(item, staging / item.name, dirs_exist_ok=True, copy_function=link_or_copy)
+    link_extras(extras, staging, tuple(sorted(item.name for item in extras.iterdir() if item.name not in later)))
     if site_url and pages:
         write_sitemaps(staging, site_url, pages)
+
+
+def link_extras(extras: Path, staging: Path, names: tuple[str, ...]) -> None:
+    """The folders `names` of extras/ into the staged site, hard-linked."""
+    for name in names:
+        if (extras / name).is_dir():
+            shutil.copytree(extras / name, staging / name, dirs_exist_ok=True, copy_function=link_or_copy)
 
 
 def write_sitemaps(staging: Path, site_url: str, pages: list[str]) -> None:
