@@ -163,8 +163,8 @@ def _meta(base: dict[str, Any], schema: str) -> dict[str, Any]:
     return base | {"schema": f"api/schema/{schema}.json", "docs": _page("api/")}
 
 
-def unit_response(corpus: Corpus, computed: Computed, uid: str, base: dict[str, Any]) -> dict[str, Any]:
-    """api/units/{id}.json."""
+def unit_response(corpus: Corpus, computed: Computed, uid: str, base: dict[str, Any], first: int | None = None) -> dict[str, Any]:
+    """api/units/{id}.json; with `first`, only that many figures (the API page's example)."""
     u = corpus.units[uid]
     reorg = u.reorganisation_2025
     unit = _unit_summary(corpus, computed, uid) | {
@@ -175,13 +175,13 @@ def unit_response(corpus: Corpus, computed: Computed, uid: str, base: dict[str, 
         "meta": _meta(base, "unit"), "unit": unit,
         "ancestors": [a.id for a in corpus.ancestors(uid)], "children": [c.id for c in corpus.children(uid)],
         "reports": [_report_summary(corpus, computed, rid) for rid in computed.reports_by_unit.get(uid, ())],
-        "figures": [figure_obj(f, corpus) for f in unit_figures(corpus, computed, uid)],
+        "figures": [figure_obj(f, corpus) for f in unit_figures(corpus, computed, uid)[:first]],
         "targets": [target_obj(t, corpus) for t in corpus.targets if t.unit == uid],
     }
 
 
-def indicator_response(corpus: Corpus, computed: Computed, iid: str, base: dict[str, Any]) -> dict[str, Any]:
-    """api/indicators/{id}.json."""
+def indicator_response(corpus: Corpus, computed: Computed, iid: str, base: dict[str, Any], first: int | None = None) -> dict[str, Any]:
+    """api/indicators/{id}.json; with `first`, only that many figures and derived values (the API page's example)."""
     ind = corpus.indicators[iid]
     indicator = _indicator_summary(corpus, computed, iid) | {
         "definition": _text(ind.definition),
@@ -191,16 +191,16 @@ def indicator_response(corpus: Corpus, computed: Computed, iid: str, base: dict[
                 "numerator": d.numerator.id,
                 "denominator": d.denominator.id, "published": d.published.id if d.published else None, "differs": d.differs, "impossible": d.impossible}
                | ({"value": None} if d.impossible else {})
-               for d in computed.derived_by_indicator.get(iid, ())]
+               for d in computed.derived_by_indicator.get(iid, ())[:first]]
     return {
         "meta": _meta(base, "indicator"), "indicator": indicator,
-        "figures": [figure_obj(f, corpus) for f in sorted(computed.figures_by_indicator.get(iid, ()), key=lambda f: f.id)],
+        "figures": [figure_obj(f, corpus) for f in sorted(computed.figures_by_indicator.get(iid, ()), key=lambda f: f.id)[:first]],
         "derived": derived, "targets": [target_obj(t, corpus) for t in corpus.targets if t.indicator == iid],
     }
 
 
-def report_response(corpus: Corpus, computed: Computed, rid: str, base: dict[str, Any]) -> dict[str, Any]:
-    """api/reports/{id}.json."""
+def report_response(corpus: Corpus, computed: Computed, rid: str, base: dict[str, Any], first: int | None = None) -> dict[str, Any]:
+    """api/reports/{id}.json; with `first`, only that many figures (the API page's example)."""
     r = corpus.reports[rid]
     cited = cite_source(r, corpus.units[r.issuer])
     report = _report_summary(corpus, computed, rid) | {
@@ -211,7 +211,7 @@ def report_response(corpus: Corpus, computed: Computed, rid: str, base: dict[str
     }
     return {
         "meta": _meta(base, "report"), "report": report,
-        "figures": [figure_obj(f, corpus) for f in sorted(computed.figures_by_report.get(rid, ()), key=lambda f: f.id)],
+        "figures": [figure_obj(f, corpus) for f in sorted(computed.figures_by_report.get(rid, ()), key=lambda f: f.id)[:first]],
         "targets": [target_obj(t, corpus) for t in corpus.targets if t.report == rid],
     }
 
@@ -461,11 +461,11 @@ def documentation(corpus: Corpus, computed: Computed) -> list[dict[str, Any]]:
         return max(sorted(ids), key=count, default=None)
 
     if (uid := most(corpus.units, lambda u: len(unit_figures(corpus, computed, u)))) is not None:
-        docs[f"units/{uid}.json"] = unit_response(corpus, computed, uid, base)
+        docs[f"units/{uid}.json"] = unit_response(corpus, computed, uid, base, first=1)  # _shorten keeps the first of each list
     if (iid := most(corpus.indicators, lambda i: len(computed.figures_by_indicator.get(i, ())))) is not None:
-        docs[f"indicators/{iid}.json"] = indicator_response(corpus, computed, iid, base)
+        docs[f"indicators/{iid}.json"] = indicator_response(corpus, computed, iid, base, first=1)
     if (rid := most(corpus.reports, lambda r: len(computed.figures_by_report.get(r, ())))) is not None:
-        docs[f"reports/{rid}.json"] = report_response(corpus, computed, rid, base)
+        docs[f"reports/{rid}.json"] = report_response(corpus, computed, rid, base, first=1)
     out = []
     for name, pattern, prefix in ENDPOINTS:
         path = prefix if prefix.endswith(".json") else next((p for p in docs if p.startswith(prefix)), None)
