@@ -26,7 +26,8 @@ How a text is read:
    periods and breakdowns by the others, "a/b" to numerator and denominator, "/" or blank to `missing`.
 
 6. Each figure's period is the one the text gives for it (`text_periods.PeriodScope`); without
-   one, the period the editor passes.
+   one, the period the editor passes. A figure of a compared period the text does not date ("cùng kỳ
+   năm trước tiếp nhận 5.400 hồ sơ") is not proposed: it would be read as the current period's.
 
 It never invents a number: every value is a number printed in its quote, and only
 indicators that exist in the catalogue are proposed. The command then runs the consistency
@@ -853,6 +854,8 @@ def _read_prose(text: str, catalogue: Catalogue, line_starts: list[int], scope: 
         for item in items:
             if item.hit:
                 offset = sent.start + item.number.start
+                if scope.compared_undated(offset):
+                    continue  # "cùng kỳ năm trước tiếp nhận 5.400 hồ sơ": an earlier period's, and the text does not date it
                 locator = f"văn bản gốc, dòng {bisect_right(line_starts, offset)}"
                 rows = _prose_rows(item, catalogue, offset, quote, locator, scope.at(offset))
                 other = _other_unit(sent.text, item.number.start, own)
