@@ -26,7 +26,8 @@ How a text is read:
    periods and breakdowns by the others, "a/b" to numerator and denominator, "/" or blank to `missing`.
 
 6. Each figure's period is the one the text gives for it (`text_periods.PeriodScope`); without
-   one, the period the editor passes.
+   one, the period the editor passes. A figure of a compared period the text does not date ("cùng kỳ
+   năm trước tiếp nhận 5.400 hồ sơ") is not proposed: it would be read as the current period's.
 
 It never invents a number: every value is a number printed in its quote, and only
 indicators that exist in the catalogue are proposed. The command then runs the consistency
@@ -177,6 +178,11 @@ _POINT_PERCENT = r"\d{1,3}\.\d{1,2}(?=[ \t]?%)"
 _NUMBER = re.compile(rf"(?<![\w.,])(?P<a>{_POINT_PERCENT}|{_NUM})(?:[ \t]?/[ \t]?(?P<b>{_NUM}))?(?P<c>[ \t]?/[ \t]?\d+)?(?P<pct>[ \t]?%)?")
 _SKIP_BEFORE = re.compile(phrase(pt.SKIP_BEFORE).pattern + r"[^\w:]*$")  # "trong tháng: 6.730" is a label and its figure
 _DATE_BEFORE = re.compile(phrase("(ngay|thang|den|tu|quy|nam)").pattern + r"\W*$")
+# A number followed by a word for its magnitude ("hơn 4,5 ngàn hồ sơ", "5 nghìn lượt") is that many
+# thousands. Its digits are not the figure, and the figure (4500) is not printed: as with "tỷ đồng" for an
+# indicator counted in million đồng, `extract` does not multiply, so it proposes nothing for such a number
+# (a miss for the editor to add, never a wrong value). "triệu" and "tỷ" are read as money (`_currency`).
+_MAGNITUDE = re.compile(r"[ \t]*(?:ngan|nghin)(?![a-z])")  # over folded text: "ngàn", "nghìn"
 _MASKS = (phrase("ty le"), phrase("ho so"), phrase("tra loi"))  # OCR words whose letters read as digits ("Ty 18", "ho 50", "tra 101")
 
 
@@ -250,6 +256,8 @@ def find_numbers(sentence: str, english: bool = False) -> list[Number]:
                 continue  # "s6", "2ế", "1a": a digit inside a word
         if nxt and nxt in "€¢&@$":
             continue
+        if _MAGNITUDE.match(fold(after[:12])):
+            continue  # "4,5 ngàn hồ sơ": 4,5 thousand; the text does not print 4500, so no figure (see _MAGNITUDE)
         a, b = m["a"], m["b"]
         if b and ((re.fullmatch(r"\d{4}", b) and 1900 <= int(b) <= 2100 and parse_number(a) <= 12)
                   or _DATE_BEFORE.search(fold(before[-16:]))):
@@ -762,11 +770,17 @@ def _context(before: str, right: str) -> dict[str, str]:
 
 
 def _qualifier(before: str, sentence: str) -> str:
-    """The qualifier printed right before a number ("trên 312.000", "khoảng 4.300"), or "ước" opening the sentence."""
-    for spec, qualifier in pt.QUALIFIERS:
-        if re.search(phrase(spec).pattern + r"\W{0,2}$", before[-24:]):
-            return qualifier
-    return "estimated" if phrase(pt.ESTIMATE_OPENING).match(sentence) else ""
+    """The qualifier printed right before a number ("trên 312.000", "khoảng 4.300"), made an estimate by "ước" or
+    "dự kiến" in its clause or opening the sentence ("dự kiến khoảng 9.000", "Dự kiến cả năm, … khoảng 26.000").
+
+    An estimate of an approximate number is an estimate, as `content.qualifiers.combine` has it; a bound stays a
+    bound ("ước trên 9.500": the number printed is a bound of the estimate, not the estimate)."""
+    near = next((q for spec, q in pt.QUALIFIERS if re.search(phrase(spec).pattern + r"\W{0,2}$", before[-24:])), "")
+    if near in ("", "approx"):
+        clause = re.split(r"[,;:()]", before)[-1]
+        if phrase(pt.ESTIMATE_OPENING).match(sentence) or phrase(pt.ESTIMATE_CUE).search(clause[-40:]):
+            return "estimated"
+    return near
 
 
 @dataclass
@@ -853,6 +867,8 @@ def _read_prose(text: str, catalogue: Catalogue, line_starts: list[int], scope: 
         for item in items:
             if item.hit:
                 offset = sent.start + item.number.start
+                if scope.compared_undated(offset):
+                    continue  # "cùng kỳ năm trước tiếp nhận 5.400 hồ sơ": an earlier period's, and the text does not date it
                 locator = f"văn bản gốc, dòng {bisect_right(line_starts, offset)}"
                 rows = _prose_rows(item, catalogue, offset, quote, locator, scope.at(offset))
                 other = _other_unit(sent.text, item.number.start, own)

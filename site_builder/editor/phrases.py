@@ -527,7 +527,9 @@ QUALIFIERS: tuple[tuple[str, str], ...] = (
     ("`(?<![a-z])(?:toi da|khong qua)`", "at_most"), ("`(?<![a-z])uoc(?: dat| tinh| khoang| thuc hien)?`", "estimated"),
     ("`more than|over`", "more_than"), ("`nearly|about|approximately|around|almost`", "approx"), ("`at least`", "at_least"),
 )
-ESTIMATE_OPENING = "`\\W*`uoc"
+# "ước", "dự kiến", "dự tính": the figure is an estimate, opening the sentence or in the number's clause.
+ESTIMATE_CUE = "`(?<![a-z])(?:uoc|du kien|du tinh)(?![a-z])`"
+ESTIMATE_OPENING = "`\\W*`(uoc|`(?:du kien|du tinh)(?![a-z])`)"
 # Published indices: (indicator prefix, how a text names it); their figures are `<prefix>-score` and `-rank`.
 INDEX_NAMES: tuple[tuple[str, str], ...] = (
     ("par-index", "(par ?index|chi so cai cach hanh chinh|chi so cchc)"),

@@ -99,9 +99,18 @@ DATE_BEFORE = re.compile(r"(?<![a-z])(?:ngay|day)[a-z]*\s*\S{0,4}\s*$")  # "ngà
 # Between a figure and a later period of its sentence: that period is a part's, not the figure's
 # ("đã giải quyết 480 hồ sơ, riêng quý IV giải quyết 120").
 PART_OF = re.compile(r";|(?<![a-z])(?:rieng|trong\s+do|trong\s+so|of\s+which|including|in\s+particular)(?![a-z])")
-# A period compared with that the text does not date ("so với cùng kỳ năm trước").
+# A period compared with that the text does not date ("so với cùng kỳ năm trước", "tháng trước"); not the
+# period dossiers were carried over from ("năm trước chuyển sang 120 hồ sơ": this period's figure).
 UNNAMED = (r"(?<![a-z])(?:cung\s+ky(?:\s+n(?!h)[a-z]{1,2}m\s+(?:truoc|ngoai))?|n(?!h)[a-z]{1,2}m\s+(?:truoc|ngoai)"
-           r"|(?:the\s+)?same\s+period\s+(?:of\s+)?last\s+year|last\s+year|(?:the\s+)?previous\s+year)(?![a-z])")
+           r"|(?:thang|quy)\s+truoc"
+           r"|(?:the\s+)?same\s+period\s+(?:of\s+)?last\s+year|last\s+year|(?:the\s+)?previous\s+year)(?![a-z])(?!\s+chuyen)")
+# Words before a compared period that make it the object of a comparison ("tăng 8% so với năm 2022"): its
+# reach ends at the clause's end. Without them it is the subject of its clause ("cùng kỳ năm trước tiếp nhận
+# 5.400 hồ sơ, giải quyết 5.300 hồ sơ") and its figures run to the semicolon, the bracket or the sentence's end.
+COMPARED_OBJECT = re.compile(r"(?:so\s+voi|(?<![a-z])hon|compared\s+(?:with|to)|(?<![a-z])than|(?<![a-z])vs"
+                             r"|up\s+from|down\s+from)(?![a-z])[^0-9.;:!?()\n]*$")
+# Where the dossiers of an earlier period are this period's carried-over ones ("tồn từ năm trước: 45 hồ sơ").
+CARRIED = re.compile(r"(?<![a-z])(?:ton|tu|chuyen\s+tu)\s*$")
 UNKNOWN = re.compile(rf"{TU}\s+dau\s+{NAM}(?:\s+{YEAR})?\s+{DEN}\s+nay(?![a-z])")
 
 
@@ -363,7 +372,7 @@ def _mentions(text: str, f: str | None = None) -> list[_Mention]:
 
 def _refined(mentions: list[_Mention], f: str) -> list[_Mention]:
     """A named period followed by the dates it counts ("quý I năm 2020 (tính từ 1/12/2019 đến
-    29/2/2020)") is that date range."""
+    29/2/2020)"), or following them in brackets ("từ 16/3/2024 đến 15/6/2024 (quý II/2024)"), is that date range."""
     out = list(mentions)
     named: dict[str, str] = {}
     for i in range(len(out) - 1):
@@ -375,6 +384,9 @@ def _refined(mentions: list[_Mention], f: str) -> list[_Mention]:
         if _same_in_other_words(m.code, nxt.code):
             named[m.code] = nxt.code
             out[i] = replace(m, code=nxt.code)
+        elif m.kind == "range" and re.fullmatch(r"\s*\(\s*", f[m.end: nxt.start]) and _same_in_other_words(nxt.code, m.code):
+            named[nxt.code] = m.code  # "từ 16/3/2024 đến 15/6/2024 (quý II/2024)": the dates, their name in brackets
+            out[i + 1] = replace(nxt, code=m.code)
         elif m.kind == "year" and nxt.kind == "to_date":  # "Năm 2020 (Tính đến 31/3)": the year so far
             end = periods.parse(nxt.code)
             assert end is not None and end.end is not None
@@ -508,8 +520,10 @@ class PeriodScope:
         return start, end
 
     def _compared(self, offset: int, sentence_start: int) -> tuple[bool, str]:
-        """Whether a number stands for a compared period: in the brackets right after one, or the
-        first number of "từ X lên/xuống Y"."""
+        """Whether a number stands for a compared period: in the brackets right after one, in the clause
+        one opens or ends with ("cùng kỳ năm trước tiếp nhận 5.400 hồ sơ", "so với cùng kỳ năm 2023 là
+        4.512 hồ sơ"), or the first number of "từ X lên/xuống Y". The code is "" when the text does not
+        date that period, and for "cùng kỳ năm 2023" (the same part of that year, not the year)."""
         f = self.folded
         k = bisect_right(self._all_starts, offset)
         before = [m for m in self.mentions[:k] if m.comparison and m.end <= offset and m.start >= sentence_start]
@@ -518,10 +532,33 @@ class PeriodScope:
             gap = f[last.end: offset]
             if re.fullmatch(r"\s*\([^()]*", gap):
                 return True, last.code
+            if self._in_compared_clause(last, gap):
+                same_part = len(before) > 1 and not before[-2].code and re.fullmatch(r"\s*", f[before[-2].end: last.start])
+                return True, "" if same_part else last.code
         if re.search(r"(?<![a-z])tu\s+(?:[a-z]+\s+){0,3}$", f[max(sentence_start, offset - 30): offset]) and \
                 re.match(r"[\d.,%\s]*(?:[a-z]+\s+){0,2}?(?:len|xuong)(?![a-z])", f[offset: offset + 40]):
             return True, before[-1].code if before else ""
         return False, ""
+
+    def _in_compared_clause(self, mention: _Mention, gap: str) -> bool:
+        """Whether a figure `gap` characters after a compared period is in that period's reach: the rest of
+        the clause after the object of a comparison; after a subject, up to a semicolon or the bracket's end."""
+        f = self.folded
+        head = f[max(0, mention.start - 40): mention.start]
+        if CARRIED.search(head):
+            return False
+        if COMPARED_OBJECT.search(head):
+            return not re.search(r"[,;:()\d]", gap)
+        opened = f.rfind("(", 0, mention.start) > f.rfind(")", 0, mention.start)
+        return not re.search(r"[;)]" if opened else r";", gap)
+
+    def compared_undated(self, offset: int) -> bool:
+        """Whether a figure at `offset` stands for a compared period the text does not date ("cùng kỳ năm
+        trước tiếp nhận 5.400 hồ sơ"): not a figure of the period reported, nor of any period one can name."""
+        if self._column(offset)[0]:
+            return False
+        compared, code = self._compared(offset, self._sentence(offset)[0])
+        return compared and not code
 
     def _narrowed(self, year: _Mention, k: int, s_end: int) -> str:
         """The dates a sentence gives in brackets for the part of its year it counts ("Năm 2020, …
@@ -553,8 +590,11 @@ class PeriodScope:
         k = bisect_right(self._own_starts, offset)
         own_before = self._own[k - 1] if k else None
         if k < len(self._own) and self._own[k].code and self._own[k].start < s_end \
-                and OWN_BRACKET.fullmatch(self.folded[offset: self._own[k].start]):
-            return _bounds(self._own[k].code)  # "1 hồ sơ trễ hạn (năm 2017)": the figure's own bracket
+                and OWN_BRACKET.fullmatch(self.folded[offset: self._own[k].start]) \
+                and re.match(r"[^()\d]*\)", self.folded[self._own[k].end:]):
+            # "1 hồ sơ trễ hạn (năm 2017)": the figure's own bracket; not "(năm 2022: 8.200 hồ sơ)", another
+            # period's figure printed beside it
+            return _bounds(self._own[k].code)
         if own_before is not None and own_before.start >= s_start and own_before.end <= offset:
             narrower = self._narrowed(own_before, k, s_end)
             return _bounds(narrower or own_before.code) if own_before.code else None

@@ -533,3 +533,86 @@ def test_a_figure_of_another_unit_named_in_its_clause_gets_that_unit_and_a_note(
     assert [r.unit for r in ex.extract(own, catalogue)] == [""]
     assert [r.unit for r in ex.extract(own.split("\n", 2)[2], catalogue, unit="huyen-dong-giang")] == ["huyen-dong-giang"]
     assert [name for _, name in ex.named_units("các huyện, thị xã và TP Bảo Lộc; tỉnh và xã")] == ["tp Bảo Lộc"]
+
+
+# --------------------------------------------------------------------------- precision traps (issue 23)
+# Sentences written for these tests (invented places) of what reports print near dossier words that is no
+# figure, or another indicator's, or another period's. The right outcome is the rows listed and no other:
+# a wrong value is worse than a miss, since editors trust the draft.
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Thực hiện Quyết định số 1234/QĐ-UBND ngày 5/3/2023 và Kế hoạch 56/KH-UBND của UBND huyện Tân Lộc, "
+                 "năm 2023 Bộ phận Một cửa tiếp nhận 2.310 hồ sơ.",
+                 [("dossiers-received", "2310", "2023", "")], id="document-numbers"),
+    pytest.param("Năm 2023, UBND tỉnh Hà Giang Nam công bố 1.234 thủ tục hành chính; danh mục 215 TTHC được tiếp nhận "
+                 "tại Bộ phận Một cửa cấp huyện. Huyện tiếp nhận 9.100 hồ sơ của 235 thủ tục hành chính thuộc 24 lĩnh vực.",
+                 [("dossiers-received", "9100", "2023", "")], id="procedures-and-fields-counted"),
+    pytest.param("Năm 2023, Bộ phận Một cửa xã Phú Sơn có 4 công chức làm việc tại 12 quầy, tổ chức 3 cuộc họp giao ban "
+                 "và tiếp nhận 640 hồ sơ.",
+                 [("dossiers-received", "640", "2023", "")], id="staff-desks-meetings"),
+    pytest.param("Trong tháng 5/2024, xã Đông Hòa tiếp nhận 312 hồ sơ, thu phí, lệ phí 12.500.000 đồng.",
+                 [("dossiers-received", "312", "2024-05", "")], id="fees-in-dong"),
+    pytest.param("Năm 2023, huyện Sơn Khê tiếp nhận 8.410 hồ sơ, tăng 3,2% so với cùng kỳ; số hồ sơ trễ hạn giảm 120 hồ sơ, "
+                 "giảm 49 hồ sơ so với năm 2022.",
+                 [("dossiers-received", "8410", "2023", "")], id="changes"),
+    pytest.param("Năm 2023, Trung tâm tiếp nhận 2.040 hồ sơ; đội văn nghệ của huyện đạt 85,6 điểm, xếp thứ 5/12 đội tham gia hội diễn. "
+                 "Chỉ số cải cách hành chính của tỉnh Bình Lâm năm 2023 xếp thứ 5/63.",
+                 [("dossiers-received", "2040", "2023", ""), ("par-index-rank", "5", "2023", "")], id="scores-and-ranks"),
+    pytest.param("Ngày 15/6/2024, Trung tâm trả kết quả cho 240 hồ sơ trong 03 ngày làm việc; thời gian giải quyết "
+                 "bình quân 3,5 ngày/hồ sơ.",
+                 [("dossiers-resolved", "240", "", "")], id="dates-and-durations"),
+    pytest.param("Mọi phản ánh xin gọi đường dây nóng 0259.3822.115 hoặc 1900 1234; trong tháng 6/2024 Trung tâm tiếp nhận 1.120 hồ sơ.",
+                 [("dossiers-received", "1120", "2024-06", "")], id="hotline-numbers"),
+    pytest.param("Năm 2023, tỷ lệ cán bộ, công chức của huyện đạt chuẩn là 96,5%; 100% cán bộ được tập huấn về tiếp nhận hồ sơ "
+                 "trực tuyến; tỷ lệ hồ sơ giải quyết đúng hạn đạt 98,2%.",
+                 [("share-on-time", "98.2", "2023", "")], id="shares-of-staff"),
+    # Before: 5.400 and 980 were given the current period (2024-Q2, 2024-06); 9.100 took the bracket's 2022.
+    pytest.param("Quý II/2024, huyện Kim Sơn Đông tiếp nhận 6.120 hồ sơ, cùng kỳ năm trước là 5.400 hồ sơ; "
+                 "trong khi cùng kỳ năm trước tiếp nhận 5.400 hồ sơ, giải quyết 5.310 hồ sơ.",
+                 [("dossiers-received", "6120", "2024-Q2", "")], id="same-period-last-year"),
+    pytest.param("Quý II/2024, huyện tiếp nhận 6.120 hồ sơ (cùng kỳ năm 2023 tiếp nhận 5.400 hồ sơ), giải quyết 6.000 hồ sơ.",
+                 [("dossiers-received", "6120", "2024-Q2", ""), ("dossiers-resolved", "6000", "2024-Q2", "")],
+                 id="same-period-of-a-year-in-brackets"),
+    pytest.param("Tháng 6/2024, Trung tâm tiếp nhận 1.020 hồ sơ, tháng trước tiếp nhận 980 hồ sơ.",
+                 [("dossiers-received", "1020", "2024-06", "")], id="last-month"),
+    pytest.param("Năm 2023, huyện tiếp nhận 9.100 hồ sơ (năm 2022: 8.200 hồ sơ). Năm 2023, số hồ sơ trễ hạn là 45 hồ sơ, "
+                 "giảm so với năm 2022 (120 hồ sơ trễ hạn).",
+                 [("dossiers-received", "9100", "2023", ""), ("dossiers-resolved-late", "45", "2023", ""),
+                  ("dossiers-resolved-late", "120", "2022", "")], id="earlier-year-beside-the-figure"),
+    # "chiếm x% tổng số hồ sơ" of a count no share is defined for (a commune's part of the district, a field's): no share.
+    pytest.param("Năm 2023, xã Tân Phong tiếp nhận 820 hồ sơ, chiếm 18,2% tổng số hồ sơ của huyện.",
+                 [("dossiers-received", "820", "2023", "")], id="share-of-what"),
+    # Before: "5 nghìn" was proposed as 5 dossiers.
+    pytest.param("Năm 2023, số hồ sơ tiếp nhận: 5 nghìn; số hồ sơ giải quyết: hơn 4,5 ngàn; trong đó có 12 nghìn lượt tra cứu.",
+                 [], id="thousands-in-words"),
+])
+def test_precision_traps(text: str, expected: list[tuple[str, str, str, str]], catalogue: ex.Catalogue) -> None:
+    rows = ex.extract(text, catalogue)
+    assert [(r.indicator, r.value, r.period, r.qualifier) for r in rows] == expected
+
+
+def test_a_part_of_a_total_named_by_a_field_is_its_totals_with_a_note_and_its_share_is_not_read(catalogue: ex.Catalogue) -> None:
+    rows = ex.extract("Năm 2023, Trung tâm tiếp nhận 5.200 hồ sơ, trong đó 1.300 hồ sơ lĩnh vực đất đai chiếm 25% "
+                      "tổng số hồ sơ tiếp nhận.", catalogue)
+    assert [(r.indicator, r.value, r.note_en) for r in rows] == [
+        ("dossiers-received", "5200", ""), ("dossiers-received", "1300", ex.INHERITED_NOTE[1])]
+
+
+@pytest.mark.parametrize(("text", "qualifiers"), [
+    # Before: "approx" for all three of the first (the "khoảng" nearest the number won over the estimate).
+    ("Năm 2024, huyện dự kiến khoảng 9.000 hồ sơ được tiếp nhận. Dự kiến năm 2024 huyện tiếp nhận khoảng 9.100 hồ sơ. "
+     "Năm 2024, Trung tâm ước khoảng 9.200 hồ sơ được tiếp nhận.", ["estimated", "estimated", "estimated"]),
+    # a bound stays a bound; an estimate in another clause does not reach a figure of this year
+    ("Năm 2024 ước tiếp nhận trên 9.500 hồ sơ. Năm 2023 huyện tiếp nhận khoảng 9.000 hồ sơ, dự kiến năm 2024 tiếp nhận 9.600 hồ sơ.",
+     ["more_than", "approx", "estimated"]),
+])
+def test_an_estimate_of_an_approximate_number_is_an_estimate(text: str, qualifiers: list[str], catalogue: ex.Catalogue) -> None:
+    assert [r.qualifier for r in ex.extract(text, catalogue)] == qualifiers
+
+
+def test_find_numbers_leaves_out_a_number_of_thousands_in_words() -> None:
+    """"4,5 ngàn" is 4500, a number the text does not print: `extract` proposes nothing rather than multiply
+    (as for "tỷ đồng" against million đồng); the editor adds the row."""
+    numbers = ex.find_numbers("tiếp nhận hơn 4,5 ngàn hồ sơ, 5 nghìn lượt, 12 NGHÌN phiếu và 310 hồ sơ")
+    assert [n.text for n in numbers] == ["310"]

@@ -255,3 +255,44 @@ def test_a_bracket_right_after_a_figure_names_its_period() -> None:
     scope = PeriodScope(text)
     assert scope.at(text.index("1 hồ sơ")) == ("2017", "2017-01-01", "2017-12-31")
     assert scope.at(text.index("2.024"))[0] == "2019-09-10/2019-11-10"  # type: ignore[index]
+
+
+def test_a_compared_period_that_opens_or_ends_a_clause_takes_its_figures() -> None:
+    """"cùng kỳ năm trước tiếp nhận 5.400 hồ sơ": the figure is of the compared period, undated here, so
+    none; "so với năm 2022 là 8.200": 2022's; "cùng kỳ năm 2023": the same part of 2023, not the year."""
+    text = ("Quý II/2024, huyện tiếp nhận 6.120 hồ sơ, trong khi cùng kỳ năm trước tiếp nhận 5.400 hồ sơ, giải quyết 5.310 hồ sơ; "
+            "trả kết quả 6.010 hồ sơ. Tháng 6/2024 có 1.020 hồ sơ, tháng trước 980 hồ sơ. "
+            "Năm 2023 giải quyết 9.100 hồ sơ, so với năm 2022 là 8.200 hồ sơ, tăng 3% so với năm 2021, đúng hạn 9.050 hồ sơ. "
+            "Quý I/2024 tiếp nhận 3.100 hồ sơ (cùng kỳ năm 2023 tiếp nhận 2.900 hồ sơ), giải quyết 3.000 hồ sơ.")
+    scope = PeriodScope(text)
+    assert _at(text, "6.120") == "2024-Q2"
+    for number in ("5.400", "5.310", "980", "2.900"):
+        assert _at(text, number) is None and scope.compared_undated(text.index(number)), number
+    assert _at(text, "6.010") == "2024-Q2" and not scope.compared_undated(text.index("6.010"))
+    assert _at(text, "8.200") == "2022"
+    assert _at(text, "9.050") == "2023"  # the comparison's clause ended at its comma
+    assert _at(text, "3.000") == "2024-Q1"
+
+
+def test_the_period_dossiers_were_carried_over_from_is_no_comparison() -> None:
+    text = "Năm 2024, năm trước chuyển sang 120 hồ sơ, tồn từ năm trước 45 hồ sơ, tiếp nhận 900 hồ sơ."
+    scope = PeriodScope(text)
+    assert [_at(text, n) for n in ("120", "45", "900")] == ["2024"] * 3
+    assert not any(scope.compared_undated(text.index(n)) for n in ("120", "45", "900"))
+
+
+def test_a_bracket_with_another_periods_figure_is_not_the_figures_own() -> None:
+    text = "Năm 2023, huyện tiếp nhận 9.100 hồ sơ (năm 2022: 8.200 hồ sơ); có 3 hồ sơ trễ hạn (năm 2022)."
+    assert _at(text, "9.100") == "2023"  # before: 2022, the bracket's
+    assert _at(text, "8.200") == "2022"
+    assert _at(text, "3") == "2022"  # a bracket that only names a period is the figure's own
+
+
+def test_a_quarter_with_its_own_dates_in_brackets_is_that_date_range() -> None:
+    """As "quý I năm 2020 (tính từ 1/12/2019 đến 29/2/2020)": the dates printed are the period, in either
+    order, and the quarter named again later in the text is that range too."""
+    text = ("Quý I/2024 (từ 16/12/2023 đến 15/3/2024), Trung tâm tiếp nhận 3.410 hồ sơ. Riêng quý I, cấp xã tiếp nhận 1.002 hồ sơ. "
+            "Từ ngày 16/3/2024 đến 15/6/2024 (quý II/2024), tiếp nhận 3.900 hồ sơ.")
+    assert _at(text, "3.410") == "2023-12-16/2024-03-15"
+    assert _at(text, "1.002") == "2023-12-16/2024-03-15"
+    assert _at(text, "3.900") == "2024-03-16/2024-06-15"
