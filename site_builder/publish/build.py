@@ -176,7 +176,6 @@ class Prepared:
     epoch: int  # content_epoch
     site_url: str | None
     pages: list[str]  # the Markdown path of every page, the same in both languages
-    aliases: dict[str, Aliases]
     units: dict[str, Unit]
     reports: dict[str, str]  # report id -> the unit it is about
     downloads_later: bool = False  # the downloads are made while mkdocs, assembly and search run (`Later`)
@@ -239,7 +238,7 @@ def prepare(corpus: Corpus, result: BuildResult, paths: Paths, stages: Stages) -
         stages.run("downloads", downloads)
     progress("social preview images")
     stages.run("social", write_social, corpus, computed, paths, progress)
-    ready = Prepared(result, pages.runs, content_epoch(corpus), site_address(corpus.settings.mkdocs()).url, pages.paths, pages.aliases,
+    ready = Prepared(result, pages.runs, content_epoch(corpus), site_address(corpus.settings.mkdocs()).url, pages.paths,
                      dict(corpus.units), {rid: report.unit for rid, report in corpus.reports.items()}, remake is not None)
     if remake is None:
         return ready, lambda: None
@@ -257,7 +256,7 @@ def finish(ready: Prepared, paths: Paths, stages: Stages, t0: float, later: Late
     stages.run("assemble", assemble, paths.html("vi"), paths.html("en"), paths.extras, paths.staging, ready.site_url, ready.pages,
                LATER_EXTRAS if ready.downloads_later else ())
     progress("search index (pagefind)")
-    stages.run("search", index_search, paths, ready.aliases, ready.units, ready.reports, progress)
+    stages.run("search", index_search, paths, ready.units, ready.reports, progress)
     if ready.downloads_later:
         progress("downloads (made while mkdocs, assembly and search ran)")
         made = stages.run("downloads", later)  # the wait: what the downloads added to the build's time
@@ -390,7 +389,6 @@ class Pages:
     runs: list[MkdocsRun]
     rendered: list[int]  # pages mkdocs renders per run: all, or only the changed ones
     count: int
-    aliases: dict[str, Aliases]
     paths: list[str]  # the Markdown path of every page, the same in both languages
 
 
@@ -452,6 +450,16 @@ class LastAliases:
             path.unlink(missing_ok=True)
 
     @classmethod
+    def read(cls, work: Path) -> dict[str, Aliases]:
+        """Both languages' aliases as this build's renderers kept them (the search index reads them
+        here, not from the process that rendered: it is not held through mkdocs)."""
+        out: dict[str, Aliases] = {}
+        for lang in i18n.LANGS:
+            data = json.loads(cls.path(work, lang).read_text(encoding="utf-8"))
+            out.update({str(page): (str(title), [str(w) for w in words]) for page, (title, words) in data.items()})
+        return out
+
+    @classmethod
     def keep(cls, work: Path, lang: i18n.Lang, aliases: dict[str, Aliases]) -> None:
         cls.path(work, lang).write_text(json.dumps(aliases, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
@@ -473,9 +481,13 @@ Outcome = tuple[RenderedLanguage, None] | tuple[None, str]
 
 def in_forked_processes(work: Callable[[RenderJob, i18n.Lang], RenderedLanguage], job: RenderJob,
                         langs: tuple[i18n.Lang, ...]) -> list[RenderedLanguage]:
-    """`work(job, lang)` for each language in a forked child; results come back through a pipe.
+    """`work(job, lang)` for the first language in this process and for each other in a forked
+    child, side by side; the children's results come back through a pipe.
 
     A forked child inherits `job` as the argument of its target: the corpus is never pickled.
+    This process works rather than waits: a child copies the pages of the corpus it reads (each
+    object it touches has its reference count written), 400 MiB at national scale, and this
+    process has them already.
     """
     ctx = multiprocessing.get_context("fork")
     children = []
@@ -486,13 +498,17 @@ def in_forked_processes(work: Callable[[RenderJob, i18n.Lang], RenderedLanguage]
     out: list[RenderedLanguage] = []
     failures: list[str] = []
     try:
-        for lang in langs:
+        for lang in langs[1:]:
             receive: Connection[Outcome, Outcome]
             receive, send = ctx.Pipe(duplex=False)
             child = ctx.Process(target=_child, args=(work, job, lang, send), daemon=True)
             child.start()
             send.close()
             children.append((lang, child, receive))
+        try:
+            out.append(work(job, langs[0]))
+        except Exception as exc:  # noqa: BLE001 (reported with the children's, naming the stage)
+            failures.append(f"[{langs[0]}] {type(exc).__name__}: {exc}")
         for lang, child, receive in children:
             try:
                 done, why = receive.recv()  # before join(): a large result would fill the pipe and block the child
@@ -534,10 +550,8 @@ def write_pages(paths: Paths, corpus: Corpus, computed: Computed, changes: Chang
     rendered = render_languages(RenderJob(paths, corpus, computed, changes, charts, progress, only))
     runs: list[MkdocsRun] = []
     counts: list[int] = []
-    aliases: dict[str, Aliases] = {}
     for lang_pages in rendered:
         lang = lang_pages.lang
-        aliases.update(lang_pages.aliases)
         config = paths.work / f"mkdocs.{lang}.yml"
         write_config(config, mkdocs_config(paths.root, corpus.settings.mkdocs(), lang, paths.docs(lang), paths.html(lang)))
         stamp = paths.work / f"site-{lang}.fingerprint"
@@ -550,7 +564,7 @@ def write_pages(paths: Paths, corpus: Corpus, computed: Computed, changes: Chang
         counts.append(len(lang_pages.written) if dirty else len(lang_pages.pages))
         progress(f"pages [{lang}]: {len(lang_pages.pages):,} pages, {lang_pages.rendered:,} rendered, {len(lang_pages.written):,} changed"
                  + ("" if dirty else "; mkdocs renders all"))
-    return Pages(runs, counts, sum(len(r.pages) for r in rendered), aliases, rendered[0].pages)
+    return Pages(runs, counts, sum(len(r.pages) for r in rendered), rendered[0].pages)
 
 
 # --------------------------------------------------------------------------- mkdocs, cards, search
@@ -575,14 +589,14 @@ def write_social(corpus: Corpus, computed: Computed, paths: Paths, progress: Emi
     write_social_images(corpus, computed, paths.extras / "social", cache=paths.work / "cache" / "social", progress=progress)
 
 
-def index_search(paths: Paths, aliases: dict[str, Aliases], units: dict[str, Unit], reports: dict[str, str], progress: Emit) -> None:
+def index_search(paths: Paths, units: dict[str, Unit], reports: dict[str, str], progress: Emit) -> None:
     """The Pagefind index of the staged site, units' short names and old names on their pages, in
     partitions by province, each indexed again only when its pages changed; a failure names
     Pagefind's own reason."""
     from site_builder.publish import search
 
     try:
-        search.index_site(paths.staging, aliases=aliases, mirror=paths.work / "pagefind-src", progress=progress, units=units, reports=reports)
+        search.index_site(paths.staging, aliases=LastAliases.read(paths.work), mirror=paths.work / "pagefind-src", progress=progress, units=units, reports=reports)
     except SearchIndexError as exc:
         raise BuildError(f"search index failed; site/ left unchanged: {exc}") from exc
 

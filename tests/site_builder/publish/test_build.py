@@ -262,14 +262,15 @@ def test_a_rebuild_keeps_the_pages_it_does_not_render_with_the_aliases_the_last_
     assert third.rendered == len(third.pages) and third.aliases == full[0].aliases
 
 
-def test_a_failing_forked_renderer_names_its_language(minimal: Path) -> None:
+@pytest.mark.parametrize("broken", ["vi", "en"])  # vi is rendered by the parent itself, en by its forked child
+def test_a_failing_renderer_names_its_language(minimal: Path, broken: str) -> None:
     from site_builder.publish import i18n
     from site_builder.publish.build import RenderedLanguage, in_forked_processes
 
-    def english_breaks(job: RenderJob, lang: i18n.Lang) -> RenderedLanguage:
-        if lang == "en":
-            raise ValueError("no template for en")
+    def one_breaks(job: RenderJob, lang: i18n.Lang) -> RenderedLanguage:
+        if lang == broken:
+            raise ValueError(f"no template for {lang}")
         return RenderedLanguage(lang, [], [], 0, {})
 
-    with pytest.raises(RuntimeError, match=r"^\[en\] ValueError: no template for en$"):
-        in_forked_processes(english_breaks, _render_job(minimal), i18n.LANGS)
+    with pytest.raises(RuntimeError, match=rf"^\[{broken}\] ValueError: no template for {broken}$"):
+        in_forked_processes(one_breaks, _render_job(minimal), i18n.LANGS)
