@@ -9,6 +9,7 @@ site/ untouched, and says which stage failed, without a traceback.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
 import json
@@ -22,7 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Callable, ClassVar, ParamSpec, TypeVar
+from typing import Callable, ClassVar, Iterator, ParamSpec, TypeVar
 
 from site_builder.compute.derive import Computed, compute
 from site_builder.content.corpus import Corpus
@@ -373,13 +374,13 @@ class RenderJob:
 
 @dataclass(frozen=True)
 class RenderedLanguage:
-    """One language's pages, written into build/docs/<lang>."""
+    """One language's pages, written into build/docs/<lang>; their search aliases in
+    build/aliases.<lang>.json (`LastAliases`)."""
 
     lang: i18n.Lang
     pages: list[str]  # every page (Markdown paths)
     written: list[str]  # the files whose bytes changed
     rendered: int  # pages rendered; the others are the last build's Markdown (page_deps)
-    aliases: dict[str, Aliases]  # page path in the site -> its title and đ-words, for the search index
 
 
 @dataclass(frozen=True)
@@ -394,7 +395,9 @@ class Pages:
 
 def render_language(job: RenderJob, lang: i18n.Lang) -> RenderedLanguage:
     """Render one language's pages and write them into build/docs/<lang>, each as it is made (a
-    language's Markdown is never held whole: publish/pages.render_site's `sink`).
+    language's Markdown is never held whole: publish/pages.render_site's `sink`), and each page's
+    search aliases into build/aliases.<lang>.json as it goes (nor are they held: 100 MiB a
+    language at national scale).
 
     A rebuild neither reads nor renders the pages an edit did not change: they are the files in
     docs/ as the last build wrote them, and their search aliases are the ones it kept
@@ -404,35 +407,34 @@ def render_language(job: RenderJob, lang: i18n.Lang) -> RenderedLanguage:
     last = LastAliases.take(job.paths.work, lang) if job.only is not None else None
     pages: set[str] = set()
     written: list[str] = []
-    aliases: dict[str, Aliases] = {}
     kept = 0
+    with LastAliases.writer(job.paths.work, lang) as put_aliases:
+        def reuse(rel: str) -> bool:
+            nonlocal kept
+            if last is None or (found := last.get(prefix + html_path(rel))) is None or not (docs / rel).is_file():
+                return False
+            pages.add(rel)
+            put_aliases(prefix + html_path(rel), found)
+            kept += 1
+            return True
 
-    def reuse(rel: str) -> bool:
-        nonlocal kept
-        if last is None or (found := last.get(prefix + html_path(rel))) is None or not (docs / rel).is_file():
-            return False
-        pages.add(rel)
-        aliases[prefix + html_path(rel)] = found
-        kept += 1
-        return True
-
-    def sink(rel: str, text: str) -> None:
-        pages.add(rel)
-        if write_if_changed(docs / rel, text):
-            written.append(rel)
-        aliases[prefix + html_path(rel)] = markdown_aliases(text)
-    render_site(job.corpus, job.computed, job.changes, lang, job.paths.templates, job.charts.pages[lang], progress=job.progress,
-                only=job.only, sink=sink, reuse=reuse)
+        def sink(rel: str, text: str) -> None:
+            pages.add(rel)
+            if write_if_changed(docs / rel, text):
+                written.append(rel)
+            put_aliases(prefix + html_path(rel), markdown_aliases(text))
+        render_site(job.corpus, job.computed, job.changes, lang, job.paths.templates, job.charts.pages[lang], progress=job.progress,
+                    only=job.only, sink=sink, reuse=reuse)
     written += finish_docs(pages, docs, job.paths.templates)
-    LastAliases.keep(job.paths.work, lang, aliases)
-    return RenderedLanguage(lang, sorted(pages), sorted(written), len(pages) - kept, aliases)
+    return RenderedLanguage(lang, sorted(pages), sorted(written), len(pages) - kept)
 
 
 class LastAliases:
     """The search aliases of one language's pages as the last build rendered them, kept beside
     its docs/: a rebuild takes those of the pages it keeps instead of reading their Markdown
-    again (a third of a national rebuild's page stage). `take` removes the file as it reads it,
-    so a build that fails before writing it anew is followed by one that reads every page."""
+    again (a third of a national rebuild's page stage), and the search index reads them from
+    here. `take` removes the file as it reads it, so a build that fails before writing it anew
+    is followed by one that reads every page."""
 
     @staticmethod
     def path(work: Path, lang: i18n.Lang) -> Path:
@@ -442,8 +444,7 @@ class LastAliases:
     def take(cls, work: Path, lang: i18n.Lang) -> dict[str, Aliases] | None:
         path = cls.path(work, lang)
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            return {str(page): (str(title), [str(w) for w in words]) for page, (title, words) in data.items()}
+            return cls._read(path)
         except (OSError, ValueError, TypeError, AttributeError):
             return None
         finally:
@@ -451,17 +452,35 @@ class LastAliases:
 
     @classmethod
     def read(cls, work: Path) -> dict[str, Aliases]:
-        """Both languages' aliases as this build's renderers kept them (the search index reads them
-        here, not from the process that rendered: it is not held through mkdocs)."""
+        """Both languages' aliases, as this build's renderers wrote them."""
         out: dict[str, Aliases] = {}
         for lang in i18n.LANGS:
-            data = json.loads(cls.path(work, lang).read_text(encoding="utf-8"))
-            out.update({str(page): (str(title), [str(w) for w in words]) for page, (title, words) in data.items()})
+            out.update(cls._read(cls.path(work, lang)))
         return out
 
+    @staticmethod
+    def _read(path: Path) -> dict[str, Aliases]:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {str(page): (str(title), [str(w) for w in words]) for page, (title, words) in data.items()}
+
     @classmethod
-    def keep(cls, work: Path, lang: i18n.Lang, aliases: dict[str, Aliases]) -> None:
-        cls.path(work, lang).write_text(json.dumps(aliases, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    @contextlib.contextmanager
+    def writer(cls, work: Path, lang: i18n.Lang) -> Iterator[Callable[[str, Aliases], None]]:
+        """A function that writes one page's aliases; the file is in place once all are written."""
+        path = cls.path(work, lang)
+        part = path.with_name(path.name + ".part")
+        part.parent.mkdir(parents=True, exist_ok=True)
+        with part.open("w", encoding="utf-8") as out:
+            out.write("{")
+            first = True
+
+            def put(page: str, aliases: Aliases) -> None:
+                nonlocal first
+                out.write(("" if first else ",\n") + json.dumps(page, ensure_ascii=False) + ":" + json.dumps(aliases, ensure_ascii=False))
+                first = False
+            yield put
+            out.write("}\n")
+        os.replace(part, path)
 
 
 def render_languages(job: RenderJob) -> list[RenderedLanguage]:
