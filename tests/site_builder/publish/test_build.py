@@ -277,3 +277,25 @@ def test_a_failing_renderer_names_its_language(minimal: Path, broken: str) -> No
 
     with pytest.raises(RuntimeError, match=rf"^\[{broken}\] ValueError: no template for {broken}$"):
         in_forked_processes(one_breaks, _render_job(minimal), i18n.LANGS)
+
+
+@pytest.mark.parametrize("budget, forked", [("1", False), ("1000000", True)])
+def test_languages_render_side_by_side_only_within_the_memory_budget(minimal: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                      budget: str, forked: bool) -> None:
+    """A forked renderer copies much of its parent: above the budget, one language after the other."""
+    from dataclasses import replace
+
+    from site_builder.publish import build as build_module
+
+    said: list[str] = []
+    job = replace(_render_job(minimal), progress=said.append)
+    calls: list[str] = []
+    monkeypatch.setattr(build_module, "PARALLEL_PAGES_FROM", 0)
+    monkeypatch.setattr(build_module.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(build_module, "in_forked_processes", lambda work, job, langs: calls.append("forked") or [])
+    monkeypatch.setenv("MINHBACH_MEMORY_MIB", budget)
+    rendered = build_module.render_languages(job)
+    assert calls == (["forked"] if forked else [])
+    if not forked:
+        assert [r.lang for r in rendered] == ["vi", "en"]
+        assert any("one language after the other" in line and "budget of 1 MiB" in line for line in said)
