@@ -683,12 +683,19 @@ def _share(items: list[_Item], catalogue: Catalogue, earlier: frozenset[str] = f
                 break
 
 
-def _indices(items: list[_Item], catalogue: Catalogue, previous: list[_Item] | None = None) -> None:
+def _indices(items: list[_Item], catalogue: Catalogue, previous: list[_Item] | None = None, before: str = "") -> None:
     """Scores and ranks of the published indices (PAR INDEX, SIPAS, PCI, PAPI): the index is the last one
     named before the number in its sentence; the number is a rank after "xếp thứ", a score after "đạt"
     when it is printed in points, as a percentage or out of a maximum ("42,37/80"). A count of provinces
-    whose index rose or fell may name its index in the sentence before."""
+    whose index rose or fell may name its index in the sentence before.
+
+    `before` is the sentence before (folded): an announcement that names the index ("… công bố Báo cáo
+    PAPI 2022.") lends it to a sentence that names none, for a score in points ("Tỉnh đạt 43,125 điểm,
+    xếp thứ 14/63") and a rank after it, never for a percentage. The nation's figures (average, highest,
+    lowest) and those of a component index ("chỉ số nội dung", "nhóm chỉ số") are not the province's."""
     earlier = next((it.hit.ids[0].rsplit("-", 1)[0] for it in reversed(previous or []) if it.hit and it.hit.how == "index"), None)
+    announced = [(-1, index) for index, spec in pt.INDEX_NAMES if phrase(spec).search(before)][-1:]
+    lent = False  # a score in points took the index of the sentence before
     for item in items:
         named = [(m.end(), index) for index, spec in pt.INDEX_NAMES for m in phrase(spec).finditer(item.before)]
         change = next((kind for spec, kind in pt.PROVINCES_CHANGED if phrase(spec).match(item.right.lstrip())), None)
@@ -698,12 +705,16 @@ def _indices(items: list[_Item], catalogue: Catalogue, previous: list[_Item] | N
             if _fit_all((ind,), item.number, catalogue):
                 item.hit = _Hit((ind,), "", "index")
             continue
-        if not named:
+        number = item.number
+        borrowed = not named and bool(announced) and (
+            (re.match(r"\W{0,3}diem", item.right) is not None and not number.percent) or lent)
+        if not named and not borrowed:
             continue
-        where, index = max(named)
+        where, index = max(named or announced)
         if len(item.before) - where > pt.INDEX_REACH:
             continue
-        number = item.number
+        if phrase(pt.NOT_THE_INDEX).search(item.before[max(where, 0):].rsplit(";", 1)[-1]):
+            continue  # "Giá trị trung bình của PAPI cả nước năm 2022 là 42,407 điểm": the nation's
         if re.search(r"(?<![a-z])tu\W+(?:vi tri\W+)?(?:thu|hang)\W*$", item.left) and re.match(r"\W*(?:len|xuong)\b", item.right):
             continue  # "từ vị trí thứ 8 lên thứ 3": the rank it left, of a year the text does not give
         if phrase(pt.RANK_CUE).search(item.left):
@@ -725,6 +736,7 @@ def _indices(items: list[_Item], catalogue: Catalogue, previous: list[_Item] | N
         as_printed = index == "par-index" and kind == "score" and number.percent and number.value <= 100
         if _fit_all((ind,), number, catalogue) or as_printed:
             item.hit = _Hit((ind,), "", "index")
+            lent = lent or (borrowed and kind == "score")
 
 
 def _parents(sentence: str, numbers: list[Number]) -> list[int | None]:
@@ -792,7 +804,8 @@ class _Draft:
 
 
 def _items(sentence: str, folded: str, mode: str, catalogue: Catalogue, previous: list[_Item],
-           english: bool = False, in_period: Callable[[int], bool] = lambda _: False, start: int = 0) -> list[_Item]:
+           english: bool = False, in_period: Callable[[int], bool] = lambda _: False, start: int = 0,
+           folded_before: str = "") -> list[_Item]:
     """Every figure of a sentence, with the indicator its phrases name (hit None when none does).
     `in_period(offset)` tells the digits of a period expression ("từ ngày 21/7") from a figure;
     `start` is the sentence's offset in the text."""
@@ -832,7 +845,7 @@ def _items(sentence: str, folded: str, mode: str, catalogue: Catalogue, previous
         item.qualifier = _qualifier(before, folded)
         items.append(item)
     if mode == "actual":
-        _indices(items, catalogue, previous)
+        _indices(items, catalogue, previous, folded_before)
     for item in items:
         if item.hit is None:
             item.hit = _match(item, folded, mode, catalogue, items)
@@ -846,6 +859,7 @@ def _read_prose(text: str, catalogue: Catalogue, line_starts: list[int], scope: 
     target_markers, plan_heading = phrase(pt.TARGET_MARKERS), phrase(pt.PLAN_HEADING)
     english = is_english(text)
     named: set[str] = set()  # indicators the text has given a figure of so far
+    folded_before = ""  # the sentence before, folded
     for sent in split_sentences(text):
         folded = fold(sent.text)
         bare = sent.text.lstrip("#* \t")
@@ -855,7 +869,8 @@ def _read_prose(text: str, catalogue: Catalogue, line_starts: list[int], scope: 
             elif _TOP_HEADING.match(bare):
                 plan_section = False
         mode = "target" if plan_section or target_markers.search(folded) else "actual"
-        items = _items(sent.text, folded, mode, catalogue, previous, english, scope.in_period, sent.start)
+        items = _items(sent.text, folded, mode, catalogue, previous, english, scope.in_period, sent.start, folded_before)
+        folded_before = folded
         if mode == "actual":  # targets are never inherited nor turned into shares
             _inherit(items, previous, folded, catalogue)
             _siblings(items, catalogue, percent=False)

@@ -583,6 +583,17 @@ def test_a_figure_of_another_unit_named_in_its_clause_gets_that_unit_and_a_note(
     # "chiếm x% tổng số hồ sơ" of a count no share is defined for (a commune's part of the district, a field's): no share.
     pytest.param("Năm 2023, xã Tân Phong tiếp nhận 820 hồ sơ, chiếm 18,2% tổng số hồ sơ của huyện.",
                  [("dossiers-received", "820", "2023", "")], id="share-of-what"),
+    # Second probe set (test_extract_probe2.py). Before: the nation's average was proposed as the province's index.
+    pytest.param("Chỉ số SIPAS năm 2023 của tỉnh Hà Đông Nam đạt 83,5%. Chỉ số SIPAS trung bình cả nước là 82,66%; "
+                 "Giá trị trung bình của PAPI cả nước năm 2023 là 42,407 điểm.",
+                 [("sipas-score", "83.5", "2023", "")], id="the-nations-average"),
+    # An announcement names the index, the next sentence gives the score in points and the rank (before: nothing);
+    # a component index's score is not the index's, and a percentage never borrows the index of the sentence before.
+    pytest.param("Ngày 12/4/2023, UNDP công bố Báo cáo PAPI 2022. Tỉnh Hà Đông Nam đạt 42,125 điểm, xếp thứ 20/63. "
+                 "Ở chỉ số nội dung Thủ tục hành chính công, tỉnh đạt 7,25 điểm.",
+                 [("papi-score", "42.125", "2022", ""), ("papi-rank", "20", "2022", "")], id="index-named-the-sentence-before"),
+    pytest.param("Ngày 17/4/2024, Bộ Nội vụ công bố Chỉ số SIPAS 2023. Năm 2023, tỷ lệ hồ sơ đúng hạn của tỉnh đạt 98,5%.",
+                 [("share-on-time", "98.5", "2023", "")], id="a-percentage-after-an-announcement"),
     # Before: "5 nghìn" was proposed as 5 dossiers.
     pytest.param("Năm 2023, số hồ sơ tiếp nhận: 5 nghìn; số hồ sơ giải quyết: hơn 4,5 ngàn; trong đó có 12 nghìn lượt tra cứu.",
                  [], id="thousands-in-words"),
