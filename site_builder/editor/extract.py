@@ -605,6 +605,16 @@ _LIST_ITEM = re.compile(r"(?:^|,)[ \t]*[a-z][a-z ]{1,24}$")
 # "Hồ sơ đúng hạn 8.120": the clause opens with the thing counted and names its kind before the number
 _BARE_END = re.compile(r"[ \t]*(?:[,;.)(]|$)")
 _CLAUSE_OPEN = re.compile(r"(?:^|[,:(])([^,:;()]{1,40})$")
+# A number in brackets labelled by nothing but a proper name: "(Phước Thạnh Tây 17 hồ sơ, An Khê Nam 12 hồ sơ …)".
+# The figure before the brackets broken down by places or offices the text does not say the kind of: no figure of
+# the report's unit, and no breakdown the catalogue has (an agency it knows is read by its cue: "Sở Tư pháp 128").
+_NAME_LABEL = re.compile(r"[(,][ \t]*(?:và[ \t]+)?((?:[^\W\d_]+[ \t]+){1,4})$")
+
+
+def _name_label(left: str) -> bool:
+    """Whether `left`, the text since the previous number, ends in a bracket or list item holding only a proper name."""
+    m = _NAME_LABEL.search(left)
+    return m is not None and all(word[0].isupper() for word in m[1].split())
 _OPENS_BREAKDOWN = re.compile(r"\W*" + phrase(pt.BREAKDOWN_MARKER).pattern)
 _LABEL_LIST = re.compile(r"[^\d:;]{1,45}:")  # "Về trình độ chuyên môn: Đại học 19 người, …"
 
@@ -822,6 +832,9 @@ def _items(sentence: str, folded: str, mode: str, catalogue: Catalogue, previous
                      parent=parents[i])
         if phrase(pt.CHANGE_CUE).search(left):
             continue  # "tăng 0,10% so với năm 2022", "tăng 4 bậc": a change, not a figure
+        if parents[i] is not None and _name_label(sentence[(numbers[i - 1].end if i else 0): number.start]) \
+                and "agency" not in _context(before, right):
+            continue  # "(Phước Thạnh Tây 17 hồ sơ, …)": a place's or an office's part, by a name of no known kind
         if item.noun is None and not number.percent and phrase(pt.LABEL_END).search(left):
             earlier = [it.noun or it.implied for it in (items or previous)]
             item.implied = _label_noun(left) or next((n for n in reversed(earlier) if n), None)
@@ -934,13 +947,16 @@ def _prose_rows(item: _Item, catalogue: Catalogue, offset: int, quote: str, loca
 
 # A unit named in a sentence by its kind and its proper name: "huyện Lập Thạch", "xã Phú Giáo", "TP Đà Lạt".
 _UNIT_KIND = re.compile(r"(?<!\w)(?:huyện|xã|phường|thị xã|thị trấn|thành phố|tp\.?|quận|tỉnh)\s+(?=\w)", re.IGNORECASE)
+# The same kinds in a text without diacritics ("quan Tay Ho Nam"), read only there: "cơ quan Thuế" is no unit.
+_UNIT_KIND_PLAIN = re.compile(r"(?<!\w)(?<!co )(?:huyen|xa|phuong|thi xa|thi tran|thanh pho|tp\.?|quan|tinh)\s+(?=\w)",
+                              re.IGNORECASE)
 
 
 def named_units(text: str) -> list[tuple[int, str]]:
     """(offset, name) of every unit `text` names by kind and proper name, the kind in lower case
     ("huyện Lập Thạch"); a kind followed by no capitalised word ("các huyện", "tỉnh và") names none."""
     out = []
-    for m in _UNIT_KIND.finditer(text):
+    for m in (_UNIT_KIND_PLAIN if text.isascii() else _UNIT_KIND).finditer(text):
         words = []
         for word in re.finditer(r"\S+", text[m.end(): m.end() + 60].split("\n", 1)[0]):
             w = word.group().rstrip(",.;:)")
@@ -957,7 +973,7 @@ def named_units(text: str) -> list[tuple[int, str]]:
 
 def unit_slug(name: str) -> str:
     """The id a unit's name suggests: its proper name folded ("huyện Lập Thạch" -> "lap-thach")."""
-    proper = _UNIT_KIND.sub("", name, count=1)
+    proper = (_UNIT_KIND_PLAIN if name.isascii() else _UNIT_KIND).sub("", name, count=1)
     return re.sub(r"[^a-z0-9]+", "-", fold(proper)).strip("-")
 
 
@@ -966,9 +982,16 @@ def _other_unit(sentence: str, at: int, own: str | None) -> str | None:
     the report's own (`own`: its slug; None when unknown): the last one named before it in its clause."""
     start = max(sentence.rfind(c, 0, at) for c in ";(") + 1
     named = [name for offset, name in named_units(sentence[start:at])]
-    if not named or (own is not None and _same_unit(unit_slug(named[-1]), own)):
+    if not named:
+        # "Chỉ số SIPAS trung bình cả nước là 82,66%": the nation's figure, named in the figure's own clause
+        clause = fold(re.split(r"[,;:(]", sentence[:at])[-1])
+        return "cả nước" if _NATION.search(clause) else None
+    if own is not None and _same_unit(unit_slug(named[-1]), own):
         return None
     return named[-1]
+
+
+_NATION = re.compile(r"(?<![a-z])(?<!so voi )(?<!hon )(?:ca nuoc|toan quoc)(?![a-z])")
 
 
 def _same_unit(slug: str, own: str) -> bool:

@@ -545,9 +545,9 @@ INDEX_NAMES: tuple[tuple[str, str], ...] = (
 # named last (in this sentence or the one before) rose or fell for, `provinces-<index>-improved` / `-declined`.
 PROVINCES_CHANGED = (("(dia phuong|tinh, thanh pho|tinh) (co )?(chi so )?(cao hon|tang)", "improved"),
                      ("(dia phuong|tinh, thanh pho|tinh) (co )?(chi so )?(thap hon|giam)", "declined"))
-# Between an index's name and a number: the figure is the nation's or a component's, not the province's index.
-NOT_THE_INDEX = ("(ca nuoc|toan quoc|trung binh|binh quan|trung vi|cao nhat|thap nhat"
-                 "|chi so (noi dung|thanh phan)|nhom chi so|linh vuc|tieu chi)")
+# Between an index's name and a number: the figure is another province's or a component's, not the index of the
+# report's unit (the nation's average, "trung bình cả nước", is read as the nation's: extract._other_unit).
+NOT_THE_INDEX = "(trung vi|cao nhat|thap nhat|chi so (noi dung|thanh phan)|nhom chi so|linh vuc|tieu chi)"
 INDEX_REACH = 200  # how far after the index's name its score and rank may be printed
 RANK_CUE = "(xep|dung|hang|vi tri|len|xuong)( vi tri)?( thu| hang)?( thu)?`\\W*$`"
 SCORE_CUE = "(dat|dat duoc|la|voi|diem)`\\W*$`"
