@@ -614,7 +614,14 @@ _NAME_LABEL = re.compile(r"[(,][ \t]*(?:và[ \t]+)?((?:[^\W\d_]+[ \t]+){1,4})$")
 def _name_label(left: str) -> bool:
     """Whether `left`, the text since the previous number, ends in a bracket or list item holding only a proper name."""
     m = _NAME_LABEL.search(left)
-    return m is not None and all(word[0].isupper() for word in m[1].split())
+    if m is None or not all(word[0].isupper() for word in m[1].split()):
+        return False
+    # "(Trực tuyến 620 hồ sơ, Trực tiếp 610 hồ sơ)", "(Đúng hạn 120, Trễ hạn 3)": capitalised labels, not names
+    return not set(fold(m[1]).split()) & _LABEL_WORDS
+
+
+_LABEL_WORDS = frozenset("dung truoc tre qua cham han hen som truc tuyen tiep nhan muc cap buu dien chinh dang giai quyet "
+                         "tong ho so xu ly ton chuyen ket qua mot phan toan trinh".split())
 _OPENS_BREAKDOWN = re.compile(r"\W*" + phrase(pt.BREAKDOWN_MARKER).pattern)
 _LABEL_LIST = re.compile(r"[^\d:;]{1,45}:")  # "Về trình độ chuyên môn: Đại học 19 người, …"
 

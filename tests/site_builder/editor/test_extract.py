@@ -598,6 +598,9 @@ def test_a_figure_of_another_unit_named_in_its_clause_gets_that_unit_and_a_note(
                  "cho người dân (Phước Thạnh Tây 17 hồ sơ, An Khê Nam 12 hồ sơ, Bình Lạc 9 hồ sơ).",
                  [("dossiers-received", "41276", "2022-5M", ""), ("dossiers-resolved-late", "64", "2022-5M", "")],
                  id="parts-named-by-places-of-no-known-kind"),
+    pytest.param("Năm 2023, huyện tiếp nhận 1.245 hồ sơ (Trực tuyến 620 hồ sơ, Trực tiếp 610 hồ sơ).",
+                 [("dossiers-received", "1245", "2023", ""), ("dossiers-received-online", "620", "2023", ""),
+                  ("dossiers-received", "610", "2023", "")], id="capitalised-labels-are-not-names"),
     # An announcement names the index, the next sentence gives the score in points and the rank (before: nothing);
     # a component index's score is not the index's, and a percentage never borrows the index of the sentence before.
     pytest.param("Ngày 12/4/2023, UNDP công bố Báo cáo PAPI 2022. Tỉnh Hà Đông Nam đạt 42,125 điểm, xếp thứ 20/63. "
