@@ -605,6 +605,23 @@ _LIST_ITEM = re.compile(r"(?:^|,)[ \t]*[a-z][a-z ]{1,24}$")
 # "Hồ sơ đúng hạn 8.120": the clause opens with the thing counted and names its kind before the number
 _BARE_END = re.compile(r"[ \t]*(?:[,;.)(]|$)")
 _CLAUSE_OPEN = re.compile(r"(?:^|[,:(])([^,:;()]{1,40})$")
+# A number in brackets labelled by nothing but a proper name: "(Phước Thạnh Tây 17 hồ sơ, An Khê Nam 12 hồ sơ …)".
+# The figure before the brackets broken down by places or offices the text does not say the kind of: no figure of
+# the report's unit, and no breakdown the catalogue has (an agency it knows is read by its cue: "Sở Tư pháp 128").
+_NAME_LABEL = re.compile(r"[(,][ \t]*(?:và[ \t]+)?((?:[^\W\d_]+[ \t]+){1,4})$")
+
+
+def _name_label(left: str) -> bool:
+    """Whether `left`, the text since the previous number, ends in a bracket or list item holding only a proper name."""
+    m = _NAME_LABEL.search(left)
+    if m is None or not all(word[0].isupper() for word in m[1].split()):
+        return False
+    # "(Trực tuyến 620 hồ sơ, Trực tiếp 610 hồ sơ)", "(Đúng hạn 120, Trễ hạn 3)": capitalised labels, not names
+    return not set(fold(m[1]).split()) & _LABEL_WORDS
+
+
+_LABEL_WORDS = frozenset("dung truoc tre qua cham han hen som truc tuyen tiep nhan muc cap buu dien chinh dang giai quyet "
+                         "tong ho so xu ly ton chuyen ket qua mot phan toan trinh".split())
 _OPENS_BREAKDOWN = re.compile(r"\W*" + phrase(pt.BREAKDOWN_MARKER).pattern)
 _LABEL_LIST = re.compile(r"[^\d:;]{1,45}:")  # "Về trình độ chuyên môn: Đại học 19 người, …"
 
@@ -683,12 +700,19 @@ def _share(items: list[_Item], catalogue: Catalogue, earlier: frozenset[str] = f
                 break
 
 
-def _indices(items: list[_Item], catalogue: Catalogue, previous: list[_Item] | None = None) -> None:
+def _indices(items: list[_Item], catalogue: Catalogue, previous: list[_Item] | None = None, before: str = "") -> None:
     """Scores and ranks of the published indices (PAR INDEX, SIPAS, PCI, PAPI): the index is the last one
     named before the number in its sentence; the number is a rank after "xếp thứ", a score after "đạt"
     when it is printed in points, as a percentage or out of a maximum ("42,37/80"). A count of provinces
-    whose index rose or fell may name its index in the sentence before."""
+    whose index rose or fell may name its index in the sentence before.
+
+    `before` is the sentence before (folded): an announcement that names the index ("… công bố Báo cáo
+    PAPI 2022.") lends it to a sentence that names none, for a score in points ("Tỉnh đạt 43,125 điểm,
+    xếp thứ 14/63") and a rank after it, never for a percentage. The nation's figures (average, highest,
+    lowest) and those of a component index ("chỉ số nội dung", "nhóm chỉ số") are not the province's."""
     earlier = next((it.hit.ids[0].rsplit("-", 1)[0] for it in reversed(previous or []) if it.hit and it.hit.how == "index"), None)
+    announced = [(-1, index) for index, spec in pt.INDEX_NAMES if phrase(spec).search(before)][-1:]
+    lent = False  # a score in points took the index of the sentence before
     for item in items:
         named = [(m.end(), index) for index, spec in pt.INDEX_NAMES for m in phrase(spec).finditer(item.before)]
         change = next((kind for spec, kind in pt.PROVINCES_CHANGED if phrase(spec).match(item.right.lstrip())), None)
@@ -698,12 +722,16 @@ def _indices(items: list[_Item], catalogue: Catalogue, previous: list[_Item] | N
             if _fit_all((ind,), item.number, catalogue):
                 item.hit = _Hit((ind,), "", "index")
             continue
-        if not named:
+        number = item.number
+        borrowed = not named and bool(announced) and (
+            (re.match(r"\W{0,3}diem", item.right) is not None and not number.percent) or lent)
+        if not named and not borrowed:
             continue
-        where, index = max(named)
+        where, index = max(named or announced)
         if len(item.before) - where > pt.INDEX_REACH:
             continue
-        number = item.number
+        if phrase(pt.NOT_THE_INDEX).search(item.before[max(where, 0):].rsplit(";", 1)[-1]):
+            continue  # "Giá trị trung bình của PAPI cả nước năm 2022 là 42,407 điểm": the nation's
         if re.search(r"(?<![a-z])tu\W+(?:vi tri\W+)?(?:thu|hang)\W*$", item.left) and re.match(r"\W*(?:len|xuong)\b", item.right):
             continue  # "từ vị trí thứ 8 lên thứ 3": the rank it left, of a year the text does not give
         if phrase(pt.RANK_CUE).search(item.left):
@@ -725,6 +753,7 @@ def _indices(items: list[_Item], catalogue: Catalogue, previous: list[_Item] | N
         as_printed = index == "par-index" and kind == "score" and number.percent and number.value <= 100
         if _fit_all((ind,), number, catalogue) or as_printed:
             item.hit = _Hit((ind,), "", "index")
+            lent = lent or (borrowed and kind == "score")
 
 
 def _parents(sentence: str, numbers: list[Number]) -> list[int | None]:
@@ -792,7 +821,8 @@ class _Draft:
 
 
 def _items(sentence: str, folded: str, mode: str, catalogue: Catalogue, previous: list[_Item],
-           english: bool = False, in_period: Callable[[int], bool] = lambda _: False, start: int = 0) -> list[_Item]:
+           english: bool = False, in_period: Callable[[int], bool] = lambda _: False, start: int = 0,
+           folded_before: str = "") -> list[_Item]:
     """Every figure of a sentence, with the indicator its phrases name (hit None when none does).
     `in_period(offset)` tells the digits of a period expression ("từ ngày 21/7") from a figure;
     `start` is the sentence's offset in the text."""
@@ -809,6 +839,9 @@ def _items(sentence: str, folded: str, mode: str, catalogue: Catalogue, previous
                      parent=parents[i])
         if phrase(pt.CHANGE_CUE).search(left):
             continue  # "tăng 0,10% so với năm 2022", "tăng 4 bậc": a change, not a figure
+        if parents[i] is not None and _name_label(sentence[(numbers[i - 1].end if i else 0): number.start]) \
+                and "agency" not in _context(before, right):
+            continue  # "(Phước Thạnh Tây 17 hồ sơ, …)": a place's or an office's part, by a name of no known kind
         if item.noun is None and not number.percent and phrase(pt.LABEL_END).search(left):
             earlier = [it.noun or it.implied for it in (items or previous)]
             item.implied = _label_noun(left) or next((n for n in reversed(earlier) if n), None)
@@ -832,7 +865,7 @@ def _items(sentence: str, folded: str, mode: str, catalogue: Catalogue, previous
         item.qualifier = _qualifier(before, folded)
         items.append(item)
     if mode == "actual":
-        _indices(items, catalogue, previous)
+        _indices(items, catalogue, previous, folded_before)
     for item in items:
         if item.hit is None:
             item.hit = _match(item, folded, mode, catalogue, items)
@@ -846,6 +879,7 @@ def _read_prose(text: str, catalogue: Catalogue, line_starts: list[int], scope: 
     target_markers, plan_heading = phrase(pt.TARGET_MARKERS), phrase(pt.PLAN_HEADING)
     english = is_english(text)
     named: set[str] = set()  # indicators the text has given a figure of so far
+    folded_before = ""  # the sentence before, folded
     for sent in split_sentences(text):
         folded = fold(sent.text)
         bare = sent.text.lstrip("#* \t")
@@ -855,7 +889,8 @@ def _read_prose(text: str, catalogue: Catalogue, line_starts: list[int], scope: 
             elif _TOP_HEADING.match(bare):
                 plan_section = False
         mode = "target" if plan_section or target_markers.search(folded) else "actual"
-        items = _items(sent.text, folded, mode, catalogue, previous, english, scope.in_period, sent.start)
+        items = _items(sent.text, folded, mode, catalogue, previous, english, scope.in_period, sent.start, folded_before)
+        folded_before = folded
         if mode == "actual":  # targets are never inherited nor turned into shares
             _inherit(items, previous, folded, catalogue)
             _siblings(items, catalogue, percent=False)
@@ -919,13 +954,16 @@ def _prose_rows(item: _Item, catalogue: Catalogue, offset: int, quote: str, loca
 
 # A unit named in a sentence by its kind and its proper name: "huyện Lập Thạch", "xã Phú Giáo", "TP Đà Lạt".
 _UNIT_KIND = re.compile(r"(?<!\w)(?:huyện|xã|phường|thị xã|thị trấn|thành phố|tp\.?|quận|tỉnh)\s+(?=\w)", re.IGNORECASE)
+# The same kinds in a text without diacritics ("quan Tay Ho Nam"), read only there: "cơ quan Thuế" is no unit.
+_UNIT_KIND_PLAIN = re.compile(r"(?<!\w)(?<!co )(?:huyen|xa|phuong|thi xa|thi tran|thanh pho|tp\.?|quan|tinh)\s+(?=\w)",
+                              re.IGNORECASE)
 
 
 def named_units(text: str) -> list[tuple[int, str]]:
     """(offset, name) of every unit `text` names by kind and proper name, the kind in lower case
     ("huyện Lập Thạch"); a kind followed by no capitalised word ("các huyện", "tỉnh và") names none."""
     out = []
-    for m in _UNIT_KIND.finditer(text):
+    for m in (_UNIT_KIND_PLAIN if text.isascii() else _UNIT_KIND).finditer(text):
         words = []
         for word in re.finditer(r"\S+", text[m.end(): m.end() + 60].split("\n", 1)[0]):
             w = word.group().rstrip(",.;:)")
@@ -942,7 +980,7 @@ def named_units(text: str) -> list[tuple[int, str]]:
 
 def unit_slug(name: str) -> str:
     """The id a unit's name suggests: its proper name folded ("huyện Lập Thạch" -> "lap-thach")."""
-    proper = _UNIT_KIND.sub("", name, count=1)
+    proper = (_UNIT_KIND_PLAIN if name.isascii() else _UNIT_KIND).sub("", name, count=1)
     return re.sub(r"[^a-z0-9]+", "-", fold(proper)).strip("-")
 
 
@@ -951,9 +989,16 @@ def _other_unit(sentence: str, at: int, own: str | None) -> str | None:
     the report's own (`own`: its slug; None when unknown): the last one named before it in its clause."""
     start = max(sentence.rfind(c, 0, at) for c in ";(") + 1
     named = [name for offset, name in named_units(sentence[start:at])]
-    if not named or (own is not None and _same_unit(unit_slug(named[-1]), own)):
+    if not named:
+        # "Chỉ số SIPAS trung bình cả nước là 82,66%": the nation's figure, named in the figure's own clause
+        clause = fold(re.split(r"[,;:(]", sentence[:at])[-1])
+        return "cả nước" if _NATION.search(clause) else None
+    if own is not None and _same_unit(unit_slug(named[-1]), own):
         return None
     return named[-1]
+
+
+_NATION = re.compile(r"(?<![a-z])(?<!so voi )(?<!hon )(?:ca nuoc|toan quoc)(?![a-z])")
 
 
 def _same_unit(slug: str, own: str) -> bool:

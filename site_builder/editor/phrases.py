@@ -262,6 +262,9 @@ RULES: tuple[Rule, ...] = (
     _r("budget-expenditure", left="chi ngan sach ~", tier=0),
     _r("budget-revenue", left="thu (ngan sach|theo) ~", tier=0),
     _r("share-online", "percent", left=f"ty le ho so ~ {ONLINE} ~", tier=0, left_max=40),
+    # the denominator named between the share and its value: "tỷ lệ hồ sơ trực tuyến toàn trình trên tổng hồ sơ … đạt 41,27%"
+    _r("share-online", "percent", left=f"ty le ho so ~ {ONLINE} ~ tren tong`[^;,:()]{{0,100}}`", tier=0,
+       left_max=40),
     # --- the reform plan and tasks assigned from above
     _r(("reform-plan-tasks-completed", "reform-plan-tasks"), "ratio", noun=TASK, left="hoan thanh", tier=0),
     _r("reform-plan-tasks", noun=TASK, left="de ra", sentence="ke hoach", tier=0),
@@ -485,8 +488,9 @@ SKIP_BEFORE = (
 # the last cue before the number in its sentence; "clause+right": that, within its clause, or a cue right
 # after the number in its own clause; "right": only right after it.
 CONTEXT: dict[str, tuple[tuple[tuple[str, str], ...], str]] = {
-    "level": ((("cap tinh|cap so|so, ban, nganh", "province"), ("cap huyen", "district"),
-               ("(cap xa|cac (xa|phuong)|ubnd (cac )?(xa|phuong))", "commune")), "before"),
+    # "khối sở, ngành đạt 56,32% và khối xã là 18,05%": a level named as a "khối" (bloc) of agencies
+    "level": ((("cap tinh|cap so|so, ban, nganh|khoi (cac )?so( (ban )?nganh|, (ban, )?nganh)?", "province"), ("cap huyen|khoi (cac )?huyen", "district"),
+               ("(cap xa|cac (xa|phuong)|ubnd (cac )?(xa|phuong)|khoi (cac )?(xa|phuong))", "commune")), "before"),
     "online_level": ((("muc do `3`|mot phan", "partial"), ("muc do `4`|toan trinh", "full_process")), "clause+right"),
     # Every value of content/breakdowns/cause.yaml (tests/site_builder/editor/test_extract.py checks it).
     "cause": ((("(do )?loi (he thong|phan mem|ky thuat|duong truyen)", "system-error"),
@@ -541,13 +545,16 @@ INDEX_NAMES: tuple[tuple[str, str], ...] = (
 # named last (in this sentence or the one before) rose or fell for, `provinces-<index>-improved` / `-declined`.
 PROVINCES_CHANGED = (("(dia phuong|tinh, thanh pho|tinh) (co )?(chi so )?(cao hon|tang)", "improved"),
                      ("(dia phuong|tinh, thanh pho|tinh) (co )?(chi so )?(thap hon|giam)", "declined"))
+# Between an index's name and a number: the figure is another province's or a component's, not the index of the
+# report's unit (the nation's average, "trung bình cả nước", is read as the nation's: extract._other_unit).
+NOT_THE_INDEX = "(trung vi|cao nhat|thap nhat|chi so (noi dung|thanh phan)|nhom chi so|linh vuc|tieu chi)"
 INDEX_REACH = 200  # how far after the index's name its score and rank may be printed
 RANK_CUE = "(xep|dung|hang|vi tri|len|xuong)( vi tri)?( thu| hang)?( thu)?`\\W*$`"
 SCORE_CUE = "(dat|dat duoc|la|voi|diem)`\\W*$`"
 LEVELS: tuple[tuple[str, str], ...] = (
-    ("(cap tinh|cap so|so, ban, nganh)", "province"),
-    ("cap huyen", "district"),
-    ("cap xa", "commune"),
+    ("(cap tinh|cap so|so, ban, nganh|khoi (cac )?so( (ban )?nganh|, (ban, )?nganh)?)", "province"),
+    ("(cap huyen|khoi (cac )?huyen)", "district"),
+    ("(cap xa|khoi (cac )?(xa|phuong))", "commune"),
 )
 
 # --------------------------------------------------------------------------- table rows

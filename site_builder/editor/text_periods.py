@@ -183,6 +183,10 @@ def _candidates(f: str) -> list[_Mention]:
     # date ranges
     add(rf"(?:{TU}\s+(?:{NGAY}\s*)?|(?<![a-z])t\s+{NGAY}\s*)\s*{DATE}\s*(?:{DEN}|[-–—])\s*(?:{NGAY}\s*)?{DATE}",
         lambda m: _date_range(m.start(), m.end(), _days(m, 1), _days(m, 4)))
+    # "từ ngày 1 đến 20/12/2022", "từ ngày 1-20/12": the first day's month and year are the last day's
+    add(rf"{TU}\s+{NGAY}\s*(\d{{1,2}})(?![\d/.])\s*(?:{DEN}|[-–—])\s*(?:{NGAY}\s*)?{DATE}",
+        lambda m: _date_range(m.start(), m.end(), (int(m[1]), int(m[3]), int(m[4]) if m[4] else None), _days(m, 2))
+        if int(m[1]) < int(m[2]) else None)
     add(rf"(?<![a-z])from\s+(?:the\s+)?{DATE_EN}\s+(?:to|until|through|till|-|–)\s+(?:the\s+)?{DATE_EN}",
         lambda m: _date_range(m.start(), m.end(), _en_date(m, 1), _en_date(m, 6)))
     add(rf"(?<![a-z])from\s+{DATE}\s+(?:to|until|-|–)\s+{DATE}",
@@ -221,8 +225,8 @@ def _candidates(f: str) -> list[_Mention]:
     add(rf"(?<![a-z])(first|second)\s+half\s+of\s+(?:the\s+year\s+)?{YEAR}?",
         lambda m: _first_months(m.start(), m.end(), 6, "dau" if m[1] == "first" else "cuoi", m[2]))
     # quarters
-    add(rf"(?<![a-z])qu[yi]\s+([il1|]{{1,3}}v?|[il1|]?v|[2-4])(?![a-z0-9])(?:\s*[/\-]\s*{YEAR}|\s+(?:{NAM}\s+)?{YEAR})?",
-        lambda m: _part(m.start(), m.end(), "quarter", _roman(m[1]), m[2] or m[3]))
+    add(rf"(?<![a-z])qu[yi]\s+([il1|]{{1,3}}v?|[il1|]?v|[2-4])(?![a-z0-9])(?:\s*[/\-]\s*{YEAR}|\.{YEAR}|\s+(?:{NAM}\s+)?{YEAR})?",
+        lambda m: _part(m.start(), m.end(), "quarter", _roman(m[1]), m[2] or m[3] or m[4]))
     add(rf"(?<![a-z])q\.?\s?([1-4])\s*[/\-]?\s*{YEAR}", lambda m: _part(m.start(), m.end(), "quarter", int(m[1]), m[2]))
     add(rf"(?<![a-z])(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?(?:\s+(?:the\s+year\s+)?{YEAR})?",
         lambda m: _part(m.start(), m.end(), "quarter", ORDINAL[m[1]], m[2]))

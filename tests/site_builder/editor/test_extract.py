@@ -533,6 +533,16 @@ def test_a_figure_of_another_unit_named_in_its_clause_gets_that_unit_and_a_note(
     assert [r.unit for r in ex.extract(own, catalogue)] == [""]
     assert [r.unit for r in ex.extract(own.split("\n", 2)[2], catalogue, unit="huyen-dong-giang")] == ["huyen-dong-giang"]
     assert [name for _, name in ex.named_units("các huyện, thị xã và TP Bảo Lộc; tỉnh và xã")] == ["tp Bảo Lộc"]
+    # the nation's figure beside the province's (second probe set; before: proposed as the province's index)
+    rows = ex.extract("Chỉ số SIPAS năm 2023 của tỉnh đạt 83,5%. Chỉ số SIPAS trung bình cả nước là 82,66%; "
+                      "giá trị trung bình của PAPI toàn quốc năm 2023 là 42,407 điểm, so với cả nước tỉnh đạt 43,1 điểm.", catalogue)
+    assert [(r.indicator, r.value, r.unit) for r in rows] == [
+        ("sipas-score", "83.5", ""), ("sipas-score", "82.66", "ca-nuoc"), ("papi-score", "42.407", "ca-nuoc"),
+        ("papi-score", "43.1", "")]
+    # a text without diacritics names its units without them; "co quan Thue" is an office, not a district
+    plain = "Chi nhanh tre han nhieu nhat la quan Tay Ho Nam voi hon 480 h6 so; co quan Thue tinh Ha Nam Bac"
+    assert [name for _, name in ex.named_units(plain)] == ["quan Tay Ho Nam", "tinh Ha Nam Bac"]
+    assert [r.unit for r in ex.extract("BAO CAO CUA TP BINH LAC\nNam 2023, " + plain, catalogue)] == ["tay-ho-nam"]
 
 
 # --------------------------------------------------------------------------- precision traps (issue 23)
@@ -583,6 +593,21 @@ def test_a_figure_of_another_unit_named_in_its_clause_gets_that_unit_and_a_note(
     # "chiếm x% tổng số hồ sơ" of a count no share is defined for (a commune's part of the district, a field's): no share.
     pytest.param("Năm 2023, xã Tân Phong tiếp nhận 820 hồ sơ, chiếm 18,2% tổng số hồ sơ của huyện.",
                  [("dossiers-received", "820", "2023", "")], id="share-of-what"),
+    # Second probe set (test_extract_probe2.py). Before: each branch's late dossiers were proposed as dossiers resolved.
+    pytest.param("5 tháng đầu năm 2022, Văn phòng tiếp nhận 41.276 hồ sơ; có 64 hồ sơ trễ hạn, làm chậm thời hạn trả kết quả "
+                 "cho người dân (Phước Thạnh Tây 17 hồ sơ, An Khê Nam 12 hồ sơ, Bình Lạc 9 hồ sơ).",
+                 [("dossiers-received", "41276", "2022-5M", ""), ("dossiers-resolved-late", "64", "2022-5M", "")],
+                 id="parts-named-by-places-of-no-known-kind"),
+    pytest.param("Năm 2023, huyện tiếp nhận 1.245 hồ sơ (Trực tuyến 620 hồ sơ, Trực tiếp 610 hồ sơ).",
+                 [("dossiers-received", "1245", "2023", ""), ("dossiers-received-online", "620", "2023", ""),
+                  ("dossiers-received", "610", "2023", "")], id="capitalised-labels-are-not-names"),
+    # An announcement names the index, the next sentence gives the score in points and the rank (before: nothing);
+    # a component index's score is not the index's, and a percentage never borrows the index of the sentence before.
+    pytest.param("Ngày 12/4/2023, UNDP công bố Báo cáo PAPI 2022. Tỉnh Hà Đông Nam đạt 42,125 điểm, xếp thứ 20/63. "
+                 "Ở chỉ số nội dung Thủ tục hành chính công, tỉnh đạt 7,25 điểm.",
+                 [("papi-score", "42.125", "2022", ""), ("papi-rank", "20", "2022", "")], id="index-named-the-sentence-before"),
+    pytest.param("Ngày 17/4/2024, Bộ Nội vụ công bố Chỉ số SIPAS 2023. Năm 2023, tỷ lệ hồ sơ đúng hạn của tỉnh đạt 98,5%.",
+                 [("share-on-time", "98.5", "2023", "")], id="a-percentage-after-an-announcement"),
     # Before: "5 nghìn" was proposed as 5 dossiers.
     pytest.param("Năm 2023, số hồ sơ tiếp nhận: 5 nghìn; số hồ sơ giải quyết: hơn 4,5 ngàn; trong đó có 12 nghìn lượt tra cứu.",
                  [], id="thousands-in-words"),

@@ -39,6 +39,10 @@ SEEN_TARGET = 0.97  # share of the seen corpus's expected rows given their perio
     ("giai đoạn 2011 – 2020 và", "giai đoạn 2011 – 2020", "2011-2020"),
     ("trong 3 năm từ 2017 đến 2019 chỉ có", "từ 2017 đến 2019", "2017-2019"),
     ("tháng 4, 5, 6/2022 huyện", "tháng 4, 5, 6/2022", "2022-Q2"),
+    # second probe set (test_extract_probe2.py): the quarter's year after a dot, a range whose first day is a bare day
+    ("trong quý II.2022, tổng số", "quý II.2022", "2022-Q2"),
+    ("Từ ngày 1 đến 20/12/2022, hai bên", "Từ ngày 1 đến 20/12/2022", "2022-12-01/2022-12-20"),
+    ("từ ngày 1-20/12/2016, Bưu điện", "từ ngày 1-20/12/2016", "2016-12-01/2016-12-20"),
     # without diacritics, and as OCR damages them
     ("Trong nam 2022, tong so", "nam 2022", "2022"),
     ("Trong quy III ndm 2021, Trung tam", "quy III ndm 2021", "2021-Q3"),
