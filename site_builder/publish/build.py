@@ -271,9 +271,6 @@ def finish(ready: Prepared, paths: Paths, stages: Stages, t0: float, later: Late
     return result
 
 
-T = TypeVar("T")
-
-
 class Apart:
     """A build's first stages in a forked process (`apart`): what they prepared, then what the
     process makes after that (`Later`), each received when the parent asks for it."""
