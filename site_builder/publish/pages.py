@@ -247,14 +247,13 @@ def environment(templates: Path) -> Environment:
 
 def render_site(corpus: Corpus, computed: Computed, changes: Changelog, lang: i18n.Lang, templates: Path,
                 charts: dict[str, list[ChartView]] | None = None, progress: Emit = lambda s: None,
-                only: Callable[[str], bool] | None = None, previous: Callable[[str], str | None] | None = None,
-                sink: Callable[[str, str], None] | None = None, reuse: Callable[[str], bool] | None = None) -> dict[str, str]:
+                only: Callable[[str], bool] | None = None, reuse: Callable[[str], bool] | None = None,
+                sink: Callable[[str, str], None] | None = None) -> dict[str, str]:
     """Every page of one language: {path under docs/: Markdown}. `charts` are this language's, per page key.
 
-    A rebuild (publish/page_deps.py) passes `only`, the pages an edit changes, and `previous`, the
-    Markdown the last build wrote: a page not in `only` is that Markdown, not rendered again.
-    Or `reuse(path)`, true when the caller keeps the last build's page itself: it is neither read
-    nor put.
+    A rebuild (publish/page_deps.py) passes `only`, the pages an edit changes, and `reuse(path)`,
+    true when the caller holds the last build's page at `path`: a page neither in `only` nor
+    rendered before is rendered; the others are neither rendered nor put.
     With `sink`, each page goes to `sink(path, Markdown)` as it is made and none is kept: the
     Markdown of a national site's language is 160 MB, three times that as Python strings."""
     env = environment(templates)
@@ -263,18 +262,9 @@ def render_site(corpus: Corpus, computed: Computed, changes: Changelog, lang: i1
     put: Callable[[str, str], None] = sink or pages.__setitem__
 
     def kept(path: str) -> bool:
-        """Whether the page is the last build's: not to render. Its Markdown goes into `pages`."""
-        if only is None or only(path):
+        """Whether the page is the last build's, which the caller keeps: not to render."""
+        if only is None or only(path) or reuse is None or not reuse(path):
             return False
-        if reuse is not None and reuse(path):
-            meter.step()
-            return True
-        if previous is None:
-            return False
-        text = previous(path)
-        if text is None:
-            return False
-        put(path, text)
         meter.step()
         return True
     meter = Meter(f"pages [{lang}]", 2 * len(corpus.reports) + len(corpus.units) + len(corpus.indicators) + 12, progress)

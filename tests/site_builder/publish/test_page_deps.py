@@ -46,9 +46,16 @@ def render(root: Path, only: object = None, previous: dict[str, str] | None = No
     assert corpus is not None, [p.text() for p in findings.sorted()]
     computed = compute(corpus)
     state = page_state(corpus, CODE)
-    pages = render_site(corpus, computed, history(corpus), "vi", TEMPLATES,
-                        only=only if callable(only) else None, previous=previous.get if previous is not None else None)
-    return pages, state
+    reused: set[str] = set()
+
+    def reuse(page: str) -> bool:  # as the build keeps a page it does not render: the last build's file
+        if previous is None or page not in previous:
+            return False
+        reused.add(page)
+        return True
+    pages = render_site(corpus, computed, history(corpus), "vi", TEMPLATES, only=only if callable(only) else None, reuse=reuse)
+    assert not reused & pages.keys()  # a page kept is not rendered too
+    return {**pages, **{page: previous[page] for page in reused if previous is not None}}, state
 
 
 def rebuild(root: Path, before: dict[str, str], state: PageState) -> tuple[dict[str, str], set[str]]:
