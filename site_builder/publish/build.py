@@ -39,7 +39,7 @@ from site_builder.publish.engine import (ALWAYS_WRITTEN, MkdocsRun, finish_docs,
                                          site_address, write_config)
 from site_builder.publish.page_deps import PageState, code_digest, page_state, pages_of, touched
 from site_builder.publish.pages import render_site
-from site_builder.publish.progress import Emit
+from site_builder.publish.progress import Emit, frozen_for_fork
 from site_builder.publish.search import Aliases, SearchIndexError, markdown_aliases
 from site_builder.publish.site import assemble, link_extras, recover, swap, unshare
 
@@ -543,13 +543,9 @@ def in_forked_processes(work: Callable[[RenderJob, i18n.Lang], RenderedLanguage]
     """
     ctx = multiprocessing.get_context("fork")
     children = []
-    # Objects made so far are left out of the garbage collector's passes, in the children too: a
-    # pass writes to every object it visits, and each page written to is copied into the child
-    # (88 MB less at national scale). They are collected again once the children are done.
-    gc.freeze()
     out: list[RenderedLanguage] = []
     failures: list[str] = []
-    try:
+    with frozen_for_fork():
         for lang in langs[1:]:
             receive: Connection[Outcome, Outcome]
             receive, send = ctx.Pipe(duplex=False)
@@ -571,8 +567,6 @@ def in_forked_processes(work: Callable[[RenderJob, i18n.Lang], RenderedLanguage]
                 out.append(done)
             else:
                 failures.append(f"[{lang}] {why}")
-    finally:
-        gc.unfreeze()
     if failures:
         raise RuntimeError("; ".join(failures))
     return out

@@ -6,9 +6,10 @@ callback (the CLI prints them; tests pass a no-op), at most every few seconds.
 """
 from __future__ import annotations
 
+import contextlib
 import gc
 import time
-from typing import Callable, TypeVar
+from typing import Callable, Iterator, TypeVar
 
 Emit = Callable[[str], None]
 T = TypeVar("T")
@@ -55,13 +56,19 @@ def each_over_cores(work: Callable[[T], object], items: list[T], label: str, emi
             work(item)
         return
     meter = Meter(label, len(items), emit)
-    # The workers are forked from a process that may hold a national corpus (1 GiB): objects made
-    # so far are left out of the garbage collector's passes, which would otherwise write to each
-    # of them in every worker and so copy the whole corpus into it (400 MiB a chart worker).
+    with frozen_for_fork(), ProcessPoolExecutor(max_workers=workers) as pool:
+        for _ in pool.map(work, items, chunksize=max(1, len(items) // 64)):
+            meter.step()
+
+
+@contextlib.contextmanager
+def frozen_for_fork() -> Iterator[None]:
+    """Processes forked inside this block from one that may hold a national corpus (1 GiB): the
+    objects made so far are left out of the garbage collector's passes, in the children too, and
+    collected again afterwards. A pass writes to every object it visits, and each page written to
+    is copied into the child (400 MiB a chart worker)."""
     gc.freeze()
     try:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            for _ in pool.map(work, items, chunksize=max(1, len(items) // 64)):
-                meter.step()
+        yield
     finally:
         gc.unfreeze()
