@@ -735,6 +735,8 @@ def _indices(items: list[_Item], catalogue: Catalogue, previous: list[_Item] | N
         if re.search(r"(?<![a-z])tu\W+(?:vi tri\W+)?(?:thu|hang)\W*$", item.left) and re.match(r"\W*(?:len|xuong)\b", item.right):
             continue  # "từ vị trí thứ 8 lên thứ 3": the rank it left, of a year the text does not give
         if phrase(pt.RANK_CUE).search(item.left):
+            if number.denominator is None and _RANKED_UNITS.match(item.right):
+                continue  # "xếp hạng 63 tỉnh, thành phố": how many are ranked, not a place in the ranking
             kind = "rank"
         elif re.search(r"(?<![a-z])nhom\W*$", item.left) and not number.percent:
             kind = "group"  # "xếp vào nhóm 4": PAPI's groups of provinces by score
@@ -754,6 +756,12 @@ def _indices(items: list[_Item], catalogue: Catalogue, previous: list[_Item] | N
         if _fit_all((ind,), number, catalogue) or as_printed:
             item.hit = _Hit((ind,), "", "index")
             lent = lent or (borrowed and kind == "score")
+
+
+# "Trong số", "trong tổng số" before a number: the number is a whole that the rest of the sentence breaks down.
+_WHOLE_OPENING = re.compile(r"(?<![a-z])trong (?:tong )?so\W*$")
+# What a ranking ranks, right after a number: the number counts them ("xếp hạng 63 tỉnh, thành phố").
+_RANKED_UNITS = re.compile(r"\W{0,3}(?:tinh|dia phuong|don vi|bo, nganh|so, nganh|huyen|xa)\b")
 
 
 def _parents(sentence: str, numbers: list[Number]) -> list[int | None]:
@@ -834,6 +842,10 @@ def _items(sentence: str, folded: str, mode: str, catalogue: Catalogue, previous
         # The clause after a number runs to the next figure; a percentage in between is only its share.
         stop = next((n.start for n in numbers[i + 1:] if not n.percent), len(sentence))
         right = fold(sentence[number.end: stop].split(";", 1)[0])
+        if _WHOLE_OPENING.search(left):
+            # "Trong số 3.405 hồ sơ đang giải quyết, số hồ sơ chưa đến hạn là 2.436": the whole its parts
+            # are taken from is named before the comma; what follows the comma names the parts
+            right = right.split(",", 1)[0]
         before = fold(sentence[: number.start])
         item = _Item(number, _noun_class(right), before, left=left, right=right, lead=_lead(left) if i else None,
                      parent=parents[i])
@@ -1037,7 +1049,24 @@ def _without_headline_repeats(text: str, drafts: list[_Draft]) -> list[_Draft]:
     paragraph that says it per level): the body's sentence is the one to quote."""
     end = _headline_end(text)
     body = {(d.fields["indicator"], d.fields["value"]) for d in drafts if d.offset >= end}
-    return [d for d in drafts if d.offset >= end or (d.fields["indicator"], d.fields["value"]) not in body]
+    exact: dict[str, list[float]] = {}
+    for d in drafts:
+        if d.offset >= end and not d.fields.get("qualifier") and d.fields["value"] != "":
+            exact.setdefault(d.fields["indicator"], []).append(float(d.fields["value"]))
+    return [d for d in drafts if d.offset >= end or ((d.fields["indicator"], d.fields["value"]) not in body
+                                                      and not _rounded_in_body(d, exact))]
+
+
+def _rounded_in_body(headline: _Draft, exact: dict[str, list[float]]) -> bool:
+    """Whether a headline's bound or round number ("Trên 7.600 hồ sơ bị quá hạn", "over 99%") is a body
+    figure of the same indicator told roughly: the body's exact 7.677 or 99,2% lies where the headline says."""
+    qualifier = headline.fields.get("qualifier", "")
+    if not qualifier or headline.fields["value"] == "":
+        return False
+    value = float(headline.fields["value"])
+    fits = {"more_than": lambda v: v > value, "at_least": lambda v: v >= value, "less_than": lambda v: v < value,
+            "at_most": lambda v: v <= value, "approx": lambda v: abs(v - value) <= 0.05 * value}.get(qualifier)
+    return fits is not None and any(fits(v) for v in exact.get(headline.fields["indicator"], ()))
 
 
 def extract(text: str, catalogue: Catalogue, report: str = "", unit: str = "", period: str = "") -> list[FigureRow]:

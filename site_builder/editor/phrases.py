@@ -384,6 +384,8 @@ RULES: tuple[Rule, ...] = (
     _r("dossiers-to-process", noun=DOSSIER, right="da (va|,) dang (giai quyet|xu ly)", tier=0, right_max=12),
     _r("dossiers-pending", noun=DOSSIER, left="(dang trong han ( giai quyet)?|dang (giai quyet|xu ly))"),
     _r("dossiers-pending", noun=DOSSIER, right="(con )?dang (giai quyet|xu ly)", right_max=12),
+    # "415 hồ sơ chưa giải quyết xong": not yet resolved is pending (overdue ones are named by the tier-0 rules above)
+    _r("dossiers-pending", noun=DOSSIER, right="(con )?chua (giai quyet|xu ly)( xong)?", right_max=12),
     _r("dossiers-pending", noun=DOSSIER, left="con", left_max=2, sentence="dang (giai quyet|xu ly)"),
     _r("dossiers-resolved-early", noun=DOSSIER, left=EARLY),
     _r("dossiers-resolved-early", noun=DOSSIER, right=RESOLVED_VERB + EARLY, right_max=12),
@@ -478,7 +480,7 @@ TARGET_MARKERS = "(muc tieu|phan dau|toi thieu|it nhat|tro len|phai (duoc|dat)|d
 # A heading that opens the plan part of a report ("Phương hướng, nhiệm vụ …", "Nhiệm vụ trọng tâm …").
 PLAN_HEADING = "(phuong huong|nhiem vu (trong tam|~ (thoi gian|nam|giai doan) (toi|den|tiep theo)))"
 # A breakdown follows: the numbers after it belong to the figure before it.
-BREAKDOWN_MARKER = "(trong do|trong so|bao gom|gom)"
+BREAKDOWN_MARKER = "(trong do|trong (tong )?so|bao gom|gom)"
 # Words right before a number that make it a date, a document number or a level, not a figure.
 SKIP_BEFORE = (
     "(ngay|thang|nam|quy|muc do|muc do `\\d+\\W{1,3}`|iso|tcvn|covid|de an|dieu|khoan|phu luc|`(?<![a-z])lan(?![a-z])` thu|quoc lo|giai doan"

@@ -608,6 +608,21 @@ def test_a_figure_of_another_unit_named_in_its_clause_gets_that_unit_and_a_note(
                  [("papi-score", "42.125", "2022", ""), ("papi-rank", "20", "2022", "")], id="index-named-the-sentence-before"),
     pytest.param("Ngày 17/4/2024, Bộ Nội vụ công bố Chỉ số SIPAS 2023. Năm 2023, tỷ lệ hồ sơ đúng hạn của tỉnh đạt 98,5%.",
                  [("share-on-time", "98.5", "2023", "")], id="a-percentage-after-an-announcement"),
+    # Real pages (benchmarks/extract_real.py), in our own words. Before: the headline's rounded "Hơn 12.000" was proposed
+    # beside the body's 12.406 (a wrong value); "xếp hạng 63 tỉnh" was rank 63; the whole after "Trong số" took the
+    # cue of its first part (pending within the deadline) and its overdue part became dossiers resolved late.
+    pytest.param("Huyện Đông Khê: hơn 12.000 hồ sơ được giải quyết trong năm\n\nNăm 2023, huyện Đông Khê giải quyết 12.406 hồ sơ.",
+                 [("dossiers-resolved", "12406", "2023", "")], id="headline-rounds-the-body"),
+    pytest.param("Hồ Tây Nam: tỷ lệ đúng hạn đạt gần 97%\n\nQuý I/2024, tỷ lệ hồ sơ giải quyết đúng hạn của thị xã đạt 96,8%.",
+                 [("share-on-time", "96.8", "2024-Q1", "")], id="headline-nearly-the-body"),
+    pytest.param("Từ năm 2006, chỉ số PCI đánh giá và xếp hạng 63 tỉnh, thành phố; năm 2023 tỉnh Lâm Bắc đạt 66,2 điểm.",
+                 [("pci-score", "66.2", "2023", "")], id="how-many-are-ranked"),
+    pytest.param("Quý II/2024, trong tổng số 1.210 hồ sơ đang xử lý, số còn trong hạn là 1.180 hồ sơ và 30 hồ sơ đã quá hạn.",
+                 [("dossiers-pending", "1210", "2024-Q2", ""), ("dossiers-pending-within-deadline", "1180", "2024-Q2", ""),
+                  ("dossiers-pending-overdue", "30", "2024-Q2", "")], id="the-whole-after-trong-so"),
+    pytest.param("Năm 2023, trong số 415 hồ sơ chưa giải quyết xong có 402 hồ sơ chưa đến hạn, 13 hồ sơ đã quá hạn.",
+                 [("dossiers-pending", "415", "2023", ""), ("dossiers-pending-within-deadline", "402", "2023", ""),
+                  ("dossiers-pending-overdue", "13", "2023", "")], id="the-whole-after-trong-so-parts-after-co"),
     # Before: "5 nghìn" was proposed as 5 dossiers.
     pytest.param("Năm 2023, số hồ sơ tiếp nhận: 5 nghìn; số hồ sơ giải quyết: hơn 4,5 ngàn; trong đó có 12 nghìn lượt tra cứu.",
                  [], id="thousands-in-words"),
