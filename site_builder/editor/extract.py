@@ -714,7 +714,7 @@ def _indices(items: list[_Item], catalogue: Catalogue, previous: list[_Item] | N
     announced = [(-1, index) for index, spec in pt.INDEX_NAMES if phrase(spec).search(before)][-1:]
     lent = False  # a score in points took the index of the sentence before
     for item in items:
-        named = [(m.end(), index) for index, spec in pt.INDEX_NAMES for m in phrase(spec).finditer(item.before)]
+        named = [(m.end(), index, m.start()) for index, spec in pt.INDEX_NAMES for m in phrase(spec).finditer(item.before)]
         change = next((kind for spec, kind in pt.PROVINCES_CHANGED if phrase(spec).match(item.right.lstrip())), None)
         index_of = max(named)[1] if named else earlier
         if change and index_of and not item.number.percent and item.number.denominator is None:
@@ -727,16 +727,19 @@ def _indices(items: list[_Item], catalogue: Catalogue, previous: list[_Item] | N
             (re.match(r"\W{0,3}diem", item.right) is not None and not number.percent) or lent)
         if not named and not borrowed:
             continue
-        where, index = max(named or announced)
+        where, index, named_at = max(named) if named else (*announced[0], -1)
         if len(item.before) - where > pt.INDEX_REACH:
             continue
         if phrase(pt.NOT_THE_INDEX).search(item.before[max(where, 0):].rsplit(";", 1)[-1]):
             continue  # "Giá trị trung bình của PAPI cả nước năm 2022 là 42,407 điểm": the nation's
+        if phrase(pt.AVERAGE).search(_average_reach(item.before[max(named_at - pt.AVERAGE_BEFORE_NAME, 0):])) \
+                and not _other_unit_words(item.before):
+            continue  # "điểm số trung bình PCI của vùng … đạt 65,37 điểm": an average over many units, none of them ours
         if re.search(r"(?<![a-z])tu\W+(?:vi tri\W+)?(?:thu|hang)\W*$", item.left) and re.match(r"\W*(?:len|xuong)\b", item.right):
             continue  # "từ vị trí thứ 8 lên thứ 3": the rank it left, of a year the text does not give
         if phrase(pt.RANK_CUE).search(item.left):
             kind = "rank"
-        elif re.search(r"(?<![a-z])nhom\W*$", item.left) and not number.percent:
+        elif re.search(r"(?<![a-z])nhom[ \t]*$", item.left) and not number.percent:
             kind = "group"  # "xếp vào nhóm 4": PAPI's groups of provinces by score
         elif number.percent and re.search(r"(?<![a-z])ty le\W*$", item.left) and index != "sipas":
             kind = "score-share"  # "40,62/80 điểm, đạt tỷ lệ 50,77%": the score as a share of the maximum
@@ -754,6 +757,28 @@ def _indices(items: list[_Item], catalogue: Catalogue, previous: list[_Item] | N
         if _fit_all((ind,), number, catalogue) or as_printed:
             item.hit = _Hit((ind,), "", "index")
             lent = lent or (borrowed and kind == "score")
+
+
+def _average_reach(before: str) -> str:
+    """Where words before a figure still describe it: after the last semicolon, and after the last score or
+    share, outside brackets ("… trung bình … là 42,407 điểm, so với cả nước tỉnh đạt 43,1": the average ends at its
+    number). A bracket still open at the end ("điểm trung bình giảm 0,21 điểm (năm 2020 là 42,72 điểm; năm 2021
+    được …") holds values of what opened it: the words before the bracket describe them."""
+    opened: list[int] = []
+    for pos, ch in enumerate(before):
+        if ch == "(":
+            opened.append(pos)
+        elif ch == ")" and opened:
+            opened.pop()
+    if opened:
+        return before[: opened[0]].rsplit(";", 1)[-1]
+    tail = before.rsplit(";", 1)[-1]
+    return re.split(r"\d(?:[\d.,]*\d)?\s*(?:%|diem)", tail)[-1]  # a score or a share ends what came before
+
+
+def _other_unit_words(before: str) -> bool:
+    """Whether the figure's own clause names the nation (its average is then the nation's row, see _other_unit)."""
+    return bool(_NATION.search(fold(re.split(r"[,;:(]", before)[-1])))
 
 
 def _parents(sentence: str, numbers: list[Number]) -> list[int | None]:

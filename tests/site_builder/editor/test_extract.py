@@ -641,3 +641,20 @@ def test_find_numbers_leaves_out_a_number_of_thousands_in_words() -> None:
     (as for "tỷ đồng" against million đồng); the editor adds the row."""
     numbers = ex.find_numbers("tiếp nhận hơn 4,5 ngàn hồ sơ, 5 nghìn lượt, 12 NGHÌN phiếu và 310 hồ sơ")
     assert [n.text for n in numbers] == ["310"]
+
+
+# --------------------------------------------------------------------------- third probe set, prose (issue 23)
+# Each test words the class its fix covers differently from the probe that found it (test_extract_probe3b.py).
+
+
+def test_an_index_averaged_over_many_units_is_no_units_score(catalogue: ex.Catalogue) -> None:
+    # before: the region's average as the province's PAPI, and "(1) nhóm …" as the province's group 1
+    rows = ex.extract("Năm 2022, giá trị PAPI bình quân của các tỉnh miền núi phía Bắc là 41,9 điểm; tỉnh Yên Sơn Thượng "
+                      "đạt 43,6 điểm, xếp thứ 20/63. Chỉ số SIPAS được chia thành 4 nhóm: (1) nhóm cao gồm 12 tỉnh; "
+                      "SIPAS của tỉnh đạt 84,2%, thuộc nhóm 2. Điểm trung bình SIPAS khu vực là 82,7%.", catalogue)
+    assert [(r.indicator, r.value, r.unit) for r in rows] == [
+        ("papi-score", "43.6", ""), ("papi-rank", "20", ""), ("sipas-score", "84.2", "")]
+    # the average after the index's name and a year, and the values in the brackets of its change
+    rows = ex.extract("Điểm PCI bình quân năm 2021 của 63 địa phương là 63,4 điểm, tăng 0,3 điểm (năm trước: 63,1 điểm). "
+                      "Tỉnh Yên Sơn Thượng đạt 65,02 điểm.", catalogue)
+    assert [(r.indicator, r.value) for r in rows] == [("pci-score", "65.02")]
