@@ -102,6 +102,12 @@ def syllable(word: str) -> str:
     return _ONSET_RE.get(onset, onset) + vowels + _CODA_RE.get(coda, coda)
 
 
+# "hạn" after a verdict is also written in full, "thời hạn" ("trả trước thời hạn", "giải quyết đúng thời hạn",
+# "quá thời hạn"): every phrase that spells the short form accepts the long one.
+_VERDICTS = frozenset({"truoc", "dung", "qua", "tre", "cham", "som", "den", "con", "trong"})
+_DEADLINE_WORDS = frozenset({"han", "hen"})
+
+
 @lru_cache(maxsize=None)
 def phrase(spec: str) -> re.Pattern[str]:
     """Compile a phrase of the language described in the module docstring."""
@@ -119,6 +125,8 @@ def phrase(spec: str) -> re.Pattern[str]:
             # follows a word or precedes one is not required to stand alone on that side.
             glued_before = n >= 2 and tokens[n - 1].isspace() and tokens[n - 2].isalpha()
             glued_after = n + 2 < len(tokens) and tokens[n + 1].isspace() and tokens[n + 2].isalpha()
+            if tok in _DEADLINE_WORDS and glued_before and tokens[n - 2] in _VERDICTS:
+                out.append(f"(?:{syllable('thoi')}{SEP})?")  # "trước thời hạn", "quá thời hạn": the deadline in full
             out.append(("" if glued_before else "(?<![a-z])") + syllable(tok) + ("" if glued_after else "(?![a-z])"))
         elif tok.isspace():
             out.append(SEP)

@@ -199,6 +199,9 @@ def _candidates(f: str) -> list[_Mention]:
         lambda m: _months_span(m.start(), m.end(), int(m[1]), int(m[2]) if m[2] else None, int(m[3]), int(m[4])))
     add(rf"{THANG}\s+(\d{{1,2}})((?:\s*(?:,|va|-|–)\s*\d{{1,2}})+)\s*[/\-]\s*{YEAR}",
         lambda m: _months_span(m.start(), m.end(), int(m[1]), None, int(re.findall(r"\d+", m[2])[-1]), int(m[3])))
+    # "từ đầu năm đến hết tháng 5/2024", "lũy kế từ đầu năm 2024 đến tháng 5": the first months of the year
+    add(rf"{TU}\s+dau\s+{NAM}(?:\s+{YEAR})?\s+{DEN}\s+(?:het\s+|cuoi\s+)?{THANG}\s+(\d{{1,2}})(?!\d)(?:\s*[/\-]\s*{YEAR}|\s+{NAM}\s+{YEAR})?",
+        lambda m: _first_months(m.start(), m.end(), int(m[2]), "dau", m[1] or m[3] or m[4]))
     add(UNKNOWN.pattern, lambda m: _Mention(m.start(), m.end(), "unknown", None))
     add(UNNAMED, lambda m: _Mention(m.start(), m.end(), "unknown", None, comparison=True))
     # running totals
@@ -206,8 +209,9 @@ def _candidates(f: str) -> list[_Mention]:
         lambda m: _to_date(m.start(), m.end(), _days(m, 1)))
     add(rf"(?<![a-z])(?:luy\s+ke|tinh)\s+{DEN}\s+het\s+{NAM}\s+{YEAR}",
         lambda m: _to_date(m.start(), m.end(), (31, 12, int(m[1]))))
-    # "tính đến hết tháng 9/2023", "lũy kế đến tháng 6/2024": to the month's last day
-    add(rf"(?<![a-z])(?:luy\s+ke|tinh)\s+{DEN}\s+(?:het\s+)?{THANG}\s+(\d{{1,2}})\s*[/\-]\s*{YEAR}",
+    # "tính đến hết tháng 9/2023", "lũy kế đến tháng 6/2024": to the month's last day; "đến hết tháng 5/2024"
+    # says as much without "tính" (the total runs to the month's end; "từ đầu năm đến hết tháng 5" is below)
+    add(rf"(?<![a-z])(?:(?:luy\s+ke|tinh)\s+{DEN}\s+(?:het\s+)?|{DEN}\s+het\s+){THANG}\s+(\d{{1,2}})\s*[/\-]\s*{YEAR}",
         lambda m: _to_date(m.start(), m.end(), (calendar.monthrange(int(m[2]), int(m[1]))[1], int(m[1]), int(m[2])))
         if 1 <= int(m[1]) <= 12 else None)
     add(rf"(?<![a-z]){DEN}\s+{NGAY}\s*{DATE}", lambda m: _to_date(m.start(), m.end(), _days(m, 1)))

@@ -658,3 +658,12 @@ def test_an_index_averaged_over_many_units_is_no_units_score(catalogue: ex.Catal
     rows = ex.extract("Điểm PCI bình quân năm 2021 của 63 địa phương là 63,4 điểm, tăng 0,3 điểm (năm trước: 63,1 điểm). "
                       "Tỉnh Yên Sơn Thượng đạt 65,02 điểm.", catalogue)
     assert [(r.indicator, r.value) for r in rows] == [("pci-score", "65.02")]
+
+
+def test_the_deadline_written_in_full_is_the_deadline(catalogue: ex.Catalogue) -> None:
+    # before: "trước thời hạn" was no early cue (the probe's "trả trước thời hạn 25.114 hồ sơ TTHC, đạt 84%" became resolved)
+    rows = ex.extract("Năm 2023, xã giải quyết 1.204 hồ sơ, trong đó 1.100 hồ sơ được giải quyết trước thời hạn, "
+                      "đúng thời hạn 98 hồ sơ và quá thời hạn 6 hồ sơ.", catalogue)
+    assert [(r.indicator, r.value) for r in rows] == [
+        ("dossiers-resolved", "1204"), ("dossiers-resolved-early", "1100"), ("dossiers-resolved-on-time", "98"),
+        ("dossiers-resolved-late", "6")]
