@@ -180,7 +180,7 @@ NOUN_CLASSES: dict[str, str] = {
 
 # One count in any order: on time with early included ("đúng hạn và trước hạn", "trả trước và đúng hạn").
 ON_TIME_WITH_EARLY = ("((dung han|dung hen) (va|,) (truoc han|truoc hen|som)|(truoc han|truoc hen|som|tra truoc|giai quyet truoc) (va|,) (dung han|dung hen)"
-                      "|dung va truoc han|truoc va dung han|dung hoac truoc han)")
+                      "|dung (va|hoac|,) truoc (han|hen)|(truoc|som) (va|hoac|,) dung (han|hen))")  # "đúng, trước hạn": the first "hạn" left out
 # Early, and late, in the words reports use: "trước hạn", "trước hẹn", "sớm hạn"; "trễ hạn", "quá hạn", "chậm hạn".
 # (Flat alternations: two syllables side by side may be glued by OCR, "truochan", only when the phrase spells both.)
 EARLY = "(truoc han|truoc hen|som han)"
