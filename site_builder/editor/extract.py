@@ -723,6 +723,11 @@ def _indices(items: list[_Item], catalogue: Catalogue, previous: list[_Item] | N
                 item.hit = _Hit((ind,), "", "index")
             continue
         number = item.number
+        ranked_in = _ranking_named_after(item) if not named else None
+        if ranked_in:  # "đứng thứ 5 trong bảng xếp hạng Chỉ số … (PAPI) năm 2022": the index named after its rank
+            if _fit_all((f"{ranked_in}-rank",), number, catalogue):
+                item.hit = _Hit((f"{ranked_in}-rank",), "", "index")
+            continue
         borrowed = not named and bool(announced) and (
             (re.match(r"\W{0,3}diem", item.right) is not None and not number.percent) or lent)
         if not named and not borrowed:
@@ -738,6 +743,10 @@ def _indices(items: list[_Item], catalogue: Catalogue, previous: list[_Item] | N
         if re.search(r"(?<![a-z])tu\W+(?:vi tri\W+)?(?:thu|hang)\W*$", item.left) and re.match(r"\W*(?:len|xuong)\b", item.right):
             continue  # "từ vị trí thứ 8 lên thứ 3": the rank it left, of a year the text does not give
         if phrase(pt.RANK_CUE).search(item.left):
+            nxt = items[items.index(item) + 1] if item is not items[-1] else None
+            among = item.right + (nxt.number.text + nxt.right if nxt and re.fullmatch(r"\W*(?:trong|tren)\W*", item.right) else "")
+            if phrase(pt.RANK_AMONG_LOCAL).match(among):
+                continue  # "xếp thứ 3 trong 11 huyện", "thứ 3/9 huyện": a rank among the province's own units
             kind = "rank"
         elif re.search(r"(?<![a-z])nhom[ \t]*$", item.left) and not number.percent:
             kind = "group"  # "xếp vào nhóm 4": PAPI's groups of provinces by score
@@ -757,6 +766,18 @@ def _indices(items: list[_Item], catalogue: Catalogue, previous: list[_Item] | N
         if _fit_all((ind,), number, catalogue) or as_printed:
             item.hit = _Hit((ind,), "", "index")
             lent = lent or (borrowed and kind == "score")
+
+
+def _ranking_named_after(item: _Item) -> str | None:
+    """The index whose ranking a rank names right after it ("xếp thứ 5 trong bảng xếp hạng PCI", "đứng thứ 2 về
+    Chỉ số SIPAS"): a rank cue before the number, the ranking and the index's name after it in its clause."""
+    if not phrase(pt.RANK_CUE).search(item.left) or item.number.percent:
+        return None
+    after = phrase(pt.RANKING_AFTER).match(item.right)
+    if not after:
+        return None
+    named = [(m.start(), index) for index, spec in pt.INDEX_NAMES for m in phrase(spec).finditer(item.right[after.end():])]
+    return min(named)[1] if named and min(named)[0] <= pt.RANKING_NAME_REACH else None
 
 
 def _average_reach(before: str) -> str:

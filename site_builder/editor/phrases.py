@@ -165,7 +165,7 @@ OVERDUE = "(da )?(qua|tre) (han|hen)"
 NOUN_CLASSES: dict[str, str] = {
     "dossier": DOSSIER,
     "task": TASK,
-    "procedure": PROCEDURE + "|dvc|dich vu cong",
+    "procedure": PROCEDURE + "|dvctt|dvc|dich vu cong",
     "feedback": FEEDBACK,
     "form": "(phieu|`reviews?|forms?|ratings?|votes?`)",
     "question": "cau",
@@ -450,6 +450,8 @@ RULES: tuple[Rule, ...] = (
     # --- services offered online
     _r("procedures-online-services", noun="(dich vu( cong)?|dvc)", right="truc tuyen", tier=0, right_max=10),
     _r("procedures-online-services", noun="(dich vu( cong)?|dvc)", sentence="(dich vu cong|dvc) truc tuyen", tier=0),
+    # "1.734 DVCTT", "DVC trực tuyến": the abbreviation holds "trực tuyến" itself
+    _r("procedures-online-services", noun="(dvctt|dvc truc tuyen)", tier=0),
     # --- English editions of Vietnamese reports (cues as exact words)
     _r("dossiers-received-online", noun=DOSSIER, left="`(?:online receiving|received online|receiving online|submitted online)(?: is| was| were)?`", tier=0, left_max=25),
     _r("dossiers-received", noun=DOSSIER, left="`(?:directly receiving|direct reception|received directly|received in person)(?: is| was)?`", tier=0, left_max=25, breakdown="channel=in-person"),
@@ -563,6 +565,11 @@ AVERAGE = "(trung binh|binh quan)"
 AVERAGE_BEFORE_NAME = 25  # how far before the index's name "trung bình" may stand ("điểm số trung bình PCI")
 INDEX_REACH = 200  # how far after the index's name its score and rank may be printed
 RANK_CUE = "(xep|dung|hang|vi tri|len|xuong)( vi tri)?( thu| hang)?( thu)?`\\W*$`"
+# After a rank: the units it is ranked among are the province's own (districts, communes, agencies), not the nation's.
+RANK_AMONG_LOCAL = "`\\W*(?:/\\s*\\d+)?\\W*`((trong|tren) )?(`\\d+` )?(huyen|xa|phuong|don vi|so|co quan|quan|dia phuong cap huyen)"
+# A rank whose index is named after it: "đứng thứ 5 trong bảng xếp hạng Chỉ số … (PAPI)", "xếp thứ 2 về chỉ số PCI".
+RANKING_AFTER = "`(?:/\\d+)?\\W*`( (tinh, thanh pho|tinh|dia phuong) )?( ca nuoc )?(trong|tren|ve|cua)( bang)?( xep hang)?"
+RANKING_NAME_REACH = 80  # how far after the ranking's words the index's name may start (its full name is long)
 SCORE_CUE = "(dat|dat duoc|la|voi|diem)`\\W*$`"
 LEVELS: tuple[tuple[str, str], ...] = (
     ("(cap tinh|cap so|so, ban, nganh|khoi (cac )?so( (ban )?nganh|, (ban, )?nganh)?)", "province"),

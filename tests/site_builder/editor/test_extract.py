@@ -675,3 +675,17 @@ def test_the_pair_early_and_on_time_with_its_first_deadline_left_out_is_one_coun
                       "đạt 99,6%.", catalogue)
     assert [(r.indicator, r.value) for r in rows] == [
         ("dossiers-resolved", "2300"), ("dossiers-resolved-on-time", "2290"), ("share-on-time", "99.6")]
+
+
+def test_a_rank_whose_index_is_named_after_it(catalogue: ex.Catalogue) -> None:
+    # before: "đứng thứ 5 trong bảng xếp hạng Chỉ số … (PAPI)" was no rank (the index came after the number)
+    rows = ex.extract("Năm 2023, tỉnh Yên Sơn Thượng xếp thứ 12/63 tỉnh, thành phố về Chỉ số năng lực cạnh tranh cấp tỉnh; "
+                      "huyện xếp thứ 3 trong 11 huyện về sự hài lòng.", catalogue)
+    assert [(r.indicator, r.value) for r in rows] == [("pci-rank", "12"), ("satisfaction-rank", "3")]
+
+
+def test_online_services_abbreviated_dvctt(catalogue: ex.Catalogue) -> None:
+    # before: "1.734 DVCTT" was no count of services (only "dịch vụ công trực tuyến" in words was)
+    rows = ex.extract("Đến nay huyện đã triển khai 412 DVC trực tuyến, trong đó 286 DVCTT một phần.", catalogue)
+    assert [(r.indicator, r.value, r.breakdown) for r in rows] == [
+        ("procedures-online-services", "412", ""), ("procedures-online-services", "286", "online_level=partial")]
