@@ -414,6 +414,11 @@ RULES: tuple[Rule, ...] = (
     _r("dossiers-withdrawn", noun=DOSSIER, left="(`r[ua]t`|tra lai) ~", left_max=40, tier=0,
        sentence="(`r[ua]t` ho so|tra lai ho so|de nghi `r[ua]t`)"),
     _r("dossiers-withdrawn", noun=DOSSIER, right="(bi |duoc )?tra lai", right_max=10, tier=0, sentence="de nghi `r[ua]t`"),
+    # "Có 142 hồ sơ (chiếm 2,28%) người nộp xin rút và các cơ quan thụ lý trả lại": the verdict after the count and its share
+    _r("dossiers-withdrawn", noun=DOSSIER, right="((xin|de nghi) `r[ua]t`|tra lai)", right_max=45, tier=0,
+       sentence="((xin|de nghi) `r[ua]t`|`r[ua]t` (lai )?ho so)"),
+    # "Trung tâm đã trả 5.871 kết quả TTHC cho tổ chức, cá nhân": results handed out are dossiers resolved
+    _r("dossiers-resolved", noun="ket qua", left="(da )?tra", left_max=3),
     _r("results-returned-postal", noun="ket qua", left="buu chinh ~"),
     _r("results-returned-postal", noun="ket qua", right="((duoc )?(tra|gui) )?qua (dich vu )?buu (chinh|dien)", tier=0, right_max=12),
     _r("dossiers-received-postal", noun=DOSSIER, left="(buu chinh|bcci) ~"),

@@ -689,3 +689,11 @@ def test_online_services_abbreviated_dvctt(catalogue: ex.Catalogue) -> None:
     rows = ex.extract("Đến nay huyện đã triển khai 412 DVC trực tuyến, trong đó 286 DVCTT một phần.", catalogue)
     assert [(r.indicator, r.value, r.breakdown) for r in rows] == [
         ("procedures-online-services", "412", ""), ("procedures-online-services", "286", "online_level=partial")]
+
+
+def test_withdrawn_named_after_the_count_and_its_share_and_results_handed_out(catalogue: ex.Catalogue) -> None:
+    # before: the verdict after "(chiếm 2,28%)" was out of reach, and "đã trả 5.871 kết quả TTHC" no figure
+    rows = ex.extract("Trong quý III/2023, 57 hồ sơ (2,1%) bị cơ quan chuyên môn trả lại và công dân đề nghị rút. "
+                      "Bộ phận Một cửa xã đã trả 215 kết quả giải quyết TTHC.", catalogue)
+    assert [(r.indicator, r.value) for r in rows] == [
+        ("dossiers-withdrawn", "57"), ("share-withdrawn", "2.1"), ("dossiers-resolved", "215")]
