@@ -674,6 +674,20 @@ def _siblings(items: list[_Item], catalogue: Catalogue, percent: bool) -> None:
         item.hit = _inherited(sibling, item.number, catalogue, "sibling")
 
 
+_FROM = re.compile(r"(?<![a-z])tu\W*$")
+_TO = re.compile(r"^\W*(?:(?:trong|vao|o)\s+[^,;()%]{1,25}?\s+)?(?:len|xuong|thanh)(?:\s+con|\s+muc)?\W*$")
+
+
+def _from_to(items: list[_Item]) -> None:
+    """"tăng từ 22,7% trong tháng 3 lên 24,1% trong tháng 4", "giảm từ 10,85% xuống còn 1,31%": the second value is
+    the first's indicator, at another time (its period is the text's: PeriodScope)."""
+    for first, second in zip(items, items[1:]):
+        if (second.hit is None and first.hit is not None and first.hit.how != "index"
+                and first.number.shape == second.number.shape and _FROM.search(first.left) and _TO.match(second.left)):
+            second.hit = _Hit(first.hit.ids, first.hit.breakdown, "sibling")
+            second.context = dict(first.context)
+
+
 def _share(items: list[_Item], catalogue: Catalogue, earlier: frozenset[str] = frozenset()) -> None:
     """A percentage after a count ("… 5.386 hồ sơ trực tuyến (chiếm 72,3%)") is that count's share. When the
     catalogue has several shares of that count, the one whose denominator the text has named, in this sentence
@@ -942,6 +956,7 @@ def _read_prose(text: str, catalogue: Catalogue, line_starts: list[int], scope: 
             _siblings(items, catalogue, percent=False)
             _share(items, catalogue, frozenset(named))
             _siblings(items, catalogue, percent=True)
+            _from_to(items)
             named |= {i for it in items if it.hit for i in it.hit.ids}
         previous = items
         quote = squash(sent.text)

@@ -89,6 +89,7 @@ ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2,
 # A period inside the citation of a document is that document's, not the report's: "Căn cứ Quyết định
 # số 123/QĐ-UBND ngày 12/4/2022 … về Kế hoạch CCHC năm 2022" names no period of the figures below it.
 # A figure followed, in its own clause, by a bracket that names its period.
+OWN_AFTER = re.compile(r"[\d.,]+[ \t]*%?[ \t]+(?:trong|vao)[ \t]+")  # "24,1% trong tháng 4": a figure and its own time
 OWN_BRACKET = re.compile(r"[\d.,/%]+[^\d();,]{0,40}\(\s*")
 CITED = re.compile(r"(?:(?:^|[.\n])[ \t#*-]*can cu\b[^.\n]*"
                    r"|\b(?:quyet dinh|ke hoach|cong van|nghi quyet|chi thi|thong tu|nghi dinh)\b[^,;.\n()]{0,40})$")
@@ -602,6 +603,10 @@ class PeriodScope:
                 and re.match(r"[^()\d]*\)", self.folded[self._own[k].end:]):
             # "1 hồ sơ trễ hạn (năm 2017)": the figure's own bracket; not "(năm 2022: 8.200 hồ sơ)", another
             # period's figure printed beside it
+            return _bounds(self._own[k].code)
+        if k < len(self._own) and self._own[k].code and self._own[k].start < s_end \
+                and OWN_AFTER.fullmatch(self.folded[offset: self._own[k].start]):
+            # "tăng từ 22,7% trong tháng 3 lên 24,1% trong tháng 4": the period right after a figure is its own
             return _bounds(self._own[k].code)
         if own_before is not None and own_before.start >= s_start and own_before.end <= offset:
             narrower = self._narrowed(own_before, k, s_end)

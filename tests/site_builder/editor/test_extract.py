@@ -697,3 +697,10 @@ def test_withdrawn_named_after_the_count_and_its_share_and_results_handed_out(ca
                       "Bộ phận Một cửa xã đã trả 215 kết quả giải quyết TTHC.", catalogue)
     assert [(r.indicator, r.value) for r in rows] == [
         ("dossiers-withdrawn", "57"), ("share-withdrawn", "2.1"), ("dossiers-resolved", "215")]
+
+
+def test_the_second_value_of_from_to_is_the_firsts_indicator_in_its_own_period(catalogue: ex.Catalogue) -> None:
+    # before: "lên 24,1% trong tháng 4" had no cue of its own, and would have taken the month named before it
+    rows = ex.extract("Năm 2023, tỷ lệ thanh toán trực tuyến giảm từ 35,2% vào quý I xuống còn 31,8% vào quý II.", catalogue)
+    assert [(r.indicator, r.value, r.period) for r in rows] == [
+        ("online-payment-share", "35.2", "2023-Q1"), ("online-payment-share", "31.8", "2023-Q2")]

@@ -116,6 +116,12 @@ def _at(text: str, number: str, nth: int = 0) -> str | None:
     return found[0] if found else None
 
 
+def test_a_period_right_after_a_figure_is_its_own() -> None:
+    text = "Năm 2023 số hồ sơ trực tuyến tăng từ 1.200 hồ sơ trong quý I lên 1.650 trong quý II."
+    scope = PeriodScope(text)
+    assert scope.at(text.index("1.650"))[0] == "2023-Q2"
+
+
 def test_a_figure_takes_the_nearest_period_before_it_in_its_sentence() -> None:
     text = "Lũy kế đến ngày 31/3/2024, Cổng tiếp nhận 41.210 hồ sơ; riêng quý I/2024 tiếp nhận 12.008 hồ sơ."
     assert _at(text, "41.210") == "../2024-03-31"
