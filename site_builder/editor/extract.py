@@ -277,7 +277,7 @@ def find_numbers(sentence: str, english: bool = False) -> list[Number]:
     # Two bare numbers side by side: the first is an OCR'd word ("là" → "14 784", "lời" → "101 02/04").
     digits = [n for i, n in enumerate(found)
               if not (i + 1 < len(found) and re.fullmatch(r"[ \t]+", sentence[n.end:found[i + 1].start]))]
-    return sorted(digits + _worded_numbers(sentence), key=lambda n: n.start)
+    return sorted(digits + _worded_numbers(sentence) + _worded_ranks(sentence), key=lambda n: n.start)
 
 
 _NUMBER_EN = re.compile(r"(?<![\w.,])(?P<a>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:[ \t]?/[ \t]?(?P<b>\d{1,3}(?:,\d{3})+|\d+))?"
@@ -306,6 +306,7 @@ def _english_numbers(sentence: str) -> list[Number]:
         if re.search(r"(?:no\.|number|decree|decision|resolution|article)\s*$", before):
             continue
         found.append(Number(m.start(), m.end(), m.group(), value, float(b.replace(",", "")) if b else None, pct))
+    found += _worded_ranks(sentence)
     for m in re.finditer(r"(?<![\w])no(?=[ \t])", sentence, re.IGNORECASE):
         if _COUNTED_EN.match(sentence[m.end():]):
             found.append(Number(m.start(), m.end(), m.group(), 0.0))
@@ -332,6 +333,23 @@ _WORDED = re.compile(rf"(?<!\w)(?:(?P<zero>không có|khong co|không (?:phải 
                      rf"(?:[ \t]+(?P<unit>{_WORD}))?"
                      rf"|(?P<one>{'|'.join(sorted(_UNITS, key=len, reverse=True))}))(?=[ \t]+\w)", re.IGNORECASE)
 _COUNTED = re.compile(r"[ \t]+(?:" + phrase(f"({pt.DOSSIER}|{pt.FEEDBACK}|dia phuong|ket qua|phieu|(thu|van ban) xin loi|nhiem vu|thu tuc|tthc|giao dich|truong hop)").pattern + ")")
+
+
+# A rank in words after the verb that ranks: "xếp vị trí thứ nhất", "đứng thứ hai", "ranked first" ("rơi xuống vị trí
+# thứ hai" is a fall, "thứ Hai" a weekday: only after xếp/đứng/ranked).
+_RANK_WORDED = re.compile(r"(?<![a-z])(?:(?:xep|dung)(?: hang)?(?: o)?(?: vi tri)? thu (nhat|nhi|hai|ba|tu)"
+                          r"|(?:ranked|ranks|placed)(?: the)? (first|second|third))(?![a-z])")
+_RANK_WORDS = {"nhat": 1, "nhi": 2, "hai": 2, "ba": 3, "tu": 4, "first": 1, "second": 2, "third": 3}
+
+
+def _worded_ranks(sentence: str) -> list[Number]:
+    folded, where = fold_with_map(sentence)
+    out = []
+    for m in _RANK_WORDED.finditer(folded):
+        g = 1 if m[1] else 2
+        start, end = where[m.start(g)], where[m.end(g) - 1] + 1
+        out.append(Number(start, end, sentence[start:end], float(_RANK_WORDS[m[g]])))
+    return out
 
 
 def _worded_numbers(sentence: str) -> list[Number]:
@@ -714,7 +732,8 @@ def _share(items: list[_Item], catalogue: Catalogue, earlier: frozenset[str] = f
                 break
 
 
-def _indices(items: list[_Item], catalogue: Catalogue, previous: list[_Item] | None = None, before: str = "") -> None:
+def _indices(items: list[_Item], catalogue: Catalogue, previous: list[_Item] | None = None, before: str = "",
+             sentence: str = "") -> None:
     """Scores and ranks of the published indices (PAR INDEX, SIPAS, PCI, PAPI): the index is the last one
     named before the number in its sentence; the number is a rank after "xếp thứ", a score after "đạt"
     when it is printed in points, as a percentage or out of a maximum ("42,37/80"). A count of provinces
@@ -737,13 +756,20 @@ def _indices(items: list[_Item], catalogue: Catalogue, previous: list[_Item] | N
                 item.hit = _Hit((ind,), "", "index")
             continue
         number = item.number
-        ranked_in = _ranking_named_after(item) if not named else None
+        ranked_in = _ranking_named_after(item, sentence[len(item.before):]) if not named else None
         if ranked_in:  # "đứng thứ 5 trong bảng xếp hạng Chỉ số … (PAPI) năm 2022": the index named after its rank
             if _fit_all((f"{ranked_in}-rank",), number, catalogue):
                 item.hit = _Hit((f"{ranked_in}-rank",), "", "index")
             continue
+        later = {index for index, spec in pt.INDEX_NAMES if phrase(spec).search(sentence[len(item.before):])}
+        near = any(phrase(spec).search(item.right) for index, spec in pt.INDEX_NAMES)
+        if not named and len(later) == 1 and (near or re.match(pt.POINTS, item.right)):
+            # "With 89.7 points, the province also ranked first in the PAR Index": the one index the rest of its
+            # sentence names, after a score in points or in its own clause, not the one of the sentence before
+            # ("xếp thứ nhất trên cả ba bảng xếp hạng: PAR INDEX …, SIPAS …, PCI …" names three: none)
+            named = [(len(item.before), later.pop(), len(item.before))]
         borrowed = not named and bool(announced) and (
-            (re.match(r"\W{0,3}diem", item.right) is not None and not number.percent) or lent)
+            (re.match(pt.POINTS, item.right) is not None and not number.percent) or lent)
         if not named and not borrowed:
             continue
         where, index, named_at = max(named) if named else (*announced[0], -1)
@@ -768,7 +794,7 @@ def _indices(items: list[_Item], catalogue: Catalogue, previous: list[_Item] | N
             kind = "score-share"  # "40,62/80 điểm, đạt tỷ lệ 50,77%": the score as a share of the maximum
         elif number.percent and re.search(r"\(\s*$", item.left) and index == "sipas":
             kind = "score"  # "tăng 2,58% so với năm 2022 (80,08%)": the earlier year's index, in brackets
-        elif re.match(r"\W{0,3}diem", item.right) or (phrase(pt.SCORE_CUE).search(item.left)
+        elif re.match(pt.POINTS, item.right) or (phrase(pt.SCORE_CUE).search(item.left)
                                                       and (number.percent or number.denominator is not None)):
             kind = "score"  # "70,34 điểm" is a score wherever it stands; a percentage only after "đạt"
         else:
@@ -782,15 +808,18 @@ def _indices(items: list[_Item], catalogue: Catalogue, previous: list[_Item] | N
             lent = lent or (borrowed and kind == "score")
 
 
-def _ranking_named_after(item: _Item) -> str | None:
+def _ranking_named_after(item: _Item, rest: str) -> str | None:
     """The index whose ranking a rank names right after it ("xếp thứ 5 trong bảng xếp hạng PCI", "đứng thứ 2 về
-    Chỉ số SIPAS"): a rank cue before the number, the ranking and the index's name after it in its clause."""
+    Chỉ số SIPAS"): a rank cue before the number, the ranking and the index's name after it in its clause, the
+    only index the rest of the sentence names ("thứ nhất trên cả ba bảng xếp hạng: PAR INDEX …, SIPAS …": none)."""
     if not phrase(pt.RANK_CUE).search(item.left) or item.number.percent:
         return None
     after = phrase(pt.RANKING_AFTER).match(item.right)
     if not after:
         return None
     named = [(m.start(), index) for index, spec in pt.INDEX_NAMES for m in phrase(spec).finditer(item.right[after.end():])]
+    if len({index for index, spec in pt.INDEX_NAMES if phrase(spec).search(rest)}) != 1:
+        return None
     return min(named)[1] if named and min(named)[0] <= pt.RANKING_NAME_REACH else None
 
 
@@ -925,7 +954,7 @@ def _items(sentence: str, folded: str, mode: str, catalogue: Catalogue, previous
         item.qualifier = _qualifier(before, folded)
         items.append(item)
     if mode == "actual":
-        _indices(items, catalogue, previous, folded_before)
+        _indices(items, catalogue, previous, folded_before, folded)
     for item in items:
         if item.hit is None:
             item.hit = _match(item, folded, mode, catalogue, items)

@@ -569,13 +569,16 @@ NOT_THE_INDEX = "(trung vi|cao nhat|thap nhat|chi so (noi dung|thanh phan)|nhom 
 AVERAGE = "(trung binh|binh quan)"
 AVERAGE_BEFORE_NAME = 25  # how far before the index's name "trung bình" may stand ("điểm số trung bình PCI")
 INDEX_REACH = 200  # how far after the index's name its score and rank may be printed
-RANK_CUE = "(xep|dung|hang|vi tri|len|xuong)( vi tri)?( thu| hang)?( thu)?`\\W*$`"
+RANK_CUE = ("((xep|dung|hang|vi tri|len|xuong)( vi tri)?( thu| hang)?( thu)?|`(?<![a-z])(?:ranked|ranks|ranking|placed)(?: at)?"
+            "(?: the)?(?: no\\.)?`)`\\W*$`")
 # After a rank: the units it is ranked among are the province's own (districts, communes, agencies), not the nation's.
 RANK_AMONG_LOCAL = "`\\W*(?:/\\s*\\d+)?\\W*`((trong|tren) )?(`\\d+` )?(huyen|xa|phuong|don vi|so|co quan|quan|dia phuong cap huyen)"
 # A rank whose index is named after it: "đứng thứ 5 trong bảng xếp hạng Chỉ số … (PAPI)", "xếp thứ 2 về chỉ số PCI".
 RANKING_AFTER = "`(?:/\\d+)?\\W*`( (tinh, thanh pho|tinh|dia phuong) )?( ca nuoc )?(trong|tren|ve|cua)( bang)?( xep hang)?"
 RANKING_NAME_REACH = 80  # how far after the ranking's words the index's name may start (its full name is long)
-SCORE_CUE = "(dat|dat duoc|la|voi|diem)`\\W*$`"
+SCORE_CUE = "(dat|dat duoc|la|voi|diem|`(?<![a-z])(?:scored(?: a rate of)?|score of|rate of|reached|achieved|with)`)`\\W*$`"
+# What follows a score in points: "70,34 điểm", "90.1 points".
+POINTS = r"\W{0,3}(?:diem|points?)(?![a-z])"
 LEVELS: tuple[tuple[str, str], ...] = (
     ("(cap tinh|cap so|so, ban, nganh|khoi (cac )?so( (ban )?nganh|, (ban, )?nganh)?)", "province"),
     ("(cap huyen|khoi (cac )?huyen)", "district"),

@@ -244,6 +244,7 @@ def _candidates(f: str) -> list[_Mention]:
     add(rf"{NAM}\s+{YEAR}", lambda m: _year(f, m.start(), m.end(), m[1]))
     add(rf"(?<![a-z])(?:ca|toan)\s+{NAM}(?!\s*\d)", lambda m: _Mention(m.start(), m.end(), "year", None))  # "cả năm"
     add(rf"(?<![a-z])(?:pci|papi|sipas|par\s*-?\s*index)\s+{YEAR}", lambda m: _year(f, m.start(1), m.end(), m[1]))
+    add(rf"(?<![a-z0-9]){YEAR}\s+(?:pci|papi|sipas|par\s*-?\s*index)(?![a-z])", lambda m: _year(f, m.start(), m.end(1), m[1]))  # "the 2022 PAR Index"
     add(rf"(?<![a-z])(?:in|during|for|year)\s+{YEAR}(?!\s*[-–/]\s*\d)", lambda m: _year(f, m.start(), m.end(), m[1]))
     add(rf"(?<![a-z])(?:so\s+voi|than)\s+{YEAR}(?!\s*[-–/]\s*\d)", lambda m: _year(f, m.start(1), m.end(), m[1]))
     return out

@@ -704,3 +704,14 @@ def test_the_second_value_of_from_to_is_the_firsts_indicator_in_its_own_period(c
     rows = ex.extract("Năm 2023, tỷ lệ thanh toán trực tuyến giảm từ 35,2% vào quý I xuống còn 31,8% vào quý II.", catalogue)
     assert [(r.indicator, r.value, r.period) for r in rows] == [
         ("online-payment-share", "35.2", "2023-Q1"), ("online-payment-share", "31.8", "2023-Q2")]
+
+
+def test_index_results_in_english_and_ranks_in_words(catalogue: ex.Catalogue) -> None:
+    # before: nothing from an English edition ("scored a rate of", "With … points, … ranked first in the PAR Index")
+    rows = ex.extract("The 2021 PCI was released on May 5, 2022. Yen Son Thuong province reached 68.2 points and "
+                      "ranked second in the PCI, while its SIPAS rate of 85.6% placed it in the top ten.", catalogue)
+    assert [(r.indicator, r.value, r.period) for r in rows] == [
+        ("pci-score", "68.2", "2021"), ("pci-rank", "2", "2021"), ("sipas-score", "85.6", "2021")]
+    # in Vietnamese, after the verb that ranks only: a fall to second place is no rank of the year
+    rows = ex.extract("Năm 2022, Chỉ số SIPAS của tỉnh đạt 86,4%, đứng thứ hai cả nước; khu vực rơi xuống vị trí thứ ba.", catalogue)
+    assert [(r.indicator, r.value) for r in rows] == [("sipas-score", "86.4"), ("sipas-rank", "2")]

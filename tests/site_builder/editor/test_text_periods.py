@@ -20,6 +20,7 @@ SEEN_TARGET = 0.97  # share of the seen corpus's expected rows given their perio
     ("Trong năm 2021, xã tiếp nhận", "năm 2021", "2021"),
     # third probe set: a running total to a month's end without "tính"/"lũy kế", and the first months to a month
     ("Đến hết tháng 11/2022, bộ phận một cửa đã nhận", "Đến hết tháng 11/2022", "../2022-11-30"),
+    ("Kết quả 2023 PAPI của tỉnh", "2023", "2023"),  # the year before the index's name, as English writes it
     ("Lũy kế từ đầu năm 2023 đến cuối tháng 7, xã", "từ đầu năm 2023 đến cuối tháng 7", "2023-7M"),
     ("tính từ đầu năm đến hết tháng 10 năm 2021, huyện", "tính từ đầu năm đến hết tháng 10 năm 2021", "2021-10M"),
     ("Báo cáo quý III/2021 của huyện", "quý III/2021", "2021-Q3"),
