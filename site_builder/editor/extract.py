@@ -958,7 +958,24 @@ def _items(sentence: str, folded: str, mode: str, catalogue: Catalogue, previous
     for item in items:
         if item.hit is None:
             item.hit = _match(item, folded, mode, catalogue, items)
+    for item in items:
+        if item.hit is None and item.parent is not None:
+            subject = _changed_subject(sentence, numbers[item.parent])
+            if subject:
+                # "số hồ sơ trực tuyến tăng hơn 2 lần (tháng 1 mới chỉ có 3.120 hồ sơ, … đến tháng 6 đã có 7.480 hồ sơ)":
+                # the values in the brackets of a change are values of what changed, read with its words
+                item.hit = _match(replace(item, left=subject, lead=None), folded, mode, catalogue, items)
     return items
+
+
+_CHANGED = re.compile(r"(?:^|[,;:(])([^,;:()\d]{4,60}?)\s+(?:tang|giam)(?:\s+(?:them|hon|gap|khoang|gan|xap xi))*\s*$")
+
+
+def _changed_subject(sentence: str, parent: Number) -> str | None:
+    """The words of what changed when `parent` is the size of a change ("số hồ sơ trực tuyến tăng hơn 2 lần"):
+    the clause before the verb, folded; None when the number before the brackets is no change."""
+    m = _CHANGED.search(fold(sentence[: parent.start]))
+    return m[1].strip() if m else None
 
 
 def _read_prose(text: str, catalogue: Catalogue, line_starts: list[int], scope: PeriodScope, own: str | None = None) -> list[_Draft]:

@@ -453,6 +453,9 @@ RULES: tuple[Rule, ...] = (
     _r("share-online", "percent", left=f"(ho so )?{ONLINE} ~ chiem", tier=0, left_max=10),
     _r("share-online", "percent", right=f"(duoc )?(nop|tiep nhan|gui) {ONLINE}", tier=0, right_max=60),
     # --- services offered online
+    # "tỷ lệ thủ tục hành chính được cung cấp dịch vụ công trực tuyến toàn trình khoảng 45,9%": procedures, not dossiers
+    _r("procedures-online-share", "percent", left="ty le ( so)? (thu tuc( hanh chinh)?|tthc) ~ (cung cap|cung ung|trien khai) ~~ (truc tuyen|dvctt)",
+       tier=0, left_max=40),
     _r("procedures-online-services", noun="(dich vu( cong)?|dvc)", right="truc tuyen", tier=0, right_max=10),
     _r("procedures-online-services", noun="(dich vu( cong)?|dvc)", sentence="(dich vu cong|dvc) truc tuyen", tier=0),
     # "1.734 DVCTT", "DVC trực tuyến": the abbreviation holds "trực tuyến" itself
@@ -525,7 +528,8 @@ CONTEXT: dict[str, tuple[tuple[tuple[str, str], ...], str]] = {
 # Which indicators each context dimension breaks down (prefixes of indicator ids).
 CONTEXT_INDICATORS: dict[str, tuple[str, ...]] = {
     "level": ("dossiers-", "share-", "satisfaction-", "procedures-", "results-", "online-payment-"),
-    "online_level": ("dossiers-received-online", "dossiers-resolved-online", "procedures-online-services", "share-online"),
+    "online_level": ("dossiers-received-online", "dossiers-resolved-online", "procedures-online-services", "procedures-online-share",
+                     "share-online"),
     "cause": ("dossiers-resolved-late",),
     "agency": ("dossiers-", "share-", "satisfaction-"),
 }

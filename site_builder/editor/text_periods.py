@@ -615,9 +615,20 @@ class PeriodScope:
         if k < len(self._own) and self._own[k].start < s_end and not PART_OF.search(self.folded[offset: self._own[k].start]):
             after = self._own[k]
             return _bounds(after.code) if after.code else None
+        while own_before is not None and self._bracketed(own_before.start):
+            # "(tháng 1 mới chỉ có 3.120 hồ sơ, … đến tháng 6 đã có 7.480 hồ sơ). Hiện nay, …": months named as
+            # examples in brackets are no period the text runs on in
+            k -= 1
+            own_before = self._own[k - 1] if k else None
         if own_before is not None:
             return _bounds(own_before.code) if own_before.code else None
         return document_period(self.text, self._own)
+
+    def _bracketed(self, offset: int) -> bool:
+        """Whether `offset` is inside brackets in its sentence."""
+        s_start, _ = self._sentence(offset)
+        head = self.text[s_start:offset]
+        return head.count("(") > head.count(")")
 
 
 def document_period(text: str, _own: list[_Mention] | None = None) -> tuple[str, str, str] | None:

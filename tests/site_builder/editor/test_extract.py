@@ -715,3 +715,12 @@ def test_index_results_in_english_and_ranks_in_words(catalogue: ex.Catalogue) ->
     # in Vietnamese, after the verb that ranks only: a fall to second place is no rank of the year
     rows = ex.extract("Năm 2022, Chỉ số SIPAS của tỉnh đạt 86,4%, đứng thứ hai cả nước; khu vực rơi xuống vị trí thứ ba.", catalogue)
     assert [(r.indicator, r.value) for r in rows] == [("sipas-score", "86.4"), ("sipas-rank", "2")]
+
+
+def test_values_in_the_brackets_of_a_change_are_values_of_what_changed(catalogue: ex.Catalogue) -> None:
+    # before: "số hồ sơ trực tuyến tăng hơn 2 lần (tháng 1 mới chỉ có 3.120 hồ sơ, …)" gave nothing
+    rows = ex.extract("Năm 2023, lượng hồ sơ nộp qua mạng giảm gần 30% (quý I có 4.210 hồ sơ, quý II chỉ còn 2.950 hồ sơ). "
+                      "Tỷ lệ TTHC được triển khai DVCTT một phần đạt 38,5%.", catalogue)
+    assert [(r.indicator, r.value, r.period, r.breakdown) for r in rows] == [
+        ("dossiers-received-online", "4210", "2023-Q1", ""), ("dossiers-received-online", "2950", "2023-Q2", ""),
+        ("procedures-online-share", "38.5", "2023", "online_level=partial")]

@@ -123,6 +123,13 @@ def test_a_period_right_after_a_figure_is_its_own() -> None:
     assert scope.at(text.index("1.650"))[0] == "2023-Q2"
 
 
+def test_a_period_named_in_brackets_is_not_one_the_text_runs_on_in() -> None:
+    text = "Năm 2022 huyện tiếp nhận 5.000 hồ sơ (riêng tháng 12 là 600 hồ sơ). Tỷ lệ đúng hạn đạt 99%."
+    scope = PeriodScope(text)
+    assert scope.at(text.index("600"))[0] == "2022-12"
+    assert scope.at(text.index("99%"))[0] == "2022"
+
+
 def test_a_figure_takes_the_nearest_period_before_it_in_its_sentence() -> None:
     text = "Lũy kế đến ngày 31/3/2024, Cổng tiếp nhận 41.210 hồ sơ; riêng quý I/2024 tiếp nhận 12.008 hồ sơ."
     assert _at(text, "41.210") == "../2024-03-31"
