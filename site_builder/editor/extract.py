@@ -470,6 +470,7 @@ class _Item:
     context: dict[str, str] = field(default_factory=dict)  # dimension -> value the words around it give
     qualifier: str = ""
     parent: int | None = None  # the item whose parenthesis holds this one ("378 hồ sơ đang giải quyết (352 …)")
+    unit: str | None = None  # another unit the figure is of, when its words say so beyond its clause (_indices)
 
 
 def _fits(indicator: str, number: Number, catalogue: Catalogue, value: float | None = None) -> bool:
@@ -777,9 +778,12 @@ def _indices(items: list[_Item], catalogue: Catalogue, previous: list[_Item] | N
             continue
         if phrase(pt.NOT_THE_INDEX).search(item.before[max(where, 0):].rsplit(";", 1)[-1]):
             continue  # "Giá trị trung bình của PAPI cả nước năm 2022 là 42,407 điểm": the nation's
-        if phrase(pt.AVERAGE).search(_average_reach(item.before[max(named_at - pt.AVERAGE_BEFORE_NAME, 0):])) \
-                and not _other_unit_words(item.before):
-            continue  # "điểm số trung bình PCI của vùng … đạt 65,37 điểm": an average over many units, none of them ours
+        reach = _average_reach(item.before[max(named_at - pt.AVERAGE_BEFORE_NAME, 0):])
+        if phrase(pt.AVERAGE).search(reach) and not _other_unit_words(item.before):
+            if not _NATION.search(reach):
+                continue  # "điểm số trung bình PCI của vùng … đạt 65,37 điểm": an average over many units, none of them ours
+            # "trung bình cả nước là 82,66%, tăng 2,58% so với năm 2022 (80,08%)": the nation's, in the brackets of its change
+            item.unit = "cả nước"
         if re.search(r"(?<![a-z])tu\W+(?:vi tri\W+)?(?:thu|hang)\W*$", item.left) and re.match(r"\W*(?:len|xuong)\b", item.right):
             continue  # "từ vị trí thứ 8 lên thứ 3": the rank it left, of a year the text does not give
         if phrase(pt.RANK_CUE).search(item.left):
@@ -1013,7 +1017,7 @@ def _read_prose(text: str, catalogue: Catalogue, line_starts: list[int], scope: 
                     continue  # "cùng kỳ năm trước tiếp nhận 5.400 hồ sơ": an earlier period's, and the text does not date it
                 locator = f"văn bản gốc, dòng {bisect_right(line_starts, offset)}"
                 rows = _prose_rows(item, catalogue, offset, quote, locator, scope.at(offset))
-                other = _other_unit(sent.text, item.number.start, own)
+                other = item.unit or _other_unit(sent.text, item.number.start, own)
                 if other is not None:
                     for row in rows:
                         row.fields["other_unit"] = other

@@ -615,20 +615,27 @@ class PeriodScope:
         if k < len(self._own) and self._own[k].start < s_end and not PART_OF.search(self.folded[offset: self._own[k].start]):
             after = self._own[k]
             return _bounds(after.code) if after.code else None
-        while own_before is not None and self._bracketed(own_before.start):
-            # "(tháng 1 mới chỉ có 3.120 hồ sơ, … đến tháng 6 đã có 7.480 hồ sơ). Hiện nay, …": months named as
-            # examples in brackets are no period the text runs on in
+        while own_before is not None and self._bracketed(own_before):
+            # "(tháng 1 mới chỉ có 3.120 hồ sơ, … đến tháng 6 đã có 7.480 hồ sơ). Hiện nay, …": months named with
+            # their figures in brackets are no period the text runs on in (but "trong tuần (từ ngày 11.5 đến
+            # 17.5.2018)" is: the bracket only dates the words before it)
             k -= 1
             own_before = self._own[k - 1] if k else None
         if own_before is not None:
             return _bounds(own_before.code) if own_before.code else None
         return document_period(self.text, self._own)
 
-    def _bracketed(self, offset: int) -> bool:
-        """Whether `offset` is inside brackets in its sentence."""
-        s_start, _ = self._sentence(offset)
-        head = self.text[s_start:offset]
-        return head.count("(") > head.count(")")
+    def _bracketed(self, mention: _Mention) -> bool:
+        """Whether a period is named inside brackets that also hold a figure."""
+        s_start, s_end = self._sentence(mention.start)
+        head = self.text[s_start:mention.start]
+        if head.count("(") <= head.count(")"):
+            return False
+        opened = head.rfind("(") + s_start
+        closed = self.text.find(")", mention.end)
+        inside = self.text[opened: closed if closed != -1 else s_end]
+        rest = inside.replace(self.text[mention.start: mention.end], " ")
+        return re.search(r"\d", rest) is not None
 
 
 def document_period(text: str, _own: list[_Mention] | None = None) -> tuple[str, str, str] | None:

@@ -658,6 +658,10 @@ def test_an_index_averaged_over_many_units_is_no_units_score(catalogue: ex.Catal
     rows = ex.extract("Điểm PCI bình quân năm 2021 của 63 địa phương là 63,4 điểm, tăng 0,3 điểm (năm trước: 63,1 điểm). "
                       "Tỉnh Yên Sơn Thượng đạt 65,02 điểm.", catalogue)
     assert [(r.indicator, r.value) for r in rows] == [("pci-score", "65.02")]
+    # the nation's average and its earlier value in the brackets of its change: the nation's rows
+    rows = ex.extract("Năm 2023, Chỉ số PCI bình quân toàn quốc là 64,1 điểm, tăng 0,4 điểm so với năm 2022 (63,7 điểm).", catalogue)
+    assert [(r.indicator, r.value, r.period, r.unit) for r in rows] == [
+        ("pci-score", "64.1", "2023", "ca-nuoc"), ("pci-score", "63.7", "2022", "ca-nuoc")]
 
 
 def test_the_deadline_written_in_full_is_the_deadline(catalogue: ex.Catalogue) -> None:

@@ -128,6 +128,9 @@ def test_a_period_named_in_brackets_is_not_one_the_text_runs_on_in() -> None:
     scope = PeriodScope(text)
     assert scope.at(text.index("600"))[0] == "2022-12"
     assert scope.at(text.index("99%"))[0] == "2022"
+    # a bracket that only dates the words before it is the period the text runs on in
+    text = "Riêng trong quý (từ 01/7/2023 đến 30/9/2023), huyện nhận 900 hồ sơ. Số hồ sơ giải quyết đúng hạn là 812."
+    assert PeriodScope(text).at(text.index("812"))[0] == "2023-07-01/2023-09-30"
 
 
 def test_a_figure_takes_the_nearest_period_before_it_in_its_sentence() -> None:
