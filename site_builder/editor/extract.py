@@ -277,7 +277,7 @@ def find_numbers(sentence: str, english: bool = False) -> list[Number]:
     # Two bare numbers side by side: the first is an OCR'd word ("là" → "14 784", "lời" → "101 02/04").
     digits = [n for i, n in enumerate(found)
               if not (i + 1 < len(found) and re.fullmatch(r"[ \t]+", sentence[n.end:found[i + 1].start]))]
-    return sorted(digits + _worded_numbers(sentence), key=lambda n: n.start)
+    return sorted(digits + _worded_numbers(sentence) + _worded_ranks(sentence), key=lambda n: n.start)
 
 
 _NUMBER_EN = re.compile(r"(?<![\w.,])(?P<a>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:[ \t]?/[ \t]?(?P<b>\d{1,3}(?:,\d{3})+|\d+))?"
@@ -306,6 +306,7 @@ def _english_numbers(sentence: str) -> list[Number]:
         if re.search(r"(?:no\.|number|decree|decision|resolution|article)\s*$", before):
             continue
         found.append(Number(m.start(), m.end(), m.group(), value, float(b.replace(",", "")) if b else None, pct))
+    found += _worded_ranks(sentence)
     for m in re.finditer(r"(?<![\w])no(?=[ \t])", sentence, re.IGNORECASE):
         if _COUNTED_EN.match(sentence[m.end():]):
             found.append(Number(m.start(), m.end(), m.group(), 0.0))
@@ -332,6 +333,23 @@ _WORDED = re.compile(rf"(?<!\w)(?:(?P<zero>không có|khong co|không (?:phải 
                      rf"(?:[ \t]+(?P<unit>{_WORD}))?"
                      rf"|(?P<one>{'|'.join(sorted(_UNITS, key=len, reverse=True))}))(?=[ \t]+\w)", re.IGNORECASE)
 _COUNTED = re.compile(r"[ \t]+(?:" + phrase(f"({pt.DOSSIER}|{pt.FEEDBACK}|dia phuong|ket qua|phieu|(thu|van ban) xin loi|nhiem vu|thu tuc|tthc|giao dich|truong hop)").pattern + ")")
+
+
+# A rank in words after the verb that ranks: "xếp vị trí thứ nhất", "đứng thứ hai", "ranked first" ("rơi xuống vị trí
+# thứ hai" is a fall, "thứ Hai" a weekday: only after xếp/đứng/ranked).
+_RANK_WORDED = re.compile(r"(?<![a-z])(?:(?:xep|dung)(?: hang)?(?: o)?(?: vi tri)? thu (nhat|nhi|hai|ba|tu)"
+                          r"|(?:ranked|ranks|placed)(?: the)? (first|second|third))(?![a-z])")
+_RANK_WORDS = {"nhat": 1, "nhi": 2, "hai": 2, "ba": 3, "tu": 4, "first": 1, "second": 2, "third": 3}
+
+
+def _worded_ranks(sentence: str) -> list[Number]:
+    folded, where = fold_with_map(sentence)
+    out = []
+    for m in _RANK_WORDED.finditer(folded):
+        g = 1 if m[1] else 2
+        start, end = where[m.start(g)], where[m.end(g) - 1] + 1
+        out.append(Number(start, end, sentence[start:end], float(_RANK_WORDS[m[g]])))
+    return out
 
 
 def _worded_numbers(sentence: str) -> list[Number]:
@@ -452,6 +470,7 @@ class _Item:
     context: dict[str, str] = field(default_factory=dict)  # dimension -> value the words around it give
     qualifier: str = ""
     parent: int | None = None  # the item whose parenthesis holds this one ("378 hồ sơ đang giải quyết (352 …)")
+    unit: str | None = None  # another unit the figure is of, when its words say so beyond its clause (_indices)
 
 
 def _fits(indicator: str, number: Number, catalogue: Catalogue, value: float | None = None) -> bool:
@@ -674,6 +693,20 @@ def _siblings(items: list[_Item], catalogue: Catalogue, percent: bool) -> None:
         item.hit = _inherited(sibling, item.number, catalogue, "sibling")
 
 
+_FROM = re.compile(r"(?<![a-z])tu\W*$")
+_TO = re.compile(r"^\W*(?:(?:trong|vao|o)\s+[^,;()%]{1,25}?\s+)?(?:len|xuong|thanh)(?:\s+con|\s+muc)?\W*$")
+
+
+def _from_to(items: list[_Item]) -> None:
+    """"tăng từ 22,7% trong tháng 3 lên 24,1% trong tháng 4", "giảm từ 10,85% xuống còn 1,31%": the second value is
+    the first's indicator, at another time (its period is the text's: PeriodScope)."""
+    for first, second in zip(items, items[1:]):
+        if (second.hit is None and first.hit is not None and first.hit.how != "index"
+                and first.number.shape == second.number.shape and _FROM.search(first.left) and _TO.match(second.left)):
+            second.hit = _Hit(first.hit.ids, first.hit.breakdown, "sibling")
+            second.context = dict(first.context)
+
+
 def _share(items: list[_Item], catalogue: Catalogue, earlier: frozenset[str] = frozenset()) -> None:
     """A percentage after a count ("… 5.386 hồ sơ trực tuyến (chiếm 72,3%)") is that count's share. When the
     catalogue has several shares of that count, the one whose denominator the text has named, in this sentence
@@ -700,7 +733,8 @@ def _share(items: list[_Item], catalogue: Catalogue, earlier: frozenset[str] = f
                 break
 
 
-def _indices(items: list[_Item], catalogue: Catalogue, previous: list[_Item] | None = None, before: str = "") -> None:
+def _indices(items: list[_Item], catalogue: Catalogue, previous: list[_Item] | None = None, before: str = "",
+             sentence: str = "") -> None:
     """Scores and ranks of the published indices (PAR INDEX, SIPAS, PCI, PAPI): the index is the last one
     named before the number in its sentence; the number is a rank after "xếp thứ", a score after "đạt"
     when it is printed in points, as a percentage or out of a maximum ("42,37/80"). A count of provinces
@@ -714,7 +748,7 @@ def _indices(items: list[_Item], catalogue: Catalogue, previous: list[_Item] | N
     announced = [(-1, index) for index, spec in pt.INDEX_NAMES if phrase(spec).search(before)][-1:]
     lent = False  # a score in points took the index of the sentence before
     for item in items:
-        named = [(m.end(), index) for index, spec in pt.INDEX_NAMES for m in phrase(spec).finditer(item.before)]
+        named = [(m.end(), index, m.start()) for index, spec in pt.INDEX_NAMES for m in phrase(spec).finditer(item.before)]
         change = next((kind for spec, kind in pt.PROVINCES_CHANGED if phrase(spec).match(item.right.lstrip())), None)
         index_of = max(named)[1] if named else earlier
         if change and index_of and not item.number.percent and item.number.denominator is None:
@@ -723,28 +757,50 @@ def _indices(items: list[_Item], catalogue: Catalogue, previous: list[_Item] | N
                 item.hit = _Hit((ind,), "", "index")
             continue
         number = item.number
+        ranked_in = _ranking_named_after(item, sentence[len(item.before):]) if not named else None
+        if ranked_in:  # "đứng thứ 5 trong bảng xếp hạng Chỉ số … (PAPI) năm 2022": the index named after its rank
+            if _fit_all((f"{ranked_in}-rank",), number, catalogue):
+                item.hit = _Hit((f"{ranked_in}-rank",), "", "index")
+            continue
+        later = {index for index, spec in pt.INDEX_NAMES if phrase(spec).search(sentence[len(item.before):])}
+        near = any(phrase(spec).search(item.right) for index, spec in pt.INDEX_NAMES)
+        if not named and len(later) == 1 and (near or re.match(pt.POINTS, item.right)):
+            # "With 89.7 points, the province also ranked first in the PAR Index": the one index the rest of its
+            # sentence names, after a score in points or in its own clause, not the one of the sentence before
+            # ("xếp thứ nhất trên cả ba bảng xếp hạng: PAR INDEX …, SIPAS …, PCI …" names three: none)
+            named = [(len(item.before), later.pop(), len(item.before))]
         borrowed = not named and bool(announced) and (
-            (re.match(r"\W{0,3}diem", item.right) is not None and not number.percent) or lent)
+            (re.match(pt.POINTS, item.right) is not None and not number.percent) or lent)
         if not named and not borrowed:
             continue
-        where, index = max(named or announced)
+        where, index, named_at = max(named) if named else (*announced[0], -1)
         if len(item.before) - where > pt.INDEX_REACH:
             continue
         if phrase(pt.NOT_THE_INDEX).search(item.before[max(where, 0):].rsplit(";", 1)[-1]):
             continue  # "Giá trị trung bình của PAPI cả nước năm 2022 là 42,407 điểm": the nation's
+        reach = _average_reach(item.before[max(named_at - pt.AVERAGE_BEFORE_NAME, 0):])
+        if phrase(pt.AVERAGE).search(reach) and not _other_unit_words(item.before):
+            if not _NATION.search(reach):
+                continue  # "điểm số trung bình PCI của vùng … đạt 65,37 điểm": an average over many units, none of them ours
+            # "trung bình cả nước là 82,66%, tăng 2,58% so với năm 2022 (80,08%)": the nation's, in the brackets of its change
+            item.unit = "cả nước"
         if re.search(r"(?<![a-z])tu\W+(?:vi tri\W+)?(?:thu|hang)\W*$", item.left) and re.match(r"\W*(?:len|xuong)\b", item.right):
             continue  # "từ vị trí thứ 8 lên thứ 3": the rank it left, of a year the text does not give
         if phrase(pt.RANK_CUE).search(item.left):
             if number.denominator is None and _RANKED_UNITS.match(item.right):
                 continue  # "xếp hạng 63 tỉnh, thành phố": how many are ranked, not a place in the ranking
+            nxt = items[items.index(item) + 1] if item is not items[-1] else None
+            among = item.right + (nxt.number.text + nxt.right if nxt and re.fullmatch(r"\W*(?:trong|tren)\W*", item.right) else "")
+            if phrase(pt.RANK_AMONG_LOCAL).match(among):
+                continue  # "xếp thứ 3 trong 11 huyện", "thứ 3/9 huyện": a rank among the province's own units
             kind = "rank"
-        elif re.search(r"(?<![a-z])nhom\W*$", item.left) and not number.percent:
+        elif re.search(r"(?<![a-z])nhom[ \t]*$", item.left) and not number.percent:
             kind = "group"  # "xếp vào nhóm 4": PAPI's groups of provinces by score
         elif number.percent and re.search(r"(?<![a-z])ty le\W*$", item.left) and index != "sipas":
             kind = "score-share"  # "40,62/80 điểm, đạt tỷ lệ 50,77%": the score as a share of the maximum
         elif number.percent and re.search(r"\(\s*$", item.left) and index == "sipas":
             kind = "score"  # "tăng 2,58% so với năm 2022 (80,08%)": the earlier year's index, in brackets
-        elif re.match(r"\W{0,3}diem", item.right) or (phrase(pt.SCORE_CUE).search(item.left)
+        elif re.match(pt.POINTS, item.right) or (phrase(pt.SCORE_CUE).search(item.left)
                                                       and (number.percent or number.denominator is not None)):
             kind = "score"  # "70,34 điểm" is a score wherever it stands; a percentage only after "đạt"
         else:
@@ -762,6 +818,43 @@ def _indices(items: list[_Item], catalogue: Catalogue, previous: list[_Item] | N
 _WHOLE_OPENING = re.compile(r"(?<![a-z])trong (?:tong )?so\W*$")
 # What a ranking ranks, right after a number: the number counts them ("xếp hạng 63 tỉnh, thành phố").
 _RANKED_UNITS = re.compile(r"\W{0,3}(?:tinh|dia phuong|don vi|bo, nganh|so, nganh|huyen|xa)\b")
+
+
+def _ranking_named_after(item: _Item, rest: str) -> str | None:
+    """The index whose ranking a rank names right after it ("xếp thứ 5 trong bảng xếp hạng PCI", "đứng thứ 2 về
+    Chỉ số SIPAS"): a rank cue before the number, the ranking and the index's name after it in its clause, the
+    only index the rest of the sentence names ("thứ nhất trên cả ba bảng xếp hạng: PAR INDEX …, SIPAS …": none)."""
+    if not phrase(pt.RANK_CUE).search(item.left) or item.number.percent:
+        return None
+    after = phrase(pt.RANKING_AFTER).match(item.right)
+    if not after:
+        return None
+    named = [(m.start(), index) for index, spec in pt.INDEX_NAMES for m in phrase(spec).finditer(item.right[after.end():])]
+    if len({index for index, spec in pt.INDEX_NAMES if phrase(spec).search(rest)}) != 1:
+        return None
+    return min(named)[1] if named and min(named)[0] <= pt.RANKING_NAME_REACH else None
+
+
+def _average_reach(before: str) -> str:
+    """Where words before a figure still describe it: after the last semicolon, and after the last score or
+    share, outside brackets ("… trung bình … là 42,407 điểm, so với cả nước tỉnh đạt 43,1": the average ends at its
+    number). A bracket still open at the end ("điểm trung bình giảm 0,21 điểm (năm 2020 là 42,72 điểm; năm 2021
+    được …") holds values of what opened it: the words before the bracket describe them."""
+    opened: list[int] = []
+    for pos, ch in enumerate(before):
+        if ch == "(":
+            opened.append(pos)
+        elif ch == ")" and opened:
+            opened.pop()
+    if opened:
+        return before[: opened[0]].rsplit(";", 1)[-1]
+    tail = before.rsplit(";", 1)[-1]
+    return re.split(r"\d(?:[\d.,]*\d)?\s*(?:%|diem)", tail)[-1]  # a score or a share ends what came before
+
+
+def _other_unit_words(before: str) -> bool:
+    """Whether the figure's own clause names the nation (its average is then the nation's row, see _other_unit)."""
+    return bool(_NATION.search(fold(re.split(r"[,;:(]", before)[-1])))
 
 
 def _parents(sentence: str, numbers: list[Number]) -> list[int | None]:
@@ -877,11 +970,28 @@ def _items(sentence: str, folded: str, mode: str, catalogue: Catalogue, previous
         item.qualifier = _qualifier(before, folded)
         items.append(item)
     if mode == "actual":
-        _indices(items, catalogue, previous, folded_before)
+        _indices(items, catalogue, previous, folded_before, folded)
     for item in items:
         if item.hit is None:
             item.hit = _match(item, folded, mode, catalogue, items)
+    for item in items:
+        if item.hit is None and item.parent is not None:
+            subject = _changed_subject(sentence, numbers[item.parent])
+            if subject:
+                # "số hồ sơ trực tuyến tăng hơn 2 lần (tháng 1 mới chỉ có 3.120 hồ sơ, … đến tháng 6 đã có 7.480 hồ sơ)":
+                # the values in the brackets of a change are values of what changed, read with its words
+                item.hit = _match(replace(item, left=subject, lead=None), folded, mode, catalogue, items)
     return items
+
+
+_CHANGED = re.compile(r"(?:^|[,;:(])([^,;:()\d]{4,60}?)\s+(?:tang|giam)(?:\s+(?:them|hon|gap|khoang|gan|xap xi))*\s*$")
+
+
+def _changed_subject(sentence: str, parent: Number) -> str | None:
+    """The words of what changed when `parent` is the size of a change ("số hồ sơ trực tuyến tăng hơn 2 lần"):
+    the clause before the verb, folded; None when the number before the brackets is no change."""
+    m = _CHANGED.search(fold(sentence[: parent.start]))
+    return m[1].strip() if m else None
 
 
 def _read_prose(text: str, catalogue: Catalogue, line_starts: list[int], scope: PeriodScope, own: str | None = None) -> list[_Draft]:
@@ -908,6 +1018,7 @@ def _read_prose(text: str, catalogue: Catalogue, line_starts: list[int], scope: 
             _siblings(items, catalogue, percent=False)
             _share(items, catalogue, frozenset(named))
             _siblings(items, catalogue, percent=True)
+            _from_to(items)
             named |= {i for it in items if it.hit for i in it.hit.ids}
         previous = items
         quote = squash(sent.text)
@@ -918,7 +1029,7 @@ def _read_prose(text: str, catalogue: Catalogue, line_starts: list[int], scope: 
                     continue  # "cùng kỳ năm trước tiếp nhận 5.400 hồ sơ": an earlier period's, and the text does not date it
                 locator = f"văn bản gốc, dòng {bisect_right(line_starts, offset)}"
                 rows = _prose_rows(item, catalogue, offset, quote, locator, scope.at(offset))
-                other = _other_unit(sent.text, item.number.start, own)
+                other = item.unit or _other_unit(sent.text, item.number.start, own)
                 if other is not None:
                     for row in rows:
                         row.fields["other_unit"] = other

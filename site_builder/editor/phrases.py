@@ -102,6 +102,12 @@ def syllable(word: str) -> str:
     return _ONSET_RE.get(onset, onset) + vowels + _CODA_RE.get(coda, coda)
 
 
+# "hạn" after a verdict is also written in full, "thời hạn" ("trả trước thời hạn", "giải quyết đúng thời hạn",
+# "quá thời hạn"): every phrase that spells the short form accepts the long one.
+_VERDICTS = frozenset({"truoc", "dung", "qua", "tre", "cham", "som", "den", "con", "trong"})
+_DEADLINE_WORDS = frozenset({"han", "hen"})
+
+
 @lru_cache(maxsize=None)
 def phrase(spec: str) -> re.Pattern[str]:
     """Compile a phrase of the language described in the module docstring."""
@@ -119,6 +125,8 @@ def phrase(spec: str) -> re.Pattern[str]:
             # follows a word or precedes one is not required to stand alone on that side.
             glued_before = n >= 2 and tokens[n - 1].isspace() and tokens[n - 2].isalpha()
             glued_after = n + 2 < len(tokens) and tokens[n + 1].isspace() and tokens[n + 2].isalpha()
+            if tok in _DEADLINE_WORDS and glued_before and tokens[n - 2] in _VERDICTS:
+                out.append(f"(?:{syllable('thoi')}{SEP})?")  # "trước thời hạn", "quá thời hạn": the deadline in full
             out.append(("" if glued_before else "(?<![a-z])") + syllable(tok) + ("" if glued_after else "(?![a-z])"))
         elif tok.isspace():
             out.append(SEP)
@@ -157,7 +165,7 @@ OVERDUE = "(da )?(qua|tre) (han|hen)"
 NOUN_CLASSES: dict[str, str] = {
     "dossier": DOSSIER,
     "task": TASK,
-    "procedure": PROCEDURE + "|dvc|dich vu cong",
+    "procedure": PROCEDURE + "|dvctt|dvc|dich vu cong",
     "feedback": FEEDBACK,
     "form": "(phieu|`reviews?|forms?|ratings?|votes?`)",
     "question": "cau",
@@ -172,7 +180,7 @@ NOUN_CLASSES: dict[str, str] = {
 
 # One count in any order: on time with early included ("đúng hạn và trước hạn", "trả trước và đúng hạn").
 ON_TIME_WITH_EARLY = ("((dung han|dung hen) (va|,) (truoc han|truoc hen|som)|(truoc han|truoc hen|som|tra truoc|giai quyet truoc) (va|,) (dung han|dung hen)"
-                      "|dung va truoc han|truoc va dung han|dung hoac truoc han)")
+                      "|dung (va|hoac|,) truoc (han|hen)|(truoc|som) (va|hoac|,) dung (han|hen))")  # "đúng, trước hạn": the first "hạn" left out
 # Early, and late, in the words reports use: "trước hạn", "trước hẹn", "sớm hạn"; "trễ hạn", "quá hạn", "chậm hạn".
 # (Flat alternations: two syllables side by side may be glued by OCR, "truochan", only when the phrase spells both.)
 EARLY = "(truoc han|truoc hen|som han)"
@@ -408,6 +416,11 @@ RULES: tuple[Rule, ...] = (
     _r("dossiers-withdrawn", noun=DOSSIER, left="(`r[ua]t`|tra lai) ~", left_max=40, tier=0,
        sentence="(`r[ua]t` ho so|tra lai ho so|de nghi `r[ua]t`)"),
     _r("dossiers-withdrawn", noun=DOSSIER, right="(bi |duoc )?tra lai", right_max=10, tier=0, sentence="de nghi `r[ua]t`"),
+    # "Có 142 hồ sơ (chiếm 2,28%) người nộp xin rút và các cơ quan thụ lý trả lại": the verdict after the count and its share
+    _r("dossiers-withdrawn", noun=DOSSIER, right="((xin|de nghi) `r[ua]t`|tra lai)", right_max=45, tier=0,
+       sentence="((xin|de nghi) `r[ua]t`|`r[ua]t` (lai )?ho so)"),
+    # "Trung tâm đã trả 5.871 kết quả TTHC cho tổ chức, cá nhân": results handed out are dossiers resolved
+    _r("dossiers-resolved", noun="ket qua", left="(da )?tra", left_max=3),
     _r("results-returned-postal", noun="ket qua", left="buu chinh ~"),
     _r("results-returned-postal", noun="ket qua", right="((duoc )?(tra|gui) )?qua (dich vu )?buu (chinh|dien)", tier=0, right_max=12),
     _r("dossiers-received-postal", noun=DOSSIER, left="(buu chinh|bcci) ~"),
@@ -442,8 +455,13 @@ RULES: tuple[Rule, ...] = (
     _r("share-online", "percent", left=f"(ho so )?{ONLINE} ~ chiem", tier=0, left_max=10),
     _r("share-online", "percent", right=f"(duoc )?(nop|tiep nhan|gui) {ONLINE}", tier=0, right_max=60),
     # --- services offered online
+    # "tỷ lệ thủ tục hành chính được cung cấp dịch vụ công trực tuyến toàn trình khoảng 45,9%": procedures, not dossiers
+    _r("procedures-online-share", "percent", left="ty le ( so)? (thu tuc( hanh chinh)?|tthc) ~ (cung cap|cung ung|trien khai) ~~ (truc tuyen|dvctt)",
+       tier=0, left_max=40),
     _r("procedures-online-services", noun="(dich vu( cong)?|dvc)", right="truc tuyen", tier=0, right_max=10),
     _r("procedures-online-services", noun="(dich vu( cong)?|dvc)", sentence="(dich vu cong|dvc) truc tuyen", tier=0),
+    # "1.734 DVCTT", "DVC trực tuyến": the abbreviation holds "trực tuyến" itself
+    _r("procedures-online-services", noun="(dvctt|dvc truc tuyen)", tier=0),
     # --- English editions of Vietnamese reports (cues as exact words)
     _r("dossiers-received-online", noun=DOSSIER, left="`(?:online receiving|received online|receiving online|submitted online)(?: is| was| were)?`", tier=0, left_max=25),
     _r("dossiers-received", noun=DOSSIER, left="`(?:directly receiving|direct reception|received directly|received in person)(?: is| was)?`", tier=0, left_max=25, breakdown="channel=in-person"),
@@ -512,7 +530,8 @@ CONTEXT: dict[str, tuple[tuple[tuple[str, str], ...], str]] = {
 # Which indicators each context dimension breaks down (prefixes of indicator ids).
 CONTEXT_INDICATORS: dict[str, tuple[str, ...]] = {
     "level": ("dossiers-", "share-", "satisfaction-", "procedures-", "results-", "online-payment-"),
-    "online_level": ("dossiers-received-online", "dossiers-resolved-online", "procedures-online-services", "share-online"),
+    "online_level": ("dossiers-received-online", "dossiers-resolved-online", "procedures-online-services", "procedures-online-share",
+                     "share-online"),
     "cause": ("dossiers-resolved-late",),
     "agency": ("dossiers-", "share-", "satisfaction-"),
 }
@@ -550,9 +569,22 @@ PROVINCES_CHANGED = (("(dia phuong|tinh, thanh pho|tinh) (co )?(chi so )?(cao ho
 # Between an index's name and a number: the figure is another province's or a component's, not the index of the
 # report's unit (the nation's average, "trung bình cả nước", is read as the nation's: extract._other_unit).
 NOT_THE_INDEX = "(trung vi|cao nhat|thap nhat|chi so (noi dung|thanh phan)|nhom chi so|linh vuc|tieu chi)"
+# An average of an index over many units ("điểm số trung bình PCI của vùng", "PCI trung bình các tỉnh", "điểm
+# trung bình … (năm 2021 được 42,51 điểm)"), named just before the index's name or between it and the number:
+# no unit's own score. Proposed only when the number's clause names the nation (its unit is then the nation).
+AVERAGE = "(trung binh|binh quan)"
+AVERAGE_BEFORE_NAME = 25  # how far before the index's name "trung bình" may stand ("điểm số trung bình PCI")
 INDEX_REACH = 200  # how far after the index's name its score and rank may be printed
-RANK_CUE = "(xep|dung|hang|vi tri|len|xuong)( vi tri)?( thu| hang)?( thu)?`\\W*$`"
-SCORE_CUE = "(dat|dat duoc|la|voi|diem)`\\W*$`"
+RANK_CUE = ("((xep|dung|hang|vi tri|len|xuong)( vi tri)?( thu| hang)?( thu)?|`(?<![a-z])(?:ranked|ranks|ranking|placed)(?: at)?"
+            "(?: the)?(?: no\\.)?`)`\\W*$`")
+# After a rank: the units it is ranked among are the province's own (districts, communes, agencies), not the nation's.
+RANK_AMONG_LOCAL = "`\\W*(?:/\\s*\\d+)?\\W*`((trong|tren) )?(`\\d+` )?(huyen|xa|phuong|don vi|so|co quan|quan|dia phuong cap huyen)"
+# A rank whose index is named after it: "đứng thứ 5 trong bảng xếp hạng Chỉ số … (PAPI)", "xếp thứ 2 về chỉ số PCI".
+RANKING_AFTER = "`(?:/\\d+)?\\W*`( (tinh, thanh pho|tinh|dia phuong) )?( ca nuoc )?(trong|tren|ve|cua)( bang)?( xep hang)?"
+RANKING_NAME_REACH = 80  # how far after the ranking's words the index's name may start (its full name is long)
+SCORE_CUE = "(dat|dat duoc|la|voi|diem|`(?<![a-z])(?:scored(?: a rate of)?|score of|rate of|reached|achieved|with)`)`\\W*$`"
+# What follows a score in points: "70,34 điểm", "90.1 points".
+POINTS = r"\W{0,3}(?:diem|points?)(?![a-z])"
 LEVELS: tuple[tuple[str, str], ...] = (
     ("(cap tinh|cap so|so, ban, nganh|khoi (cac )?so( (ban )?nganh|, (ban, )?nganh)?)", "province"),
     ("(cap huyen|khoi (cac )?huyen)", "district"),

@@ -89,6 +89,7 @@ ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2,
 # A period inside the citation of a document is that document's, not the report's: "Căn cứ Quyết định
 # số 123/QĐ-UBND ngày 12/4/2022 … về Kế hoạch CCHC năm 2022" names no period of the figures below it.
 # A figure followed, in its own clause, by a bracket that names its period.
+OWN_AFTER = re.compile(r"[\d.,]+[ \t]*%?[ \t]+(?:trong|vao)[ \t]+")  # "24,1% trong tháng 4": a figure and its own time
 OWN_BRACKET = re.compile(r"[\d.,/%]+[^\d();,]{0,40}\(\s*")
 CITED = re.compile(r"(?:(?:^|[.\n])[ \t#*-]*can cu\b[^.\n]*"
                    r"|\b(?:quyet dinh|ke hoach|cong van|nghi quyet|chi thi|thong tu|nghi dinh)\b[^,;.\n()]{0,40})$")
@@ -199,6 +200,9 @@ def _candidates(f: str) -> list[_Mention]:
         lambda m: _months_span(m.start(), m.end(), int(m[1]), int(m[2]) if m[2] else None, int(m[3]), int(m[4])))
     add(rf"{THANG}\s+(\d{{1,2}})((?:\s*(?:,|va|-|–)\s*\d{{1,2}})+)\s*[/\-]\s*{YEAR}",
         lambda m: _months_span(m.start(), m.end(), int(m[1]), None, int(re.findall(r"\d+", m[2])[-1]), int(m[3])))
+    # "từ đầu năm đến hết tháng 5/2024", "lũy kế từ đầu năm 2024 đến tháng 5": the first months of the year
+    add(rf"{TU}\s+dau\s+{NAM}(?:\s+{YEAR})?\s+{DEN}\s+(?:het\s+|cuoi\s+)?{THANG}\s+(\d{{1,2}})(?!\d)(?:\s*[/\-]\s*{YEAR}|\s+{NAM}\s+{YEAR})?",
+        lambda m: _first_months(m.start(), m.end(), int(m[2]), "dau", m[1] or m[3] or m[4]))
     add(UNKNOWN.pattern, lambda m: _Mention(m.start(), m.end(), "unknown", None))
     add(UNNAMED, lambda m: _Mention(m.start(), m.end(), "unknown", None, comparison=True))
     # running totals
@@ -206,8 +210,9 @@ def _candidates(f: str) -> list[_Mention]:
         lambda m: _to_date(m.start(), m.end(), _days(m, 1)))
     add(rf"(?<![a-z])(?:luy\s+ke|tinh)\s+{DEN}\s+het\s+{NAM}\s+{YEAR}",
         lambda m: _to_date(m.start(), m.end(), (31, 12, int(m[1]))))
-    # "tính đến hết tháng 9/2023", "lũy kế đến tháng 6/2024": to the month's last day
-    add(rf"(?<![a-z])(?:luy\s+ke|tinh)\s+{DEN}\s+(?:het\s+)?{THANG}\s+(\d{{1,2}})\s*[/\-]\s*{YEAR}",
+    # "tính đến hết tháng 9/2023", "lũy kế đến tháng 6/2024": to the month's last day; "đến hết tháng 5/2024"
+    # says as much without "tính" (the total runs to the month's end; "từ đầu năm đến hết tháng 5" is below)
+    add(rf"(?<![a-z])(?:(?:luy\s+ke|tinh)\s+{DEN}\s+(?:het\s+)?|{DEN}\s+het\s+){THANG}\s+(\d{{1,2}})\s*[/\-]\s*{YEAR}",
         lambda m: _to_date(m.start(), m.end(), (calendar.monthrange(int(m[2]), int(m[1]))[1], int(m[1]), int(m[2])))
         if 1 <= int(m[1]) <= 12 else None)
     add(rf"(?<![a-z]){DEN}\s+{NGAY}\s*{DATE}", lambda m: _to_date(m.start(), m.end(), _days(m, 1)))
@@ -239,6 +244,7 @@ def _candidates(f: str) -> list[_Mention]:
     add(rf"{NAM}\s+{YEAR}", lambda m: _year(f, m.start(), m.end(), m[1]))
     add(rf"(?<![a-z])(?:ca|toan)\s+{NAM}(?!\s*\d)", lambda m: _Mention(m.start(), m.end(), "year", None))  # "cả năm"
     add(rf"(?<![a-z])(?:pci|papi|sipas|par\s*-?\s*index)\s+{YEAR}", lambda m: _year(f, m.start(1), m.end(), m[1]))
+    add(rf"(?<![a-z0-9]){YEAR}\s+(?:pci|papi|sipas|par\s*-?\s*index)(?![a-z])", lambda m: _year(f, m.start(), m.end(1), m[1]))  # "the 2022 PAR Index"
     add(rf"(?<![a-z])(?:in|during|for|year)\s+{YEAR}(?!\s*[-–/]\s*\d)", lambda m: _year(f, m.start(), m.end(), m[1]))
     add(rf"(?<![a-z])(?:so\s+voi|than)\s+{YEAR}(?!\s*[-–/]\s*\d)", lambda m: _year(f, m.start(1), m.end(), m[1]))
     return out
@@ -599,15 +605,37 @@ class PeriodScope:
             # "1 hồ sơ trễ hạn (năm 2017)": the figure's own bracket; not "(năm 2022: 8.200 hồ sơ)", another
             # period's figure printed beside it
             return _bounds(self._own[k].code)
+        if k < len(self._own) and self._own[k].code and self._own[k].start < s_end \
+                and OWN_AFTER.fullmatch(self.folded[offset: self._own[k].start]):
+            # "tăng từ 22,7% trong tháng 3 lên 24,1% trong tháng 4": the period right after a figure is its own
+            return _bounds(self._own[k].code)
         if own_before is not None and own_before.start >= s_start and own_before.end <= offset:
             narrower = self._narrowed(own_before, k, s_end)
             return _bounds(narrower or own_before.code) if own_before.code else None
         if k < len(self._own) and self._own[k].start < s_end and not PART_OF.search(self.folded[offset: self._own[k].start]):
             after = self._own[k]
             return _bounds(after.code) if after.code else None
+        while own_before is not None and self._bracketed(own_before):
+            # "(tháng 1 mới chỉ có 3.120 hồ sơ, … đến tháng 6 đã có 7.480 hồ sơ). Hiện nay, …": months named with
+            # their figures in brackets are no period the text runs on in (but "trong tuần (từ ngày 11.5 đến
+            # 17.5.2018)" is: the bracket only dates the words before it)
+            k -= 1
+            own_before = self._own[k - 1] if k else None
         if own_before is not None:
             return _bounds(own_before.code) if own_before.code else None
         return document_period(self.text, self._own)
+
+    def _bracketed(self, mention: _Mention) -> bool:
+        """Whether a period is named inside brackets that also hold a figure."""
+        s_start, s_end = self._sentence(mention.start)
+        head = self.text[s_start:mention.start]
+        if head.count("(") <= head.count(")"):
+            return False
+        opened = head.rfind("(") + s_start
+        closed = self.text.find(")", mention.end)
+        inside = self.text[opened: closed if closed != -1 else s_end]
+        rest = inside.replace(self.text[mention.start: mention.end], " ")
+        return re.search(r"\d", rest) is not None
 
 
 def document_period(text: str, _own: list[_Mention] | None = None) -> tuple[str, str, str] | None:

@@ -656,3 +656,90 @@ def test_find_numbers_leaves_out_a_number_of_thousands_in_words() -> None:
     (as for "tỷ đồng" against million đồng); the editor adds the row."""
     numbers = ex.find_numbers("tiếp nhận hơn 4,5 ngàn hồ sơ, 5 nghìn lượt, 12 NGHÌN phiếu và 310 hồ sơ")
     assert [n.text for n in numbers] == ["310"]
+
+
+# --------------------------------------------------------------------------- third probe set, prose (issue 23)
+# Each test words the class its fix covers differently from the probe that found it (test_extract_probe3b.py).
+
+
+def test_an_index_averaged_over_many_units_is_no_units_score(catalogue: ex.Catalogue) -> None:
+    # before: the region's average as the province's PAPI, and "(1) nhóm …" as the province's group 1
+    rows = ex.extract("Năm 2022, giá trị PAPI bình quân của các tỉnh miền núi phía Bắc là 41,9 điểm; tỉnh Yên Sơn Thượng "
+                      "đạt 43,6 điểm, xếp thứ 20/63. Chỉ số SIPAS được chia thành 4 nhóm: (1) nhóm cao gồm 12 tỉnh; "
+                      "SIPAS của tỉnh đạt 84,2%, thuộc nhóm 2. Điểm trung bình SIPAS khu vực là 82,7%.", catalogue)
+    assert [(r.indicator, r.value, r.unit) for r in rows] == [
+        ("papi-score", "43.6", ""), ("papi-rank", "20", ""), ("sipas-score", "84.2", "")]
+    # the average after the index's name and a year, and the values in the brackets of its change
+    rows = ex.extract("Điểm PCI bình quân năm 2021 của 63 địa phương là 63,4 điểm, tăng 0,3 điểm (năm trước: 63,1 điểm). "
+                      "Tỉnh Yên Sơn Thượng đạt 65,02 điểm.", catalogue)
+    assert [(r.indicator, r.value) for r in rows] == [("pci-score", "65.02")]
+    # the nation's average and its earlier value in the brackets of its change: the nation's rows
+    rows = ex.extract("Năm 2023, Chỉ số PCI bình quân toàn quốc là 64,1 điểm, tăng 0,4 điểm so với năm 2022 (63,7 điểm).", catalogue)
+    assert [(r.indicator, r.value, r.period, r.unit) for r in rows] == [
+        ("pci-score", "64.1", "2023", "ca-nuoc"), ("pci-score", "63.7", "2022", "ca-nuoc")]
+
+
+def test_the_deadline_written_in_full_is_the_deadline(catalogue: ex.Catalogue) -> None:
+    # before: "trước thời hạn" was no early cue (the probe's "trả trước thời hạn 25.114 hồ sơ TTHC, đạt 84%" became resolved)
+    rows = ex.extract("Năm 2023, xã giải quyết 1.204 hồ sơ, trong đó 1.100 hồ sơ được giải quyết trước thời hạn, "
+                      "đúng thời hạn 98 hồ sơ và quá thời hạn 6 hồ sơ.", catalogue)
+    assert [(r.indicator, r.value) for r in rows] == [
+        ("dossiers-resolved", "1204"), ("dossiers-resolved-early", "1100"), ("dossiers-resolved-on-time", "98"),
+        ("dossiers-resolved-late", "6")]
+
+
+def test_the_pair_early_and_on_time_with_its_first_deadline_left_out_is_one_count(catalogue: ex.Catalogue) -> None:
+    # before: "đúng, trước hạn đạt 98,2%" was no cue (the probe's desks by level lost their shares)
+    rows = ex.extract("Năm 2023, huyện giải quyết 2.300 hồ sơ, trong đó sớm, đúng hạn 2.290 hồ sơ; tỷ lệ trước, đúng hẹn "
+                      "đạt 99,6%.", catalogue)
+    assert [(r.indicator, r.value) for r in rows] == [
+        ("dossiers-resolved", "2300"), ("dossiers-resolved-on-time", "2290"), ("share-on-time", "99.6")]
+
+
+def test_a_rank_whose_index_is_named_after_it(catalogue: ex.Catalogue) -> None:
+    # before: "đứng thứ 5 trong bảng xếp hạng Chỉ số … (PAPI)" was no rank (the index came after the number)
+    rows = ex.extract("Năm 2023, tỉnh Yên Sơn Thượng xếp thứ 12/63 tỉnh, thành phố về Chỉ số năng lực cạnh tranh cấp tỉnh; "
+                      "huyện xếp thứ 3 trong 11 huyện về sự hài lòng.", catalogue)
+    assert [(r.indicator, r.value) for r in rows] == [("pci-rank", "12"), ("satisfaction-rank", "3")]
+
+
+def test_online_services_abbreviated_dvctt(catalogue: ex.Catalogue) -> None:
+    # before: "1.734 DVCTT" was no count of services (only "dịch vụ công trực tuyến" in words was)
+    rows = ex.extract("Đến nay huyện đã triển khai 412 DVC trực tuyến, trong đó 286 DVCTT một phần.", catalogue)
+    assert [(r.indicator, r.value, r.breakdown) for r in rows] == [
+        ("procedures-online-services", "412", ""), ("procedures-online-services", "286", "online_level=partial")]
+
+
+def test_withdrawn_named_after_the_count_and_its_share_and_results_handed_out(catalogue: ex.Catalogue) -> None:
+    # before: the verdict after "(chiếm 2,28%)" was out of reach, and "đã trả 5.871 kết quả TTHC" no figure
+    rows = ex.extract("Trong quý III/2023, 57 hồ sơ (2,1%) bị cơ quan chuyên môn trả lại và công dân đề nghị rút. "
+                      "Bộ phận Một cửa xã đã trả 215 kết quả giải quyết TTHC.", catalogue)
+    assert [(r.indicator, r.value) for r in rows] == [
+        ("dossiers-withdrawn", "57"), ("share-withdrawn", "2.1"), ("dossiers-resolved", "215")]
+
+
+def test_the_second_value_of_from_to_is_the_firsts_indicator_in_its_own_period(catalogue: ex.Catalogue) -> None:
+    # before: "lên 24,1% trong tháng 4" had no cue of its own, and would have taken the month named before it
+    rows = ex.extract("Năm 2023, tỷ lệ thanh toán trực tuyến giảm từ 35,2% vào quý I xuống còn 31,8% vào quý II.", catalogue)
+    assert [(r.indicator, r.value, r.period) for r in rows] == [
+        ("online-payment-share", "35.2", "2023-Q1"), ("online-payment-share", "31.8", "2023-Q2")]
+
+
+def test_index_results_in_english_and_ranks_in_words(catalogue: ex.Catalogue) -> None:
+    # before: nothing from an English edition ("scored a rate of", "With … points, … ranked first in the PAR Index")
+    rows = ex.extract("The 2021 PCI was released on May 5, 2022. Yen Son Thuong province reached 68.2 points and "
+                      "ranked second in the PCI, while its SIPAS rate of 85.6% placed it in the top ten.", catalogue)
+    assert [(r.indicator, r.value, r.period) for r in rows] == [
+        ("pci-score", "68.2", "2021"), ("pci-rank", "2", "2021"), ("sipas-score", "85.6", "2021")]
+    # in Vietnamese, after the verb that ranks only: a fall to second place is no rank of the year
+    rows = ex.extract("Năm 2022, Chỉ số SIPAS của tỉnh đạt 86,4%, đứng thứ hai cả nước; khu vực rơi xuống vị trí thứ ba.", catalogue)
+    assert [(r.indicator, r.value) for r in rows] == [("sipas-score", "86.4"), ("sipas-rank", "2")]
+
+
+def test_values_in_the_brackets_of_a_change_are_values_of_what_changed(catalogue: ex.Catalogue) -> None:
+    # before: "số hồ sơ trực tuyến tăng hơn 2 lần (tháng 1 mới chỉ có 3.120 hồ sơ, …)" gave nothing
+    rows = ex.extract("Năm 2023, lượng hồ sơ nộp qua mạng giảm gần 30% (quý I có 4.210 hồ sơ, quý II chỉ còn 2.950 hồ sơ). "
+                      "Tỷ lệ TTHC được triển khai DVCTT một phần đạt 38,5%.", catalogue)
+    assert [(r.indicator, r.value, r.period, r.breakdown) for r in rows] == [
+        ("dossiers-received-online", "4210", "2023-Q1", ""), ("dossiers-received-online", "2950", "2023-Q2", ""),
+        ("procedures-online-share", "38.5", "2023", "online_level=partial")]

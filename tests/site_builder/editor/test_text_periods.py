@@ -18,6 +18,11 @@ SEEN_TARGET = 0.97  # share of the seen corpus's expected rows given their perio
 
 @pytest.mark.parametrize(("text", "expression", "code"), [
     ("Trong năm 2021, xã tiếp nhận", "năm 2021", "2021"),
+    # third probe set: a running total to a month's end without "tính"/"lũy kế", and the first months to a month
+    ("Đến hết tháng 11/2022, bộ phận một cửa đã nhận", "Đến hết tháng 11/2022", "../2022-11-30"),
+    ("Kết quả 2023 PAPI của tỉnh", "2023", "2023"),  # the year before the index's name, as English writes it
+    ("Lũy kế từ đầu năm 2023 đến cuối tháng 7, xã", "từ đầu năm 2023 đến cuối tháng 7", "2023-7M"),
+    ("tính từ đầu năm đến hết tháng 10 năm 2021, huyện", "tính từ đầu năm đến hết tháng 10 năm 2021", "2021-10M"),
     ("Báo cáo quý III/2021 của huyện", "quý III/2021", "2021-Q3"),
     ("trong quý 3 năm 2021,", "quý 3 năm 2021", "2021-Q3"),
     ("Quý I năm 2022 toàn tỉnh", "Quý I năm 2022", "2022-Q1"),
@@ -110,6 +115,22 @@ def _at(text: str, number: str, nth: int = 0) -> str | None:
     offsets = [m.start() for m in re.finditer(rf"(?<![\d.,]){re.escape(number)}(?![\d])", text)]
     found = PeriodScope(text).at(offsets[nth])
     return found[0] if found else None
+
+
+def test_a_period_right_after_a_figure_is_its_own() -> None:
+    text = "Năm 2023 số hồ sơ trực tuyến tăng từ 1.200 hồ sơ trong quý I lên 1.650 trong quý II."
+    scope = PeriodScope(text)
+    assert scope.at(text.index("1.650"))[0] == "2023-Q2"
+
+
+def test_a_period_named_in_brackets_is_not_one_the_text_runs_on_in() -> None:
+    text = "Năm 2022 huyện tiếp nhận 5.000 hồ sơ (riêng tháng 12 là 600 hồ sơ). Tỷ lệ đúng hạn đạt 99%."
+    scope = PeriodScope(text)
+    assert scope.at(text.index("600"))[0] == "2022-12"
+    assert scope.at(text.index("99%"))[0] == "2022"
+    # a bracket that only dates the words before it is the period the text runs on in
+    text = "Riêng trong quý (từ 01/7/2023 đến 30/9/2023), huyện nhận 900 hồ sơ. Số hồ sơ giải quyết đúng hạn là 812."
+    assert PeriodScope(text).at(text.index("812"))[0] == "2023-07-01/2023-09-30"
 
 
 def test_a_figure_takes_the_nearest_period_before_it_in_its_sentence() -> None:
