@@ -4,14 +4,17 @@ The real bulletins and press reports gathered for issue 23 are not ours to commi
 a folder of their own (default /tmp/issue23/real/): for each page `<n>.txt` (its text) and
 `<n>.expected.yaml` (the hand count: `address`, `publisher`, `level`, `period_kinds`, optionally
 `editor_period` — the `--period` an editor gives when the period is only in the page's dateline — and `rows`,
-each row with indicator, value, period, breakdown, qualifier and the sentence). An indicator the
-catalogue lacks is written `new:<id>` (see tests/site_builder/editor/extract_corpus/README.md).
+each row with indicator, value, period, breakdown, qualifier and the sentence, and `unit` for a figure
+of another unit than the page's own). Every figure the page prints is counted, whichever unit it is
+about, since the issue measures (indicator, value, period). An indicator the catalogue lacks is written
+`new:<id>` (see tests/site_builder/editor/extract_corpus/README.md).
 
     .venv/bin/python benchmarks/extract_real.py                  # /tmp/issue23/real
     .venv/bin/python benchmarks/extract_real.py --dir PATH --show-missed
 
 Prints, per page, recall of (indicator, value, period), precision of the reported proposals,
-wrong values, and recall and wrong values on (indicator, value) alone (periods left out). Exits 0 without measuring when the folder
+wrong values, recall and wrong values on (indicator, value) alone (periods left out), and how many
+proposals `extract` filed under another unit named in their clause. Exits 0 without measuring when the folder
 is absent; exits 1 when a page is below the issue's targets (85% recall, 98% precision) only with
 --check.
 """
