@@ -507,10 +507,30 @@ def _noun_class(right: str) -> str | None:
     return next((name for name, spec in pt.NOUN_CLASSES.items() if _noun(spec).match(right)), None)
 
 
+def _sentence_noun(before: str) -> str | None:
+    """Dossiers, when the words before a number name them and no other thing counted after them ("Kết quả giải
+    quyết hồ sơ TTHC năm 2023: tiếp nhận 3.400"): what a sentence of bare labelled numbers counts. Procedures
+    named right after "hồ sơ" ("hồ sơ thủ tục hành chính") are the dossiers' kind, not another thing counted."""
+    found = _nouns_named(before)
+    first = min((start for start, name in found if name == "dossier"), default=None)
+    if first is None or any(name != "dossier" and start > first for start, name in found):
+        return None
+    return "dossier"
+
+
 def _label_noun(left: str) -> str | None:
     """The noun class a label before a colon names ("Số kết quả được số hóa: 1.090"), if any."""
-    found = [(m.start(), name) for name, spec in pt.NOUN_CLASSES.items() for m in phrase(spec).finditer(left)]
+    found = _nouns_named(left)
     return max(found)[1] if found else None
+
+
+def _nouns_named(text: str) -> list[tuple[int, str]]:
+    """(offset, class) of every thing counted that `text` names, except procedures right after "hồ sơ": in
+    "hồ sơ TTHC", "hồ sơ thủ tục hành chính" they are the dossiers' kind, not another thing counted."""
+    found = [(m.start(), m.end(), name) for name, spec in pt.NOUN_CLASSES.items() for m in phrase(spec).finditer(text)]
+    dossier_ends = [end for _, end, name in found if name == "dossier"]
+    return [(start, name) for start, _, name in found
+            if not (name == "procedure" and any(0 <= start - end <= 2 for end in dossier_ends))]
 
 
 # A clause boundary between a cue and its number counts as this many characters, so that
@@ -949,7 +969,7 @@ def _items(sentence: str, folded: str, mode: str, catalogue: Catalogue, previous
             continue  # "(Phước Thạnh Tây 17 hồ sơ, …)": a place's or an office's part, by a name of no known kind
         if item.noun is None and not number.percent and phrase(pt.LABEL_END).search(left):
             earlier = [it.noun or it.implied for it in (items or previous)]
-            item.implied = _label_noun(left) or next((n for n in reversed(earlier) if n), None)
+            item.implied = _label_noun(left) or next((n for n in reversed(earlier) if n), None) or _sentence_noun(before)
         elif item.noun is None and not number.percent and _BARE_END.match(sentence, number.end):
             # a bare number closing a list item or a label ("… 448, …", "… 8.120 (97,6%)"), never one that words follow
             # ("Chờ 56 Tư pháp": OCR's "Sở" read as digits)
@@ -966,6 +986,10 @@ def _items(sentence: str, folded: str, mode: str, catalogue: Catalogue, previous
                 nxt = next((n for n in numbers[i + 1:] if not n.percent), None)
                 after = _noun_class(fold(sentence[nxt.end:nxt.end + 30])) if nxt else None
                 item.implied = counts[-1].noun or counts[-1].implied or after
+            else:
+                # "Kết quả giải quyết hồ sơ năm 2023: tiếp nhận 3.400; giải quyết 3.100 (…)": the sentence named
+                # what it counts once, before its labels
+                item.implied = _sentence_noun(before)
         item.context = _context(before, right)
         item.qualifier = _qualifier(before, folded)
         items.append(item)

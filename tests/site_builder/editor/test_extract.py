@@ -271,6 +271,13 @@ def test_find_numbers_in_english() -> None:
     # Either word order is one count: on time with early included, never early alone.
     ("Huyện giải quyết đúng hạn và trước hạn 6.371 hồ sơ (đạt 99,52%).", [("dossiers-resolved-on-time", "6371", ""), ("share-on-time", "99.52", "")]),
     ("Hồ sơ trả trước và đúng hạn là 4.102 hồ sơ.", [("dossiers-resolved-on-time", "4102", "")]),
+    # A sentence that names the dossiers once, then labels bare numbers ("hồ sơ TTHC": procedures are the dossiers' kind).
+    ("Tình hình hồ sơ thủ tục hành chính quý I: nhận mới 812; đã giải quyết 790 (đúng hạn 781, quá hạn 9).",
+     [("dossiers-received", "812", ""), ("dossiers-resolved", "790", ""), ("dossiers-resolved-on-time", "781", ""),
+      ("dossiers-resolved-late", "9", "")]),
+    ("Về hồ sơ TTHC, tiếp nhận: 2.045; giải quyết: 1.998.", [("dossiers-received", "2045", ""), ("dossiers-resolved", "1998", "")]),
+    # ... but not when another thing counted is named after them.
+    ("Hồ sơ được lưu tại 14 phòng ban, với 6 công chức: tiếp nhận 40.", []),
     # Levels, online levels and causes named around a number are its breakdown; a total ends a level's reach.
     ("Cấp huyện tiếp nhận 2.106 hồ sơ, cấp xã 4.412 hồ sơ; tổng số hồ sơ tiếp nhận là 6.518 hồ sơ.",
      [("dossiers-received", "2106", "level=district"), ("dossiers-received", "4412", "level=commune"), ("dossiers-received", "6518", "")]),
