@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from site_builder.content import periods
 from site_builder.editor import extract as ex
@@ -38,8 +38,12 @@ PeriodAt = Callable[[int], "Period | None"]
 # "đến hạn"; "thủ tục" only where no "hồ sơ" is named ("Hồ sơ TTHC tiếp nhận" counts dossiers).
 HEADER_RULES: tuple[tuple[str, str], ...] = (
     ("dossiers-withdrawn", "(`r[ua]t`|tra lai)"),
+    # "Số hóa thành phần hồ sơ", "Kết quả được số hóa": before "hồ sơ" and "kết quả" name other counts
+    ("results-digitised", "(ket qua ~ " + pt.DIGITISED + "|" + pt.DIGITISED + " ket qua)"),
+    ("dossiers-digitised", pt.DIGITISED),
     ("dossiers-carried-over", "((ky truoc|ton) ~ chuyen (qua|sang)|ton ky truoc|ky truoc)"),
-    ("dossiers-to-process", "(tong so ho so (phai |can )?(giai quyet|xu ly)|phai giai quyet)"),
+    # "Số hồ sơ nhận giải quyết" (the form of Circular 01/2018): new and carried over together
+    ("dossiers-to-process", "(tong so ho so (phai |can )?(giai quyet|xu ly)|phai giai quyet|ho so nhan giai quyet)"),
     ("dossiers-pending-within-deadline", "(chua den han|trong han)"),
     ("dossiers-due", "den han"),
     ("dossiers-resolved-on-time", pt.ON_TIME_WITH_EARLY),  # "Đúng và trước hạn", "Trước và đúng hạn", "Sớm và đúng hạn" …
@@ -55,7 +59,10 @@ HEADER_RULES: tuple[tuple[str, str], ...] = (
     ("satisfaction-survey-forms", "(so )?phieu"),
 )
 # Headers that say what the cells of an indicator row are: its count, or its share.
-COUNT_HEADER = "(so luong|so ho so|tong so|ket qua|tong|so luot( danh gia)?|luot danh gia)"
+COUNT_HEADER = "(so luong|so ho so|tong so|ket qua|tong|so luot( danh gia)?|luot danh gia|tan (so|suat)|so nguoi|so phieu|sl|n)"
+# Columns computed from the others, no figure of the row's own: a comparison of two periods ("So sánh
+# 2021/2020 (%)", "Tăng, giảm"), a cumulative share ("Tỷ lệ cộng dồn", as a statistics package prints it).
+DERIVED_HEADER = "(so sanh|tang,? giam|tang/giam|chenh lech|cong don|tich luy|`\\d{4}\\s*/\\s*\\d{4}`)"
 SHARE_HEADER = "(ty le|`%`)"
 # The header of the label column ("STT", "Nội dung", "Mức độ"): never a column of figures.
 LABEL_HEADER = "(stt|tt|noi dung|chi tieu|don vi|linh vuc|muc do|kenh|hinh thuc|cap|(muc )?danh gia)"
@@ -130,7 +137,10 @@ class TableFigure:
 
 _TAB_LINE = re.compile(r"[^\n]*\t[^\n]*\t")
 _GAP = re.compile(r"\t| {3,}")
-_NUMBER_CELL = re.compile(rf"(?:{ex._NUM}|\d+\.\d{{1,2}})\s?%?|{ex._NUM}\s*/\s*{ex._NUM}|[-–/]")
+# A signed number ("-37,6", "+2,1") is a change between columns: a cell of the table, never a figure.
+_NUMBER_CELL = re.compile(rf"[-+–]?\s?(?:{ex._NUM}|\d+\.\d{{1,2}})\s?%?|{ex._NUM}\s*/\s*{ex._NUM}|[-–/]")
+# "104 (32,5)": a count and its share in brackets in one cell, as survey papers print "n (%)".
+_COUNT_SHARE = re.compile(rf"(?P<n>{ex._NUM})\s*\(\s*(?P<p>{ex._NUM})\s*%?\s*\)")
 _LOOSE_ROW = re.compile(rf"(?P<label>.*?\S)[ \t]+(?P<cells>(?:{ex._NUM})%?(?:[ \t]+(?:{ex._NUM})%?){{2,}})[ \t]*")
 
 
@@ -148,7 +158,7 @@ def _cells(line: str) -> list[tuple[int, str]]:
 
 
 def _is_number(cell: str) -> bool:
-    return bool(_NUMBER_CELL.fullmatch(cell))
+    return bool(_NUMBER_CELL.fullmatch(cell) or _COUNT_SHARE.fullmatch(cell))
 
 
 # A header of repeated level names with single spaces between them ("Mức độ 1 Mức độ 2 Mức độ 3"),
@@ -401,6 +411,8 @@ def _header_indicator(folded: str) -> str | None:
 
 def _column(header: str, start: int, end: int) -> _Column:
     folded = fold(header)
+    if phrase(DERIVED_HEADER).search(folded):
+        return _Column(header, start, end, None, "unknown")
     if (period := column_period(header)) is not None:
         return _Column(header, start, end, None, "period", period)
     if phrase(SHARE_HEADER).search(folded):  # "Tỷ lệ", "Tỷ lệ đúng hạn (%)": the share of a count
@@ -413,8 +425,11 @@ def _column(header: str, start: int, end: int) -> _Column:
         return _Column(header, start, end, None, "breakdown", breakdown=breakdown)
     if any(phrase(spec).search(folded) and _header_indicator(phrase(spec).sub(" ", folded)) is None for spec, _ in ROW_VARIANTS):
         return _Column(header, start, end, _header_indicator(folded), "variant")  # "Trực tuyến" alone: a channel
-    if (indicator := _header_indicator(folded)) is not None:
-        return _Column(header, start, end, indicator, "indicator")
+    # "Trong đó trễ do lỗi hệ thống", "Do lỗi phần mềm": the late dossiers one cause explains (the
+    # catalogue's causes are causes of delay), whether or not the header says "hạn"
+    cause = next((f"cause={value}" for spec, value in pt.CONTEXT["cause"][0] if phrase(spec).search(folded)), "")
+    if (indicator := _header_indicator(folded)) is not None or cause:
+        return _Column(header, start, end, indicator or "dossiers-resolved-late", "indicator", breakdown=cause)
     if phrase(LABEL_HEADER).fullmatch(folded.strip()):
         return _Column(header, start, end, None, "label")
     return _Column(header, start, end, None, "unknown")
@@ -520,7 +535,15 @@ def _share_of(indicator: str, breakdown: str, catalogue: ex.Catalogue, named: se
     if indicator == RATING_SHARE[0] and breakdown.startswith("rating="):
         return RATING_SHARE[1]
     options = [(den, share) for num, den, share, extra in catalogue.shares if num == indicator and not extra]
+    # A share the catalogue keeps for several counts, told apart by a breakdown (digitisation-share of
+    # dossiers, of results): only when the count has no share of its own. `_share_breakdown` adds it.
+    options = options or [(den, share) for num, den, share, extra in catalogue.shares if num == indicator]
     return next((share for den, share in options if den in named), options[0][1] if options else None)
+
+
+def _share_breakdown(count: str | None, share: str, catalogue: ex.Catalogue) -> str:
+    """The breakdown that tells `share` of `count` from the same share of another count ("object=dossier")."""
+    return next((extra for num, _, s, extra in catalogue.shares if num == count and s == share), "")
 
 
 def _caption(text: str, start: int) -> str:
@@ -624,8 +647,9 @@ def _read_block(text: str, block: list[tuple[int, str, str]], catalogue: ex.Cata
         base_period = period_at(row.offset)
         quote = ex.squash(f"{row.line} {row.more}")
         last_count: str | None = None
-        for column, cell in _align(header, cells, row.kind == "layout"):
+        for column, cell in _count_share_pairs(_align(header, cells, row.kind == "layout")):
             value = _cell_value(cell)
+            extra = ""
             if value is None or (not cell.strip() and row.kind != "tab"):
                 continue  # no figure; or nothing under the header in an aligned row, which says nothing
             indicator: str | None
@@ -653,6 +677,7 @@ def _read_block(text: str, block: list[tuple[int, str, str]], catalogue: ex.Cata
             elif column.kind == "share":
                 base = column.indicator or row_indicator or last_count
                 indicator = _share_of(base, breakdown, catalogue, named) if base else None
+                extra = _share_breakdown(base, indicator, catalogue) if indicator else ""
             else:
                 indicator = None
             own = OWN_INDICATOR.get((indicator or "", breakdown))
@@ -662,7 +687,7 @@ def _read_block(text: str, block: list[tuple[int, str, str]], catalogue: ex.Cata
             number, percent = value
             if number is not None and not _fits(indicator, number, percent, catalogue):
                 continue
-            parts = [b for b in (breakdown, column.breakdown) if b and not (own and b == breakdown)]
+            parts = [b for b in (breakdown, column.breakdown, extra) if b and not (own and b == breakdown)]
             if len({b.split("=")[0] for b in parts}) < len(parts):
                 continue  # a row and a column of the same dimension: no cell is both
             period = column.period or base_period or ("", "", "")
@@ -670,6 +695,20 @@ def _read_block(text: str, block: list[tuple[int, str, str]], catalogue: ex.Cata
                 row.offset, indicator, ";".join(sorted(parts)),
                 "" if number is None else ex.format_value(number), "missing" if number is None else "reported",
                 f"{caption}, dòng {label}" + (f", cột {column.header}" if column.header else ""), quote, *period))
+    return out
+
+
+def _count_share_pairs(pairs: list[tuple[_Column, str]]) -> list[tuple[_Column, str]]:
+    """Each "n (%)" cell as two: the count under its column (a count column if it names none), then the share."""
+    out: list[tuple[_Column, str]] = []
+    for column, cell in pairs:
+        m = _COUNT_SHARE.fullmatch(cell.strip())
+        if not m:
+            out.append((column, cell))
+            continue
+        count = column if column.kind in ("indicator", "period", "breakdown", "count") else replace(column, kind="count", indicator=None)
+        share = _Column(f"{column.header} (%)", -1, -1, column.indicator, "share", column.period, column.breakdown)
+        out += [(count, m["n"]), (share, f"{m['p']}%")]
     return out
 
 

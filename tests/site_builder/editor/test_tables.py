@@ -423,3 +423,64 @@ def test_channel_columns_under_rows_of_levels(catalogue: ex.Catalogue) -> None:
         ("dossiers-received-online", "level=district", "1105", "reported"),
         ("dossiers-received-online", "level=commune", "455", "reported"),
     }  # "Trực tiếp" names a channel but not what is counted: left out
+
+
+# --------------------------------------------------------------------------- the third probe set's classes (issue 23)
+
+
+def test_a_comparison_column_is_no_share_of_the_row(catalogue: ex.Catalogue) -> None:
+    # "Tăng, giảm (%)" beside two years: a change, never the row's share; the share row still reads
+    text = """\
+ Chỉ tiêu                          Năm 2022     Năm 2023     Tăng, giảm (%)
+ Hồ sơ giải quyết quá hạn               340          212          -37,6
+ Tỷ lệ hồ sơ đúng hạn (%)              97,1         98,4            1,3
+"""
+    found = {(f.indicator, f.period, f.value) for f in tb.read_tables(text, catalogue, no_period)}
+    assert found == {("dossiers-resolved-late", "2022", "340"), ("dossiers-resolved-late", "2023", "212"),
+                     ("share-on-time", "2022", "97.1"), ("share-on-time", "2023", "98.4")}
+
+
+def test_a_frequency_table_with_a_cumulative_share(catalogue: ex.Catalogue) -> None:
+    # a statistics package's table: "Tần suất" counts the forms, "Tỷ lệ tích lũy" is no rating's share
+    text = """\
+                     Tần suất     Tỷ lệ (%)     Tỷ lệ tích lũy (%)
+ Rất hài lòng           140          56,0              56,0
+ Hài lòng                95          38,0              94,0
+ Không hài lòng          15           6,0             100,0
+"""
+    found = got(tb.read_tables(text, catalogue, no_period))
+    assert ("satisfaction-survey-forms", "rating=very_satisfied", "140", "reported") in found
+    assert ("share-rating", "rating=satisfied", "38", "reported") in found
+    assert ("dissatisfaction-rate", "", "6", "reported") in found
+    assert not any(v in ("94", "100") for _, _, v, _ in found)
+
+
+def test_digitisation_columns(catalogue: ex.Catalogue) -> None:
+    text = "Đơn vị\tTiếp nhận\tHồ sơ được số hóa\tTỷ lệ (%)\tSố hóa kết quả\nCấp xã\t2.040\t1.930\t94,6\t1.801\nCấp huyện\t880\t875\t99,4\t860\n"
+    found = got(tb.read_tables(text, catalogue, no_period))
+    assert ("dossiers-digitised", "level=commune", "1930", "reported") in found
+    assert ("digitisation-share", "level=commune;object=dossier", "94.6", "reported") in found
+    assert ("results-digitised", "level=district", "860", "reported") in found
+
+
+def test_a_cause_column_counts_late_dossiers(catalogue: ex.Catalogue) -> None:
+    # the header names the cause only ("Do lỗi phần mềm"), not "trễ hạn"
+    text = "Mức độ\tĐã giải quyết\tQuá hạn\tDo lỗi phần mềm\nMức độ 3\t640\t12\t7\nMức độ 4\t215\t3\t3\n"
+    found = got(tb.read_tables(text, catalogue, no_period))
+    assert ("dossiers-resolved-late", "online_level=partial", "12", "reported") in found
+    assert ("dossiers-resolved-late", "cause=system-error;online_level=partial", "7", "reported") in found
+    assert ("dossiers-resolved-late", "cause=system-error;online_level=full_process", "3", "reported") in found
+
+
+def test_a_count_with_its_share_in_brackets(catalogue: ex.Catalogue) -> None:
+    # "n (%)" cells, spaces between the columns; the share marked with its own "%"
+    text = """\
+ Mức đánh giá          Số phiếu (%)
+ Rất hài lòng          61 (40,7%)
+ Hài lòng              80 (53,3%)
+ Bình thường            9 (6,0%)
+"""
+    found = got(tb.read_tables(text, catalogue, no_period))
+    assert ("satisfaction-survey-forms", "rating=very_satisfied", "61", "reported") in found
+    assert ("share-rating", "rating=very_satisfied", "40.7", "reported") in found
+    assert ("share-rating", "rating=average", "6", "reported") in found
