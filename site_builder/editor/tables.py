@@ -55,7 +55,7 @@ HEADER_RULES: tuple[tuple[str, str], ...] = (
     ("dossiers-resolved", "(da )?(giai quyet|xu ly|tra ket qua|co ket qua)"),
     ("procedures-online-services", "(so )?(thu tuc|tthc)"),
     ("dossiers-received-online", "truc tuyen"),
-    ("dossiers-received", "(tiep nhan|nhan moi|ho so nhan)"),
+    ("dossiers-received", "(tiep nhan|nhan moi|moi nhan|ho so nhan)"),  # "nhận mới" and "mới nhận"
     ("satisfaction-survey-forms", "(so )?phieu"),
 )
 # Headers that say what the cells of an indicator row are: its count, or its share.
@@ -167,8 +167,14 @@ _REPEATED_LEVELS = re.compile(r"\s*(?:muc\s+(?:do\s+)?\d\s*){2,}")
 _LEVEL_CELL = re.compile(r"muc\s+(?:do\s+)?\d")
 
 
+# A line that numbers the columns under a header, as official forms print it: "(1)  (2)  (3)=(4)+(5)  (4) …".
+_COLUMN_NUMBERS = re.compile(r"\s*(?:\(\d+\)(?:\s*=\s*[\d()+\-\s]*[\d)])?\s*){3,}")
+
+
 def _line_kind(line: str) -> str:
-    """tab, layout (aligned cells with a figure), header (aligned short words), loose, or ''."""
+    """tab, layout (aligned cells with a figure), header (aligned short words), colnum, loose, or ''."""
+    if _COLUMN_NUMBERS.fullmatch(line.replace("\t", " ")):
+        return "colnum"
     if _TAB_LINE.match(line):
         return "tab"
     if _REPEATED_LEVELS.fullmatch(fold(line)):
@@ -231,7 +237,8 @@ def table_spans(text: str) -> list[tuple[int, int]]:
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _QUARTER = re.compile(r"\W*quy\s+(?P<q>iv|i{1,3}|[1-4])\s*(?:/|nam)\s*(?P<y>\d{4})\W*")
 _MONTH = re.compile(r"\W*thang\s+(?P<m>\d{1,2})\s*(?:/|nam)\s*(?P<y>\d{4})\W*")
-_MONTHS = re.compile(r"\W*(?P<n>3|6|9)\s+thang\s+(?:dau\s+)?(?:nam\s+)?(?P<y>\d{4})\W*")
+# "6 tháng đầu năm 2023", "Lũy kế 11 tháng năm 2023" (from January: the first N months)
+_MONTHS = re.compile(r"\W*(?:luy\s+ke\s+)?(?P<n>[1-9]|1[0-2])\s+thang\s+(?:dau\s+)?(?:nam\s+)?(?P<y>\d{4})\W*")
 
 
 def _short_period(folded: str) -> str | None:
@@ -241,7 +248,7 @@ def _short_period(folded: str) -> str | None:
     if (m := _MONTH.fullmatch(folded)) and 1 <= int(m["m"]) <= 12:
         return f"{m['y']}-{int(m['m']):02d}"
     if m := _MONTHS.fullmatch(folded):
-        return f"{m['y']}-" + {"3": "Q1", "6": "H1", "9": "9M"}[m["n"]]
+        return m["y"] + {"1": "-01", "3": "-Q1", "6": "-H1", "12": ""}.get(m["n"], f"-{m['n']}M")
     return None
 
 
@@ -566,20 +573,69 @@ class _Row:
 
 
 def _merge_headers(lines: list[tuple[str, str]]) -> list[_Column]:
-    """One header from the header lines above the rows: a layout header wrapped over two lines
-    ("Hồ sơ | Đã giải | Đang giải" over "tiếp nhận | quyết | quyết") joins under the line with most cells."""
-    split = [_split(line, kind) for line, kind in lines]
-    base = max(range(len(split)), key=lambda i: len(split[i]))
-    if lines[base][1] != "header" or len(split) == 1:
+    """One header from the header lines above the rows. The line with most cells (the lowest of equals)
+    gives the columns. A cell of another line over one column is that header wrapped ("Hồ sơ | Đã giải"
+    over "tiếp nhận | quyết"); a cell of a line above that spans several columns is their group ("Đã giải
+    quyết" over "Đúng hạn | Quá hạn", "Tháng 11/2023" over "Tiếp nhận | Tỷ lệ"), which `_in_group` applies.
+    Tab lines span a cell over the empty cells after it (merged cells pasted from a word processor)."""
+    if len(lines) == 1 or not all(kind == lines[0][1] for _, kind in lines) or lines[0][1] not in ("header", "tab"):
         return _header_columns(*lines[-1])
-    texts = {pos: [text] for pos, text in split[base]}
+    tab = lines[0][1] == "tab"
+    if tab:  # a cell's position is its index; the label cell may be empty on every line but one
+        split = [[(i, _clean(c)) for i, c in enumerate(line.split("\t")) if _clean(c)] for line, _ in lines]
+        width = max(len(line.split("\t")) for line, _ in lines)
+    else:
+        split = [_split(line, kind) for line, kind in lines]
+    base = max(range(len(split)), key=lambda i: (len(split[i]), i))
+    spots = list(range(width)) if tab else [pos for pos, _ in split[base]]
+    texts: dict[int, list[str]] = {pos: [] for pos in spots}
+    ends: dict[int, int] = {pos: pos + 1 if tab else pos + len(text) for pos, text in ([] if tab else split[base])} or {p: p + 1 for p in spots}
+    for pos, text in split[base]:
+        texts[pos].append(text)
+    groups: dict[int, list[str]] = {pos: [] for pos in spots}
     for i, cells in enumerate(split):
         if i == base:
             continue
-        for pos, text in cells:
-            nearest = min(texts, key=lambda p: abs(p - pos))
-            texts[nearest].insert(0 if i < base else len(texts[nearest]), text)
-    return [_column(" ".join(parts), pos, pos + max(len(t) for t in parts)) for pos, parts in sorted(texts.items())]
+        for n, (pos, text) in enumerate(cells):
+            nxt = cells[n + 1][0] if n + 1 < len(cells) else 10**6
+            if tab:
+                covered = [p for p in spots if pos <= p < nxt]
+            else:
+                covered = [p for p in spots if pos - 1 <= (p + ends[p]) / 2 < nxt - 1] if i < base else []
+            if len(covered) >= 2 and i < base:
+                for p in covered:
+                    groups[p].append(text)
+            elif covered:
+                texts[covered[0]].insert(0 if i < base else len(texts[covered[0]]), text)
+            elif not tab and not any(pos < ends[p] and p < pos + len(text) for p in spots) and i < base:
+                texts[pos], groups[pos], ends[pos] = [text], [], pos + len(text)  # a column of its own ("STT")
+                spots = sorted(spots + [pos])
+            else:
+                nearest = min(spots, key=lambda p: abs(p - pos))
+                texts[nearest].insert(0 if i < base else len(texts[nearest]), text)
+    out = []
+    for pos in sorted(spots):
+        parts = texts[pos]
+        column = _column(" ".join(parts), -1 if tab else pos, -1 if tab else pos + max((len(t) for t in parts), default=0))
+        for group in reversed(groups[pos]):  # the nearest group first
+            column = _in_group(column, group)
+        out.append(column)
+    return out
+
+
+def _in_group(column: _Column, group: str) -> _Column:
+    """A column under the header of its group: the group's period; the group's count under "Tổng số"; a
+    part the group qualifies ("Quá hạn" under "Đang giải quyết" is still open, not resolved late)."""
+    if (period := column_period(group)) is not None:
+        return column if column.period else replace(column, period=period)
+    named = _header_indicator(fold(group))
+    if named is None:
+        return column
+    if column.kind == "count" or (column.kind == "share" and column.indicator is None):
+        return replace(column, kind="indicator" if column.kind == "count" else "share", indicator=named)
+    if named == "dossiers-pending" and column.indicator in ("dossiers-resolved-late", "dossiers-pending"):
+        return replace(column, indicator="dossiers-pending-overdue" if column.indicator != "dossiers-pending" else column.indicator)
+    return column
 
 
 def _parse_block(block: list[tuple[int, str, str]]) -> tuple[list[_Column], list[_Row]]:
@@ -588,6 +644,8 @@ def _parse_block(block: list[tuple[int, str, str]]) -> tuple[list[_Column], list
     pending: list[tuple[str, str]] = []
     rows: list[_Row] = []
     for offset, line, kind in block:
+        if kind == "colnum":
+            continue
         if kind == "cont":
             if rows:
                 rows[-1].more += " " + line.strip()
@@ -602,7 +660,7 @@ def _parse_block(block: list[tuple[int, str, str]]) -> tuple[list[_Column], list
         if kind == "levels":  # every cell names a column: put an empty label column before them
             header, pending = [_Column("", -1, -1, None, "label")] + [_column(text, -1, -1) for _, text in cells], []
             continue
-        if kind == "header" or (kind == "tab" and not any(_cell_value(c) is not None for _, c in cells[1:])):
+        if kind == "header" or (kind == "tab" and not any(c.strip() and _cell_value(c) is not None for _, c in cells[1:])):
             pending.append((line, kind))
             continue
         if pending:

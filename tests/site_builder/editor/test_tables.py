@@ -484,3 +484,44 @@ def test_a_count_with_its_share_in_brackets(catalogue: ex.Catalogue) -> None:
     assert ("satisfaction-survey-forms", "rating=very_satisfied", "61", "reported") in found
     assert ("share-rating", "rating=very_satisfied", "40.7", "reported") in found
     assert ("share-rating", "rating=average", "6", "reported") in found
+
+
+def test_a_layout_header_with_groups_and_a_line_of_column_numbers(catalogue: ex.Catalogue) -> None:
+    # the form of Circular 01/2018 in other words: groups over their columns, "Tổng số" taking its group's
+    # count, "Quá hạn" under "Đang giải quyết" still open, and a line numbering the columns
+    text = """\
+                          Hồ sơ nhận giải quyết       Đã giải quyết          Đang giải quyết
+ TT   Cơ quan            Tổng số     Mới nhận        Tổng số   Trễ hạn       Tổng số   Quá hạn
+ (1)  (2)                (3)         (4)             (5)       (6)           (7)       (8)
+ 1    Cấp tỉnh           1.250       1.198           1.201        4             49        2
+ 2    Cấp xã               640         630             622        0             18        1
+"""
+    found = got(tb.read_tables(text, catalogue, no_period))
+    assert ("dossiers-to-process", "level=province", "1250", "reported") in found
+    assert ("dossiers-received", "level=commune", "630", "reported") in found
+    assert ("dossiers-resolved", "level=province", "1201", "reported") in found
+    assert ("dossiers-resolved-late", "level=province", "4", "reported") in found
+    assert ("dossiers-pending", "level=commune", "18", "reported") in found
+    assert ("dossiers-pending-overdue", "level=province", "2", "reported") in found
+    assert not any(v in ("3", "5", "6", "7", "8") for _, _, v, _ in found)
+
+
+def test_a_tab_header_whose_periods_span_their_columns(catalogue: ex.Catalogue) -> None:
+    # merged cells pasted with tabs: a period over the empty cells after it; "9 tháng" and "Lũy kế … tháng"
+    text = ("Đơn vị\tQuý III/2022\t\t9 tháng năm 2022\t\n"
+            "\tĐã giải quyết\tTỷ lệ trễ hạn (%)\tĐã giải quyết\tTỷ lệ trễ hạn (%)\n"
+            "Cấp huyện\t1.320\t0,8\t3.977\t1,1\n"
+            "Cấp xã\t2.005\t0,2\t6.114\t0,3\n")
+    found = {(f.indicator, f.breakdown, f.period, f.value) for f in tb.read_tables(text, catalogue, no_period)}
+    assert ("dossiers-resolved", "level=district", "2022-Q3", "1320") in found
+    assert ("share-late", "level=district", "2022-9M", "1.1") in found
+    assert ("dossiers-resolved", "level=commune", "2022-9M", "6114") in found
+    assert len(found) == 8
+
+
+@pytest.mark.parametrize(("header", "code"), [
+    ("Lũy kế 10 tháng năm 2024", "2024-10M"), ("5 tháng đầu năm 2022", "2022-5M"), ("12 tháng năm 2021", "2021"),
+])
+def test_columns_of_the_first_months(header: str, code: str) -> None:
+    period = tb.column_period(header)
+    assert period is not None and period[0] == code
