@@ -207,22 +207,40 @@ def _blocks(text: str) -> list[list[tuple[int, str, str]]]:
     figures; a header line or a loose row (single spaces) only counts next to a tab or layout line."""
     blocks: list[list[tuple[int, str, str]]] = []
     run: list[tuple[int, str, str]] = []
-    for start, line in ex._lines(text) + [(len(text) + 1, "")]:
-        kind = _line_kind(line)
+    lines = ex._lines(text) + [(len(text) + 1, "")]
+    kinds = [_line_kind(line) for _, line in lines]
+    for n, (start, line) in enumerate(lines):
+        kind = kinds[n]
         if not kind and run and run[-1][2] in ("layout", "cont") and _continues(line):
             kind = "cont"
         if kind:
             run.append((start, line, kind))
             continue
+        if run and run[-1][2] in ("header", "layout", "tab") and _furniture(lines, kinds, n):
+            continue  # a page's running title or number between a table's lines: the table goes on
         if run:
-            kinds = [k for _, _, k in run]
-            rows = sum(k in ("tab", "layout", "loose") for k in kinds)
-            anchored = any(k in ("tab", "layout", "levels") for k in kinds)
+            in_run = [k for _, _, k in run]
+            rows = sum(k in ("tab", "layout", "loose") for k in in_run)
+            anchored = any(k in ("tab", "layout", "levels") for k in in_run)
             # a line of two tabs is a table row even alone; so is one row under a header of levels
-            if (rows >= 2 and anchored) or "tab" in kinds or ("levels" in kinds and rows >= 1):
+            if (rows >= 2 and anchored) or "tab" in in_run or ("levels" in in_run and rows >= 1):
                 blocks.append(run)
         run = []
     return blocks
+
+
+def _furniture(lines: list[tuple[int, str]], kinds: list[str], n: int) -> bool:
+    """Whether line n, and at most one more, stand between two lines of one table: a page break's running
+    title or page number in text extracted from a PDF. Not a sentence, a caption or a blank line."""
+    for k in (n, n + 1):
+        if k >= len(lines) or kinds[k]:
+            return False
+        line = lines[k][1].strip()
+        if not line or line.endswith((".", ":", ";")) or phrase(CAPTION).match(fold(line)):
+            return False
+        if k + 1 < len(lines) and kinds[k + 1] in ("layout", "tab"):
+            return True
+    return False
 
 
 def table_spans(text: str) -> list[tuple[int, int]]:
@@ -250,6 +268,20 @@ def _short_period(folded: str) -> str | None:
     if m := _MONTHS.fullmatch(folded):
         return m["y"] + {"1": "-01", "3": "-Q1", "6": "-H1", "12": ""}.get(m["n"], f"-{m['n']}M")
     return None
+
+
+_YEARLESS = re.compile(r"\W*(?:(?P<kind>thang|quy)\s+(?P<n>iv|i{1,3}|\d{1,2}))\W*")
+
+
+def _yearless_period(folded: str) -> str | None:
+    """"-09" of a column headed "Tháng 9", "-Q3" of "Quý III": a period whose year the table's title gives."""
+    m = _YEARLESS.fullmatch(folded)
+    if not m:
+        return None
+    if m["kind"] == "quy":
+        q = _ROMAN.get(m["n"]) or (int(m["n"]) if m["n"].isdigit() else 0)
+        return f"-Q{q}" if 1 <= q <= 4 else None
+    return f"-{int(m['n']):02d}" if m["n"].isdigit() and 1 <= int(m["n"]) <= 12 else None
 
 
 def column_period(header: str) -> Period | None:
@@ -408,6 +440,7 @@ class _Column:
     kind: str  # indicator | count | share | period | breakdown | variant | label | unknown
     period: Period | None = None
     breakdown: str = ""  # of a column headed "Cấp huyện", "Mức độ 3"; "" under "Tổng"
+    yearless: str = ""  # "-01", "-Q1" of a column headed "Tháng 1", "Quý I": the year is the table's
 
 
 def _header_indicator(folded: str) -> str | None:
@@ -422,6 +455,8 @@ def _column(header: str, start: int, end: int) -> _Column:
         return _Column(header, start, end, None, "unknown")
     if (period := column_period(header)) is not None:
         return _Column(header, start, end, None, "period", period)
+    if (part := _yearless_period(folded)) is not None:
+        return _Column(header, start, end, None, "period", yearless=part)
     if phrase(SHARE_HEADER).search(folded):  # "Tỷ lệ", "Tỷ lệ đúng hạn (%)": the share of a count
         named = _header_indicator(phrase(SHARE_HEADER).sub(" ", folded))
         return _Column(header, start, end, named, "share")
@@ -748,7 +783,13 @@ def _read_block(text: str, block: list[tuple[int, str, str]], catalogue: ex.Cata
             parts = [b for b in (breakdown, column.breakdown, extra) if b and not (own and b == breakdown)]
             if len({b.split("=")[0] for b in parts}) < len(parts):
                 continue  # a row and a column of the same dimension: no cell is both
-            period = column.period or base_period or ("", "", "")
+            if column.yearless:  # "Tháng 1" in a table of "quý I/2019": that year's month; with no year, no figure
+                if not base_period or not re.match(r"\d{4}", base_period[0]):
+                    continue
+                code = base_period[0][:4] + column.yearless
+                period = (code, *ex.period_bounds(code))
+            else:
+                period = column.period or base_period or ("", "", "")
             out.append(TableFigure(
                 row.offset, indicator, ";".join(sorted(parts)),
                 "" if number is None else ex.format_value(number), "missing" if number is None else "reported",

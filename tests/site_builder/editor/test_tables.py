@@ -525,3 +525,37 @@ def test_a_tab_header_whose_periods_span_their_columns(catalogue: ex.Catalogue) 
 def test_columns_of_the_first_months(header: str, code: str) -> None:
     period = tb.column_period(header)
     assert period is not None and period[0] == code
+
+
+def test_columns_of_months_without_a_year_take_the_tables_year(catalogue: ex.Catalogue) -> None:
+    # "Tháng 7 | Tháng 8 | Quý III" under a title of 2021, a running page title and page number between
+    # the header and the rows (text extracted from a PDF)
+    text = """\
+Biểu 3. Hồ sơ đã giải quyết quý III năm 2021
+                          Tháng 7     Tháng 8     Tháng 9     Quý III
+BÁO CÁO TỔNG KẾT – TRANG 14
+Hồ sơ đã giải quyết          210         198         305         713
+Hồ sơ quá hạn                  2           0           1           3
+"""
+    def title(offset: int) -> tb.Period:
+        return ("2021-Q3", "2021-07-01", "2021-09-30")
+
+    found = {(f.indicator, f.period, f.value) for f in tb.read_tables(text, catalogue, title)}
+    assert ("dossiers-resolved", "2021-07", "210") in found
+    assert ("dossiers-resolved-late", "2021-08", "0") in found
+    assert ("dossiers-resolved", "2021-Q3", "713") in found
+    assert len(found) == 8
+    assert tb.read_tables(text, catalogue, no_period) == []  # no year anywhere: no figure, never a guessed one
+
+
+def test_a_sentence_between_two_tables_still_ends_the_first() -> None:
+    text = """\
+                Tiếp nhận     Đã giải quyết
+Cấp huyện           410           402
+Cấp xã              220           219
+Số liệu trên lấy từ phần mềm một cửa.
+                Tiếp nhận     Đã giải quyết
+Cấp huyện           390           388
+Cấp xã              215           215
+"""
+    assert len(tb.table_spans(text)) == 2
