@@ -239,8 +239,8 @@ def find_numbers(sentence: str, english: bool = False) -> list[Number]:
     found: list[Number] = []
     for m in _NUMBER.finditer(sentence):
         before, after = sentence[: m.start()], sentence[m.end():]
-        if m["c"] or re.match(r"[ \t]?[/\-][ \t]?[^\W\d_]", after):  # a/b/c dates, "76/NQ-CP", "31-CT/TU"
-            continue
+        if m["c"] or (re.match(r"[ \t]?[/\-][ \t]?[^\W\d_]", after) and not re.match(r"[ \t]+-[ \t]+", after)):
+            continue  # a/b/c dates, "76/NQ-CP", "31-CT/TU"; but "81,30% - hạng 20": a dash between two items
         if before.rstrip(" \t").endswith("/"):  # "phiếu /5.658" is a count; ": /076" a document number
             prev = before.rstrip(" \t")[:-1].rstrip(" \t")
             if not prev or not prev[-1].isalpha():
@@ -414,6 +414,9 @@ def _block_sentences(text: str, block: list[tuple[int, str]]) -> list[Sentence]:
         prev_blank, prev_end = False, stripped[-1]
     chunk = text[begin:end]
     for m in _SENTENCE_END.finditer(chunk):
+        if re.fullmatch(r"\.{4,}|…{2,}", m.group()) and m.start() and chunk[m.start() - 1] in " \t" \
+                and chunk[m.end():].split("\n", 1)[0].strip():
+            continue  # a dot leader between a label and its value ("PAR INDEX 2023 ........ 89,72%"), no sentence end
         rest = chunk[m.end():].lstrip()
         if not rest or rest[0].isupper() or rest[0].isdigit() or rest[0] in "(-+*•#\"“'":
             cuts.add(begin + m.end())
@@ -742,9 +745,9 @@ def _indices(items: list[_Item], catalogue: Catalogue, previous: list[_Item] | N
             kind = "score-share"  # "40,62/80 điểm, đạt tỷ lệ 50,77%": the score as a share of the maximum
         elif number.percent and re.search(r"\(\s*$", item.left) and index == "sipas":
             kind = "score"  # "tăng 2,58% so với năm 2022 (80,08%)": the earlier year's index, in brackets
-        elif re.match(r"\W{0,3}diem", item.right) or (phrase(pt.SCORE_CUE).search(item.left)
+        elif re.match(r"\W{0,3}diem", item.right) or ((phrase(pt.SCORE_CUE).search(item.left) or _labelled(item.before, where))
                                                       and (number.percent or number.denominator is not None)):
-            kind = "score"  # "70,34 điểm" is a score wherever it stands; a percentage only after "đạt"
+            kind = "score"  # "70,34 điểm" is a score wherever it stands; a percentage only after "đạt" or as a label's value
         else:
             continue
         ind = f"{index}-{kind}"
@@ -754,6 +757,12 @@ def _indices(items: list[_Item], catalogue: Catalogue, previous: list[_Item] | N
         if _fit_all((ind,), number, catalogue) or as_printed:
             item.hit = _Hit((ind,), "", "index")
             lent = lent or (borrowed and kind == "score")
+
+
+def _labelled(before: str, where: int) -> bool:
+    """Whether the number is the value of the index's name as a label: only its year and a colon, a dot
+    leader or a bar between them ("SIPAS 2023: 85,61%", "PAR INDEX 2023 ........ 89,72%" in an infographic)."""
+    return where >= 0 and re.fullmatch(r"(?:\s*(?:nam\s+)?\d{4})?\s*(?::|\.{2,}|…+|\|)[\s.…:|]*", before[where:]) is not None
 
 
 def _parents(sentence: str, numbers: list[Number]) -> list[int | None]:

@@ -641,3 +641,18 @@ def test_find_numbers_leaves_out_a_number_of_thousands_in_words() -> None:
     (as for "tỷ đồng" against million đồng); the editor adds the row."""
     numbers = ex.find_numbers("tiếp nhận hơn 4,5 ngàn hồ sơ, 5 nghìn lượt, 12 NGHÌN phiếu và 310 hồ sơ")
     assert [n.text for n in numbers] == ["310"]
+
+
+def test_an_index_as_a_label_with_its_value_after_a_colon_or_a_dot_leader(catalogue: ex.Catalogue) -> None:
+    # an infographic's lines: the index and its year as a label, its percentage after a colon or a leader of
+    # dots (no sentence ends there); the nation's average on its own line is no figure of the province's
+    text = ("KẾT QUẢ CÁC CHỈ SỐ NĂM 2022 CỦA TỈNH SƠN NGỌC\n\n"
+            "Chỉ số SIPAS năm 2022: 81,30% - hạng 20/63\n"
+            "PAR INDEX 2022 ………… 84,05% ………… hạng 11/63\n"
+            "Bình quân cả nước: SIPAS 80,08%\n")
+    got = {(r.indicator, r.period, r.value) for r in ex.extract(text, catalogue, report="x") if r.unit == ""}
+    assert ("sipas-score", "2022", "81.3") in got
+    assert ("par-index-score", "2022", "84.05") in got
+    assert ("sipas-rank", "2022", "20") in got
+    assert not any(v == "80.08" for _, _, v in got)
+
