@@ -176,6 +176,10 @@ _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 # a thousands group always has three digits, so "78.4" can only be a decimal.
 _POINT_PERCENT = r"\d{1,3}\.\d{1,2}(?=[ \t]?%)"
 _NUMBER = re.compile(rf"(?<![\w.,])(?P<a>{_POINT_PERCENT}|{_NUM})(?:[ \t]?/[ \t]?(?P<b>{_NUM}))?(?P<c>[ \t]?/[ \t]?\d+)?(?P<pct>[ \t]?%)?")
+# A number glued to the word before it, as text extracted from a PDF loses the space after a letter with
+# a diacritic ("đạt tỷlệ99,75%", "thu về1.204 phiếu"). Only a shape no OCR'd letter takes: a decimal
+# percentage or thousands with separators; a bare digit in a word ("h6", "t6n") stays a letter.
+_GLUED = re.compile(rf"(?<=[^\W\d_])(?P<a>\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|\d+,\d+(?=[ \t]?%))(?P<b>(?!))?(?P<c>(?!))?(?P<pct>[ \t]?%)?")
 _SKIP_BEFORE = re.compile(phrase(pt.SKIP_BEFORE).pattern + r"[^\w:]*$")  # "trong tháng: 6.730" is a label and its figure
 _DATE_BEFORE = re.compile(phrase("(ngay|thang|den|tu|quy|nam)").pattern + r"\W*$")
 # A number followed by a word for its magnitude ("hơn 4,5 ngàn hồ sơ", "5 nghìn lượt") is that many
@@ -237,7 +241,7 @@ def find_numbers(sentence: str, english: bool = False) -> list[Number]:
     folded, where = fold_with_map(sentence)
     masked = [(where[m.start()], where[m.end() - 1] + 1) for mask in _MASKS for m in mask.finditer(folded)]
     found: list[Number] = []
-    for m in _NUMBER.finditer(sentence):
+    for m in sorted([*_NUMBER.finditer(sentence), *_GLUED.finditer(sentence)], key=lambda m: m.start()):
         before, after = sentence[: m.start()], sentence[m.end():]
         if m["c"] or (re.match(r"[ \t]?[/\-][ \t]?[^\W\d_]", after) and not re.match(r"[ \t]+-[ \t]+", after)):
             continue  # a/b/c dates, "76/NQ-CP", "31-CT/TU"; but "81,30% - hạng 20": a dash between two items

@@ -656,3 +656,14 @@ def test_an_index_as_a_label_with_its_value_after_a_colon_or_a_dot_leader(catalo
     assert ("sipas-rank", "2022", "20") in got
     assert not any(v == "80.08" for _, _, v in got)
 
+
+
+def test_a_number_glued_to_the_word_before_it(catalogue: ex.Catalogue) -> None:
+    # PDF text that lost the space after a letter with a diacritic: a decimal percentage or thousands with
+    # separators is a figure; a lone digit inside a word ("h6so") stays an OCR'd letter
+    numbers = [(n.text, n.value) for n in ex.find_numbers("giải quyết 2.816 hồsơ, trong đó trễhạn chiếm tỷlệ0,64%, còn h6so 3")]
+    assert ("0,64%", 0.64) in numbers and ("2.816", 2816.0) in numbers and not any(t == "6" for t, _ in numbers)
+    rows = ex.extract("Quý II/2023, xã đã giải quyết 2.816 hồsơ, đúng hạn đạt tỷlệ99,36%, tiếp nhận mới là2.904 hồsơ.",
+                      catalogue, report="x")
+    got = {(r.indicator, r.value) for r in rows}
+    assert ("share-on-time", "99.36") in got and ("dossiers-received", "2904") in got
