@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from site_builder.content import periods
 from site_builder.editor import extract as ex
 from site_builder.editor import phrases as pt
+from site_builder.editor import text_periods
 from site_builder.editor.phrases import fold, fold_with_map, phrase
 
 Period = tuple[str, str, str]  # (code, first day, last day)
@@ -284,6 +285,15 @@ def _yearless_period(folded: str) -> str | None:
     return f"-{int(m['n']):02d}" if m["n"].isdigit() and 1 <= int(m["n"]) <= 12 else None
 
 
+def _spoken_period(header: str) -> Period | None:
+    """A header that is one period as prose words it ("Lũy kế đến 31/10/2023", "Từ 01/01 đến 31/10/2023"),
+    read as `text_periods` reads it in a sentence. Not a period compared with ("Cùng kỳ năm 2022")."""
+    spans = text_periods.find_periods(header)
+    if len(spans) != 1 or spans[0].comparison or re.search(r"\w", header[: spans[0].start] + header[spans[0].end:]):
+        return None
+    return (spans[0].code, *ex.period_bounds(spans[0].code))
+
+
 def column_period(header: str) -> Period | None:
     """Period of a table column headed "Năm 2020", "Năm 2020 (Tính đến 31/3)", "Quý I/2023",
     "Tháng 9/2021" or "6 tháng đầu năm 2023"."""
@@ -291,7 +301,7 @@ def column_period(header: str) -> Period | None:
         return (code, *ex.period_bounds(code))
     m = re.fullmatch(r"\W*(?:n\w{1,3}m\s+)?(\d{4})(?:\W*\(.*\)\W*)?", fold(header))
     if not m or not 1900 <= int(m[1]) <= 2100:
-        return None
+        return _spoken_period(header)
     year = int(m[1])
     until = re.search(r"den\s+(\d{1,2})/(\d{1,2})", fold(header))
     if not until:

@@ -559,3 +559,12 @@ Cấp huyện           390           388
 Cấp xã              215           215
 """
     assert len(tb.table_spans(text)) == 2
+
+
+@pytest.mark.parametrize(("header", "code"), [
+    ("Tính đến ngày 30/6/2024", "../2024-06-30"), ("Từ 01/01 đến 30/4/2022", "2022-01-01/2022-04-30"),
+    ("Cùng kỳ năm 2023", None),  # the period compared with is no column of the report's own period
+])
+def test_columns_headed_by_a_period_in_words(header: str, code: str | None) -> None:
+    period = tb.column_period(header)
+    assert (period[0] if period else None) == code
