@@ -38,7 +38,7 @@ PeriodAt = Callable[[int], "Period | None"]
 # "quá hạn … chưa có kết quả" (still open) before "quá hạn" (resolved late), "chưa đến hạn" before
 # "đến hạn"; "thủ tục" only where no "hồ sơ" is named ("Hồ sơ TTHC tiếp nhận" counts dossiers).
 HEADER_RULES: tuple[tuple[str, str], ...] = (
-    ("dossiers-withdrawn", "(`r[ua]t`|tra lai)"),
+    ("dossiers-withdrawn", "(`r[ua]t(?!\\W+hai\\W*long)`|tra lai)"),  # "rút" (or OCR's "rat"), never "Rất hài lòng"
     # "Số hóa thành phần hồ sơ", "Kết quả được số hóa": before "hồ sơ" and "kết quả" name other counts
     ("results-digitised", "(ket qua ~ " + pt.DIGITISED + "|" + pt.DIGITISED + " ket qua)"),
     ("dossiers-digitised", pt.DIGITISED),
@@ -60,7 +60,7 @@ HEADER_RULES: tuple[tuple[str, str], ...] = (
     ("satisfaction-survey-forms", "(so )?phieu"),
 )
 # Headers that say what the cells of an indicator row are: its count, or its share.
-COUNT_HEADER = "(so luong|so ho so|tong so|ket qua|tong|so luot( danh gia)?|luot danh gia|tan (so|suat)|so nguoi|so phieu|sl|n)"
+COUNT_HEADER = "(so luong|so ho so|tong so|ket qua|tong|cong|tong cong|so luot( danh gia)?|luot danh gia|tan (so|suat)|so nguoi|so phieu|sl|n)"
 # Columns computed from the others, no figure of the row's own: a comparison of two periods ("So sánh
 # 2021/2020 (%)", "Tăng, giảm"), a cumulative share ("Tỷ lệ cộng dồn", as a statistics package prints it).
 DERIVED_HEADER = "(so sanh|tang,? giam|tang/giam|chenh lech|cong don|tich luy|`\\d{4}\\s*/\\s*\\d{4}`)"
@@ -84,6 +84,7 @@ ROW_BREAKDOWNS: tuple[tuple[str, str], ...] = (
     ("binh thuong", "rating=average"),
 ) + tuple((spec, f"level={level}") for spec, level in pt.LEVELS) + (
     ("(cac xa|xa, (phuong, )?thi tran)", "level=commune"),
+    ("so,? (ban,? )?nganh", "level=province"),  # "Sở, ngành" as a row: the province's agencies
 )
 # A share of one rating that the catalogue has as an indicator of its own, without breakdown
 # ("Không hài lòng … 2%" is the dissatisfaction rate).
@@ -223,11 +224,19 @@ def _blocks(text: str) -> list[list[tuple[int, str, str]]]:
             in_run = [k for _, _, k in run]
             rows = sum(k in ("tab", "layout", "loose") for k in in_run)
             anchored = any(k in ("tab", "layout", "levels") for k in in_run)
-            # a line of two tabs is a table row even alone; so is one row under a header of levels
-            if (rows >= 2 and anchored) or "tab" in in_run or ("levels" in in_run and rows >= 1):
+            # a line of two tabs is a table row even alone; so is one row under a header of levels, or under
+            # a header that names two columns or more (a commune's one line of figures, "Số phiếu" by rating)
+            if (rows >= 2 and anchored) or "tab" in in_run or ("levels" in in_run and rows >= 1) or (
+                    rows == 1 and anchored and _named_header(run)):
                 blocks.append(run)
         run = []
     return blocks
+
+
+def _named_header(run: list[tuple[int, str, str]]) -> bool:
+    """Whether a header line of the run names two columns or more as indicators, breakdowns or periods."""
+    named = ("indicator", "breakdown", "period", "variant")
+    return any(k == "header" and sum(_column(c, 0, 0).kind in named for _, c in _cells(line)) >= 2 for _, line, k in run)
 
 
 def _furniture(lines: list[tuple[int, str]], kinds: list[str], n: int) -> bool:
@@ -733,6 +742,7 @@ def _read_block(text: str, block: list[tuple[int, str, str]], catalogue: ex.Cata
     total_column = "dossiers-to-process" if {"dossiers-resolved", "dossiers-pending"} <= named else None
     caption = _caption(text, block[0][0])
     out: list[TableFigure] = []
+    previous: str | None = None  # the indicator the row above named
     for row, folded in zip(rows, folded_rows):
         cells = _split(row.line, row.kind, width)
         if len(cells) > 2 and STT.fullmatch(cells[0][1]) and _cell_value(cells[1][1]) is None:
@@ -740,8 +750,12 @@ def _read_block(text: str, block: list[tuple[int, str, str]], catalogue: ex.Cata
         label = ex.squash(f"{cells[0][1]} {row.more}")
         breakdown, total = _row_breakdown(folded)
         row_indicator = _header_indicator(folded) if not breakdown and not total else None
+        # "Tỷ lệ (%)" alone under a row of counts ("Số phiếu" by rating, "Hồ sơ trễ hạn" by year): their share
+        if row_indicator is None and previous and re.fullmatch(r"\W*(?:ty le|%)\W*", folded):
+            row_indicator = previous
         # "Tỷ lệ đúng hạn (%)" as a row under period columns: its cells are the share of the count it names.
         row_share = bool(row_indicator and phrase(SHARE_HEADER).search(folded)) and not any(c.kind == "share" for c in header)
+        previous = None if row_share else row_indicator
         variants = _variants(folded)
         if row_indicator == "procedures-online-services" and not (online or phrase("truc tuyen").search(folded)):
             row_indicator = None
@@ -773,7 +787,10 @@ def _read_block(text: str, block: list[tuple[int, str, str]], catalogue: ex.Cata
                 if indicator is None and ratings and column.kind == "count":
                     indicator = RATING_SHARE[0]
                 elif indicator and row_share:
-                    indicator = _share_of(indicator, breakdown, catalogue, named)
+                    cell = breakdown or column.breakdown  # the rating may be the column's ("Rất hài lòng" over "Tỷ lệ (%)")
+                    # the share of every form among all forms is no figure (100%, or another share the table lacks)
+                    indicator = None if indicator == RATING_SHARE[0] and not cell.startswith("rating=") else \
+                        _share_of(indicator, cell, catalogue, named)
                 last_count = indicator
             elif column.kind == "share" and ratings and total:
                 indicator = None  # "Tổng … 100%": the shares of the ratings add up, no figure of its own
@@ -783,14 +800,15 @@ def _read_block(text: str, block: list[tuple[int, str, str]], catalogue: ex.Cata
                 extra = _share_breakdown(base, indicator, catalogue) if indicator else ""
             else:
                 indicator = None
-            own = OWN_INDICATOR.get((indicator or "", breakdown))
+            rated = breakdown or column.breakdown
+            own = OWN_INDICATOR.get((indicator or "", rated))
             indicator = own or indicator
             if indicator is None or indicator not in catalogue:
                 continue
             number, percent = value
             if number is not None and not _fits(indicator, number, percent, catalogue):
                 continue
-            parts = [b for b in (breakdown, column.breakdown, extra) if b and not (own and b == breakdown)]
+            parts = [b for b in (breakdown, column.breakdown, extra) if b and not (own and b == rated)]
             if len({b.split("=")[0] for b in parts}) < len(parts):
                 continue  # a row and a column of the same dimension: no cell is both
             if column.yearless:  # "Tháng 1" in a table of "quý I/2019": that year's month; with no year, no figure

@@ -568,3 +568,31 @@ Cấp xã              215           215
 def test_columns_headed_by_a_period_in_words(header: str, code: str | None) -> None:
     period = tb.column_period(header)
     assert (period[0] if period else None) == code
+
+
+def test_ratings_as_columns_with_a_row_of_forms_and_a_row_of_shares(catalogue: ex.Catalogue) -> None:
+    # the survey table turned over: ratings as columns ("Rất hài lòng" is no "rút" of withdrawn dossiers),
+    # one row of forms, then "Tỷ lệ" alone, the shares of the row above; no 100% of the total column
+    text = """\
+                   Rất hài lòng     Hài lòng     Không hài lòng      Cộng
+Phiếu thu về             96            180               4            280
+Tỷ lệ                   34,3          64,3             1,4            100
+"""
+    found = got(tb.read_tables(text, catalogue, no_period))
+    assert found == {("satisfaction-survey-forms", "rating=very_satisfied", "96", "reported"),
+                     ("satisfaction-survey-forms", "rating=satisfied", "180", "reported"),
+                     ("satisfaction-survey-forms", "rating=dissatisfied", "4", "reported"),
+                     ("satisfaction-survey-forms", "", "280", "reported"),
+                     ("share-rating", "rating=very_satisfied", "34.3", "reported"),
+                     ("share-rating", "rating=satisfied", "64.3", "reported"),
+                     ("dissatisfaction-rate", "", "1.4", "reported")}
+
+
+def test_one_row_under_a_header_naming_its_columns_and_agencies_as_a_level(catalogue: ex.Catalogue) -> None:
+    one = "Noi dung       Tiep nhan moi     Da giai quyet     Qua han\nTong so             127               120             1\n"
+    assert {(f.indicator, f.value) for f in tb.read_tables(one, catalogue, no_period)} == {
+        ("dossiers-received", "127"), ("dossiers-resolved", "120"), ("dossiers-resolved-late", "1")}
+    assert tb.table_spans("Ghi chú        xem phụ lục\nTrang 3              12\n") == []  # no named column: no table
+    agencies = "Khối\tTiếp nhận\tĐã giải quyết\nCác sở, ban, ngành\t5.210\t5.002\nSở ngành khác\t90\t88\n"
+    found = got(tb.read_tables(agencies, catalogue, no_period))
+    assert ("dossiers-received", "level=province", "5210", "reported") in found
