@@ -107,7 +107,7 @@ PENDING_INDICATORS = frozenset({"dossiers-due", "dossiers-pending-overdue", "dos
 # Shares the catalogue defines per breakdown: the share of the forms at one rating among all forms.
 RATING_SHARE = ("satisfaction-survey-forms", "share-rating")
 # A row's first cell that only numbers it ("1", "2.", "II"): the label is the next cell.
-STT = re.compile(r"(?:\d+(?:\.\d+)*|[IVX]+)[.)]?")
+STT = re.compile(r"(?:\d+(?:\.\d+)*|[IVX]+)[.)]?|[a-zđ][.)]")  # and "a)", "b."
 
 
 def header_indicators() -> set[str]:
@@ -624,6 +624,7 @@ class _Row:
     line: str
     kind: str
     more: str = ""  # the label's continuation on the lines below ("trước hạn" under "Hồ sơ giải quyết")
+    section: str = ""  # of a line that only names a breakdown ("I   CẤP TỈNH"): the rows below are its own
 
 
 def _merge_headers(lines: list[tuple[str, str]]) -> list[_Column]:
@@ -692,6 +693,18 @@ def _in_group(column: _Column, group: str) -> _Column:
     return column
 
 
+def _section(line: str, kind: str) -> str | None:
+    """The breakdown of a line that names one and nothing else ("I   CẤP TỈNH", "b) Cấp xã"), or None."""
+    cells = [c for _, c in _split(line, kind) if c]
+    if len(cells) == 2 and STT.fullmatch(cells[0]):
+        cells = cells[1:]
+    if len(cells) != 1:
+        return None
+    folded = fold(cells[0])
+    breakdown, total = _row_breakdown(folded)
+    return breakdown if breakdown and not total and _header_indicator(folded) is None else None
+
+
 def _parse_block(block: list[tuple[int, str, str]]) -> tuple[list[_Column], list[_Row]]:
     """The header (the last run of header lines before the rows, split by "Tổng %") and the rows."""
     header: list[_Column] = []
@@ -714,6 +727,11 @@ def _parse_block(block: list[tuple[int, str, str]]) -> tuple[list[_Column], list
         if kind == "levels":  # every cell names a column: put an empty label column before them
             header, pending = [_Column("", -1, -1, None, "label")] + [_column(text, -1, -1) for _, text in cells], []
             continue
+        if kind in ("header", "tab") and (section := _section(line, kind)) is not None and (header or pending):
+            if pending:
+                header, pending = _merge_headers(pending), []
+            rows.append(_Row(offset, line, "section", section=section))
+            continue
         if kind == "header" or (kind == "tab" and not any(c.strip() and _cell_value(c) is not None for _, c in cells[1:])):
             pending.append((line, kind))
             continue
@@ -731,7 +749,7 @@ def _read_block(text: str, block: list[tuple[int, str, str]], catalogue: ex.Cata
     header, rows = _parse_block(block)
     width = sum(c.kind != "label" for c in header)
     folded_rows = [fold(f"{_label(r.line, r.kind, width)} {r.more}".strip()) for r in rows]
-    kinds = [_row_breakdown(f) for f in folded_rows]
+    kinds = [_row_breakdown(f) for r, f in zip(rows, folded_rows) if r.kind != "section"]
     # A table about online services: every row but the total is an online level ("Mức độ 3", "Mức độ 4").
     # Not a table that also has the old levels 1 and 2 ("Mức 1, 2"), which only put information online.
     online = any(b for b, _ in kinds) and all(re.search(r"online_level=(partial|full_process)", b) or total for b, total in kinds)
@@ -743,13 +761,19 @@ def _read_block(text: str, block: list[tuple[int, str, str]], catalogue: ex.Cata
     caption = _caption(text, block[0][0])
     out: list[TableFigure] = []
     previous: str | None = None  # the indicator the row above named
+    section = ""
     for row, folded in zip(rows, folded_rows):
+        if row.kind == "section":
+            section = row.section
+            continue
         cells = _split(row.line, row.kind, width)
         if len(cells) > 2 and STT.fullmatch(cells[0][1]) and _cell_value(cells[1][1]) is None:
             cells = cells[1:]  # "1 | Cấp huyện | …": the number only counts the rows
         label = ex.squash(f"{cells[0][1]} {row.more}")
         breakdown, total = _row_breakdown(folded)
         row_indicator = _header_indicator(folded) if not breakdown and not total else None
+        if section and not breakdown and not total:
+            breakdown = section  # a row of the section above
         # "Tỷ lệ (%)" alone under a row of counts ("Số phiếu" by rating, "Hồ sơ trễ hạn" by year): their share
         if row_indicator is None and previous and re.fullmatch(r"\W*(?:ty le|%)\W*", folded):
             row_indicator = previous

@@ -596,3 +596,17 @@ def test_one_row_under_a_header_naming_its_columns_and_agencies_as_a_level(catal
     agencies = "Khối\tTiếp nhận\tĐã giải quyết\nCác sở, ban, ngành\t5.210\t5.002\nSở ngành khác\t90\t88\n"
     found = got(tb.read_tables(agencies, catalogue, no_period))
     assert ("dossiers-received", "level=province", "5210", "reported") in found
+
+
+def test_section_rows_that_name_a_level(catalogue: ex.Catalogue) -> None:
+    # "A. KHỐI SỞ, NGÀNH" style sections in a tab table: each section's rows are its level's
+    text = ("TT\tChỉ tiêu\tKết quả\n"
+            "a)\tCấp xã\t\n"
+            "1\tSố hồ sơ đã giải quyết\t9.870\n"
+            "2\tSố hồ sơ trễ hạn\t12\n"
+            "b)\tCấp huyện\t\n"
+            "1\tSố hồ sơ đã giải quyết\t3.402\n")
+    found = got(tb.read_tables(text, catalogue, no_period))
+    assert found == {("dossiers-resolved", "level=commune", "9870", "reported"),
+                     ("dossiers-resolved-late", "level=commune", "12", "reported"),
+                     ("dossiers-resolved", "level=district", "3402", "reported")}
