@@ -56,7 +56,8 @@ HEADER_RULES: tuple[tuple[str, str], ...] = (
     ("dossiers-resolved", "(da )?(giai quyet|xu ly|tra ket qua|co ket qua)"),
     ("procedures-online-services", "(so )?(thu tuc|tthc)"),
     ("dossiers-received-online", "truc tuyen"),
-    ("dossiers-received", "(tiep nhan|nhan moi|moi nhan|ho so nhan)"),  # "nhận mới" and "mới nhận"
+    ("dossiers-received", "(tiep nhan|nhan moi|moi nhan|ho so nhan|phat sinh)"),  # "nhận mới" and "mới nhận"; "Hồ sơ phát sinh"
+    ("survey-forms-issued", "(phieu ~ phat( ra)?|phat ra)"),  # "Phiếu phát ra": handed out, not returned
     ("satisfaction-survey-forms", "(so )?phieu"),
 )
 # Headers that say what the cells of an indicator row are: its count, or its share.
@@ -112,7 +113,7 @@ STT = re.compile(r"(?:\d+(?:\.\d+)*|[IVX]+)[.)]?|[a-zđ][.)]")  # and "a)", "b."
 
 def header_indicators() -> set[str]:
     """Every indicator id the table phrases can propose (for checking against the catalogue)."""
-    return {ind for ind, _ in HEADER_RULES} | set(ONLINE.values()) | {
+    return {ind for ind, _ in HEADER_RULES} | {"satisfaction-rate", "dissatisfaction-rate"} | set(ONLINE.values()) | {
         v for _, variants in ROW_VARIANTS for v in variants.values()} | {RATING_SHARE[1]}
 
 
@@ -476,6 +477,9 @@ def _column(header: str, start: int, end: int) -> _Column:
         return _Column(header, start, end, None, "period", period)
     if (part := _yearless_period(folded)) is not None:
         return _Column(header, start, end, None, "period", yearless=part)
+    if phrase(SHARE_HEADER).search(folded) and phrase("hai long").search(folded):  # "Tỷ lệ hài lòng (%)": a rate of its own
+        rate = "dissatisfaction-rate" if phrase("(khong|chua) hai long").search(folded) else "satisfaction-rate"
+        return _Column(header, start, end, rate, "indicator")
     if phrase(SHARE_HEADER).search(folded):  # "Tỷ lệ", "Tỷ lệ đúng hạn (%)": the share of a count
         named = _header_indicator(phrase(SHARE_HEADER).sub(" ", folded))
         return _Column(header, start, end, named, "share")
@@ -759,6 +763,7 @@ def _read_block(text: str, block: list[tuple[int, str, str]], catalogue: ex.Cata
     # "Tổng" before "Đã giải quyết | Đang giải quyết": every dossier to process.
     total_column = "dossiers-to-process" if {"dossiers-resolved", "dossiers-pending"} <= named else None
     caption = _caption(text, block[0][0])
+    spread = _spread_columns(header, rows, folded_rows, width) if not ratings else set()
     out: list[TableFigure] = []
     previous: str | None = None  # the indicator the row above named
     section = ""
@@ -818,6 +823,8 @@ def _read_block(text: str, block: list[tuple[int, str, str]], catalogue: ex.Cata
                 last_count = indicator
             elif column.kind == "share" and ratings and total:
                 indicator = None  # "Tổng … 100%": the shares of the ratings add up, no figure of its own
+            elif column.kind == "share" and column.header in spread:
+                indicator = None  # each row's part of the total, no share the catalogue defines
             elif column.kind == "share":
                 base = column.indicator or row_indicator or last_count
                 indicator = _share_of(base, breakdown, catalogue, named) if base else None
@@ -861,6 +868,26 @@ def _count_share_pairs(pairs: list[tuple[_Column, str]]) -> list[tuple[_Column, 
         share = _Column(f"{column.header} (%)", -1, -1, column.indicator, "share", column.period, column.breakdown)
         out += [(count, m["n"]), (share, f"{m['p']}%")]
     return out
+
+
+def _spread_columns(header: list[_Column], rows: list[_Row], folded_rows: list[str], width: int) -> set[str]:
+    """Headers of the share columns that name no count ("Tỷ lệ (%)") whose rows add up to 100: how a total
+    spreads over the rows (toàn trình 35,2 + một phần 64,8), not the share the catalogue defines for the count."""
+    sums: dict[str, list[float]] = {}
+    for row, folded in zip(rows, folded_rows):
+        breakdown, total = _row_breakdown(folded)
+        if row.kind == "section" or total:
+            continue  # the total row's 100% says nothing
+        if not breakdown:
+            return set()  # rows naming counts ("Đúng hạn 98,45%", "Trễ hạn 1,55%") add up to 100 by nature
+        cells = _split(row.line, row.kind, width)
+        if len(cells) > 2 and STT.fullmatch(cells[0][1]) and _cell_value(cells[1][1]) is None:
+            cells = cells[1:]
+        for column, cell in _align(header, cells, row.kind == "layout"):
+            value = _cell_value(cell) if column.kind == "share" and column.indicator is None else None
+            if value is not None and value[0] is not None:
+                sums.setdefault(column.header, []).append(value[0])
+    return {h for h, values in sums.items() if len(values) >= 2 and abs(sum(values) - 100) <= 0.6}
 
 
 def _column_indicator(indicator: str, online: bool, variants: dict[str, str], breakdown: str) -> str | None:

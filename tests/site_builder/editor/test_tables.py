@@ -610,3 +610,22 @@ def test_section_rows_that_name_a_level(catalogue: ex.Catalogue) -> None:
     assert found == {("dossiers-resolved", "level=commune", "9870", "reported"),
                      ("dossiers-resolved-late", "level=commune", "12", "reported"),
                      ("dossiers-resolved", "level=district", "3402", "reported")}
+
+
+def test_survey_columns_forms_handed_out_and_the_rate(catalogue: ex.Catalogue) -> None:
+    text = ("Cơ quan\tSố phiếu đã phát\tSố phiếu thu lại\tTỷ lệ không hài lòng (%)\n"
+            "Cấp tỉnh\t450\t431\t1,2\nCấp huyện\t900\t874\t0,8\n")
+    found = got(tb.read_tables(text, catalogue, no_period))
+    assert ("survey-forms-issued", "level=province", "450", "reported") in found
+    assert ("satisfaction-survey-forms", "level=province", "431", "reported") in found
+    assert ("dissatisfaction-rate", "level=district", "0.8", "reported") in found
+    assert not any(i == "satisfaction-survey-coverage" for i, *_ in found)
+
+
+def test_a_share_column_whose_rows_add_up_to_the_whole_is_no_rate(catalogue: ex.Catalogue) -> None:
+    # "Tỷ lệ" beside the levels' online dossiers: how the online dossiers spread over the levels (100 in
+    # all), not the share of each level's dossiers sent online; a named share column is still read
+    spread = "Cấp\tTiếp nhận\tHồ sơ trực tuyến\tTỷ lệ (%)\nCấp huyện\t9.020\t2.610\t30,5\nCấp xã\t21.400\t5.950\t69,5\n"
+    assert not any(i == "share-online" for i, *_ in got(tb.read_tables(spread, catalogue, no_period)))
+    named = spread.replace("Tỷ lệ (%)", "Tỷ lệ trực tuyến (%)")
+    assert ("share-online", "level=commune", "69.5", "reported") in got(tb.read_tables(named, catalogue, no_period))
