@@ -764,6 +764,9 @@ def _read_block(text: str, block: list[tuple[int, str, str]], catalogue: ex.Cata
     total_column = "dossiers-to-process" if {"dossiers-resolved", "dossiers-pending"} <= named else None
     caption = _caption(text, block[0][0])
     spread = _spread_columns(header, rows, folded_rows, width) if not ratings else set()
+    # The period of the table's title, for columns of months without a year: read at the table's first
+    # line, as the header's own "Tháng 1" would otherwise stand as the period of the rows below it.
+    table_period = period_at(block[0][0]) if any(c.yearless for c in header) else None
     out: list[TableFigure] = []
     previous: str | None = None  # the indicator the row above named
     section = ""
@@ -842,11 +845,11 @@ def _read_block(text: str, block: list[tuple[int, str, str]], catalogue: ex.Cata
             parts = [b for b in (breakdown, column.breakdown, extra) if b and not (own and b == rated)]
             if len({b.split("=")[0] for b in parts}) < len(parts):
                 continue  # a row and a column of the same dimension: no cell is both
-            if column.yearless:  # "Tháng 1" in a table of "quý I/2019": that year's month; with no year, no figure
-                if not base_period or not re.match(r"\d{4}", base_period[0]):
+            if column.yearless:  # "Tháng 1" in a table of "quý I/2019": that month of the table's period, else no figure
+                inside = _within(column.yearless, table_period)
+                if inside is None:
                     continue
-                code = base_period[0][:4] + column.yearless
-                period = (code, *ex.period_bounds(code))
+                period = inside
             else:
                 period = column.period or base_period or ("", "", "")
             out.append(TableFigure(
@@ -868,6 +871,20 @@ def _count_share_pairs(pairs: list[tuple[_Column, str]]) -> list[tuple[_Column, 
         share = _Column(f"{column.header} (%)", -1, -1, column.indicator, "share", column.period, column.breakdown)
         out += [(count, m["n"]), (share, f"{m['p']}%")]
     return out
+
+
+def _within(part: str, period: Period | None) -> Period | None:
+    """The month or quarter `part` ("-01", "-Q1") of a year that lies within `period` (the table's title:
+    "từ 15/12/2023 đến 14/3/2024" puts "Tháng 1" in 2024), or None."""
+    if not period or not period[2]:
+        return None
+    first, last = period[1] or period[2][:4] + "-01-01", period[2]
+    for year in sorted({first[:4], last[:4]}):
+        code = year + part
+        start, end = ex.period_bounds(code)
+        if first <= start and end <= last:
+            return (code, start, end)
+    return None
 
 
 def _spread_columns(header: list[_Column], rows: list[_Row], folded_rows: list[str], width: int) -> set[str]:

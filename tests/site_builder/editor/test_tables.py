@@ -629,3 +629,15 @@ def test_a_share_column_whose_rows_add_up_to_the_whole_is_no_rate(catalogue: ex.
     assert not any(i == "share-online" for i, *_ in got(tb.read_tables(spread, catalogue, no_period)))
     named = spread.replace("Tỷ lệ (%)", "Tỷ lệ trực tuyến (%)")
     assert ("share-online", "level=commune", "69.5", "reported") in got(tb.read_tables(named, catalogue, no_period))
+
+
+def test_a_month_column_falls_in_the_year_of_the_tables_period_that_holds_it(catalogue: ex.Catalogue) -> None:
+    text = "Kỳ báo cáo\tTháng 12\tTháng 1\nHồ sơ tiếp nhận\t1.204\t998\n"
+
+    def winter(offset: int) -> tb.Period:
+        return ("2023-12-15/2024-01-14", "2023-12-15", "2024-01-14")
+
+    found = {(f.period, f.value) for f in tb.read_tables(text, catalogue, winter)}
+    assert found == set()  # neither month lies whole within the period: no guess
+    wider = {(f.period, f.value) for f in tb.read_tables(text, catalogue, lambda o: ("2023-12-01/2024-01-31", "2023-12-01", "2024-01-31"))}
+    assert wider == {("2023-12", "1204"), ("2024-01", "998")}
