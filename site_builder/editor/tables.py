@@ -597,7 +597,7 @@ def _cell_value(cell: str) -> tuple[float | None, bool] | None:
 def _share_of(indicator: str, breakdown: str, catalogue: ex.Catalogue, named: set[str | None] | frozenset[str] = frozenset()) -> str | None:
     """The share the catalogue defines for a count (share-on-time for dossiers-resolved-on-time);
     of two ("online ÷ received" and "online ÷ eligible"), the one whose whole the table counts."""
-    if indicator == RATING_SHARE[0] and breakdown.startswith("rating="):
+    if indicator == RATING_SHARE[0] and "rating=" in breakdown:
         return RATING_SHARE[1]
     options = [(den, share) for num, den, share, extra in catalogue.shares if num == indicator and not extra]
     # A share the catalogue keeps for several counts, told apart by a breakdown (digitisation-share of
@@ -687,6 +687,9 @@ def _in_group(column: _Column, group: str) -> _Column:
     part the group qualifies ("Quá hạn" under "Đang giải quyết" is still open, not resolved late)."""
     if (period := column_period(group)) is not None:
         return column if column.period else replace(column, period=period)
+    breakdown, total = _row_breakdown(fold(group))
+    if breakdown and not total and not column.breakdown and _header_indicator(fold(group)) is None:
+        return replace(column, breakdown=breakdown)  # "Rất hài lòng" over "Số phiếu | Tỷ lệ", "Cấp xã" over …
     named = _header_indicator(fold(group))
     if named is None:
         return column
@@ -791,9 +794,11 @@ def _read_block(text: str, block: list[tuple[int, str, str]], catalogue: ex.Cata
         variants = _variants(folded)
         if row_indicator == "procedures-online-services" and not (online or phrase("truc tuyen").search(folded)):
             row_indicator = None
-        if not (breakdown or total or row_indicator or variants):
+        # a row labelled by its period ("Quý I/2023", "Năm 2022") under columns naming what is counted
+        row_period = column_period(label) if not (breakdown or total or row_indicator or variants) else None
+        if not (breakdown or total or row_indicator or variants or row_period):
             continue  # a row we cannot name ("Mức 1, 2"): never read as the total
-        base_period = period_at(row.offset)
+        base_period = row_period or period_at(row.offset)
         quote = ex.squash(f"{row.line} {row.more}")
         last_count: str | None = None
         for column, cell in _count_share_pairs(_align(header, cells, row.kind == "layout")):
@@ -816,8 +821,8 @@ def _read_block(text: str, block: list[tuple[int, str, str]], catalogue: ex.Cata
                 last_count = indicator
             elif column.kind in ("count", "period", "breakdown"):
                 indicator = row_indicator or (total_column if column.kind == "count" else None)
-                if indicator is None and ratings and column.kind == "count":
-                    indicator = RATING_SHARE[0]
+                if indicator is None and column.kind == "count" and (ratings or column.breakdown.startswith("rating=")):
+                    indicator = RATING_SHARE[0]  # forms by rating: the rows' ratings, or the column's group
                 elif indicator and row_share:
                     cell = breakdown or column.breakdown  # the rating may be the column's ("Rất hài lòng" over "Tỷ lệ (%)")
                     # the share of every form among all forms is no figure (100%, or another share the table lacks)
@@ -826,15 +831,15 @@ def _read_block(text: str, block: list[tuple[int, str, str]], catalogue: ex.Cata
                 last_count = indicator
             elif column.kind == "share" and ratings and total:
                 indicator = None  # "Tổng … 100%": the shares of the ratings add up, no figure of its own
-            elif column.kind == "share" and column.header in spread:
+            elif column.kind == "share" and column in spread:
                 indicator = None  # each row's part of the total, no share the catalogue defines
             elif column.kind == "share":
                 base = column.indicator or row_indicator or last_count
-                indicator = _share_of(base, breakdown, catalogue, named) if base else None
+                indicator = _share_of(base, f"{breakdown};{column.breakdown}", catalogue, named) if base else None
                 extra = _share_breakdown(base, indicator, catalogue) if indicator else ""
             else:
                 indicator = None
-            rated = breakdown or column.breakdown
+            rated = column.breakdown if column.breakdown.startswith("rating=") else breakdown or column.breakdown
             own = OWN_INDICATOR.get((indicator or "", rated))
             indicator = own or indicator
             if indicator is None or indicator not in catalogue:
@@ -887,10 +892,10 @@ def _within(part: str, period: Period | None) -> Period | None:
     return None
 
 
-def _spread_columns(header: list[_Column], rows: list[_Row], folded_rows: list[str], width: int) -> set[str]:
-    """Headers of the share columns that name no count ("Tỷ lệ (%)") whose rows add up to 100: how a total
+def _spread_columns(header: list[_Column], rows: list[_Row], folded_rows: list[str], width: int) -> set[_Column]:
+    """The share columns that name no count ("Tỷ lệ (%)") whose rows add up to 100: how a total
     spreads over the rows (toàn trình 35,2 + một phần 64,8), not the share the catalogue defines for the count."""
-    sums: dict[str, list[float]] = {}
+    sums: dict[_Column, list[float]] = {}
     for row, folded in zip(rows, folded_rows):
         breakdown, total = _row_breakdown(folded)
         if row.kind == "section" or total:
@@ -903,8 +908,8 @@ def _spread_columns(header: list[_Column], rows: list[_Row], folded_rows: list[s
         for column, cell in _align(header, cells, row.kind == "layout"):
             value = _cell_value(cell) if column.kind == "share" and column.indicator is None else None
             if value is not None and value[0] is not None:
-                sums.setdefault(column.header, []).append(value[0])
-    return {h for h, values in sums.items() if len(values) >= 2 and abs(sum(values) - 100) <= 0.6}
+                sums.setdefault(column, []).append(value[0])
+    return {c for c, values in sums.items() if len(values) >= 2 and abs(sum(values) - 100) <= 0.6}
 
 
 def _column_indicator(indicator: str, online: bool, variants: dict[str, str], breakdown: str) -> str | None:

@@ -641,3 +641,23 @@ def test_a_month_column_falls_in_the_year_of_the_tables_period_that_holds_it(cat
     assert found == set()  # neither month lies whole within the period: no guess
     wider = {(f.period, f.value) for f in tb.read_tables(text, catalogue, lambda o: ("2023-12-01/2024-01-31", "2023-12-01", "2024-01-31"))}
     assert wider == {("2023-12", "1204"), ("2024-01", "998")}
+
+
+def test_groups_naming_a_rating_or_a_level_and_rows_naming_a_period(catalogue: ex.Catalogue) -> None:
+    # ratings over "SL | %" pairs, rows of agencies
+    ratings = """\
+                   Hài lòng            Bình thường         Không hài lòng
+Cơ quan            SL        %         SL        %         SL        %
+Cấp tỉnh           410      82,0        75      15,0        15       3,0
+"""
+    found = got(tb.read_tables(ratings, catalogue, no_period))
+    assert ("satisfaction-survey-forms", "level=province;rating=satisfied", "410", "reported") in found
+    assert ("share-rating", "level=province;rating=average", "15", "reported") in found
+    assert ("dissatisfaction-rate", "level=province", "3", "reported") in found
+    # levels over the counts, months as rows
+    levels = ("Tháng\tCấp xã\t\tCấp huyện\t\n\tĐã giải quyết\tTrễ hạn\tĐã giải quyết\tTrễ hạn\n"
+              "Tháng 7/2022\t812\t3\t240\t0\nTháng 8/2022\t790\t1\t251\t2\n")
+    found_l = {(f.indicator, f.breakdown, f.period, f.value) for f in tb.read_tables(levels, catalogue, no_period)}
+    assert ("dossiers-resolved", "level=commune", "2022-07", "812") in found_l
+    assert ("dossiers-resolved-late", "level=district", "2022-08", "2") in found_l
+    assert len(found_l) == 8
