@@ -56,7 +56,8 @@ fixes on other wordings (tests in test_tables.py): "Rất hài lòng" read as "r
 forms returned and "Tỷ lệ hài lòng" as coverage (wrong values before); tables turned over (ratings as columns, a
 "Tỷ lệ" row under a row of forms); a bare share column whose level rows add up to 100 (a spread, no rate);
 section rows naming a level ("I   CẤP TỈNH", "a) Cấp xã"); "Sở, ngành" as a level row; one row under a header
-naming its columns; a month column only within the title's period. The misses left: Q7's seven
+naming its columns; a month column only within the title's period; a header group naming a rating or a level
+("Hài lòng" over "SL | %"); rows labelled by a period ("Quý I/2023"). The misses left: Q7's seven
 numbers in "ngàn" (by design), Q4's "Số phiếu phát ra: 250" (a prose label whose noun comes before the number)
 and Q5's satisfaction rate printed 50 characters after "hài lòng" (prose).
 """
