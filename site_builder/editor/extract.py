@@ -176,6 +176,10 @@ _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 # a thousands group always has three digits, so "78.4" can only be a decimal.
 _POINT_PERCENT = r"\d{1,3}\.\d{1,2}(?=[ \t]?%)"
 _NUMBER = re.compile(rf"(?<![\w.,])(?P<a>{_POINT_PERCENT}|{_NUM})(?:[ \t]?/[ \t]?(?P<b>{_NUM}))?(?P<c>[ \t]?/[ \t]?\d+)?(?P<pct>[ \t]?%)?")
+# A number glued to the word before it, as text extracted from a PDF loses the space after a letter with
+# a diacritic ("đạt tỷlệ99,75%", "thu về1.204 phiếu"). Only a shape no OCR'd letter takes: a decimal
+# percentage or thousands with separators; a bare digit in a word ("h6", "t6n") stays a letter.
+_GLUED = re.compile(rf"(?<=[^\W\d_])(?P<a>\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|\d+,\d+(?=[ \t]?%))(?P<b>(?!))?(?P<c>(?!))?(?P<pct>[ \t]?%)?")
 _SKIP_BEFORE = re.compile(phrase(pt.SKIP_BEFORE).pattern + r"[^\w:]*$")  # "trong tháng: 6.730" is a label and its figure
 _DATE_BEFORE = re.compile(phrase("(ngay|thang|den|tu|quy|nam)").pattern + r"\W*$")
 # A number followed by a word for its magnitude ("hơn 4,5 ngàn hồ sơ", "5 nghìn lượt") is that many
@@ -237,10 +241,10 @@ def find_numbers(sentence: str, english: bool = False) -> list[Number]:
     folded, where = fold_with_map(sentence)
     masked = [(where[m.start()], where[m.end() - 1] + 1) for mask in _MASKS for m in mask.finditer(folded)]
     found: list[Number] = []
-    for m in _NUMBER.finditer(sentence):
+    for m in sorted([*_NUMBER.finditer(sentence), *_GLUED.finditer(sentence)], key=lambda m: m.start()):
         before, after = sentence[: m.start()], sentence[m.end():]
-        if m["c"] or re.match(r"[ \t]?[/\-][ \t]?[^\W\d_]", after):  # a/b/c dates, "76/NQ-CP", "31-CT/TU"
-            continue
+        if m["c"] or (re.match(r"[ \t]?[/\-][ \t]?[^\W\d_]", after) and not re.match(r"[ \t]+-[ \t]+", after)):
+            continue  # a/b/c dates, "76/NQ-CP", "31-CT/TU"; but "81,30% - hạng 20": a dash between two items
         if before.rstrip(" \t").endswith("/"):  # "phiếu /5.658" is a count; ": /076" a document number
             prev = before.rstrip(" \t")[:-1].rstrip(" \t")
             if not prev or not prev[-1].isalpha():
@@ -432,6 +436,9 @@ def _block_sentences(text: str, block: list[tuple[int, str]]) -> list[Sentence]:
         prev_blank, prev_end = False, stripped[-1]
     chunk = text[begin:end]
     for m in _SENTENCE_END.finditer(chunk):
+        if re.fullmatch(r"\.{4,}|…{2,}", m.group()) and m.start() and chunk[m.start() - 1] in " \t" \
+                and chunk[m.end():].split("\n", 1)[0].strip():
+            continue  # a dot leader between a label and its value ("PAR INDEX 2023 ........ 89,72%"), no sentence end
         rest = chunk[m.end():].lstrip()
         if not rest or rest[0].isupper() or rest[0].isdigit() or rest[0] in "(-+*•#\"“'":
             cuts.add(begin + m.end())
@@ -820,9 +827,9 @@ def _indices(items: list[_Item], catalogue: Catalogue, previous: list[_Item] | N
             kind = "score-share"  # "40,62/80 điểm, đạt tỷ lệ 50,77%": the score as a share of the maximum
         elif number.percent and re.search(r"\(\s*$", item.left) and index == "sipas":
             kind = "score"  # "tăng 2,58% so với năm 2022 (80,08%)": the earlier year's index, in brackets
-        elif re.match(pt.POINTS, item.right) or (phrase(pt.SCORE_CUE).search(item.left)
+        elif re.match(pt.POINTS, item.right) or ((phrase(pt.SCORE_CUE).search(item.left) or _labelled(item.before, where))
                                                       and (number.percent or number.denominator is not None)):
-            kind = "score"  # "70,34 điểm" is a score wherever it stands; a percentage only after "đạt"
+            kind = "score"  # "70,34 điểm" is a score wherever it stands; a percentage only after "đạt" or as a label's value
         else:
             continue
         ind = f"{index}-{kind}"
@@ -875,6 +882,12 @@ def _average_reach(before: str) -> str:
 def _other_unit_words(before: str) -> bool:
     """Whether the figure's own clause names the nation (its average is then the nation's row, see _other_unit)."""
     return bool(_NATION.search(fold(re.split(r"[,;:(]", before)[-1])))
+
+
+def _labelled(before: str, where: int) -> bool:
+    """Whether the number is the value of the index's name as a label: only its year and a colon, a dot
+    leader or a bar between them ("SIPAS 2023: 85,61%", "PAR INDEX 2023 ........ 89,72%" in an infographic)."""
+    return where >= 0 and re.fullmatch(r"(?:\s*(?:nam\s+)?\d{4})?\s*(?::|\.{2,}|…+|\|)[\s.…:|]*", before[where:]) is not None
 
 
 def _parents(sentence: str, numbers: list[Number]) -> list[int | None]:

@@ -20,11 +20,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from site_builder.content import periods
 from site_builder.editor import extract as ex
 from site_builder.editor import phrases as pt
+from site_builder.editor import text_periods
 from site_builder.editor.phrases import fold, fold_with_map, phrase
 
 Period = tuple[str, str, str]  # (code, first day, last day)
@@ -37,9 +38,13 @@ PeriodAt = Callable[[int], "Period | None"]
 # "quá hạn … chưa có kết quả" (still open) before "quá hạn" (resolved late), "chưa đến hạn" before
 # "đến hạn"; "thủ tục" only where no "hồ sơ" is named ("Hồ sơ TTHC tiếp nhận" counts dossiers).
 HEADER_RULES: tuple[tuple[str, str], ...] = (
-    ("dossiers-withdrawn", "(`r[ua]t`|tra lai)"),
+    ("dossiers-withdrawn", "(`r[ua]t(?!\\W+hai\\W*long)`|tra lai)"),  # "rút" (or OCR's "rat"), never "Rất hài lòng"
+    # "Số hóa thành phần hồ sơ", "Kết quả được số hóa": before "hồ sơ" and "kết quả" name other counts
+    ("results-digitised", "(ket qua ~ " + pt.DIGITISED + "|" + pt.DIGITISED + " ket qua)"),
+    ("dossiers-digitised", pt.DIGITISED),
     ("dossiers-carried-over", "((ky truoc|ton) ~ chuyen (qua|sang)|ton ky truoc|ky truoc)"),
-    ("dossiers-to-process", "(tong so ho so (phai |can )?(giai quyet|xu ly)|phai giai quyet)"),
+    # "Số hồ sơ nhận giải quyết" (the form of Circular 01/2018): new and carried over together
+    ("dossiers-to-process", "(tong so ho so (phai |can )?(giai quyet|xu ly)|phai giai quyet|ho so nhan giai quyet)"),
     ("dossiers-pending-within-deadline", "(chua den han|trong han)"),
     ("dossiers-due", "den han"),
     ("dossiers-resolved-on-time", pt.ON_TIME_WITH_EARLY),  # "Đúng và trước hạn", "Trước và đúng hạn", "Sớm và đúng hạn" …
@@ -51,11 +56,15 @@ HEADER_RULES: tuple[tuple[str, str], ...] = (
     ("dossiers-resolved", "(da )?(giai quyet|xu ly|tra ket qua|co ket qua)"),
     ("procedures-online-services", "(so )?(thu tuc|tthc)"),
     ("dossiers-received-online", "truc tuyen"),
-    ("dossiers-received", "(tiep nhan|nhan moi|ho so nhan)"),
+    ("dossiers-received", "(tiep nhan|nhan moi|moi nhan|ho so nhan|phat sinh)"),  # "nhận mới" and "mới nhận"; "Hồ sơ phát sinh"
+    ("survey-forms-issued", "(phieu ~ phat( ra)?|phat ra)"),  # "Phiếu phát ra": handed out, not returned
     ("satisfaction-survey-forms", "(so )?phieu"),
 )
 # Headers that say what the cells of an indicator row are: its count, or its share.
-COUNT_HEADER = "(so luong|so ho so|tong so|ket qua|tong|so luot( danh gia)?|luot danh gia)"
+COUNT_HEADER = "(so luong|so ho so|tong so|ket qua|tong|cong|tong cong|so luot( danh gia)?|luot danh gia|tan (so|suat)|so nguoi|so phieu|sl|n)"
+# Columns computed from the others, no figure of the row's own: a comparison of two periods ("So sánh
+# 2021/2020 (%)", "Tăng, giảm"), a cumulative share ("Tỷ lệ cộng dồn", as a statistics package prints it).
+DERIVED_HEADER = "(so sanh|tang,? giam|tang/giam|chenh lech|cong don|tich luy|`\\d{4}\\s*/\\s*\\d{4}`)"
 SHARE_HEADER = "(ty le|`%`)"
 # The header of the label column ("STT", "Nội dung", "Mức độ"): never a column of figures.
 LABEL_HEADER = "(stt|tt|noi dung|chi tieu|don vi|linh vuc|muc do|kenh|hinh thuc|cap|(muc )?danh gia)"
@@ -76,6 +85,7 @@ ROW_BREAKDOWNS: tuple[tuple[str, str], ...] = (
     ("binh thuong", "rating=average"),
 ) + tuple((spec, f"level={level}") for spec, level in pt.LEVELS) + (
     ("(cac xa|xa, (phuong, )?thi tran)", "level=commune"),
+    ("so,? (ban,? )?nganh", "level=province"),  # "Sở, ngành" as a row: the province's agencies
 )
 # A share of one rating that the catalogue has as an indicator of its own, without breakdown
 # ("Không hài lòng … 2%" is the dissatisfaction rate).
@@ -98,12 +108,12 @@ PENDING_INDICATORS = frozenset({"dossiers-due", "dossiers-pending-overdue", "dos
 # Shares the catalogue defines per breakdown: the share of the forms at one rating among all forms.
 RATING_SHARE = ("satisfaction-survey-forms", "share-rating")
 # A row's first cell that only numbers it ("1", "2.", "II"): the label is the next cell.
-STT = re.compile(r"(?:\d+(?:\.\d+)*|[IVX]+)[.)]?")
+STT = re.compile(r"(?:\d+(?:\.\d+)*|[IVX]+)[.)]?|[a-zđ][.)]")  # and "a)", "b."
 
 
 def header_indicators() -> set[str]:
     """Every indicator id the table phrases can propose (for checking against the catalogue)."""
-    return {ind for ind, _ in HEADER_RULES} | set(ONLINE.values()) | {
+    return {ind for ind, _ in HEADER_RULES} | {"satisfaction-rate", "dissatisfaction-rate"} | set(ONLINE.values()) | {
         v for _, variants in ROW_VARIANTS for v in variants.values()} | {RATING_SHARE[1]}
 
 
@@ -130,7 +140,10 @@ class TableFigure:
 
 _TAB_LINE = re.compile(r"[^\n]*\t[^\n]*\t")
 _GAP = re.compile(r"\t| {3,}")
-_NUMBER_CELL = re.compile(rf"(?:{ex._NUM}|\d+\.\d{{1,2}})\s?%?|{ex._NUM}\s*/\s*{ex._NUM}|[-–/]")
+# A signed number ("-37,6", "+2,1") is a change between columns: a cell of the table, never a figure.
+_NUMBER_CELL = re.compile(rf"[-+–]?\s?(?:{ex._NUM}|\d+\.\d{{1,2}})\s?%?|{ex._NUM}\s*/\s*{ex._NUM}|[-–/]")
+# "104 (32,5)": a count and its share in brackets in one cell, as survey papers print "n (%)".
+_COUNT_SHARE = re.compile(rf"(?P<n>{ex._NUM})\s*\(\s*(?P<p>{ex._NUM})\s*%?\s*\)")
 _LOOSE_ROW = re.compile(rf"(?P<label>.*?\S)[ \t]+(?P<cells>(?:{ex._NUM})%?(?:[ \t]+(?:{ex._NUM})%?){{2,}})[ \t]*")
 
 
@@ -148,7 +161,7 @@ def _cells(line: str) -> list[tuple[int, str]]:
 
 
 def _is_number(cell: str) -> bool:
-    return bool(_NUMBER_CELL.fullmatch(cell))
+    return bool(_NUMBER_CELL.fullmatch(cell) or _COUNT_SHARE.fullmatch(cell))
 
 
 # A header of repeated level names with single spaces between them ("Mức độ 1 Mức độ 2 Mức độ 3"),
@@ -157,8 +170,14 @@ _REPEATED_LEVELS = re.compile(r"\s*(?:muc\s+(?:do\s+)?\d\s*){2,}")
 _LEVEL_CELL = re.compile(r"muc\s+(?:do\s+)?\d")
 
 
+# A line that numbers the columns under a header, as official forms print it: "(1)  (2)  (3)=(4)+(5)  (4) …".
+_COLUMN_NUMBERS = re.compile(r"\s*(?:\(\d+\)(?:\s*=\s*[\d()+\-\s]*[\d)])?\s*){3,}")
+
+
 def _line_kind(line: str) -> str:
-    """tab, layout (aligned cells with a figure), header (aligned short words), loose, or ''."""
+    """tab, layout (aligned cells with a figure), header (aligned short words), colnum, loose, or ''."""
+    if _COLUMN_NUMBERS.fullmatch(line.replace("\t", " ")):
+        return "colnum"
     if _TAB_LINE.match(line):
         return "tab"
     if _REPEATED_LEVELS.fullmatch(fold(line)):
@@ -191,22 +210,48 @@ def _blocks(text: str) -> list[list[tuple[int, str, str]]]:
     figures; a header line or a loose row (single spaces) only counts next to a tab or layout line."""
     blocks: list[list[tuple[int, str, str]]] = []
     run: list[tuple[int, str, str]] = []
-    for start, line in ex._lines(text) + [(len(text) + 1, "")]:
-        kind = _line_kind(line)
+    lines = ex._lines(text) + [(len(text) + 1, "")]
+    kinds = [_line_kind(line) for _, line in lines]
+    for n, (start, line) in enumerate(lines):
+        kind = kinds[n]
         if not kind and run and run[-1][2] in ("layout", "cont") and _continues(line):
             kind = "cont"
         if kind:
             run.append((start, line, kind))
             continue
+        if run and run[-1][2] in ("header", "layout", "tab") and _furniture(lines, kinds, n):
+            continue  # a page's running title or number between a table's lines: the table goes on
         if run:
-            kinds = [k for _, _, k in run]
-            rows = sum(k in ("tab", "layout", "loose") for k in kinds)
-            anchored = any(k in ("tab", "layout", "levels") for k in kinds)
-            # a line of two tabs is a table row even alone; so is one row under a header of levels
-            if (rows >= 2 and anchored) or "tab" in kinds or ("levels" in kinds and rows >= 1):
+            in_run = [k for _, _, k in run]
+            rows = sum(k in ("tab", "layout", "loose") for k in in_run)
+            anchored = any(k in ("tab", "layout", "levels") for k in in_run)
+            # a line of two tabs is a table row even alone; so is one row under a header of levels, or under
+            # a header that names two columns or more (a commune's one line of figures, "Số phiếu" by rating)
+            if (rows >= 2 and anchored) or "tab" in in_run or ("levels" in in_run and rows >= 1) or (
+                    rows == 1 and anchored and _named_header(run)):
                 blocks.append(run)
         run = []
     return blocks
+
+
+def _named_header(run: list[tuple[int, str, str]]) -> bool:
+    """Whether a header line of the run names two columns or more as indicators, breakdowns or periods."""
+    named = ("indicator", "breakdown", "period", "variant")
+    return any(k == "header" and sum(_column(c, 0, 0).kind in named for _, c in _cells(line)) >= 2 for _, line, k in run)
+
+
+def _furniture(lines: list[tuple[int, str]], kinds: list[str], n: int) -> bool:
+    """Whether line n, and at most one more, stand between two lines of one table: a page break's running
+    title or page number in text extracted from a PDF. Not a sentence, a caption or a blank line."""
+    for k in (n, n + 1):
+        if k >= len(lines) or kinds[k]:
+            return False
+        line = lines[k][1].strip()
+        if not line or line.endswith((".", ":", ";")) or phrase(CAPTION).match(fold(line)):
+            return False
+        if k + 1 < len(lines) and kinds[k + 1] in ("layout", "tab"):
+            return True
+    return False
 
 
 def table_spans(text: str) -> list[tuple[int, int]]:
@@ -221,7 +266,8 @@ def table_spans(text: str) -> list[tuple[int, int]]:
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _QUARTER = re.compile(r"\W*quy\s+(?P<q>iv|i{1,3}|[1-4])\s*(?:/|nam)\s*(?P<y>\d{4})\W*")
 _MONTH = re.compile(r"\W*thang\s+(?P<m>\d{1,2})\s*(?:/|nam)\s*(?P<y>\d{4})\W*")
-_MONTHS = re.compile(r"\W*(?P<n>3|6|9)\s+thang\s+(?:dau\s+)?(?:nam\s+)?(?P<y>\d{4})\W*")
+# "6 tháng đầu năm 2023", "Lũy kế 11 tháng năm 2023" (from January: the first N months)
+_MONTHS = re.compile(r"\W*(?:luy\s+ke\s+)?(?P<n>[1-9]|1[0-2])\s+thang\s+(?:dau\s+)?(?:nam\s+)?(?P<y>\d{4})\W*")
 
 
 def _short_period(folded: str) -> str | None:
@@ -231,8 +277,31 @@ def _short_period(folded: str) -> str | None:
     if (m := _MONTH.fullmatch(folded)) and 1 <= int(m["m"]) <= 12:
         return f"{m['y']}-{int(m['m']):02d}"
     if m := _MONTHS.fullmatch(folded):
-        return f"{m['y']}-" + {"3": "Q1", "6": "H1", "9": "9M"}[m["n"]]
+        return m["y"] + {"1": "-01", "3": "-Q1", "6": "-H1", "12": ""}.get(m["n"], f"-{m['n']}M")
     return None
+
+
+_YEARLESS = re.compile(r"\W*(?:(?P<kind>thang|quy)\s+(?P<n>iv|i{1,3}|\d{1,2}))\W*")
+
+
+def _yearless_period(folded: str) -> str | None:
+    """"-09" of a column headed "Tháng 9", "-Q3" of "Quý III": a period whose year the table's title gives."""
+    m = _YEARLESS.fullmatch(folded)
+    if not m:
+        return None
+    if m["kind"] == "quy":
+        q = _ROMAN.get(m["n"]) or (int(m["n"]) if m["n"].isdigit() else 0)
+        return f"-Q{q}" if 1 <= q <= 4 else None
+    return f"-{int(m['n']):02d}" if m["n"].isdigit() and 1 <= int(m["n"]) <= 12 else None
+
+
+def _spoken_period(header: str) -> Period | None:
+    """A header that is one period as prose words it ("Lũy kế đến 31/10/2023", "Từ 01/01 đến 31/10/2023"),
+    read as `text_periods` reads it in a sentence. Not a period compared with ("Cùng kỳ năm 2022")."""
+    spans = text_periods.find_periods(header)
+    if len(spans) != 1 or spans[0].comparison or re.search(r"\w", header[: spans[0].start] + header[spans[0].end:]):
+        return None
+    return (spans[0].code, *ex.period_bounds(spans[0].code))
 
 
 def column_period(header: str) -> Period | None:
@@ -242,7 +311,7 @@ def column_period(header: str) -> Period | None:
         return (code, *ex.period_bounds(code))
     m = re.fullmatch(r"\W*(?:n\w{1,3}m\s+)?(\d{4})(?:\W*\(.*\)\W*)?", fold(header))
     if not m or not 1900 <= int(m[1]) <= 2100:
-        return None
+        return _spoken_period(header)
     year = int(m[1])
     until = re.search(r"den\s+(\d{1,2})/(\d{1,2})", fold(header))
     if not until:
@@ -391,6 +460,7 @@ class _Column:
     kind: str  # indicator | count | share | period | breakdown | variant | label | unknown
     period: Period | None = None
     breakdown: str = ""  # of a column headed "Cấp huyện", "Mức độ 3"; "" under "Tổng"
+    yearless: str = ""  # "-01", "-Q1" of a column headed "Tháng 1", "Quý I": the year is the table's
 
 
 def _header_indicator(folded: str) -> str | None:
@@ -401,8 +471,15 @@ def _header_indicator(folded: str) -> str | None:
 
 def _column(header: str, start: int, end: int) -> _Column:
     folded = fold(header)
+    if phrase(DERIVED_HEADER).search(folded):
+        return _Column(header, start, end, None, "unknown")
     if (period := column_period(header)) is not None:
         return _Column(header, start, end, None, "period", period)
+    if (part := _yearless_period(folded)) is not None:
+        return _Column(header, start, end, None, "period", yearless=part)
+    if phrase(SHARE_HEADER).search(folded) and phrase("hai long").search(folded):  # "Tỷ lệ hài lòng (%)": a rate of its own
+        rate = "dissatisfaction-rate" if phrase("(khong|chua) hai long").search(folded) else "satisfaction-rate"
+        return _Column(header, start, end, rate, "indicator")
     if phrase(SHARE_HEADER).search(folded):  # "Tỷ lệ", "Tỷ lệ đúng hạn (%)": the share of a count
         named = _header_indicator(phrase(SHARE_HEADER).sub(" ", folded))
         return _Column(header, start, end, named, "share")
@@ -413,8 +490,11 @@ def _column(header: str, start: int, end: int) -> _Column:
         return _Column(header, start, end, None, "breakdown", breakdown=breakdown)
     if any(phrase(spec).search(folded) and _header_indicator(phrase(spec).sub(" ", folded)) is None for spec, _ in ROW_VARIANTS):
         return _Column(header, start, end, _header_indicator(folded), "variant")  # "Trực tuyến" alone: a channel
-    if (indicator := _header_indicator(folded)) is not None:
-        return _Column(header, start, end, indicator, "indicator")
+    # "Trong đó trễ do lỗi hệ thống", "Do lỗi phần mềm": the late dossiers one cause explains (the
+    # catalogue's causes are causes of delay), whether or not the header says "hạn"
+    cause = next((f"cause={value}" for spec, value in pt.CONTEXT["cause"][0] if phrase(spec).search(folded)), "")
+    if (indicator := _header_indicator(folded)) is not None or cause:
+        return _Column(header, start, end, indicator or "dossiers-resolved-late", "indicator", breakdown=cause)
     if phrase(LABEL_HEADER).fullmatch(folded.strip()):
         return _Column(header, start, end, None, "label")
     return _Column(header, start, end, None, "unknown")
@@ -517,10 +597,18 @@ def _cell_value(cell: str) -> tuple[float | None, bool] | None:
 def _share_of(indicator: str, breakdown: str, catalogue: ex.Catalogue, named: set[str | None] | frozenset[str] = frozenset()) -> str | None:
     """The share the catalogue defines for a count (share-on-time for dossiers-resolved-on-time);
     of two ("online ÷ received" and "online ÷ eligible"), the one whose whole the table counts."""
-    if indicator == RATING_SHARE[0] and breakdown.startswith("rating="):
+    if indicator == RATING_SHARE[0] and "rating=" in breakdown:
         return RATING_SHARE[1]
     options = [(den, share) for num, den, share, extra in catalogue.shares if num == indicator and not extra]
+    # A share the catalogue keeps for several counts, told apart by a breakdown (digitisation-share of
+    # dossiers, of results): only when the count has no share of its own. `_share_breakdown` adds it.
+    options = options or [(den, share) for num, den, share, extra in catalogue.shares if num == indicator]
     return next((share for den, share in options if den in named), options[0][1] if options else None)
+
+
+def _share_breakdown(count: str | None, share: str, catalogue: ex.Catalogue) -> str:
+    """The breakdown that tells `share` of `count` from the same share of another count ("object=dossier")."""
+    return next((extra for num, _, s, extra in catalogue.shares if num == count and s == share), "")
 
 
 def _caption(text: str, start: int) -> str:
@@ -540,23 +628,88 @@ class _Row:
     line: str
     kind: str
     more: str = ""  # the label's continuation on the lines below ("trước hạn" under "Hồ sơ giải quyết")
+    section: str = ""  # of a line that only names a breakdown ("I   CẤP TỈNH"): the rows below are its own
 
 
 def _merge_headers(lines: list[tuple[str, str]]) -> list[_Column]:
-    """One header from the header lines above the rows: a layout header wrapped over two lines
-    ("Hồ sơ | Đã giải | Đang giải" over "tiếp nhận | quyết | quyết") joins under the line with most cells."""
-    split = [_split(line, kind) for line, kind in lines]
-    base = max(range(len(split)), key=lambda i: len(split[i]))
-    if lines[base][1] != "header" or len(split) == 1:
+    """One header from the header lines above the rows. The line with most cells (the lowest of equals)
+    gives the columns. A cell of another line over one column is that header wrapped ("Hồ sơ | Đã giải"
+    over "tiếp nhận | quyết"); a cell of a line above that spans several columns is their group ("Đã giải
+    quyết" over "Đúng hạn | Quá hạn", "Tháng 11/2023" over "Tiếp nhận | Tỷ lệ"), which `_in_group` applies.
+    Tab lines span a cell over the empty cells after it (merged cells pasted from a word processor)."""
+    if len(lines) == 1 or not all(kind == lines[0][1] for _, kind in lines) or lines[0][1] not in ("header", "tab"):
         return _header_columns(*lines[-1])
-    texts = {pos: [text] for pos, text in split[base]}
+    tab = lines[0][1] == "tab"
+    if tab:  # a cell's position is its index; the label cell may be empty on every line but one
+        split = [[(i, _clean(c)) for i, c in enumerate(line.split("\t")) if _clean(c)] for line, _ in lines]
+        width = max(len(line.split("\t")) for line, _ in lines)
+    else:
+        split = [_split(line, kind) for line, kind in lines]
+    base = max(range(len(split)), key=lambda i: (len(split[i]), i))
+    spots = list(range(width)) if tab else [pos for pos, _ in split[base]]
+    texts: dict[int, list[str]] = {pos: [] for pos in spots}
+    ends: dict[int, int] = {pos: pos + 1 if tab else pos + len(text) for pos, text in ([] if tab else split[base])} or {p: p + 1 for p in spots}
+    for pos, text in split[base]:
+        texts[pos].append(text)
+    groups: dict[int, list[str]] = {pos: [] for pos in spots}
     for i, cells in enumerate(split):
         if i == base:
             continue
-        for pos, text in cells:
-            nearest = min(texts, key=lambda p: abs(p - pos))
-            texts[nearest].insert(0 if i < base else len(texts[nearest]), text)
-    return [_column(" ".join(parts), pos, pos + max(len(t) for t in parts)) for pos, parts in sorted(texts.items())]
+        for n, (pos, text) in enumerate(cells):
+            nxt = cells[n + 1][0] if n + 1 < len(cells) else 10**6
+            if tab:
+                covered = [p for p in spots if pos <= p < nxt]
+            else:
+                covered = [p for p in spots if pos - 1 <= (p + ends[p]) / 2 < nxt - 1] if i < base else []
+            if len(covered) >= 2 and i < base:
+                for p in covered:
+                    groups[p].append(text)
+            elif covered:
+                texts[covered[0]].insert(0 if i < base else len(texts[covered[0]]), text)
+            elif not tab and not any(pos < ends[p] and p < pos + len(text) for p in spots) and i < base:
+                texts[pos], groups[pos], ends[pos] = [text], [], pos + len(text)  # a column of its own ("STT")
+                spots = sorted(spots + [pos])
+            else:
+                nearest = min(spots, key=lambda p: abs(p - pos))
+                texts[nearest].insert(0 if i < base else len(texts[nearest]), text)
+    out = []
+    for pos in sorted(spots):
+        parts = texts[pos]
+        column = _column(" ".join(parts), -1 if tab else pos, -1 if tab else pos + max((len(t) for t in parts), default=0))
+        for group in reversed(groups[pos]):  # the nearest group first
+            column = _in_group(column, group)
+        out.append(column)
+    return out
+
+
+def _in_group(column: _Column, group: str) -> _Column:
+    """A column under the header of its group: the group's period; the group's count under "Tổng số"; a
+    part the group qualifies ("Quá hạn" under "Đang giải quyết" is still open, not resolved late)."""
+    if (period := column_period(group)) is not None:
+        return column if column.period else replace(column, period=period)
+    breakdown, total = _row_breakdown(fold(group))
+    if breakdown and not total and not column.breakdown and _header_indicator(fold(group)) is None:
+        return replace(column, breakdown=breakdown)  # "Rất hài lòng" over "Số phiếu | Tỷ lệ", "Cấp xã" over …
+    named = _header_indicator(fold(group))
+    if named is None:
+        return column
+    if column.kind == "count" or (column.kind == "share" and column.indicator is None):
+        return replace(column, kind="indicator" if column.kind == "count" else "share", indicator=named)
+    if named == "dossiers-pending" and column.indicator in ("dossiers-resolved-late", "dossiers-pending"):
+        return replace(column, indicator="dossiers-pending-overdue" if column.indicator != "dossiers-pending" else column.indicator)
+    return column
+
+
+def _section(line: str, kind: str) -> str | None:
+    """The breakdown of a line that names one and nothing else ("I   CẤP TỈNH", "b) Cấp xã"), or None."""
+    cells = [c for _, c in _split(line, kind) if c]
+    if len(cells) == 2 and STT.fullmatch(cells[0]):
+        cells = cells[1:]
+    if len(cells) != 1:
+        return None
+    folded = fold(cells[0])
+    breakdown, total = _row_breakdown(folded)
+    return breakdown if breakdown and not total and _header_indicator(folded) is None else None
 
 
 def _parse_block(block: list[tuple[int, str, str]]) -> tuple[list[_Column], list[_Row]]:
@@ -565,6 +718,8 @@ def _parse_block(block: list[tuple[int, str, str]]) -> tuple[list[_Column], list
     pending: list[tuple[str, str]] = []
     rows: list[_Row] = []
     for offset, line, kind in block:
+        if kind == "colnum":
+            continue
         if kind == "cont":
             if rows:
                 rows[-1].more += " " + line.strip()
@@ -579,7 +734,12 @@ def _parse_block(block: list[tuple[int, str, str]]) -> tuple[list[_Column], list
         if kind == "levels":  # every cell names a column: put an empty label column before them
             header, pending = [_Column("", -1, -1, None, "label")] + [_column(text, -1, -1) for _, text in cells], []
             continue
-        if kind == "header" or (kind == "tab" and not any(_cell_value(c) is not None for _, c in cells[1:])):
+        if kind in ("header", "tab") and (section := _section(line, kind)) is not None and (header or pending):
+            if pending:
+                header, pending = _merge_headers(pending), []
+            rows.append(_Row(offset, line, "section", section=section))
+            continue
+        if kind == "header" or (kind == "tab" and not any(c.strip() and _cell_value(c) is not None for _, c in cells[1:])):
             pending.append((line, kind))
             continue
         if pending:
@@ -596,7 +756,7 @@ def _read_block(text: str, block: list[tuple[int, str, str]], catalogue: ex.Cata
     header, rows = _parse_block(block)
     width = sum(c.kind != "label" for c in header)
     folded_rows = [fold(f"{_label(r.line, r.kind, width)} {r.more}".strip()) for r in rows]
-    kinds = [_row_breakdown(f) for f in folded_rows]
+    kinds = [_row_breakdown(f) for r, f in zip(rows, folded_rows) if r.kind != "section"]
     # A table about online services: every row but the total is an online level ("Mức độ 3", "Mức độ 4").
     # Not a table that also has the old levels 1 and 2 ("Mức 1, 2"), which only put information online.
     online = any(b for b, _ in kinds) and all(re.search(r"online_level=(partial|full_process)", b) or total for b, total in kinds)
@@ -606,26 +766,44 @@ def _read_block(text: str, block: list[tuple[int, str, str]], catalogue: ex.Cata
     # "Tổng" before "Đã giải quyết | Đang giải quyết": every dossier to process.
     total_column = "dossiers-to-process" if {"dossiers-resolved", "dossiers-pending"} <= named else None
     caption = _caption(text, block[0][0])
+    spread = _spread_columns(header, rows, folded_rows, width) if not ratings else set()
+    # The period of the table's title, for columns of months without a year: read at the table's first
+    # line, as the header's own "Tháng 1" would otherwise stand as the period of the rows below it.
+    table_period = period_at(block[0][0]) if any(c.yearless for c in header) else None
     out: list[TableFigure] = []
+    previous: str | None = None  # the indicator the row above named
+    section = ""
     for row, folded in zip(rows, folded_rows):
+        if row.kind == "section":
+            section = row.section
+            continue
         cells = _split(row.line, row.kind, width)
         if len(cells) > 2 and STT.fullmatch(cells[0][1]) and _cell_value(cells[1][1]) is None:
             cells = cells[1:]  # "1 | Cấp huyện | …": the number only counts the rows
         label = ex.squash(f"{cells[0][1]} {row.more}")
         breakdown, total = _row_breakdown(folded)
         row_indicator = _header_indicator(folded) if not breakdown and not total else None
+        if section and not breakdown and not total:
+            breakdown = section  # a row of the section above
+        # "Tỷ lệ (%)" alone under a row of counts ("Số phiếu" by rating, "Hồ sơ trễ hạn" by year): their share
+        if row_indicator is None and previous and re.fullmatch(r"\W*(?:ty le|%)\W*", folded):
+            row_indicator = previous
         # "Tỷ lệ đúng hạn (%)" as a row under period columns: its cells are the share of the count it names.
         row_share = bool(row_indicator and phrase(SHARE_HEADER).search(folded)) and not any(c.kind == "share" for c in header)
+        previous = None if row_share else row_indicator
         variants = _variants(folded)
         if row_indicator == "procedures-online-services" and not (online or phrase("truc tuyen").search(folded)):
             row_indicator = None
-        if not (breakdown or total or row_indicator or variants):
+        # a row labelled by its period ("Quý I/2023", "Năm 2022") under columns naming what is counted
+        row_period = column_period(label) if not (breakdown or total or row_indicator or variants) else None
+        if not (breakdown or total or row_indicator or variants or row_period):
             continue  # a row we cannot name ("Mức 1, 2"): never read as the total
-        base_period = period_at(row.offset)
+        base_period = row_period or period_at(row.offset)
         quote = ex.squash(f"{row.line} {row.more}")
         last_count: str | None = None
-        for column, cell in _align(header, cells, row.kind == "layout"):
+        for column, cell in _count_share_pairs(_align(header, cells, row.kind == "layout")):
             value = _cell_value(cell)
+            extra = ""
             if value is None or (not cell.strip() and row.kind != "tab"):
                 continue  # no figure; or nothing under the header in an aligned row, which says nothing
             indicator: str | None
@@ -643,34 +821,95 @@ def _read_block(text: str, block: list[tuple[int, str, str]], catalogue: ex.Cata
                 last_count = indicator
             elif column.kind in ("count", "period", "breakdown"):
                 indicator = row_indicator or (total_column if column.kind == "count" else None)
-                if indicator is None and ratings and column.kind == "count":
-                    indicator = RATING_SHARE[0]
+                if indicator is None and column.kind == "count" and (ratings or column.breakdown.startswith("rating=")):
+                    indicator = RATING_SHARE[0]  # forms by rating: the rows' ratings, or the column's group
                 elif indicator and row_share:
-                    indicator = _share_of(indicator, breakdown, catalogue, named)
+                    cell = breakdown or column.breakdown  # the rating may be the column's ("Rất hài lòng" over "Tỷ lệ (%)")
+                    # the share of every form among all forms is no figure (100%, or another share the table lacks)
+                    indicator = None if indicator == RATING_SHARE[0] and not cell.startswith("rating=") else \
+                        _share_of(indicator, cell, catalogue, named)
                 last_count = indicator
             elif column.kind == "share" and ratings and total:
                 indicator = None  # "Tổng … 100%": the shares of the ratings add up, no figure of its own
+            elif column.kind == "share" and column in spread:
+                indicator = None  # each row's part of the total, no share the catalogue defines
             elif column.kind == "share":
                 base = column.indicator or row_indicator or last_count
-                indicator = _share_of(base, breakdown, catalogue, named) if base else None
+                indicator = _share_of(base, f"{breakdown};{column.breakdown}", catalogue, named) if base else None
+                extra = _share_breakdown(base, indicator, catalogue) if indicator else ""
             else:
                 indicator = None
-            own = OWN_INDICATOR.get((indicator or "", breakdown))
+            rated = column.breakdown if column.breakdown.startswith("rating=") else breakdown or column.breakdown
+            own = OWN_INDICATOR.get((indicator or "", rated))
             indicator = own or indicator
             if indicator is None or indicator not in catalogue:
                 continue
             number, percent = value
             if number is not None and not _fits(indicator, number, percent, catalogue):
                 continue
-            parts = [b for b in (breakdown, column.breakdown) if b and not (own and b == breakdown)]
+            parts = [b for b in (breakdown, column.breakdown, extra) if b and not (own and b == rated)]
             if len({b.split("=")[0] for b in parts}) < len(parts):
                 continue  # a row and a column of the same dimension: no cell is both
-            period = column.period or base_period or ("", "", "")
+            if column.yearless:  # "Tháng 1" in a table of "quý I/2019": that month of the table's period, else no figure
+                inside = _within(column.yearless, table_period)
+                if inside is None:
+                    continue
+                period = inside
+            else:
+                period = column.period or base_period or ("", "", "")
             out.append(TableFigure(
                 row.offset, indicator, ";".join(sorted(parts)),
                 "" if number is None else ex.format_value(number), "missing" if number is None else "reported",
                 f"{caption}, dòng {label}" + (f", cột {column.header}" if column.header else ""), quote, *period))
     return out
+
+
+def _count_share_pairs(pairs: list[tuple[_Column, str]]) -> list[tuple[_Column, str]]:
+    """Each "n (%)" cell as two: the count under its column (a count column if it names none), then the share."""
+    out: list[tuple[_Column, str]] = []
+    for column, cell in pairs:
+        m = _COUNT_SHARE.fullmatch(cell.strip())
+        if not m:
+            out.append((column, cell))
+            continue
+        count = column if column.kind in ("indicator", "period", "breakdown", "count") else replace(column, kind="count", indicator=None)
+        share = _Column(f"{column.header} (%)", -1, -1, column.indicator, "share", column.period, column.breakdown)
+        out += [(count, m["n"]), (share, f"{m['p']}%")]
+    return out
+
+
+def _within(part: str, period: Period | None) -> Period | None:
+    """The month or quarter `part` ("-01", "-Q1") of a year that lies within `period` (the table's title:
+    "từ 15/12/2023 đến 14/3/2024" puts "Tháng 1" in 2024), or None."""
+    if not period or not period[2]:
+        return None
+    first, last = period[1] or period[2][:4] + "-01-01", period[2]
+    for year in sorted({first[:4], last[:4]}):
+        code = year + part
+        start, end = ex.period_bounds(code)
+        if first <= start and end <= last:
+            return (code, start, end)
+    return None
+
+
+def _spread_columns(header: list[_Column], rows: list[_Row], folded_rows: list[str], width: int) -> set[_Column]:
+    """The share columns that name no count ("Tỷ lệ (%)") whose rows add up to 100: how a total
+    spreads over the rows (toàn trình 35,2 + một phần 64,8), not the share the catalogue defines for the count."""
+    sums: dict[_Column, list[float]] = {}
+    for row, folded in zip(rows, folded_rows):
+        breakdown, total = _row_breakdown(folded)
+        if row.kind == "section" or total:
+            continue  # the total row's 100% says nothing
+        if not breakdown:
+            return set()  # rows naming counts ("Đúng hạn 98,45%", "Trễ hạn 1,55%") add up to 100 by nature
+        cells = _split(row.line, row.kind, width)
+        if len(cells) > 2 and STT.fullmatch(cells[0][1]) and _cell_value(cells[1][1]) is None:
+            cells = cells[1:]
+        for column, cell in _align(header, cells, row.kind == "layout"):
+            value = _cell_value(cell) if column.kind == "share" and column.indicator is None else None
+            if value is not None and value[0] is not None:
+                sums.setdefault(column, []).append(value[0])
+    return {c for c, values in sums.items() if len(values) >= 2 and abs(sum(values) - 100) <= 0.6}
 
 
 def _column_indicator(indicator: str, online: bool, variants: dict[str, str], breakdown: str) -> str | None:

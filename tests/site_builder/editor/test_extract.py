@@ -750,3 +750,29 @@ def test_values_in_the_brackets_of_a_change_are_values_of_what_changed(catalogue
     assert [(r.indicator, r.value, r.period, r.breakdown) for r in rows] == [
         ("dossiers-received-online", "4210", "2023-Q1", ""), ("dossiers-received-online", "2950", "2023-Q2", ""),
         ("procedures-online-share", "38.5", "2023", "online_level=partial")]
+
+
+def test_an_index_as_a_label_with_its_value_after_a_colon_or_a_dot_leader(catalogue: ex.Catalogue) -> None:
+    # an infographic's lines: the index and its year as a label, its percentage after a colon or a leader of
+    # dots (no sentence ends there); the nation's average on its own line is no figure of the province's
+    text = ("KẾT QUẢ CÁC CHỈ SỐ NĂM 2022 CỦA TỈNH SƠN NGỌC\n\n"
+            "Chỉ số SIPAS năm 2022: 81,30% - hạng 20/63\n"
+            "PAR INDEX 2022 ………… 84,05% ………… hạng 11/63\n"
+            "Bình quân cả nước: SIPAS 80,08%\n")
+    got = {(r.indicator, r.period, r.value) for r in ex.extract(text, catalogue, report="x") if r.unit == ""}
+    assert ("sipas-score", "2022", "81.3") in got
+    assert ("par-index-score", "2022", "84.05") in got
+    assert ("sipas-rank", "2022", "20") in got
+    assert not any(v == "80.08" for _, _, v in got)
+
+
+
+def test_a_number_glued_to_the_word_before_it(catalogue: ex.Catalogue) -> None:
+    # PDF text that lost the space after a letter with a diacritic: a decimal percentage or thousands with
+    # separators is a figure; a lone digit inside a word ("h6so") stays an OCR'd letter
+    numbers = [(n.text, n.value) for n in ex.find_numbers("giải quyết 2.816 hồsơ, trong đó trễhạn chiếm tỷlệ0,64%, còn h6so 3")]
+    assert ("0,64%", 0.64) in numbers and ("2.816", 2816.0) in numbers and not any(t == "6" for t, _ in numbers)
+    rows = ex.extract("Quý II/2023, xã đã giải quyết 2.816 hồsơ, đúng hạn đạt tỷlệ99,36%, tiếp nhận mới là2.904 hồsơ.",
+                      catalogue, report="x")
+    got = {(r.indicator, r.value) for r in rows}
+    assert ("share-on-time", "99.36") in got and ("dossiers-received", "2904") in got

@@ -423,3 +423,241 @@ def test_channel_columns_under_rows_of_levels(catalogue: ex.Catalogue) -> None:
         ("dossiers-received-online", "level=district", "1105", "reported"),
         ("dossiers-received-online", "level=commune", "455", "reported"),
     }  # "Trực tiếp" names a channel but not what is counted: left out
+
+
+# --------------------------------------------------------------------------- the third probe set's classes (issue 23)
+
+
+def test_a_comparison_column_is_no_share_of_the_row(catalogue: ex.Catalogue) -> None:
+    # "Tăng, giảm (%)" beside two years: a change, never the row's share; the share row still reads
+    text = """\
+ Chỉ tiêu                          Năm 2022     Năm 2023     Tăng, giảm (%)
+ Hồ sơ giải quyết quá hạn               340          212          -37,6
+ Tỷ lệ hồ sơ đúng hạn (%)              97,1         98,4            1,3
+"""
+    found = {(f.indicator, f.period, f.value) for f in tb.read_tables(text, catalogue, no_period)}
+    assert found == {("dossiers-resolved-late", "2022", "340"), ("dossiers-resolved-late", "2023", "212"),
+                     ("share-on-time", "2022", "97.1"), ("share-on-time", "2023", "98.4")}
+
+
+def test_a_frequency_table_with_a_cumulative_share(catalogue: ex.Catalogue) -> None:
+    # a statistics package's table: "Tần suất" counts the forms, "Tỷ lệ tích lũy" is no rating's share
+    text = """\
+                     Tần suất     Tỷ lệ (%)     Tỷ lệ tích lũy (%)
+ Rất hài lòng           140          56,0              56,0
+ Hài lòng                95          38,0              94,0
+ Không hài lòng          15           6,0             100,0
+"""
+    found = got(tb.read_tables(text, catalogue, no_period))
+    assert ("satisfaction-survey-forms", "rating=very_satisfied", "140", "reported") in found
+    assert ("share-rating", "rating=satisfied", "38", "reported") in found
+    assert ("dissatisfaction-rate", "", "6", "reported") in found
+    assert not any(v in ("94", "100") for _, _, v, _ in found)
+
+
+def test_digitisation_columns(catalogue: ex.Catalogue) -> None:
+    text = "Đơn vị\tTiếp nhận\tHồ sơ được số hóa\tTỷ lệ (%)\tSố hóa kết quả\nCấp xã\t2.040\t1.930\t94,6\t1.801\nCấp huyện\t880\t875\t99,4\t860\n"
+    found = got(tb.read_tables(text, catalogue, no_period))
+    assert ("dossiers-digitised", "level=commune", "1930", "reported") in found
+    assert ("digitisation-share", "level=commune;object=dossier", "94.6", "reported") in found
+    assert ("results-digitised", "level=district", "860", "reported") in found
+
+
+def test_a_cause_column_counts_late_dossiers(catalogue: ex.Catalogue) -> None:
+    # the header names the cause only ("Do lỗi phần mềm"), not "trễ hạn"
+    text = "Mức độ\tĐã giải quyết\tQuá hạn\tDo lỗi phần mềm\nMức độ 3\t640\t12\t7\nMức độ 4\t215\t3\t3\n"
+    found = got(tb.read_tables(text, catalogue, no_period))
+    assert ("dossiers-resolved-late", "online_level=partial", "12", "reported") in found
+    assert ("dossiers-resolved-late", "cause=system-error;online_level=partial", "7", "reported") in found
+    assert ("dossiers-resolved-late", "cause=system-error;online_level=full_process", "3", "reported") in found
+
+
+def test_a_count_with_its_share_in_brackets(catalogue: ex.Catalogue) -> None:
+    # "n (%)" cells, spaces between the columns; the share marked with its own "%"
+    text = """\
+ Mức đánh giá          Số phiếu (%)
+ Rất hài lòng          61 (40,7%)
+ Hài lòng              80 (53,3%)
+ Bình thường            9 (6,0%)
+"""
+    found = got(tb.read_tables(text, catalogue, no_period))
+    assert ("satisfaction-survey-forms", "rating=very_satisfied", "61", "reported") in found
+    assert ("share-rating", "rating=very_satisfied", "40.7", "reported") in found
+    assert ("share-rating", "rating=average", "6", "reported") in found
+
+
+def test_a_layout_header_with_groups_and_a_line_of_column_numbers(catalogue: ex.Catalogue) -> None:
+    # the form of Circular 01/2018 in other words: groups over their columns, "Tổng số" taking its group's
+    # count, "Quá hạn" under "Đang giải quyết" still open, and a line numbering the columns
+    text = """\
+                          Hồ sơ nhận giải quyết       Đã giải quyết          Đang giải quyết
+ TT   Cơ quan            Tổng số     Mới nhận        Tổng số   Trễ hạn       Tổng số   Quá hạn
+ (1)  (2)                (3)         (4)             (5)       (6)           (7)       (8)
+ 1    Cấp tỉnh           1.250       1.198           1.201        4             49        2
+ 2    Cấp xã               640         630             622        0             18        1
+"""
+    found = got(tb.read_tables(text, catalogue, no_period))
+    assert ("dossiers-to-process", "level=province", "1250", "reported") in found
+    assert ("dossiers-received", "level=commune", "630", "reported") in found
+    assert ("dossiers-resolved", "level=province", "1201", "reported") in found
+    assert ("dossiers-resolved-late", "level=province", "4", "reported") in found
+    assert ("dossiers-pending", "level=commune", "18", "reported") in found
+    assert ("dossiers-pending-overdue", "level=province", "2", "reported") in found
+    assert not any(v in ("3", "5", "6", "7", "8") for _, _, v, _ in found)
+
+
+def test_a_tab_header_whose_periods_span_their_columns(catalogue: ex.Catalogue) -> None:
+    # merged cells pasted with tabs: a period over the empty cells after it; "9 tháng" and "Lũy kế … tháng"
+    text = ("Đơn vị\tQuý III/2022\t\t9 tháng năm 2022\t\n"
+            "\tĐã giải quyết\tTỷ lệ trễ hạn (%)\tĐã giải quyết\tTỷ lệ trễ hạn (%)\n"
+            "Cấp huyện\t1.320\t0,8\t3.977\t1,1\n"
+            "Cấp xã\t2.005\t0,2\t6.114\t0,3\n")
+    found = {(f.indicator, f.breakdown, f.period, f.value) for f in tb.read_tables(text, catalogue, no_period)}
+    assert ("dossiers-resolved", "level=district", "2022-Q3", "1320") in found
+    assert ("share-late", "level=district", "2022-9M", "1.1") in found
+    assert ("dossiers-resolved", "level=commune", "2022-9M", "6114") in found
+    assert len(found) == 8
+
+
+@pytest.mark.parametrize(("header", "code"), [
+    ("Lũy kế 10 tháng năm 2024", "2024-10M"), ("5 tháng đầu năm 2022", "2022-5M"), ("12 tháng năm 2021", "2021"),
+])
+def test_columns_of_the_first_months(header: str, code: str) -> None:
+    period = tb.column_period(header)
+    assert period is not None and period[0] == code
+
+
+def test_columns_of_months_without_a_year_take_the_tables_year(catalogue: ex.Catalogue) -> None:
+    # "Tháng 7 | Tháng 8 | Quý III" under a title of 2021, a running page title and page number between
+    # the header and the rows (text extracted from a PDF)
+    text = """\
+Biểu 3. Hồ sơ đã giải quyết quý III năm 2021
+                          Tháng 7     Tháng 8     Tháng 9     Quý III
+BÁO CÁO TỔNG KẾT – TRANG 14
+Hồ sơ đã giải quyết          210         198         305         713
+Hồ sơ quá hạn                  2           0           1           3
+"""
+    def title(offset: int) -> tb.Period:
+        return ("2021-Q3", "2021-07-01", "2021-09-30")
+
+    found = {(f.indicator, f.period, f.value) for f in tb.read_tables(text, catalogue, title)}
+    assert ("dossiers-resolved", "2021-07", "210") in found
+    assert ("dossiers-resolved-late", "2021-08", "0") in found
+    assert ("dossiers-resolved", "2021-Q3", "713") in found
+    assert len(found) == 8
+    assert tb.read_tables(text, catalogue, no_period) == []  # no year anywhere: no figure, never a guessed one
+
+
+def test_a_sentence_between_two_tables_still_ends_the_first() -> None:
+    text = """\
+                Tiếp nhận     Đã giải quyết
+Cấp huyện           410           402
+Cấp xã              220           219
+Số liệu trên lấy từ phần mềm một cửa.
+                Tiếp nhận     Đã giải quyết
+Cấp huyện           390           388
+Cấp xã              215           215
+"""
+    assert len(tb.table_spans(text)) == 2
+
+
+@pytest.mark.parametrize(("header", "code"), [
+    ("Tính đến ngày 30/6/2024", "../2024-06-30"), ("Từ 01/01 đến 30/4/2022", "2022-01-01/2022-04-30"),
+    ("Cùng kỳ năm 2023", None),  # the period compared with is no column of the report's own period
+])
+def test_columns_headed_by_a_period_in_words(header: str, code: str | None) -> None:
+    period = tb.column_period(header)
+    assert (period[0] if period else None) == code
+
+
+def test_ratings_as_columns_with_a_row_of_forms_and_a_row_of_shares(catalogue: ex.Catalogue) -> None:
+    # the survey table turned over: ratings as columns ("Rất hài lòng" is no "rút" of withdrawn dossiers),
+    # one row of forms, then "Tỷ lệ" alone, the shares of the row above; no 100% of the total column
+    text = """\
+                   Rất hài lòng     Hài lòng     Không hài lòng      Cộng
+Phiếu thu về             96            180               4            280
+Tỷ lệ                   34,3          64,3             1,4            100
+"""
+    found = got(tb.read_tables(text, catalogue, no_period))
+    assert found == {("satisfaction-survey-forms", "rating=very_satisfied", "96", "reported"),
+                     ("satisfaction-survey-forms", "rating=satisfied", "180", "reported"),
+                     ("satisfaction-survey-forms", "rating=dissatisfied", "4", "reported"),
+                     ("satisfaction-survey-forms", "", "280", "reported"),
+                     ("share-rating", "rating=very_satisfied", "34.3", "reported"),
+                     ("share-rating", "rating=satisfied", "64.3", "reported"),
+                     ("dissatisfaction-rate", "", "1.4", "reported")}
+
+
+def test_one_row_under_a_header_naming_its_columns_and_agencies_as_a_level(catalogue: ex.Catalogue) -> None:
+    one = "Noi dung       Tiep nhan moi     Da giai quyet     Qua han\nTong so             127               120             1\n"
+    assert {(f.indicator, f.value) for f in tb.read_tables(one, catalogue, no_period)} == {
+        ("dossiers-received", "127"), ("dossiers-resolved", "120"), ("dossiers-resolved-late", "1")}
+    assert tb.table_spans("Ghi chú        xem phụ lục\nTrang 3              12\n") == []  # no named column: no table
+    agencies = "Khối\tTiếp nhận\tĐã giải quyết\nCác sở, ban, ngành\t5.210\t5.002\nSở ngành khác\t90\t88\n"
+    found = got(tb.read_tables(agencies, catalogue, no_period))
+    assert ("dossiers-received", "level=province", "5210", "reported") in found
+
+
+def test_section_rows_that_name_a_level(catalogue: ex.Catalogue) -> None:
+    # "A. KHỐI SỞ, NGÀNH" style sections in a tab table: each section's rows are its level's
+    text = ("TT\tChỉ tiêu\tKết quả\n"
+            "a)\tCấp xã\t\n"
+            "1\tSố hồ sơ đã giải quyết\t9.870\n"
+            "2\tSố hồ sơ trễ hạn\t12\n"
+            "b)\tCấp huyện\t\n"
+            "1\tSố hồ sơ đã giải quyết\t3.402\n")
+    found = got(tb.read_tables(text, catalogue, no_period))
+    assert found == {("dossiers-resolved", "level=commune", "9870", "reported"),
+                     ("dossiers-resolved-late", "level=commune", "12", "reported"),
+                     ("dossiers-resolved", "level=district", "3402", "reported")}
+
+
+def test_survey_columns_forms_handed_out_and_the_rate(catalogue: ex.Catalogue) -> None:
+    text = ("Cơ quan\tSố phiếu đã phát\tSố phiếu thu lại\tTỷ lệ không hài lòng (%)\n"
+            "Cấp tỉnh\t450\t431\t1,2\nCấp huyện\t900\t874\t0,8\n")
+    found = got(tb.read_tables(text, catalogue, no_period))
+    assert ("survey-forms-issued", "level=province", "450", "reported") in found
+    assert ("satisfaction-survey-forms", "level=province", "431", "reported") in found
+    assert ("dissatisfaction-rate", "level=district", "0.8", "reported") in found
+    assert not any(i == "satisfaction-survey-coverage" for i, *_ in found)
+
+
+def test_a_share_column_whose_rows_add_up_to_the_whole_is_no_rate(catalogue: ex.Catalogue) -> None:
+    # "Tỷ lệ" beside the levels' online dossiers: how the online dossiers spread over the levels (100 in
+    # all), not the share of each level's dossiers sent online; a named share column is still read
+    spread = "Cấp\tTiếp nhận\tHồ sơ trực tuyến\tTỷ lệ (%)\nCấp huyện\t9.020\t2.610\t30,5\nCấp xã\t21.400\t5.950\t69,5\n"
+    assert not any(i == "share-online" for i, *_ in got(tb.read_tables(spread, catalogue, no_period)))
+    named = spread.replace("Tỷ lệ (%)", "Tỷ lệ trực tuyến (%)")
+    assert ("share-online", "level=commune", "69.5", "reported") in got(tb.read_tables(named, catalogue, no_period))
+
+
+def test_a_month_column_falls_in_the_year_of_the_tables_period_that_holds_it(catalogue: ex.Catalogue) -> None:
+    text = "Kỳ báo cáo\tTháng 12\tTháng 1\nHồ sơ tiếp nhận\t1.204\t998\n"
+
+    def winter(offset: int) -> tb.Period:
+        return ("2023-12-15/2024-01-14", "2023-12-15", "2024-01-14")
+
+    found = {(f.period, f.value) for f in tb.read_tables(text, catalogue, winter)}
+    assert found == set()  # neither month lies whole within the period: no guess
+    wider = {(f.period, f.value) for f in tb.read_tables(text, catalogue, lambda o: ("2023-12-01/2024-01-31", "2023-12-01", "2024-01-31"))}
+    assert wider == {("2023-12", "1204"), ("2024-01", "998")}
+
+
+def test_groups_naming_a_rating_or_a_level_and_rows_naming_a_period(catalogue: ex.Catalogue) -> None:
+    # ratings over "SL | %" pairs, rows of agencies
+    ratings = """\
+                   Hài lòng            Bình thường         Không hài lòng
+Cơ quan            SL        %         SL        %         SL        %
+Cấp tỉnh           410      82,0        75      15,0        15       3,0
+"""
+    found = got(tb.read_tables(ratings, catalogue, no_period))
+    assert ("satisfaction-survey-forms", "level=province;rating=satisfied", "410", "reported") in found
+    assert ("share-rating", "level=province;rating=average", "15", "reported") in found
+    assert ("dissatisfaction-rate", "level=province", "3", "reported") in found
+    # levels over the counts, months as rows
+    levels = ("Tháng\tCấp xã\t\tCấp huyện\t\n\tĐã giải quyết\tTrễ hạn\tĐã giải quyết\tTrễ hạn\n"
+              "Tháng 7/2022\t812\t3\t240\t0\nTháng 8/2022\t790\t1\t251\t2\n")
+    found_l = {(f.indicator, f.breakdown, f.period, f.value) for f in tb.read_tables(levels, catalogue, no_period)}
+    assert ("dossiers-resolved", "level=commune", "2022-07", "812") in found_l
+    assert ("dossiers-resolved-late", "level=district", "2022-08", "2") in found_l
+    assert len(found_l) == 8
