@@ -182,11 +182,12 @@ _NUMBER = re.compile(rf"(?<![\w.,])(?P<a>{_POINT_PERCENT}|{_NUM})(?:[ \t]?/[ \t]
 _GLUED = re.compile(rf"(?<=[^\W\d_])(?P<a>\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|\d+,\d+(?=[ \t]?%))(?P<b>(?!))?(?P<c>(?!))?(?P<pct>[ \t]?%)?")
 _SKIP_BEFORE = re.compile(phrase(pt.SKIP_BEFORE).pattern + r"[^\w:]*$")  # "trong tháng: 6.730" is a label and its figure
 _DATE_BEFORE = re.compile(phrase("(ngay|thang|den|tu|quy|nam)").pattern + r"\W*$")
-# A number followed by a word for its magnitude ("hơn 4,5 ngàn hồ sơ", "5 nghìn lượt") is that many
-# thousands. Its digits are not the figure, and the figure (4500) is not printed: as with "tỷ đồng" for an
-# indicator counted in million đồng, `extract` does not multiply, so it proposes nothing for such a number
-# (a miss for the editor to add, never a wrong value). "triệu" and "tỷ" are read as money (`_currency`).
-_MAGNITUDE = re.compile(r"[ \t]*(?:ngan|nghin)(?![a-z])")  # over folded text: "ngàn", "nghìn"
+# A number followed by a word for its magnitude ("hơn 4,5 ngàn hồ sơ", "1,2 triệu hồ sơ") is that many
+# thousands or millions: the number printed, partly in words, as "mười lăm" is 15 (issue 23 asks for numbers
+# written as words). "triệu đồng" and "tỷ đồng" are money (`_currency`), converted to the indicator's unit
+# when a row is made (`_in_unit`).
+_MAGNITUDE = re.compile(r"[ \t]*(?:(?P<k>ngan|nghin)|(?P<m>trieu)|(?P<b>ty)(?! ?le))(?![a-z])")  # over folded text
+_SCALES = {"k": 1e3, "m": 1e6, "b": 1e9}
 _MASKS = (phrase("ty le"), phrase("ho so"), phrase("tra loi"))  # OCR words whose letters read as digits ("Ty 18", "ho 50", "tra 101")
 
 
@@ -260,9 +261,14 @@ def find_numbers(sentence: str, english: bool = False) -> list[Number]:
                 continue  # "s6", "2ế", "1a": a digit inside a word
         if nxt and nxt in "€¢&@$":
             continue
-        if _MAGNITUDE.match(fold(after[:12])):
-            continue  # "4,5 ngàn hồ sơ": 4,5 thousand; the text does not print 4500, so no figure (see _MAGNITUDE)
         a, b = m["a"], m["b"]
+        scale, end = 1.0, m.end()
+        head, head_map = fold_with_map(after[:12])
+        if (magnitude := _MAGNITUDE.match(head)) and not m["pct"] and not b:
+            if magnitude["k"] or not _currency(after) or _noun_class(head[magnitude.end():] + fold(after[12:40])) is not None:
+                # "4,5 ngàn hồ sơ", "1,2 triệu hồ sơ": the word is part of the number, what follows it is what is counted
+                scale = _SCALES[next(k for k in "kmb" if magnitude[k])]
+                end = m.end() + head_map[magnitude.end()]
         if b and ((re.fullmatch(r"\d{4}", b) and 1900 <= int(b) <= 2100 and parse_number(a) <= 12)
                   or _DATE_BEFORE.search(fold(before[-16:]))):
             continue  # "9/2021", "đến 31/3"
@@ -276,8 +282,9 @@ def find_numbers(sentence: str, english: bool = False) -> list[Number]:
             continue  # "1. Cải cách thể chế", a page number alone on its line
         if re.match(r"\s*th\w{1,3}ng\s+(?:d\w{1,3}u|cu\w{1,3}i)\s+n\w{1,3}m", fold(after[:24])):
             continue  # "9 tháng đầu năm": a period, not a figure
-        found.append(Number(m.start(), m.end(), m.group(), _parse_printed(a, bool(m["pct"])),
-                            parse_number(b) if b else None, bool(m["pct"]), currency or _currency(after)))
+        value = _parse_printed(a, bool(m["pct"]))
+        found.append(Number(m.start(), end, sentence[m.start():end], round(value * scale, 6) if scale != 1 else value,
+                            parse_number(b) if b else None, bool(m["pct"]), currency or ("" if scale != 1 else _currency(after))))
     # Two bare numbers side by side: the first is an OCR'd word ("là" → "14 784", "lời" → "101 02/04").
     digits = [n for i, n in enumerate(found)
               if not (i + 1 < len(found) and re.fullmatch(r"[ \t]+", sentence[n.end:found[i + 1].start]))]
@@ -489,7 +496,7 @@ def _fits(indicator: str, number: Number, catalogue: Catalogue, value: float | N
     if number.percent:
         return False
     if unit == "vnd":
-        return number.currency == "dong"
+        return number.currency in ("dong", "trieu", "ty")
     if unit == "million_vnd":
         return number.currency in ("trieu", "ty")
     if number.currency:
@@ -1083,6 +1090,12 @@ def _breakdown(given: str, context: dict[str, str]) -> str:
     return ";".join(f"{k}={v}" for k, v in sorted(parts.items()))
 
 
+def _in_unit(value: float, currency: str, unit: str) -> float:
+    """An amount printed in million or billion đồng ("4,776 tỷ đồng") in the indicator's unit: đồng or million đồng."""
+    factor = {("vnd", "trieu"): 1e6, ("vnd", "ty"): 1e9, ("million_vnd", "ty"): 1e3}.get((unit, currency), 1.0)
+    return round(value * factor, 6) if factor != 1.0 else value
+
+
 def _period_fields(period: tuple[str, str, str] | None) -> dict[str, str]:
     """The period columns of a row: the text's period for the figure, or nothing (the command's --period)."""
     return {"period": period[0], "period_start": period[1], "period_end": period[2]} if period else {}
@@ -1100,9 +1113,7 @@ def _prose_rows(item: _Item, catalogue: Catalogue, offset: int, quote: str, loca
     notes = INHERITED_NOTE if hit.how == "inherited" else ("", "")
     out = []
     for n, (indicator, value) in enumerate(pairs):
-        if catalogue.units[indicator] == "million_vnd" and number.currency == "ty":
-            log.debug("%s: %s tỷ đồng left out: the value would have to be converted to million", indicator, number.text)
-            continue  # never print a number the text does not print
+        value = _in_unit(value, number.currency, catalogue.units[indicator])
         context = {k: v for k, v in item.context.items() if _applies(k, indicator)}
         out.append(_Draft(offset, {"indicator": indicator, "breakdown": _breakdown(hit.per_id[n] if hit.per_id else hit.breakdown, context), "value": format_value(value),
                                    "qualifier": item.qualifier if indicator == hit.ids[0] else "",
@@ -1113,9 +1124,9 @@ def _prose_rows(item: _Item, catalogue: Catalogue, offset: int, quote: str, loca
 
 
 # A unit named in a sentence by its kind and its proper name: "huyện Lập Thạch", "xã Phú Giáo", "TP Đà Lạt".
-_UNIT_KIND = re.compile(r"(?<!\w)(?:huyện|xã|phường|thị xã|thị trấn|thành phố|tp\.?|quận|tỉnh)\s+(?=\w)", re.IGNORECASE)
+_UNIT_KIND = re.compile(r"(?<!\w)(?:huyện|xã|phường|thị xã|thị trấn|thành phố|tp\.?|quận|tỉnh)[ \t]+(?=\w)", re.IGNORECASE)  # a name never runs on to the next line
 # The same kinds in a text without diacritics ("quan Tay Ho Nam"), read only there: "cơ quan Thuế" is no unit.
-_UNIT_KIND_PLAIN = re.compile(r"(?<!\w)(?<!co )(?:huyen|xa|phuong|thi xa|thi tran|thanh pho|tp\.?|quan|tinh)\s+(?=\w)",
+_UNIT_KIND_PLAIN = re.compile(r"(?<!\w)(?<!co )(?:huyen|xa|phuong|thi xa|thi tran|thanh pho|tp\.?|quan|tinh)[ \t]+(?=\w)",
                               re.IGNORECASE)
 
 

@@ -263,7 +263,7 @@ RULES: tuple[Rule, ...] = (
     _r("online-payment-transactions", noun="luot", left="thanh toan truc tuyen ~~", tier=0, left_max=90),
     _r("online-payment-amount", left="so tien", tier=0, left_max=5),
     _r("online-payment-share", "percent", left="ty le ( ho so)? thanh toan ( phi, le phi)? truc tuyen ~", tier=0, left_max=30),
-    _r("online-payment-amount", left="(so )?tien thanh toan( phi, le phi)? truc tuyen( la| dat)?", tier=0, left_max=5),
+    _r("online-payment-amount", left="((so )?tien|gia tri|tong (so )?tien) thanh toan( phi, le phi)? truc tuyen( la| dat)?", tier=0, left_max=5),
     # --- budget and public investment (money: the unit word after the number must fit the indicator)
     _r(("public-investment-disbursed", "public-investment-plan"), "ratio", left="giai ngan ~", tier=0),
     _r("public-investment-disbursed", left="giai ngan ~", tier=0),
@@ -433,7 +433,7 @@ RULES: tuple[Rule, ...] = (
     _r("dossiers-received-online", noun=DOSSIER, right=f"(duoc )?(nop )?{ONLINE}", right_max=10, tier=0),
     _r("dossiers-received", noun=DOSSIER, left="tiep nhan truc tiep", breakdown="channel=in-person", left_max=5),
     _r("dossiers-received", noun=DOSSIER, left="(nop )?truc tiep", breakdown="channel=in-person", left_max=5),
-    _r("dossiers-resolved", noun=DOSSIER, left="(da giai quyet|giai quyet|tra ket qua)"),
+    _r("dossiers-resolved", noun=DOSSIER, left="(da giai quyet|giai quyet|tra ket qua|da xu ly( xong)?|xu ly xong)"),
     _r("dossiers-resolved", left="tra ket qua", left_max=2),
     _r("dossiers-resolved", noun=DOSSIER, right="(da )?(duoc )?(co ket qua|giai quyet|tra ket qua)`(?! ?(?:va|,) ?dang)`", right_max=10),
     _r("dossiers-received", noun=DOSSIER, left="(tiep )?nhan( moi)?( trong (thang|quy|ky|nam))?"),
@@ -494,7 +494,8 @@ INDEX_EXTRA_KINDS = (("papi", "group"), ("papi", "score-share"), ("sipas", "impr
 # --------------------------------------------------------------------------- sentence context
 
 # A sentence that sets a goal rather than reports a result.
-TARGET_MARKERS = "(muc tieu|phan dau|toi thieu|it nhat|tro len|phai (duoc|dat)|den ( het)? nam `\\d{4}`)"
+# "Đến năm 2025" sets a goal; "tính đến hết năm 2023", "lũy kế đến năm 2023" date a running total.
+TARGET_MARKERS = "(muc tieu|phan dau|toi thieu|it nhat|tro len|phai (duoc|dat)|`(?<!tinh )(?<!luy ke )`den ( het)? nam `\\d{4}`)"
 # A heading that opens the plan part of a report ("Phương hướng, nhiệm vụ …", "Nhiệm vụ trọng tâm …").
 PLAN_HEADING = "(phuong huong|nhiem vu (trong tam|~ (thoi gian|nam|giai doan) (toi|den|tiep theo)))"
 # A breakdown follows: the numbers after it belong to the figure before it.

@@ -52,8 +52,12 @@ def printed_values(text: str) -> set[float]:
         found.add(float(token.replace(".", "").replace(",", ".")))  # 7.447 / 72,3
         if re.fullmatch(r"\d+\.\d{1,2}", token):
             found.add(float(token))  # 78.4 from a software export
-        if re.match(r"\s*tỷ", text[m.end():]):
-            found.add(round(float(token.replace(".", "").replace(",", ".")) * 1e9, 3))
+        after = text[m.end():m.end() + 8].lower()
+        number = float(token.replace(".", "").replace(",", "."))
+        for word, factors in (("tỷ", (1e9, 1e3)), ("ty", (1e9, 1e3)), ("triệu", (1e6,)), ("ngàn", (1e3,)),
+                              ("nghìn", (1e3,)), ("ngan", (1e3,)), ("nghin", (1e3,))):
+            if re.match(rf"\s*{word}\b", after):
+                found |= {round(number * f, 3) for f in factors}  # "4,5 ngàn" is 4500; "6,6 tỷ" 6,6e9 đồng or 6600 million
     folded = text.lower()
     for word, number in WORDS.items():
         if re.search(rf"\b{word}\b", folded):

@@ -60,6 +60,9 @@ naming its columns; a month column only within the title's period; a header grou
 ("Hài lòng" over "SL | %"); rows labelled by a period ("Quý I/2023"). The misses left: Q7's seven
 numbers in "ngàn" (by design), Q4's "Số phiếu phát ra: 250" (a prose label whose noun comes before the number)
 and Q5's satisfaction rate printed 50 characters after "hài lòng" (prose).
+
+After the merge into main and the lead's changes of the same day (a word for a number's magnitude read as part of
+the number: "48,6 ngàn" is 48600): 116 of 118 (98.3%), no wrong value; Q7 7/7. Left: Q4's and Q5's prose labels.
 """
 from __future__ import annotations
 
@@ -292,7 +295,6 @@ def test_every_expected_row_is_printed_and_fits_the_schema(catalogue: ex.Catalog
         assert probe.expected or probe.nothing, probe.name
 
 
-@pytest.mark.xfail(strict=True, reason="92.4% (109 of 118): Q7's numbers in thousands as a word, two prose labels (see the docstring)")
 def test_recall_on_the_third_probe_set(results: list[tuple[Probe, Score, list[str]]]) -> None:
     found = sum(s.found for _, s, _ in results)
     expected = sum(s.expected for _, s, _ in results)

@@ -69,6 +69,12 @@ printed with a magnitude word (Q2's "1,2 triệu", "350 nghìn", "812 nghìn", Q
 `extract` leaves to the editor by design (it never proposes a number its quote does not print: see
 test_find_numbers_leaves_out_a_number_of_thousands_in_words); and Q8's two shares "tương ứng 14%" of online
 dossiers, whose denominator (all dossiers, or those of procedures offered online) the text does not name.
+
+After the merge into main and the lead's changes of the same day: 55 of 57 (96.5%), no wrong value; Q2 4/4, Q9 7/7.
+What they were: a word for a number's magnitude is part of the number ("1,2 triệu hồ sơ" is 1,200,000; "9,6 tỷ
+đồng" 9.6 billion đồng, or 9,600 million for an indicator counted in million); "đã xử lý" is resolved; "tính đến
+hết năm 2023" dates a running total, not a goal; a unit's name never runs on to the next line ("… tại tỉnh" above
+"Tính đến …"). Left: Q8's two shares.
 """
 from __future__ import annotations
 
@@ -248,8 +254,6 @@ def test_every_expected_row_is_printed_and_fits_the_schema(catalogue: ex.Catalog
         assert probe.expected or probe.nothing, probe.name
 
 
-@pytest.mark.xfail(reason="below the target by the misses the docstring lists (magnitude words, by design; two shares "
-                          "whose denominator the text does not name)", strict=True)
 def test_recall_on_the_third_probe_set(results: list[tuple[Probe, Score, list[str]]]) -> None:
     found = sum(s.found for _, s, _ in results)
     expected = sum(s.expected for _, s, _ in results)
