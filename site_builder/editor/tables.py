@@ -196,7 +196,38 @@ def _line_kind(line: str) -> str:
             return "header"
     if _LOOSE_ROW.fullmatch(line.rstrip()) and len(line) <= 160:
         return "loose"
+    if _spaced_header(line) is not None:
+        return "spaced"
     return ""
+
+
+_NAMED_KINDS = ("indicator", "count", "share", "period", "breakdown", "variant")
+
+
+def _spaced_header(line: str) -> list[str] | None:
+    """The cells of a header whose cells are only single spaces apart, as a web page's table comes out when
+    its text is copied ("Mức độ Tổng Đã xử lý Chưa xử lý Trước hạn Đúng hạn Trễ hạn"): the most runs of one
+    to four words that each name a column (a header matches words inside a longer run too: "Đã xử lý Chưa" names
+    one), three or more, two of them figures. None for anything else."""
+    stripped = line.strip()
+    words = [m for m in re.finditer(r"\S+", stripped)]
+    if not 3 <= len(words) <= 16 or "\t" in line or stripped.endswith((".", ",", ";", ":")) or _GAP.search(stripped):
+        return None
+    best: list[list[str] | None] = [[]] + [None] * len(words)  # best[j]: the most cells covering words[:j]
+    for j in range(1, len(words) + 1):
+        for i in range(max(0, j - 4), j):
+            before = best[i]
+            if before is None:
+                continue
+            cell = stripped[words[i].start(): words[j - 1].end()]
+            if _column(cell, 0, 0).kind == "unknown":
+                continue
+            if best[j] is None or len(before) + 1 > len(best[j] or ()):
+                best[j] = before + [cell]
+    cells = best[-1]
+    if cells is None or len(cells) < 3 or sum(_column(c, 0, 0).kind in _NAMED_KINDS for c in cells) < 2:
+        return None
+    return cells
 
 
 def _continues(line: str) -> bool:
@@ -212,6 +243,10 @@ def _blocks(text: str) -> list[list[tuple[int, str, str]]]:
     run: list[tuple[int, str, str]] = []
     lines = ex._lines(text) + [(len(text) + 1, "")]
     kinds = [_line_kind(line) for _, line in lines]
+    # A header of single-spaced words heads the figures right below it (its "Tổng %" line, or a row), else it is a
+    # title or a sentence that happens to name columns ("Kết quả giải quyết thủ tục hành chính").
+    kinds = [k if k != "spaced" or (n + 1 < len(kinds) and kinds[n + 1] in ("sub", "loose", "layout")) else ""
+             for n, k in enumerate(kinds)]
     for n, (start, line) in enumerate(lines):
         kind = kinds[n]
         if not kind and run and run[-1][2] in ("layout", "cont") and _continues(line):
@@ -224,7 +259,7 @@ def _blocks(text: str) -> list[list[tuple[int, str, str]]]:
         if run:
             in_run = [k for _, _, k in run]
             rows = sum(k in ("tab", "layout", "loose") for k in in_run)
-            anchored = any(k in ("tab", "layout", "levels") for k in in_run)
+            anchored = any(k in ("tab", "layout", "levels") for k in in_run) or ("spaced" in in_run and rows >= 2)
             # a line of two tabs is a table row even alone; so is one row under a header of levels, or under
             # a header that names two columns or more (a commune's one line of figures, "Số phiếu" by rating)
             if (rows >= 2 and anchored) or "tab" in in_run or ("levels" in in_run and rows >= 1) or (
@@ -506,6 +541,8 @@ def _split(line: str, kind: str, width: int = 0) -> list[tuple[int, str]]:
     its label may end in a number ("Mức 1, 2")."""
     if kind == "tab":
         return [(-1, _clean(c)) for c in line.split("\t")]
+    if kind == "spaced":
+        return [(-1, c) for c in _spaced_header(line) or [line.strip()]]
     if kind == "levels":  # fold keeps the length of these words: offsets carry over
         folded = fold(line)
         return [(m.start(), line[m.start(): m.end()]) for m in _LEVEL_CELL.finditer(folded)]
@@ -739,7 +776,7 @@ def _parse_block(block: list[tuple[int, str, str]]) -> tuple[list[_Column], list
                 header, pending = _merge_headers(pending), []
             rows.append(_Row(offset, line, "section", section=section))
             continue
-        if kind == "header" or (kind == "tab" and not any(c.strip() and _cell_value(c) is not None for _, c in cells[1:])):
+        if kind in ("header", "spaced") or (kind == "tab" and not any(c.strip() and _cell_value(c) is not None for _, c in cells[1:])):
             pending.append((line, kind))
             continue
         if pending:

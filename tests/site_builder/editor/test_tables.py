@@ -661,3 +661,28 @@ Cấp tỉnh           410      82,0        75      15,0        15       3,0
     assert ("dossiers-resolved", "level=commune", "2022-07", "812") in found_l
     assert ("dossiers-resolved-late", "level=district", "2022-08", "2") in found_l
     assert len(found_l) == 8
+
+
+# A web page's table copied as text: every cell one space from the next, the header too (issue 23's real page 08).
+SPACED_WEB_TABLE = """\
+Kết quả xử lý hồ sơ quý II/2024 của huyện
+Cấp Tiếp nhận Đã giải quyết Đang giải quyết Đúng hạn Quá hạn
+Cấp huyện 1200 1150 50 1140 10
+Cấp xã 3400 3380 20 3379 1
+Số liệu được cập nhật hằng ngày.
+"""
+
+
+def test_a_header_whose_cells_are_one_space_apart(catalogue: ex.Catalogue) -> None:
+    assert tb._spaced_header("Cấp Tiếp nhận Đã giải quyết Đang giải quyết Đúng hạn Quá hạn") == [
+        "Cấp", "Tiếp nhận", "Đã giải quyết", "Đang giải quyết", "Đúng hạn", "Quá hạn"]
+    rows = {(r.indicator, r.value, r.breakdown) for r in ex.extract(SPACED_WEB_TABLE, catalogue)}
+    assert rows == {
+        ("dossiers-received", "1200", "level=district"), ("dossiers-resolved", "1150", "level=district"),
+        ("dossiers-pending", "50", "level=district"), ("dossiers-resolved-on-time", "1140", "level=district"),
+        ("dossiers-resolved-late", "10", "level=district"),
+        ("dossiers-received", "3400", "level=commune"), ("dossiers-resolved", "3380", "level=commune"),
+        ("dossiers-pending", "20", "level=commune"), ("dossiers-resolved-on-time", "3379", "level=commune"),
+        ("dossiers-resolved-late", "1", "level=commune")}
+    # a title or a sentence that names columns without figures under it is no header
+    assert tb.table_spans("Kết quả giải quyết thủ tục hành chính\nNăm nay huyện làm tốt.\n") == []
