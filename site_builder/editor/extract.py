@@ -741,6 +741,34 @@ def _from_to(items: list[_Item]) -> None:
             second.context = dict(first.context)
 
 
+def _one_lateness(items: list[_Item], named: set[str]) -> None:
+    """A bulletin that measures lateness as dossiers overdue without a result ("quá hạn giải quyết nhưng chưa có
+    kết quả … chiếm 3,45%") and gives no dossier resolved late means that share by "tỷ lệ chậm, quá hạn" later on."""
+    if "share-overdue" not in named or {"share-late", "dossiers-resolved-late"} & named:
+        return
+    for item in items:
+        if item.hit and item.hit.ids == ("share-late",):
+            item.hit = replace(item.hit, ids=("share-overdue",))
+
+
+def _unit_siblings(items: list[_Item], sentence: str) -> None:
+    """A league table told in a sentence: "huyện A … với tỷ lệ chậm, quá hạn 0,33%; huyện B giảm từ 10,85% xuống
+    còn 1,31%; huyện C có tỷ lệ này cao nhất (9,98%)". A percentage no phrase names, in a clause that names
+    another unit than its sibling's, is the sibling's share for that unit. The value a change starts from ("từ
+    10,85%") is of a period the text does not give: never proposed."""
+    for i, item in enumerate(items):
+        if item.hit or not item.number.percent or _FROM.search(item.left):
+            continue
+        sibling = next((h for h in reversed(items[:i]) if h.hit and h.number.percent and h.hit.how != "index"), None)
+        if sibling is None or sibling.hit is None:
+            continue
+        # the unit a clause is about is named before its number, a bracket included ("có tỷ lệ này cao nhất (9,98%)")
+        own_clause = named_units(sentence[sentence.rfind(";", 0, item.number.start) + 1:item.number.start])
+        sibling_units = named_units(sentence[sentence.rfind(";", 0, sibling.number.start) + 1:sibling.number.start])
+        if own_clause and sibling_units and own_clause[-1][1] != sibling_units[-1][1]:
+            item.hit = _Hit(sibling.hit.ids, sibling.hit.breakdown, "sibling")
+
+
 def _share(items: list[_Item], catalogue: Catalogue, earlier: frozenset[str] = frozenset()) -> None:
     """A percentage after a count ("… 5.386 hồ sơ trực tuyến (chiếm 72,3%)") is that count's share. When the
     catalogue has several shares of that count, the one whose denominator the text has named, in this sentence
@@ -1063,6 +1091,8 @@ def _read_prose(text: str, catalogue: Catalogue, line_starts: list[int], scope: 
             _share(items, catalogue, frozenset(named))
             _siblings(items, catalogue, percent=True)
             _from_to(items)
+            _unit_siblings(items, sent.text)
+            _one_lateness(items, named)
             named |= {i for it in items if it.hit for i in it.hit.ids}
         previous = items
         quote = squash(sent.text)
@@ -1160,6 +1190,9 @@ def _other_unit(sentence: str, at: int, own: str | None) -> str | None:
     the report's own (`own`: its slug; None when unknown): the last one named before it in its clause."""
     start = max(sentence.rfind(c, 0, at) for c in ";(") + 1
     named = [name for offset, name in named_units(sentence[start:at])]
+    if not named and sentence.rfind("(", 0, at) > sentence.rfind(";", 0, at):
+        # a bracket that holds only the value ("có tỷ lệ này cao nhất (9,98%)"): the clause before it says whose
+        named = [name for offset, name in named_units(sentence[sentence.rfind(";", 0, at) + 1:at])]
     if not named:
         # "Chỉ số SIPAS trung bình cả nước là 82,66%": the nation's figure, named in the figure's own clause
         clause = fold(re.split(r"[,;:(]", sentence[:at])[-1])

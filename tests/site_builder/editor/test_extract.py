@@ -806,3 +806,17 @@ def test_a_kind_of_unit_ending_a_line_names_no_unit_with_the_next_lines_first_wo
     rows = ex.extract("Số hóa hồ sơ tại tỉnh\nTính đến hết năm 2023, Cổng dịch vụ công tiếp nhận 4.210 hồ sơ trực tuyến.", catalogue)
     assert [(r.indicator, r.value, r.unit) for r in rows] == [("dossiers-received-online", "4210", "")]
     assert ex.named_units("các xã thuộc huyện\nPhú Lộc") == []
+
+
+def test_a_league_table_in_a_sentence_gives_each_unit_the_share_named_first(catalogue: ex.Catalogue) -> None:
+    # before: only the first unit's share was read; the others had no cue ("xuống còn", "tỷ lệ này")
+    text = ("Tỉnh Hà Lâm: bản tin tháng 3/2024\n\nTháng 3/2024, toàn tỉnh có 120 hồ sơ quá hạn chưa có kết quả, chiếm 2,8%. "
+            "Huyện Đông Hà đứng đầu với tỷ lệ chậm, "
+            "quá hạn 0,4%; huyện Bắc Lâm tiến bộ nhất (huyện Bắc Lâm giảm từ 7,2% xuống còn 1,9%); thị xã Tây Sơn có "
+            "tỷ lệ này cao nhất (6,1%).")
+    rows = [(r.indicator, r.value, r.unit) for r in ex.extract(text, catalogue)]
+    assert rows == [("dossiers-pending-overdue", "120", ""), ("share-overdue", "2.8", ""), ("share-overdue", "0.4", "dong-ha"), ("share-overdue", "1.9", "bac-lam"),
+                    ("share-overdue", "6.1", "tay-son")]
+    # a report that also counts dossiers resolved late keeps "tỷ lệ chậm, quá hạn" as their share
+    rows = [(r.indicator, r.value) for r in ex.extract("Năm 2023, có 12 hồ sơ giải quyết trễ hạn; tỷ lệ chậm, quá hạn 0,4%.", catalogue)]
+    assert rows == [("dossiers-resolved-late", "12"), ("share-late", "0.4")]
