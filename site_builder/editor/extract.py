@@ -10,7 +10,8 @@ How a text is read:
 2. In a sentence every number is found in the ORIGINAL text; dates, document numbers,
    years, list numbering, the digits of a period ("từ ngày 21/7") and changes ("tăng 4 bậc") are
    skipped. Values are read in Vietnamese format ("7.447" = 7447, "72,3%" = 72.3, "02" = 2, and
-   "78.4%" with a decimal point), in words before a thing counted ("mười lăm hồ sơ", "không có hồ
+   "78.4%" with a decimal point), with a word for its magnitude ("61,3 ngàn hồ sơ" = 61300; "4,776 tỷ
+   đồng" converted to the indicator's unit), in words before a thing counted ("mười lăm hồ sơ", "không có hồ
    sơ trễ hạn" = 0), or, in an English edition (`is_english`), in English format ("13,188").
 3. The words on each side of a number are folded (`phrases.fold`: no diacritics, OCR look-alikes)
    and matched against the phrase table `phrases.RULES`: the lowest tier, then the nearest cue,
