@@ -52,7 +52,7 @@ import click
 from site_builder.content import periods
 from site_builder.editor import phrases as pt
 from site_builder.editor.phrases import fold, fold_with_map, phrase
-from site_builder.editor.text_periods import PeriodScope
+from site_builder.editor.text_periods import PeriodScope, find_periods
 
 if TYPE_CHECKING:
     from site_builder.content.consistency import Finding
@@ -713,16 +713,40 @@ def _bare(left: str) -> bool:
     return not re.sub(r"[\W\d_]+", "", _FILLER.sub(" ", rest))
 
 
-def _siblings(items: list[_Item], catalogue: Catalogue, percent: bool) -> None:
+_CONTRAST = phrase("(trong khi|con|nhung|`while|whereas`)( chi)?( co| dat| la| duoc)?")
+
+
+def _names_only_a_period(left: str) -> bool:
+    """Whether a clause names nothing but another period and a word of contrast ("trong khi quý II/2023 chỉ có")."""
+    spans = find_periods(left)
+    if not spans:
+        return False
+    rest = left
+    for span in reversed(spans):
+        rest = rest[:span.start] + " " + rest[span.end:]
+    return _bare(_CONTRAST.sub(" ", rest))
+
+
+def _siblings(items: list[_Item], catalogue: Catalogue, percent: bool,
+              period_of: Callable[[_Item], object] | None = None) -> None:
     """A figure in a parallel list takes its sibling's indicator: "cấp huyện tiếp nhận 2.106 hồ sơ, cấp xã
     4.412 hồ sơ"; "tỷ lệ đúng hạn 99,1% (cấp tỉnh); cấp huyện …, đạt 97,6%". Only when its own clause
-    names nothing but a level, a channel or a link word, and the sibling's breakdown differs."""
+    names nothing but a level, a channel or a link word, and the sibling's breakdown differs; or names nothing
+    but another period, which the figure is then of ("612 hồ sơ, trong khi quý II/2023 chỉ có 305 hồ sơ")."""
     for i, item in enumerate(items):
-        if item.hit or item.number.percent != percent or not _bare(item.left):
+        if item.hit or item.number.percent != percent:
+            continue
+        by_period = not _bare(item.left) and period_of is not None and _names_only_a_period(item.left)
+        if not by_period and not _bare(item.left):
             continue
         sibling = next((h for h in reversed(items[:i]) if h.hit and h.number.percent == percent
                         and (percent or h.noun == item.noun) and h.hit.how != "share"), None)
-        if sibling is None or not item.context or item.context == sibling.context:
+        if sibling is None:
+            continue
+        if by_period:
+            if period_of is None or period_of(item) in (None, period_of(sibling)):
+                continue
+        elif not item.context or item.context == sibling.context:
             continue
         item.hit = _inherited(sibling, item.number, catalogue, "sibling")
 
@@ -1059,9 +1083,11 @@ def _read_prose(text: str, catalogue: Catalogue, line_starts: list[int], scope: 
         folded_before = folded
         if mode == "actual":  # targets are never inherited nor turned into shares
             _inherit(items, previous, folded, catalogue)
-            _siblings(items, catalogue, percent=False)
+            def period_of(item: _Item, start: int = sent.start) -> object:
+                return scope.at(start + item.number.start)
+            _siblings(items, catalogue, percent=False, period_of=period_of)
             _share(items, catalogue, frozenset(named))
-            _siblings(items, catalogue, percent=True)
+            _siblings(items, catalogue, percent=True, period_of=period_of)
             _from_to(items)
             named |= {i for it in items if it.hit for i in it.hit.ids}
         previous = items

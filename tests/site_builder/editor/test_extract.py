@@ -806,3 +806,12 @@ def test_a_kind_of_unit_ending_a_line_names_no_unit_with_the_next_lines_first_wo
     rows = ex.extract("Số hóa hồ sơ tại tỉnh\nTính đến hết năm 2023, Cổng dịch vụ công tiếp nhận 4.210 hồ sơ trực tuyến.", catalogue)
     assert [(r.indicator, r.value, r.unit) for r in rows] == [("dossiers-received-online", "4210", "")]
     assert ex.named_units("các xã thuộc huyện\nPhú Lộc") == []
+
+
+def test_a_contrast_with_another_period_dates_only_its_own_clause(catalogue: ex.Catalogue) -> None:
+    # before: "…, trong khi năm 2021 chỉ có 203 hồ sơ" gave its year to the figures before it and to the next sentences
+    rows = ex.extract("Quý II/2024, phường giải quyết đúng hạn 790 hồ sơ; hồ sơ trực tuyến là 612 hồ sơ, trong khi "
+                      "quý II/2023 chỉ đạt 305 hồ sơ. Số hồ sơ trễ hạn là 4 hồ sơ.", catalogue)
+    assert [(r.indicator, r.value, r.period) for r in rows] == [
+        ("dossiers-resolved-on-time", "790", "2024-Q2"), ("dossiers-received-online", "612", "2024-Q2"),
+        ("dossiers-received-online", "305", "2023-Q2"), ("dossiers-resolved-late", "4", "2024-Q2")]
