@@ -340,9 +340,11 @@ _UNITS = {"một": 1, "mot": 1, "hai": 2, "ba": 3, "bốn": 4, "bon": 4, "năm":
 _AFTER_TEN = {**_UNITS, "mốt": 1, "lăm": 5, "lam": 5}
 _WORD = "|".join(sorted(_AFTER_TEN, key=len, reverse=True))
 _TENS = "|".join(sorted((w for w in _UNITS if _UNITS[w] > 1), key=len, reverse=True))
-_WORDED = re.compile(rf"(?<!\w)(?:(?P<zero>không có|khong co|không (?:phải )?gửi|khong (?:phai )?gui)|(?:(?P<tens>{_TENS})[ \t]+(?:mươi|muoi)|(?P<ten>mười|muoi))"
+_WORDED = re.compile(rf"(?<!\w)(?:(?P<zero>không có|khong co|không (?:phải )?gửi|khong (?:phai )?gui|không phải|khong phai)|(?:(?P<tens>{_TENS})[ \t]+(?:mươi|muoi)|(?P<ten>mười|muoi))"
                      rf"(?:[ \t]+(?P<unit>{_WORD}))?"
                      rf"|(?P<one>{'|'.join(sorted(_UNITS, key=len, reverse=True))}))(?=[ \t]+\w)", re.IGNORECASE)
+# A label whose value is a worded zero, alone in its clause: "quá hạn: không", "không hài lòng: không có".
+_LABEL_ZERO = re.compile(r":[ \t]*(không có|khong co|không|khong)(?=[ \t]*(?:[.;,)\n]|$))", re.IGNORECASE)
 _COUNTED = re.compile(r"[ \t]+(?:" + phrase(f"({pt.DOSSIER}|{pt.FEEDBACK}|dia phuong|ket qua|phieu|(thu|van ban) xin loi|nhiem vu|thu tuc|tthc|giao dich|truong hop)").pattern + ")")
 
 
@@ -366,7 +368,11 @@ def _worded_ranks(sentence: str) -> list[Number]:
 def _worded_numbers(sentence: str) -> list[Number]:
     out = []
     for m in _WORDED.finditer(sentence):
-        if not _COUNTED.match(fold(sentence[m.end():m.end() + 30])):
+        after = fold(sentence[m.end():m.end() + 30])
+        if m["zero"] and fold(m["zero"]) == "khong phai":
+            if not re.match(r"[ \t]+xin loi", after):
+                continue  # "không phải xin lỗi": no letter had to be sent; "không phải" before anything else is no zero
+        elif not _COUNTED.match(after):
             continue
         if m["zero"]:
             value = 0
@@ -376,6 +382,8 @@ def _worded_numbers(sentence: str) -> list[Number]:
         else:
             value = _UNITS[m["one"].lower()]
         out.append(Number(m.start(), m.end(), m.group(), float(value)))
+    for m in _LABEL_ZERO.finditer(sentence):
+        out.append(Number(m.start(1), m.end(1), m[1], 0.0))
     return out
 
 
@@ -607,7 +615,14 @@ def _noun_fits(rule: pt.Rule, item: _Item, right: str) -> bool:
     if not rule.noun or _noun(rule.noun).match(right):
         return True
     # "Trước hạn: 9311": no noun follows, the label or the list it belongs to says what is counted
-    return item.noun is None and item.implied is not None and pt.NOUN_CLASSES.get(item.implied) == rule.noun
+    # ("Rất hài lòng: 121 phiếu; không hài lòng: không có": the list's noun is the class a rule's plain noun names)
+    if item.noun is not None or item.implied is None:
+        return False
+    return pt.NOUN_CLASSES.get(item.implied) == rule.noun or (_PLAIN.fullmatch(rule.noun) is not None
+                                                              and _noun_class(rule.noun) == item.implied)
+
+
+_PLAIN = re.compile(r"[a-z ]+")  # a rule's noun of plain words ("phieu"), no alternatives nor words that must follow
 
 
 def _heads(item: _Item, items: list[_Item]) -> set[str]:

@@ -174,6 +174,7 @@ NOUN_CLASSES: dict[str, str] = {
     "meeting": "cuoc",
     "document": "van ban",
     "result": "ket qua",
+    "apology": "(thu|van ban) xin loi",  # "Số thư xin lỗi: 0": a label may name the letters and print the bare count
 }
 
 # --------------------------------------------------------------------------- prose rules
@@ -328,7 +329,7 @@ RULES: tuple[Rule, ...] = (
     _r(("feedback-received", "feedback-resolved"), noun=FEEDBACK, left="tiep nhan va (xu ly|giai quyet)", tier=0),
     _r("feedback-forwarded", noun=FEEDBACK, left="chuyen", tier=0, left_max=5),
     _r("feedback-resolved", noun=FEEDBACK, right="`(?<!dang )(?<!chua )`(xem xet|giai quyet|xu ly|tra loi)", tier=0),
-    _r("feedback-resolved", noun=FEEDBACK, left="(xu ly|giai quyet|tra loi)", tier=0, left_max=5),
+    _r("feedback-resolved", noun=FEEDBACK, left="`(?<!dang )(?<!chua )`(xu ly|giai quyet|tra loi)", tier=0, left_max=5),
     _r("feedback-received", noun=FEEDBACK, left="tiep nhan", tier=0),
     # "không có phản ánh, kiến nghị": none came in (a worded zero before the noun, no verb).
     _r("feedback-received", noun=FEEDBACK, tier=0, sentence="khong co ~ (kien nghi|phan anh|pakn)"),
@@ -408,7 +409,9 @@ RULES: tuple[Rule, ...] = (
     _r("dossiers-resolved-late", noun=DOSSIER, right=f"{DOSSIER} {RESOLVED_VERB}{LATE}`(?![^;,]{{0,30}}(?:chua|dang))`", right_max=3,
        tier=0),  # not "… nhưng chưa có kết quả", "… quá hạn đang giải quyết": those are still open
     _r("dossiers-resolved-late", noun="truong hop( nao)?", right=LATE, tier=0, right_max=60),
-    _r("apology-letters", noun="(thu|van ban) xin loi", tier=0),
+    _r("apology-letters", noun=NOUN_CLASSES["apology"], tier=0),
+    # "không phải xin lỗi công dân": a worded zero right before the verb (extract._worded_numbers)
+    _r("apology-letters", noun="xin loi", tier=0, right_max=0),
     # "gửi văn bản xin lỗi đối với cả 3 trường hợp": the cases written to are the letters sent.
     _r("apology-letters", noun=f"(truong hop|{DOSSIER})", left="(thu|van ban) xin loi ~", tier=0, left_max=30),
     _r("apology-letters", noun=DOSSIER, right="thu xin loi", tier=0, right_max=30),

@@ -815,3 +815,19 @@ def test_a_contrast_with_another_period_dates_only_its_own_clause(catalogue: ex.
     assert [(r.indicator, r.value, r.period) for r in rows] == [
         ("dossiers-resolved-on-time", "790", "2024-Q2"), ("dossiers-received-online", "612", "2024-Q2"),
         ("dossiers-received-online", "305", "2023-Q2"), ("dossiers-resolved-late", "4", "2024-Q2")]
+
+
+def test_a_label_with_a_worded_or_bare_zero_and_letters_not_needed(catalogue: ex.Catalogue) -> None:
+    # before: "quá hạn: không", "Số thư xin lỗi: 0" and "không phải xin lỗi" gave nothing, and "đang xử lý: không"
+    # was read as feedback resolved
+    text = ("Kết quả quý I/2025 của thị trấn:\n- Hồ sơ tiếp nhận: 310 hồ sơ; trễ hạn: không.\n- Thư xin lỗi đã gửi: 0.\n"
+            "- Tiếp nhận 2 kiến nghị; đang xử lý: không.\n")
+    assert [(r.indicator, r.value) for r in ex.extract(text, catalogue)] == [
+        ("dossiers-received", "310"), ("dossiers-resolved-late", "0"), ("apology-letters", "0"), ("feedback-received", "2")]
+    rows = ex.extract("Năm 2023, thị trấn không có hồ sơ trễ hẹn nên không phải xin lỗi tổ chức, cá nhân.", catalogue)
+    assert [(r.indicator, r.value) for r in rows] == [("dossiers-resolved-late", "0"), ("apology-letters", "0")]
+    rows = ex.extract("Năm 2024, ý kiến đánh giá: hài lòng: 88 phiếu; không hài lòng: không có.", catalogue)
+    assert [(r.indicator, r.value, r.breakdown) for r in rows] == [
+        ("satisfaction-survey-forms", "88", "rating=satisfied"), ("satisfaction-survey-forms", "0", "rating=dissatisfied")]
+    # "không phải" before anything but an apology is no zero
+    assert ex.extract("Năm 2024, đây không phải hồ sơ của xã.", catalogue) == []
