@@ -795,13 +795,19 @@ def _share(items: list[_Item], catalogue: Catalogue, earlier: frozenset[str] = f
             numerator = head.hit.ids[0]
             denominator = head.hit.ids[1] if head.number.denominator is not None and len(head.hit.ids) == 2 else None
             options = [s for s in catalogue.shares if s[0] == numerator]
+            # a part's share of its own indicator ("64 phiếu (35,6%) rất hài lòng"): only for a count with a breakdown
+            part = [s for s in options if s[1] == numerator]
+            options = part if part and head.hit.breakdown else [s for s in options if s[1] != numerator]
+            other_whole = pt.SHARE_OF_ANOTHER_WHOLE.get(numerator)
+            if other_whole in seen | earlier:
+                options = [s for s in options if s[1] in seen | earlier or s[1] == numerator]
             if denominator:
                 options = [s for s in options if s[1] in (denominator, None)]
             elif len(options) > 1:
                 here = [s for s in options if s[1] is None or s[1] in seen]
                 options = here if here else [s for s in options if s[1] in earlier]
             if len(options) == 1 and _fits(options[0][2], item.number, catalogue):
-                item.hit = _Hit((options[0][2],), options[0][3], "share")
+                item.hit = _Hit((options[0][2],), options[0][3] or (head.hit.breakdown if part else ""), "share")
                 item.context = dict(head.context)
                 break
 
@@ -984,7 +990,8 @@ def _qualifier(before: str, sentence: str) -> str:
 
     An estimate of an approximate number is an estimate, as `content.qualifiers.combine` has it; a bound stays a
     bound ("ước trên 9.500": the number printed is a bound of the estimate, not the estimate)."""
-    near = next((q for spec, q in pt.QUALIFIERS if re.search(phrase(spec).pattern + r"\W{0,2}$", before[-24:])), "")
+    # (never across a colon: "Tỷ lệ hài lòng chung: 92,8%" is a label's word, "chung", not "chừng")
+    near = next((q for spec, q in pt.QUALIFIERS if re.search(phrase(spec).pattern + r"[^\w:]{0,2}$", before[-24:])), "")
     if near in ("", "approx"):
         clause = re.split(r"[,;:()]", before)[-1]
         if phrase(pt.ESTIMATE_OPENING).match(sentence) or phrase(pt.ESTIMATE_CUE).search(clause[-40:]):

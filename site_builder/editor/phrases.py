@@ -189,6 +189,11 @@ LATE = "(tre han|qua han|cham han|tre hen|qua hen|cham hen)"
 # The verb a resolution cue may carry between the noun and the cue: "3.870 HS giải quyết sớm và đúng hạn".
 RESOLVED_VERB = "((da )?(duoc )?(giai quyet|tra ket qua|tra|xu ly) )?"
 
+# The people a survey asked, counted in its place of forms ("180 người dân", "64 người", "27 ý kiến").
+SURVEYED = "(nguoi( dan)?|y kien|luot (danh gia|y kien))"
+# What stands between such a count and its verdict: its share in brackets, a verb of feeling.
+VERDICT_LEAD = "`(?:\\W*\\(\\W*(?:chiem\\W*)?[\\d.,]+\\W*%\\W*\\))?`( cam thay| danh gia| tra loi)? "
+
 Shape = Literal["count", "percent", "ratio"]
 Mode = Literal["actual", "target", "any"]
 
@@ -245,6 +250,17 @@ RULES: tuple[Rule, ...] = (
     _r("satisfaction-survey-forms", noun="phieu", sentence="(khao sat|danh gia)", tier=0),
     _r("satisfaction-survey-forms", noun="phieu", left="thu (ve|lai|duoc)", tier=0, left_max=5),
     _r("satisfaction-survey-forms", noun="phieu", right="khong hai long", breakdown="rating=dissatisfied", tier=0, right_max=20),
+    # a survey told by the people asked, each of whom filled one form: "khảo sát 180 người dân", "64 người (chiếm
+    # 35,6%) rất hài lòng", "6 người không hài lòng" (the nearest verdict wins: "rất hài lòng" over "hài lòng")
+    _r("satisfaction-survey-forms", noun=SURVEYED, left="(khao sat|phong van|lay y kien)( duoc)?( tong so)?( cua)?", tier=0, left_max=3),
+    _r("satisfaction-survey-forms", noun=SURVEYED, right=f"{VERDICT_LEAD}rat hai long", breakdown="rating=very_satisfied", tier=0,
+       right_max=30),
+    _r("satisfaction-survey-forms", noun=SURVEYED, right=f"{VERDICT_LEAD}hai long", breakdown="rating=satisfied", tier=0,
+       right_max=30),
+    _r("satisfaction-survey-forms", noun=SURVEYED, right=f"{VERDICT_LEAD}binh thuong", breakdown="rating=average", tier=0,
+       right_max=30),
+    _r("satisfaction-survey-forms", noun=SURVEYED, right=f"{VERDICT_LEAD}(khong|chua) hai long", breakdown="rating=dissatisfied", tier=0,
+       right_max=30),
     _r("dissatisfaction-rate", "percent", right="khong hai long", tier=0, right_max=5),
     _r("satisfaction-rate", "percent", left="hai long ~", tier=0, left_max=30),
     # the share first, its people and their verdict after: "86,12% người dân, tổ chức hài lòng với …"
@@ -490,7 +506,13 @@ EXTRA_SHARES: tuple[tuple[str, str | None, str, str], ...] = (
     ("budget-expenditure", None, "budget-expenditure-plan-attainment", ""),
     ("survey-forms-satisfied", "satisfaction-survey-forms", "satisfaction-rate", ""),
     ("procedures-online-services", None, "procedures-online-share", ""),  # "TTHC | %" under each online level
+    # a rating's forms and their share of all forms: "64 người (chiếm 35,6%) rất hài lòng" (extract._share: a share
+    # whose numerator is its denominator is a part's share, for a count with a breakdown only)
+    ("satisfaction-survey-forms", "satisfaction-survey-forms", "share-rating", ""),
 )
+# A count whose percentage, when the share's own denominator is not named, is its rate of another whole the text
+# named, which the catalogue has no indicator for: "phát ra 250 phiếu; thu về 236 phiếu (đạt 94,4%)" (returned of issued).
+SHARE_OF_ANOTHER_WHOLE: dict[str, str] = {"satisfaction-survey-forms": "survey-forms-issued"}
 # Index figures other than score and rank that some index publishes: (index prefix, kind).
 INDEX_EXTRA_KINDS = (("papi", "group"), ("papi", "score-share"), ("sipas", "improved"), ("sipas", "declined"))
 

@@ -831,3 +831,28 @@ def test_a_label_with_a_worded_or_bare_zero_and_letters_not_needed(catalogue: ex
         ("satisfaction-survey-forms", "88", "rating=satisfied"), ("satisfaction-survey-forms", "0", "rating=dissatisfied")]
     # "không phải" before anything but an apology is no zero
     assert ex.extract("Năm 2024, đây không phải hồ sơ của xã.", catalogue) == []
+
+
+def test_a_survey_told_by_the_people_asked_and_the_share_of_each_rating(catalogue: ex.Catalogue) -> None:
+    # before: "khảo sát 180 người dân", "64 người (chiếm 35.6%) rất hài lòng" gave nothing
+    rows = ex.extract("Năm 2024, nhóm nghiên cứu phỏng vấn 240 người dân; 150 người (62,5%) cảm thấy rất hài lòng, "
+                      "12 người chưa hài lòng.", catalogue)
+    assert [(r.indicator, r.value, r.breakdown) for r in rows] == [
+        ("satisfaction-survey-forms", "240", ""), ("satisfaction-survey-forms", "150", "rating=very_satisfied"),
+        ("share-rating", "62.5", "rating=very_satisfied"), ("satisfaction-survey-forms", "12", "rating=dissatisfied")]
+
+
+def test_the_share_of_forms_returned_of_those_handed_out_is_no_coverage(catalogue: ex.Catalogue) -> None:
+    # before: "(đạt 94,4%)" after the forms returned was read as their coverage of the dossiers received
+    rows = ex.extract("Năm 2024, phường phát ra 400 phiếu, thu lại 372 phiếu, đạt 93%.", catalogue)
+    assert [(r.indicator, r.value) for r in rows] == [("survey-forms-issued", "400"), ("satisfaction-survey-forms", "372")]
+    # with the dossiers named and no forms handed out, the forms' share is still their coverage
+    rows = ex.extract("Năm 2024, xã tiếp nhận 1.000 hồ sơ và thu về 350 phiếu khảo sát, đạt 35%.", catalogue)
+    assert ("satisfaction-survey-coverage", "35") in [(r.indicator, r.value) for r in rows]
+
+
+def test_a_qualifier_word_before_a_labels_colon_is_the_labels(catalogue: ex.Catalogue) -> None:
+    # before: "Tỷ lệ hài lòng chung: 92,8%" read "chung" (general) as "chừng" (about)
+    rows = ex.extract("Năm 2024, tỷ lệ giải quyết đúng hạn chung: 97,5%; tỷ lệ hài lòng khoảng 90%.", catalogue)
+    assert [(r.indicator, r.value, r.qualifier) for r in rows] == [
+        ("share-on-time", "97.5", ""), ("satisfaction-rate", "90", "approx")]
