@@ -732,9 +732,10 @@ _CONTRAST = phrase("(trong khi|con|nhung|`while|whereas`)( chi)?( co| dat| la| d
 
 
 def _names_only_a_period(left: str) -> bool:
-    """Whether a clause names nothing but another period and a word of contrast ("trong khi quý II/2023 chỉ có")."""
+    """Whether a clause names nothing but another period and a word of contrast ("trong khi quý II/2023 chỉ có");
+    without the contrast ("(năm 2022: 8.200 hồ sơ)") the figure is left to the editor."""
     spans = find_periods(left)
-    if not spans:
+    if not spans or not _CONTRAST.search(left):
         return False
     rest = left
     for span in reversed(spans):

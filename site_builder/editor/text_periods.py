@@ -93,7 +93,8 @@ OWN_AFTER = re.compile(r"[\d.,]+[ \t]*%?[ \t]+(?:trong|vao)[ \t]+")  # "24,1% tr
 OWN_BRACKET = re.compile(r"[\d.,/%]+[^\d();,]{0,40}\(\s*")
 CITED = re.compile(r"(?:(?:^|[.\n])[ \t#*-]*can cu\b[^.\n]*"
                    r"|\b(?:quyet dinh|ke hoach|cong van|nghi quyet|chi thi|thong tu|nghi dinh)\b[^,;.\n()]{0,40})$")
-# "trong khi năm 2021 chỉ có 203 hồ sơ", "while in 2021 …": a contrast sets another period beside the text's own.
+# "trong khi năm 2021 chỉ có 203 hồ sơ", "while in 2021 …": a contrast sets another period beside the text's own,
+# the subject of its clause (its figures run to the semicolon or the sentence's end).
 COMPARED = re.compile(r"(?:so\s+voi|cung\s+ky|(?<![a-z])hon|compared\s+(?:with|to)|(?<![a-z])than|(?<![a-z])vs"
                       r"|trong\s+khi|(?<![a-z])(?:while|whereas)(?:\s+in)?"
                       r"|same\s+period|up\s+from|down\s+from)(?![a-z])[^0-9.;:!?()\n]*$")
@@ -111,7 +112,6 @@ UNNAMED = (r"(?<![a-z])(?:cung\s+ky(?:\s+n(?!h)[a-z]{1,2}m\s+(?:truoc|ngoai))?|n
 # reach ends at the clause's end. Without them it is the subject of its clause ("cùng kỳ năm trước tiếp nhận
 # 5.400 hồ sơ, giải quyết 5.300 hồ sơ") and its figures run to the semicolon, the bracket or the sentence's end.
 COMPARED_OBJECT = re.compile(r"(?:so\s+voi|(?<![a-z])hon|compared\s+(?:with|to)|(?<![a-z])than|(?<![a-z])vs"
-                             r"|trong\s+khi|(?<![a-z])(?:while|whereas)(?:\s+in)?"
                              r"|up\s+from|down\s+from)(?![a-z])[^0-9.;:!?()\n]*$")
 # Where the dossiers of an earlier period are this period's carried-over ones ("tồn từ năm trước: 45 hồ sơ").
 CARRIED = re.compile(r"(?<![a-z])(?:ton|tu|chuyen\s+tu)\s*$")
