@@ -108,6 +108,31 @@ _VERDICTS = frozenset({"truoc", "dung", "qua", "tre", "cham", "som", "den", "con
 _DEADLINE_WORDS = frozenset({"han", "hen"})
 
 
+def _group_edges(tokens: list[str], n: int) -> tuple[int, int]:
+    """Where a word stands for what is around it: itself, or, when it opens or closes an alternative of a group,
+    that group ("va" in "dung (va|,) truoc": the group's "(" and its ")", or the "?" after it)."""
+    first = last = n
+    while first >= 1 and tokens[first - 1] in "(|":
+        depth, k = 0, first - 1
+        while k >= 0 and not (tokens[k] == "(" and depth == 0):
+            depth += tokens[k] == ")"
+            depth -= tokens[k] == "(" and depth > 0
+            k -= 1
+        if k < 0:
+            break
+        first = k
+    while last + 1 < len(tokens) and tokens[last + 1] in ")|":
+        depth, k = 0, last + 1
+        while k < len(tokens) and not (tokens[k] == ")" and depth == 0):
+            depth += tokens[k] == "("
+            depth -= tokens[k] == ")" and depth > 0
+            k += 1
+        if k >= len(tokens):
+            break
+        last = k + 1 if k + 1 < len(tokens) and tokens[k + 1] == "?" else k
+    return first, last
+
+
 @lru_cache(maxsize=None)
 def phrase(spec: str) -> re.Pattern[str]:
     """Compile a phrase of the language described in the module docstring."""
@@ -123,8 +148,10 @@ def phrase(spec: str) -> re.Pattern[str]:
         elif tok.isalpha():
             # Between two words of a phrase OCR may drop the space ("dunghan", "h6so"): a syllable that
             # follows a word or precedes one is not required to stand alone on that side.
-            glued_before = n >= 2 and tokens[n - 1].isspace() and tokens[n - 2].isalpha()
-            glued_after = n + 2 < len(tokens) and tokens[n + 1].isspace() and tokens[n + 2].isalpha()
+            # A word next to a group is glued to the group's words too ("dungvatruochan" for "đúng (và|,) trước hạn").
+            first, last = _group_edges(tokens, n)
+            glued_before = first >= 2 and tokens[first - 1].isspace() and (tokens[first - 2].isalpha() or tokens[first - 2] in ")?")
+            glued_after = last + 2 < len(tokens) and tokens[last + 1].isspace() and (tokens[last + 2].isalpha() or tokens[last + 2] == "(")
             if tok in _DEADLINE_WORDS and glued_before and tokens[n - 2] in _VERDICTS:
                 out.append(f"(?:{syllable('thoi')}{SEP})?")  # "trước thời hạn", "quá thời hạn": the deadline in full
             out.append(("" if glued_before else "(?<![a-z])") + syllable(tok) + ("" if glued_after else "(?![a-z])"))
@@ -430,7 +457,8 @@ RULES: tuple[Rule, ...] = (
     _r("apology-letters", noun="xin loi", tier=0, right_max=0),
     # "gửi văn bản xin lỗi đối với cả 3 trường hợp": the cases written to are the letters sent.
     _r("apology-letters", noun=f"(truong hop|{DOSSIER})", left="(thu|van ban) xin loi ~", tier=0, left_max=30),
-    _r("apology-letters", noun=DOSSIER, right="thu xin loi", tier=0, right_max=30),
+    # "3 hồ sơ phải gửi thư xin lỗi"; not across a comma ("37 HS, đã gửi thư xin lỗi 37 trường hợp": the late ones)
+    _r("apology-letters", noun=DOSSIER, right="thu xin loi", tier=0, right_max=20),
     _r("dossiers-withdrawn", noun=DOSSIER, left="(`r[ua]t`|tra lai)( ho so)?( la)?", left_max=5),
     _r("dossiers-withdrawn", noun=DOSSIER, left="(`r[ua]t`|tra lai) ~", left_max=40, tier=0,
        sentence="(`r[ua]t` ho so|tra lai ho so|de nghi `r[ua]t`)"),

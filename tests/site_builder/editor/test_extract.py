@@ -856,3 +856,13 @@ def test_a_qualifier_word_before_a_labels_colon_is_the_labels(catalogue: ex.Cata
     rows = ex.extract("Năm 2024, tỷ lệ giải quyết đúng hạn chung: 97,5%; tỷ lệ hài lòng khoảng 90%.", catalogue)
     assert [(r.indicator, r.value, r.qualifier) for r in rows] == [
         ("share-on-time", "97.5", ""), ("satisfaction-rate", "90", "approx")]
+
+
+def test_ocr_glued_words_across_a_group_and_a_late_count_before_the_letters_sent(catalogue: ex.Catalogue) -> None:
+    # before: "dungvatruochan" (a group's word glued to its neighbours) was no cue, and "37 HS, đã gửi thư xin lỗi
+    # 37 trường hợp" made the late dossiers letters
+    assert pt.phrase(pt.ON_TIME_WITH_EARLY).search("truocvadunghan") and pt.phrase(pt.ON_TIME_WITH_EARLY).search("dunghanvatruochan")
+    rows = ex.extract("Nam 2024, ty le h6 so giai quyet truocvadunghan dat 97,2%. So h6 so tre han la 12 h6 so, "
+                      "xa da gui thu xin loi 12 truong hop.", catalogue)
+    assert [(r.indicator, r.value) for r in rows] == [
+        ("share-on-time", "97.2"), ("dossiers-resolved-late", "12"), ("apology-letters", "12")]
