@@ -412,6 +412,8 @@ RULES: tuple[Rule, ...] = (
     _r("dossiers-carried-over", noun=DOSSIER, left="((ky truoc|ton) ~ chuyen (qua|sang)|ton ky truoc|ton)"),
     _r("dossiers-carried-over", noun=DOSSIER, right="((tu )?(ky|thang|quy|nam) truoc chuyen (qua|sang)|ton( ky truoc)?)", tier=0, right_max=12),
     _r("dossiers-due", noun=DOSSIER, left="`(?<!chua )`den han (giai quyet|tra ket qua)( la)?", tier=0, left_max=20),
+    # "15 hồ sơ đến hạn giải quyết": "đến" spelled exactly (the syllable rules would also take it for "đúng")
+    _r("dossiers-due", noun=DOSSIER, right="`(?<!chua )(?<![a-z])den(?![a-z])` han (giai quyet|tra ket qua|xu ly)", tier=0, right_max=12),
     _r("dossiers-pending-within-deadline", noun=DOSSIER, right="(chua den han|con han|trong han)", under="dossiers-pending", tier=0, right_max=12),
     _r("dossiers-pending-within-deadline", noun=DOSSIER, left="chua den han( la)?", tier=0, left_max=20),
     _r("dossiers-pending-within-deadline", noun=DOSSIER, right="chua den han", tier=0, right_max=12),
@@ -424,6 +426,9 @@ RULES: tuple[Rule, ...] = (
     _r("dossiers-pending-within-deadline", noun=DOSSIER, left="dang (giai quyet|xu ly) (con )?trong han( la)?", tier=0, left_max=5),
     _r("dossiers-pending-overdue", noun=DOSSIER, left="qua han ~ (chua co ket qua|chua giai quyet|chua tra)", tier=0),
     _r("dossiers-pending-overdue", noun=DOSSIER, right="qua han ~ (chua co ket qua|chua giai quyet|chua tra)", tier=0, right_max=12),
+    # "7 hồ sơ đến ngày hẹn trả kết quả mà chưa có kết quả", "hết hạn nhưng chưa được giải quyết": due and not resolved
+    _r("dossiers-pending-overdue", noun=DOSSIER, right="(den|het) (ngay )?(hen|han)( tra ket qua)? ~ (ma |nhung )?(van )?chua (co ket qua|(duoc )?giai quyet|(duoc )?tra)",
+       tier=0, right_max=12),
     # "07 hồ sơ đang giải quyết chưa đến hạn", "787 hồ sơ đang giải quyết đã quá hạn": the open dossier's
     # second modifier says which part of the open ones it is; in either order ("quá hạn đang giải quyết").
     _r("dossiers-pending-within-deadline", noun=DOSSIER, right=f"({PENDING} ~ {WITHIN_DEADLINE}|{WITHIN_DEADLINE} ~ {PENDING})", tier=0, right_max=12),

@@ -866,3 +866,9 @@ def test_ocr_glued_words_across_a_group_and_a_late_count_before_the_letters_sent
                       "xa da gui thu xin loi 12 truong hop.", catalogue)
     assert [(r.indicator, r.value) for r in rows] == [
         ("share-on-time", "97.2"), ("dossiers-resolved-late", "12"), ("apology-letters", "12")]
+
+
+def test_dossiers_due_and_still_without_a_result_are_overdue(catalogue: ex.Catalogue) -> None:
+    # before: "7 hồ sơ đến ngày hẹn trả kết quả mà chưa có kết quả giải quyết" gave nothing
+    rows = ex.extract("Tháng 8/2025, xã có 3 hồ sơ đã hết hạn nhưng vẫn chưa được giải quyết; 15 hồ sơ đến hạn giải quyết.", catalogue)
+    assert [(r.indicator, r.value) for r in rows] == [("dossiers-pending-overdue", "3"), ("dossiers-due", "15")]
