@@ -162,7 +162,7 @@ Thưa quý vị và các bạn! Sau hơn ba tháng đi vào hoạt động theo 
 Năm 2024, Bộ phận một cửa xã tiếp nhận 1.248 hồ sơ thuộc các lĩnh vực, trong đó lĩnh vực hộ tịch 612 hồ sơ (đăng ký khai sinh 214 trường hợp, đăng ký kết hôn 87 cặp, đăng ký khai tử 65 trường hợp, cấp bản sao trích lục 246 bản). Đã giải quyết 1.231 hồ sơ, 100% hồ sơ được giải quyết đúng hạn; không có đơn thư khiếu nại về lĩnh vực hộ tịch.
 Sinh viên: Trần Thị Mai                                    Lớp: Luật K45
 """, rows(("dossiers-received", "2024", "", 1248), ("dossiers-resolved", "2024", "", 1231),
-          ("share-on-time", "2024", "", 100)), traps=(612, 214, 87, 65, 246, 45)),
+          ("share-on-time", "2024", "", 100)), traps=(214, 87, 65, 246, 45)),
     Probe("R10-tinh-dong-son-tay-quy-iii-2025-ocr", """UBND TINH DONG SON TAY
 BAO CAO ket qua cai cach TTHC quy III nam 2025
 
@@ -202,7 +202,9 @@ def probe_score(probe: Probe, catalogue: ex.Catalogue) -> tuple[Score, list[str]
     """The probe's score on the own unit's rows, and its wrong values: the scorer's, a trap proposed, any row of `nothing`."""
     own = [r for r in ex.extract(probe.text, catalogue, report=probe.name) if r.unit == "" and r.status == "reported"]
     s = score(probe.expected, own)
-    wrong = [why for _, why in s.wrong]
+    # a part carried over from its total with the note that its breakdown must be filled ("trong đó lĩnh vực hộ tịch
+    # 612 hồ sơ": by design, test_extract.test_a_part_of_a_total_named_by_a_field_…) is no second value of the total
+    wrong = [why for r, why in s.wrong if r.note_en != ex.INHERITED_NOTE[1]]
     for r in s.extra + s.other_period:
         if probe.nothing:
             wrong.append(f"{r.indicator} {r.value} ({r.period}): the text has no figure the catalogue has")
