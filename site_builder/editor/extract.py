@@ -1072,9 +1072,17 @@ def _items(sentence: str, folded: str, mode: str, catalogue: Catalogue, previous
                 # "số hồ sơ trực tuyến tăng hơn 2 lần (tháng 1 mới chỉ có 3.120 hồ sơ, … đến tháng 6 đã có 7.480 hồ sơ)":
                 # the values in the brackets of a change are values of what changed, read with its words
                 item.hit = _match(replace(item, left=subject, lead=None), folded, mode, catalogue, items)
+            elif _BARE_CHANGE.search(fold(sentence[: numbers[item.parent].start])):
+                # "tiếp nhận 2.146 hồ sơ, tăng 412 hồ sơ so với năm 2021 (1.734 hồ sơ)": a change with no words of its
+                # own is the figure's before it, and the value in its brackets that figure's, in the compared period
+                head = next((it for it in reversed(items) if it.hit and it.number.start < numbers[item.parent].start
+                             and it.number.percent == item.number.percent and (item.number.percent or it.noun == item.noun)), None)
+                if head is not None:
+                    item.hit = _inherited(head, item.number, catalogue, "sibling")
     return items
 
 
+_BARE_CHANGE = re.compile(r"[,;]\s*(?:tang|giam)(?:\s+(?:them|hon|gap|khoang|gan|xap xi))*\s*$")
 _CHANGED = re.compile(r"(?:^|[,;:(])([^,;:()\d]{4,60}?)\s+(?:tang|giam)(?:\s+(?:them|hon|gap|khoang|gan|xap xi))*\s*$")
 
 

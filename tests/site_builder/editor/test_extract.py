@@ -872,3 +872,12 @@ def test_dossiers_due_and_still_without_a_result_are_overdue(catalogue: ex.Catal
     # before: "7 hồ sơ đến ngày hẹn trả kết quả mà chưa có kết quả giải quyết" gave nothing
     rows = ex.extract("Tháng 8/2025, xã có 3 hồ sơ đã hết hạn nhưng vẫn chưa được giải quyết; 15 hồ sơ đến hạn giải quyết.", catalogue)
     assert [(r.indicator, r.value) for r in rows] == [("dossiers-pending-overdue", "3"), ("dossiers-due", "15")]
+
+
+def test_the_value_in_the_brackets_of_a_change_with_no_words_of_its_own_is_the_figures_before_it(catalogue: ex.Catalogue) -> None:
+    # before: "tiếp nhận 2.146 hồ sơ, tăng 412 hồ sơ so với năm 2021 (1.734 hồ sơ)" gave nothing for 1.734
+    rows = ex.extract("Năm 2024, phường giải quyết 3.020 hồ sơ, giảm 180 hồ sơ so với năm 2023 (3.200 hồ sơ). "
+                      "Tỷ lệ đúng hạn đạt 98%, tăng 2% so với năm 2023 (96%).", catalogue)
+    assert [(r.indicator, r.value, r.period) for r in rows] == [
+        ("dossiers-resolved", "3020", "2024"), ("dossiers-resolved", "3200", "2023"),
+        ("share-on-time", "98", "2024"), ("share-on-time", "96", "2023")]
