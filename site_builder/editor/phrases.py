@@ -275,7 +275,7 @@ RULES: tuple[Rule, ...] = (
     _r("satisfaction-survey-forms", noun="phieu", left="hai long( la| co)?", breakdown="rating=satisfied", tier=0, left_max=3),
     _r("satisfaction-survey-forms", noun="phieu", left="binh thuong( la| co)?", breakdown="rating=average", tier=0, left_max=3),
     _r("satisfaction-survey-forms", noun="phieu", sentence="(khao sat|danh gia)", tier=0),
-    _r("satisfaction-survey-forms", noun="phieu", left="thu (ve|lai|duoc)", tier=0, left_max=5),
+    _r("satisfaction-survey-forms", noun="phieu", left="(thu|nhan) (ve|lai|duoc)", tier=0, left_max=5),  # "thu về", "nhận lại 288 phiếu"
     _r("satisfaction-survey-forms", noun="phieu", right="khong hai long", breakdown="rating=dissatisfied", tier=0, right_max=20),
     # a survey told by the people asked, each of whom filled one form: "khảo sát 180 người dân", "64 người (chiếm
     # 35,6%) rất hài lòng", "6 người không hài lòng" (the nearest verdict wins: "rất hài lòng" over "hài lòng")
@@ -372,10 +372,10 @@ RULES: tuple[Rule, ...] = (
     _r(("feedback-received", "feedback-resolved"), noun=FEEDBACK, left="tiep nhan va (xu ly|giai quyet)", tier=0),
     _r("feedback-forwarded", noun=FEEDBACK, left="chuyen", tier=0, left_max=5),
     _r("feedback-resolved", noun=FEEDBACK, right="`(?<!dang )(?<!chua )`(xem xet|giai quyet|xu ly|tra loi)", tier=0),
-    _r("feedback-resolved", noun=FEEDBACK, left="`(?<!dang )(?<!chua )`(xu ly|giai quyet|tra loi)", tier=0, left_max=5),
-    _r("feedback-received", noun=FEEDBACK, left="tiep nhan", tier=0),
+    _r("feedback-resolved", noun=FEEDBACK, left="`(?<!dang )(?<!chua )`(xu ly|giai quyet|tra loi)( dut diem| xong| tron ven)?", tier=0, left_max=5),
+    _r("feedback-received", noun=FEEDBACK, left="(tiep nhan|nhan duoc)", tier=0),
     # "không có phản ánh, kiến nghị": none came in (a worded zero before the noun, no verb).
-    _r("feedback-received", noun=FEEDBACK, tier=0, sentence="khong co ~ (kien nghi|phan anh|pakn)"),
+    _r("feedback-received", noun=FEEDBACK, tier=0, sentence="khong (co|(tiep )?nhan( duoc)?) ~ (kien nghi|phan anh|pakn)"),
     _r("hotline-months-in-operation", noun="thang", sentence="duong day nong", tier=0, breakdown="channel=hotline"),
     _r(("portal-questions-answered", "portal-questions-received"), "ratio", noun="cau", left="tra loi", tier=0),
     _r("portal-questions-received", noun="cau hoi", left="tiep nhan", tier=0),
@@ -384,6 +384,9 @@ RULES: tuple[Rule, ...] = (
     _r("guidance-contacts", noun="luot", left="huong dan ~", tier=0),
     _r("guidance-contacts", noun="luot", right="(huong dan|goi di|goi den|cuoc goi)", tier=0, right_max=10),
     # "1.129 lượt tổ chức, công dân đến giao dịch": visits to the desk, not dossiers.
+    # "412 lượt người dân tham gia đánh giá": evaluations given, one form each, not visits
+    _r("satisfaction-survey-forms", noun="luot( to chuc,?)?( cong dan| nguoi dan| to chuc| ca nhan| nguoi)?",
+       right="(tham gia )?(danh gia|khao sat|binh chon)", tier=0, right_max=25),
     _r("service-visits", noun="luot( to chuc,?)?( cong dan| nguoi dan| to chuc| ca nhan| nguoi| khach)", tier=0),
     _r("service-visits", noun="`(?:citizens?|visitors?|people|visits)`",
        left="`(?:welcomed|served|received)(?: (?:more than|nearly|about|over|around|approximately))?`", tier=0, left_max=3),
@@ -416,6 +419,8 @@ RULES: tuple[Rule, ...] = (
     _r("dossiers-due", noun=DOSSIER, right="`(?<!chua )(?<![a-z])den(?![a-z])` han (giai quyet|tra ket qua|xu ly)", tier=0, right_max=12),
     _r("dossiers-pending-within-deadline", noun=DOSSIER, right="(chua den han|con han|trong han)", under="dossiers-pending", tier=0, right_max=12),
     _r("dossiers-pending-within-deadline", noun=DOSSIER, left="chua den han( la)?", tier=0, left_max=20),
+    # "30 hồ sơ còn trong hạn", "vẫn trong hạn": still within their time, so still open
+    _r("dossiers-pending-within-deadline", noun=DOSSIER, right="(con|van) (trong han|trong thoi han|han)", tier=0, right_max=12),
     _r("dossiers-pending-within-deadline", noun=DOSSIER, right="chua den han", tier=0, right_max=12),
     _r("dossiers-pending-overdue", noun=DOSSIER, right="(da |so ho so )?qua han", under="dossiers-pending", tier=0, right_max=20),
     _r("dossiers-pending-overdue", noun=DOSSIER, right="dang (giai quyet|xu ly) qua han", tier=0, right_max=12),

@@ -881,3 +881,23 @@ def test_the_value_in_the_brackets_of_a_change_with_no_words_of_its_own_is_the_f
     assert [(r.indicator, r.value, r.period) for r in rows] == [
         ("dossiers-resolved", "3020", "2024"), ("dossiers-resolved", "3200", "2023"),
         ("share-on-time", "98", "2024"), ("share-on-time", "96", "2023")]
+
+
+def test_synonyms_of_forms_returned_evaluations_and_feedback_received_and_resolved(catalogue: ex.Catalogue) -> None:
+    # found while checking the fourth probe set's fixes on other wordings: "nhận lại 288 phiếu" missed, "412 lượt
+    # người dân tham gia đánh giá" read as visits (a wrong value), "nhận được 2 phản ánh", "xử lý dứt điểm" missed
+    rows = ex.extract("Năm 2025, Trung tâm phát 300 phiếu, nhận lại 288 phiếu hợp lệ.", catalogue)
+    assert [(r.indicator, r.value) for r in rows] == [("survey-forms-issued", "300"), ("satisfaction-survey-forms", "288")]
+    rows = ex.extract("Quý IV/2025, có 412 lượt người dân tham gia đánh giá qua máy tính bảng.", catalogue)
+    assert [(r.indicator, r.value) for r in rows] == [("satisfaction-survey-forms", "412")]
+    rows = ex.extract("Tháng 9/2025, phường nhận được 2 phản ánh về thái độ phục vụ, đã xử lý dứt điểm 2 phản ánh.", catalogue)
+    assert [(r.indicator, r.value) for r in rows] == [("feedback-received", "2"), ("feedback-resolved", "2")]
+    rows = ex.extract("Năm 2025, xã không nhận được phản ánh, kiến nghị nào về TTHC.", catalogue)
+    assert [(r.indicator, r.value) for r in rows] == [("feedback-received", "0")]
+
+
+def test_dossiers_still_within_their_time_are_open_not_overdue(catalogue: ex.Catalogue) -> None:
+    # before: "30 hồ sơ còn trong hạn" after an overdue count took the overdue indicator (a wrong value)
+    rows = ex.extract("Năm 2025 có 12 hồ sơ đã quá hạn mà chưa trả kết quả, 30 hồ sơ vẫn trong hạn.", catalogue)
+    assert [(r.indicator, r.value) for r in rows] == [
+        ("dossiers-pending-overdue", "12"), ("dossiers-pending-within-deadline", "30")]
