@@ -212,7 +212,7 @@ ON_TIME_WITH_EARLY = ("((dung han|dung hen) (va|,) (truoc han|truoc hen|som)|(tr
 # Early, and late, in the words reports use: "trước hạn", "trước hẹn", "sớm hạn"; "trễ hạn", "quá hạn", "chậm hạn".
 # (Flat alternations: two syllables side by side may be glued by OCR, "truochan", only when the phrase spells both.)
 EARLY = "(truoc han|truoc hen|som han)"
-LATE = "(tre han|qua han|cham han|tre hen|qua hen|cham hen)"
+LATE = "(tre han|qua han|cham han|tre hen|qua hen|cham hen|cham muon|tre muon|cham tre)"  # "chậm muộn 6 HS"
 # The verb a resolution cue may carry between the noun and the cue: "3.870 HS giải quyết sớm và đúng hạn".
 RESOLVED_VERB = "((da )?(duoc )?(giai quyet|tra ket qua|tra|xu ly) )?"
 
@@ -290,6 +290,9 @@ RULES: tuple[Rule, ...] = (
        right_max=30),
     _r("dissatisfaction-rate", "percent", right="khong hai long", tier=0, right_max=5),
     _r("satisfaction-rate", "percent", left="hai long ~", tier=0, left_max=30),
+    # "tỷ lệ hài lòng của người dân đối với Trung tâm … phường đạt 97,25%": the rate's name, its object, then its verb
+    _r("satisfaction-rate", "percent", left="ty le ( nguoi dan)? hai long`[^;:()]{0,80}?`(dat|la)", tier=0, left_max=3,
+       unless="khong hai long"),
     # the share first, its people and their verdict after: "86,12% người dân, tổ chức hài lòng với …"
     _r("satisfaction-rate", "percent", right="(nguoi dan|to chuc|ca nhan|doanh nghiep|nguoi)( ,| va)? ~ hai long", tier=0,
        right_max=3, unless="khong hai long"),

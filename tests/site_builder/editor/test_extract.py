@@ -901,3 +901,15 @@ def test_dossiers_still_within_their_time_are_open_not_overdue(catalogue: ex.Cat
     rows = ex.extract("Năm 2025 có 12 hồ sơ đã quá hạn mà chưa trả kết quả, 30 hồ sơ vẫn trong hạn.", catalogue)
     assert [(r.indicator, r.value) for r in rows] == [
         ("dossiers-pending-overdue", "12"), ("dossiers-pending-within-deadline", "30")]
+
+
+def test_the_satisfaction_rate_named_far_from_its_verb_and_late_as_chậm_muộn(catalogue: ex.Catalogue) -> None:
+    # found while checking the fourth probe set's fixes on other wordings: the rate's object between its name and
+    # "đạt" put it out of reach; "chậm muộn", "chậm trễ" were no late cue
+    rows = ex.extract("Năm 2025, tỷ lệ hài lòng của tổ chức, công dân khi giải quyết TTHC tại Bộ phận Một cửa của thị trấn là "
+                      "95,1%. Có 4 hồ sơ chậm trễ, 2 HS chậm muộn.", catalogue)
+    assert [(r.indicator, r.value) for r in rows] == [
+        ("satisfaction-rate", "95.1"), ("dossiers-resolved-late", "4"), ("dossiers-resolved-late", "2")]
+    # a dissatisfaction rate is not the satisfaction rate
+    rows = ex.extract("Năm 2025, tỷ lệ không hài lòng của người dân đối với Trung tâm là 1,2%.", catalogue)
+    assert ("satisfaction-rate", "1.2") not in [(r.indicator, r.value) for r in rows]
