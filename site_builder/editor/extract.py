@@ -53,7 +53,7 @@ import click
 from site_builder.content import periods
 from site_builder.editor import phrases as pt
 from site_builder.editor.phrases import fold, fold_with_map, phrase
-from site_builder.editor.text_periods import PeriodScope
+from site_builder.editor.text_periods import PeriodScope, find_periods
 
 if TYPE_CHECKING:
     from site_builder.content.consistency import Finding
@@ -341,9 +341,11 @@ _UNITS = {"một": 1, "mot": 1, "hai": 2, "ba": 3, "bốn": 4, "bon": 4, "năm":
 _AFTER_TEN = {**_UNITS, "mốt": 1, "lăm": 5, "lam": 5}
 _WORD = "|".join(sorted(_AFTER_TEN, key=len, reverse=True))
 _TENS = "|".join(sorted((w for w in _UNITS if _UNITS[w] > 1), key=len, reverse=True))
-_WORDED = re.compile(rf"(?<!\w)(?:(?P<zero>không có|khong co|không (?:phải )?gửi|khong (?:phai )?gui)|(?:(?P<tens>{_TENS})[ \t]+(?:mươi|muoi)|(?P<ten>mười|muoi))"
+_WORDED = re.compile(rf"(?<!\w)(?:(?P<zero>không có|khong co|không (?:phải )?gửi|khong (?:phai )?gui|không phải|khong phai|không (?:tiếp )?nhận được|khong (?:tiep )?nhan duoc)|(?:(?P<tens>{_TENS})[ \t]+(?:mươi|muoi)|(?P<ten>mười|muoi))"
                      rf"(?:[ \t]+(?P<unit>{_WORD}))?"
                      rf"|(?P<one>{'|'.join(sorted(_UNITS, key=len, reverse=True))}))(?=[ \t]+\w)", re.IGNORECASE)
+# A label whose value is a worded zero, alone in its clause: "quá hạn: không", "không hài lòng: không có".
+_LABEL_ZERO = re.compile(r":[ \t]*(không có|khong co|không|khong)(?=[ \t]*(?:[.;,)\n]|$))", re.IGNORECASE)
 _COUNTED = re.compile(r"[ \t]+(?:" + phrase(f"({pt.DOSSIER}|{pt.FEEDBACK}|dia phuong|ket qua|phieu|(thu|van ban) xin loi|nhiem vu|thu tuc|tthc|giao dich|truong hop)").pattern + ")")
 
 
@@ -367,7 +369,11 @@ def _worded_ranks(sentence: str) -> list[Number]:
 def _worded_numbers(sentence: str) -> list[Number]:
     out = []
     for m in _WORDED.finditer(sentence):
-        if not _COUNTED.match(fold(sentence[m.end():m.end() + 30])):
+        after = fold(sentence[m.end():m.end() + 30])
+        if m["zero"] and fold(m["zero"]) == "khong phai":
+            if not re.match(r"[ \t]+xin loi", after):
+                continue  # "không phải xin lỗi": no letter had to be sent; "không phải" before anything else is no zero
+        elif not _COUNTED.match(after):
             continue
         if m["zero"]:
             value = 0
@@ -377,6 +383,8 @@ def _worded_numbers(sentence: str) -> list[Number]:
         else:
             value = _UNITS[m["one"].lower()]
         out.append(Number(m.start(), m.end(), m.group(), float(value)))
+    for m in _LABEL_ZERO.finditer(sentence):
+        out.append(Number(m.start(1), m.end(1), m[1], 0.0))
     return out
 
 
@@ -608,7 +616,14 @@ def _noun_fits(rule: pt.Rule, item: _Item, right: str) -> bool:
     if not rule.noun or _noun(rule.noun).match(right):
         return True
     # "Trước hạn: 9311": no noun follows, the label or the list it belongs to says what is counted
-    return item.noun is None and item.implied is not None and pt.NOUN_CLASSES.get(item.implied) == rule.noun
+    # ("Rất hài lòng: 121 phiếu; không hài lòng: không có": the list's noun is the class a rule's plain noun names)
+    if item.noun is not None or item.implied is None:
+        return False
+    return pt.NOUN_CLASSES.get(item.implied) == rule.noun or (_PLAIN.fullmatch(rule.noun) is not None
+                                                              and _noun_class(rule.noun) == item.implied)
+
+
+_PLAIN = re.compile(r"[a-z ]+")  # a rule's noun of plain words ("phieu"), no alternatives nor words that must follow
 
 
 def _heads(item: _Item, items: list[_Item]) -> set[str]:
@@ -714,16 +729,41 @@ def _bare(left: str) -> bool:
     return not re.sub(r"[\W\d_]+", "", _FILLER.sub(" ", rest))
 
 
-def _siblings(items: list[_Item], catalogue: Catalogue, percent: bool) -> None:
+_CONTRAST = phrase("(trong khi|con|nhung|`while|whereas`)( chi)?( co| dat| la| duoc)?")
+
+
+def _names_only_a_period(left: str) -> bool:
+    """Whether a clause names nothing but another period and a word of contrast ("trong khi quý II/2023 chỉ có");
+    without the contrast ("(năm 2022: 8.200 hồ sơ)") the figure is left to the editor."""
+    spans = find_periods(left)
+    if not spans or not _CONTRAST.search(left):
+        return False
+    rest = left
+    for span in reversed(spans):
+        rest = rest[:span.start] + " " + rest[span.end:]
+    return _bare(_CONTRAST.sub(" ", rest))
+
+
+def _siblings(items: list[_Item], catalogue: Catalogue, percent: bool,
+              period_of: Callable[[_Item], object] | None = None) -> None:
     """A figure in a parallel list takes its sibling's indicator: "cấp huyện tiếp nhận 2.106 hồ sơ, cấp xã
     4.412 hồ sơ"; "tỷ lệ đúng hạn 99,1% (cấp tỉnh); cấp huyện …, đạt 97,6%". Only when its own clause
-    names nothing but a level, a channel or a link word, and the sibling's breakdown differs."""
+    names nothing but a level, a channel or a link word, and the sibling's breakdown differs; or names nothing
+    but another period, which the figure is then of ("612 hồ sơ, trong khi quý II/2023 chỉ có 305 hồ sơ")."""
     for i, item in enumerate(items):
-        if item.hit or item.number.percent != percent or not _bare(item.left):
+        if item.hit or item.number.percent != percent:
+            continue
+        by_period = not _bare(item.left) and period_of is not None and _names_only_a_period(item.left)
+        if not by_period and not _bare(item.left):
             continue
         sibling = next((h for h in reversed(items[:i]) if h.hit and h.number.percent == percent
                         and (percent or h.noun == item.noun) and h.hit.how != "share"), None)
-        if sibling is None or not item.context or item.context == sibling.context:
+        if sibling is None:
+            continue
+        if by_period:
+            if period_of is None or period_of(item) in (None, period_of(sibling)):
+                continue
+        elif not item.context or item.context == sibling.context:
             continue
         item.hit = _inherited(sibling, item.number, catalogue, "sibling")
 
@@ -785,13 +825,19 @@ def _share(items: list[_Item], catalogue: Catalogue, earlier: frozenset[str] = f
             numerator = head.hit.ids[0]
             denominator = head.hit.ids[1] if head.number.denominator is not None and len(head.hit.ids) == 2 else None
             options = [s for s in catalogue.shares if s[0] == numerator]
+            # a part's share of its own indicator ("64 phiếu (35,6%) rất hài lòng"): only for a count with a breakdown
+            part = [s for s in options if s[1] == numerator]
+            options = part if part and head.hit.breakdown else [s for s in options if s[1] != numerator]
+            other_whole = pt.SHARE_OF_ANOTHER_WHOLE.get(numerator)
+            if other_whole in seen | earlier:
+                options = [s for s in options if s[1] in seen | earlier or s[1] == numerator]
             if denominator:
                 options = [s for s in options if s[1] in (denominator, None)]
             elif len(options) > 1:
                 here = [s for s in options if s[1] is None or s[1] in seen]
                 options = here if here else [s for s in options if s[1] in earlier]
             if len(options) == 1 and _fits(options[0][2], item.number, catalogue):
-                item.hit = _Hit((options[0][2],), options[0][3], "share")
+                item.hit = _Hit((options[0][2],), options[0][3] or (head.hit.breakdown if part else ""), "share")
                 item.context = dict(head.context)
                 break
 
@@ -974,7 +1020,8 @@ def _qualifier(before: str, sentence: str) -> str:
 
     An estimate of an approximate number is an estimate, as `content.qualifiers.combine` has it; a bound stays a
     bound ("ước trên 9.500": the number printed is a bound of the estimate, not the estimate)."""
-    near = next((q for spec, q in pt.QUALIFIERS if re.search(phrase(spec).pattern + r"\W{0,2}$", before[-24:])), "")
+    # (never across a colon: "Tỷ lệ hài lòng chung: 92,8%" is a label's word, "chung", not "chừng")
+    near = next((q for spec, q in pt.QUALIFIERS if re.search(phrase(spec).pattern + r"[^\w:]{0,2}$", before[-24:])), "")
     if near in ("", "approx"):
         clause = re.split(r"[,;:()]", before)[-1]
         if phrase(pt.ESTIMATE_OPENING).match(sentence) or phrase(pt.ESTIMATE_CUE).search(clause[-40:]):
@@ -1054,9 +1101,17 @@ def _items(sentence: str, folded: str, mode: str, catalogue: Catalogue, previous
                 # "số hồ sơ trực tuyến tăng hơn 2 lần (tháng 1 mới chỉ có 3.120 hồ sơ, … đến tháng 6 đã có 7.480 hồ sơ)":
                 # the values in the brackets of a change are values of what changed, read with its words
                 item.hit = _match(replace(item, left=subject, lead=None), folded, mode, catalogue, items)
+            elif _BARE_CHANGE.search(fold(sentence[: numbers[item.parent].start])):
+                # "tiếp nhận 2.146 hồ sơ, tăng 412 hồ sơ so với năm 2021 (1.734 hồ sơ)": a change with no words of its
+                # own is the figure's before it, and the value in its brackets that figure's, in the compared period
+                head = next((it for it in reversed(items) if it.hit and it.number.start < numbers[item.parent].start
+                             and it.number.percent == item.number.percent and (item.number.percent or it.noun == item.noun)), None)
+                if head is not None:
+                    item.hit = _inherited(head, item.number, catalogue, "sibling")
     return items
 
 
+_BARE_CHANGE = re.compile(r"[,;]\s*(?:tang|giam)(?:\s+(?:them|hon|gap|khoang|gan|xap xi))*\s*$")
 _CHANGED = re.compile(r"(?:^|[,;:(])([^,;:()\d]{4,60}?)\s+(?:tang|giam)(?:\s+(?:them|hon|gap|khoang|gan|xap xi))*\s*$")
 
 
@@ -1088,9 +1143,11 @@ def _read_prose(text: str, catalogue: Catalogue, line_starts: list[int], scope: 
         folded_before = folded
         if mode == "actual":  # targets are never inherited nor turned into shares
             _inherit(items, previous, folded, catalogue)
-            _siblings(items, catalogue, percent=False)
+            def period_of(item: _Item, start: int = sent.start) -> object:
+                return scope.at(start + item.number.start)
+            _siblings(items, catalogue, percent=False, period_of=period_of)
             _share(items, catalogue, frozenset(named))
-            _siblings(items, catalogue, percent=True)
+            _siblings(items, catalogue, percent=True, period_of=period_of)
             _from_to(items)
             _unit_siblings(items, sent.text)
             _one_lateness(items, named)

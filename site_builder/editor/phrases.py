@@ -108,6 +108,31 @@ _VERDICTS = frozenset({"truoc", "dung", "qua", "tre", "cham", "som", "den", "con
 _DEADLINE_WORDS = frozenset({"han", "hen"})
 
 
+def _group_edges(tokens: list[str], n: int) -> tuple[int, int]:
+    """Where a word stands for what is around it: itself, or, when it opens or closes an alternative of a group,
+    that group ("va" in "dung (va|,) truoc": the group's "(" and its ")", or the "?" after it)."""
+    first = last = n
+    while first >= 1 and tokens[first - 1] in "(|":
+        depth, k = 0, first - 1
+        while k >= 0 and not (tokens[k] == "(" and depth == 0):
+            depth += tokens[k] == ")"
+            depth -= tokens[k] == "(" and depth > 0
+            k -= 1
+        if k < 0:
+            break
+        first = k
+    while last + 1 < len(tokens) and tokens[last + 1] in ")|":
+        depth, k = 0, last + 1
+        while k < len(tokens) and not (tokens[k] == ")" and depth == 0):
+            depth += tokens[k] == "("
+            depth -= tokens[k] == ")" and depth > 0
+            k += 1
+        if k >= len(tokens):
+            break
+        last = k + 1 if k + 1 < len(tokens) and tokens[k + 1] == "?" else k
+    return first, last
+
+
 @lru_cache(maxsize=None)
 def phrase(spec: str) -> re.Pattern[str]:
     """Compile a phrase of the language described in the module docstring."""
@@ -123,8 +148,10 @@ def phrase(spec: str) -> re.Pattern[str]:
         elif tok.isalpha():
             # Between two words of a phrase OCR may drop the space ("dunghan", "h6so"): a syllable that
             # follows a word or precedes one is not required to stand alone on that side.
-            glued_before = n >= 2 and tokens[n - 1].isspace() and tokens[n - 2].isalpha()
-            glued_after = n + 2 < len(tokens) and tokens[n + 1].isspace() and tokens[n + 2].isalpha()
+            # A word next to a group is glued to the group's words too ("dungvatruochan" for "đúng (và|,) trước hạn").
+            first, last = _group_edges(tokens, n)
+            glued_before = first >= 2 and tokens[first - 1].isspace() and (tokens[first - 2].isalpha() or tokens[first - 2] in ")?")
+            glued_after = last + 2 < len(tokens) and tokens[last + 1].isspace() and (tokens[last + 2].isalpha() or tokens[last + 2] == "(")
             if tok in _DEADLINE_WORDS and glued_before and tokens[n - 2] in _VERDICTS:
                 out.append(f"(?:{syllable('thoi')}{SEP})?")  # "trước thời hạn", "quá thời hạn": the deadline in full
             out.append(("" if glued_before else "(?<![a-z])") + syllable(tok) + ("" if glued_after else "(?![a-z])"))
@@ -174,6 +201,7 @@ NOUN_CLASSES: dict[str, str] = {
     "meeting": "cuoc",
     "document": "van ban",
     "result": "ket qua",
+    "apology": "(thu|van ban) xin loi",  # "Số thư xin lỗi: 0": a label may name the letters and print the bare count
 }
 
 # --------------------------------------------------------------------------- prose rules
@@ -184,9 +212,14 @@ ON_TIME_WITH_EARLY = ("((dung han|dung hen) (va|,) (truoc han|truoc hen|som)|(tr
 # Early, and late, in the words reports use: "trước hạn", "trước hẹn", "sớm hạn"; "trễ hạn", "quá hạn", "chậm hạn".
 # (Flat alternations: two syllables side by side may be glued by OCR, "truochan", only when the phrase spells both.)
 EARLY = "(truoc han|truoc hen|som han)"
-LATE = "(tre han|qua han|cham han|tre hen|qua hen|cham hen)"
+LATE = "(tre han|qua han|cham han|tre hen|qua hen|cham hen|cham muon|tre muon|cham tre)"  # "chậm muộn 6 HS"
 # The verb a resolution cue may carry between the noun and the cue: "3.870 HS giải quyết sớm và đúng hạn".
 RESOLVED_VERB = "((da )?(duoc )?(giai quyet|tra ket qua|tra|xu ly) )?"
+
+# The people a survey asked, counted in its place of forms ("180 người dân", "64 người", "27 ý kiến").
+SURVEYED = "(nguoi( dan)?|y kien|luot (danh gia|y kien))"
+# What stands between such a count and its verdict: its share in brackets, a verb of feeling.
+VERDICT_LEAD = "`(?:\\W*\\(\\W*(?:chiem\\W*)?[\\d.,]+\\W*%\\W*\\))?`( cam thay| danh gia| tra loi)? "
 
 Shape = Literal["count", "percent", "ratio"]
 Mode = Literal["actual", "target", "any"]
@@ -242,10 +275,24 @@ RULES: tuple[Rule, ...] = (
     _r("satisfaction-survey-forms", noun="phieu", left="hai long( la| co)?", breakdown="rating=satisfied", tier=0, left_max=3),
     _r("satisfaction-survey-forms", noun="phieu", left="binh thuong( la| co)?", breakdown="rating=average", tier=0, left_max=3),
     _r("satisfaction-survey-forms", noun="phieu", sentence="(khao sat|danh gia)", tier=0),
-    _r("satisfaction-survey-forms", noun="phieu", left="thu (ve|lai|duoc)", tier=0, left_max=5),
+    _r("satisfaction-survey-forms", noun="phieu", left="(thu|nhan) (ve|lai|duoc)", tier=0, left_max=5),  # "thu về", "nhận lại 288 phiếu"
     _r("satisfaction-survey-forms", noun="phieu", right="khong hai long", breakdown="rating=dissatisfied", tier=0, right_max=20),
+    # a survey told by the people asked, each of whom filled one form: "khảo sát 180 người dân", "64 người (chiếm
+    # 35,6%) rất hài lòng", "6 người không hài lòng" (the nearest verdict wins: "rất hài lòng" over "hài lòng")
+    _r("satisfaction-survey-forms", noun=SURVEYED, left="(khao sat|phong van|lay y kien)( duoc)?( tong so)?( cua)?", tier=0, left_max=3),
+    _r("satisfaction-survey-forms", noun=SURVEYED, right=f"{VERDICT_LEAD}rat hai long", breakdown="rating=very_satisfied", tier=0,
+       right_max=30),
+    _r("satisfaction-survey-forms", noun=SURVEYED, right=f"{VERDICT_LEAD}hai long", breakdown="rating=satisfied", tier=0,
+       right_max=30),
+    _r("satisfaction-survey-forms", noun=SURVEYED, right=f"{VERDICT_LEAD}binh thuong", breakdown="rating=average", tier=0,
+       right_max=30),
+    _r("satisfaction-survey-forms", noun=SURVEYED, right=f"{VERDICT_LEAD}(khong|chua) hai long", breakdown="rating=dissatisfied", tier=0,
+       right_max=30),
     _r("dissatisfaction-rate", "percent", right="khong hai long", tier=0, right_max=5),
     _r("satisfaction-rate", "percent", left="hai long ~", tier=0, left_max=30),
+    # "tỷ lệ hài lòng của người dân đối với Trung tâm … phường đạt 97,25%": the rate's name, its object, then its verb
+    _r("satisfaction-rate", "percent", left="ty le ( nguoi dan)? hai long`[^;:()]{0,80}?`(dat|la)", tier=0, left_max=3,
+       unless="khong hai long"),
     # the share first, its people and their verdict after: "86,12% người dân, tổ chức hài lòng với …"
     _r("satisfaction-rate", "percent", right="(nguoi dan|to chuc|ca nhan|doanh nghiep|nguoi)( ,| va)? ~ hai long", tier=0,
        right_max=3, unless="khong hai long"),
@@ -328,10 +375,10 @@ RULES: tuple[Rule, ...] = (
     _r(("feedback-received", "feedback-resolved"), noun=FEEDBACK, left="tiep nhan va (xu ly|giai quyet)", tier=0),
     _r("feedback-forwarded", noun=FEEDBACK, left="chuyen", tier=0, left_max=5),
     _r("feedback-resolved", noun=FEEDBACK, right="`(?<!dang )(?<!chua )`(xem xet|giai quyet|xu ly|tra loi)", tier=0),
-    _r("feedback-resolved", noun=FEEDBACK, left="(xu ly|giai quyet|tra loi)", tier=0, left_max=5),
-    _r("feedback-received", noun=FEEDBACK, left="tiep nhan", tier=0),
+    _r("feedback-resolved", noun=FEEDBACK, left="`(?<!dang )(?<!chua )`(xu ly|giai quyet|tra loi)( dut diem| xong| tron ven)?", tier=0, left_max=5),
+    _r("feedback-received", noun=FEEDBACK, left="(tiep nhan|nhan duoc)", tier=0),
     # "không có phản ánh, kiến nghị": none came in (a worded zero before the noun, no verb).
-    _r("feedback-received", noun=FEEDBACK, tier=0, sentence="khong co ~ (kien nghi|phan anh|pakn)"),
+    _r("feedback-received", noun=FEEDBACK, tier=0, sentence="khong (co|(tiep )?nhan( duoc)?) ~ (kien nghi|phan anh|pakn)"),
     _r("hotline-months-in-operation", noun="thang", sentence="duong day nong", tier=0, breakdown="channel=hotline"),
     _r(("portal-questions-answered", "portal-questions-received"), "ratio", noun="cau", left="tra loi", tier=0),
     _r("portal-questions-received", noun="cau hoi", left="tiep nhan", tier=0),
@@ -340,6 +387,9 @@ RULES: tuple[Rule, ...] = (
     _r("guidance-contacts", noun="luot", left="huong dan ~", tier=0),
     _r("guidance-contacts", noun="luot", right="(huong dan|goi di|goi den|cuoc goi)", tier=0, right_max=10),
     # "1.129 lượt tổ chức, công dân đến giao dịch": visits to the desk, not dossiers.
+    # "412 lượt người dân tham gia đánh giá": evaluations given, one form each, not visits
+    _r("satisfaction-survey-forms", noun="luot( to chuc,?)?( cong dan| nguoi dan| to chuc| ca nhan| nguoi)?",
+       right="(tham gia )?(danh gia|khao sat|binh chon)", tier=0, right_max=25),
     _r("service-visits", noun="luot( to chuc,?)?( cong dan| nguoi dan| to chuc| ca nhan| nguoi| khach)", tier=0),
     _r("service-visits", noun="`(?:citizens?|visitors?|people|visits)`",
        left="`(?:welcomed|served|received)(?: (?:more than|nearly|about|over|around|approximately))?`", tier=0, left_max=3),
@@ -368,8 +418,12 @@ RULES: tuple[Rule, ...] = (
     _r("dossiers-carried-over", noun=DOSSIER, left="((ky truoc|ton) ~ chuyen (qua|sang)|ton ky truoc|ton)"),
     _r("dossiers-carried-over", noun=DOSSIER, right="((tu )?(ky|thang|quy|nam) truoc chuyen (qua|sang)|ton( ky truoc)?)", tier=0, right_max=12),
     _r("dossiers-due", noun=DOSSIER, left="`(?<!chua )`den han (giai quyet|tra ket qua)( la)?", tier=0, left_max=20),
+    # "15 hồ sơ đến hạn giải quyết": "đến" spelled exactly (the syllable rules would also take it for "đúng")
+    _r("dossiers-due", noun=DOSSIER, right="`(?<!chua )(?<![a-z])den(?![a-z])` han (giai quyet|tra ket qua|xu ly)", tier=0, right_max=12),
     _r("dossiers-pending-within-deadline", noun=DOSSIER, right="(chua den han|con han|trong han)", under="dossiers-pending", tier=0, right_max=12),
     _r("dossiers-pending-within-deadline", noun=DOSSIER, left="chua den han( la)?", tier=0, left_max=20),
+    # "30 hồ sơ còn trong hạn", "vẫn trong hạn": still within their time, so still open
+    _r("dossiers-pending-within-deadline", noun=DOSSIER, right="(con|van) (trong han|trong thoi han|han)", tier=0, right_max=12),
     _r("dossiers-pending-within-deadline", noun=DOSSIER, right="chua den han", tier=0, right_max=12),
     _r("dossiers-pending-overdue", noun=DOSSIER, right="(da |so ho so )?qua han", under="dossiers-pending", tier=0, right_max=20),
     _r("dossiers-pending-overdue", noun=DOSSIER, right="dang (giai quyet|xu ly) qua han", tier=0, right_max=12),
@@ -380,6 +434,9 @@ RULES: tuple[Rule, ...] = (
     _r("dossiers-pending-within-deadline", noun=DOSSIER, left="dang (giai quyet|xu ly) (con )?trong han( la)?", tier=0, left_max=5),
     _r("dossiers-pending-overdue", noun=DOSSIER, left="qua han ~ (chua co ket qua|chua giai quyet|chua tra)", tier=0),
     _r("dossiers-pending-overdue", noun=DOSSIER, right="qua han ~ (chua co ket qua|chua giai quyet|chua tra)", tier=0, right_max=12),
+    # "7 hồ sơ đến ngày hẹn trả kết quả mà chưa có kết quả", "hết hạn nhưng chưa được giải quyết": due and not resolved
+    _r("dossiers-pending-overdue", noun=DOSSIER, right="(den|het) (ngay )?(hen|han)( tra ket qua)? ~ (ma |nhung )?(van )?chua (co ket qua|(duoc )?giai quyet|(duoc )?tra)",
+       tier=0, right_max=12),
     # "07 hồ sơ đang giải quyết chưa đến hạn", "787 hồ sơ đang giải quyết đã quá hạn": the open dossier's
     # second modifier says which part of the open ones it is; in either order ("quá hạn đang giải quyết").
     _r("dossiers-pending-within-deadline", noun=DOSSIER, right=f"({PENDING} ~ {WITHIN_DEADLINE}|{WITHIN_DEADLINE} ~ {PENDING})", tier=0, right_max=12),
@@ -408,10 +465,13 @@ RULES: tuple[Rule, ...] = (
     _r("dossiers-resolved-late", noun=DOSSIER, right=f"{DOSSIER} {RESOLVED_VERB}{LATE}`(?![^;,]{{0,30}}(?:chua|dang))`", right_max=3,
        tier=0),  # not "… nhưng chưa có kết quả", "… quá hạn đang giải quyết": those are still open
     _r("dossiers-resolved-late", noun="truong hop( nao)?", right=LATE, tier=0, right_max=60),
-    _r("apology-letters", noun="(thu|van ban) xin loi", tier=0),
+    _r("apology-letters", noun=NOUN_CLASSES["apology"], tier=0),
+    # "không phải xin lỗi công dân": a worded zero right before the verb (extract._worded_numbers)
+    _r("apology-letters", noun="xin loi", tier=0, right_max=0),
     # "gửi văn bản xin lỗi đối với cả 3 trường hợp": the cases written to are the letters sent.
     _r("apology-letters", noun=f"(truong hop|{DOSSIER})", left="(thu|van ban) xin loi ~", tier=0, left_max=30),
-    _r("apology-letters", noun=DOSSIER, right="thu xin loi", tier=0, right_max=30),
+    # "3 hồ sơ phải gửi thư xin lỗi"; not across a comma ("37 HS, đã gửi thư xin lỗi 37 trường hợp": the late ones)
+    _r("apology-letters", noun=DOSSIER, right="thu xin loi", tier=0, right_max=20),
     _r("dossiers-withdrawn", noun=DOSSIER, left="(`r[ua]t`|tra lai)( ho so)?( la)?", left_max=5),
     _r("dossiers-withdrawn", noun=DOSSIER, left="(`r[ua]t`|tra lai) ~", left_max=40, tier=0,
        sentence="(`r[ua]t` ho so|tra lai ho so|de nghi `r[ua]t`)"),
@@ -487,7 +547,13 @@ EXTRA_SHARES: tuple[tuple[str, str | None, str, str], ...] = (
     ("budget-expenditure", None, "budget-expenditure-plan-attainment", ""),
     ("survey-forms-satisfied", "satisfaction-survey-forms", "satisfaction-rate", ""),
     ("procedures-online-services", None, "procedures-online-share", ""),  # "TTHC | %" under each online level
+    # a rating's forms and their share of all forms: "64 người (chiếm 35,6%) rất hài lòng" (extract._share: a share
+    # whose numerator is its denominator is a part's share, for a count with a breakdown only)
+    ("satisfaction-survey-forms", "satisfaction-survey-forms", "share-rating", ""),
 )
+# A count whose percentage, when the share's own denominator is not named, is its rate of another whole the text
+# named, which the catalogue has no indicator for: "phát ra 250 phiếu; thu về 236 phiếu (đạt 94,4%)" (returned of issued).
+SHARE_OF_ANOTHER_WHOLE: dict[str, str] = {"satisfaction-survey-forms": "survey-forms-issued"}
 # Index figures other than score and rank that some index publishes: (index prefix, kind).
 INDEX_EXTRA_KINDS = (("papi", "group"), ("papi", "score-share"), ("sipas", "improved"), ("sipas", "declined"))
 

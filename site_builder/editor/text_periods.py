@@ -93,7 +93,10 @@ OWN_AFTER = re.compile(r"[\d.,]+[ \t]*%?[ \t]+(?:trong|vao)[ \t]+")  # "24,1% tr
 OWN_BRACKET = re.compile(r"[\d.,/%]+[^\d();,]{0,40}\(\s*")
 CITED = re.compile(r"(?:(?:^|[.\n])[ \t#*-]*can cu\b[^.\n]*"
                    r"|\b(?:quyet dinh|ke hoach|cong van|nghi quyet|chi thi|thong tu|nghi dinh)\b[^,;.\n()]{0,40})$")
+# "trong khi năm 2021 chỉ có 203 hồ sơ", "while in 2021 …": a contrast sets another period beside the text's own,
+# the subject of its clause (its figures run to the semicolon or the sentence's end).
 COMPARED = re.compile(r"(?:so\s+voi|cung\s+ky|(?<![a-z])hon|compared\s+(?:with|to)|(?<![a-z])than|(?<![a-z])vs"
+                      r"|trong\s+khi|(?<![a-z])(?:while|whereas)(?:\s+in)?"
                       r"|same\s+period|up\s+from|down\s+from)(?![a-z])[^0-9.;:!?()\n]*$")
 DEADLINE = re.compile(r"(?<![a-z])(?:den|toi|by|until)\s+(?:het\s+|cuoi\s+|the\s+end\s+of\s+)?$")
 DATE_BEFORE = re.compile(r"(?<![a-z])(?:ngay|day)[a-z]*\s*\S{0,4}\s*$")  # "ngày 21 tháng 9 năm 2021": a date
@@ -182,10 +185,11 @@ def _candidates(f: str) -> list[_Mention]:
                 out.append(made)
 
     # date ranges
-    add(rf"(?:{TU}\s+(?:{NGAY}\s*)?|(?<![a-z])t\s+{NGAY}\s*)\s*{DATE}\s*(?:{DEN}|[-–—])\s*(?:{NGAY}\s*)?{DATE}",
+    # "đến hết ngày 31-7-2025": the range runs to the end of its last day, which is the day itself
+    add(rf"(?:{TU}\s+(?:{NGAY}\s*)?|(?<![a-z])t\s+{NGAY}\s*)\s*{DATE}\s*(?:{DEN}(?:\s+het)?|[-–—])\s*(?:{NGAY}\s*)?{DATE}",
         lambda m: _date_range(m.start(), m.end(), _days(m, 1), _days(m, 4)))
     # "từ ngày 1 đến 20/12/2022", "từ ngày 1-20/12": the first day's month and year are the last day's
-    add(rf"{TU}\s+{NGAY}\s*(\d{{1,2}})(?![\d/.])\s*(?:{DEN}|[-–—])\s*(?:{NGAY}\s*)?{DATE}",
+    add(rf"{TU}\s+{NGAY}\s*(\d{{1,2}})(?![\d/.])\s*(?:{DEN}(?:\s+het)?|[-–—])\s*(?:{NGAY}\s*)?{DATE}",
         lambda m: _date_range(m.start(), m.end(), (int(m[1]), int(m[3]), int(m[4]) if m[4] else None), _days(m, 2))
         if int(m[1]) < int(m[2]) else None)
     add(rf"(?<![a-z])from\s+(?:the\s+)?{DATE_EN}\s+(?:to|until|through|till|-|–)\s+(?:the\s+)?{DATE_EN}",

@@ -36,6 +36,9 @@ SEEN_TARGET = 0.97  # share of the seen corpus's expected rows given their perio
     ("từ 01/01/2021 đến 30/6/2021 đã", "từ 01/01/2021 đến 30/6/2021", "2021-01-01/2021-06-30"),
     ("từ ngày 15/12/2022 đến ngày 14/3/2023,", "từ ngày 15/12/2022 đến ngày 14/3/2023", "2022-12-15/2023-03-14"),
     ("từ ngày 3.4.2019 đến 9.6.2019 có", "từ ngày 3.4.2019 đến 9.6.2019", "2019-04-03/2019-06-09"),
+    # fourth probe set: "đến hết ngày" (to the end of the last day), dates with dashes, the first day bare
+    ("Từ ngày 16-9 đến hết ngày 15-10-2025, phường", "Từ ngày 16-9 đến hết ngày 15-10-2025", "2025-09-16/2025-10-15"),
+    ("từ ngày 2 đến hết ngày 27/6/2025 xã", "từ ngày 2 đến hết ngày 27/6/2025", "2025-06-02/2025-06-27"),
     ("Lũy kế đến ngày 30/9/2023, Cổng", "Lũy kế đến ngày 30/9/2023", "../2023-09-30"),
     ("Tính đến ngày 31/12/2022, tỉnh", "Tính đến ngày 31/12/2022", "../2022-12-31"),
     ("Tính đến hết tháng 9/2023, tỷ lệ", "Tính đến hết tháng 9/2023", "../2023-09-30"),
