@@ -1182,8 +1182,14 @@ def own_unit(text: str, unit: str) -> str | None:
     (first two lines) names; None when neither says."""
     if unit:
         return unit  # an id: "huyen-my-an", compared by _same_unit
-    head = "\n".join([line for line in text.strip().split("\n") if line.strip()][:2])
-    named = named_units(head) or named_units(head.title())
+    lines = [line for line in text.strip().split("\n") if line.strip()][:2]
+    # an upper-case heading ("VĂN PHÒNG … TP BÌNH LẠC") is read title-cased; a heading in sentence case is not,
+    # or "Toàn tỉnh tiếp nhận …" would name a "tỉnh Tiếp Nhận"
+    named = named_units("\n".join(lines)) or named_units("\n".join(line.title() for line in lines if line.isupper()))
+    if not named:
+        # a heading without a unit ("Toàn tỉnh tiếp nhận 48.215 hồ sơ …"): a bulletin or an article names its
+        # subject first ("… trên địa bàn tỉnh Sơn Khê Bắc đã tiếp nhận …"), so the first unit named is its own
+        named = named_units(text)
     return unit_slug(named[0][1]) if named else None
 
 

@@ -806,3 +806,14 @@ def test_a_kind_of_unit_ending_a_line_names_no_unit_with_the_next_lines_first_wo
     rows = ex.extract("Số hóa hồ sơ tại tỉnh\nTính đến hết năm 2023, Cổng dịch vụ công tiếp nhận 4.210 hồ sơ trực tuyến.", catalogue)
     assert [(r.indicator, r.value, r.unit) for r in rows] == [("dossiers-received-online", "4210", "")]
     assert ex.named_units("các xã thuộc huyện\nPhú Lộc") == []
+
+
+def test_a_heading_in_sentence_case_names_no_unit_and_the_first_unit_named_is_the_reports(catalogue: ex.Catalogue) -> None:
+    # before: "Toàn huyện Giải quyết …" read title-cased as "huyện Giải Quyết", so the district named in the
+    # body ("… của huyện Thạch Bàn tiếp nhận …") counted as another unit and its figures were filed away
+    text = ("Toàn huyện giải quyết hơn 9 nghìn hồ sơ trong 6 tháng\n\n"
+            "Sáu tháng đầu năm 2025, Bộ phận Một cửa của huyện Thạch Bàn tiếp nhận 9.318 hồ sơ, giải quyết 9.102 hồ sơ.")
+    assert ex.own_unit(text, "") == "thach-ban"
+    got = {(r.indicator, r.value, r.unit) for r in ex.extract(text, catalogue, report="x")}
+    assert ("dossiers-received", "9318", "") in got
+    assert ex.own_unit("VĂN PHÒNG ĐĂNG KÝ ĐẤT ĐAI TP HÒA MỸ\nBáo cáo quý I", "") == "hoa-my"
