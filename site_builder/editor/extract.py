@@ -679,11 +679,20 @@ _OPENS_BREAKDOWN = re.compile(r"\W*" + phrase(pt.BREAKDOWN_MARKER).pattern)
 _LABEL_LIST = re.compile(r"[^\d:;]{1,45}:")  # "Về trình độ chuyên môn: Đại học 19 người, …"
 
 
+_OWN_CHANNEL = phrase(pt.OWN_CHANNEL)
+_TWO_CHANNELS = phrase(pt.TWO_CHANNELS)
+
+
+def _own_channel(item: _Item) -> bool:
+    """Whether a count names its channel right after its noun: it is no part or sibling of another's indicator."""
+    return _OWN_CHANNEL.match(item.right.lstrip()) is not None
+
+
 def _inherit(items: list[_Item], previous: list[_Item], sentence: str, catalogue: Catalogue) -> None:
     """Numbers no phrase names take the indicator of the total they break down, of the same noun."""
     continues = bool(_OPENS_BREAKDOWN.match(sentence) or _LABEL_LIST.match(sentence))
     for i, item in enumerate(items):
-        if item.hit or not item.noun or item.number.percent:
+        if item.hit or not item.noun or item.number.percent or _own_channel(item):
             continue
         heads = [h for h in reversed(items[:i]) if h.hit and h.noun == item.noun and not h.number.percent]
         if heads and (continues or _BREAKDOWN.search(item.before)):
@@ -718,7 +727,7 @@ def _siblings(items: list[_Item], catalogue: Catalogue, percent: bool) -> None:
     4.412 hồ sơ"; "tỷ lệ đúng hạn 99,1% (cấp tỉnh); cấp huyện …, đạt 97,6%". Only when its own clause
     names nothing but a level, a channel or a link word, and the sibling's breakdown differs."""
     for i, item in enumerate(items):
-        if item.hit or item.number.percent != percent or not _bare(item.left):
+        if item.hit or item.number.percent != percent or not _bare(item.left) or _own_channel(item):
             continue
         sibling = next((h for h in reversed(items[:i]) if h.hit and h.number.percent == percent
                         and (percent or h.noun == item.noun) and h.hit.how != "share"), None)
@@ -1016,7 +1025,7 @@ def _items(sentence: str, folded: str, mode: str, catalogue: Catalogue, previous
     if mode == "actual":
         _indices(items, catalogue, previous, folded_before, folded)
     for item in items:
-        if item.hit is None:
+        if item.hit is None and not _TWO_CHANNELS.match(item.right.lstrip()):
             item.hit = _match(item, folded, mode, catalogue, items)
     for item in items:
         if item.hit is None and item.parent is not None:

@@ -155,6 +155,12 @@ DIGITISED = "so hoa`(?!\\W{0,3}[s$5][o0db6eg]{1,2}(?![a-z]))`"
 
 # Submitted online, in the words reports use for it: "trực tuyến", "qua mạng", "qua Cổng dịch vụ công".
 ONLINE = "(truc tuyen|qua mang|(qua|tren) cong (dich vu cong|dvc)( ~ )?)"
+# A count that names its own channel right after its noun ("2.044 hồ sơ trực tiếp", "64 hồ sơ qua bưu chính"):
+# it takes no indicator from a sibling or a total; two channels at once ("30.127 hồ sơ trực tiếp và bưu chính")
+# name no channel the catalogue counts apart, so such a count gets no indicator at all.
+CHANNEL = "(truc tiep|truc tuyen|qua mang|(dich vu )?buu (chinh|dien)( cong ich)?|bcci)"
+OWN_CHANNEL = f"{DOSSIER} ((duoc )?(nop|tiep nhan|gui) )?(qua )?{CHANNEL}"
+TWO_CHANNELS = f"{OWN_CHANNEL} (va|,|hoac) (qua )?{CHANNEL}"
 # The modifiers of a dossier that is still open, in either order after "đang giải quyết": not yet due, or overdue.
 PENDING = "(dang|con dang|chua) (giai quyet|xu ly)"
 # ("đang giải quyết trong hạn" alone is how reports say the open ones are all still in time: the open count)
@@ -431,7 +437,12 @@ RULES: tuple[Rule, ...] = (
     _r("online-payment-transactions", noun="giao dich", sentence="thanh toan truc tuyen", tier=0),
     _r("dossiers-received-online", noun=DOSSIER, left=f"({ONLINE}|nop {ONLINE} ~)", left_max=25),
     _r("dossiers-received-online", noun=DOSSIER, right=f"(duoc )?(nop )?{ONLINE}", right_max=10, tier=0),
+    _r("dossiers-received", noun=DOSSIER, right="((duoc )?(nop|tiep nhan|gui) )?truc tiep", breakdown="channel=in-person",
+       tier=0, right_max=8),
     _r("dossiers-received", noun=DOSSIER, left="tiep nhan truc tiep", breakdown="channel=in-person", left_max=5),
+    # "hồ sơ nộp trực tiếp chỉ 155 trường hợp": the dossiers named before, counted as cases
+    _r("dossiers-received", noun="truong hop", left=f"{DOSSIER} ((duoc )?(nop|tiep nhan) )?truc tiep( chi| la| co)?", breakdown="channel=in-person",
+       tier=0, left_max=3),
     _r("dossiers-received", noun=DOSSIER, left="(nop )?truc tiep", breakdown="channel=in-person", left_max=5),
     _r("dossiers-resolved", noun=DOSSIER, left="(da giai quyet|giai quyet|tra ket qua|da xu ly( xong)?|xu ly xong)"),
     _r("dossiers-resolved", left="tra ket qua", left_max=2),

@@ -817,3 +817,16 @@ def test_a_heading_in_sentence_case_names_no_unit_and_the_first_unit_named_is_th
     got = {(r.indicator, r.value, r.unit) for r in ex.extract(text, catalogue, report="x")}
     assert ("dossiers-received", "9318", "") in got
     assert ex.own_unit("VĂN PHÒNG ĐĂNG KÝ ĐẤT ĐAI TP HÒA MỸ\nBáo cáo quý I", "") == "hoa-my"
+
+
+def test_a_count_that_names_its_own_channel_takes_no_siblings_indicator(catalogue: ex.Catalogue) -> None:
+    # before: "3.120 hồ sơ tiếp nhận trực tiếp" after a postal count was read as postal, and a count of two channels
+    # at once ("nộp trực tiếp, qua bưu điện") took the online indicator of the count before it
+    text = ("Quý III/2025, huyện tiếp nhận 5.610 hồ sơ, trong đó 2.300 hồ sơ nộp qua mạng; 190 hồ sơ gửi qua bưu điện; "
+            "3.120 hồ sơ tiếp nhận trực tiếp. Cũng trong quý, 4.100 hồ sơ nộp trực tiếp, qua bưu điện đã được số hóa.")
+    got = {(r.indicator, r.value, r.breakdown) for r in ex.extract(text, catalogue, report="x")}
+    assert ("dossiers-received", "3120", "channel=in-person") in got
+    assert ("dossiers-received-online", "2300", "") in got and ("dossiers-received-postal", "190", "") in got
+    assert not any(v == "4100" for _, v, _ in got)
+    rows = ex.extract("Năm 2025, hồ sơ tiếp nhận trực tiếp chỉ 98 trường hợp.", catalogue, report="x")
+    assert [(r.indicator, r.value, r.breakdown) for r in rows] == [("dossiers-received", "98", "channel=in-person")]
