@@ -185,7 +185,7 @@ NOUN_CLASSES: dict[str, str] = {
 # --------------------------------------------------------------------------- prose rules
 
 # One count in any order: on time with early included ("đúng hạn và trước hạn", "trả trước và đúng hạn").
-ON_TIME_WITH_EARLY = ("((dung han|dung hen) (va|,) (truoc han|truoc hen|som)|(truoc han|truoc hen|som|tra truoc|giai quyet truoc) (va|,) (dung han|dung hen)"
+ON_TIME_WITH_EARLY = ("((dung han|dung hen) (va|,) (truoc han|truoc hen|som han|som hen|som)|(truoc han|truoc hen|som|tra truoc|giai quyet truoc) (va|,) (dung han|dung hen)"
                       "|dung (va|hoac|,) truoc (han|hen)|(truoc|som) (va|hoac|,) dung (han|hen))")  # "đúng, trước hạn": the first "hạn" left out
 # Early, and late, in the words reports use: "trước hạn", "trước hẹn", "sớm hạn"; "trễ hạn", "quá hạn", "chậm hạn".
 # (Flat alternations: two syllables side by side may be glued by OCR, "truochan", only when the phrase spells both.)
@@ -376,6 +376,9 @@ RULES: tuple[Rule, ...] = (
     _r("dossiers-due", noun=DOSSIER, left="`(?<!chua )`den han (giai quyet|tra ket qua)( la)?", tier=0, left_max=20),
     _r("dossiers-pending-within-deadline", noun=DOSSIER, right="(chua den han|con han|trong han)", under="dossiers-pending", tier=0, right_max=12),
     _r("dossiers-pending-within-deadline", noun=DOSSIER, left="chua den han( la)?", tier=0, left_max=20),
+    # "5.904 hồ sơ đang trong thời hạn giải quyết": open and still in time (the noun first; before the number,
+    # "đang trong hạn giải quyết 120 hồ sơ" is how reports give the open count, below)
+    _r("dossiers-pending-within-deadline", noun=DOSSIER, right="(dang|con) trong (thoi )?(han|hen)( giai quyet| xu ly)?", tier=0, right_max=12),
     _r("dossiers-pending-within-deadline", noun=DOSSIER, right="chua den han", tier=0, right_max=12),
     _r("dossiers-pending-overdue", noun=DOSSIER, right="(da |so ho so )?qua han", under="dossiers-pending", tier=0, right_max=20),
     _r("dossiers-pending-overdue", noun=DOSSIER, right="dang (giai quyet|xu ly) qua han", tier=0, right_max=12),

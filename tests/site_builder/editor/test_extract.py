@@ -830,3 +830,17 @@ def test_a_count_that_names_its_own_channel_takes_no_siblings_indicator(catalogu
     assert not any(v == "4100" for _, v, _ in got)
     rows = ex.extract("Năm 2025, hồ sơ tiếp nhận trực tiếp chỉ 98 trường hợp.", catalogue, report="x")
     assert [(r.indicator, r.value, r.breakdown) for r in rows] == [("dossiers-received", "98", "channel=in-person")]
+
+
+def test_open_dossiers_still_in_time_named_after_the_noun(catalogue: ex.Catalogue) -> None:
+    # before: "… hồ sơ còn trong thời hạn xử lý" after a late count was read as late, or as resolved
+    text = "Tháng 4/2025, xã giải quyết 611 hồ sơ, trong đó 4 hồ sơ quá hạn; 58 hồ sơ còn trong thời hạn xử lý."
+    got = {(r.indicator, r.value) for r in ex.extract(text, catalogue, report="x")}
+    assert ("dossiers-pending-within-deadline", "58") in got and ("dossiers-resolved-late", "4") in got
+
+
+def test_on_time_and_early_in_either_order_with_som_han(catalogue: ex.Catalogue) -> None:
+    # before: "đúng hẹn và sớm hạn đạt 96,4%" was early only: "sớm hạn" ended nearer the number than the pair
+    for text in ("Quý I/2025, tỷ lệ giải quyết đúng hẹn và sớm hạn đạt 96,4%.", "Quý I/2025, tỷ lệ sớm hạn và đúng hạn đạt 96,4%."):
+        got = {(r.indicator, r.value) for r in ex.extract(text, catalogue, report="x")}
+        assert got == {("share-on-time", "96.4")}, text
