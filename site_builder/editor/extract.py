@@ -821,6 +821,8 @@ def _indices(items: list[_Item], catalogue: Catalogue, previous: list[_Item] | N
             continue
         if phrase(pt.NOT_THE_INDEX).search(item.before[max(where, 0):].rsplit(";", 1)[-1]):
             continue  # "Giá trị trung bình của PAPI cả nước năm 2022 là 42,407 điểm": the nation's
+        if named_at >= 0 and phrase(pt.COMPONENT_BEFORE_NAME + r"`\W*$`").search(item.before[max(named_at - 30, 0): named_at]):
+            continue  # "Chỉ số thành phần PCI năm 2023: Gia nhập thị trường 7,86 điểm (hạng 3); …": every item is a component's
         reach = _average_reach(item.before[max(named_at - pt.AVERAGE_BEFORE_NAME, 0):])
         if phrase(pt.AVERAGE).search(reach) and not _other_unit_words(item.before):
             if not _NATION.search(reach):

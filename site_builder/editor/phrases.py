@@ -584,6 +584,8 @@ PROVINCES_CHANGED = (("(dia phuong|tinh, thanh pho|tinh) (co )?(chi so )?(cao ho
 # Between an index's name and a number: the figure is another province's or a component's, not the index of the
 # report's unit (the nation's average, "trung bình cả nước", is read as the nation's: extract._other_unit).
 NOT_THE_INDEX = "(trung vi|cao nhat|thap nhat|chi so (noi dung|thanh phan)|nhom chi so|linh vuc|tieu chi)"
+# Right before an index's name: the list that follows gives its components' scores and ranks, not the index's.
+COMPONENT_BEFORE_NAME = "(chi so (noi dung|thanh phan|con)|cac (chi so|linh vuc|tieu chi) (thanh phan|noi dung)?( cua)?)"
 # An average of an index over many units ("điểm số trung bình PCI của vùng", "PCI trung bình các tỉnh", "điểm
 # trung bình … (năm 2021 được 42,51 điểm)"), named just before the index's name or between it and the number:
 # no unit's own score. Proposed only when the number's clause names the nation (its unit is then the nation).

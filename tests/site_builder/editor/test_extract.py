@@ -844,3 +844,12 @@ def test_on_time_and_early_in_either_order_with_som_han(catalogue: ex.Catalogue)
     for text in ("Quý I/2025, tỷ lệ giải quyết đúng hẹn và sớm hạn đạt 96,4%.", "Quý I/2025, tỷ lệ sớm hạn và đúng hạn đạt 96,4%."):
         got = {(r.indicator, r.value) for r in ex.extract(text, catalogue, report="x")}
         assert got == {("share-on-time", "96.4")}, text
+
+
+def test_a_list_under_the_components_of_an_index_gives_no_score_of_the_index(catalogue: ex.Catalogue) -> None:
+    # before: "Các chỉ số thành phần của PAPI 2022: Công khai, minh bạch 5,61 điểm; …" gave every component's score
+    # and rank as the province's PAPI; the index's own score before the list is still read
+    text = ("Năm 2022, tỉnh Đồng Lạc đạt 42,38 điểm PAPI, xếp thứ 20/63. Các chỉ số thành phần của PAPI 2022: "
+            "Công khai, minh bạch 5,61 điểm (thứ 12); Trách nhiệm giải trình 4,48 điểm (thứ 30); Thủ tục hành chính công 7,33 điểm.")
+    got = {(r.indicator, r.value) for r in ex.extract(text, catalogue, report="x") if r.unit == ""}
+    assert got == {("papi-score", "42.38"), ("papi-rank", "20")}
