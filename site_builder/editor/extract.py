@@ -679,6 +679,22 @@ _OPENS_BREAKDOWN = re.compile(r"\W*" + phrase(pt.BREAKDOWN_MARKER).pattern)
 _LABEL_LIST = re.compile(r"[^\d:;]{1,45}:")  # "Về trình độ chuyên môn: Đại học 19 người, …"
 
 
+_SET_OF_UNITS = phrase(pt.SET_OF_UNITS)
+_UNIT_NOUN = re.compile(r"\W{0,2}(?:dia phuong|don vi|co quan|xa|phuong|huyen|quan|so|bo|tinh|nganh)(?![a-z])")
+
+
+def _of_a_set_of_units(before: str, right: str) -> bool:
+    """Whether a figure's clause has a set of units for its subject ("Những địa phương có …", "5/9 huyện đạt …"):
+    the last such subject before it, with no comma or bracket between; a number that counts units is not one."""
+    if _UNIT_NOUN.match(right):
+        return False  # "sáu địa phương có chỉ số giảm": the count of the units itself
+    clause = before.rsplit(";", 1)[-1]
+    last = None
+    for last in _SET_OF_UNITS.finditer(clause):
+        pass
+    return last is not None and not re.search(r"[,(]", clause[last.end():])
+
+
 _OWN_CHANNEL = phrase(pt.OWN_CHANNEL)
 _TWO_CHANNELS = phrase(pt.TWO_CHANNELS)
 
@@ -995,6 +1011,9 @@ def _items(sentence: str, folded: str, mode: str, catalogue: Catalogue, previous
                      parent=parents[i])
         if phrase(pt.CHANGE_CUE).search(left):
             continue  # "tăng 0,10% so với năm 2022", "tăng 4 bậc": a change, not a figure
+        if _of_a_set_of_units(before + fold(number.text), right):
+            continue  # "Những địa phương có tỷ lệ … đạt 100% là …", "14/19 đơn vị không có …": each of those units'
+
         if parents[i] is not None and _name_label(sentence[(numbers[i - 1].end if i else 0): number.start]) \
                 and "agency" not in _context(before, right):
             continue  # "(Phước Thạnh Tây 17 hồ sơ, …)": a place's or an office's part, by a name of no known kind

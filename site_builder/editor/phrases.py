@@ -144,7 +144,7 @@ def phrase(spec: str) -> re.Pattern[str]:
 # The thing counted, as it follows the number ("7.447 hồ sơ", "02 nhiệm vụ").
 # English editions: "13,188 applications", "3,511 administrative procedure records".
 DOSSIER_EN = "(?:applications?|records?|dossiers?|documents?|files?)"
-DOSSIER = ("(ho so|bo ho so|`h\\s?/\\s?s\\w*`|`hs(?![a-z])`|bo"  # "57.689 bộ hồ sơ", "59.010 bộ", "186 HS"
+DOSSIER = ("(ho so|bo ho so|`h\\s?/\\s?s\\w*`|`hs(?![a-z])`|`(?<![a-z])bo(?![a-z])(?!\\W{0,3}nganh)`"  # "57.689 bộ hồ sơ", "59.010 bộ", "186 HS"; not "14 bộ, ngành"
            "|`(?:(?:administrative|procedure|online|new) )*" + DOSSIER_EN + "`)")
 TASK = "nhiem vu"
 PROCEDURE = "(thu tuc|tthc)"
@@ -584,6 +584,12 @@ PROVINCES_CHANGED = (("(dia phuong|tinh, thanh pho|tinh) (co )?(chi so )?(cao ho
 # Between an index's name and a number: the figure is another province's or a component's, not the index of the
 # report's unit (the nation's average, "trung bình cả nước", is read as the nation's: extract._other_unit).
 NOT_THE_INDEX = "(trung vi|cao nhat|thap nhat|chi so (noi dung|thanh phan)|nhom chi so|linh vuc|tieu chi)"
+# A set of units as the subject of a figure: "Những địa phương có tỷ lệ … đạt 100% là …", "14/19 đơn vị không có hồ sơ
+# trễ hạn", "5/9 huyện đạt tỷ lệ dưới 3%", "14 bộ, ngành và địa phương có tỷ lệ … dưới 10%": the figure is each of
+# those units', not the report's (and the count before the units counts them, it is no figure of dossiers).
+SET_OF_UNITS = ("`(?<![a-z])(?:nhung|(?<!thang )(?<!quy )(?<!nam )(?<!ngay )(?<![\\d.,])\\d{1,3}(?:/\\d+)?)\\s+(?:dia phuong|don vi|co quan|xa|phuong|huyen|quan|so|bo|tinh)"
+                "(?:(?:\\W+|\\s+va\\s+)(?:xa|phuong|thi tran|nganh|dia phuong|thanh pho|thi xa|huyen|quan|don vi|bo|so|tinh))*"
+                "\\s+(?:(?:deu\\s+)?(?:khong\\s+)?co|dat|deu)(?![a-z])`")
 # Right before an index's name: the list that follows gives its components' scores and ranks, not the index's.
 COMPONENT_BEFORE_NAME = "(chi so (noi dung|thanh phan|con)|cac (chi so|linh vuc|tieu chi) (thanh phan|noi dung)?( cua)?)"
 # An average of an index over many units ("điểm số trung bình PCI của vùng", "PCI trung bình các tỉnh", "điểm

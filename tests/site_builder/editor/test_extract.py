@@ -853,3 +853,14 @@ def test_a_list_under_the_components_of_an_index_gives_no_score_of_the_index(cat
             "Công khai, minh bạch 5,61 điểm (thứ 12); Trách nhiệm giải trình 4,48 điểm (thứ 30); Thủ tục hành chính công 7,33 điểm.")
     got = {(r.indicator, r.value) for r in ex.extract(text, catalogue, report="x") if r.unit == ""}
     assert got == {("papi-score", "42.38"), ("papi-rank", "20")}
+
+
+def test_a_figure_whose_subject_is_a_set_of_units_is_none_of_the_reports(catalogue: ex.Catalogue) -> None:
+    # before: "Những xã, phường đạt tỷ lệ đúng hạn 100% là …" gave the report an on-time share of 100%, "8/12 xã không
+    # có hồ sơ quá hạn" a late count of zero, and "9 bộ, ngành" counted nine dossiers ("bộ" as in "59.010 bộ hồ sơ")
+    text = ("Năm 2024, huyện giải quyết 4.210 hồ sơ, tỷ lệ đúng hạn 98,7%. Những xã, phường đạt tỷ lệ đúng hạn 100% là "
+            "xã An Hòa và phường Bến Lội; 8/12 xã không có hồ sơ quá hạn. Toàn quốc có 9 bộ, ngành tiếp nhận dưới 10% hồ sơ "
+            "trực tuyến; năm 2024 có bốn địa phương đạt trên 60%.")
+    got = {(r.indicator, r.value) for r in ex.extract(text, catalogue, report="x") if r.unit == ""}
+    assert ("dossiers-resolved", "4210") in got and ("share-on-time", "98.7") in got
+    assert not {v for _, v in got} & {"100", "0", "9", "10", "60"}
