@@ -683,6 +683,17 @@ _SET_OF_UNITS = phrase(pt.SET_OF_UNITS)
 _UNIT_NOUN = re.compile(r"\W{0,2}(?:dia phuong|don vi|co quan|xa|phuong|huyen|quan|so|bo|tinh|nganh)(?![a-z])")
 
 
+_KIND_TOTAL = re.compile(r"\W*(?:cua\W+)?(?:tong\W+)?so\W+(?:ho so|hs)\W+(?:[a-z]+\W+){0,2}?"
+                         r"(tre han|qua han|cham han|tre hen|qua hen|truoc han|som han|dung han|truc tuyen|buu chinh|truc tiep)")
+
+
+def _share_of_its_kind(left: str, right: str) -> bool:
+    """Whether a percentage is a count's part of the total of the same kind ("chiếm 44% số hồ sơ trễ hạn toàn
+    tỉnh" after a department's late dossiers): the kind its denominator names is the one its clause counts."""
+    m = _KIND_TOTAL.match(right)
+    return m is not None and m[1] in left
+
+
 def _of_a_set_of_units(before: str, right: str) -> bool:
     """Whether a figure's clause has a set of units for its subject ("Những địa phương có …", "5/9 huyện đạt …"):
     the last such subject before it, with no comma or bracket between; a number that counts units is not one."""
@@ -1011,6 +1022,8 @@ def _items(sentence: str, folded: str, mode: str, catalogue: Catalogue, previous
                      parent=parents[i])
         if phrase(pt.CHANGE_CUE).search(left):
             continue  # "tăng 0,10% so với năm 2022", "tăng 4 bậc": a change, not a figure
+        if number.percent and _share_of_its_kind(left, right):
+            continue  # "312 hồ sơ trễ hạn, chiếm 44% số hồ sơ trễ hạn toàn tỉnh": a part's weight in a total of its kind, no rate
         if _of_a_set_of_units(before + fold(number.text), right):
             continue  # "Những địa phương có tỷ lệ … đạt 100% là …", "14/19 đơn vị không có …": each of those units'
 

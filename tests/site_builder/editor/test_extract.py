@@ -864,3 +864,12 @@ def test_a_figure_whose_subject_is_a_set_of_units_is_none_of_the_reports(catalog
     got = {(r.indicator, r.value) for r in ex.extract(text, catalogue, report="x") if r.unit == ""}
     assert ("dossiers-resolved", "4210") in got and ("share-on-time", "98.7") in got
     assert not {v for _, v in got} & {"100", "0", "9", "10", "60"}
+
+
+def test_a_parts_weight_in_a_total_of_its_own_kind_is_no_rate(catalogue: ex.Catalogue) -> None:
+    # before: "… 95 hồ sơ quá hạn, bằng 38% tổng số hồ sơ quá hạn của huyện" was read as the share of late dossiers;
+    # a late count's share of the dossiers resolved is still the rate
+    text = ("Tháng 6/2025, huyện giải quyết 2.400 hồ sơ, quá hạn 250 hồ sơ, chiếm 10,4% tổng số hồ sơ đã giải quyết. "
+            "Riêng Văn phòng đăng ký đất đai có 95 hồ sơ quá hạn, bằng 38% tổng số hồ sơ quá hạn của huyện.")
+    got = {(r.indicator, r.value) for r in ex.extract(text, catalogue, report="x")}
+    assert ("share-late", "10.4") in got and not any(v == "38" for _, v in got)
