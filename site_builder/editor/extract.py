@@ -1257,12 +1257,40 @@ def _without_headline_repeats(text: str, drafts: list[_Draft]) -> list[_Draft]:
     paragraph that says it per level): the body's sentence is the one to quote."""
     end = _headline_end(text)
     body = {(d.fields["indicator"], d.fields["value"]) for d in drafts if d.offset >= end}
+    # "Tỷ lệ giải quyết hồ sơ cấp xã đạt 99,98%" above "… trả trước và đúng hạn …, đạt tỷ lệ 99,98%": the headline's
+    # words are shorter than the body's, whose indicator for the same value and period is the one to keep
+    values = {(d.fields["value"], d.fields.get("period", "")) for d in drafts if d.offset >= end and d.fields["value"] != ""}
+    drafts = [d for d in drafts if d.offset >= end or d.fields["value"] == ""
+              or (d.fields["value"], d.fields.get("period", "")) not in values]
+    drafts = _without_rounded_repeats(drafts)
     exact: dict[str, list[float]] = {}
     for d in drafts:
         if d.offset >= end and not d.fields.get("qualifier") and d.fields["value"] != "":
             exact.setdefault(d.fields["indicator"], []).append(float(d.fields["value"]))
     return [d for d in drafts if d.offset >= end or ((d.fields["indicator"], d.fields["value"]) not in body
                                                       and not _rounded_in_body(d, exact))]
+
+
+def _without_rounded_repeats(drafts: list[_Draft]) -> list[_Draft]:
+    """Drop a round figure ("Gần 1.500 hồ sơ được tiếp nhận" in an article's lead) that a later sentence gives exactly
+    for the same indicator, breakdown and period (1.482): the exact one is the figure, the round one its summary."""
+    out = []
+    for k, d in enumerate(drafts):
+        f = d.fields
+        fits = _ROUGHLY.get(f.get("qualifier", ""))
+        key = (f["indicator"], f.get("breakdown", ""), f.get("period", ""))
+        if fits is not None and f["value"] != "" and any(
+                (e.fields["indicator"], e.fields.get("breakdown", ""), e.fields.get("period", "")) == key
+                and not e.fields.get("qualifier") and e.fields["value"] != ""
+                and fits(float(e.fields["value"]), float(f["value"])) for e in drafts[k + 1:]):
+            continue
+        out.append(d)
+    return out
+
+
+_ROUGHLY: dict[str, Callable[[float, float], bool]] = {
+    "more_than": lambda v, value: value < v <= 1.05 * value, "approx": lambda v, value: abs(v - value) <= 0.05 * value,
+    "less_than": lambda v, value: 0.95 * value <= v < value}
 
 
 def _rounded_in_body(headline: _Draft, exact: dict[str, list[float]]) -> bool:

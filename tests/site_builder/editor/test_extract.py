@@ -873,3 +873,14 @@ def test_a_parts_weight_in_a_total_of_its_own_kind_is_no_rate(catalogue: ex.Cata
             "Riêng Văn phòng đăng ký đất đai có 95 hồ sơ quá hạn, bằng 38% tổng số hồ sơ quá hạn của huyện.")
     got = {(r.indicator, r.value) for r in ex.extract(text, catalogue, report="x")}
     assert ("share-late", "10.4") in got and not any(v == "38" for _, v in got)
+
+
+def test_a_headline_or_round_figure_the_body_gives_exactly_is_the_bodys(catalogue: ex.Catalogue) -> None:
+    # before: the headline's "tỷ lệ giải quyết … 97,2%" stood as the resolution rate beside the body's on-time share of
+    # the same value, and a lead's "hơn 2.000 hồ sơ" beside the 2.046 the next sentence counts
+    text = ("Huyện Lạc Thủy: tỷ lệ giải quyết hồ sơ đạt 97,2%\n\n"
+            "(LT) - Quý II/2025, hơn 2.000 hồ sơ được tiếp nhận tại Bộ phận Một cửa.\n"
+            "Cụ thể, quý II/2025 huyện tiếp nhận 2.046 hồ sơ, giải quyết đúng hạn 1.880 hồ sơ, đạt tỷ lệ 97,2%.")
+    got = [(r.indicator, r.value) for r in ex.extract(text, catalogue, report="x")]
+    assert ("share-on-time", "97.2") in got and ("share-resolved", "97.2") not in got
+    assert ("dossiers-received", "2046") in got and ("dossiers-received", "2000") not in got
