@@ -952,6 +952,18 @@ def _parents(sentence: str, numbers: list[Number]) -> list[int | None]:
     return out
 
 
+def _closed_brackets_blank(text: str) -> str:
+    """`text` with every bracket that closes within it blanked out (offsets kept)."""
+    out, opened = list(text), []
+    for pos, ch in enumerate(text):
+        if ch == "(":
+            opened.append(pos)
+        elif ch == ")" and opened:
+            start = opened.pop()
+            out[start: pos + 1] = " " * (pos + 1 - start)
+    return "".join(out)
+
+
 def _context(before: str, right: str) -> dict[str, str]:
     """Breakdowns the words around a number give: the last level named before it in its sentence
     ("Cấp huyện: …", "ở cấp xã là …") unless a total comes after ("tổng số", "toàn tỉnh"); an online level,
@@ -964,10 +976,13 @@ def _context(before: str, right: str) -> dict[str, str]:
             if near:
                 found[dimension] = max(near)[1]
             continue
-        hits = [(m.end(), value) for spec, value in cues for m in phrase(spec).finditer(before)] if scope != "right" else []
+        # a level named inside brackets that closed before the number is the bracket's ("(cấp tỉnh …, cấp xã …);
+        # giải quyết 58.913 hồ sơ"); of a cue and a joined pair of levels ending at one place, the pair wins (value "")
+        seen = _closed_brackets_blank(before)
+        hits = [(m.end(), value == "", value) for spec, value in cues for m in phrase(spec).finditer(seen)] if scope != "right" else []
         if hits:
-            end, value = max(hits)
-            if not phrase(pt.TOTAL_CUE).search(before[end:]) and not (scope == "clause+right" and ";" in before[end:]):
+            end, _, value = max(hits)
+            if value and not phrase(pt.TOTAL_CUE).search(before[end:]) and not (scope == "clause+right" and ";" in before[end:]):
                 found[dimension] = value
         if "right" in scope:  # within its own clause: "1.045 hồ sơ, mức độ 4 là …" is the next figure's
             clause = re.split(r"[,;(]", right, maxsplit=1)[0]
@@ -1162,7 +1177,8 @@ def _prose_rows(item: _Item, catalogue: Catalogue, offset: int, quote: str, loca
                                    "qualifier": item.qualifier if indicator == hit.ids[0] else "",
                                    "status": "reported", "locator": locator, "quote": quote,
                                    **_period_fields(period),
-                                   "note_vi": notes[0], "note_en": notes[1]}))
+                                   "note_vi": notes[0], "note_en": notes[1],
+                                   **({"whole": "1"} if n == 1 and len(pairs) == 2 and number.denominator is not None else {})}))
     return out
 
 
@@ -1271,6 +1287,20 @@ def _without_headline_repeats(text: str, drafts: list[_Draft]) -> list[_Draft]:
                                                       and not _rounded_in_body(d, exact))]
 
 
+def _without_contradicted_wholes(drafts: list[_Draft]) -> list[_Draft]:
+    """Drop the whole of a ratio ("số hóa … 1.987/2.271 hồ sơ": dossiers received, by the rule's reading) when the
+    text states that indicator outright for the same breakdown and period with another value (3.214 received):
+    the whole is then some other count (the dossiers that had to be digitised), which the text does not name."""
+    def key(d: _Draft) -> tuple[str, str, str, str]:
+        f = d.fields
+        return f["indicator"], f.get("breakdown", ""), f.get("period", ""), f.get("other_unit", "")
+    stated: dict[tuple[str, str, str, str], set[str]] = {}
+    for d in drafts:
+        if not d.fields.get("whole") and not d.fields.get("qualifier"):
+            stated.setdefault(key(d), set()).add(d.fields["value"])
+    return [d for d in drafts if not d.fields.get("whole") or stated.get(key(d), {d.fields["value"]}) <= {d.fields["value"]}]
+
+
 def _without_rounded_repeats(drafts: list[_Draft]) -> list[_Draft]:
     """Drop a round figure ("Gần 1.500 hồ sơ được tiếp nhận" in an article's lead) that a later sentence gives exactly
     for the same indicator, breakdown and period (1.482): the exact one is the figure, the round one its summary."""
@@ -1323,7 +1353,7 @@ def extract(text: str, catalogue: Catalogue, report: str = "", unit: str = "", p
                           "locator": f.locator, "quote": f.quote, "period": f.period}
                | ({"period_start": f.period_start, "period_end": f.period_end} if f.period else {}))
         for f in tables.read_tables(text, catalogue, scope.at)]
-    drafts = _without_headline_repeats(text, sorted(drafts, key=lambda d: d.offset))
+    drafts = _without_contradicted_wholes(_without_headline_repeats(text, sorted(drafts, key=lambda d: d.offset)))
     rows = []
     for n, draft in enumerate(drafts, start=1):
         f = draft.fields

@@ -519,13 +519,17 @@ SKIP_BEFORE = (
     "(ngay|thang|nam|quy|muc do|muc do `\\d+\\W{1,3}`|iso|tcvn|covid|de an|dieu|khoan|phu luc|`(?<![a-z])lan(?![a-z])` thu|quoc lo|giai doan"
     "|(quyet dinh|nghi dinh|nghi quyet|chi thi|ke hoach|cong van|thong tu|to trinh)( so)?)"
 )
+BOTH_LEVELS = ("((cap )?(tinh|so, nganh|huyen) (va|,) (ubnd )?(cac )?(cap )?(huyen|xa|phuong)( , (thi tran|phuong|xa))?"
+               "|`(?<![a-z])(?:2|3|hai|ba|ca hai|ca ba) cap`)")
 # Breakdowns the words around a number give (extract._context): dimension -> (cues, scope). Scope "before":
 # the last cue before the number in its sentence; "clause+right": that, within its clause, or a cue right
 # after the number in its own clause; "right": only right after it.
 CONTEXT: dict[str, tuple[tuple[tuple[str, str], ...], str]] = {
     # "khối sở, ngành đạt 56,32% và khối xã là 18,05%": a level named as a "khối" (bloc) of agencies
     "level": ((("cap tinh|cap so|so, ban, nganh|khoi (cac )?so( (ban )?nganh|, (ban, )?nganh)?", "province"), ("cap huyen|khoi (cac )?huyen", "district"),
-               ("(cap xa|cac (xa|phuong)|ubnd (cac )?(xa|phuong)|khoi (cac )?(xa|phuong))", "commune")), "before"),
+               ("(cap xa|cac (xa|phuong)|ubnd (cac )?(xa|phuong)|khoi (cac )?(xa|phuong))", "commune"),
+               # two levels joined ("Bộ phận Một cửa huyện và UBND các xã", "thuộc 2 cấp huyện và xã"): both, no one level
+               (f"{BOTH_LEVELS}", "")), "before"),
     "online_level": ((("muc do `3`|mot phan", "partial"), ("muc do `4`|toan trinh", "full_process")), "clause+right"),
     # Every value of content/breakdowns/cause.yaml (tests/site_builder/editor/test_extract.py checks it).
     "cause": ((("(do )?loi (he thong|phan mem|ky thuat|duong truyen)", "system-error"),

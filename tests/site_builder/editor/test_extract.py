@@ -884,3 +884,22 @@ def test_a_headline_or_round_figure_the_body_gives_exactly_is_the_bodys(catalogu
     got = [(r.indicator, r.value) for r in ex.extract(text, catalogue, report="x")]
     assert ("share-on-time", "97.2") in got and ("share-resolved", "97.2") not in got
     assert ("dossiers-received", "2046") in got and ("dossiers-received", "2000") not in got
+
+
+def test_two_levels_named_together_or_a_level_in_closed_brackets_give_no_level(catalogue: ex.Catalogue) -> None:
+    # before: "UBND thị xã và các phường, xã" gave its total the commune level, and the level of the last item in
+    # "(cấp tỉnh …, cấp xã …)" ran on to the figures after the bracket
+    text = ("Quý I/2025, Bộ phận Một cửa cấp huyện và UBND các phường, xã tiếp nhận 5.100 hồ sơ. Toàn tỉnh tiếp nhận 20.400 hồ sơ "
+            "(cấp tỉnh 6.200 hồ sơ, cấp xã 9.100 hồ sơ); đã giải quyết 19.950 hồ sơ.")
+    got = {(r.indicator, r.value): r.breakdown for r in ex.extract(text, catalogue, report="x")}
+    assert got[("dossiers-received", "5100")] == "" and got[("dossiers-resolved", "19950")] == ""
+    assert got[("dossiers-received", "9100")] == "level=commune"
+
+
+def test_the_whole_of_a_ratio_that_contradicts_a_figure_stated_outright_is_dropped(catalogue: ex.Catalogue) -> None:
+    # before: "số hóa 1.500/1.740 hồ sơ" proposed 1.740 dossiers received beside the 3.000 the text says were received
+    text = "Tháng 3/2025, huyện tiếp nhận 3.000 hồ sơ. Kết quả số hóa thành phần hồ sơ đạt 1.500/1.740 hồ sơ."
+    got = {(r.indicator, r.value) for r in ex.extract(text, catalogue, report="x")}
+    assert ("dossiers-digitised", "1500") in got and ("dossiers-received", "1740") not in got
+    alone = {(r.indicator, r.value) for r in ex.extract("Tháng 3/2025, số hóa thành phần hồ sơ đạt 1.500/1.740 hồ sơ.", catalogue)}
+    assert ("dossiers-received", "1740") in alone  # nothing contradicts it: the rule's reading stands
