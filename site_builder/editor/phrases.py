@@ -267,6 +267,8 @@ RULES: tuple[Rule, ...] = (
     _r(("results-digitised", "dossiers-resolved"), "ratio", left=DIGITISED + " ket qua ~~", tier=0, left_max=80),
     _r(("dossiers-digitised", "dossiers-received"), "ratio", left=DIGITISED + " ~~", tier=0, left_max=80),
     _r("online-payment-transactions", noun="luot", left="thanh toan truc tuyen ~~", tier=0, left_max=90),
+    # "thanh toán trực tuyến 418 hồ sơ", "đã thanh toán trực tuyến cho 96 hồ sơ": the dossiers paid for, one payment each
+    _r("online-payment-transactions", noun=DOSSIER, left="thanh toan ( phi, le phi)? truc tuyen( cho| duoc)?", tier=0, left_max=3),
     _r("online-payment-amount", left="so tien", tier=0, left_max=5),
     _r("online-payment-share", "percent", left="ty le ( ho so)? thanh toan ( phi, le phi)? truc tuyen ~", tier=0, left_max=30),
     _r("online-payment-amount", left="((so )?tien|gia tri|tong (so )?tien) thanh toan( phi, le phi)? truc tuyen( la| dat)?", tier=0, left_max=5),

@@ -903,3 +903,11 @@ def test_the_whole_of_a_ratio_that_contradicts_a_figure_stated_outright_is_dropp
     assert ("dossiers-digitised", "1500") in got and ("dossiers-received", "1740") not in got
     alone = {(r.indicator, r.value) for r in ex.extract("Tháng 3/2025, số hóa thành phần hồ sơ đạt 1.500/1.740 hồ sơ.", catalogue)}
     assert ("dossiers-received", "1740") in alone  # nothing contradicts it: the rule's reading stands
+
+
+def test_dossiers_paid_for_online_are_payments(catalogue: ex.Catalogue) -> None:
+    # before: "thanh toán phí, lệ phí trực tuyến cho 1.210 hồ sơ" was read as 1.210 dossiers received online
+    text = "Năm 2024, huyện tiếp nhận 4.300 hồ sơ trực tuyến; thanh toán phí, lệ phí trực tuyến cho 1.210 hồ sơ."
+    got = {(r.indicator, r.value) for r in ex.extract(text, catalogue, report="x")}
+    assert ("online-payment-transactions", "1210") in got and ("dossiers-received-online", "4300") in got
+    assert ("dossiers-received-online", "1210") not in got
