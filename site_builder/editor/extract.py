@@ -1287,6 +1287,36 @@ def _without_headline_repeats(text: str, drafts: list[_Draft]) -> list[_Draft]:
                                                       and not _rounded_in_body(d, exact))]
 
 
+_PARTS_OPENING = phrase("(trong do|trong so do|bao gom|gom)")
+_CARRIED_OVER = phrase("((tu )?(ky|thang|quy|nam) truoc chuyen (qua|sang)|ton (ky truoc|chuyen sang))")
+
+
+def _totals_holding_carried_over(text: str, drafts: list[_Draft]) -> None:
+    """"đã tiếp nhận 48.215 hồ sơ. Trong đó, có 14.302 hồ sơ trực tuyến; 30.127 hồ sơ trực tiếp và bưu chính; 3.786 hồ
+    sơ từ kỳ trước chuyển sang": a count "received" whose parts, listed after it up to the dossiers carried over from
+    before, add up to it holds the carried-over ones: it is all there was to process."""
+    sentences = split_sentences(text)
+    for d in drafts:
+        f = d.fields
+        if f["indicator"] != "dossiers-received" or f.get("breakdown") or f.get("qualifier") or f["value"] == "":
+            continue
+        k = next((i for i, s in enumerate(sentences) if s.start <= d.offset < s.end), None)
+        if k is None or k + 1 >= len(sentences) or not _PARTS_OPENING.match(fold(sentences[k + 1].text)):
+            continue
+        parts, total = sentences[k + 1].text, 0.0
+        numbers = find_numbers(parts)
+        for n, number in enumerate(numbers):
+            depth = parts[: number.start].count("(") - parts[: number.start].count(")")
+            right = fold(parts[number.end: numbers[n + 1].start if n + 1 < len(numbers) else len(parts)])
+            if number.percent or depth > 0 or not _noun(pt.DOSSIER).match(right.lstrip()):
+                continue
+            total += number.value
+            if _CARRIED_OVER.search(right):
+                if abs(total - float(f["value"])) < 0.5:
+                    f["indicator"] = "dossiers-to-process"
+                break
+
+
 def _without_contradicted_wholes(drafts: list[_Draft]) -> list[_Draft]:
     """Drop the whole of a ratio ("số hóa … 1.987/2.271 hồ sơ": dossiers received, by the rule's reading) when the
     text states that indicator outright for the same breakdown and period with another value (3.214 received):
@@ -1354,6 +1384,7 @@ def extract(text: str, catalogue: Catalogue, report: str = "", unit: str = "", p
                | ({"period_start": f.period_start, "period_end": f.period_end} if f.period else {}))
         for f in tables.read_tables(text, catalogue, scope.at)]
     drafts = _without_contradicted_wholes(_without_headline_repeats(text, sorted(drafts, key=lambda d: d.offset)))
+    _totals_holding_carried_over(text, drafts)
     rows = []
     for n, draft in enumerate(drafts, start=1):
         f = draft.fields

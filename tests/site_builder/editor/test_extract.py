@@ -911,3 +911,14 @@ def test_dossiers_paid_for_online_are_payments(catalogue: ex.Catalogue) -> None:
     got = {(r.indicator, r.value) for r in ex.extract(text, catalogue, report="x")}
     assert ("online-payment-transactions", "1210") in got and ("dossiers-received-online", "4300") in got
     assert ("dossiers-received-online", "1210") not in got
+
+
+def test_a_received_total_whose_parts_hold_the_carried_over_ones_is_all_to_process(catalogue: ex.Catalogue) -> None:
+    # before: "nhận 1.240 hồ sơ. Trong số đó, …; 50 hồ sơ tồn chuyển sang" stood as 1.240 dossiers received, though
+    # its parts (new online, new in person, carried over) add up to it
+    text = ("Quý III/2025, Bộ phận Một cửa xã Tân Hòa nhận 1.240 hồ sơ. Trong số đó, 610 hồ sơ qua mạng, 580 hồ sơ nộp "
+            "trực tiếp, 50 hồ sơ tồn chuyển sang.")
+    got = {(r.indicator, r.value) for r in ex.extract(text, catalogue, report="x")}
+    assert ("dossiers-to-process", "1240") in got and ("dossiers-carried-over", "50") in got
+    other = text.replace("1.240", "1.300")  # parts that do not add up: the text's own word stands
+    assert ("dossiers-received", "1300") in {(r.indicator, r.value) for r in ex.extract(other, catalogue, report="x")}
