@@ -544,7 +544,13 @@ def _nouns_named(text: str) -> list[tuple[int, str]]:
     found = [(m.start(), m.end(), name) for name, spec in pt.NOUN_CLASSES.items() for m in phrase(spec).finditer(text)]
     dossier_ends = [end for _, end, name in found if name == "dossier"]
     return [(start, name) for start, _, name in found
-            if not (name == "procedure" and any(0 <= start - end <= 2 for end in dossier_ends))]
+            if not (name == "procedure" and any(0 <= start - end <= 40 and _DOSSIER_KIND_LINK.fullmatch(text[end:start])
+                                                for end in dossier_ends))]
+
+
+# Between "hồ sơ" and the procedures they are for: "hồ sơ TTHC", "hồ sơ liên quan đến các thủ tục hành chính",
+# "hồ sơ thuộc các TTHC": the procedures name the dossiers' kind.
+_DOSSIER_KIND_LINK = re.compile(r"\W{0,2}(?:(?:lien quan (?:den|toi)|thuoc|cua|ve)\W+)?(?:cac\W+)?")
 
 
 # A clause boundary between a cue and its number counts as this many characters, so that
@@ -982,7 +988,11 @@ def _context(before: str, right: str) -> dict[str, str]:
         hits = [(m.end(), value == "", value) for spec, value in cues for m in phrase(spec).finditer(seen)] if scope != "right" else []
         if hits:
             end, _, value = max(hits)
-            if value and not phrase(pt.TOTAL_CUE).search(before[end:]) and not (scope == "clause+right" and ";" in before[end:]):
+            total = phrase(pt.TOTAL_CUE).search(before[end:])
+            # "cấp xã 5.902 hồ sơ; tổng số … 9.542": a total after the level ends its reach, unless it follows the level's
+            # name at once ("Cấp xã có tổng số hồ sơ giải quyết trên 77 ngàn": the level's own total)
+            ends = total is not None and total.start() > 6  # "cấp xã có tổng số", "Cấp huyện: tổng số …": the level's
+            if value and not ends and not (scope == "clause+right" and ";" in before[end:]):
                 found[dimension] = value
         if "right" in scope:  # within its own clause: "1.045 hồ sơ, mức độ 4 là …" is the next figure's
             clause = re.split(r"[,;(]", right, maxsplit=1)[0]
@@ -1339,7 +1349,8 @@ def _without_rounded_repeats(drafts: list[_Draft]) -> list[_Draft]:
         f = d.fields
         fits = _ROUGHLY.get(f.get("qualifier", ""))
         key = (f["indicator"], f.get("breakdown", ""), f.get("period", ""))
-        if fits is not None and f["value"] != "" and any(
+        round_count = f["value"] != "" and float(f["value"]) >= 100 and float(f["value"]) % 10 == 0  # "gần 1.500", not "trên 98%"
+        if fits is not None and round_count and any(
                 (e.fields["indicator"], e.fields.get("breakdown", ""), e.fields.get("period", "")) == key
                 and not e.fields.get("qualifier") and e.fields["value"] != ""
                 and fits(float(e.fields["value"]), float(f["value"])) for e in drafts[k + 1:]):

@@ -922,3 +922,13 @@ def test_a_received_total_whose_parts_hold_the_carried_over_ones_is_all_to_proce
     assert ("dossiers-to-process", "1240") in got and ("dossiers-carried-over", "50") in got
     other = text.replace("1.240", "1.300")  # parts that do not add up: the text's own word stands
     assert ("dossiers-received", "1300") in {(r.indicator, r.value) for r in ex.extract(other, catalogue, report="x")}
+
+
+def test_procedures_the_dossiers_are_for_are_their_kind_and_a_levels_own_total_keeps_its_level(catalogue: ex.Catalogue) -> None:
+    # before: "hồ sơ thuộc các TTHC …" made the procedures the thing the sentence counts, so the bare "đúng hạn 3.350"
+    # and its share were lost or read as the resolution rate; "Cấp huyện có tổng số hồ sơ …" lost its level to "tổng số"
+    text = ("Năm 2024, số hồ sơ thuộc các TTHC lĩnh vực đất đai đã giải quyết là 3.400, trong đó đúng hạn 3.350 (đạt 98,5%). "
+            "Cấp huyện có tổng số hồ sơ tiếp nhận là 5.200.")
+    got = {(r.indicator, r.value): r.breakdown for r in ex.extract(text, catalogue, report="x")}
+    assert ("dossiers-resolved-on-time", "3350") in got and ("share-on-time", "98.5") in got
+    assert got.get(("dossiers-received", "5200")) == "level=district"
