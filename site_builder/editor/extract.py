@@ -1199,6 +1199,12 @@ _UNIT_KIND_PLAIN = re.compile(r"(?<!\w)(?<!co )(?:huyen|xa|phuong|thi xa|thi tra
                               re.IGNORECASE)
 
 
+# A ministry as the subject of its own figures ("Ở khối bộ, ngành, Bộ Công Thương dẫn đầu với 1,31 triệu hồ sơ"): another
+# unit than a province's or a district's report; not one cited as a source ("theo Bộ Nội vụ", "do Bộ … công bố"),
+# nor "Bộ phận Một cửa", "Bộ chỉ số", "Bộ thủ tục".
+_MINISTRY = re.compile(r"(?<!\w)(?<!theo )(?<!do )(?<!của )(?<!cua )(?<!với )Bộ[ \t]+(?!(?:phận|Phận|chỉ|Chỉ|thủ|Thủ|câu|tiêu)\b)(?=[A-ZĐ])")
+
+
 def named_units(text: str) -> list[tuple[int, str]]:
     """(offset, name) of every unit `text` names by kind and proper name, the kind in lower case
     ("huyện Lập Thạch"); a kind followed by no capitalised word ("các huyện", "tỉnh và") names none."""
@@ -1215,6 +1221,12 @@ def named_units(text: str) -> list[tuple[int, str]]:
         if words:
             kind = " ".join(m.group().split()).lower()
             out.append((m.start(), f"{kind} {' '.join(words)}"))
+    if not text.isascii():
+        for m in _MINISTRY.finditer(text):
+            name = re.match(r"(?:[A-ZĐ][^\W\d_]*[ \t]*){1,3}", text[m.end():])
+            if name:
+                out.append((m.start(), f"bộ {name.group().strip()}"))
+        out.sort()
     return out
 
 
@@ -1258,7 +1270,7 @@ def own_unit(text: str, unit: str) -> str | None:
     if not named:
         # a heading without a unit ("Toàn tỉnh tiếp nhận 48.215 hồ sơ …"): a bulletin or an article names its
         # subject first ("… trên địa bàn tỉnh Sơn Khê Bắc đã tiếp nhận …"), so the first unit named is its own
-        named = named_units(text)
+        named = [(at, name) for at, name in named_units(text) if not name.startswith("bộ ")]
     return unit_slug(named[0][1]) if named else None
 
 

@@ -932,3 +932,13 @@ def test_procedures_the_dossiers_are_for_are_their_kind_and_a_levels_own_total_k
     got = {(r.indicator, r.value): r.breakdown for r in ex.extract(text, catalogue, report="x")}
     assert ("dossiers-resolved-on-time", "3350") in got and ("share-on-time", "98.5") in got
     assert got.get(("dossiers-received", "5200")) == "level=district"
+
+
+def test_a_ministry_as_the_subject_of_a_figure_is_another_unit(catalogue: ex.Catalogue) -> None:
+    # before: "Bộ Giao thông Vận tải có 2,4 triệu hồ sơ trực tuyến, chiếm 76,5%" gave the province a ministry's figures;
+    # a ministry cited as the source ("theo Bộ Nội vụ") leaves the figure the report's, and "Bộ phận Một cửa" is no ministry
+    text = ("Năm 2024, theo Bộ Nội vụ, tỉnh Hà Lâm có 61.200 hồ sơ trực tuyến. Ở khối bộ, ngành, Bộ Giao thông Vận tải có "
+            "2,4 triệu hồ sơ trực tuyến, chiếm 76,5%. Bộ phận Một cửa tỉnh tiếp nhận 98.000 hồ sơ.")
+    got = {(r.indicator, r.value, r.unit) for r in ex.extract(text, catalogue, report="x")}
+    assert ("dossiers-received-online", "61200", "") in got and ("dossiers-received", "98000", "") in got
+    assert not any(v in ("2400000", "76.5") and u == "" for _, v, u in got)
