@@ -363,10 +363,17 @@ def _worded_ranks(sentence: str) -> list[Number]:
     return out
 
 
+# A verdict right after a number in words, inside brackets that break a count down: "đã giải quyết bảy hồ sơ (bốn trước
+# hạn, ba đúng hạn)" counts dossiers as the count before the bracket does.
+_VERDICT_IN_BRACKETS = phrase(f" ({pt.EARLY}|{pt.LATE}|dung han|dung hen)")
+
+
 def _worded_numbers(sentence: str) -> list[Number]:
     out = []
     for m in _WORDED.finditer(sentence):
-        if not _COUNTED.match(fold(sentence[m.end():m.end() + 30])):
+        after = fold(sentence[m.end():m.end() + 30])
+        in_brackets = sentence[: m.start()].count("(") > sentence[: m.start()].count(")")
+        if not _COUNTED.match(after) and not (in_brackets and m["zero"] is None and _VERDICT_IN_BRACKETS.match(after)):
             continue
         if m["zero"]:
             value = 0
@@ -549,8 +556,8 @@ def _nouns_named(text: str) -> list[tuple[int, str]]:
 
 
 # Between "hồ sơ" and the procedures they are for: "hồ sơ TTHC", "hồ sơ liên quan đến các thủ tục hành chính",
-# "hồ sơ thuộc các TTHC": the procedures name the dossiers' kind.
-_DOSSIER_KIND_LINK = re.compile(r"\W{0,2}(?:(?:lien quan (?:den|toi)|thuoc|cua|ve)\W+)?(?:cac\W+)?")
+# "hồ sơ thuộc các TTHC", "hồ sơ giải quyết TTHC": the procedures name the dossiers' kind.
+_DOSSIER_KIND_LINK = re.compile(r"\W{0,2}(?:(?:lien quan (?:den|toi)|thuoc|cua|ve|(?:da )?(?:duoc )?(?:giai quyet|tiep nhan|xu ly))\W+)?(?:cac\W+)?")
 
 
 # A clause boundary between a cue and its number counts as this many characters, so that
@@ -783,6 +790,9 @@ def _from_to(items: list[_Item]) -> None:
             second.context = dict(first.context)
 
 
+_NAMED_WHOLE = re.compile(r"(?<![a-z])(?:va|,)\W+(?:(?:trong|tren)\W+)?tong so(?![a-z])")
+
+
 def _share(items: list[_Item], catalogue: Catalogue, earlier: frozenset[str] = frozenset()) -> None:
     """A percentage after a count ("… 5.386 hồ sơ trực tuyến (chiếm 72,3%)") is that count's share. When the
     catalogue has several shares of that count, the one whose denominator the text has named, in this sentence
@@ -792,9 +802,11 @@ def _share(items: list[_Item], catalogue: Catalogue, earlier: frozenset[str] = f
     for k, item in enumerate(items):
         if item.hit or not item.number.percent:
             continue
-        for head in reversed(items[:k]):
+        for n, head in reversed(list(enumerate(items[:k]))):
             if not head.hit or head.number.percent or (head.parent is not None and head.parent != item.parent):
                 continue  # "… 15.539 hồ sơ (trong đó 370 …, 9 …), đạt tỷ lệ 97,93%": not a figure inside the brackets
+            if _NAMED_WHOLE.search(head.left) and any(h.hit and not h.number.percent for h in items[:n]):
+                continue  # "số hồ sơ toàn trình là 98.412 và tổng số hồ sơ giải quyết là 152.307, chiếm 64,61%": the part's share
             numerator = head.hit.ids[0]
             denominator = head.hit.ids[1] if head.number.denominator is not None and len(head.hit.ids) == 2 else None
             options = [s for s in catalogue.shares if s[0] == numerator]
@@ -1078,6 +1090,12 @@ def _items(sentence: str, folded: str, mode: str, catalogue: Catalogue, previous
                 # "Kết quả giải quyết hồ sơ năm 2023: tiếp nhận 3.400; giải quyết 3.100 (…)": the sentence named
                 # what it counts once, before its labels
                 item.implied = _sentence_noun(before)
+        held = parents[i]
+        if item.noun is None and item.implied is None and not number.percent and held is not None \
+                and _VERDICT_IN_BRACKETS.match(" " + right.lstrip()):
+            # "giải quyết 86 hồ sơ (52 trước hạn, 34 đúng hạn)": a part in the brackets of a count, named by its verdict
+            holder = next((it for it in items if it.number is numbers[held]), None)
+            item.implied = (holder.noun or holder.implied) if holder is not None else None
         item.context = _context(before, right)
         item.qualifier = _qualifier(before, folded)
         items.append(item)

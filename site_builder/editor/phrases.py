@@ -154,7 +154,7 @@ FEEDBACK = "(luot )?(noi dung )?(kien nghi|phan anh|pakn)"
 DIGITISED = "so hoa`(?!\\W{0,3}[s$5][o0db6eg]{1,2}(?![a-z]))`"
 
 # Submitted online, in the words reports use for it: "trực tuyến", "qua mạng", "qua Cổng dịch vụ công".
-ONLINE = "(truc tuyen|qua mang|(qua|tren) cong (dich vu cong|dvc)( ~ )?)"
+ONLINE = "(truc tuyen|qua mang|(qua|tren) moi truong mang|(qua|tren) cong (dich vu cong|dvc)( ~ )?)"
 # A count that names its own channel right after its noun ("2.044 hồ sơ trực tiếp", "64 hồ sơ qua bưu chính"):
 # it takes no indicator from a sibling or a total; two channels at once ("30.127 hồ sơ trực tiếp và bưu chính")
 # name no channel the catalogue counts apart, so such a count gets no indicator at all.
@@ -470,6 +470,9 @@ RULES: tuple[Rule, ...] = (
     _r("share-late", "percent", left="ty le ~ " + LATE, tier=0, left_max=25),
     _r("share-online", "percent", left=f"(ho so )?{ONLINE} ~ chiem", tier=0, left_max=10),
     _r("share-online", "percent", right=f"(duoc )?(nop|tiep nhan|gui) {ONLINE}", tier=0, right_max=60),
+    # "tiếp nhận 52 hồ sơ, 100% qua hình thức trực tuyến": the share right before the channel
+    _r("share-online", "percent", right=f"(ho so )?(duoc )?((nop|tiep nhan|gui) )?(qua |bang |theo )?(hinh thuc |phuong thuc )?{ONLINE}",
+       tier=0, right_max=2),
     # --- services offered online
     # "tỷ lệ thủ tục hành chính được cung cấp dịch vụ công trực tuyến toàn trình khoảng 45,9%": procedures, not dossiers
     _r("procedures-online-share", "percent", left="ty le ( so)? (thu tuc( hanh chinh)?|tthc) ~ (cung cap|cung ung|trien khai) ~~ (truc tuyen|dvctt)",

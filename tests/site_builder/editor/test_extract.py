@@ -942,3 +942,30 @@ def test_a_ministry_as_the_subject_of_a_figure_is_another_unit(catalogue: ex.Cat
     got = {(r.indicator, r.value, r.unit) for r in ex.extract(text, catalogue, report="x")}
     assert ("dossiers-received-online", "61200", "") in got and ("dossiers-received", "98000", "") in got
     assert not any(v in ("2400000", "76.5") and u == "" for _, v, u in got)
+
+
+def test_online_in_other_words_and_a_share_right_before_its_channel(catalogue: ex.Catalogue) -> None:
+    # before: "hồ sơ nộp trên môi trường mạng chiếm khoảng 72%" and "… 40 hồ sơ, 100% bằng hình thức trực tuyến" gave no
+    # online share
+    text = ("Tháng 8/2025, hồ sơ nộp trên môi trường mạng chiếm khoảng 72%. Văn phòng đăng ký đất đai tiếp nhận 40 hồ sơ, "
+            "100% bằng hình thức trực tuyến.")
+    got = {(r.indicator, r.value) for r in ex.extract(text, catalogue, report="x")}
+    assert ("share-online", "72") in got and ("share-online", "100") in got
+
+
+def test_parts_in_brackets_named_by_their_verdict_count_what_the_bracketed_count_counts(catalogue: ex.Catalogue) -> None:
+    # before: "(52 trước hạn, 34 đúng hạn)" and "(sáu trước hạn, hai trễ hạn)" after a count of dossiers gave nothing
+    text = ("Quý IV/2025, xã giải quyết 86 hồ sơ (52 trước hạn, 34 đúng hạn). Riêng tháng 12/2025, xã giải quyết tám hồ sơ "
+            "(sáu trước hạn, hai trễ hạn).")
+    got = {(r.indicator, r.value, r.period) for r in ex.extract(text, catalogue, report="x")}
+    assert {("dossiers-resolved-early", "52", "2025-Q4"), ("dossiers-resolved-on-time", "34", "2025-Q4"),
+            ("dossiers-resolved-early", "6", "2025-12"), ("dossiers-resolved-late", "2", "2025-12")} <= got
+
+
+def test_a_share_after_a_part_and_its_named_whole_is_no_share_of_the_whole(catalogue: ex.Catalogue) -> None:
+    # before: "… toàn trình là 41.200 và tổng số hồ sơ tiếp nhận TTHC là 80.000, chiếm 51,5%" read 51,5% as a share of
+    # the 80.000; the whole is still read, with the procedures in "hồ sơ tiếp nhận TTHC" as the dossiers' kind
+    text = "Năm 2025, số hồ sơ trực tuyến toàn trình là 41.200 và tổng số hồ sơ tiếp nhận TTHC là 80.000, chiếm 51,5%."
+    got = {(r.indicator, r.value) for r in ex.extract(text, catalogue, report="x")}
+    assert ("dossiers-received", "80000") in got
+    assert not any(v == "51.5" and i != "share-online" for i, v in got)
