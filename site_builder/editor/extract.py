@@ -693,6 +693,8 @@ _LABEL_LIST = re.compile(r"[^\d:;]{1,45}:")  # "Về trình độ chuyên môn: 
 
 
 _SET_OF_UNITS = phrase(pt.SET_OF_UNITS)
+_SET_OF_AGENCIES = phrase(pt.SET_OF_AGENCIES)
+_RANKED_AMONG = re.compile(r"(?<![a-z])(?:xep|dung|hang|thu|vi tri)\W*$")
 _UNIT_NOUN = re.compile(r"\W{0,2}(?:dia phuong|don vi|co quan|xa|phuong|huyen|quan|so|bo|tinh|nganh)(?![a-z])")
 
 
@@ -713,10 +715,11 @@ def _of_a_set_of_units(before: str, right: str) -> bool:
     if _UNIT_NOUN.match(right):
         return False  # "sáu địa phương có chỉ số giảm": the count of the units itself
     clause = before.rsplit(";", 1)[-1]
-    last = None
-    for last in _SET_OF_UNITS.finditer(clause):
-        pass
-    return last is not None and not re.search(r"[,(]", clause[last.end():])
+    found = [m for pattern in (_SET_OF_UNITS, _SET_OF_AGENCIES) for m in pattern.finditer(clause)
+             if not _RANKED_AMONG.search(clause[: m.start()])]  # "xếp thứ 12/63 địa phương với 84,5%": the rank's
+    last = max(found, key=lambda m: m.end(), default=None)
+    # "17 cơ quan, đơn vị … phát sinh hồ sơ trực tuyến với tổng số 2.530 hồ sơ": their sum is the report's total
+    return last is not None and not re.search(r"[,(]|(?<![a-z])tong (?:so|cong)(?![a-z])", clause[last.end():])
 
 
 _OWN_CHANNEL = phrase(pt.OWN_CHANNEL)

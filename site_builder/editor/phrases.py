@@ -599,6 +599,12 @@ NOT_THE_INDEX = "(trung vi|cao nhat|thap nhat|chi so (noi dung|thanh phan)|nhom 
 SET_OF_UNITS = ("`(?<![a-z])(?:nhung|(?<!thang )(?<!quy )(?<!nam )(?<!ngay )(?<![\\d.,])\\d{1,3}(?:/\\d+)?)\\s+(?:dia phuong|don vi|co quan|xa|phuong|huyen|quan|so|bo|tinh)"
                 "(?:(?:\\W+|\\s+va\\s+)(?:xa|phuong|thi tran|nganh|dia phuong|thanh pho|thi xa|huyen|quan|don vi|bo|so|tinh))*"
                 "\\s+(?:(?:deu\\s+)?(?:khong\\s+)?co|dat|deu)(?![a-z])`")
+# Agencies or localities counted as the subject, whatever the verb ("9 bộ, ngành tiếp nhận dưới 10% hồ sơ trực tuyến",
+# "những đơn vị giải quyết 100% đúng hạn"): a set of units (communes and districts need "có"/"đạt", above: "87 xã, phường
+# … đã tiếp nhận …" is a whole level).
+SET_OF_AGENCIES = ("`(?<![a-z])(?:nhung|(?<!thang )(?<!quy )(?<!nam )(?<!ngay )(?<![\\d.,])\\d{1,3}(?:/\\d+)?)\\s+"
+                   "(?:bo|nganh|so|don vi|dia phuong|co quan)(?:(?:\\W+|\\s+va\\s+)(?:bo|nganh|so|don vi|dia phuong|co quan|tinh|thanh pho))*"
+                   "(?![a-z])`")
 # Right before an index's name: the list that follows gives its components' scores and ranks, not the index's.
 COMPONENT_BEFORE_NAME = "(chi so (noi dung|thanh phan|con)|cac (chi so|linh vuc|tieu chi) (thanh phan|noi dung)?( cua)?)"
 # An average of an index over many units ("điểm số trung bình PCI của vùng", "PCI trung bình các tỉnh", "điểm

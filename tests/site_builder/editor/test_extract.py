@@ -969,3 +969,13 @@ def test_a_share_after_a_part_and_its_named_whole_is_no_share_of_the_whole(catal
     got = {(r.indicator, r.value) for r in ex.extract(text, catalogue, report="x")}
     assert ("dossiers-received", "80000") in got
     assert not any(v == "51.5" and i != "share-online" for i, v in got)
+
+
+def test_agencies_counted_as_subject_with_any_verb_but_not_a_ranks_units_or_their_sum(catalogue: ex.Catalogue) -> None:
+    # "6 sở, ngành giải quyết 100% hồ sơ đúng hạn": theirs; "xếp thứ 9/63 địa phương với 81,2%" and "12 đơn vị … với tổng
+    # số 3.400 hồ sơ" stay the report's
+    text = ("Năm 2025, SIPAS của tỉnh Lam Sơn xếp thứ 9/63 địa phương với 81,2%. 6 sở, ngành giải quyết 100% hồ sơ đúng hạn. "
+            "Có 12 đơn vị phát sinh hồ sơ trực tuyến với tổng số 3.400 hồ sơ.")
+    got = {(r.indicator, r.value) for r in ex.extract(text, catalogue, report="x") if r.unit == ""}
+    assert ("sipas-score", "81.2") in got and ("dossiers-received-online", "3400") in got
+    assert not any(v == "100" for _, v in got)
