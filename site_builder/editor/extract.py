@@ -793,6 +793,7 @@ def _from_to(items: list[_Item]) -> None:
             second.context = dict(first.context)
 
 
+_ALL_DOSSIERS = ("dossiers-received", "dossiers-resolved", "dossiers-to-process")
 _NAMED_WHOLE = re.compile(r"(?<![a-z])(?:va|,)\W+(?:(?:trong|tren)\W+)?tong so(?![a-z])")
 
 
@@ -805,16 +806,20 @@ def _share(items: list[_Item], catalogue: Catalogue, earlier: frozenset[str] = f
     for k, item in enumerate(items):
         if item.hit or not item.number.percent:
             continue
+        whole: str | None = None
         for n, head in reversed(list(enumerate(items[:k]))):
             if not head.hit or head.number.percent or (head.parent is not None and head.parent != item.parent):
                 continue  # "… 15.539 hồ sơ (trong đó 370 …, 9 …), đạt tỷ lệ 97,93%": not a figure inside the brackets
             if _NAMED_WHOLE.search(head.left) and any(h.hit and not h.number.percent for h in items[:n]):
+                whole = head.hit.ids[0]
                 continue  # "số hồ sơ toàn trình là 98.412 và tổng số hồ sơ giải quyết là 152.307, chiếm 64,61%": the part's share
             numerator = head.hit.ids[0]
             denominator = head.hit.ids[1] if head.number.denominator is not None and len(head.hit.ids) == 2 else None
             options = [s for s in catalogue.shares if s[0] == numerator]
             if denominator:
                 options = [s for s in options if s[1] in (denominator, None)]
+            elif len(options) > 1 and whole in _ALL_DOSSIERS:
+                options = [s for s in options if s[1] == "dossiers-received"]  # of all the dossiers, not of a subset
             elif len(options) > 1:
                 here = [s for s in options if s[1] is None or s[1] in seen]
                 options = here if here else [s for s in options if s[1] in earlier]
