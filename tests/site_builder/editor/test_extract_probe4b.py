@@ -63,6 +63,8 @@ TARGET_RECALL = 0.95
 R1 = "2024-03-15/2024-06-14"  # R1's quarter as the bulletin counts it
 R2 = "2026-02-10/2026-02-10"  # R2's one day
 R7 = "2024-08-15/2024-09-14"  # R7's month as the bulletin counts it
+R11 = "2025-06-15/2025-09-14"  # R11's quarter as the bulletin counts it
+R12 = "2025-05-05/2025-05-08"  # R12's four days
 
 
 @dataclass(frozen=True)
@@ -221,6 +223,41 @@ Xếp hạng theo tỷ lệ giải quyết đúng hạn, huyện Mường Khê d
           ("share-on-time", "2024-05", "", 98.8), ("dossiers-resolved-late", "2024-05", "", 709),
           ("share-late", "2024-05", "", 1.2)),
           traps=(4312, 0.6, 99.94, 95.4, 188, 14, 19, 44)),
+    Probe("R11-tp-lac-yen-quy-iii-2025", """Thành phố Lạc Yên: quý III tiếp nhận gần 21 nghìn hồ sơ
+Cập nhật lúc 09:05, 16/10/2025
+
+Quý III/2025 (từ ngày 15/6/2025 đến ngày 14/9/2025), Bộ phận Một cửa thành phố Lạc Yên và 14 phường, xã đã nhận tổng cộng 20.912 hồ sơ. Trong số này, 11.036 hồ sơ nộp qua Cổng Dịch vụ công (chiếm 52,77%), 9.210 hồ sơ nộp trực tiếp hoặc qua bưu điện, 666 hồ sơ tồn từ quý II chuyển sang. Đã trả kết quả 19.874 hồ sơ, trong đó đúng và trước hạn 19.731 hồ sơ (đạt 99,28%), trễ hạn 143 hồ sơ do chờ xác minh, lấy ý kiến cơ quan liên quan; còn 1.038 hồ sơ đang trong hạn xử lý.
+
+Riêng cấp phường, xã tiếp nhận 13.540 hồ sơ, 8.902 hồ sơ trực tuyến (tỷ lệ 65,75%); cấp thành phố tiếp nhận 6.706 hồ sơ, 2.134 hồ sơ trực tuyến (tỷ lệ 31,82%).
+
+So với quý II/2025, số hồ sơ trực tuyến tăng 1.820 hồ sơ; tỷ lệ trễ hạn giảm 0,4%.
+""", rows(("dossiers-to-process", R11, "", 20912), ("dossiers-received-online", R11, "", 11036),
+          ("share-online", R11, "", 52.77), ("dossiers-carried-over", R11, "", 666), ("dossiers-resolved", R11, "", 19874),
+          ("dossiers-resolved-on-time", R11, "", 19731), ("share-on-time", R11, "", 99.28),
+          ("dossiers-resolved-late", R11, "cause=awaiting-verification", 143),
+          ("dossiers-pending-within-deadline", R11, "", 1038),
+          ("dossiers-received", R11, "level=commune", 13540), ("dossiers-received-online", R11, "level=commune", 8902),
+          ("share-online", R11, "level=commune", 65.75),
+          ("dossiers-received", R11, "level=district", 6706), ("dossiers-received-online", R11, "level=district", 2134),
+          ("share-online", R11, "level=district", 31.82)),
+          traps=(9210, 1820, 0.4, 14)),
+    Probe("R12-huyen-dong-ha-nam-tuan-sau-le-2025", """Tuần đầu sau kỳ nghỉ lễ, huyện Đông Hà Nam giải quyết trước hạn hơn 60% hồ sơ
+08/05/2025 16:10
+
+Theo Văn phòng HĐND và UBND huyện Đông Hà Nam, từ ngày 5 đến 8/5, Bộ phận Một cửa huyện và các xã đã tiếp nhận 936 hồ sơ, trong đó 781 hồ sơ nộp trực tuyến, chiếm hơn 83%; 155 hồ sơ tiếp nhận trực tiếp. Đã giải quyết 604 hồ sơ, gồm 371 hồ sơ trước hạn, 228 hồ sơ đúng hạn và năm hồ sơ trễ hạn.
+
+Ở cấp xã, 12 xã, thị trấn tiếp nhận 702 hồ sơ, giải quyết 498 hồ sơ (310 trước hạn, 188 đúng hạn). Bộ phận Một cửa huyện tiếp nhận 234 hồ sơ, giải quyết 106 hồ sơ, trong đó 61 hồ sơ trước hạn, 40 hồ sơ đúng hạn, năm hồ sơ trễ hạn.
+""", rows(("share-early", R12, "", 60, "more_than"), ("dossiers-received", R12, "", 936),
+          ("dossiers-received-online", R12, "", 781), ("share-online", R12, "", 83, "more_than"),
+          ("dossiers-received", R12, "channel=in-person", 155), ("dossiers-resolved", R12, "", 604),
+          ("dossiers-resolved-early", R12, "", 371), ("dossiers-resolved-on-time", R12, "", 228),
+          ("dossiers-resolved-late", R12, "", 5),
+          ("dossiers-received", R12, "level=commune", 702), ("dossiers-resolved", R12, "level=commune", 498),
+          ("dossiers-resolved-early", R12, "level=commune", 310), ("dossiers-resolved-on-time", R12, "level=commune", 188),
+          ("dossiers-received", R12, "level=district", 234), ("dossiers-resolved", R12, "level=district", 106),
+          ("dossiers-resolved-early", R12, "level=district", 61), ("dossiers-resolved-on-time", R12, "level=district", 40),
+          ("dossiers-resolved-late", R12, "level=district", 5)),
+          traps=(12,)),
     Probe("R10-tinh-khanh-thuy-ke-hoach-dvctt-2025", """ỦY BAN NHÂN DÂN TỈNH KHÁNH THỦY
 Số: 2107/KH-UBND
 Khánh Thủy, ngày 16 tháng 12 năm 2024
@@ -268,7 +305,7 @@ def results(catalogue: ex.Catalogue) -> list[tuple[Probe, Score, list[str]]]:
 
 
 SCALE = {"trieu": 1e6, "nghin": 1e3, "ngan": 1e3, "ty": 1e9}
-WORDED = {"bay": 7.0, "bon": 4.0, "ba": 3.0}
+WORDED = {"bay": 7.0, "bon": 4.0, "ba": 3.0, "nam": 5.0}
 
 
 def printed_numbers(text: str) -> set[float]:
