@@ -1335,8 +1335,8 @@ def _without_headline_repeats(text: str, drafts: list[_Draft]) -> list[_Draft]:
                                                       and not _rounded_in_body(d, exact))]
 
 
-_PARTS_OPENING = phrase("(trong do|trong so do|bao gom|gom)")
-_CARRIED_OVER = phrase("((tu )?(ky|thang|quy|nam) truoc chuyen (qua|sang)|ton (ky truoc|chuyen sang))")
+_PARTS_OPENING = phrase("(trong do|trong so (do|nay)|bao gom|gom|cu the)")
+_CARRIED_OVER = phrase("((tu )?(ky|thang|quy|nam) truoc chuyen (qua|sang)|ton (ky truoc|chuyen sang)|(ton|tu) ~ chuyen (qua|sang))")
 
 
 def _totals_holding_carried_over(text: str, drafts: list[_Draft]) -> None:

@@ -112,6 +112,7 @@ COMPARED_OBJECT = re.compile(r"(?:so\s+voi|(?<![a-z])hon|compared\s+(?:with|to)|
                              r"|up\s+from|down\s+from)(?![a-z])[^0-9.;:!?()\n]*$")
 # Where the dossiers of an earlier period are this period's carried-over ones ("tồn từ năm trước: 45 hồ sơ").
 CARRIED = re.compile(r"(?<![a-z])(?:ton|tu|chuyen\s+tu)\s*$")
+FROM_BEFORE = re.compile(r"\s*chuyen\s+(?:sang|qua)(?![a-z])")
 UNKNOWN = re.compile(rf"{TU}\s+dau\s+{NAM}(?:\s+{YEAR})?\s+{DEN}\s+nay(?![a-z])")
 
 
@@ -373,13 +374,15 @@ def _mentions(text: str, f: str | None = None) -> list[_Mention]:
     last_year: int | None = None
     for m in _select(_candidates(f)):
         comparison = (m.comparison or bool(COMPARED.search(f[max(0, m.start - 40): m.start]))
-                      or bool(CITED.search(f[max(0, m.start - 160): m.start])))
+                      or bool(CITED.search(f[max(0, m.start - 160): m.start]))
+                      # "666 hồ sơ tồn từ quý II chuyển sang": where carried-over dossiers came from, not the period reported
+                      or bool(CARRIED.search(f[max(0, m.start - 12): m.start]) and FROM_BEFORE.match(f, m.end)))
         if m.kind == "unknown":
             out.append(replace(m, comparison=comparison))
             continue
         year = m.year if m.year is not None else last_year
-        if year is None and m.kind == "range" and m.b is not None and m.b[:2] == m.b[2:]:
-            year = _dateline_year(f[: m.start])  # "trong sáng 10-2" under the article's "10/02/2026 12:40"
+        if year is None and m.kind == "range":
+            year = _dateline_year(f[: m.start])  # "trong sáng 10-2", "từ ngày 5 đến 8/5" under the article's "08/05/2025 16:10"
         if year is None:
             continue  # no year printed before it: not a period
         code = _code(m, year)

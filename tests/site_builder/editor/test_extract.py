@@ -979,3 +979,11 @@ def test_agencies_counted_as_subject_with_any_verb_but_not_a_ranks_units_or_thei
     got = {(r.indicator, r.value) for r in ex.extract(text, catalogue, report="x") if r.unit == ""}
     assert ("sipas-score", "81.2") in got and ("dossiers-received-online", "3400") in got
     assert not any(v == "100" for _, v in got)
+
+
+def test_parts_in_other_words_adding_up_to_a_total_with_carried_over_ones(catalogue: ex.Catalogue) -> None:
+    # "Trong số này, …, 90 hồ sơ tồn từ tháng 6 chuyển sang": the carried-over part in other words, after "trong số này"
+    text = ("Tháng 7/2025, xã Hòa Lợi nhận 1.000 hồ sơ. Trong số này, 510 hồ sơ trực tuyến, 400 hồ sơ trực tiếp, 90 hồ sơ "
+            "tồn từ tháng 6 chuyển sang. Đã giải quyết 950 hồ sơ.")
+    got = {(r.indicator, r.value, r.period) for r in ex.extract(text, catalogue, report="x")}
+    assert ("dossiers-to-process", "1000", "2025-07") in got and ("dossiers-resolved", "950", "2025-07") in got

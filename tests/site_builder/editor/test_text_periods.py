@@ -335,3 +335,16 @@ def test_one_day_takes_the_year_of_the_dateline(text: str, code: str) -> None:
 def test_a_dated_statement_is_no_period() -> None:
     # "Ngày 10-2, bà … cho biết": the day a statement was made, not the period of the figures
     assert find_periods("10/02/2026 12:40\nNgày 10-2, bà Lê Thị Hạnh cho biết tỉnh tiếp nhận 1.482 hồ sơ.") == []
+
+
+def test_a_date_range_without_a_year_takes_the_datelines() -> None:
+    # "từ ngày 12 đến 16/8" in an article dated "Thứ Sáu, 16/08/2024 - 17:30": the days of that year
+    assert [s.code for s in find_periods("Thứ Sáu, 16/08/2024 - 17:30\nTừ ngày 12 đến 16/8, phường tiếp nhận 210 hồ sơ.")] \
+        == ["2024-08-12/2024-08-16"]
+
+
+def test_the_period_carried_over_dossiers_came_from_is_not_the_reports() -> None:
+    # "tồn từ tháng 6 chuyển sang" names where the dossiers came from: later figures keep the report's own month
+    text = "Tháng 7/2025, xã tiếp nhận 300 hồ sơ, 25 hồ sơ tồn từ tháng 6 chuyển sang. Đã giải quyết 310 hồ sơ."
+    spans = find_periods(text)
+    assert [(s.code, s.comparison) for s in spans] == [("2025-07", False), ("2025-06", True)]
