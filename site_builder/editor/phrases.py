@@ -466,6 +466,10 @@ RULES: tuple[Rule, ...] = (
     # "100% hồ sơ được giải quyết trước và đúng hạn": the share first, the dossiers and their verdict after
     _r("share-on-time", "percent", right=f"ho so ( tthc)? {RESOLVED_VERB}({ON_TIME_WITH_EARLY}|dung han|dung hen)", tier=0, right_max=3),
     _r("share-early", "percent", right=f"ho so ( tthc)? {RESOLVED_VERB}{EARLY}", tier=0, right_max=3),
+    # the verb and verdict first, the share of the dossiers after: "giải quyết trước hạn hơn 60% hồ sơ"
+    _r("share-early", "percent", noun=DOSSIER, left=f"{RESOLVED_VERB}{EARLY}( duoc)?", tier=0, left_max=6),
+    _r("share-on-time", "percent", noun=DOSSIER, left=f"{RESOLVED_VERB}({ON_TIME_WITH_EARLY}|dung han|dung hen)( duoc)?", tier=0, left_max=6),
+    _r("share-late", "percent", noun=DOSSIER, left=f"{RESOLVED_VERB}{LATE}", tier=0, left_max=6),
     _r("share-late", "percent", right=f"ho so ( tthc)? {RESOLVED_VERB}{LATE}", tier=0, right_max=3),
     _r("share-late", "percent", left="ty le ~ " + LATE, tier=0, left_max=25),
     _r("share-online", "percent", left=f"(ho so )?{ONLINE} ~ chiem", tier=0, left_max=10),
@@ -532,7 +536,7 @@ BOTH_LEVELS = ("((cap )?(tinh|so, nganh|huyen) (va|,) (ubnd )?(cac )?(cap )?(huy
 CONTEXT: dict[str, tuple[tuple[tuple[str, str], ...], str]] = {
     # "khối sở, ngành đạt 56,32% và khối xã là 18,05%": a level named as a "khối" (bloc) of agencies
     "level": ((("cap tinh|cap so|so, ban, nganh|khoi (cac )?so( (ban )?nganh|, (ban, )?nganh)?", "province"), ("cap huyen|khoi (cac )?huyen", "district"),
-               ("(cap xa|cac (xa|phuong)|ubnd (cac )?(xa|phuong)|khoi (cac )?(xa|phuong))", "commune"),
+               ("(cap (xa|phuong)|cac (xa|phuong)|ubnd (cac )?(xa|phuong)|khoi (cac )?(xa|phuong))", "commune"),
                # two levels joined ("Bộ phận Một cửa huyện và UBND các xã", "thuộc 2 cấp huyện và xã"): both, no one level
                (f"{BOTH_LEVELS}", "")), "before"),
     "online_level": ((("muc do `3`|mot phan", "partial"), ("muc do `4`|toan trinh", "full_process")), "clause+right"),

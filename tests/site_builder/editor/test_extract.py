@@ -987,3 +987,10 @@ def test_parts_in_other_words_adding_up_to_a_total_with_carried_over_ones(catalo
             "tồn từ tháng 6 chuyển sang. Đã giải quyết 950 hồ sơ.")
     got = {(r.indicator, r.value, r.period) for r in ex.extract(text, catalogue, report="x")}
     assert ("dossiers-to-process", "1000", "2025-07") in got and ("dossiers-resolved", "950", "2025-07") in got
+
+
+def test_a_share_after_its_verb_and_verdict_and_before_its_dossiers(catalogue: ex.Catalogue) -> None:
+    # before: "giải quyết đúng hạn gần 95% hồ sơ", "trả trễ hạn 3% hồ sơ" (the share before the dossiers it is of) gave nothing
+    text = "Quý II/2025, cấp phường giải quyết đúng hạn gần 95% hồ sơ và trả trễ hạn 3% hồ sơ."
+    got = {(r.indicator, r.value, r.breakdown) for r in ex.extract(text, catalogue, report="x")}
+    assert {("share-on-time", "95", "level=commune"), ("share-late", "3", "level=commune")} <= got
