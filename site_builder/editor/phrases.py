@@ -538,7 +538,10 @@ CONTEXT: dict[str, tuple[tuple[tuple[str, str], ...], str]] = {
     "level": ((("cap tinh|cap so|so, ban, nganh|khoi (cac )?so( (ban )?nganh|, (ban, )?nganh)?", "province"), ("cap huyen|khoi (cac )?huyen", "district"),
                ("(cap (xa|phuong)|cac (xa|phuong)|ubnd (cac )?(xa|phuong)|khoi (cac )?(xa|phuong))", "commune"),
                # two levels joined ("Bộ phận Một cửa huyện và UBND các xã", "thuộc 2 cấp huyện và xã"): both, no one level
-               (f"{BOTH_LEVELS}", "")), "before"),
+               (f"{BOTH_LEVELS}", ""),
+               # a city's or a town's own level ("cấp thành phố" is a district in a province, a province in Hà Nội): no level
+               # to give, but it ends the reach of the level named before it
+               ("cap (thanh pho|thi xa|quan)", "")), "before"),
     "online_level": ((("muc do `3`|mot phan", "partial"), ("muc do `4`|toan trinh", "full_process")), "clause+right"),
     # Every value of content/breakdowns/cause.yaml (tests/site_builder/editor/test_extract.py checks it).
     "cause": ((("(do )?loi (he thong|phan mem|ky thuat|duong truyen)", "system-error"),

@@ -994,3 +994,10 @@ def test_a_share_after_its_verb_and_verdict_and_before_its_dossiers(catalogue: e
     text = "Quý II/2025, cấp phường giải quyết đúng hạn gần 95% hồ sơ và trả trễ hạn 3% hồ sơ."
     got = {(r.indicator, r.value, r.breakdown) for r in ex.extract(text, catalogue, report="x")}
     assert {("share-on-time", "95", "level=commune"), ("share-late", "3", "level=commune")} <= got
+
+
+def test_a_city_level_ends_the_reach_of_the_level_before_it(catalogue: ex.Catalogue) -> None:
+    # before: in "cấp phường tiếp nhận 900 hồ sơ; cấp thị xã tiếp nhận 400 hồ sơ" the town's 400 took the ward level
+    text = "Tháng 9/2025, cấp phường tiếp nhận 900 hồ sơ; cấp thị xã tiếp nhận 400 hồ sơ."
+    got = {(r.value, r.breakdown) for r in ex.extract(text, catalogue, report="x")}
+    assert got == {("900", "level=commune"), ("400", "")}
