@@ -160,7 +160,7 @@ ONLINE = "(truc tuyen|qua mang|(qua|tren) moi truong mang|(qua|tren) cong (dich 
 # name no channel the catalogue counts apart, so such a count gets no indicator at all.
 CHANNEL = "(truc tiep|truc tuyen|qua mang|(dich vu )?buu (chinh|dien)( cong ich)?|bcci)"
 OWN_CHANNEL = f"{DOSSIER} ((duoc )?(nop|tiep nhan|gui) )?(qua )?{CHANNEL}"
-TWO_CHANNELS = f"{OWN_CHANNEL} (va|,|hoac) (qua )?{CHANNEL}"
+TWO_CHANNELS = f"{OWN_CHANNEL} (va|,|hoac|/) (qua )?{CHANNEL}"
 # The modifiers of a dossier that is still open, in either order after "đang giải quyết": not yet due, or overdue.
 PENDING = "(dang|con dang|chua) (giai quyet|xu ly)"
 # ("đang giải quyết trong hạn" alone is how reports say the open ones are all still in time: the open count)
@@ -535,7 +535,7 @@ BOTH_LEVELS = ("((cap )?(tinh|so, nganh|huyen) (va|,) (ubnd )?(cac )?(cap )?(huy
 # after the number in its own clause; "right": only right after it.
 CONTEXT: dict[str, tuple[tuple[tuple[str, str], ...], str]] = {
     # "khối sở, ngành đạt 56,32% và khối xã là 18,05%": a level named as a "khối" (bloc) of agencies
-    "level": ((("cap tinh|cap so|so, ban, nganh|khoi (cac )?so( (ban )?nganh|, (ban, )?nganh)?", "province"), ("cap huyen|khoi (cac )?huyen", "district"),
+    "level": ((("cap tinh|cap so|so, ban, nganh|cac so,? (ban,? )?nganh|khoi (cac )?so( (ban )?nganh|, (ban, )?nganh)?", "province"), ("cap huyen|khoi (cac )?huyen", "district"),
                ("(cap (xa|phuong)|cac (xa|phuong)|ubnd (cac )?(xa|phuong)|khoi (cac )?(xa|phuong))", "commune"),
                # two levels joined ("Bộ phận Một cửa huyện và UBND các xã", "thuộc 2 cấp huyện và xã"): both, no one level
                (f"{BOTH_LEVELS}", ""),

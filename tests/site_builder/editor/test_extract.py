@@ -828,6 +828,8 @@ def test_a_count_that_names_its_own_channel_takes_no_siblings_indicator(catalogu
     assert ("dossiers-received", "3120", "channel=in-person") in got
     assert ("dossiers-received-online", "2300", "") in got and ("dossiers-received-postal", "190", "") in got
     assert not any(v == "4100" for _, v, _ in got)
+    slashed = ex.extract("Tuần 23/2025, huyện tiếp nhận 840 hồ sơ, gồm 600 hồ sơ trực tuyến, 240 hồ sơ trực tiếp/bưu chính.", catalogue)
+    assert not any(r.value == "240" for r in slashed)
     rows = ex.extract("Năm 2025, hồ sơ tiếp nhận trực tiếp chỉ 98 trường hợp.", catalogue, report="x")
     assert [(r.indicator, r.value, r.breakdown) for r in rows] == [("dossiers-received", "98", "channel=in-person")]
 
@@ -1001,3 +1003,9 @@ def test_a_city_level_ends_the_reach_of_the_level_before_it(catalogue: ex.Catalo
     text = "Tháng 9/2025, cấp phường tiếp nhận 900 hồ sơ; cấp thị xã tiếp nhận 400 hồ sơ."
     got = {(r.value, r.breakdown) for r in ex.extract(text, catalogue, report="x")}
     assert got == {("900", "level=commune"), ("400", "")}
+
+
+def test_the_departments_as_a_level_in_plain_words(catalogue: ex.Catalogue) -> None:
+    # "các sở, ngành có 45 hồ sơ quá hạn": the departments are the province level, like "sở, ban, ngành" and "khối sở"
+    got = {(r.value, r.breakdown) for r in ex.extract("Quý I/2025, các sở ngành có 45 hồ sơ quá hạn.", catalogue)}
+    assert got == {("45", "level=province")}
