@@ -1323,7 +1323,8 @@ def _without_headline_repeats(text: str, drafts: list[_Draft]) -> list[_Draft]:
     body = {(d.fields["indicator"], d.fields["value"]) for d in drafts if d.offset >= end}
     # "Tỷ lệ giải quyết hồ sơ cấp xã đạt 99,98%" above "… trả trước và đúng hạn …, đạt tỷ lệ 99,98%": the headline's
     # words are shorter than the body's, whose indicator for the same value and period is the one to keep
-    values = {(d.fields["value"], d.fields.get("period", "")) for d in drafts if d.offset >= end and d.fields["value"] != ""}
+    values = {(d.fields["value"], d.fields.get("period", "")) for d in drafts
+              if d.offset >= end and d.fields["value"] not in ("", "0", "100")}  # 100% and none are said of many things
     drafts = [d for d in drafts if d.offset >= end or d.fields["value"] == ""
               or (d.fields["value"], d.fields.get("period", "")) not in values]
     drafts = _without_rounded_repeats(drafts)
