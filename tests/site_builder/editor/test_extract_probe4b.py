@@ -68,11 +68,12 @@ sentence hold the carried-over ones after "Trong số này", read as received).
 After all the changes on branch issue23-probe4b: 130 of 130 (100%), no wrong value. The classes fixed: a day or a date range
 without a year dated by the article's dateline, and the period carried-over dossiers came from not the report's
 (text_periods); the report's own unit (a heading in sentence case is not title-cased; else the first unit named); a count
-that names its own channel takes no sibling's indicator, "trực tiếp" after the noun, two channels at once none; open
+that names its own channel takes no sibling's indicator, "trực tiếp" after the noun, two channels at once ("và", ",",
+"/") none; "các sở, ngành" the province level; open
 dossiers "đang/còn trong (thời) hạn" after the noun; "sớm hạn" in the on-time pair in either order; components of an index
 listed after "chỉ số thành phần"; a set of units as the subject ("Những địa phương có …", "14/19 đơn vị …", "9 bộ, ngành
 …"), and "bộ, ngành" no dossiers; a part's weight in a total of its kind; a headline's value the body gives under another
-indicator, and a round figure the text gives exactly later; two levels named together, a level inside closed brackets, a
+indicator (not 100% or zero), and a round figure the text gives exactly later; two levels named together, a level inside closed brackets, a
 city's own level; the whole of a ratio that contradicts a stated figure; dossiers paid for online; a "received" total whose
 listed parts with the carried-over ones add up to it; procedures linked to the dossiers are their kind; a level followed
 at once by its total; a ministry as the subject is another unit; online "qua môi trường mạng", a share right before its
