@@ -366,14 +366,20 @@ def _worded_ranks(sentence: str) -> list[Number]:
     return out
 
 
+# A verdict right after a number in words, inside brackets that break a count down: "đã giải quyết bảy hồ sơ (bốn trước
+# hạn, ba đúng hạn)" counts dossiers as the count before the bracket does.
+_VERDICT_IN_BRACKETS = phrase(f" ({pt.EARLY}|{pt.LATE}|dung han|dung hen)")
+
+
 def _worded_numbers(sentence: str) -> list[Number]:
     out = []
     for m in _WORDED.finditer(sentence):
         after = fold(sentence[m.end():m.end() + 30])
+        in_brackets = sentence[: m.start()].count("(") > sentence[: m.start()].count(")")
         if m["zero"] and fold(m["zero"]) == "khong phai":
             if not re.match(r"[ \t]+xin loi", after):
                 continue  # "không phải xin lỗi": no letter had to be sent; "không phải" before anything else is no zero
-        elif not _COUNTED.match(after):
+        elif not _COUNTED.match(after) and not (in_brackets and m["zero"] is None and _VERDICT_IN_BRACKETS.match(after)):
             continue
         if m["zero"]:
             value = 0
@@ -553,7 +559,13 @@ def _nouns_named(text: str) -> list[tuple[int, str]]:
     found = [(m.start(), m.end(), name) for name, spec in pt.NOUN_CLASSES.items() for m in phrase(spec).finditer(text)]
     dossier_ends = [end for _, end, name in found if name == "dossier"]
     return [(start, name) for start, _, name in found
-            if not (name == "procedure" and any(0 <= start - end <= 2 for end in dossier_ends))]
+            if not (name == "procedure" and any(0 <= start - end <= 40 and _DOSSIER_KIND_LINK.fullmatch(text[end:start])
+                                                for end in dossier_ends))]
+
+
+# Between "hồ sơ" and the procedures they are for: "hồ sơ TTHC", "hồ sơ liên quan đến các thủ tục hành chính",
+# "hồ sơ thuộc các TTHC", "hồ sơ giải quyết TTHC": the procedures name the dossiers' kind.
+_DOSSIER_KIND_LINK = re.compile(r"\W{0,2}(?:(?:lien quan (?:den|toi)|thuoc|cua|ve|(?:da )?(?:duoc )?(?:giai quyet|tiep nhan|xu ly))\W+)?(?:cac\W+)?")
 
 
 # A clause boundary between a cue and its number counts as this many characters, so that
@@ -695,11 +707,50 @@ _OPENS_BREAKDOWN = re.compile(r"\W*" + phrase(pt.BREAKDOWN_MARKER).pattern)
 _LABEL_LIST = re.compile(r"[^\d:;]{1,45}:")  # "Về trình độ chuyên môn: Đại học 19 người, …"
 
 
+_SET_OF_UNITS = phrase(pt.SET_OF_UNITS)
+_SET_OF_AGENCIES = phrase(pt.SET_OF_AGENCIES)
+_RANKED_AMONG = re.compile(r"(?<![a-z])(?:xep|dung|hang|thu|vi tri)\W*$")
+_UNIT_NOUN = re.compile(r"\W{0,2}(?:dia phuong|don vi|co quan|xa|phuong|huyen|quan|so|bo|tinh|nganh)(?![a-z])")
+
+
+_KIND_TOTAL = re.compile(r"\W*(?:cua\W+)?(?:tong\W+)?so\W+(?:ho so|hs)\W+(?:[a-z]+\W+){0,2}?"
+                         r"(tre han|qua han|cham han|tre hen|qua hen|truoc han|som han|dung han|truc tuyen|buu chinh|truc tiep)")
+
+
+def _share_of_its_kind(left: str, right: str) -> bool:
+    """Whether a percentage is a count's part of the total of the same kind ("chiếm 44% số hồ sơ trễ hạn toàn
+    tỉnh" after a department's late dossiers): the kind its denominator names is the one its clause counts."""
+    m = _KIND_TOTAL.match(right)
+    return m is not None and m[1] in left
+
+
+def _of_a_set_of_units(before: str, right: str) -> bool:
+    """Whether a figure's clause has a set of units for its subject ("Những địa phương có …", "5/9 huyện đạt …"):
+    the last such subject before it, with no comma or bracket between; a number that counts units is not one."""
+    if _UNIT_NOUN.match(right):
+        return False  # "sáu địa phương có chỉ số giảm": the count of the units itself
+    clause = before.rsplit(";", 1)[-1]
+    found = [m for pattern in (_SET_OF_UNITS, _SET_OF_AGENCIES) for m in pattern.finditer(clause)
+             if not _RANKED_AMONG.search(clause[: m.start()])]  # "xếp thứ 12/63 địa phương với 84,5%": the rank's
+    last = max(found, key=lambda m: m.end(), default=None)
+    # "17 cơ quan, đơn vị … phát sinh hồ sơ trực tuyến với tổng số 2.530 hồ sơ": their sum is the report's total
+    return last is not None and not re.search(r"[,(]|(?<![a-z])tong (?:so|cong)(?![a-z])", clause[last.end():])
+
+
+_OWN_CHANNEL = phrase(pt.OWN_CHANNEL)
+_TWO_CHANNELS = phrase(pt.TWO_CHANNELS)
+
+
+def _own_channel(item: _Item) -> bool:
+    """Whether a count names its channel right after its noun: it is no part or sibling of another's indicator."""
+    return _OWN_CHANNEL.match(item.right.lstrip()) is not None
+
+
 def _inherit(items: list[_Item], previous: list[_Item], sentence: str, catalogue: Catalogue) -> None:
     """Numbers no phrase names take the indicator of the total they break down, of the same noun."""
     continues = bool(_OPENS_BREAKDOWN.match(sentence) or _LABEL_LIST.match(sentence))
     for i, item in enumerate(items):
-        if item.hit or not item.noun or item.number.percent:
+        if item.hit or not item.noun or item.number.percent or _own_channel(item):
             continue
         heads = [h for h in reversed(items[:i]) if h.hit and h.noun == item.noun and not h.number.percent]
         if heads and (continues or _BREAKDOWN.search(item.before)):
@@ -751,7 +802,7 @@ def _siblings(items: list[_Item], catalogue: Catalogue, percent: bool,
     names nothing but a level, a channel or a link word, and the sibling's breakdown differs; or names nothing
     but another period, which the figure is then of ("612 hồ sơ, trong khi quý II/2023 chỉ có 305 hồ sơ")."""
     for i, item in enumerate(items):
-        if item.hit or item.number.percent != percent:
+        if item.hit or item.number.percent != percent or _own_channel(item):
             continue
         by_period = not _bare(item.left) and period_of is not None and _names_only_a_period(item.left)
         if not by_period and not _bare(item.left):
@@ -810,6 +861,10 @@ def _unit_siblings(items: list[_Item], sentence: str) -> None:
             item.hit = _Hit(sibling.hit.ids, sibling.hit.breakdown, "sibling")
 
 
+_ALL_DOSSIERS = ("dossiers-received", "dossiers-resolved", "dossiers-to-process")
+_NAMED_WHOLE = re.compile(r"(?<![a-z])(?:va|,)\W+(?:(?:trong|tren)\W+)?tong so(?![a-z])")
+
+
 def _share(items: list[_Item], catalogue: Catalogue, earlier: frozenset[str] = frozenset()) -> None:
     """A percentage after a count ("… 5.386 hồ sơ trực tuyến (chiếm 72,3%)") is that count's share. When the
     catalogue has several shares of that count, the one whose denominator the text has named, in this sentence
@@ -819,9 +874,13 @@ def _share(items: list[_Item], catalogue: Catalogue, earlier: frozenset[str] = f
     for k, item in enumerate(items):
         if item.hit or not item.number.percent:
             continue
-        for head in reversed(items[:k]):
+        whole: str | None = None
+        for n, head in reversed(list(enumerate(items[:k]))):
             if not head.hit or head.number.percent or (head.parent is not None and head.parent != item.parent):
                 continue  # "… 15.539 hồ sơ (trong đó 370 …, 9 …), đạt tỷ lệ 97,93%": not a figure inside the brackets
+            if _NAMED_WHOLE.search(head.left) and any(h.hit and not h.number.percent for h in items[:n]):
+                whole = head.hit.ids[0]
+                continue  # "số hồ sơ toàn trình là 98.412 và tổng số hồ sơ giải quyết là 152.307, chiếm 64,61%": the part's share
             numerator = head.hit.ids[0]
             denominator = head.hit.ids[1] if head.number.denominator is not None and len(head.hit.ids) == 2 else None
             options = [s for s in catalogue.shares if s[0] == numerator]
@@ -833,6 +892,8 @@ def _share(items: list[_Item], catalogue: Catalogue, earlier: frozenset[str] = f
                 options = [s for s in options if s[1] in seen | earlier or s[1] == numerator]
             if denominator:
                 options = [s for s in options if s[1] in (denominator, None)]
+            elif len(options) > 1 and whole in _ALL_DOSSIERS:
+                options = [s for s in options if s[1] == "dossiers-received"]  # of all the dossiers, not of a subset
             elif len(options) > 1:
                 here = [s for s in options if s[1] is None or s[1] in seen]
                 options = here if here else [s for s in options if s[1] in earlier]
@@ -887,6 +948,8 @@ def _indices(items: list[_Item], catalogue: Catalogue, previous: list[_Item] | N
             continue
         if phrase(pt.NOT_THE_INDEX).search(item.before[max(where, 0):].rsplit(";", 1)[-1]):
             continue  # "Giá trị trung bình của PAPI cả nước năm 2022 là 42,407 điểm": the nation's
+        if named_at >= 0 and phrase(pt.COMPONENT_BEFORE_NAME + r"`\W*$`").search(item.before[max(named_at - 30, 0): named_at]):
+            continue  # "Chỉ số thành phần PCI năm 2023: Gia nhập thị trường 7,86 điểm (hạng 3); …": every item is a component's
         reach = _average_reach(item.before[max(named_at - pt.AVERAGE_BEFORE_NAME, 0):])
         if phrase(pt.AVERAGE).search(reach) and not _other_unit_words(item.before):
             if not _NATION.search(reach):
@@ -989,6 +1052,18 @@ def _parents(sentence: str, numbers: list[Number]) -> list[int | None]:
     return out
 
 
+def _closed_brackets_blank(text: str) -> str:
+    """`text` with every bracket that closes within it blanked out (offsets kept)."""
+    out, opened = list(text), []
+    for pos, ch in enumerate(text):
+        if ch == "(":
+            opened.append(pos)
+        elif ch == ")" and opened:
+            start = opened.pop()
+            out[start: pos + 1] = " " * (pos + 1 - start)
+    return "".join(out)
+
+
 def _context(before: str, right: str) -> dict[str, str]:
     """Breakdowns the words around a number give: the last level named before it in its sentence
     ("Cấp huyện: …", "ở cấp xã là …") unless a total comes after ("tổng số", "toàn tỉnh"); an online level,
@@ -1001,10 +1076,17 @@ def _context(before: str, right: str) -> dict[str, str]:
             if near:
                 found[dimension] = max(near)[1]
             continue
-        hits = [(m.end(), value) for spec, value in cues for m in phrase(spec).finditer(before)] if scope != "right" else []
+        # a level named inside brackets that closed before the number is the bracket's ("(cấp tỉnh …, cấp xã …);
+        # giải quyết 58.913 hồ sơ"); of a cue and a joined pair of levels ending at one place, the pair wins (value "")
+        seen = _closed_brackets_blank(before)
+        hits = [(m.end(), value == "", value) for spec, value in cues for m in phrase(spec).finditer(seen)] if scope != "right" else []
         if hits:
-            end, value = max(hits)
-            if not phrase(pt.TOTAL_CUE).search(before[end:]) and not (scope == "clause+right" and ";" in before[end:]):
+            end, _, value = max(hits)
+            total = phrase(pt.TOTAL_CUE).search(before[end:])
+            # "cấp xã 5.902 hồ sơ; tổng số … 9.542": a total after the level ends its reach, unless it follows the level's
+            # name at once ("Cấp xã có tổng số hồ sơ giải quyết trên 77 ngàn": the level's own total)
+            ends = total is not None and total.start() > 6  # "cấp xã có tổng số", "Cấp huyện: tổng số …": the level's
+            if value and not ends and not (scope == "clause+right" and ";" in before[end:]):
                 found[dimension] = value
         if "right" in scope:  # within its own clause: "1.045 hồ sơ, mức độ 4 là …" is the next figure's
             clause = re.split(r"[,;(]", right, maxsplit=1)[0]
@@ -1060,6 +1142,11 @@ def _items(sentence: str, folded: str, mode: str, catalogue: Catalogue, previous
                      parent=parents[i])
         if phrase(pt.CHANGE_CUE).search(left):
             continue  # "tăng 0,10% so với năm 2022", "tăng 4 bậc": a change, not a figure
+        if number.percent and _share_of_its_kind(left, right):
+            continue  # "312 hồ sơ trễ hạn, chiếm 44% số hồ sơ trễ hạn toàn tỉnh": a part's weight in a total of its kind, no rate
+        if _of_a_set_of_units(before + fold(number.text), right):
+            continue  # "Những địa phương có tỷ lệ … đạt 100% là …", "14/19 đơn vị không có …": each of those units'
+
         if parents[i] is not None and _name_label(sentence[(numbers[i - 1].end if i else 0): number.start]) \
                 and "agency" not in _context(before, right):
             continue  # "(Phước Thạnh Tây 17 hồ sơ, …)": a place's or an office's part, by a name of no known kind
@@ -1086,13 +1173,19 @@ def _items(sentence: str, folded: str, mode: str, catalogue: Catalogue, previous
                 # "Kết quả giải quyết hồ sơ năm 2023: tiếp nhận 3.400; giải quyết 3.100 (…)": the sentence named
                 # what it counts once, before its labels
                 item.implied = _sentence_noun(before)
+        held = parents[i]
+        if item.noun is None and item.implied is None and not number.percent and held is not None \
+                and _VERDICT_IN_BRACKETS.match(" " + right.lstrip()):
+            # "giải quyết 86 hồ sơ (52 trước hạn, 34 đúng hạn)": a part in the brackets of a count, named by its verdict
+            holder = next((it for it in items if it.number is numbers[held]), None)
+            item.implied = (holder.noun or holder.implied) if holder is not None else None
         item.context = _context(before, right)
         item.qualifier = _qualifier(before, folded)
         items.append(item)
     if mode == "actual":
         _indices(items, catalogue, previous, folded_before, folded)
     for item in items:
-        if item.hit is None:
+        if item.hit is None and not _TWO_CHANNELS.match(item.right.lstrip()):
             item.hit = _match(item, folded, mode, catalogue, items)
     for item in items:
         if item.hit is None and item.parent is not None:
@@ -1207,7 +1300,8 @@ def _prose_rows(item: _Item, catalogue: Catalogue, offset: int, quote: str, loca
                                    "qualifier": item.qualifier if indicator == hit.ids[0] else "",
                                    "status": "reported", "locator": locator, "quote": quote,
                                    **_period_fields(period),
-                                   "note_vi": notes[0], "note_en": notes[1]}))
+                                   "note_vi": notes[0], "note_en": notes[1],
+                                   **({"whole": "1"} if n == 1 and len(pairs) == 2 and number.denominator is not None else {})}))
     return out
 
 
@@ -1216,6 +1310,12 @@ _UNIT_KIND = re.compile(r"(?<!\w)(?:huyện|xã|phường|thị xã|thị trấn
 # The same kinds in a text without diacritics ("quan Tay Ho Nam"), read only there: "cơ quan Thuế" is no unit.
 _UNIT_KIND_PLAIN = re.compile(r"(?<!\w)(?<!co )(?:huyen|xa|phuong|thi xa|thi tran|thanh pho|tp\.?|quan|tinh)[ \t]+(?=\w)",
                               re.IGNORECASE)
+
+
+# A ministry as the subject of its own figures ("Ở khối bộ, ngành, Bộ Công Thương dẫn đầu với 1,31 triệu hồ sơ"): another
+# unit than a province's or a district's report; not one cited as a source ("theo Bộ Nội vụ", "do Bộ … công bố"),
+# nor "Bộ phận Một cửa", "Bộ chỉ số", "Bộ thủ tục".
+_MINISTRY = re.compile(r"(?<!\w)(?<!theo )(?<!do )(?<!của )(?<!cua )(?<!với )Bộ[ \t]+(?!(?:phận|Phận|chỉ|Chỉ|thủ|Thủ|câu|tiêu)\b)(?=[A-ZĐ])")
 
 
 def named_units(text: str) -> list[tuple[int, str]]:
@@ -1234,6 +1334,12 @@ def named_units(text: str) -> list[tuple[int, str]]:
         if words:
             kind = " ".join(m.group().split()).lower()
             out.append((m.start(), f"{kind} {' '.join(words)}"))
+    if not text.isascii():
+        for m in _MINISTRY.finditer(text):
+            name = re.match(r"(?:[A-ZĐ][^\W\d_]*[ \t]*){1,3}", text[m.end():])
+            if name:
+                out.append((m.start(), f"bộ {name.group().strip()}"))
+        out.sort()
     return out
 
 
@@ -1273,8 +1379,14 @@ def own_unit(text: str, unit: str) -> str | None:
     (first two lines) names; None when neither says."""
     if unit:
         return unit  # an id: "huyen-my-an", compared by _same_unit
-    head = "\n".join([line for line in text.strip().split("\n") if line.strip()][:2])
-    named = named_units(head) or named_units(head.title())
+    lines = [line for line in text.strip().split("\n") if line.strip()][:2]
+    # an upper-case heading ("VĂN PHÒNG … TP BÌNH LẠC") is read title-cased; a heading in sentence case is not,
+    # or "Toàn tỉnh tiếp nhận …" would name a "tỉnh Tiếp Nhận"
+    named = named_units("\n".join(lines)) or named_units("\n".join(line.title() for line in lines if line.isupper()))
+    if not named:
+        # a heading without a unit ("Toàn tỉnh tiếp nhận 48.215 hồ sơ …"): a bulletin or an article names its
+        # subject first ("… trên địa bàn tỉnh Sơn Khê Bắc đã tiếp nhận …"), so the first unit named is its own
+        named = [(at, name) for at, name in named_units(text) if not name.startswith("bộ ")]
     return unit_slug(named[0][1]) if named else None
 
 
@@ -1299,12 +1411,86 @@ def _without_headline_repeats(text: str, drafts: list[_Draft]) -> list[_Draft]:
     paragraph that says it per level): the body's sentence is the one to quote."""
     end = _headline_end(text)
     body = {(d.fields["indicator"], d.fields["value"]) for d in drafts if d.offset >= end}
+    # "Tỷ lệ giải quyết hồ sơ cấp xã đạt 99,98%" above "… trả trước và đúng hạn …, đạt tỷ lệ 99,98%": the headline's
+    # words are shorter than the body's, whose indicator for the same value and period is the one to keep
+    values = {(d.fields["value"], d.fields.get("period", "")) for d in drafts
+              if d.offset >= end and d.fields["value"] not in ("", "0", "100")}  # 100% and none are said of many things
+    drafts = [d for d in drafts if d.offset >= end or d.fields["value"] == ""
+              or (d.fields["value"], d.fields.get("period", "")) not in values]
+    drafts = _without_rounded_repeats(drafts)
     exact: dict[str, list[float]] = {}
     for d in drafts:
         if d.offset >= end and not d.fields.get("qualifier") and d.fields["value"] != "":
             exact.setdefault(d.fields["indicator"], []).append(float(d.fields["value"]))
     return [d for d in drafts if d.offset >= end or ((d.fields["indicator"], d.fields["value"]) not in body
                                                       and not _rounded_in_body(d, exact))]
+
+
+_PARTS_OPENING = phrase("(trong do|trong so (do|nay)|bao gom|gom|cu the)")
+_CARRIED_OVER = phrase("((tu )?(ky|thang|quy|nam) truoc chuyen (qua|sang)|ton (ky truoc|chuyen sang)|(ton|tu) ~ chuyen (qua|sang))")
+
+
+def _totals_holding_carried_over(text: str, drafts: list[_Draft]) -> None:
+    """"đã tiếp nhận 48.215 hồ sơ. Trong đó, có 14.302 hồ sơ trực tuyến; 30.127 hồ sơ trực tiếp và bưu chính; 3.786 hồ
+    sơ từ kỳ trước chuyển sang": a count "received" whose parts, listed after it up to the dossiers carried over from
+    before, add up to it holds the carried-over ones: it is all there was to process."""
+    sentences = split_sentences(text)
+    for d in drafts:
+        f = d.fields
+        if f["indicator"] != "dossiers-received" or f.get("breakdown") or f.get("qualifier") or f["value"] == "":
+            continue
+        k = next((i for i, s in enumerate(sentences) if s.start <= d.offset < s.end), None)
+        if k is None or k + 1 >= len(sentences) or not _PARTS_OPENING.match(fold(sentences[k + 1].text)):
+            continue
+        parts, total = sentences[k + 1].text, 0.0
+        numbers = find_numbers(parts)
+        for n, number in enumerate(numbers):
+            depth = parts[: number.start].count("(") - parts[: number.start].count(")")
+            right = fold(parts[number.end: numbers[n + 1].start if n + 1 < len(numbers) else len(parts)])
+            if number.percent or depth > 0 or not _noun(pt.DOSSIER).match(right.lstrip()):
+                continue
+            total += number.value
+            if _CARRIED_OVER.search(right):
+                if abs(total - float(f["value"])) < 0.5:
+                    f["indicator"] = "dossiers-to-process"
+                break
+
+
+def _without_contradicted_wholes(drafts: list[_Draft]) -> list[_Draft]:
+    """Drop the whole of a ratio ("số hóa … 1.987/2.271 hồ sơ": dossiers received, by the rule's reading) when the
+    text states that indicator outright for the same breakdown and period with another value (3.214 received):
+    the whole is then some other count (the dossiers that had to be digitised), which the text does not name."""
+    def key(d: _Draft) -> tuple[str, str, str, str]:
+        f = d.fields
+        return f["indicator"], f.get("breakdown", ""), f.get("period", ""), f.get("other_unit", "")
+    stated: dict[tuple[str, str, str, str], set[str]] = {}
+    for d in drafts:
+        if not d.fields.get("whole") and not d.fields.get("qualifier"):
+            stated.setdefault(key(d), set()).add(d.fields["value"])
+    return [d for d in drafts if not d.fields.get("whole") or stated.get(key(d), {d.fields["value"]}) <= {d.fields["value"]}]
+
+
+def _without_rounded_repeats(drafts: list[_Draft]) -> list[_Draft]:
+    """Drop a round figure ("Gần 1.500 hồ sơ được tiếp nhận" in an article's lead) that a later sentence gives exactly
+    for the same indicator, breakdown and period (1.482): the exact one is the figure, the round one its summary."""
+    out = []
+    for k, d in enumerate(drafts):
+        f = d.fields
+        fits = _ROUGHLY.get(f.get("qualifier", ""))
+        key = (f["indicator"], f.get("breakdown", ""), f.get("period", ""))
+        round_count = f["value"] != "" and float(f["value"]) >= 100 and float(f["value"]) % 10 == 0  # "gần 1.500", not "trên 98%"
+        if fits is not None and round_count and any(
+                (e.fields["indicator"], e.fields.get("breakdown", ""), e.fields.get("period", "")) == key
+                and not e.fields.get("qualifier") and e.fields["value"] != ""
+                and fits(float(e.fields["value"]), float(f["value"])) for e in drafts[k + 1:]):
+            continue
+        out.append(d)
+    return out
+
+
+_ROUGHLY: dict[str, Callable[[float, float], bool]] = {
+    "more_than": lambda v, value: value < v <= 1.05 * value, "approx": lambda v, value: abs(v - value) <= 0.05 * value,
+    "less_than": lambda v, value: 0.95 * value <= v < value}
 
 
 def _rounded_in_body(headline: _Draft, exact: dict[str, list[float]]) -> bool:
@@ -1337,7 +1523,8 @@ def extract(text: str, catalogue: Catalogue, report: str = "", unit: str = "", p
                           "locator": f.locator, "quote": f.quote, "period": f.period}
                | ({"period_start": f.period_start, "period_end": f.period_end} if f.period else {}))
         for f in tables.read_tables(text, catalogue, scope.at)]
-    drafts = _without_headline_repeats(text, sorted(drafts, key=lambda d: d.offset))
+    drafts = _without_contradicted_wholes(_without_headline_repeats(text, sorted(drafts, key=lambda d: d.offset)))
+    _totals_holding_carried_over(text, drafts)
     rows = []
     for n, draft in enumerate(drafts, start=1):
         f = draft.fields

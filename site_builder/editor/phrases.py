@@ -171,7 +171,7 @@ def phrase(spec: str) -> re.Pattern[str]:
 # The thing counted, as it follows the number ("7.447 hồ sơ", "02 nhiệm vụ").
 # English editions: "13,188 applications", "3,511 administrative procedure records".
 DOSSIER_EN = "(?:applications?|records?|dossiers?|documents?|files?)"
-DOSSIER = ("(ho so|bo ho so|`h\\s?/\\s?s\\w*`|`hs(?![a-z])`|bo"  # "57.689 bộ hồ sơ", "59.010 bộ", "186 HS"
+DOSSIER = ("(ho so|bo ho so|`h\\s?/\\s?s\\w*`|`hs(?![a-z])`|`(?<![a-z])bo(?![a-z])(?!\\W{0,3}nganh)`"  # "57.689 bộ hồ sơ", "59.010 bộ", "186 HS"; not "14 bộ, ngành"
            "|`(?:(?:administrative|procedure|online|new) )*" + DOSSIER_EN + "`)")
 TASK = "nhiem vu"
 PROCEDURE = "(thu tuc|tthc)"
@@ -181,7 +181,13 @@ FEEDBACK = "(luot )?(noi dung )?(kien nghi|phan anh|pakn)"
 DIGITISED = "so hoa`(?!\\W{0,3}[s$5][o0db6eg]{1,2}(?![a-z]))`"
 
 # Submitted online, in the words reports use for it: "trực tuyến", "qua mạng", "qua Cổng dịch vụ công".
-ONLINE = "(truc tuyen|qua mang|(qua|tren) cong (dich vu cong|dvc)( ~ )?)"
+ONLINE = "(truc tuyen|qua mang|(qua|tren) moi truong mang|(qua|tren) cong (dich vu cong|dvc)( ~ )?)"
+# A count that names its own channel right after its noun ("2.044 hồ sơ trực tiếp", "64 hồ sơ qua bưu chính"):
+# it takes no indicator from a sibling or a total; two channels at once ("30.127 hồ sơ trực tiếp và bưu chính")
+# name no channel the catalogue counts apart, so such a count gets no indicator at all.
+CHANNEL = "(truc tiep|truc tuyen|qua mang|(dich vu )?buu (chinh|dien)( cong ich)?|bcci)"
+OWN_CHANNEL = f"{DOSSIER} ((duoc )?(nop|tiep nhan|gui) )?(qua )?{CHANNEL}"
+TWO_CHANNELS = f"{OWN_CHANNEL} (va|,|hoac|/) (qua )?{CHANNEL}"
 # The modifiers of a dossier that is still open, in either order after "đang giải quyết": not yet due, or overdue.
 PENDING = "(dang|con dang|chua) (giai quyet|xu ly)"
 # ("đang giải quyết trong hạn" alone is how reports say the open ones are all still in time: the open count)
@@ -207,7 +213,7 @@ NOUN_CLASSES: dict[str, str] = {
 # --------------------------------------------------------------------------- prose rules
 
 # One count in any order: on time with early included ("đúng hạn và trước hạn", "trả trước và đúng hạn").
-ON_TIME_WITH_EARLY = ("((dung han|dung hen) (va|,) (truoc han|truoc hen|som)|(truoc han|truoc hen|som|tra truoc|giai quyet truoc) (va|,) (dung han|dung hen)"
+ON_TIME_WITH_EARLY = ("((dung han|dung hen) (va|,) (truoc han|truoc hen|som han|som hen|som)|(truoc han|truoc hen|som|tra truoc|giai quyet truoc) (va|,) (dung han|dung hen)"
                       "|dung (va|hoac|,) truoc (han|hen)|(truoc|som) (va|hoac|,) dung (han|hen))")  # "đúng, trước hạn": the first "hạn" left out
 # Early, and late, in the words reports use: "trước hạn", "trước hẹn", "sớm hạn"; "trễ hạn", "quá hạn", "chậm hạn".
 # (Flat alternations: two syllables side by side may be glued by OCR, "truochan", only when the phrase spells both.)
@@ -308,6 +314,8 @@ RULES: tuple[Rule, ...] = (
     _r(("results-digitised", "dossiers-resolved"), "ratio", left=DIGITISED + " ket qua ~~", tier=0, left_max=80),
     _r(("dossiers-digitised", "dossiers-received"), "ratio", left=DIGITISED + " ~~", tier=0, left_max=80),
     _r("online-payment-transactions", noun="luot", left="thanh toan truc tuyen ~~", tier=0, left_max=90),
+    # "thanh toán trực tuyến 418 hồ sơ", "đã thanh toán trực tuyến cho 96 hồ sơ": the dossiers paid for, one payment each
+    _r("online-payment-transactions", noun=DOSSIER, left="thanh toan ( phi, le phi)? truc tuyen( cho| duoc)?", tier=0, left_max=3),
     _r("online-payment-amount", left="so tien", tier=0, left_max=5),
     _r("online-payment-share", "percent", left="ty le ( ho so)? thanh toan ( phi, le phi)? truc tuyen ~", tier=0, left_max=30),
     _r("online-payment-amount", left="((so )?tien|gia tri|tong (so )?tien) thanh toan( phi, le phi)? truc tuyen( la| dat)?", tier=0, left_max=5),
@@ -424,6 +432,9 @@ RULES: tuple[Rule, ...] = (
     _r("dossiers-pending-within-deadline", noun=DOSSIER, left="chua den han( la)?", tier=0, left_max=20),
     # "30 hồ sơ còn trong hạn", "vẫn trong hạn": still within their time, so still open
     _r("dossiers-pending-within-deadline", noun=DOSSIER, right="(con|van) (trong han|trong thoi han|han)", tier=0, right_max=12),
+    # "5.904 hồ sơ đang trong thời hạn giải quyết": open and still in time (the noun first; before the number,
+    # "đang trong hạn giải quyết 120 hồ sơ" is how reports give the open count, below)
+    _r("dossiers-pending-within-deadline", noun=DOSSIER, right="(dang|con) trong (thoi )?(han|hen)( giai quyet| xu ly)?", tier=0, right_max=12),
     _r("dossiers-pending-within-deadline", noun=DOSSIER, right="chua den han", tier=0, right_max=12),
     _r("dossiers-pending-overdue", noun=DOSSIER, right="(da |so ho so )?qua han", under="dossiers-pending", tier=0, right_max=20),
     _r("dossiers-pending-overdue", noun=DOSSIER, right="dang (giai quyet|xu ly) qua han", tier=0, right_max=12),
@@ -491,7 +502,12 @@ RULES: tuple[Rule, ...] = (
     _r("online-payment-transactions", noun="giao dich", sentence="thanh toan truc tuyen", tier=0),
     _r("dossiers-received-online", noun=DOSSIER, left=f"({ONLINE}|nop {ONLINE} ~)", left_max=25),
     _r("dossiers-received-online", noun=DOSSIER, right=f"(duoc )?(nop )?{ONLINE}", right_max=10, tier=0),
+    _r("dossiers-received", noun=DOSSIER, right="((duoc )?(nop|tiep nhan|gui) )?truc tiep", breakdown="channel=in-person",
+       tier=0, right_max=8),
     _r("dossiers-received", noun=DOSSIER, left="tiep nhan truc tiep", breakdown="channel=in-person", left_max=5),
+    # "hồ sơ nộp trực tiếp chỉ 155 trường hợp": the dossiers named before, counted as cases
+    _r("dossiers-received", noun="truong hop", left=f"{DOSSIER} ((duoc )?(nop|tiep nhan) )?truc tiep( chi| la| co)?", breakdown="channel=in-person",
+       tier=0, left_max=3),
     _r("dossiers-received", noun=DOSSIER, left="(nop )?truc tiep", breakdown="channel=in-person", left_max=5),
     _r("dossiers-resolved", noun=DOSSIER, left="(da giai quyet|giai quyet|tra ket qua|da xu ly( xong)?|xu ly xong)"),
     _r("dossiers-resolved", left="tra ket qua", left_max=2),
@@ -510,10 +526,17 @@ RULES: tuple[Rule, ...] = (
     # "100% hồ sơ được giải quyết trước và đúng hạn": the share first, the dossiers and their verdict after
     _r("share-on-time", "percent", right=f"ho so ( tthc)? {RESOLVED_VERB}({ON_TIME_WITH_EARLY}|dung han|dung hen)", tier=0, right_max=3),
     _r("share-early", "percent", right=f"ho so ( tthc)? {RESOLVED_VERB}{EARLY}", tier=0, right_max=3),
+    # the verb and verdict first, the share of the dossiers after: "giải quyết trước hạn hơn 60% hồ sơ"
+    _r("share-early", "percent", noun=DOSSIER, left=f"{RESOLVED_VERB}{EARLY}( duoc)?", tier=0, left_max=6),
+    _r("share-on-time", "percent", noun=DOSSIER, left=f"{RESOLVED_VERB}({ON_TIME_WITH_EARLY}|dung han|dung hen)( duoc)?", tier=0, left_max=6),
+    _r("share-late", "percent", noun=DOSSIER, left=f"{RESOLVED_VERB}{LATE}", tier=0, left_max=6),
     _r("share-late", "percent", right=f"ho so ( tthc)? {RESOLVED_VERB}{LATE}", tier=0, right_max=3),
     _r("share-late", "percent", left="ty le ~ " + LATE, tier=0, left_max=25),
     _r("share-online", "percent", left=f"(ho so )?{ONLINE} ~ chiem", tier=0, left_max=10),
     _r("share-online", "percent", right=f"(duoc )?(nop|tiep nhan|gui) {ONLINE}", tier=0, right_max=60),
+    # "tiếp nhận 52 hồ sơ, 100% qua hình thức trực tuyến": the share right before the channel
+    _r("share-online", "percent", right=f"(ho so )?(duoc )?((nop|tiep nhan|gui) )?(qua |bang |theo )?(hinh thuc |phuong thuc )?{ONLINE}",
+       tier=0, right_max=2),
     # --- services offered online
     # "tỷ lệ thủ tục hành chính được cung cấp dịch vụ công trực tuyến toàn trình khoảng 45,9%": procedures, not dossiers
     _r("procedures-online-share", "percent", left="ty le ( so)? (thu tuc( hanh chinh)?|tthc) ~ (cung cap|cung ung|trien khai) ~~ (truc tuyen|dvctt)",
@@ -571,13 +594,20 @@ SKIP_BEFORE = (
     "(ngay|thang|nam|quy|muc do|muc do `\\d+\\W{1,3}`|iso|tcvn|covid|de an|dieu|khoan|phu luc|`(?<![a-z])lan(?![a-z])` thu|quoc lo|giai doan"
     "|(quyet dinh|nghi dinh|nghi quyet|chi thi|ke hoach|cong van|thong tu|to trinh)( so)?)"
 )
+BOTH_LEVELS = ("((cap )?(tinh|so, nganh|huyen) (va|,) (ubnd )?(cac )?(cap )?(huyen|xa|phuong)( , (thi tran|phuong|xa))?"
+               "|`(?<![a-z])(?:2|3|hai|ba|ca hai|ca ba) cap`)")
 # Breakdowns the words around a number give (extract._context): dimension -> (cues, scope). Scope "before":
 # the last cue before the number in its sentence; "clause+right": that, within its clause, or a cue right
 # after the number in its own clause; "right": only right after it.
 CONTEXT: dict[str, tuple[tuple[tuple[str, str], ...], str]] = {
     # "khối sở, ngành đạt 56,32% và khối xã là 18,05%": a level named as a "khối" (bloc) of agencies
-    "level": ((("cap tinh|cap so|so, ban, nganh|khoi (cac )?so( (ban )?nganh|, (ban, )?nganh)?", "province"), ("cap huyen|khoi (cac )?huyen", "district"),
-               ("(cap xa|cac (xa|phuong)|ubnd (cac )?(xa|phuong)|khoi (cac )?(xa|phuong))", "commune")), "before"),
+    "level": ((("cap tinh|cap so|so, ban, nganh|cac so,? (ban,? )?nganh|khoi (cac )?so( (ban )?nganh|, (ban, )?nganh)?", "province"), ("cap huyen|khoi (cac )?huyen", "district"),
+               ("(cap (xa|phuong)|cac (xa|phuong)|ubnd (cac )?(xa|phuong)|khoi (cac )?(xa|phuong))", "commune"),
+               # two levels joined ("Bộ phận Một cửa huyện và UBND các xã", "thuộc 2 cấp huyện và xã"): both, no one level
+               (f"{BOTH_LEVELS}", ""),
+               # a city's or a town's own level ("cấp thành phố" is a district in a province, a province in Hà Nội): no level
+               # to give, but it ends the reach of the level named before it
+               ("cap (thanh pho|thi xa|quan)", "")), "before"),
     "online_level": ((("muc do `3`|mot phan", "partial"), ("muc do `4`|toan trinh", "full_process")), "clause+right"),
     # Every value of content/breakdowns/cause.yaml (tests/site_builder/editor/test_extract.py checks it).
     "cause": ((("(do )?loi (he thong|phan mem|ky thuat|duong truyen)", "system-error"),
@@ -636,6 +666,20 @@ PROVINCES_CHANGED = (("(dia phuong|tinh, thanh pho|tinh) (co )?(chi so )?(cao ho
 # Between an index's name and a number: the figure is another province's or a component's, not the index of the
 # report's unit (the nation's average, "trung bình cả nước", is read as the nation's: extract._other_unit).
 NOT_THE_INDEX = "(trung vi|cao nhat|thap nhat|chi so (noi dung|thanh phan)|nhom chi so|linh vuc|tieu chi)"
+# A set of units as the subject of a figure: "Những địa phương có tỷ lệ … đạt 100% là …", "14/19 đơn vị không có hồ sơ
+# trễ hạn", "5/9 huyện đạt tỷ lệ dưới 3%", "14 bộ, ngành và địa phương có tỷ lệ … dưới 10%": the figure is each of
+# those units', not the report's (and the count before the units counts them, it is no figure of dossiers).
+SET_OF_UNITS = ("`(?<![a-z])(?:nhung|(?<!thang )(?<!quy )(?<!nam )(?<!ngay )(?<![\\d.,])\\d{1,3}(?:/\\d+)?)\\s+(?:dia phuong|don vi|co quan|xa|phuong|huyen|quan|so|bo|tinh)"
+                "(?:(?:\\W+|\\s+va\\s+)(?:xa|phuong|thi tran|nganh|dia phuong|thanh pho|thi xa|huyen|quan|don vi|bo|so|tinh))*"
+                "\\s+(?:(?:deu\\s+)?(?:khong\\s+)?co|dat|deu)(?![a-z])`")
+# Agencies or localities counted as the subject, whatever the verb ("9 bộ, ngành tiếp nhận dưới 10% hồ sơ trực tuyến",
+# "những đơn vị giải quyết 100% đúng hạn"): a set of units (communes and districts need "có"/"đạt", above: "87 xã, phường
+# … đã tiếp nhận …" is a whole level).
+SET_OF_AGENCIES = ("`(?<![a-z])(?:nhung|(?<!thang )(?<!quy )(?<!nam )(?<!ngay )(?<![\\d.,])\\d{1,3}(?:/\\d+)?)\\s+"
+                   "(?:bo|nganh|so|don vi|dia phuong|co quan)(?:(?:\\W+|\\s+va\\s+)(?:bo|nganh|so|don vi|dia phuong|co quan|tinh|thanh pho))*"
+                   "(?![a-z])`")
+# Right before an index's name: the list that follows gives its components' scores and ranks, not the index's.
+COMPONENT_BEFORE_NAME = "(chi so (noi dung|thanh phan|con)|cac (chi so|linh vuc|tieu chi) (thanh phan|noi dung)?( cua)?)"
 # An average of an index over many units ("điểm số trung bình PCI của vùng", "PCI trung bình các tỉnh", "điểm
 # trung bình … (năm 2021 được 42,51 điểm)"), named just before the index's name or between it and the number:
 # no unit's own score. Proposed only when the number's clause names the nation (its unit is then the nation).

@@ -115,6 +115,7 @@ COMPARED_OBJECT = re.compile(r"(?:so\s+voi|(?<![a-z])hon|compared\s+(?:with|to)|
                              r"|up\s+from|down\s+from)(?![a-z])[^0-9.;:!?()\n]*$")
 # Where the dossiers of an earlier period are this period's carried-over ones ("tồn từ năm trước: 45 hồ sơ").
 CARRIED = re.compile(r"(?<![a-z])(?:ton|tu|chuyen\s+tu)\s*$")
+FROM_BEFORE = re.compile(r"\s*chuyen\s+(?:sang|qua)(?![a-z])")
 UNKNOWN = re.compile(rf"{TU}\s+dau\s+{NAM}(?:\s+{YEAR})?\s+{DEN}\s+nay(?![a-z])")
 
 
@@ -198,6 +199,10 @@ def _candidates(f: str) -> list[_Mention]:
         lambda m: _date_range(m.start(), m.end(), _days(m, 1), _days(m, 4)))
     add(rf"{TU}\s+dau\s+{NAM}(?:\s+{YEAR})?\s+{DEN}\s+(?:{NGAY}\s*)?{DATE}",
         lambda m: _date_range(m.start(), m.end(), (1, 1, int(m[1]) if m[1] else None), _days(m, 2)))
+    # one day: "trong sáng 23-2", "trong ngày 10/2/2026", "trong buổi chiều ngày 5-9" (the figures of that day;
+    # "Ngày 10-2, ông … cho biết" without "trong" dates a statement, not a period)
+    add(rf"(?<![a-z])trong\s+(?:(?:buoi\s+)?(?:sang|chieu|toi)\s+(?:{NGAY}\s*)?|{NGAY}\s*){DATE}",
+        lambda m: _date_range(m.start(), m.end(), _days(m, 1), _days(m, 1)))
     add(rf"{TU}\s+{NAM}\s+{YEAR}\s+{DEN}\s+(?:{NGAY}\s*)?{DATE}",
         lambda m: _date_range(m.start(), m.end(), (1, 1, int(m[1])), _days(m, 2)))
     add(rf"{TU}\s+{THANG}\s+(\d{{1,2}})(?:\s*[/\-]\s*{YEAR})?\s+{DEN}\s+{THANG}\s+(\d{{1,2}})(?:\s*[/\-]\s*|\s+{NAM}\s+){YEAR}",
@@ -361,17 +366,27 @@ def _same_in_other_words(named: str, rng: str) -> bool:
     return start <= r.end <= end and abs((r.start - start).days) <= 31 and abs((r.end - end).days) <= 31
 
 
+def _dateline_year(before: str) -> int | None:
+    """The year of the last full date printed before a day without one: a press article's dateline."""
+    dates = re.findall(r"(?<![\d/.\-])\d{1,2}[/.\-]\d{1,2}[/.\-]((?:19|20)\d\d)(?!\d)", before)
+    return int(dates[-1]) if dates else None
+
+
 def _mentions(text: str, f: str | None = None) -> list[_Mention]:
     f = fold1(text) if f is None else f
     out: list[_Mention] = []
     last_year: int | None = None
     for m in _select(_candidates(f)):
         comparison = (m.comparison or bool(COMPARED.search(f[max(0, m.start - 40): m.start]))
-                      or bool(CITED.search(f[max(0, m.start - 160): m.start])))
+                      or bool(CITED.search(f[max(0, m.start - 160): m.start]))
+                      # "666 hồ sơ tồn từ quý II chuyển sang": where carried-over dossiers came from, not the period reported
+                      or bool(CARRIED.search(f[max(0, m.start - 12): m.start]) and FROM_BEFORE.match(f, m.end)))
         if m.kind == "unknown":
             out.append(replace(m, comparison=comparison))
             continue
         year = m.year if m.year is not None else last_year
+        if year is None and m.kind == "range":
+            year = _dateline_year(f[: m.start])  # "trong sáng 10-2", "từ ngày 5 đến 8/5" under the article's "08/05/2025 16:10"
         if year is None:
             continue  # no year printed before it: not a period
         code = _code(m, year)

@@ -927,3 +927,206 @@ def test_the_satisfaction_rate_named_far_from_its_verb_and_late_as_chậm_muộn
     # a dissatisfaction rate is not the satisfaction rate
     rows = ex.extract("Năm 2025, tỷ lệ không hài lòng của người dân đối với Trung tâm là 1,2%.", catalogue)
     assert ("satisfaction-rate", "1.2") not in [(r.indicator, r.value) for r in rows]
+
+
+def test_a_heading_in_sentence_case_names_no_unit_and_the_first_unit_named_is_the_reports(catalogue: ex.Catalogue) -> None:
+    # before: "Toàn huyện Giải quyết …" read title-cased as "huyện Giải Quyết", so the district named in the
+    # body ("… của huyện Thạch Bàn tiếp nhận …") counted as another unit and its figures were filed away
+    text = ("Toàn huyện giải quyết hơn 9 nghìn hồ sơ trong 6 tháng\n\n"
+            "Sáu tháng đầu năm 2025, Bộ phận Một cửa của huyện Thạch Bàn tiếp nhận 9.318 hồ sơ, giải quyết 9.102 hồ sơ.")
+    assert ex.own_unit(text, "") == "thach-ban"
+    got = {(r.indicator, r.value, r.unit) for r in ex.extract(text, catalogue, report="x")}
+    assert ("dossiers-received", "9318", "") in got
+    assert ex.own_unit("VĂN PHÒNG ĐĂNG KÝ ĐẤT ĐAI TP HÒA MỸ\nBáo cáo quý I", "") == "hoa-my"
+
+
+def test_a_count_that_names_its_own_channel_takes_no_siblings_indicator(catalogue: ex.Catalogue) -> None:
+    # before: "3.120 hồ sơ tiếp nhận trực tiếp" after a postal count was read as postal, and a count of two channels
+    # at once ("nộp trực tiếp, qua bưu điện") took the online indicator of the count before it
+    text = ("Quý III/2025, huyện tiếp nhận 5.610 hồ sơ, trong đó 2.300 hồ sơ nộp qua mạng; 190 hồ sơ gửi qua bưu điện; "
+            "3.120 hồ sơ tiếp nhận trực tiếp. Cũng trong quý, 4.100 hồ sơ nộp trực tiếp, qua bưu điện đã được số hóa.")
+    got = {(r.indicator, r.value, r.breakdown) for r in ex.extract(text, catalogue, report="x")}
+    assert ("dossiers-received", "3120", "channel=in-person") in got
+    assert ("dossiers-received-online", "2300", "") in got and ("dossiers-received-postal", "190", "") in got
+    assert not any(v == "4100" for _, v, _ in got)
+    slashed = ex.extract("Tuần 23/2025, huyện tiếp nhận 840 hồ sơ, gồm 600 hồ sơ trực tuyến, 240 hồ sơ trực tiếp/bưu chính.", catalogue)
+    assert not any(r.value == "240" for r in slashed)
+    rows = ex.extract("Năm 2025, hồ sơ tiếp nhận trực tiếp chỉ 98 trường hợp.", catalogue, report="x")
+    assert [(r.indicator, r.value, r.breakdown) for r in rows] == [("dossiers-received", "98", "channel=in-person")]
+
+
+def test_open_dossiers_still_in_time_named_after_the_noun(catalogue: ex.Catalogue) -> None:
+    # before: "… hồ sơ còn trong thời hạn xử lý" after a late count was read as late, or as resolved
+    text = "Tháng 4/2025, xã giải quyết 611 hồ sơ, trong đó 4 hồ sơ quá hạn; 58 hồ sơ còn trong thời hạn xử lý."
+    got = {(r.indicator, r.value) for r in ex.extract(text, catalogue, report="x")}
+    assert ("dossiers-pending-within-deadline", "58") in got and ("dossiers-resolved-late", "4") in got
+
+
+def test_on_time_and_early_in_either_order_with_som_han(catalogue: ex.Catalogue) -> None:
+    # before: "đúng hẹn và sớm hạn đạt 96,4%" was early only: "sớm hạn" ended nearer the number than the pair
+    for text in ("Quý I/2025, tỷ lệ giải quyết đúng hẹn và sớm hạn đạt 96,4%.", "Quý I/2025, tỷ lệ sớm hạn và đúng hạn đạt 96,4%."):
+        got = {(r.indicator, r.value) for r in ex.extract(text, catalogue, report="x")}
+        assert got == {("share-on-time", "96.4")}, text
+
+
+def test_a_list_under_the_components_of_an_index_gives_no_score_of_the_index(catalogue: ex.Catalogue) -> None:
+    # before: "Các chỉ số thành phần của PAPI 2022: Công khai, minh bạch 5,61 điểm; …" gave every component's score
+    # and rank as the province's PAPI; the index's own score before the list is still read
+    text = ("Năm 2022, tỉnh Đồng Lạc đạt 42,38 điểm PAPI, xếp thứ 20/63. Các chỉ số thành phần của PAPI 2022: "
+            "Công khai, minh bạch 5,61 điểm (thứ 12); Trách nhiệm giải trình 4,48 điểm (thứ 30); Thủ tục hành chính công 7,33 điểm.")
+    got = {(r.indicator, r.value) for r in ex.extract(text, catalogue, report="x") if r.unit == ""}
+    assert got == {("papi-score", "42.38"), ("papi-rank", "20")}
+
+
+def test_a_figure_whose_subject_is_a_set_of_units_is_none_of_the_reports(catalogue: ex.Catalogue) -> None:
+    # before: "Những xã, phường đạt tỷ lệ đúng hạn 100% là …" gave the report an on-time share of 100%, "8/12 xã không
+    # có hồ sơ quá hạn" a late count of zero, and "9 bộ, ngành" counted nine dossiers ("bộ" as in "59.010 bộ hồ sơ")
+    text = ("Năm 2024, huyện giải quyết 4.210 hồ sơ, tỷ lệ đúng hạn 98,7%. Những xã, phường đạt tỷ lệ đúng hạn 100% là "
+            "xã An Hòa và phường Bến Lội; 8/12 xã không có hồ sơ quá hạn. Toàn quốc có 9 bộ, ngành tiếp nhận dưới 10% hồ sơ "
+            "trực tuyến; năm 2024 có bốn địa phương đạt trên 60%.")
+    got = {(r.indicator, r.value) for r in ex.extract(text, catalogue, report="x") if r.unit == ""}
+    assert ("dossiers-resolved", "4210") in got and ("share-on-time", "98.7") in got
+    assert not {v for _, v in got} & {"100", "0", "9", "10", "60"}
+
+
+def test_a_parts_weight_in_a_total_of_its_own_kind_is_no_rate(catalogue: ex.Catalogue) -> None:
+    # before: "… 95 hồ sơ quá hạn, bằng 38% tổng số hồ sơ quá hạn của huyện" was read as the share of late dossiers;
+    # a late count's share of the dossiers resolved is still the rate
+    text = ("Tháng 6/2025, huyện giải quyết 2.400 hồ sơ, quá hạn 250 hồ sơ, chiếm 10,4% tổng số hồ sơ đã giải quyết. "
+            "Riêng Văn phòng đăng ký đất đai có 95 hồ sơ quá hạn, bằng 38% tổng số hồ sơ quá hạn của huyện.")
+    got = {(r.indicator, r.value) for r in ex.extract(text, catalogue, report="x")}
+    assert ("share-late", "10.4") in got and not any(v == "38" for _, v in got)
+
+
+def test_a_headline_or_round_figure_the_body_gives_exactly_is_the_bodys(catalogue: ex.Catalogue) -> None:
+    # before: the headline's "tỷ lệ giải quyết … 97,2%" stood as the resolution rate beside the body's on-time share of
+    # the same value, and a lead's "hơn 2.000 hồ sơ" beside the 2.046 the next sentence counts
+    text = ("Huyện Lạc Thủy: tỷ lệ giải quyết hồ sơ đạt 97,2%\n\n"
+            "(LT) - Quý II/2025, hơn 2.000 hồ sơ được tiếp nhận tại Bộ phận Một cửa.\n"
+            "Cụ thể, quý II/2025 huyện tiếp nhận 2.046 hồ sơ, giải quyết đúng hạn 1.880 hồ sơ, đạt tỷ lệ 97,2%.")
+    got = [(r.indicator, r.value) for r in ex.extract(text, catalogue, report="x")]
+    assert ("share-on-time", "97.2") in got and ("share-resolved", "97.2") not in got
+    assert ("dossiers-received", "2046") in got and ("dossiers-received", "2000") not in got
+
+
+def test_two_levels_named_together_or_a_level_in_closed_brackets_give_no_level(catalogue: ex.Catalogue) -> None:
+    # before: "UBND thị xã và các phường, xã" gave its total the commune level, and the level of the last item in
+    # "(cấp tỉnh …, cấp xã …)" ran on to the figures after the bracket
+    text = ("Quý I/2025, Bộ phận Một cửa cấp huyện và UBND các phường, xã tiếp nhận 5.100 hồ sơ. Toàn tỉnh tiếp nhận 20.400 hồ sơ "
+            "(cấp tỉnh 6.200 hồ sơ, cấp xã 9.100 hồ sơ); đã giải quyết 19.950 hồ sơ.")
+    got = {(r.indicator, r.value): r.breakdown for r in ex.extract(text, catalogue, report="x")}
+    assert got[("dossiers-received", "5100")] == "" and got[("dossiers-resolved", "19950")] == ""
+    assert got[("dossiers-received", "9100")] == "level=commune"
+
+
+def test_the_whole_of_a_ratio_that_contradicts_a_figure_stated_outright_is_dropped(catalogue: ex.Catalogue) -> None:
+    # before: "số hóa 1.500/1.740 hồ sơ" proposed 1.740 dossiers received beside the 3.000 the text says were received
+    text = "Tháng 3/2025, huyện tiếp nhận 3.000 hồ sơ. Kết quả số hóa thành phần hồ sơ đạt 1.500/1.740 hồ sơ."
+    got = {(r.indicator, r.value) for r in ex.extract(text, catalogue, report="x")}
+    assert ("dossiers-digitised", "1500") in got and ("dossiers-received", "1740") not in got
+    alone = {(r.indicator, r.value) for r in ex.extract("Tháng 3/2025, số hóa thành phần hồ sơ đạt 1.500/1.740 hồ sơ.", catalogue)}
+    assert ("dossiers-received", "1740") in alone  # nothing contradicts it: the rule's reading stands
+
+
+def test_dossiers_paid_for_online_are_payments(catalogue: ex.Catalogue) -> None:
+    # before: "thanh toán phí, lệ phí trực tuyến cho 1.210 hồ sơ" was read as 1.210 dossiers received online
+    text = "Năm 2024, huyện tiếp nhận 4.300 hồ sơ trực tuyến; thanh toán phí, lệ phí trực tuyến cho 1.210 hồ sơ."
+    got = {(r.indicator, r.value) for r in ex.extract(text, catalogue, report="x")}
+    assert ("online-payment-transactions", "1210") in got and ("dossiers-received-online", "4300") in got
+    assert ("dossiers-received-online", "1210") not in got
+
+
+def test_a_received_total_whose_parts_hold_the_carried_over_ones_is_all_to_process(catalogue: ex.Catalogue) -> None:
+    # before: "nhận 1.240 hồ sơ. Trong số đó, …; 50 hồ sơ tồn chuyển sang" stood as 1.240 dossiers received, though
+    # its parts (new online, new in person, carried over) add up to it
+    text = ("Quý III/2025, Bộ phận Một cửa xã Tân Hòa nhận 1.240 hồ sơ. Trong số đó, 610 hồ sơ qua mạng, 580 hồ sơ nộp "
+            "trực tiếp, 50 hồ sơ tồn chuyển sang.")
+    got = {(r.indicator, r.value) for r in ex.extract(text, catalogue, report="x")}
+    assert ("dossiers-to-process", "1240") in got and ("dossiers-carried-over", "50") in got
+    other = text.replace("1.240", "1.300")  # parts that do not add up: the text's own word stands
+    assert ("dossiers-received", "1300") in {(r.indicator, r.value) for r in ex.extract(other, catalogue, report="x")}
+
+
+def test_procedures_the_dossiers_are_for_are_their_kind_and_a_levels_own_total_keeps_its_level(catalogue: ex.Catalogue) -> None:
+    # before: "hồ sơ thuộc các TTHC …" made the procedures the thing the sentence counts, so the bare "đúng hạn 3.350"
+    # and its share were lost or read as the resolution rate; "Cấp huyện có tổng số hồ sơ …" lost its level to "tổng số"
+    text = ("Năm 2024, số hồ sơ thuộc các TTHC lĩnh vực đất đai đã giải quyết là 3.400, trong đó đúng hạn 3.350 (đạt 98,5%). "
+            "Cấp huyện có tổng số hồ sơ tiếp nhận là 5.200.")
+    got = {(r.indicator, r.value): r.breakdown for r in ex.extract(text, catalogue, report="x")}
+    assert ("dossiers-resolved-on-time", "3350") in got and ("share-on-time", "98.5") in got
+    assert got.get(("dossiers-received", "5200")) == "level=district"
+
+
+def test_a_ministry_as_the_subject_of_a_figure_is_another_unit(catalogue: ex.Catalogue) -> None:
+    # before: "Bộ Giao thông Vận tải có 2,4 triệu hồ sơ trực tuyến, chiếm 76,5%" gave the province a ministry's figures;
+    # a ministry cited as the source ("theo Bộ Nội vụ") leaves the figure the report's, and "Bộ phận Một cửa" is no ministry
+    text = ("Năm 2024, theo Bộ Nội vụ, tỉnh Hà Lâm có 61.200 hồ sơ trực tuyến. Ở khối bộ, ngành, Bộ Giao thông Vận tải có "
+            "2,4 triệu hồ sơ trực tuyến, chiếm 76,5%. Bộ phận Một cửa tỉnh tiếp nhận 98.000 hồ sơ.")
+    got = {(r.indicator, r.value, r.unit) for r in ex.extract(text, catalogue, report="x")}
+    assert ("dossiers-received-online", "61200", "") in got and ("dossiers-received", "98000", "") in got
+    assert not any(v in ("2400000", "76.5") and u == "" for _, v, u in got)
+
+
+def test_online_in_other_words_and_a_share_right_before_its_channel(catalogue: ex.Catalogue) -> None:
+    # before: "hồ sơ nộp trên môi trường mạng chiếm khoảng 72%" and "… 40 hồ sơ, 100% bằng hình thức trực tuyến" gave no
+    # online share
+    text = ("Tháng 8/2025, hồ sơ nộp trên môi trường mạng chiếm khoảng 72%. Văn phòng đăng ký đất đai tiếp nhận 40 hồ sơ, "
+            "100% bằng hình thức trực tuyến.")
+    got = {(r.indicator, r.value) for r in ex.extract(text, catalogue, report="x")}
+    assert ("share-online", "72") in got and ("share-online", "100") in got
+
+
+def test_parts_in_brackets_named_by_their_verdict_count_what_the_bracketed_count_counts(catalogue: ex.Catalogue) -> None:
+    # before: "(52 trước hạn, 34 đúng hạn)" and "(sáu trước hạn, hai trễ hạn)" after a count of dossiers gave nothing
+    text = ("Quý IV/2025, xã giải quyết 86 hồ sơ (52 trước hạn, 34 đúng hạn). Riêng tháng 12/2025, xã giải quyết tám hồ sơ "
+            "(sáu trước hạn, hai trễ hạn).")
+    got = {(r.indicator, r.value, r.period) for r in ex.extract(text, catalogue, report="x")}
+    assert {("dossiers-resolved-early", "52", "2025-Q4"), ("dossiers-resolved-on-time", "34", "2025-Q4"),
+            ("dossiers-resolved-early", "6", "2025-12"), ("dossiers-resolved-late", "2", "2025-12")} <= got
+
+
+def test_a_share_after_a_part_and_its_named_whole_is_no_share_of_the_whole(catalogue: ex.Catalogue) -> None:
+    # before: "… toàn trình là 41.200 và tổng số hồ sơ tiếp nhận TTHC là 80.000, chiếm 51,5%" read 51,5% as a share of
+    # the 80.000; the whole is still read, with the procedures in "hồ sơ tiếp nhận TTHC" as the dossiers' kind
+    text = "Năm 2025, số hồ sơ trực tuyến toàn trình là 41.200 và tổng số hồ sơ tiếp nhận TTHC là 80.000, chiếm 51,5%."
+    got = {(r.indicator, r.value) for r in ex.extract(text, catalogue, report="x")}
+    assert ("dossiers-received", "80000") in got and ("share-online", "51.5") in got
+    assert not any(v == "51.5" and i != "share-online" for i, v in got)
+
+
+def test_agencies_counted_as_subject_with_any_verb_but_not_a_ranks_units_or_their_sum(catalogue: ex.Catalogue) -> None:
+    # "6 sở, ngành giải quyết 100% hồ sơ đúng hạn": theirs; "xếp thứ 9/63 địa phương với 81,2%" and "12 đơn vị … với tổng
+    # số 3.400 hồ sơ" stay the report's
+    text = ("Năm 2025, SIPAS của tỉnh Lam Sơn xếp thứ 9/63 địa phương với 81,2%. 6 sở, ngành giải quyết 100% hồ sơ đúng hạn. "
+            "Có 12 đơn vị phát sinh hồ sơ trực tuyến với tổng số 3.400 hồ sơ.")
+    got = {(r.indicator, r.value) for r in ex.extract(text, catalogue, report="x") if r.unit == ""}
+    assert ("sipas-score", "81.2") in got and ("dossiers-received-online", "3400") in got
+    assert not any(v == "100" for _, v in got)
+
+
+def test_parts_in_other_words_adding_up_to_a_total_with_carried_over_ones(catalogue: ex.Catalogue) -> None:
+    # "Trong số này, …, 90 hồ sơ tồn từ tháng 6 chuyển sang": the carried-over part in other words, after "trong số này"
+    text = ("Tháng 7/2025, xã Hòa Lợi nhận 1.000 hồ sơ. Trong số này, 510 hồ sơ trực tuyến, 400 hồ sơ trực tiếp, 90 hồ sơ "
+            "tồn từ tháng 6 chuyển sang. Đã giải quyết 950 hồ sơ.")
+    got = {(r.indicator, r.value, r.period) for r in ex.extract(text, catalogue, report="x")}
+    assert ("dossiers-to-process", "1000", "2025-07") in got and ("dossiers-resolved", "950", "2025-07") in got
+
+
+def test_a_share_after_its_verb_and_verdict_and_before_its_dossiers(catalogue: ex.Catalogue) -> None:
+    # before: "giải quyết đúng hạn gần 95% hồ sơ", "trả trễ hạn 3% hồ sơ" (the share before the dossiers it is of) gave nothing
+    text = "Quý II/2025, cấp phường giải quyết đúng hạn gần 95% hồ sơ và trả trễ hạn 3% hồ sơ."
+    got = {(r.indicator, r.value, r.breakdown) for r in ex.extract(text, catalogue, report="x")}
+    assert {("share-on-time", "95", "level=commune"), ("share-late", "3", "level=commune")} <= got
+
+
+def test_a_city_level_ends_the_reach_of_the_level_before_it(catalogue: ex.Catalogue) -> None:
+    # before: in "cấp phường tiếp nhận 900 hồ sơ; cấp thị xã tiếp nhận 400 hồ sơ" the town's 400 took the ward level
+    text = "Tháng 9/2025, cấp phường tiếp nhận 900 hồ sơ; cấp thị xã tiếp nhận 400 hồ sơ."
+    got = {(r.value, r.breakdown) for r in ex.extract(text, catalogue, report="x")}
+    assert got == {("900", "level=commune"), ("400", "")}
+
+
+def test_the_departments_as_a_level_in_plain_words(catalogue: ex.Catalogue) -> None:
+    # "các sở, ngành có 45 hồ sơ quá hạn": the departments are the province level, like "sở, ban, ngành" and "khối sở"
+    got = {(r.value, r.breakdown) for r in ex.extract("Quý I/2025, các sở ngành có 45 hồ sơ quá hạn.", catalogue)}
+    assert got == {("45", "level=province")}

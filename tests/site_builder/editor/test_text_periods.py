@@ -324,3 +324,30 @@ def test_a_quarter_with_its_own_dates_in_brackets_is_that_date_range() -> None:
     assert _at(text, "3.410") == "2023-12-16/2024-03-15"
     assert _at(text, "1.002") == "2023-12-16/2024-03-15"
     assert _at(text, "3.900") == "2024-03-16/2024-06-15"
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Cập nhật: 06-09-2025 | 17:05\nTrong buổi chiều ngày 5/9, Trung tâm tiếp nhận 312 hồ sơ.", "2025-09-05/2025-09-05"),
+    ("Thứ Hai, 03/03/2025\nRiêng trong ngày 3-3, toàn huyện giải quyết 95 hồ sơ.", "2025-03-03/2025-03-03"),
+])
+def test_one_day_takes_the_year_of_the_dateline(text: str, code: str) -> None:
+    # the figures of one day ("trong sáng 10-2") in an article dated by its dateline: that day is their period
+    assert [s.code for s in find_periods(text)] == [code]
+
+
+def test_a_dated_statement_is_no_period() -> None:
+    # "Ngày 10-2, bà … cho biết": the day a statement was made, not the period of the figures
+    assert find_periods("10/02/2026 12:40\nNgày 10-2, bà Lê Thị Hạnh cho biết tỉnh tiếp nhận 1.482 hồ sơ.") == []
+
+
+def test_a_date_range_without_a_year_takes_the_datelines() -> None:
+    # "từ ngày 12 đến 16/8" in an article dated "Thứ Sáu, 16/08/2024 - 17:30": the days of that year
+    assert [s.code for s in find_periods("Thứ Sáu, 16/08/2024 - 17:30\nTừ ngày 12 đến 16/8, phường tiếp nhận 210 hồ sơ.")] \
+        == ["2024-08-12/2024-08-16"]
+
+
+def test_the_period_carried_over_dossiers_came_from_is_not_the_reports() -> None:
+    # "tồn từ tháng 6 chuyển sang" names where the dossiers came from: later figures keep the report's own month
+    text = "Tháng 7/2025, xã tiếp nhận 300 hồ sơ, 25 hồ sơ tồn từ tháng 6 chuyển sang. Đã giải quyết 310 hồ sơ."
+    spans = find_periods(text)
+    assert [(s.code, s.comparison) for s in spans] == [("2025-07", False), ("2025-06", True)]
