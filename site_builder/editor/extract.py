@@ -1406,16 +1406,18 @@ def _headline_end(text: str) -> int:
     return text.index(first) + len(first)
 
 
-def _without_headline_repeats(text: str, drafts: list[_Draft]) -> list[_Draft]:
+def _without_headline_repeats(text: str, drafts: list[_Draft], catalogue: Catalogue) -> list[_Draft]:
     """Drop a headline's figure that the body gives again ("Phong Điền: no dossier late" above the
     paragraph that says it per level): the body's sentence is the one to quote."""
     end = _headline_end(text)
     body = {(d.fields["indicator"], d.fields["value"]) for d in drafts if d.offset >= end}
     # "Tỷ lệ giải quyết hồ sơ cấp xã đạt 99,98%" above "… trả trước và đúng hạn …, đạt tỷ lệ 99,98%": the headline's
-    # words are shorter than the body's, whose indicator for the same value and period is the one to keep
+    # words are shorter than the body's, whose indicator for the same value and period is the one to keep. Only
+    # shares: a count the headline names may be the same number of another thing ("7 thư xin lỗi" for 7 dossiers overdue).
     values = {(d.fields["value"], d.fields.get("period", "")) for d in drafts
               if d.offset >= end and d.fields["value"] not in ("", "0", "100")}  # 100% and none are said of many things
     drafts = [d for d in drafts if d.offset >= end or d.fields["value"] == ""
+              or catalogue.units.get(d.fields["indicator"]) != "percent"
               or (d.fields["value"], d.fields.get("period", "")) not in values]
     drafts = _without_rounded_repeats(drafts)
     exact: dict[str, list[float]] = {}
@@ -1523,7 +1525,7 @@ def extract(text: str, catalogue: Catalogue, report: str = "", unit: str = "", p
                           "locator": f.locator, "quote": f.quote, "period": f.period}
                | ({"period_start": f.period_start, "period_end": f.period_end} if f.period else {}))
         for f in tables.read_tables(text, catalogue, scope.at)]
-    drafts = _without_contradicted_wholes(_without_headline_repeats(text, sorted(drafts, key=lambda d: d.offset)))
+    drafts = _without_contradicted_wholes(_without_headline_repeats(text, sorted(drafts, key=lambda d: d.offset), catalogue))
     _totals_holding_carried_over(text, drafts)
     rows = []
     for n, draft in enumerate(drafts, start=1):
