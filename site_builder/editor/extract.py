@@ -804,8 +804,13 @@ def _siblings(items: list[_Item], catalogue: Catalogue, percent: bool,
     for i, item in enumerate(items):
         if item.hit or item.number.percent != percent or _own_channel(item):
             continue
-        by_period = not _bare(item.left) and period_of is not None and _names_only_a_period(item.left)
-        if not by_period and not _bare(item.left):
+        # the figure's own clause: words before a comma still describe the figure before it ("11 hồ sơ do lỗi hệ
+        # thống khi đồng bộ dữ liệu lên Cổng, 6 hồ sơ do chuyên viên chậm xử lý")
+        # ("khối sở, ngành đạt": a name's own comma leaves the whole left to judge)
+        own = item.left.rsplit(",", 1)[-1] if "(" not in item.left and ")" not in item.left else item.left
+        bare = _bare(item.left) or _bare(own)
+        by_period = not bare and period_of is not None and _names_only_a_period(item.left)
+        if not by_period and not bare:
             continue
         sibling = next((h for h in reversed(items[:i]) if h.hit and h.number.percent == percent
                         and (percent or h.noun == item.noun) and h.hit.how != "share"), None)

@@ -220,6 +220,7 @@ ON_TIME_WITH_EARLY = ("((dung han|dung hen) (va|,) (truoc han|truoc hen|som han|
 EARLY = "(truoc han|truoc hen|som han)"
 LATE = "(tre han|qua han|cham han|tre hen|qua hen|cham hen|cham muon|tre muon|cham tre)"  # "chậm muộn 6 HS"
 # The verb a resolution cue may carry between the noun and the cue: "3.870 HS giải quyết sớm và đúng hạn".
+TON = "`(?<![a-z])ton(?![a-z])`"  # "tồn" (carried over), spelled exactly
 RESOLVED_VERB = "((da )?(duoc )?(giai quyet|tra ket qua|tra|xu ly) )?"
 
 # The people a survey asked, counted in its place of forms ("180 người dân", "64 người", "27 ý kiến").
@@ -423,8 +424,9 @@ RULES: tuple[Rule, ...] = (
        sentence="((ky truoc|tu truoc) chuyen|ton ky truoc)"),
     _r("dossiers-to-process", noun=DOSSIER, left="(tiep nhan tong cong|tong so ho so (yeu cau )?(phai )?giai quyet) ~~",
        sentence="(tiep nhan moi|moi tiep nhan|(ky truoc|tu truoc) chuyen)", tier=0, left_max=100),
-    _r("dossiers-carried-over", noun=DOSSIER, left="((ky truoc|ton) ~ chuyen (qua|sang)|ton ky truoc|ton)"),
-    _r("dossiers-carried-over", noun=DOSSIER, right="((tu )?(ky|thang|quy|nam) truoc chuyen (qua|sang)|ton( ky truoc)?)", tier=0, right_max=12),
+    # "tồn" alone, exactly: OCR's look-alikes would let the short syllable match "lên" ("… lên Cổng, 6 hồ sơ …")
+    _r("dossiers-carried-over", noun=DOSSIER, left=f"((ky truoc|{TON}) ~ chuyen (qua|sang)|ton ky truoc|{TON})"),
+    _r("dossiers-carried-over", noun=DOSSIER, right=f"((tu )?(ky|thang|quy|nam) truoc chuyen (qua|sang)|ton ky truoc|{TON})", tier=0, right_max=12),
     _r("dossiers-due", noun=DOSSIER, left="`(?<!chua )`den han (giai quyet|tra ket qua)( la)?", tier=0, left_max=20),
     # "15 hồ sơ đến hạn giải quyết": "đến" spelled exactly (the syllable rules would also take it for "đúng")
     _r("dossiers-due", noun=DOSSIER, right="`(?<!chua )(?<![a-z])den(?![a-z])` han (giai quyet|tra ket qua|xu ly)", tier=0, right_max=12),
