@@ -182,7 +182,7 @@ _NUMBER = re.compile(rf"(?<![\w.,])(?P<a>{_POINT_PERCENT}|{_NUM})(?:[ \t]?/[ \t]
 # percentage or thousands with separators; a bare digit in a word ("h6", "t6n") stays a letter.
 _GLUED = re.compile(rf"(?<=[^\W\d_])(?P<a>\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|\d+,\d+(?=[ \t]?%))(?P<b>(?!))?(?P<c>(?!))?(?P<pct>[ \t]?%)?")
 _SKIP_BEFORE = re.compile(phrase(pt.SKIP_BEFORE).pattern + r"[^\w:]*$")  # "trong tháng: 6.730" is a label and its figure
-_DATE_BEFORE = re.compile(phrase("(ngay|thang|den|tu|quy|nam)").pattern + r"\W*$")
+_DATE_BEFORE = re.compile(phrase("(ngay|thang|den|tu|quy|nam)").pattern + r"[^\w,;]*$")  # "điện tử, 5/6": no date after a comma
 # A number followed by a word for its magnitude ("hơn 4,5 ngàn hồ sơ", "1,2 triệu hồ sơ") is that many
 # thousands or millions: the number printed, partly in words, as "mười lăm" is 15 (issue 23 asks for numbers
 # written as words). "triệu đồng" and "tỷ đồng" are money (`_currency`), converted to the indicator's unit

@@ -269,8 +269,9 @@ RULES: tuple[Rule, ...] = (
     _r("satisfaction-survey-coverage-required", "percent", left="quy dinh", sentence="phieu", mode="any", tier=0, left_max=3),
     # --- satisfaction surveys
     _r(("survey-forms-satisfied", "satisfaction-survey-forms"), "ratio", noun="phieu", right="hai long", tier=0),
-    _r(("satisfaction-survey-forms", "satisfaction-survey-forms"), "ratio", noun="phieu", right="(danh gia )?rat hai long`(?! ?(?:va|,) ?hai long)`",
-       breakdowns=("rating=very_satisfied", ""), tier=0, right_max=20),  # "rất hài lòng và hài lòng" is both: satisfied
+    _r(("satisfaction-survey-forms", "satisfaction-survey-forms"), "ratio", noun="(phieu|luot danh gia)",
+       right="(danh gia )?(o muc )?rat hai long`(?! ?(?:va|,) ?hai long)`",
+       breakdowns=("rating=very_satisfied", ""), tier=0, right_max=30),  # "rất hài lòng và hài lòng" is both: satisfied
     _r("satisfaction-survey-forms", noun="phieu", right="rat hai long", breakdown="rating=very_satisfied", tier=0, right_max=20),
     _r("satisfaction-survey-forms", noun="phieu", right="hai long", breakdown="rating=satisfied", tier=0, right_max=20),
     _r("satisfaction-survey-forms", noun="phieu", right="(y kien )?tot", breakdown="rating=good", tier=0, right_max=20),
@@ -311,6 +312,8 @@ RULES: tuple[Rule, ...] = (
     _r("dossiers-digitised", noun=DOSSIER, left=DIGITISED + " ~", tier=0),
     _r("digitisation-share", "percent", left=DIGITISED + " ket qua ~", tier=0, left_max=40, breakdown="object=result"),
     _r("digitisation-share", "percent", left=DIGITISED + " ~", tier=0, left_max=40, breakdown="object=dossier"),
+    # "tỷ lệ số hóa hồ sơ, kết quả giải quyết thủ tục hành chính đạt 71,2%": of both, named at length (no object)
+    _r("digitisation-share", "percent", left="ty le " + DIGITISED + " ho so, ket qua ~~", tier=0, left_max=80),
     # the part digitised of the whole it was taken from: results of the dossiers resolved, dossiers of those received
     _r(("results-digitised", "dossiers-resolved"), "ratio", left=DIGITISED + " ket qua ~~", tier=0, left_max=80),
     _r(("dossiers-digitised", "dossiers-received"), "ratio", left=DIGITISED + " ~~", tier=0, left_max=80),
@@ -319,6 +322,8 @@ RULES: tuple[Rule, ...] = (
     _r("online-payment-transactions", noun=DOSSIER, left="thanh toan ( phi, le phi)? truc tuyen( cho| duoc)?", tier=0, left_max=3),
     _r("online-payment-amount", left="so tien", tier=0, left_max=5),
     _r("online-payment-share", "percent", left="ty le ( ho so)? thanh toan ( phi, le phi)? truc tuyen ~", tier=0, left_max=30),
+    # "tỷ lệ hồ sơ có nghĩa vụ tài chính được thanh toán trực tuyến đạt 38,5%"
+    _r("online-payment-share", "percent", left="ty le ~ (duoc )?thanh toan truc tuyen ~", tier=0, left_max=30),
     _r("online-payment-amount", left="((so )?tien|gia tri|tong (so )?tien) thanh toan( phi, le phi)? truc tuyen( la| dat)?", tier=0, left_max=5),
     # --- budget and public investment (money: the unit word after the number must fit the indicator)
     _r(("public-investment-disbursed", "public-investment-plan"), "ratio", left="giai ngan ~", tier=0),
@@ -421,7 +426,10 @@ RULES: tuple[Rule, ...] = (
     # "tiếp nhận tổng cộng 19.361 hồ sơ, trong đó 16.041 hồ sơ tiếp nhận mới, số còn lại từ kỳ trước chuyển sang":
     # a total that holds new and carried-over dossiers is the total to process.
     _r("dossiers-to-process", noun=DOSSIER, left="tong so ho so tiep nhan`(?! ?moi)` ~~", tier=0, left_max=100,
-       sentence="((ky truoc|tu truoc) chuyen|ton ky truoc)"),
+       sentence="((ky truoc|tu truoc) chuyen|ton ky truoc)",
+       # not when the carried-over ones were another clause's ("tồn kỳ trước chuyển sang 406 hồ sơ; … Ở cấp xã, tổng số
+       # hồ sơ tiếp nhận là 2.900"): that total is a level's received
+       unless="(chuyen (sang|qua)|ton ky truoc)`.*;.*`tong so ho so tiep nhan"),
     _r("dossiers-to-process", noun=DOSSIER, left="(tiep nhan tong cong|tong so ho so (yeu cau )?(phai )?giai quyet) ~~",
        sentence="(tiep nhan moi|moi tiep nhan|(ky truoc|tu truoc) chuyen)", tier=0, left_max=100),
     # "tồn" alone, exactly: OCR's look-alikes would let the short syllable match "lên" ("… lên Cổng, 6 hồ sơ …")
@@ -485,6 +493,10 @@ RULES: tuple[Rule, ...] = (
     _r("apology-letters", noun=f"(truong hop|{DOSSIER})", left="(thu|van ban) xin loi ~", tier=0, left_max=30),
     # "3 hồ sơ phải gửi thư xin lỗi"; not across a comma ("37 HS, đã gửi thư xin lỗi 37 trường hợp": the late ones)
     _r("apology-letters", noun=DOSSIER, right="thu xin loi", tier=0, right_max=20),
+    # "không có trường hợp nào phải gửi thư xin lỗi": the cases written to, counted by a worded zero or a number
+    _r("apology-letters", noun="truong hop( nao)?", right="(phai )?(gui )?(thu|van ban) xin loi", tier=0, right_max=30),
+    # "Có một trường hợp công dân xin rút hồ sơ": a case is a dossier withdrawn
+    _r("dossiers-withdrawn", noun="truong hop", right="((xin|de nghi) `r[ua]t`( lai)? ho so)", right_max=30, tier=0),
     _r("dossiers-withdrawn", noun=DOSSIER, left="(`r[ua]t`|tra lai)( ho so)?( la)?", left_max=5),
     _r("dossiers-withdrawn", noun=DOSSIER, left="(`r[ua]t`|tra lai) ~", left_max=40, tier=0,
        sentence="(`r[ua]t` ho so|tra lai ho so|de nghi `r[ua]t`)"),
@@ -520,6 +532,8 @@ RULES: tuple[Rule, ...] = (
     _r("dossiers-received", noun=DOSSIER, sentence="giao dich", tier=1),
     # --- percentages named by their own words ("tỷ lệ đúng hạn đạt 100%")
     _r("share-on-time", "percent", left=f"ty le ~ ({ON_TIME_WITH_EARLY}|dung han)", tier=0, left_max=25),
+    # "tỷ lệ giải quyết trong hạn đạt 96,4%": resolved within the deadline (not "đang giải quyết trong hạn", still open)
+    _r("share-on-time", "percent", left="ty le ~ `(?<!dang )`(giai quyet|tra ket qua) trong (thoi )?han", tier=0, left_max=25),
     _r("share-early", "percent", left="ty le ~ " + EARLY, tier=0, left_max=25),
     # "tỷ lệ giải quyết hồ sơ đạt 96,6%": the resolution rate, unless on time or early is named nearer.
     _r("share-resolved", "percent", left="ty le giai quyet( ho so)?( ,)?( thu tuc hanh chinh| tthc)? ~", tier=0, left_max=40),
@@ -586,14 +600,15 @@ INDEX_EXTRA_KINDS = (("papi", "group"), ("papi", "score-share"), ("sipas", "impr
 
 # A sentence that sets a goal rather than reports a result.
 # "Đến năm 2025" sets a goal; "tính đến hết năm 2023", "lũy kế đến năm 2023" date a running total.
-TARGET_MARKERS = "(muc tieu|phan dau|toi thieu|it nhat|tro len|phai (duoc|dat)|`(?<!tinh )(?<!luy ke )`den ( het)? nam `\\d{4}`)"
+TARGET_MARKERS = "(muc tieu|phan dau|toi thieu|it nhat|`(?<!hai long )`tro len|phai (duoc|dat)|`(?<!tinh )(?<!luy ke )`den ( het)? nam `\\d{4}`)"
 # A heading that opens the plan part of a report ("Phương hướng, nhiệm vụ …", "Nhiệm vụ trọng tâm …").
 PLAN_HEADING = "(phuong huong|nhiem vu (trong tam|~ (thoi gian|nam|giai doan) (toi|den|tiep theo)))"
 # A breakdown follows: the numbers after it belong to the figure before it.
 BREAKDOWN_MARKER = "(trong do|trong (tong )?so|bao gom|gom)"
 # Words right before a number that make it a date, a document number or a level, not a figure.
+# ("Điều" spelled exactly: OCR's look-alikes would read "điện tử, 588/601" as an article's number)
 SKIP_BEFORE = (
-    "(ngay|thang|nam|quy|muc do|muc do `\\d+\\W{1,3}`|iso|tcvn|covid|de an|dieu|khoan|phu luc|`(?<![a-z])lan(?![a-z])` thu|quoc lo|giai doan"
+    "(ngay|thang|nam|quy|muc do|muc do `\\d+\\W{1,3}`|iso|tcvn|covid|de an|`(?<![a-z])dieu(?![a-z])`|khoan|phu luc|`(?<![a-z])lan(?![a-z])` thu|quoc lo|giai doan"
     "|(quyet dinh|nghi dinh|nghi quyet|chi thi|ke hoach|cong van|thong tu|to trinh)( so)?)"
 )
 BOTH_LEVELS = ("((cap )?(tinh|so, nganh|huyen) (va|,) (ubnd )?(cac )?(cap )?(huyen|xa|phuong)( , (thi tran|phuong|xa))?"

@@ -44,7 +44,7 @@ HEADER_RULES: tuple[tuple[str, str], ...] = (
     ("dossiers-digitised", pt.DIGITISED),
     ("dossiers-carried-over", "((ky truoc|ton) ~ chuyen (qua|sang)|ton ky truoc|ky truoc)"),
     # "Số hồ sơ nhận giải quyết" (the form of Circular 01/2018): new and carried over together
-    ("dossiers-to-process", "(tong so ho so (phai |can )?(giai quyet|xu ly)|phai giai quyet|ho so nhan giai quyet)"),
+    ("dossiers-to-process", "(tong so ho so (phai |can )?(giai quyet|xu ly)|(phai|can) (giai quyet|xu ly)|ho so nhan giai quyet)"),
     ("dossiers-pending-within-deadline", "(chua den han|trong han)"),
     ("dossiers-due", "den han"),
     ("dossiers-resolved-on-time", pt.ON_TIME_WITH_EARLY),  # "Đúng và trước hạn", "Trước và đúng hạn", "Sớm và đúng hạn" …
@@ -85,6 +85,9 @@ ROW_BREAKDOWNS: tuple[tuple[str, str], ...] = (
     ("binh thuong", "rating=average"),
 ) + tuple((spec, f"level={level}") for spec, level in pt.LEVELS) + (
     ("(cac xa|xa, (phuong, )?thi tran)", "level=commune"),
+    # a row for the one-stop desk of one level ("Bộ phận Một cửa huyện" above "UBND các xã"): that level's figures
+    ("mot cua (cap )?huyen", "level=district"),
+    ("mot cua (cap )?tinh", "level=province"),
     ("so,? (ban,? )?nganh", "level=province"),  # "Sở, ngành" as a row: the province's agencies
 )
 # A share of one rating that the catalogue has as an indicator of its own, without breakdown
