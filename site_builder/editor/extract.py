@@ -351,9 +351,13 @@ _COUNTED = re.compile(r"[ \t]+(?:" + phrase(f"({pt.DOSSIER}|{pt.FEEDBACK}|dia ph
 
 # A rank in words after the verb that ranks: "xếp vị trí thứ nhất", "đứng thứ hai", "ranked first" ("rơi xuống vị trí
 # thứ hai" is a fall, "thứ Hai" a weekday: only after xếp/đứng/ranked).
-_RANK_WORDED = re.compile(r"(?<![a-z])(?:(?:xep|dung)(?: hang)?(?: o)?(?: vi tri)? thu (nhat|nhi|hai|ba|tu)"
+_RANK_WORDED = re.compile(r"(?<![a-z])(?:(?:xep|dung)(?: hang)?(?: o)?(?: vi tri)? thu "
+                          r"(muoi(?: (?:mot|hai|ba|bon|tu|lam|nam|sau|bay|tam|chin))?|nhat|nhi|hai|ba|tu|nam|sau|bay|tam|chin)"
                           r"|(?:ranked|ranks|placed)(?: the)? (first|second|third))(?![a-z])")
-_RANK_WORDS = {"nhat": 1, "nhi": 2, "hai": 2, "ba": 3, "tu": 4, "first": 1, "second": 2, "third": 3}
+_RANK_WORDS = {"nhat": 1, "nhi": 2, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10,
+               "first": 1, "second": 2, "third": 3}
+_RANK_WORDS |= {f"muoi {w}": 10 + _RANK_WORDS[w] for w in ("hai", "ba", "tu", "sau", "bay", "tam", "chin")}
+_RANK_WORDS |= {"muoi mot": 11, "muoi bon": 14, "muoi lam": 15, "muoi nam": 15}
 
 
 def _worded_ranks(sentence: str) -> list[Number]:
@@ -977,6 +981,8 @@ def _indices(items: list[_Item], catalogue: Catalogue, previous: list[_Item] | N
             kind = "score-share"  # "40,62/80 điểm, đạt tỷ lệ 50,77%": the score as a share of the maximum
         elif number.percent and re.search(r"\(\s*$", item.left) and index == "sipas":
             kind = "score"  # "tăng 2,58% so với năm 2022 (80,08%)": the earlier year's index, in brackets
+        elif number.percent and re.search(r"(?<![a-z])(?:hon|so voi)\s+(?:muc\s+)?$", item.left) and index in ("sipas", "par-index"):
+            kind = "score"  # "đạt 84,07%, cao hơn mức 81,6% của năm 2022": the compared year's (dated by PeriodScope)
         elif re.match(pt.POINTS, item.right) or ((phrase(pt.SCORE_CUE).search(item.left) or _labelled(item.before, where))
                                                       and (number.percent or number.denominator is not None)):
             kind = "score"  # "70,34 điểm" is a score wherever it stands; a percentage only after "đạt" or as a label's value
@@ -1302,6 +1308,7 @@ def _prose_rows(item: _Item, catalogue: Catalogue, offset: int, quote: str, loca
         value = _in_unit(value, number.currency, catalogue.units[indicator])
         context = {k: v for k, v in item.context.items() if _applies(k, indicator)}
         out.append(_Draft(offset, {"indicator": indicator, "breakdown": _breakdown(hit.per_id[n] if hit.per_id else hit.breakdown, context), "value": format_value(value),
+                                   **({"whole": "1"} if n == 1 and number.denominator is not None else {}),
                                    "qualifier": item.qualifier if indicator == hit.ids[0] else "",
                                    "status": "reported", "locator": locator, "quote": quote,
                                    **_period_fields(period),
@@ -1409,6 +1416,22 @@ def _headline_end(text: str) -> int:
     if not first.strip() or len(first) > 160 or first.rstrip()[-1:] in ".:;":
         return 0
     return text.index(first) + len(first)
+
+
+def _without_repeated_wholes(drafts: list[_Draft]) -> list[_Draft]:
+    """Drop the whole of a ratio that repeats a figure already proposed ("thu về 1.236 phiếu … Có 1.204/1.236 phiếu
+    đánh giá hài lòng"): the same count, period, breakdown and unit, said a second time as the ratio's denominator."""
+    def key(d: _Draft) -> tuple[str, ...]:
+        f = d.fields
+        return (f["indicator"], f["value"], f.get("period", ""), f.get("breakdown", ""), f.get("other_unit", ""))
+    seen: set[tuple[str, ...]] = set()
+    out = []
+    for d in drafts:
+        if d.fields.get("whole") and key(d) in seen:
+            continue
+        seen.add(key(d))
+        out.append(d)
+    return out
 
 
 def _without_headline_repeats(text: str, drafts: list[_Draft], catalogue: Catalogue) -> list[_Draft]:
@@ -1531,6 +1554,7 @@ def extract(text: str, catalogue: Catalogue, report: str = "", unit: str = "", p
                | ({"period_start": f.period_start, "period_end": f.period_end} if f.period else {}))
         for f in tables.read_tables(text, catalogue, scope.at)]
     drafts = _without_contradicted_wholes(_without_headline_repeats(text, sorted(drafts, key=lambda d: d.offset), catalogue))
+    drafts = _without_repeated_wholes(drafts)
     _totals_holding_carried_over(text, drafts)
     rows = []
     for n, draft in enumerate(drafts, start=1):

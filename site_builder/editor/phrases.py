@@ -703,7 +703,8 @@ COMPONENT_BEFORE_NAME = "(chi so (noi dung|thanh phan|con)|cac (chi so|linh vuc|
 AVERAGE = "(trung binh|binh quan)"
 AVERAGE_BEFORE_NAME = 25  # how far before the index's name "trung bình" may stand ("điểm số trung bình PCI")
 INDEX_REACH = 200  # how far after the index's name its score and rank may be printed
-RANK_CUE = ("((xep|dung|hang|vi tri|len|xuong)( vi tri)?( thu| hang)?( thu)?|`(?<![a-z])(?:ranked|ranks|ranking|placed)(?: at)?"
+# ("điểm" is never one, though OCR's look-alikes would let "dung" match it: "đạt tổng điểm 43,18/80")
+RANK_CUE = ("`(?!diem\\W)`((xep|dung|hang|vi tri|len|xuong)( vi tri)?( thu| hang)?( thu)?|`(?<![a-z])(?:ranked|ranks|ranking|placed)(?: at)?"
             "(?: the)?(?: no\\.)?`)`\\W*$`")
 # After a rank: the units it is ranked among are the province's own (districts, communes, agencies), not the nation's.
 RANK_AMONG_LOCAL = "`\\W*(?:/\\s*\\d+)?\\W*`((trong|tren) )?(`\\d+` )?(huyen|xa|phuong|don vi|so|co quan|quan|dia phuong cap huyen)"

@@ -98,6 +98,9 @@ CITED = re.compile(r"(?:(?:^|[.\n])[ \t#*-]*can cu\b[^.\n]*"
 COMPARED = re.compile(r"(?:so\s+voi|cung\s+ky|(?<![a-z])hon|compared\s+(?:with|to)|(?<![a-z])than|(?<![a-z])vs"
                       r"|trong\s+khi|(?<![a-z])(?:while|whereas)(?:\s+in)?"
                       r"|same\s+period|up\s+from|down\s+from)(?![a-z])[^0-9.;:!?()\n]*$")
+# "cao hơn mức 81,6% của năm 2022": the period after a compared value is that value's, a comparison (only the
+# value is of it: `PeriodScope._compared`).
+COMPARED_VALUE = re.compile(r"(?<![a-z])(?:hon|so\s+voi)\s+(?:muc\s+)?(?P<v>\d[\d.,]*)\s*(?:%|diem)?\s*(?:cua\s+)?$")
 DEADLINE = re.compile(r"(?<![a-z])(?:den|toi|by|until)\s+(?:het\s+|cuoi\s+|the\s+end\s+of\s+)?$")
 DATE_BEFORE = re.compile(r"(?<![a-z])(?:ngay|day)[a-z]*\s*\S{0,4}\s*$")  # "ngày 21 tháng 9 năm 2021": a date
 # Between a figure and a later period of its sentence: that period is a part's, not the figure's
@@ -378,10 +381,16 @@ def _mentions(text: str, f: str | None = None) -> list[_Mention]:
     last_year: int | None = None
     for m in _select(_candidates(f)):
         comparison = (m.comparison or bool(COMPARED.search(f[max(0, m.start - 40): m.start]))
+                      or bool(COMPARED_VALUE.search(f[max(0, m.start - 40): m.start]))
                       or bool(CITED.search(f[max(0, m.start - 160): m.start]))
                       # "666 hồ sơ tồn từ quý II chuyển sang": where carried-over dossiers came from, not the period reported
                       or bool(CARRIED.search(f[max(0, m.start - 12): m.start]) and FROM_BEFORE.match(f, m.end)))
         if m.kind == "unknown":
+            # "Tính đến ngày 25/6/2024, … Từ đầu năm đến nay, …": "nay" is the date the text has just given
+            as_of = next((p.code.removeprefix("../") for p in reversed(out) if p.kind == "to_date" and p.code.startswith("../")), None)
+            if as_of and not comparison and UNKNOWN.fullmatch(f, m.start, m.end):
+                out.append(_Mention(m.start, m.end, "fixed", int(as_of[:4]), code=f"{as_of[:4]}-01-01/{as_of}"))
+                continue
             out.append(replace(m, comparison=comparison))
             continue
         year = m.year if m.year is not None else last_year
@@ -564,6 +573,11 @@ class PeriodScope:
             if self._in_compared_clause(last, gap):
                 same_part = len(before) > 1 and not before[-2].code and re.fullmatch(r"\s*", f[before[-2].end: last.start])
                 return True, "" if same_part else last.code
+        after = [m for m in self.mentions[k:k + 2] if m.comparison and m.start >= offset]
+        base = max(0, after[0].start - 40) if after else 0
+        if after and (value := COMPARED_VALUE.search(f[base: after[0].start])) is not None \
+                and base + value.start("v") <= offset < after[0].start:
+            return True, after[0].code  # "cao hơn mức 81,6% của năm 2022": the value compared is of that period
         if re.search(r"(?<![a-z])tu\s+(?:[a-z]+\s+){0,3}$", f[max(sentence_start, offset - 30): offset]) and \
                 re.match(r"[\d.,%\s]*(?:[a-z]+\s+){0,2}?(?:len|xuong)(?![a-z])", f[offset: offset + 40]):
             return True, before[-1].code if before else ""
@@ -574,8 +588,8 @@ class PeriodScope:
         the clause after the object of a comparison; after a subject, up to a semicolon or the bracket's end."""
         f = self.folded
         head = f[max(0, mention.start - 40): mention.start]
-        if CARRIED.search(head):
-            return False
+        if CARRIED.search(head) or COMPARED_VALUE.search(head):
+            return False  # "… hơn mức 81,6% của năm 2022, xếp thứ 9": the period is the compared value's alone
         if COMPARED_OBJECT.search(head):
             return not re.search(r"[,;:()\d]", gap)
         opened = f.rfind("(", 0, mention.start) > f.rfind(")", 0, mention.start)

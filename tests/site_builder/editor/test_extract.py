@@ -1130,3 +1130,27 @@ def test_the_departments_as_a_level_in_plain_words(catalogue: ex.Catalogue) -> N
     # "các sở, ngành có 45 hồ sơ quá hạn": the departments are the province level, like "sở, ban, ngành" and "khối sở"
     got = {(r.value, r.breakdown) for r in ex.extract("Quý I/2025, các sở ngành có 45 hồ sơ quá hạn.", catalogue)}
     assert got == {("45", "level=province")}
+
+
+def test_what_the_opened_third_taught(catalogue: ex.Catalogue) -> None:
+    """Classes found by opening the set-aside third (measured first at 80.3 %, 9 wrong), each in other words."""
+    # the value a comparison names, with its own year after it, is that year's; the rest of the sentence is not
+    rows = ex.extract("Năm 2024, tỷ lệ hài lòng SIPAS của tỉnh đạt 86,2%, thấp hơn mức 87,05% của năm 2023, đứng thứ mười bốn.",
+                      catalogue)
+    assert [(r.indicator, r.value, r.period) for r in rows] == [
+        ("sipas-score", "86.2", "2024"), ("sipas-score", "87.05", "2023"), ("sipas-rank", "14", "2024")]
+    # "tổng điểm" names a score, never a rank (OCR's look-alikes let "điểm" pass for "đứng")
+    rows = ex.extract("Năm 2022, PAPI của tỉnh được tổng điểm 42,6/80, xếp thứ 20/63.", catalogue)
+    assert [(r.indicator, r.value) for r in rows] == [("papi-score", "42.6"), ("papi-rank", "20")]
+    # "từ đầu năm đến nay" runs to the date the text has just given
+    rows = ex.extract("Tính đến ngày 15/9/2024, xã đã số hóa 820 hồ sơ. Từ đầu năm đến nay, xã tiếp nhận 2.310 hồ sơ.", catalogue)
+    assert [(r.indicator, r.value, r.period) for r in rows] == [
+        ("dossiers-digitised", "820", "../2024-09-15"), ("dossiers-received", "2310", "2024-01-01/2024-09-15")]
+    # the whole of a ratio said again is proposed once; "điện tử, 410/432" is no date
+    rows = ex.extract("Năm 2024, Trung tâm thu về 432 phiếu qua thiết bị điện tử, 410/432 phiếu đánh giá hài lòng.", catalogue)
+    assert [(r.indicator, r.value) for r in rows] == [("satisfaction-survey-forms", "432"), ("survey-forms-satisfied", "410")]
+    # a short OCR'd syllable is no cue: "lên" is not "tồn"
+    rows = ex.extract("Năm 2024, 9 hồ sơ trễ hạn: 5 hồ sơ do lỗi khi đẩy dữ liệu lên Cổng, 4 hồ sơ do chờ xác minh.", catalogue)
+    assert [(r.indicator, r.value, r.breakdown) for r in rows] == [
+        ("dossiers-resolved-late", "9", ""), ("dossiers-resolved-late", "5", ""),
+        ("dossiers-resolved-late", "4", "cause=awaiting-verification")]

@@ -23,9 +23,10 @@ ROOT = Path(__file__).resolve().parents[3]
 CORPUS = Path(__file__).resolve().parent / "extract_corpus"
 SPLITS = ("seen", "unseen")
 TARGET_RECALL = {"seen": 0.95, "unseen": 0.90}
-# Measured on 2026-12-07 when this third was new (71.3%, 14 wrong), then after the probe set (seen/ 38–49) and
-# the precision traps (77.0%, 9 wrong); the first third, at 80.5% and 4 wrong, was opened and is in seen/ 25–37.
-UNSEEN_SHORT = "the set-aside third is below the issue's target (77.0% recall, 9 wrong values when last measured)"
+# The third set aside now was put in place on 2026-12-07 (fifth session) and measured once, then: 59.6% recall,
+# 16 wrong values. The one before it (now seen/ 50–63) went 71.3% → 77.0% → 80.3% (9 wrong) before it was opened;
+# the first (seen/ 25–37) was at 80.5%, 4 wrong. See extract_corpus/README.md.
+UNSEEN_SHORT = "the set-aside third is below the issue's target (59.6% recall, 16 wrong values when measured)"
 BREAKDOWN = re.compile(r"([a-z_]+=[a-z0-9_-]+(;[a-z_]+=[a-z0-9_-]+)*)?")
 
 # Numbers a text may write as words; the check below reads them independently of `extract`.
@@ -52,6 +53,8 @@ def printed_values(text: str) -> set[float]:
         found.add(float(token.replace(".", "").replace(",", ".")))  # 7.447 / 72,3
         if re.fullmatch(r"\d+\.\d{1,2}", token):
             found.add(float(token))  # 78.4 from a software export
+        if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+", token):
+            found.add(float(token.replace(",", "")))  # 9,214 and 97.8 in an English edition
         after = text[m.end():m.end() + 8].lower()
         number = float(token.replace(".", "").replace(",", "."))
         for word, factors in (("tỷ", (1e9, 1e3)), ("ty", (1e9, 1e3)), ("triệu", (1e6,)), ("ngàn", (1e3,)),
@@ -172,8 +175,8 @@ def test_extract_never_proposes_a_number_its_quote_does_not_print(split: str, ca
 
 @pytest.mark.parametrize("split", [
     "seen",
-    # Measured once the rules were written, without reading the texts: 80.5% recall, 4 wrong values (issue 23's
-    # closing note). Strict: when the rules reach the target this fails, and the mark is to be removed.
+    # Measured without reading the texts (UNSEEN_SHORT). Strict: when the rules reach the target this fails, and
+    # the mark is to be removed.
     pytest.param("unseen", marks=pytest.mark.xfail(reason=UNSEEN_SHORT, strict=True)),
 ])
 def test_recall_target(split: str, scores: dict[str, tuple[Score, list[tuple[str, Score]]]]) -> None:
