@@ -55,31 +55,11 @@ postal cue is only in the sentence before ("số hồ sơ sử dụng dịch v�
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from pathlib import Path
-
 import pytest
 
-from site_builder.content import periods
 from site_builder.editor import extract as ex
-from site_builder.editor.extract_score import Expected, Score, score
-
-ROOT = Path(__file__).resolve().parents[3]
-TARGET_RECALL = 0.95
-
-
-@dataclass(frozen=True)
-class Probe:
-    name: str
-    text: str
-    expected: tuple[Expected, ...]
-    traps: tuple[float, ...] = ()
-    nothing: bool = False
-
-
-def rows(*specs: tuple[str, str, str, float] | tuple[str, str, str, float, str]) -> tuple[Expected, ...]:
-    return tuple(Expected(s[0], s[1], s[2], float(s[3]), s[4] if len(s) > 4 else "") for s in specs)  # type: ignore[misc]
+from tests.site_builder.editor import probes
+from tests.site_builder.editor.probes import Probe, rows
 
 
 PROBES = (
@@ -159,53 +139,21 @@ Theo bao cao, tinh den het thang 9/2023, don vi da tiep nhan hon 30.800 h6 so ca
 
 @pytest.fixture(scope="module")
 def catalogue() -> ex.Catalogue:
-    return ex.load_catalogue(ROOT / "content" / "indicators")
-
-
-def probe_score(probe: Probe, catalogue: ex.Catalogue) -> tuple[Score, list[str]]:
-    """The probe's score on the own unit's rows, and its wrong values: the scorer's, a trap proposed, any row of `nothing`."""
-    own = [r for r in ex.extract(probe.text, catalogue, report=probe.name) if r.unit == "" and r.status == "reported"]
-    s = score(probe.expected, own)
-    wrong = [why for _, why in s.wrong]
-    for r in s.extra + s.other_period:
-        if probe.nothing:
-            wrong.append(f"{r.indicator} {r.value} ({r.period}): the text has no figure the catalogue has")
-        elif float(r.value) in probe.traps:
-            wrong.append(f"{r.indicator} {r.value} ({r.period}): a number that is no figure of the report's own unit")
-    return s, wrong
+    return probes.catalogue()
 
 
 @pytest.fixture(scope="module")
-def results(catalogue: ex.Catalogue) -> list[tuple[Probe, Score, list[str]]]:
-    out = [(p, *probe_score(p, catalogue)) for p in PROBES]
-    found = sum(s.found for _, s, _ in out)
-    expected = sum(s.expected for _, s, _ in out)
-    print(f"\nextract on the second probe set: {found}/{expected} ({found / expected:.1%}), "
-          f"{sum(len(w) for _, _, w in out)} wrong")
-    for p, s, w in out:
-        print(f"  {p.name}: {s.found}/{s.expected}, wrong {len(w)}", *(f"\n    missed {e}" for e in s.missed),
-              *(f"\n    WRONG {why}" for why in w))
-    return out
+def results(catalogue: ex.Catalogue) -> list[probes.Result]:
+    return probes.run(PROBES, catalogue, "the second probe set")
 
 
 def test_every_expected_row_is_printed_and_fits_the_schema(catalogue: ex.Catalogue) -> None:
-    for probe in PROBES:
-        numbers = {float(m.replace(".", "").replace(",", ".")) for m in re.findall(r"\d+(?:[.,]\d+)*", probe.text)}
-        numbers |= {0.0, 6.0}  # "không có trường hợp nào", "sáu"
-        for e in probe.expected:
-            assert e.indicator in catalogue, (probe.name, e)
-            assert periods.parse(e.period) is not None, (probe.name, e)
-            assert e.value in numbers, (probe.name, e)
-        assert probe.expected or probe.nothing, probe.name
+    probes.assert_rows_fit(PROBES, catalogue, worded={0.0, 6.0})
 
 
-def test_recall_on_the_second_probe_set(results: list[tuple[Probe, Score, list[str]]]) -> None:
-    found = sum(s.found for _, s, _ in results)
-    expected = sum(s.expected for _, s, _ in results)
-    missed = [(p.name, e.indicator, e.value, e.period) for p, s, _ in results for e in s.missed]
-    assert found / expected >= TARGET_RECALL, missed
+def test_recall_on_the_second_probe_set(results: list[probes.Result]) -> None:
+    probes.assert_recall(results)
 
 
-def test_no_wrong_value_on_the_second_probe_set(results: list[tuple[Probe, Score, list[str]]]) -> None:
-    wrong = [(p.name, why) for p, _, w in results for why in w]
-    assert not wrong, wrong
+def test_no_wrong_value_on_the_second_probe_set(results: list[probes.Result]) -> None:
+    probes.assert_no_wrong_value(results)

@@ -75,33 +75,14 @@ value of the total. The other sets after these changes: seen/ 362 of 365, probe2
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from pathlib import Path
-
 import pytest
 
-from site_builder.content import periods
 from site_builder.editor import extract as ex
-from site_builder.editor.extract_score import Expected, Score, score
+from tests.site_builder.editor import probes
+from tests.site_builder.editor.probes import Probe, rows
 
-ROOT = Path(__file__).resolve().parents[3]
-TARGET_RECALL = 0.95
 S1 = "2025-11-03/2025-11-21"  # R1's survey window
 J7 = "2025-07-01/2025-07-31"  # R6's first month
-
-
-@dataclass(frozen=True)
-class Probe:
-    name: str
-    text: str
-    expected: tuple[Expected, ...]
-    traps: tuple[float, ...] = ()
-    nothing: bool = False
-
-
-def rows(*specs: tuple[str, str, str, float] | tuple[str, str, str, float, str]) -> tuple[Expected, ...]:
-    return tuple(Expected(s[0], s[1], s[2], float(s[3]), s[4] if len(s) > 4 else "") for s in specs)  # type: ignore[misc]
 
 
 PROBES = (
@@ -215,58 +196,21 @@ Báo cáo kết quả công tác kiểm soát TTHC 6 tháng đầu năm 2025
 
 @pytest.fixture(scope="module")
 def catalogue() -> ex.Catalogue:
-    return ex.load_catalogue(ROOT / "content" / "indicators")
-
-
-def probe_score(probe: Probe, catalogue: ex.Catalogue) -> tuple[Score, list[str]]:
-    """The probe's score on the own unit's rows, and its wrong values: the scorer's, a trap proposed, any row of `nothing`."""
-    own = [r for r in ex.extract(probe.text, catalogue, report=probe.name) if r.unit == "" and r.status == "reported"]
-    s = score(probe.expected, own)
-    # a part carried over from its total with the note that its breakdown must be filled ("trong đó lĩnh vực hộ tịch
-    # 612 hồ sơ": by design, test_extract.test_a_part_of_a_total_named_by_a_field_…) is no second value of the total
-    wrong = [why for r, why in s.wrong if r.note_en != ex.INHERITED_NOTE[1]]
-    for r in s.extra + s.other_period:
-        if probe.nothing:
-            wrong.append(f"{r.indicator} {r.value} ({r.period}): the text has no figure the catalogue has")
-        elif float(r.value) in probe.traps:
-            wrong.append(f"{r.indicator} {r.value} ({r.period}): a number that is no figure of the report's own unit")
-    return s, wrong
+    return probes.catalogue()
 
 
 @pytest.fixture(scope="module")
-def results(catalogue: ex.Catalogue) -> list[tuple[Probe, Score, list[str]]]:
-    out = [(p, *probe_score(p, catalogue)) for p in PROBES]
-    found = sum(s.found for _, s, _ in out)
-    expected = sum(s.expected for _, s, _ in out)
-    print(f"\nextract on the fourth probe set (communes, wards, scans): {found}/{expected} ({found / expected:.1%}), "
-          f"{sum(len(w) for _, _, w in out)} wrong")
-    for p, s, w in out:
-        print(f"  {p.name}: {s.found}/{s.expected}, wrong {len(w)}", *(f"\n    missed {e}" for e in s.missed),
-              *(f"\n    WRONG {why}" for why in w))
-    return out
-
-
-WORDED = {0.0, 2.0}  # "không có", "quá hạn: không"; "hai hồ sơ"
+def results(catalogue: ex.Catalogue) -> list[probes.Result]:
+    return probes.run(PROBES, catalogue, "the fourth probe set (communes, wards, scans)", inherited_parts=True)
 
 
 def test_every_expected_row_is_printed_and_fits_the_schema(catalogue: ex.Catalogue) -> None:
-    for probe in PROBES:
-        numbers = {float(m.replace(".", "").replace(",", ".")) if "," in m or m.count(".") != 1 or len(m.split(".")[1]) == 3
-                   else float(m) for m in re.findall(r"\d+(?:[.,]\d+)*", probe.text)} | WORDED
-        for e in probe.expected:
-            assert e.indicator in catalogue, (probe.name, e)
-            assert periods.parse(e.period) is not None, (probe.name, e)
-            assert e.value in numbers, (probe.name, e)
-        assert probe.expected or probe.nothing, probe.name
+    probes.assert_rows_fit(PROBES, catalogue, worded={0.0, 2.0})
 
 
-def test_recall_on_the_fourth_probe_set(results: list[tuple[Probe, Score, list[str]]]) -> None:
-    found = sum(s.found for _, s, _ in results)
-    expected = sum(s.expected for _, s, _ in results)
-    missed = [(p.name, e.indicator, e.value, e.period) for p, s, _ in results for e in s.missed]
-    assert found / expected >= TARGET_RECALL, missed
+def test_recall_on_the_fourth_probe_set(results: list[probes.Result]) -> None:
+    probes.assert_recall(results)
 
 
-def test_no_wrong_value_on_the_fourth_probe_set(results: list[tuple[Probe, Score, list[str]]]) -> None:
-    wrong = [(p.name, why) for p, _, w in results for why in w]
-    assert not wrong, wrong
+def test_no_wrong_value_on_the_fourth_probe_set(results: list[probes.Result]) -> None:
+    probes.assert_no_wrong_value(results)
