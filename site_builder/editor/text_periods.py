@@ -389,7 +389,8 @@ def _mentions(text: str, f: str | None = None) -> list[_Mention]:
             # "Tính đến ngày 25/6/2024, … Từ đầu năm đến nay, …": "nay" is the date the text has just given
             as_of = next((p.code.removeprefix("../") for p in reversed(out) if p.kind == "to_date" and p.code.startswith("../")), None)
             if as_of and not comparison and UNKNOWN.fullmatch(f, m.start, m.end):
-                out.append(_Mention(m.start, m.end, "fixed", int(as_of[:4]), code=f"{as_of[:4]}-01-01/{as_of}"))
+                since_new_year = f"{as_of[:4]}-01-01/{as_of}"  # a period code (not an error code)
+                out.append(_Mention(m.start, m.end, "fixed", int(as_of[:4]), code=since_new_year))
                 continue
             out.append(replace(m, comparison=comparison))
             continue
