@@ -1518,21 +1518,22 @@ def _without_rounded_repeats(drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
+# Where an exact value v lies when a text gives it roughly as `value` with a qualifier: within 5 %, on its side.
 _ROUGHLY: dict[str, Callable[[float, float], bool]] = {
-    "more_than": lambda v, value: value < v <= 1.05 * value, "approx": lambda v, value: abs(v - value) <= 0.05 * value,
-    "less_than": lambda v, value: 0.95 * value <= v < value}
+    "more_than": lambda v, value: value < v <= 1.05 * value, "at_least": lambda v, value: value <= v <= 1.05 * value,
+    "approx": lambda v, value: abs(v - value) <= 0.05 * value,
+    "less_than": lambda v, value: 0.95 * value <= v < value, "at_most": lambda v, value: 0.95 * value <= v <= value}
 
 
 def _rounded_in_body(headline: _Draft, exact: dict[str, list[float]]) -> bool:
     """Whether a headline's bound or round number ("Trên 7.600 hồ sơ bị quá hạn", "over 99%") is a body
-    figure of the same indicator told roughly: the body's exact 7.677 or 99,2% lies where the headline says."""
-    qualifier = headline.fields.get("qualifier", "")
-    if not qualifier or headline.fields["value"] == "":
+    figure of the same indicator told roughly: the body's exact 7.677 or 99,2% lies where the headline says
+    (`_ROUGHLY`, as for a round figure a later sentence gives exactly; a headline may round a share too)."""
+    fits = _ROUGHLY.get(headline.fields.get("qualifier", ""))
+    if fits is None or headline.fields["value"] == "":
         return False
     value = float(headline.fields["value"])
-    fits = {"more_than": lambda v: v > value, "at_least": lambda v: v >= value, "less_than": lambda v: v < value,
-            "at_most": lambda v: v <= value, "approx": lambda v: abs(v - value) <= 0.05 * value}.get(qualifier)
-    return fits is not None and any(fits(v) for v in exact.get(headline.fields["indicator"], ()))
+    return any(fits(v, value) for v in exact.get(headline.fields["indicator"], ()))
 
 
 def extract(text: str, catalogue: Catalogue, report: str = "", unit: str = "", period: str = "") -> list[FigureRow]:
