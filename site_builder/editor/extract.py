@@ -286,23 +286,50 @@ def find_numbers(sentence: str, english: bool = False) -> list[Number]:
         value = _parse_printed(a, bool(m["pct"]))
         found.append(Number(m.start(), end, sentence[m.start():end], round(value * scale, 6) if scale != 1 else value,
                             parse_number(b) if b else None, bool(m["pct"]), currency or ("" if scale != 1 else _currency(after))))
+    found = _ratios_in_words(sentence, found)
     # Two bare numbers side by side: the first is an OCR'd word ("là" → "14 784", "lời" → "101 02/04").
     digits = [n for i, n in enumerate(found)
               if not (i + 1 < len(found) and re.fullmatch(r"[ \t]+", sentence[n.end:found[i + 1].start]))]
     return sorted(digits + _worded_numbers(sentence) + _worded_ranks(sentence), key=lambda n: n.start)
 
 
+_OVER = re.compile(r"[ \t]+(?:trên|tren)[ \t]+(?:(?:tổng|tong)[ \t]+(?:(?:số|so)[ \t]+)?)?", re.IGNORECASE)
+
+
+def _ratios_in_words(sentence: str, found: list[Number]) -> list[Number]:
+    """"371.090 trên 545.320 hồ sơ": a part of a whole written with "trên" between two counts, as "371.090/545.320"."""
+    out: list[Number] = []
+    for n in found:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.denominator is None and not prev.percent and not n.percent and n.denominator is None
+                and _OVER.fullmatch(sentence[prev.end: n.start]) and n.value >= prev.value):
+            out[-1] = replace(prev, end=n.end, text=sentence[prev.start: n.end], denominator=n.value, currency=n.currency)
+            continue
+        out.append(n)
+    return out
+
+
 _NUMBER_EN = re.compile(r"(?<![\w.,])(?P<a>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:[ \t]?/[ \t]?(?P<b>\d{1,3}(?:,\d{3})+|\d+))?"
                         r"(?P<c>[ \t]?/[ \t]?\d+)?(?P<pct>[ \t]?%)?")
+_OUT_OF = re.compile(r"[ \t]+out[ \t]+of[ \t]+(?:a[ \t]+total[ \t]+of[ \t]+)?(?P<b>\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]\d)")
 _MONTHS_EN = "(?:january|february|march|april|may|june|july|august|september|october|november|december)"
-_COUNTED_EN = re.compile(r"[ \t]+(?:(?:administrative|procedure|online|new)[ \t]+)*" + pt.DOSSIER_EN, re.IGNORECASE)
+_COUNTED_EN = re.compile(r"[ \t]+(?:(?:administrative|procedure|online|new|incoming)[ \t]+)*" + pt.DOSSIER_EN, re.IGNORECASE)
 
 
 def _english_numbers(sentence: str) -> list[Number]:
     """`find_numbers` for English text: 13,188 and 99.2%; years, days of a month and decree numbers left out;
     "no records" is a worded zero."""
     found: list[Number] = []
+    taken = -1  # the end of an "a out of b" already read: its b is no figure of its own
     for m in _NUMBER_EN.finditer(sentence):
+        if m.start() < taken:
+            continue
+        out_of = _OUT_OF.match(sentence, m.end()) if not (m["b"] or m["c"] or m["pct"]) else None
+        if out_of:  # "1,946 out of 3,486 incoming dossiers": a ratio, as "1.946/3.486" is
+            taken = out_of.end()
+            found.append(Number(m.start(), out_of.end(), sentence[m.start(): out_of.end()], float(m["a"].replace(",", "")),
+                                float(out_of["b"].replace(",", ""))))
+            continue
         before, after = sentence[: m.start()].lower(), sentence[m.end():].lower()
         ordinal_rank = re.match(r"(?:st|nd|rd|th)\b", after) and re.search(r"\b(?:rank(?:ed|ing|s)?|placed)\W+$", before)
         if m["c"] or re.match(r"[ \t]?[/\-][ \t]?[a-z]", after) or (re.match(r"[a-z]", after) and not ordinal_rank):
@@ -602,12 +629,13 @@ def _left_distance(spec: str, left: str, lead: int | None = None) -> tuple[int, 
     return chars, chars + penalty
 
 
-def _right_distance(spec: str, right: str) -> tuple[int, int] | None:
-    """(characters, ranking distance) from the number to the first cue in `right`, or None."""
+def _right_distance(spec: str, right: str, noun_end: int = 0) -> tuple[int, int] | None:
+    """(characters, ranking distance) from the number to the first cue in `right`, or None; a comma inside the
+    rule's noun ("18.452 lượt tổ chức, cá nhân đánh giá") is no clause boundary."""
     found = phrase(spec).search(right)
     if not found:
         return None
-    gap = right[: found.start()]
+    gap = right[min(noun_end, found.start()): found.start()]
     return found.start(), found.start() + CLAUSE_PENALTY * len(_BOUNDARY.findall(gap))
 
 
@@ -619,7 +647,8 @@ def _cue_distance(rule: pt.Rule, left: str, right: str, lead: int | None = None)
     distances = []
     for spec, is_left, limit in ((rule.left, True, rule.left_max), (rule.right, False, rule.right_max)):
         if spec:
-            found = _left_distance(spec, left, lead) if is_left else _right_distance(spec, right)
+            noun = _noun(rule.noun).match(right) if rule.noun and not is_left else None
+            found = _left_distance(spec, left, lead) if is_left else _right_distance(spec, right, noun.end() if noun else 0)
             if found is None or found[0] > limit:
                 return None
             if not is_left and limit <= 20 and found[1] > found[0]:

@@ -5,7 +5,10 @@ columns of the cchc-figures package. An indicator the catalogue lacks is written
 (a proposal); it is compared as `<id>`, so it counts as found once the catalogue has it and
 `extract` proposes it.
 
-What is measured on (indicator, value, period):
+What is measured on (indicator, value, period), each compared by what it means rather than how it is
+spelled: a period by the days it covers ("2024-01-01/2024-09-30" is "2024-9M"), and a figure the catalogue
+files under two names by one of them (`SAME_FIGURE`: the share of dissatisfied ratings is the
+dissatisfaction rate):
 
 - recall: expected rows that some proposal matches, one proposal per expected row;
 - precision: reported proposals that match an expected row;
@@ -25,14 +28,32 @@ import dataclasses
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
+from site_builder.content import periods
 from site_builder.editor.extract import FigureRow
 
 EXPECTED_FIELDS = ("indicator", "period", "breakdown", "value", "qualifier")
 NEW_PREFIX = "new:"
 
 Key = tuple[str, float, str]  # (indicator, value, period)
+# (indicator, breakdown) -> the (indicator, breakdown) the same figure is compared as.
+SAME_FIGURE: dict[tuple[str, str], tuple[str, str]] = {("share-rating", "rating=dissatisfied"): ("dissatisfaction-rate", "")}
+
+
+@lru_cache(maxsize=None)
+def same_period(code: str) -> str:
+    """The code that names exactly the days `code` covers (periods.suggest), or `code` when it names none."""
+    parsed = periods.parse(code) if code else None
+    if parsed is None:
+        return code
+    spans = periods.bounds(parsed)
+    return periods.suggest(*spans[0])  # the calendar's days (the first span bounds() allows)
+
+
+def _figure(indicator: str, breakdown: str) -> tuple[str, str]:
+    return SAME_FIGURE.get((indicator, breakdown), (indicator, breakdown))
 
 
 @dataclass(frozen=True)
@@ -56,7 +77,7 @@ class Expected:
 
     @property
     def key(self) -> Key:
-        return (self.catalogue_id, _number(self.value), self.period)
+        return (_figure(self.catalogue_id, self.breakdown)[0], _number(self.value), same_period(self.period))
 
     def without_period(self) -> Expected:
         return Expected(self.indicator, "", self.breakdown, self.value, self.qualifier)
@@ -102,7 +123,7 @@ def read_expected(path: Path) -> list[Expected]:
 
 
 def _proposal_key(row: FigureRow) -> Key:
-    return (row.indicator, _number(float(row.value)), row.period)
+    return (_figure(row.indicator, row.breakdown)[0], _number(float(row.value)), same_period(row.period))
 
 
 def score(expected: Sequence[Expected], rows: Iterable[FigureRow], with_period: bool = True) -> Score:
@@ -131,18 +152,19 @@ def score(expected: Sequence[Expected], rows: Iterable[FigureRow], with_period: 
         if left[e.key] > 0:
             missed.append(e)
             left[e.key] -= 1
-    slots = {(e.catalogue_id, e.period, e.breakdown): e for e in expected}
-    values = {(_number(e.value), e.period): e for e in expected}
-    pairs = {(e.catalogue_id, _number(e.value)) for e in expected}
+    slots = {(*_figure(e.catalogue_id, e.breakdown), same_period(e.period)): e for e in expected}
+    values = {(_number(e.value), same_period(e.period)): e for e in expected}
+    pairs = {(_figure(e.catalogue_id, e.breakdown)[0], _number(e.value)) for e in expected}
     result = Score(expected=len(expected), proposed=len(proposals), found=found, missed=missed)
     for row in unmatched:
-        slot = slots.get((row.indicator, row.period, row.breakdown))
-        same_value = values.get((_number(float(row.value)), row.period))
+        figure, period = _figure(row.indicator, row.breakdown), same_period(row.period)
+        slot = slots.get((*figure, period))
+        same_value = values.get((_number(float(row.value)), period))
         if slot is not None and _number(slot.value) != _number(float(row.value)):
             result.wrong.append((row, f"{slot.indicator} {row.period} {row.breakdown or '(total)'} is {slot.value:g}, not {row.value}"))
-        elif same_value is not None and same_value.catalogue_id != row.indicator:
+        elif same_value is not None and _figure(same_value.catalogue_id, same_value.breakdown)[0] != figure[0]:
             result.wrong.append((row, f"{row.value} ({row.period}) is {same_value.indicator}, not {row.indicator}"))
-        elif (row.indicator, _number(float(row.value))) in pairs:
+        elif (figure[0], _number(float(row.value))) in pairs:
             result.other_period.append(row)
         else:
             result.extra.append(row)

@@ -172,7 +172,7 @@ def phrase(spec: str) -> re.Pattern[str]:
 # English editions: "13,188 applications", "3,511 administrative procedure records".
 DOSSIER_EN = "(?:applications?|records?|dossiers?|documents?|files?)"
 DOSSIER = ("(ho so|bo ho so|`h\\s?/\\s?s\\w*`|`hs(?![a-z])`|`(?<![a-z])bo(?![a-z])(?!\\W{0,3}nganh)`"  # "57.689 bộ hồ sơ", "59.010 bộ", "186 HS"; not "14 bộ, ngành"
-           "|`(?:(?:administrative|procedure|online|new) )*" + DOSSIER_EN + "`)")
+           "|`(?:(?:administrative|procedure|online|new|incoming) )*" + DOSSIER_EN + "`)")
 TASK = "nhiem vu"
 PROCEDURE = "(thu tuc|tthc)"
 PERSON = "(luot )?(`can b\\w?`|cong chuc|nguoi|nhan vien|truong hop|bien che|cbcc|hoa giai vien)"
@@ -223,10 +223,19 @@ LATE = "(tre han|qua han|cham han|tre hen|qua hen|cham hen|cham muon|tre muon|ch
 TON = "`(?<![a-z])ton(?![a-z])`"  # "tồn" (carried over), spelled exactly
 RESOLVED_VERB = "((da )?(duoc )?(giai quyet|tra ket qua|tra|xu ly) )?"
 
+# Who sends a dossier, as the agent of a passive verb ("được người dân nộp", "do tổ chức, cá nhân gửi").
+AGENT = "(nguoi dan|cong dan|nguoi nop|to chuc( ,| va) (ca nhan|cong dan)|ca nhan|doanh nghiep)"
 # The people a survey asked, counted in its place of forms ("180 người dân", "64 người", "27 ý kiến").
-SURVEYED = "(nguoi( dan)?|y kien|luot (danh gia|y kien))"
+SURVEYED = "(nguoi( dan)?|y kien|luot( danh gia| y kien)?)"
+# What a rating named before the number counts besides forms: presses of a rating machine ("hài lòng 968 lượt").
+RATED_PRESSES = "luot( danh gia| binh chon)?"
 # What stands between such a count and its verdict: its share in brackets, a verb of feeling.
 VERDICT_LEAD = "`(?:\\W*\\(\\W*(?:chiem\\W*)?[\\d.,]+\\W*%\\W*\\))?`( cam thay| danh gia| tra loi)? "
+
+# English verdicts after a bare number: "3,604 of them were on time", "7 were resolved ahead of schedule".
+_OF_THEM_EN = "(?:of them |of which |dossiers |applications |records )?(?:were |was |are )?(?:resolved |processed |settled |handled |returned )?"
+_ON_TIME_EN = "(?:on time|within the (?:deadline|time limit|term))"
+_EARLY_EN = "(?:ahead of (?:schedule|time|the deadline)|early|before (?:the )?deadline)"
 
 Shape = Literal["count", "percent", "ratio"]
 Mode = Literal["actual", "target", "any"]
@@ -277,11 +286,16 @@ RULES: tuple[Rule, ...] = (
     _r("satisfaction-survey-forms", noun="phieu", right="(y kien )?tot", breakdown="rating=good", tier=0, right_max=20),
     _r("satisfaction-survey-forms", noun="phieu", right="binh thuong", breakdown="rating=average", tier=0, right_max=20),
     _r("survey-forms-issued", noun="phieu", left="(phat ra|phat|in|gui)( tong)?( so)?", tier=0, left_max=5),
-    # the rating named before the number: "rất hài lòng 150 phiếu, hài lòng 140 phiếu, không hài lòng 6 phiếu"
+    # the rating named before the number: "rất hài lòng 150 phiếu, hài lòng 140 phiếu, không hài lòng 6 phiếu",
+    # "mức rất hài lòng là 17.390 lượt" (a rating machine's presses)
     _r("satisfaction-survey-forms", noun="phieu", left="rat hai long( la| co)?", breakdown="rating=very_satisfied", tier=0, left_max=3),
     _r("satisfaction-survey-forms", noun="phieu", left="(khong|chua) hai long( la| co)?", breakdown="rating=dissatisfied", tier=0, left_max=3),
     _r("satisfaction-survey-forms", noun="phieu", left="hai long( la| co)?", breakdown="rating=satisfied", tier=0, left_max=3),
     _r("satisfaction-survey-forms", noun="phieu", left="binh thuong( la| co)?", breakdown="rating=average", tier=0, left_max=3),
+    _r("satisfaction-survey-forms", noun=RATED_PRESSES, left="rat hai long( la| co)?", breakdown="rating=very_satisfied", tier=0, left_max=3),
+    _r("satisfaction-survey-forms", noun=RATED_PRESSES, left="(khong|chua) hai long( la| co)?", breakdown="rating=dissatisfied", tier=0, left_max=3),
+    _r("satisfaction-survey-forms", noun=RATED_PRESSES, left="hai long( la| co)?", breakdown="rating=satisfied", tier=0, left_max=3),
+    _r("satisfaction-survey-forms", noun=RATED_PRESSES, left="binh thuong( la| co)?", breakdown="rating=average", tier=0, left_max=3),
     _r("satisfaction-survey-forms", noun="phieu", sentence="(khao sat|danh gia)", tier=0),
     _r("satisfaction-survey-forms", noun="phieu", left="(thu|nhan) (ve|lai|duoc)", tier=0, left_max=5),  # "thu về", "nhận lại 288 phiếu"
     _r("satisfaction-survey-forms", noun="phieu", right="khong hai long", breakdown="rating=dissatisfied", tier=0, right_max=20),
@@ -297,7 +311,8 @@ RULES: tuple[Rule, ...] = (
     _r("satisfaction-survey-forms", noun=SURVEYED, right=f"{VERDICT_LEAD}(khong|chua) hai long", breakdown="rating=dissatisfied", tier=0,
        right_max=30),
     _r("dissatisfaction-rate", "percent", right="khong hai long", tier=0, right_max=5),
-    _r("satisfaction-rate", "percent", left="hai long ~", tier=0, left_max=30),
+    # ("94 lượt không hài lòng, tỷ lệ 0,51%": the dissatisfied ones' share, not the satisfied)
+    _r("satisfaction-rate", "percent", left="`(?<!khong )(?<!chua )`hai long ~", tier=0, left_max=30),
     # "tỷ lệ hài lòng của người dân đối với Trung tâm … phường đạt 97,25%": the rate's name, its object, then its verb
     _r("satisfaction-rate", "percent", left="ty le ( nguoi dan)? hai long`[^;:()]{0,80}?`(dat|la)", tier=0, left_max=3,
        unless="khong hai long"),
@@ -310,7 +325,15 @@ RULES: tuple[Rule, ...] = (
     _r("results-digitised", "ratio", left="ket qua ~ " + DIGITISED + "`[^,;:]{0,10}`:", tier=0),
     _r("dossiers-digitised", "ratio", left="ho so ~ " + DIGITISED + "`[^,;:]{0,10}`:", tier=0),
     _r("dossiers-digitised", noun=DOSSIER, left=DIGITISED + " ~", tier=0),
+    # the noun first, its digitising after: "412.560 hồ sơ được số hóa thành phần", "371.090 trên 545.320 hồ sơ đã giải
+    # quyết có kết quả được số hóa" (the results of the dossiers resolved; a ratio's whole is the dossiers named)
+    _r(("results-digitised", "dossiers-resolved"), "ratio", noun=DOSSIER, right=f"ket qua (da )?(duoc )?{DIGITISED}", tier=0, right_max=40),
+    _r(("dossiers-digitised", "dossiers-received"), "ratio", noun=DOSSIER, right=f"(da )?(duoc )?{DIGITISED}", tier=0, right_max=30,
+       unless=f"ket qua (da )?(duoc )?{DIGITISED}"),
+    _r("results-digitised", noun="ket qua", right=f"(da )?(duoc )?{DIGITISED}", tier=0, right_max=12),
+    _r("dossiers-digitised", noun=DOSSIER, right=f"(da )?(duoc )?{DIGITISED}", tier=0, right_max=12),
     _r("digitisation-share", "percent", left=DIGITISED + " ket qua ~", tier=0, left_max=40, breakdown="object=result"),
+    _r("digitisation-share", "percent", left="ket qua (da )?(duoc )?" + DIGITISED + " ~", tier=0, left_max=40, breakdown="object=result"),
     _r("digitisation-share", "percent", left=DIGITISED + " ~", tier=0, left_max=40, breakdown="object=dossier"),
     # "tỷ lệ số hóa hồ sơ, kết quả giải quyết thủ tục hành chính đạt 71,2%": of both, named at length (no object)
     _r("digitisation-share", "percent", left="ty le " + DIGITISED + " ho so, ket qua ~~", tier=0, left_max=80),
@@ -321,6 +344,8 @@ RULES: tuple[Rule, ...] = (
     # "thanh toán trực tuyến 418 hồ sơ", "đã thanh toán trực tuyến cho 96 hồ sơ": the dossiers paid for, one payment each
     _r("online-payment-transactions", noun=DOSSIER, left="thanh toan ( phi, le phi)? truc tuyen( cho| duoc)?", tier=0, left_max=3),
     _r("online-payment-amount", left="so tien", tier=0, left_max=5),
+    # "thanh toán trực tuyến chiếm 31,7%": the payments' share (nearer than "trực tuyến chiếm", a submission's share)
+    _r("online-payment-share", "percent", left="thanh toan ( phi, le phi)? truc tuyen (chiem|dat|la)( ty le)?", tier=0, left_max=5),
     _r("online-payment-share", "percent", left="ty le ( ho so)? thanh toan ( phi, le phi)? truc tuyen ~", tier=0, left_max=30),
     # "tỷ lệ hồ sơ có nghĩa vụ tài chính được thanh toán trực tuyến đạt 38,5%"
     _r("online-payment-share", "percent", left="ty le ~ (duoc )?thanh toan truc tuyen ~", tier=0, left_max=30),
@@ -388,6 +413,15 @@ RULES: tuple[Rule, ...] = (
     # --- feedback, questions, guidance
     _r(("feedback-received", "feedback-resolved"), noun=FEEDBACK, left="tiep nhan va (xu ly|giai quyet)", tier=0),
     _r("feedback-forwarded", noun=FEEDBACK, left="chuyen", tier=0, left_max=5),
+    # "23 PAKN không thuộc thẩm quyền đã được chuyển đến cơ quan chức năng"
+    _r("feedback-forwarded", noun=FEEDBACK, right="(da )?(duoc )?chuyen (den|toi|cho|sang)", tier=0, right_max=40),
+    # "547 kết quả trả lời đã được công khai", "công khai 120 kết quả trả lời"
+    _r("feedback-answers-published", noun="(ket qua )?(tra loi|giai quyet)", right="(da )?(duoc )?cong khai", tier=0, right_max=20),
+    _r("feedback-answers-published", noun="(ket qua )?(tra loi|giai quyet)", left="cong khai", tier=0, left_max=5),
+    # "Tỷ lệ PAKN … được xử lý đúng hạn đạt 98,4%": feedback's own deadline, not the dossiers'
+    _r("feedback-handled-on-time-share", "percent", left=f"ty le {FEEDBACK} ~~ (dung han|dung hen|trong han)( (dat|la))?", tier=0, left_max=20),
+    # "48.306 lượt gọi đề nghị hướng dẫn …", "12.000 cuộc gọi": a call to the hotline asks for guidance
+    _r("guidance-contacts", noun="(luot|cuoc) (goi|dien thoai)", tier=0, breakdown="channel=phone"),
     _r("feedback-resolved", noun=FEEDBACK, right="`(?<!dang )(?<!chua )`(xem xet|giai quyet|xu ly|tra loi)", tier=0),
     _r("feedback-resolved", noun=FEEDBACK, left="`(?<!dang )(?<!chua )`(xu ly|giai quyet|tra loi)( dut diem| xong| tron ven)?", tier=0, left_max=5),
     _r("feedback-received", noun=FEEDBACK, left="(tiep nhan|nhan duoc)", tier=0),
@@ -515,7 +549,8 @@ RULES: tuple[Rule, ...] = (
     _r("online-payment-transactions", noun="(giao dich|luot)", left="thanh toan truc tuyen", tier=0),
     _r("online-payment-transactions", noun="giao dich", sentence="thanh toan truc tuyen", tier=0),
     _r("dossiers-received-online", noun=DOSSIER, left=f"({ONLINE}|nop {ONLINE} ~)", left_max=25),
-    _r("dossiers-received-online", noun=DOSSIER, right=f"(duoc )?(nop )?{ONLINE}", right_max=10, tier=0),
+    # "5.300 hồ sơ được người dân nộp trực tuyến": who sent them may stand between the verb's "được" and its channel
+    _r("dossiers-received-online", noun=DOSSIER, right=f"(duoc )?({AGENT} )?(nop )?{ONLINE}", right_max=10, tier=0),
     _r("dossiers-received", noun=DOSSIER, right="((duoc )?(nop|tiep nhan|gui) )?truc tiep", breakdown="channel=in-person",
        tier=0, right_max=8),
     _r("dossiers-received", noun=DOSSIER, left="tiep nhan truc tiep", breakdown="channel=in-person", left_max=5),
@@ -575,6 +610,22 @@ RULES: tuple[Rule, ...] = (
        right="`(?:were |was )?very satisfied`", breakdowns=("rating=very_satisfied", ""), tier=0, right_max=12),
     _r("satisfaction-survey-forms", noun="`reviews?|forms?|ratings?|votes?`", right="`(?:were |was )?very satisfied`", breakdown="rating=very_satisfied", tier=0, right_max=12),
     _r("satisfaction-survey-forms", noun="`reviews?|forms?|ratings?|votes?`", right="`(?:were |was )?satisfied`", breakdown="rating=satisfied", tier=0, right_max=12),
+    # "3,604 of them were on time or ahead of schedule", "only 7 were late": the verdict right after a bare number
+    _r("dossiers-resolved-on-time", right=f"`{_OF_THEM_EN}(?:{_ON_TIME_EN} (?:or|and) {_EARLY_EN}|{_EARLY_EN} (?:or|and) {_ON_TIME_EN})`",
+       tier=0, right_max=3),
+    _r("dossiers-resolved-on-time", noun=DOSSIER, right=f"`{_OF_THEM_EN}(?:{_ON_TIME_EN} (?:or|and) {_EARLY_EN}|{_EARLY_EN} (?:or|and) {_ON_TIME_EN})`",
+       tier=0, right_max=20),
+    _r("dossiers-resolved-on-time", right=f"`{_OF_THEM_EN}{_ON_TIME_EN}(?! (?:or|and) )`", tier=0, right_max=3),
+    _r("dossiers-resolved-early", right=f"`{_OF_THEM_EN}{_EARLY_EN}(?! (?:or|and) )`", tier=0, right_max=3),
+    _r("dossiers-resolved-late", right=f"`{_OF_THEM_EN}(?:late|overdue|delayed|behind schedule)`", tier=0, right_max=3),
+    # "including 1,502 submitted online", "(3,877 of them online)"
+    _r("dossiers-received-online", right="`(?:of them )?(?:were |was )?(?:submitted |filed |lodged |received )?online`", tier=0, right_max=3),
+    _r("dossiers-resolved", noun=DOSSIER, right="`(?:were |was |have been |had been )?(?:processed and )?(?:settled|resolved|handled)`",
+       tier=0, right_max=20),
+    # "digitized 1,946 out of 3,486 incoming dossiers and 1,288 out of 3,611 settlement results"
+    _r(("results-digitised", "dossiers-resolved"), "ratio", right="`(?:settlement |processing )?results`", sentence="`digiti[sz]`",
+       tier=0, right_max=3),
+    _r(("dossiers-digitised", "dossiers-received"), "ratio", noun=DOSSIER, sentence="`digiti[sz]`", tier=0),
     _r("share-on-time", "percent", left="`rate\\b`~~`(?:on[ -]time|within the term|on-duty|before the deadline)`", tier=0, left_max=40),
 )
 

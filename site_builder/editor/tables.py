@@ -38,7 +38,7 @@ PeriodAt = Callable[[int], "Period | None"]
 # "quá hạn … chưa có kết quả" (still open) before "quá hạn" (resolved late), "chưa đến hạn" before
 # "đến hạn"; "thủ tục" only where no "hồ sơ" is named ("Hồ sơ TTHC tiếp nhận" counts dossiers).
 HEADER_RULES: tuple[tuple[str, str], ...] = (
-    ("dossiers-withdrawn", "(`r[ua]t(?!\\W+hai\\W*long)`|tra lai)"),  # "rút" (or OCR's "rat"), never "Rất hài lòng"
+    ("dossiers-withdrawn", "(`r[ua]t(?!\\W+(?:(?:khong|chua)\\W+)?hai\\W*long)`|tra lai)"),  # "rút" (or OCR's "rat"), never "Rất (không) hài lòng"
     # "Số hóa thành phần hồ sơ", "Kết quả được số hóa": before "hồ sơ" and "kết quả" name other counts
     ("results-digitised", "(ket qua ~ " + pt.DIGITISED + "|" + pt.DIGITISED + " ket qua)"),
     ("dossiers-digitised", pt.DIGITISED),
@@ -89,11 +89,17 @@ ROW_BREAKDOWNS: tuple[tuple[str, str], ...] = (
     ("mot cua (cap )?huyen", "level=district"),
     ("mot cua (cap )?tinh", "level=province"),
     ("so,? (ban,? )?nganh", "level=province"),  # "Sở, ngành" as a row: the province's agencies
+    # "Cấp thị xã", "Cấp quận" as a row: a town's or an urban district's own level is always the district level
+    # ("cấp thành phố" is not: a city may be a province)
+    ("cap (thi xa|quan)", "level=district"),
 )
+# "Rất không hài lòng": a rating row of a five-point scale that the catalogue does not count apart.
+UNCOUNTED_RATING = "rat (khong|chua) hai long"
 # A share of one rating that the catalogue has as an indicator of its own, without breakdown
 # ("Không hài lòng … 2%" is the dissatisfaction rate).
 OWN_INDICATOR = {("share-rating", "rating=dissatisfied"): "dissatisfaction-rate"}
-TOTAL_ROW = r"\W*(?:tong\s*cong|tong\s*so|tong|cong|toan\s*(?:tinh|huyen|xa))\W*"  # the whole label, on folded text
+# ("Toàn thị xã", "Toàn thành phố": the whole of the report's own unit, whatever kind of unit it is)
+TOTAL_ROW = (r"\W*(?:tong\s*cong|tong\s*so|tong|cong|toan\s*(?:tinh|huyen|xa|thi\s*xa|thanh\s*pho|quan|phuong|thi\s*tran))\W*")
 # A second header line that splits the columns above it into a count and a share: "Tổng % Tổng %".
 SUB_HEADER = re.compile(r"(?:(?:tong|so luong|sl|tthc|so)\s*%\s*)+")
 # In a table about online services, its counts are the online ones.
@@ -272,6 +278,57 @@ def _blocks(text: str) -> list[list[tuple[int, str, str]]]:
     return blocks
 
 
+def unstack(text: str) -> str:
+    """`text` with each table printed one cell per line turned into a tab-separated one, as a web page's table
+    comes out when copied on a phone or from an infographic ("Mức đánh giá / Số phiếu / Tỷ lệ / Rất hài lòng /
+    201 / 56,46% / …"): a header of k short lines, two of them naming columns of figures, then rows of k lines,
+    a label and k-1 figures. Each newline inside a header or a row becomes a tab, so every offset is kept."""
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    out = list(text)
+    n = 0
+    while n < len(lines):
+        width = _stacked_width(lines, n)
+        if not width:
+            n += 1
+            continue
+        end = n + width
+        rows = 0
+        while end + width <= len(lines) and _stacked_row(lines[end: end + width]):
+            end += width
+            rows += 1
+        if rows < 2:
+            n += 1
+            continue
+        for k in range(n, end, width):
+            for j in range(k, k + width - 1):
+                out[starts[j + 1] - 1] = "\t"
+        n = end
+    return "".join(out)
+
+
+def _stacked_width(lines: list[str], n: int) -> int:
+    """How many header lines of a one-cell-per-line table start at line n (2 to 6), or 0."""
+    for width in range(6, 1, -1):
+        cells = [line.strip() for line in lines[n: n + width]]
+        if len(cells) < width or any(not c or len(c) > 30 or c.endswith((".", ",", ";", ":")) or _is_number(c) for c in cells):
+            continue
+        kinds = [_column(c, 0, 0).kind for c in cells]
+        if kinds[0] in ("label", "unknown") and sum(k in _NAMED_KINDS for k in kinds[1:]) == width - 1 \
+                and _stacked_row(lines[n + width: n + 2 * width]):
+            return width
+    return 0
+
+
+def _stacked_row(cells: list[str]) -> bool:
+    """Whether lines are one row of a one-cell-per-line table: a short label, then figures only."""
+    cells = [c.strip() for c in cells]
+    return len(cells) >= 2 and bool(cells[0]) and len(cells[0]) <= 60 and not _is_number(cells[0]) \
+        and all(_is_number(c) for c in cells[1:])
+
+
 def _named_header(run: list[tuple[int, str, str]]) -> bool:
     """Whether a header line of the run names two columns or more as indicators, breakdowns or periods."""
     named = ("indicator", "breakdown", "period", "variant")
@@ -295,7 +352,7 @@ def _furniture(lines: list[tuple[int, str]], kinds: list[str], n: int) -> bool:
 def table_spans(text: str) -> list[tuple[int, int]]:
     """Character ranges (start, end) of the tables of `text`, each from its first line's start
     to its last line's end, for the prose reader to skip."""
-    return [(b[0][0], b[-1][0] + len(b[-1][1])) for b in _blocks(text)]
+    return [(b[0][0], b[-1][0] + len(b[-1][1])) for b in _blocks(unstack(text))]
 
 
 # --------------------------------------------------------------------------- periods in headers
@@ -611,6 +668,8 @@ def _row_breakdown(folded: str) -> tuple[str, bool]:
     """(breakdown, total row) of a row label."""
     if re.fullmatch(TOTAL_ROW, folded):
         return "", True
+    if phrase(UNCOUNTED_RATING).search(folded):
+        return "", False  # a rating the catalogue does not count apart (never "không hài lòng")
     found = {value for spec, value in ROW_BREAKDOWNS if phrase(spec).search(folded)}
     if found & {"rating=very_satisfied", "rating=dissatisfied"}:
         found.discard("rating=satisfied")
@@ -796,12 +855,12 @@ def _read_block(text: str, block: list[tuple[int, str, str]], catalogue: ex.Cata
     header, rows = _parse_block(block)
     width = sum(c.kind != "label" for c in header)
     folded_rows = [fold(f"{_label(r.line, r.kind, width)} {r.more}".strip()) for r in rows]
-    kinds = [_row_breakdown(f) for r, f in zip(rows, folded_rows) if r.kind != "section"]
+    kinds = [(*_row_breakdown(f), phrase(UNCOUNTED_RATING).search(f) is not None) for r, f in zip(rows, folded_rows) if r.kind != "section"]
     # A table about online services: every row but the total is an online level ("Mức độ 3", "Mức độ 4").
     # Not a table that also has the old levels 1 and 2 ("Mức 1, 2"), which only put information online.
-    online = any(b for b, _ in kinds) and all(re.search(r"online_level=(partial|full_process)", b) or total for b, total in kinds)
+    online = any(b for b, _, _ in kinds) and all(re.search(r"online_level=(partial|full_process)", b) or total for b, total, _ in kinds)
     # A table of ratings ("Rất hài lòng | Hài lòng | …", a total): its counts are the survey's forms.
-    ratings = any(b for b, _ in kinds) and all(b.startswith("rating=") or total for b, total in kinds)
+    ratings = any(b for b, _, _ in kinds) and all(b.startswith("rating=") or total or uncounted for b, total, uncounted in kinds)
     named = {c.indicator for c in header}
     # "Tổng" before "Đã giải quyết | Đang giải quyết": every dossier to process.
     total_column = "dossiers-to-process" if {"dossiers-resolved", "dossiers-pending"} <= named else None
@@ -843,6 +902,8 @@ def _read_block(text: str, block: list[tuple[int, str, str]], catalogue: ex.Cata
         last_count: str | None = None
         for column, cell in _count_share_pairs(_align(header, cells, row.kind == "layout")):
             value = _cell_value(cell)
+            if column.kind == "share" and re.fullmatch(r"\s*\d{1,3}\.\d{1,2}\s*", cell):
+                value = float(cell), True  # "98.41" under "Tỷ lệ (%)": a software export's decimal point, not thousands
             extra = ""
             if value is None or (not cell.strip() and row.kind != "tab"):
                 continue  # no figure; or nothing under the header in an aligned row, which says nothing
@@ -973,6 +1034,7 @@ def read_tables(text: str, catalogue: ex.Catalogue, period_at: PeriodAt) -> list
     `period_at(offset)` gives the period in force at a table row (from the table's title or the
     sentence before it), or None; a column headed by a period overrides it.
     """
+    text = unstack(text)
     figures = _read_period_tables(text, catalogue)
     taken = {f.offset for f in figures}
     for block in _blocks(text):

@@ -68,7 +68,8 @@ def fold1(text: str) -> str:
 
 YEAR = r"((?:19|20)\d\d)(?!\d)"
 NAM = r"(?<![a-z0-9])n(?!h)[a-z0-9@&]{1,2}m(?![a-z])"  # năm, and OCR's nim, ndm, niam, n4m
-THANG = r"(?<![a-z])th[a-z0-9]{1,2}ng(?![a-z])"
+# ("thường", "thông", "thùng" are words of their own: "Bình thường 12" is no month)
+THANG = r"(?<![a-z])th(?!uong|ong|ung)[a-z0-9]{1,2}ng(?![a-z])"
 NGAY = r"(?<![a-z])ng[a-z]{1,2}y(?![a-z])"
 DEN = r"(?:d[e3]n|toi)"
 TU = r"(?<![a-z])(?:tinh\s+)?tu"
@@ -252,6 +253,9 @@ def _candidates(f: str) -> list[_Mention]:
         lambda m: None if DATE_BEFORE.search(f[max(0, m.start() - 14): m.start()])
         else _part(m.start(), m.end(), "month", int(m[1]), m[2] or m[3]))
     add(rf"(?<![a-z]){MONTH_EN}\s*,?\s+{YEAR}", lambda m: _part(m.start(), m.end(), "month", MONTHS_EN[m[1]], m[2]))
+    # "In March alone, …": a month of the year the text is about ("in May" only before a comma: "may" is a verb too)
+    add(rf"(?<![a-z])(?:in|during)\s+{MONTH_EN}(?!\s*,?\s*\d)(?=\s*(?:alone\b|,))",
+        lambda m: _part(m.start(), m.end(), "month", MONTHS_EN[m[1]], None))
     # years
     add(rf"{NAM}\s+{YEAR}", lambda m: _year(f, m.start(), m.end(), m[1]))
     add(rf"(?<![a-z])(?:ca|toan)\s+{NAM}(?!\s*\d)", lambda m: _Mention(m.start(), m.end(), "year", None))  # "cả năm"
