@@ -181,7 +181,8 @@ _NUMBER = re.compile(rf"(?<![\w.,])(?P<a>{_POINT_PERCENT}|{_NUM})(?:[ \t]?/[ \t]
 # a diacritic ("đạt tỷlệ99,75%", "thu về1.204 phiếu"). Only a shape no OCR'd letter takes: a decimal
 # percentage or thousands with separators; a bare digit in a word ("h6", "t6n") stays a letter.
 _GLUED = re.compile(rf"(?<=[^\W\d_])(?P<a>\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|\d+,\d+(?=[ \t]?%))(?P<b>(?!))?(?P<c>(?!))?(?P<pct>[ \t]?%)?")
-_SKIP_BEFORE = re.compile(phrase(pt.SKIP_BEFORE).pattern + r"[^\w:]*$")  # "trong tháng: 6.730" is a label and its figure
+# ("trong tháng: 6.730" is a label and its figure; "Cũng trong năm, 1.356 hồ sơ": a comma ends the date's words)
+_SKIP_BEFORE = re.compile(phrase(pt.SKIP_BEFORE).pattern + r"[^\w:,;]*$")
 _DATE_BEFORE = re.compile(phrase("(ngay|thang|den|tu|quy|nam)").pattern + r"[^\w,;]*$")  # "điện tử, 5/6": no date after a comma
 # A number followed by a word for its magnitude ("hơn 4,5 ngàn hồ sơ", "1,2 triệu hồ sơ") is that many
 # thousands or millions: the number printed, partly in words, as "mười lăm" is 15 (issue 23 asks for numbers
@@ -772,6 +773,7 @@ def _of_a_set_of_units(before: str, right: str) -> bool:
 
 _OWN_CHANNEL = phrase(pt.OWN_CHANNEL)
 _TWO_CHANNELS = phrase(pt.TWO_CHANNELS)
+_RETURNED_BY = phrase(pt.RETURNED_BY)
 
 
 def _own_channel(item: _Item) -> bool:
@@ -942,7 +944,7 @@ def _share(items: list[_Item], catalogue: Catalogue, earlier: frozenset[str] = f
 
 
 def _indices(items: list[_Item], catalogue: Catalogue, previous: list[_Item] | None = None, before: str = "",
-             sentence: str = "") -> None:
+             sentence: str = "", listed: bool = False) -> None:
     """Scores and ranks of the published indices (PAR INDEX, SIPAS, PCI, PAPI): the index is the last one
     named before the number in its sentence; the number is a rank after "xếp thứ", a score after "đạt"
     when it is printed in points, as a percentage or out of a maximum ("42,37/80"). A count of provinces
@@ -955,6 +957,8 @@ def _indices(items: list[_Item], catalogue: Catalogue, previous: list[_Item] | N
     earlier = next((it.hit.ids[0].rsplit("-", 1)[0] for it in reversed(previous or []) if it.hit and it.hit.how == "index"), None)
     announced = [(-1, index) for index, spec in pt.INDEX_NAMES if phrase(spec).search(before)][-1:]
     lent = False  # a score in points took the index of the sentence before
+    # A list item ("• Xếp hạng: 17/63", "• Điểm: 88,04/100") takes every figure's index from its list's heading
+    # ("SIPAS 2023 - Chỉ số hài lòng …"), which `before` then is; a label's value is a score.
     for item in items:
         named = [(m.end(), index, m.start()) for index, spec in pt.INDEX_NAMES for m in phrase(spec).finditer(item.before)]
         change = next((kind for spec, kind in pt.PROVINCES_CHANGED if phrase(spec).match(item.right.lstrip())), None)
@@ -972,16 +976,25 @@ def _indices(items: list[_Item], catalogue: Catalogue, previous: list[_Item] | N
             continue
         later = {index for index, spec in pt.INDEX_NAMES if phrase(spec).search(sentence[len(item.before):])}
         near = any(phrase(spec).search(item.right) for index, spec in pt.INDEX_NAMES)
-        if not named and len(later) == 1 and (near or re.match(pt.POINTS, item.right)):
+        ranked = phrase(pt.RANK_CUE).search(item.left) is not None and not number.percent
+        if not named and len(later) == 1 and (near or re.match(pt.POINTS, item.right) or ranked):
             # "With 89.7 points, the province also ranked first in the PAR Index": the one index the rest of its
             # sentence names, after a score in points or in its own clause, not the one of the sentence before
-            # ("xếp thứ nhất trên cả ba bảng xếp hạng: PAR INDEX …, SIPAS …, PCI …" names three: none)
+            # ("xếp thứ nhất trên cả ba bảng xếp hạng: PAR INDEX …, SIPAS …, PCI …" names three: none); a rank
+            # anywhere before it ("năm 2019 còn đứng thứ 58, năm 2020 xếp hạng 57, … về Chỉ số PCI")
             named = [(len(item.before), later.pop(), len(item.before))]
         borrowed = not named and bool(announced) and (
-            (re.match(pt.POINTS, item.right) is not None and not number.percent) or lent)
-        if not named and not borrowed:
+            (re.match(pt.POINTS, item.right) is not None and not number.percent) or lent or listed)
+        # "So với năm 2021, khi tỉnh chỉ xếp thứ 23, …": a rank right after a sentence whose figures were an index's
+        ranked_before = not named and not borrowed and earlier is not None and not number.percent \
+            and phrase(pt.RANK_CUE).search(item.left) is not None
+        if not named and not borrowed and not ranked_before:
             continue
+        if ranked_before:
+            announced = [(-1, earlier)]
         where, index, named_at = max(named) if named else (*announced[0], -1)
+        if _LEADER.search(item.before):
+            continue  # "Đứng đầu bảng xếp hạng PCI 2023 vẫn là Quảng Ninh với 71,25 điểm": the leader's, another unit
         if len(item.before) - where > pt.INDEX_REACH:
             continue
         if phrase(pt.NOT_THE_INDEX).search(item.before[max(where, 0):].rsplit(";", 1)[-1]):
@@ -1006,13 +1019,15 @@ def _indices(items: list[_Item], catalogue: Catalogue, previous: list[_Item] | N
             kind = "rank"
         elif re.search(r"(?<![a-z])nhom[ \t]*$", item.left) and not number.percent:
             kind = "group"  # "xếp vào nhóm 4": PAPI's groups of provinces by score
-        elif number.percent and re.search(r"(?<![a-z])ty le\W*$", item.left) and index != "sipas":
+        elif number.percent and index != "sipas" and (re.search(r"(?<![a-z])ty le\W*$", item.left)
+                                                      or re.match(r"\W*(?:so\W+)?diem\W+toi\W+da", item.right)):
             kind = "score-share"  # "40,62/80 điểm, đạt tỷ lệ 50,77%": the score as a share of the maximum
         elif number.percent and re.search(r"\(\s*$", item.left) and index == "sipas":
             kind = "score"  # "tăng 2,58% so với năm 2022 (80,08%)": the earlier year's index, in brackets
         elif number.percent and re.search(r"(?<![a-z])(?:hon|so voi)\s+(?:muc\s+)?$", item.left) and index in ("sipas", "par-index"):
             kind = "score"  # "đạt 84,07%, cao hơn mức 81,6% của năm 2022": the compared year's (dated by PeriodScope)
-        elif re.match(pt.POINTS, item.right) or ((phrase(pt.SCORE_CUE).search(item.left) or _labelled(item.before, where))
+        elif re.match(pt.POINTS, item.right) or ((phrase(pt.SCORE_CUE).search(item.left) or _labelled(item.before, where)
+                                                      or (listed and re.search(r":\s*$", item.left)))
                                                       and (number.percent or number.denominator is not None)):
             kind = "score"  # "70,34 điểm" is a score wherever it stands; a percentage only after "đạt" or as a label's value
         else:
@@ -1026,6 +1041,9 @@ def _indices(items: list[_Item], catalogue: Catalogue, previous: list[_Item] | N
             lent = lent or (borrowed and kind == "score")
 
 
+_LIST_MARK = re.compile(r"\s*[•●▪◦*+\-–]\s")  # a list item's bullet
+# Who leads or closes a ranking, named after "là": another unit ("Đứng đầu bảng xếp hạng PCI vẫn là Quảng Ninh").
+_LEADER = phrase("(dung|dan|xep) (dau|cuoi|chot) ~~ (van )?(la|thuoc ve)")
 # "Trong số", "trong tổng số" before a number: the number is a whole that the rest of the sentence breaks down.
 _WHOLE_OPENING = re.compile(r"(?<![a-z])trong (?:tong )?so\W*$")
 # What a ranking ranks, right after a number: the number counts them ("xếp hạng 63 tỉnh, thành phố").
@@ -1161,7 +1179,7 @@ class _Draft:
 
 def _items(sentence: str, folded: str, mode: str, catalogue: Catalogue, previous: list[_Item],
            english: bool = False, in_period: Callable[[int], bool] = lambda _: False, start: int = 0,
-           folded_before: str = "") -> list[_Item]:
+           folded_before: str = "", listed: bool = False) -> list[_Item]:
     """Every figure of a sentence, with the indicator its phrases name (hit None when none does).
     `in_period(offset)` tells the digits of a period expression ("từ ngày 21/7") from a figure;
     `start` is the sentence's offset in the text."""
@@ -1223,9 +1241,9 @@ def _items(sentence: str, folded: str, mode: str, catalogue: Catalogue, previous
         item.qualifier = _qualifier(before, folded)
         items.append(item)
     if mode == "actual":
-        _indices(items, catalogue, previous, folded_before, folded)
+        _indices(items, catalogue, previous, folded_before, folded, listed)
     for item in items:
-        if item.hit is None and not _TWO_CHANNELS.match(item.right.lstrip()):
+        if item.hit is None and not _TWO_CHANNELS.match(item.right.lstrip()) and not _RETURNED_BY.match(item.right.lstrip()):
             item.hit = _match(item, folded, mode, catalogue, items)
     for item in items:
         if item.hit is None and item.parent is not None:
@@ -1263,8 +1281,10 @@ def _read_prose(text: str, catalogue: Catalogue, line_starts: list[int], scope: 
     english = is_english(text)
     named: set[str] = set()  # indicators the text has given a figure of so far
     folded_before = ""  # the sentence before, folded
+    heading = ""  # the last sentence that is no list item: the heading of the list that follows it
     for sent in split_sentences(text):
         folded = fold(sent.text)
+        listed = _LIST_MARK.match(sent.text) is not None
         bare = sent.text.lstrip("#* \t")
         if _HEADING.match(bare) and len(bare) <= 150:
             if plan_heading.search(folded):
@@ -1272,8 +1292,10 @@ def _read_prose(text: str, catalogue: Catalogue, line_starts: list[int], scope: 
             elif _TOP_HEADING.match(bare):
                 plan_section = False
         mode = "target" if plan_section or target_markers.search(folded) else "actual"
-        items = _items(sent.text, folded, mode, catalogue, previous, english, scope.in_period, sent.start, folded_before)
+        items = _items(sent.text, folded, mode, catalogue, previous, english, scope.in_period, sent.start,
+                       heading if listed else folded_before, listed)
         folded_before = folded
+        heading = heading if listed else folded
         if mode == "actual":  # targets are never inherited nor turned into shares
             _inherit(items, previous, folded, catalogue)
             def period_of(item: _Item, start: int = sent.start) -> object:
@@ -1447,16 +1469,18 @@ def _headline_end(text: str) -> int:
     return text.index(first) + len(first)
 
 
-def _without_repeated_wholes(drafts: list[_Draft]) -> list[_Draft]:
-    """Drop the whole of a ratio that repeats a figure already proposed ("thu về 1.236 phiếu … Có 1.204/1.236 phiếu
-    đánh giá hài lòng"): the same count, period, breakdown and unit, said a second time as the ratio's denominator."""
+def _without_repeated_figures(drafts: list[_Draft]) -> list[_Draft]:
+    """Drop a figure already proposed: the same indicator, value, period, breakdown and unit said a second time, as
+    the whole of a ratio ("thu về 1.236 phiếu … Có 1.204/1.236 phiếu đánh giá hài lòng") or again in a later sentence
+    ("trễ hạn 30 HS. … Đối với 30 HS trễ hạn, …"). The first sentence is the one quoted. Not none nor all: "no dossier
+    late" in two sentences may be two wards' (whose names the text may not tie to the figure)."""
     def key(d: _Draft) -> tuple[str, ...]:
         f = d.fields
         return (f["indicator"], f["value"], f.get("period", ""), f.get("breakdown", ""), f.get("other_unit", ""))
     seen: set[tuple[str, ...]] = set()
     out = []
     for d in drafts:
-        if d.fields.get("whole") and key(d) in seen:
+        if key(d) in seen and d.fields["value"] not in ("", "0", "100"):  # none and all are said of many units
             continue
         seen.add(key(d))
         out.append(d)
@@ -1584,7 +1608,7 @@ def extract(text: str, catalogue: Catalogue, report: str = "", unit: str = "", p
                | ({"period_start": f.period_start, "period_end": f.period_end} if f.period else {}))
         for f in tables.read_tables(text, catalogue, scope.at)]
     drafts = _without_contradicted_wholes(_without_headline_repeats(text, sorted(drafts, key=lambda d: d.offset), catalogue))
-    drafts = _without_repeated_wholes(drafts)
+    drafts = _without_repeated_figures(drafts)
     _totals_holding_carried_over(text, drafts)
     rows = []
     for n, draft in enumerate(drafts, start=1):

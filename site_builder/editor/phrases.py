@@ -188,6 +188,9 @@ ONLINE = "(truc tuyen|qua mang|(qua|tren) moi truong mang|(qua|tren) cong (dich 
 CHANNEL = "(truc tiep|truc tuyen|qua mang|(dich vu )?buu (chinh|dien)( cong ich)?|bcci)"
 OWN_CHANNEL = f"{DOSSIER} ((duoc )?(nop|tiep nhan|gui) )?(qua )?{CHANNEL}"
 TWO_CHANNELS = f"{OWN_CHANNEL} (va|,|hoac|/) (qua )?{CHANNEL}"
+# Results handed back by a channel the catalogue does not count apart ("61.204 hồ sơ được trả trực tiếp tại Trung tâm",
+# "27.930 hồ sơ trả qua Hệ thống thông tin"): a part of the dossiers resolved that has no indicator (by post is one, below).
+RETURNED_BY = f"{DOSSIER} (duoc )?tra( ket qua)? (truc tiep|qua (he thong|phan mem|cong|mang|email|thu dien tu))"
 # The modifiers of a dossier that is still open, in either order after "đang giải quyết": not yet due, or overdue.
 PENDING = "(dang|con dang|chua) (giai quyet|xu ly)"
 # ("đang giải quyết trong hạn" alone is how reports say the open ones are all still in time: the open count)
@@ -535,15 +538,19 @@ RULES: tuple[Rule, ...] = (
     _r("dossiers-withdrawn", noun=DOSSIER, left="(`r[ua]t`|tra lai) ~", left_max=40, tier=0,
        sentence="(`r[ua]t` ho so|tra lai ho so|de nghi `r[ua]t`)"),
     _r("dossiers-withdrawn", noun=DOSSIER, right="(bi |duoc )?tra lai", right_max=10, tier=0, sentence="de nghi `r[ua]t`"),
+    # "38 hồ sơ được trả lại để người dân bổ sung giấy tờ": handed back, whoever asked
+    _r("dossiers-withdrawn", noun=DOSSIER, right="(bi |duoc )?tra lai`(?! ?ket qua)`", right_max=10),
     # "Có 142 hồ sơ (chiếm 2,28%) người nộp xin rút và các cơ quan thụ lý trả lại": the verdict after the count and its share
     _r("dossiers-withdrawn", noun=DOSSIER, right="((xin|de nghi) `r[ua]t`|tra lai)", right_max=45, tier=0,
        sentence="((xin|de nghi) `r[ua]t`|`r[ua]t` (lai )?ho so)"),
     # "Trung tâm đã trả 5.871 kết quả TTHC cho tổ chức, cá nhân": results handed out are dossiers resolved
     _r("dossiers-resolved", noun="ket qua", left="(da )?tra", left_max=3),
     _r("results-returned-postal", noun="ket qua", left="buu chinh ~"),
-    _r("results-returned-postal", noun="ket qua", right="((duoc )?(tra|gui) )?qua (dich vu )?buu (chinh|dien)", tier=0, right_max=12),
+    # "4.118 kết quả được chuyển phát tận nhà qua bưu điện"
+    _r("results-returned-postal", noun="ket qua", right="((duoc )?(tra|gui|chuyen phat|chuyen|phat)( (ve |den )?tan nha)? )?(qua|bang) (dich vu )?buu (chinh|dien)",
+       tier=0, right_max=12),
     _r("dossiers-received-postal", noun=DOSSIER, left="(buu chinh|bcci) ~"),
-    _r("dossiers-received-postal", noun=DOSSIER, right="((duoc )?(tiep nhan|gui|nop) )?qua (dich vu )?buu (chinh|dien)", tier=0, right_max=12),
+    _r("dossiers-received-postal", noun=DOSSIER, right="((duoc )?(tiep nhan|gui|nop)( den| toi)? )?qua (dich vu )?buu (chinh|dien)", tier=0, right_max=12),
     _r("dossiers-resolved-online", noun=DOSSIER, left="giai quyet ~", right="truc tuyen", right_max=10, tier=0),
     _r("online-payment-transactions", noun="(giao dich|ho so|luot)", right="thanh toan ~ truc tuyen", tier=0, right_max=20),
     _r("online-payment-transactions", noun="(giao dich|luot)", left="thanh toan truc tuyen", tier=0),
@@ -669,7 +676,7 @@ BOTH_LEVELS = ("((cap )?(tinh|so, nganh|huyen) (va|,) (ubnd )?(cac )?(cap )?(huy
 # after the number in its own clause; "right": only right after it.
 CONTEXT: dict[str, tuple[tuple[tuple[str, str], ...], str]] = {
     # "khối sở, ngành đạt 56,32% và khối xã là 18,05%": a level named as a "khối" (bloc) of agencies
-    "level": ((("cap tinh|cap so|so, ban, nganh|cac so,? (ban,? )?nganh|khoi (cac )?so( (ban )?nganh|, (ban, )?nganh)?", "province"), ("cap huyen|khoi (cac )?huyen", "district"),
+    "level": ((("cap tinh|cap so|so, ban, nganh|cac so,? (ban,? )?nganh|khoi (cac )?so( (ban )?nganh|, (ban, )?nganh)?", "province"), ("cap huyen|khoi (cac )?huyen|mot cua (cap )?huyen", "district"),
                ("(cap (xa|phuong)|cac (xa|phuong)|ubnd (cac )?(xa|phuong)|khoi (cac )?(xa|phuong))", "commune"),
                # two levels joined ("Bộ phận Một cửa huyện và UBND các xã", "thuộc 2 cấp huyện và xã"): both, no one level
                (f"{BOTH_LEVELS}", ""),
@@ -755,7 +762,7 @@ AVERAGE = "(trung binh|binh quan)"
 AVERAGE_BEFORE_NAME = 25  # how far before the index's name "trung bình" may stand ("điểm số trung bình PCI")
 INDEX_REACH = 200  # how far after the index's name its score and rank may be printed
 # ("điểm" is never one, though OCR's look-alikes would let "dung" match it: "đạt tổng điểm 43,18/80")
-RANK_CUE = ("`(?!diem\\W)`((xep|dung|hang|vi tri|len|xuong)( vi tri)?( thu| hang)?( thu)?|`(?<![a-z])(?:ranked|ranks|ranking|placed)(?: at)?"
+RANK_CUE = ("`(?!diem\\W)`((xep|dung|hang|vi tri|len|xuong)( vi tri)?( thu hang| thu| hang|`\\W{1,3}thu`)?( thu)?|`(?<![a-z])(?:ranked|ranks|ranking|placed)(?: at)?"
             "(?: the)?(?: no\\.)?`)`\\W*$`")
 # After a rank: the units it is ranked among are the province's own (districts, communes, agencies), not the nation's.
 RANK_AMONG_LOCAL = "`\\W*(?:/\\s*\\d+)?\\W*`((trong|tren) )?(`\\d+` )?(huyen|xa|phuong|don vi|so|co quan|quan|dia phuong cap huyen)"

@@ -572,6 +572,8 @@ def _column(header: str, start: int, end: int) -> _Column:
         return _Column(header, start, end, None, "period", period)
     if (part := _yearless_period(folded)) is not None:
         return _Column(header, start, end, None, "period", yearless=part)
+    if (index_kind := _index_column(folded)) is not None:
+        return _Column(header, start, end, index_kind, "indicator")
     if phrase(SHARE_HEADER).search(folded) and phrase("hai long").search(folded):  # "Tỷ lệ hài lòng (%)": a rate of its own
         rate = "dissatisfaction-rate" if phrase("(khong|chua) hai long").search(folded) else "satisfaction-rate"
         return _Column(header, start, end, rate, "indicator")
@@ -593,6 +595,35 @@ def _column(header: str, start: int, end: int) -> _Column:
     if phrase(LABEL_HEADER).fullmatch(folded.strip()):
         return _Column(header, start, end, None, "label")
     return _Column(header, start, end, None, "unknown")
+
+
+# A column of an index's results: its score ("Điểm", "Điểm PCI", "Tổng điểm") or its rank ("Xếp hạng (/63)", "Thứ hạng").
+_INDEX_COLUMNS = (("score", "(tong )?diem( so)?( tong hop)?"), ("rank", "(xep hang|thu hang|hang|vi tri)( ca nuoc)?"))
+UNNAMED_INDEX = "index"  # the prefix of a score or rank column that does not name its index (the table's title does)
+
+
+def _index_column(folded: str) -> str | None:
+    """`<index>-score` / `<index>-rank` for a column of an index's results, `index-…` when the header names no index."""
+    for kind, spec in _INDEX_COLUMNS:
+        m = phrase(spec).match(folded.strip())
+        if not m:
+            continue
+        rest = folded.strip()[m.end():]
+        named = [index for index, name in pt.INDEX_NAMES if phrase(name).search(rest)]
+        if len(named) == 1:
+            return f"{named[0]}-{kind}"
+        if not named and re.fullmatch(r"[\s()/\d]*", rest):  # "Xếp hạng (/63)"
+            return f"{UNNAMED_INDEX}-{kind}"
+    return None
+
+
+def _table_index(text: str, block: list[tuple[int, str, str]]) -> str | None:
+    """The one index a table's header or its title (the three lines above it) names, else None."""
+    start = block[0][0]
+    above = text[max(0, text.rfind("\n", 0, max(0, text.rfind("\n", 0, max(0, start - 1)) - 1)) - 300): start]
+    where = fold(above.split("\n\n")[-1] + " " + " ".join(line for _, line, kind in block if kind == "header"))
+    named = {index for index, spec in pt.INDEX_NAMES if phrase(spec).search(where)}
+    return named.pop() if len(named) == 1 else None
 
 
 def _split(line: str, kind: str, width: int = 0) -> list[tuple[int, str]]:
@@ -861,6 +892,10 @@ def _read_block(text: str, block: list[tuple[int, str, str]], catalogue: ex.Cata
     online = any(b for b, _, _ in kinds) and all(re.search(r"online_level=(partial|full_process)", b) or total for b, total, _ in kinds)
     # A table of ratings ("Rất hài lòng | Hài lòng | …", a total): its counts are the survey's forms.
     ratings = any(b for b, _, _ in kinds) and all(b.startswith("rating=") or total or uncounted for b, total, uncounted in kinds)
+    if any(c.indicator and c.indicator.startswith(f"{UNNAMED_INDEX}-") for c in header):
+        index = _table_index(text, block)  # "Điểm | Xếp hạng" under "Bảng 1. … PCI …": that index's, else none
+        header = [replace(c, indicator=f"{index}-{c.indicator.split('-', 1)[1]}" if index else None, kind="indicator" if index else "unknown")
+                  if c.indicator and c.indicator.startswith(f"{UNNAMED_INDEX}-") else c for c in header]
     named = {c.indicator for c in header}
     # "Tổng" before "Đã giải quyết | Đang giải quyết": every dossier to process.
     total_column = "dossiers-to-process" if {"dossiers-resolved", "dossiers-pending"} <= named else None

@@ -140,7 +140,8 @@ class Span:
 class _Mention:
     start: int
     end: int
-    kind: str  # year, years, months, last_months, quarter, month, range, to_date, fixed (code given), unknown
+    kind: str  # year, years, months, last_months, quarter, month, range, to_date, fixed (code given), unknown,
+    # quarter_again ("cả quý": the quarter named last)
     year: int | None  # None: the text gives no year here
     a: int = 0  # the part (half, quarter, month, months) or the first year
     b: tuple[int, int, int, int] | None = None  # range: day, month, first day, first month
@@ -253,12 +254,18 @@ def _candidates(f: str) -> list[_Mention]:
         lambda m: None if DATE_BEFORE.search(f[max(0, m.start() - 14): m.start()])
         else _part(m.start(), m.end(), "month", int(m[1]), m[2] or m[3]))
     add(rf"(?<![a-z]){MONTH_EN}\s*,?\s+{YEAR}", lambda m: _part(m.start(), m.end(), "month", MONTHS_EN[m[1]], m[2]))
-    # "In March alone, …": a month of the year the text is about ("in May" only before a comma: "may" is a verb too)
-    add(rf"(?<![a-z])(?:in|during)\s+{MONTH_EN}(?!\s*,?\s*\d)(?=\s*(?:alone\b|,))",
-        lambda m: _part(m.start(), m.end(), "month", MONTHS_EN[m[1]], None))
+    # "In March alone, …", "in March the departments …": a month of the year the text is about ("in May" only
+    # before a comma or "alone": "may" is a verb too)
+    add(rf"(?<![a-z])(?:in|during)\s+{MONTH_EN}(?!\s*,?\s*\d)(?![a-z])",
+        lambda m: None if m[1] == "may" and not re.match(r"\s*(?:alone\b|,)", f[m.end():])
+        else _part(m.start(), m.end(), "month", MONTHS_EN[m[1]], None))
     # years
     add(rf"{NAM}\s+{YEAR}", lambda m: _year(f, m.start(), m.end(), m[1]))
     add(rf"(?<![a-z])(?:ca|toan)\s+{NAM}(?!\s*\d)", lambda m: _Mention(m.start(), m.end(), "year", None))  # "cả năm"
+    add(r"(?<![a-z])(?:for|in|during|over)\s+the\s+(?:whole|entire|full)\s+year(?![a-z])", lambda m: _Mention(m.start(), m.end(), "year", None))
+    # "cả quý", "For the whole quarter": the quarter the text named last
+    add(r"(?<![a-z])(?:(?:ca|toan)\s+qu[yi](?![a-z])(?!\s*(?:[il1|v]+|\d)(?![a-z]))|(?:for|in|during|over)\s+the\s+(?:whole|entire|full)\s+quarter(?![a-z]))",
+        lambda m: _Mention(m.start(), m.end(), "quarter_again", None))
     add(rf"(?<![a-z])(?:pci|papi|sipas|par\s*-?\s*index)\s+{YEAR}", lambda m: _year(f, m.start(1), m.end(), m[1]))
     add(rf"(?<![a-z0-9]){YEAR}\s+(?:pci|papi|sipas|par\s*-?\s*index)(?![a-z])", lambda m: _year(f, m.start(), m.end(1), m[1]))  # "the 2022 PAR Index"
     add(rf"(?<![a-z])(?:in|during|for|year)\s+{YEAR}(?!\s*[-–/]\s*\d)", lambda m: _year(f, m.start(), m.end(), m[1]))
@@ -397,6 +404,11 @@ def _mentions(text: str, f: str | None = None) -> list[_Mention]:
                 out.append(_Mention(m.start, m.end, "fixed", int(as_of[:4]), code=since_new_year))
                 continue
             out.append(replace(m, comparison=comparison))
+            continue
+        if m.kind == "quarter_again":
+            last = next((p for p in reversed(out) if p.kind == "quarter" and p.code and not p.comparison), None)
+            if last is not None:
+                out.append(replace(m, kind="quarter", year=last.year, a=last.a, code=last.code, comparison=comparison))
             continue
         year = m.year if m.year is not None else last_year
         if year is None and m.kind == "range":
@@ -596,7 +608,8 @@ class PeriodScope:
         if CARRIED.search(head) or COMPARED_VALUE.search(head):
             return False  # "… hơn mức 81,6% của năm 2022, xếp thứ 9": the period is the compared value's alone
         if COMPARED_OBJECT.search(head):
-            return not re.search(r"[,;:()\d]", gap)
+            # "So với năm 2021, khi tỉnh chỉ xếp thứ 23, …": a "khi" clause says what the compared year was
+            return not re.search(r"[,;:()\d]", gap) or re.fullmatch(r"\s*,\s*(?:khi|luc)\s[^,;:()\d]*", gap) is not None
         opened = f.rfind("(", 0, mention.start) > f.rfind(")", 0, mention.start)
         return not re.search(r"[;)]" if opened else r";", gap)
 
