@@ -337,8 +337,8 @@ def _english_numbers(sentence: str) -> list[Number]:
             continue  # dates, "61/2018/ND-CP", "10th" (but "ranking 10th" is a rank)
         a, b, pct = m["a"], m["b"], bool(m["pct"])
         value = float(a.replace(",", ""))
-        if not pct and not b and value == int(value) and 1900 <= value <= 2100 and not _COUNTED_EN.match(after):
-            continue  # a year
+        if not pct and not b and re.fullmatch(r"\d{4}", a) and 1900 <= value <= 2100 and not _COUNTED_EN.match(after):
+            continue  # a year (never written "1,990")
         if re.search(_MONTHS_EN + r"\W{0,2}$", before) or re.match(r"\s*" + _MONTHS_EN, after):
             continue  # "July 1", "30 September"
         if b and re.fullmatch(r"\d{4}", b) and value <= 12:
@@ -990,9 +990,13 @@ def _indices(items: list[_Item], catalogue: Catalogue, previous: list[_Item] | N
             and phrase(pt.RANK_CUE).search(item.left) is not None
         if not named and not borrowed and not ranked_before:
             continue
-        if ranked_before:
-            announced = [(-1, earlier)]
-        where, index, named_at = max(named) if named else (*announced[0], -1)
+        lender = (-1, earlier) if ranked_before and earlier is not None else announced[0] if announced else None
+        if named:
+            where, index, named_at = max(named)
+        elif lender is not None:
+            where, index, named_at = *lender, -1
+        else:
+            continue
         if _LEADER.search(item.before):
             continue  # "Đứng đầu bảng xếp hạng PCI 2023 vẫn là Quảng Ninh với 71,25 điểm": the leader's, another unit
         if len(item.before) - where > pt.INDEX_REACH:
@@ -1047,7 +1051,7 @@ _LEADER = phrase("(dung|dan|xep) (dau|cuoi|chot) ~~ (van )?(la|thuoc ve)")
 # "Trong số", "trong tổng số" before a number: the number is a whole that the rest of the sentence breaks down.
 _WHOLE_OPENING = re.compile(r"(?<![a-z])trong (?:tong )?so\W*$")
 # What a ranking ranks, right after a number: the number counts them ("xếp hạng 63 tỉnh, thành phố").
-_RANKED_UNITS = re.compile(r"\W{0,3}(?:tinh|dia phuong|don vi|bo, nganh|so, nganh|huyen|xa)\b")
+_RANKED_UNITS = re.compile(r"[^\w,;.]{0,3}(?:tinh|dia phuong|don vi|bo, nganh|so, nganh|huyen|xa)\b")
 
 
 def _ranking_named_after(item: _Item, rest: str) -> str | None:

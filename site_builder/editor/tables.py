@@ -619,9 +619,8 @@ def _index_column(folded: str) -> str | None:
 
 def _table_index(text: str, block: list[tuple[int, str, str]]) -> str | None:
     """The one index a table's header or its title (the three lines above it) names, else None."""
-    start = block[0][0]
-    above = text[max(0, text.rfind("\n", 0, max(0, text.rfind("\n", 0, max(0, start - 1)) - 1)) - 300): start]
-    where = fold(above.split("\n\n")[-1] + " " + " ".join(line for _, line, kind in block if kind == "header"))
+    title = [line for line in text[max(0, block[0][0] - 300): block[0][0]].split("\n") if line.strip()][-3:]
+    where = fold(" ".join(title + [line for _, line, kind in block if kind == "header"]))
     named = {index for index, spec in pt.INDEX_NAMES if phrase(spec).search(where)}
     return named.pop() if len(named) == 1 else None
 

@@ -93,7 +93,9 @@ ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2,
 OWN_AFTER = re.compile(r"[\d.,]+[ \t]*%?[ \t]+(?:trong|vao)[ \t]+")  # "24,1% trong tháng 4": a figure and its own time
 OWN_BRACKET = re.compile(r"[\d.,/%]+[^\d();,]{0,40}\(\s*")
 CITED = re.compile(r"(?:(?:^|[.\n])[ \t#*-]*can cu\b[^.\n]*"
-                   r"|\b(?:quyet dinh|ke hoach|cong van|nghi quyet|chi thi|thong tu|nghi dinh)\b[^,;.\n()]{0,40})$")
+                   r"|\b(?:quyet dinh|ke hoach|cong van|nghi quyet|chi thi|thong tu|nghi dinh)\b[^,;.\n()]{0,40}"
+                   # "PAPI 2023 công bố tháng 4/2024": when a result was published, not what it is of
+                   r"|(?<![a-z])(?:cong\s+bo|published|announced|released)(?:\s+(?:vao|ngay|hom|sang|chieu|in|on))*\s*)$")
 # "trong khi năm 2021 chỉ có 203 hồ sơ", "while in 2021 …": a contrast sets another period beside the text's own,
 # the subject of its clause (its figures run to the semicolon or the sentence's end).
 COMPARED = re.compile(r"(?:so\s+voi|cung\s+ky|(?<![a-z])hon|compared\s+(?:with|to)|(?<![a-z])than|(?<![a-z])vs"
@@ -607,6 +609,8 @@ class PeriodScope:
         head = f[max(0, mention.start - 40): mention.start]
         if CARRIED.search(head) or COMPARED_VALUE.search(head):
             return False  # "… hơn mức 81,6% của năm 2022, xếp thứ 9": the period is the compared value's alone
+        if CITED.search(f[max(0, mention.start - 160): mention.start]):
+            return False  # a document's or a publication's date dates no figure
         if COMPARED_OBJECT.search(head):
             # "So với năm 2021, khi tỉnh chỉ xếp thứ 23, …": a "khi" clause says what the compared year was
             return not re.search(r"[,;:()\d]", gap) or re.fullmatch(r"\s*,\s*(?:khi|luc)\s[^,;:()\d]*", gap) is not None

@@ -469,7 +469,7 @@ def test_command_yaml_text_and_out(raw: Path, tmp_path: Path) -> None:
     loaded = YAML(typ="safe", pure=True).load(result.stdout)  # type: ignore[attr-defined]
     assert loaded[0]["indicator"] == "dossiers-received" and loaded[0]["id"] == "draft-001"
     result = run(str(raw), "--format", "text")
-    assert "dossiers-received = 3215" in result.stdout and "« " in result.stdout  # type: ignore[attr-defined]
+    assert "dossiers-received [level=district] = 3215" in result.stdout and "« " in result.stdout  # type: ignore[attr-defined]  # the district's own one-stop desk: its level
     out = tmp_path / "rows.csv"
     result = run(str(raw), "--out", str(out))
     assert result.exit_code == 0 and result.stdout == ""  # type: ignore[attr-defined]
@@ -1154,3 +1154,83 @@ def test_what_the_opened_third_taught(catalogue: ex.Catalogue) -> None:
     assert [(r.indicator, r.value, r.breakdown) for r in rows] == [
         ("dossiers-resolved-late", "9", ""), ("dossiers-resolved-late", "5", ""),
         ("dossiers-resolved-late", "4", "cause=awaiting-verification")]
+
+
+# --- classes found when the fresh third (seen/64–83) was opened; each worded differently from the text that found it
+
+
+def _rows(text: str, catalogue: ex.Catalogue) -> set[tuple[str, str, str, str]]:
+    return {(r.indicator, r.value, r.period, r.breakdown) for r in ex.extract(text, catalogue)}
+
+
+def test_english_verdicts_after_a_bare_number_and_ratios_out_of(catalogue: ex.Catalogue) -> None:
+    rows = _rows("The office reported its figures for 2025. In June alone, it received 2,140 applications, including 815 "
+                 "submitted online. A total of 2,002 applications were settled; 1,990 of them were ahead of schedule or on "
+                 "time, while 12 were late. As of June 30, 2025, staff had digitized 640 out of 2,140 incoming applications.",
+                 catalogue)
+    assert {("dossiers-received", "2140", "2025-06", ""), ("dossiers-received-online", "815", "2025-06", ""),
+            ("dossiers-resolved", "2002", "2025-06", ""), ("dossiers-resolved-on-time", "1990", "2025-06", ""),
+            ("dossiers-resolved-late", "12", "2025-06", ""), ("dossiers-digitised", "640", "../2025-06-30", "")} <= rows
+    assert not any(r[0] == "dossiers-resolved-early" for r in rows)  # "ahead of schedule or on time" is one count
+
+
+def test_a_part_over_its_whole_written_with_tren_and_digitising_named_after_the_noun(catalogue: ex.Catalogue) -> None:
+    rows = _rows("Năm 2024, huyện tiếp nhận 3.100 hồ sơ; 2.050 hồ sơ được số hóa thành phần. Ở khâu trả kết quả, 1.250 trên "
+                 "1.600 hồ sơ đã giải quyết có kết quả được số hóa, đạt 78,1%.", catalogue)
+    assert {("dossiers-digitised", "2050", "2024", ""), ("results-digitised", "1250", "2024", ""),
+            ("dossiers-resolved", "1600", "2024", ""), ("digitisation-share", "78.1", "2024", "object=result")} <= rows
+    assert not any(r[0] == "dossiers-received" and r[1] in ("2050", "1250") for r in rows)
+
+
+def test_a_rating_machine_counts_presses_and_the_dissatisfied_share_is_theirs(catalogue: ex.Catalogue) -> None:
+    rows = _rows("Trong quý III/2024, máy đánh giá ghi nhận 2.300 lượt tổ chức, cá nhân đánh giá; mức rất hài lòng là 2.010 "
+                 "lượt, chỉ có 12 lượt không hài lòng, tỷ lệ 0,52%.", catalogue)
+    assert {("satisfaction-survey-forms", "2300", "2024-Q3", ""),
+            ("satisfaction-survey-forms", "2010", "2024-Q3", "rating=very_satisfied"),
+            ("satisfaction-survey-forms", "12", "2024-Q3", "rating=dissatisfied")} <= rows
+    assert not any(r[0] in ("service-visits", "satisfaction-rate") for r in rows)
+
+
+def test_feedback_forwarded_published_on_time_and_hotline_calls(catalogue: ex.Catalogue) -> None:
+    rows = _rows("Năm 2023, tổng đài của huyện nhận 5.600 cuộc gọi. Huyện đã xử lý 140 phản ánh, trong đó 120 kết quả trả lời "
+                 "đã được công khai; 9 phản ánh không thuộc thẩm quyền đã được chuyển đến Sở Xây dựng. Tỷ lệ phản ánh được "
+                 "xử lý đúng hạn đạt 97,1%.", catalogue)
+    assert {("guidance-contacts", "5600", "2023", "channel=phone"), ("feedback-resolved", "140", "2023", ""),
+            ("feedback-answers-published", "120", "2023", ""), ("feedback-forwarded", "9", "2023", ""),
+            ("feedback-handled-on-time-share", "97.1", "2023", "")} <= rows
+    assert not any(r[0] == "share-on-time" for r in rows)
+
+
+def test_index_results_in_lists_tables_and_sentences(catalogue: ex.Catalogue) -> None:
+    infographic = ("Kết quả công bố ngày 10/5/2025:\n\nPAPI 2024 - Chỉ số hiệu quả quản trị và hành chính công\n"
+                   "• Điểm: 44,12/80\n• Vị trí: thứ 9/63\n")
+    assert {("papi-score", "44.12", "2024", ""), ("papi-rank", "9", "2024", "")} <= _rows(infographic, catalogue)
+    table = ("Bảng 2. Kết quả PAR INDEX của tỉnh qua các năm\n\n  Năm      Điểm      Thứ hạng      Tăng/giảm\n"
+             "  2022     85,40        30            +3\n  2023     87,15        22            +8\n")
+    assert {("par-index-score", "85.4", "2022", ""), ("par-index-rank", "30", "2022", ""),
+            ("par-index-score", "87.15", "2023", ""), ("par-index-rank", "22", "2023", "")} <= _rows(table, catalogue)
+    prose = ("Năm 2021 tỉnh còn xếp thứ 40, năm 2022 vươn lên thứ 31 về Chỉ số năng lực cạnh tranh cấp tỉnh (PCI). "
+             "Dẫn đầu bảng xếp hạng PCI 2022 vẫn là một tỉnh ven biển với 72,05 điểm.")
+    rows = _rows(prose, catalogue)
+    assert {("pci-rank", "40", "2021", ""), ("pci-rank", "31", "2022", "")} <= rows
+    assert not any(r[1] == "72.05" and r[0] == "pci-score" for r in rows if r[3] == "") or any(
+        r.unit for r in ex.extract(prose, catalogue) if r.value == "72.05")  # the leader's score is never the report's own
+    compared = ("Theo PAPI 2023 công bố tháng 4/2024, tỉnh đạt 42,9/80 điểm, bằng 53,63% điểm tối đa, xếp thứ 15/63. "
+                "So với năm 2022, khi tỉnh xếp thứ 27, tỉnh đã tăng 12 bậc.")
+    rows = _rows(compared, catalogue)
+    assert {("papi-score-share", "53.63", "2023", ""), ("papi-rank", "15", "2023", ""), ("papi-rank", "27", "2022", "")} <= rows
+
+
+def test_a_figure_said_twice_is_proposed_once_but_two_zeros_stay(catalogue: ex.Catalogue) -> None:
+    rows = ex.extract("Năm 2024, xã giải quyết 800 hồ sơ, trễ hạn 14 hồ sơ. Đối với 14 hồ sơ trễ hạn, xã đã gửi 14 thư xin "
+                      "lỗi.", catalogue)
+    assert [(r.indicator, r.value) for r in rows if r.value == "14"] == [("dossiers-resolved-late", "14"), ("apology-letters", "14")]
+    rows = ex.extract("Năm 2024, phường A không có hồ sơ trễ hạn. Phường B cũng không có hồ sơ trễ hạn.", catalogue)
+    assert [(r.indicator, r.value) for r in rows] == [("dossiers-resolved-late", "0")] * 2
+
+
+def test_results_handed_back_in_person_are_no_figure_by_post_are(catalogue: ex.Catalogue) -> None:
+    rows = _rows("Cũng trong năm 2024, về trả kết quả, 5.300 hồ sơ được trả trực tiếp tại quầy; 410 kết quả được chuyển phát "
+                 "tận nhà qua bưu điện. Cũng trong năm, 45 hồ sơ được trả lại để bổ sung.", catalogue)
+    assert ("results-returned-postal", "410", "2024", "") in rows and ("dossiers-withdrawn", "45", "2024", "") in rows
+    assert not any(r[1] == "5300" for r in rows)

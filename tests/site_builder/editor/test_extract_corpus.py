@@ -214,3 +214,14 @@ def test_score_counts_found_wrong_and_period() -> None:
     assert (s.expected, s.proposed, s.found) == (4, 4, 1)
     assert len(s.wrong) == 2 and len(s.other_period) == 1 and not s.extra
     assert s.recall == 0.25
+
+
+def test_score_compares_periods_by_their_days_and_one_figure_under_its_two_names() -> None:
+    def row(indicator: str, value: str, period: str, breakdown: str = "") -> ex.FigureRow:
+        return ex.FigureRow(id="t", report="t", unit="", indicator=indicator, period=period, period_start="", period_end="",
+                            breakdown=breakdown, value=value, qualifier="", status="reported", locator="", quote="")
+    expected = [Expected("dossiers-received", "2024-9M", "", 100.0), Expected("share-rating", "2024", "rating=dissatisfied", 1.5),
+                Expected("dossiers-resolved", "2024-Q1", "", 80.0)]
+    s = score(expected, [row("dossiers-received", "100", "2024-01-01/2024-09-30"), row("dissatisfaction-rate", "1.5", "2024"),
+                         row("dossiers-resolved", "80", "2024-01-01/2024-03-30")])
+    assert s.found == 2 and len(s.other_period) == 1  # a day short of the quarter is another period

@@ -686,3 +686,24 @@ def test_a_header_whose_cells_are_one_space_apart(catalogue: ex.Catalogue) -> No
         ("dossiers-resolved-late", "1", "level=commune")}
     # a title or a sentence that names columns without figures under it is no header
     assert tb.table_spans("Kết quả giải quyết thủ tục hành chính\nNăm nay huyện làm tốt.\n") == []
+
+
+def test_a_table_copied_one_cell_per_line_is_read_and_keeps_its_offsets(catalogue: ex.Catalogue) -> None:
+    text = ("Kết quả khảo sát tháng 8/2024\n\nMức đánh giá\nSố phiếu\nTỷ lệ\nRất hài lòng\n120\n60%\nHài lòng\n70\n35%\n"
+            "Rất không hài lòng\n10\n5%\n\nCập nhật ngày 2/9/2024.")
+    unstacked = tb.unstack(text)
+    assert len(unstacked) == len(text) and unstacked.count("\t") == 8
+    figures = {(f.indicator, f.breakdown, f.value) for f in tb.read_tables(text, catalogue, lambda _: ("2024-08", "", ""))}
+    assert {("satisfaction-survey-forms", "rating=very_satisfied", "120"), ("share-rating", "rating=very_satisfied", "60"),
+            ("satisfaction-survey-forms", "rating=satisfied", "70")} <= figures
+    # "Rất không hài lòng" is no rating the catalogue counts, and never a dossier withdrawn ("rút")
+    assert not any(v == "10" for _, _, v in figures)
+    assert tb.unstack("Mức đánh giá\nSố phiếu\nRất hài lòng\n120\n") == "Mức đánh giá\nSố phiếu\nRất hài lòng\n120\n"  # one row: no table
+
+
+def test_a_towns_own_level_its_whole_and_a_share_column_with_a_decimal_point(catalogue: ex.Catalogue) -> None:
+    text = ("Cấp\tTiếp nhận\tĐã giải quyết\tTỷ lệ đúng hạn (%)\nCấp quận\t900\t880\t98.86\nCấp phường\t3000\t2990\t99.90\n"
+            "Toàn quận\t3900\t3870\t99.64\n")
+    figures = {(f.indicator, f.breakdown, f.value) for f in tb.read_tables(text, catalogue, lambda _: ("2024", "", ""))}
+    assert {("dossiers-received", "level=district", "900"), ("share-on-time", "level=district", "98.86"),
+            ("dossiers-received", "", "3900"), ("share-on-time", "", "99.64")} <= figures

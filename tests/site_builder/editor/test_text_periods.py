@@ -351,3 +351,11 @@ def test_the_period_carried_over_dossiers_came_from_is_not_the_reports() -> None
     text = "Tháng 7/2025, xã tiếp nhận 300 hồ sơ, 25 hồ sơ tồn từ tháng 6 chuyển sang. Đã giải quyết 310 hồ sơ."
     spans = find_periods(text)
     assert [(s.code, s.comparison) for s in spans] == [("2025-07", False), ("2025-06", True)]
+
+
+def test_a_quarter_said_again_a_yearless_english_month_and_words_that_look_like_thang() -> None:
+    assert [s.code for s in find_periods("Trong quý II/2024, xã tiếp nhận 500 hồ sơ. Tính cả quý, tỷ lệ đúng hạn đạt 99%.")] \
+        == ["2024-Q2", "2024-Q2"]
+    assert find_periods("The third quarter of 2025 closed well. For the whole quarter, 700 files came in.")[-1].code == "2025-Q3"
+    assert find_periods("Figures for 2025: in March the desk received 40 files.")[-1].code == "2025-03"
+    assert find_periods("Kết quả năm 2023: Bình thường\n12\nThông thường 9") [-1].code == "2023"
