@@ -988,13 +988,12 @@ def _indices(items: list[_Item], catalogue: Catalogue, previous: list[_Item] | N
         # "So với năm 2021, khi tỉnh chỉ xếp thứ 23, …": a rank right after a sentence whose figures were an index's
         ranked_before = not named and not borrowed and earlier is not None and not number.percent \
             and phrase(pt.RANK_CUE).search(item.left) is not None
-        if not named and not borrowed and not ranked_before:
-            continue
-        lender = (-1, earlier) if ranked_before and earlier is not None else announced[0] if announced else None
         if named:
             where, index, named_at = max(named)
-        elif lender is not None:
-            where, index, named_at = *lender, -1
+        elif ranked_before and earlier is not None:
+            where, index, named_at = -1, earlier, -1
+        elif borrowed:
+            where, index, named_at = *announced[0], -1
         else:
             continue
         if _LEADER.search(item.before):
