@@ -291,14 +291,10 @@ RULES: tuple[Rule, ...] = (
     _r("survey-forms-issued", noun="phieu", left="(phat ra|phat|in|gui)( tong)?( so)?", tier=0, left_max=5),
     # the rating named before the number: "rất hài lòng 150 phiếu, hài lòng 140 phiếu, không hài lòng 6 phiếu",
     # "mức rất hài lòng là 17.390 lượt" (a rating machine's presses)
-    _r("satisfaction-survey-forms", noun="phieu", left="rat hai long( la| co)?", breakdown="rating=very_satisfied", tier=0, left_max=3),
-    _r("satisfaction-survey-forms", noun="phieu", left="(khong|chua) hai long( la| co)?", breakdown="rating=dissatisfied", tier=0, left_max=3),
-    _r("satisfaction-survey-forms", noun="phieu", left="hai long( la| co)?", breakdown="rating=satisfied", tier=0, left_max=3),
-    _r("satisfaction-survey-forms", noun="phieu", left="binh thuong( la| co)?", breakdown="rating=average", tier=0, left_max=3),
-    _r("satisfaction-survey-forms", noun=RATED_PRESSES, left="rat hai long( la| co)?", breakdown="rating=very_satisfied", tier=0, left_max=3),
-    _r("satisfaction-survey-forms", noun=RATED_PRESSES, left="(khong|chua) hai long( la| co)?", breakdown="rating=dissatisfied", tier=0, left_max=3),
-    _r("satisfaction-survey-forms", noun=RATED_PRESSES, left="hai long( la| co)?", breakdown="rating=satisfied", tier=0, left_max=3),
-    _r("satisfaction-survey-forms", noun=RATED_PRESSES, left="binh thuong( la| co)?", breakdown="rating=average", tier=0, left_max=3),
+    *(_r("satisfaction-survey-forms", noun=noun, left=f"{rating}( la| co)?", breakdown=f"rating={value}", tier=0, left_max=3)
+      for noun in ("phieu", RATED_PRESSES)
+      for rating, value in (("rat hai long", "very_satisfied"), ("(khong|chua) hai long", "dissatisfied"),
+                            ("hai long", "satisfied"), ("binh thuong", "average"))),
     _r("satisfaction-survey-forms", noun="phieu", sentence="(khao sat|danh gia)", tier=0),
     _r("satisfaction-survey-forms", noun="phieu", left="(thu|nhan) (ve|lai|duoc)", tier=0, left_max=5),  # "thu về", "nhận lại 288 phiếu"
     _r("satisfaction-survey-forms", noun="phieu", right="khong hai long", breakdown="rating=dissatisfied", tier=0, right_max=20),
