@@ -14,7 +14,9 @@ about, since the issue measures (indicator, value, period). An indicator the cat
 
 Prints, per page, recall of (indicator, value, period), precision of the reported proposals,
 wrong values, recall and wrong values on (indicator, value) alone (periods left out), and how many
-proposals `extract` filed under another unit named in their clause. Exits 0 without measuring when the folder
+proposals `extract` filed under another unit named in their clause, how many numbers it listed as unread
+(unread.py) and how many counted figures the editor is shown nowhere (neither proposed with their value nor
+listed: `extract_score.left_out`). Exits 0 without measuring when the folder
 is absent; exits 1 when a page is below the issue's targets (85% recall, 98% precision) only with
 --check.
 """
@@ -28,7 +30,7 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from site_builder.editor import extract as ex
-from site_builder.editor.extract_score import Expected, Score, score
+from site_builder.editor.extract_score import Expected, Score, left_out, score
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = Path("/tmp/issue23/real")
@@ -55,15 +57,18 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     catalogue = ex.load_catalogue(ROOT / "content" / "indicators")
     print(f"{'page':5} {'level':9} {'expected':>8} {'found':>5} {'recall':>7} {'proposed':>8} {'precision':>9} "
-          f"{'wrong':>5} {'recall(i,v)':>11} {'wrong(i,v)':>10} {'other unit':>10}  address")
+          f"{'wrong':>5} {'recall(i,v)':>11} {'wrong(i,v)':>10} {'other unit':>10} {'unread':>6} {'hidden':>6}  address")
     total, loose_total, failing, other_total = Score(0, 0, 0), Score(0, 0, 0), [], 0
+    unread_total = hidden_total = 0
     for path in pages:
         name = path.name.removesuffix(".expected.yaml")
         meta, expected = read_page(path)
         text = (args.dir / f"{name}.txt").read_text(encoding="utf-8")
         # A page whose period is only in its dateline (outside the excerpt) is read with that period given,
         # as an editor would run `extract --period`; a period the text prints still wins.
-        rows = ex.extract(text, catalogue, report=f"real-{name}", period=str(meta.get("editor_period") or ""))
+        drafted = ex.extract_all(text, catalogue, report=f"real-{name}", period=str(meta.get("editor_period") or ""))
+        rows, hidden = drafted.rows, left_out(expected, drafted.rows, drafted.unread)
+        unread_total, hidden_total = unread_total + len(drafted.unread), hidden_total + len(hidden)
         # Every figure the page prints is counted, whichever unit it is about (the issue measures indicator,
         # value and period); the rows `extract` files under another unit named in their clause are listed apart.
         others = [r for r in rows if r.unit and r.status == "reported"]
@@ -71,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         s, loose = score(expected, rows), score(expected, rows, with_period=False)
         total, loose_total = total + s, loose_total + loose
         print(f"{name:5} {str(meta.get('level', '')):9} {s.expected:8d} {s.found:5d} {s.recall:7.0%} {s.proposed:8d} "
-              f"{s.precision:9.0%} {len(s.wrong):5d} {loose.recall:11.0%} {len(loose.wrong):10d} {len(others):10d}  {meta.get('address', '')}")
+              f"{s.precision:9.0%} {len(s.wrong):5d} {loose.recall:11.0%} {len(loose.wrong):10d} {len(others):10d} {len(drafted.unread):6d} {len(hidden):6d}  {meta.get('address', '')}")
         if args.show_missed:
             for e in s.missed:
                 print(f"        missed {e.indicator} {e.value:g} {e.period} {e.breakdown}")
@@ -81,10 +86,12 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"        extra  {row.indicator} {row.value} {row.period} {row.breakdown}")
             for row in others:
                 print(f"        other unit {row.unit}: {row.indicator} {row.value} {row.period}")
+            for u in drafted.unread:
+                print(f"        unread line {u.line}: {u.printed}  « {u.quote[:100]} »")
         if s.recall < TARGET_RECALL or s.precision < TARGET_PRECISION:
             failing.append(name)
     print(f"{'all':5} {'':9} {total.expected:8d} {total.found:5d} {total.recall:7.0%} {total.proposed:8d} "
-          f"{total.precision:9.0%} {len(total.wrong):5d} {loose_total.recall:11.0%} {len(loose_total.wrong):10d} {other_total:10d}")
+          f"{total.precision:9.0%} {len(total.wrong):5d} {loose_total.recall:11.0%} {len(loose_total.wrong):10d} {other_total:10d} {unread_total:6d} {hidden_total:6d}")
     print(f"pages below {TARGET_RECALL:.0%} recall or {TARGET_PRECISION:.0%} precision: {len(failing)}/{len(pages)}")
     return 1 if args.check and failing else 0
 

@@ -57,6 +57,7 @@ from site_builder.editor.text_periods import PeriodScope, find_periods
 
 if TYPE_CHECKING:
     from site_builder.content.consistency import Finding
+    from site_builder.editor.unread import Unread
 
 log = logging.getLogger(__name__)
 
@@ -1599,6 +1600,27 @@ def extract(text: str, catalogue: Catalogue, report: str = "", unit: str = "", p
     period the text states for a figure (text_periods.PeriodScope: "quý III/2021" in its sentence,
     "9 tháng đầu năm 2022" in the title, a table column "Năm 2019") overrides `period`.
     """
+    return _extract(text, catalogue, report, unit, period)[0]
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """The proposals for a text, and the numbers it prints as figures that none was made from (unread.py)."""
+
+    rows: list[FigureRow]
+    unread: list[Unread]
+
+
+def extract_all(text: str, catalogue: Catalogue, report: str = "", unit: str = "", period: str = "") -> Extraction:
+    """`extract`, with the numbers left unread for the editor to look at (unread.unread_numbers)."""
+    from site_builder.editor.unread import unread_numbers
+
+    rows, read = _extract(text, catalogue, report, unit, period)
+    return Extraction(rows, unread_numbers(text, read))
+
+
+def _extract(text: str, catalogue: Catalogue, report: str, unit: str, period: str) -> tuple[list[FigureRow], list[tuple[int, str]]]:
+    """The rows, and (offset, value) of every figure read, rows said twice or dropped for the body's included."""
     from site_builder.editor import tables  # tables.py reads numbers with this module's helpers
 
     start, end = period_bounds(period)
@@ -1610,6 +1632,7 @@ def extract(text: str, catalogue: Catalogue, report: str = "", unit: str = "", p
                           "locator": f.locator, "quote": f.quote, "period": f.period}
                | ({"period_start": f.period_start, "period_end": f.period_end} if f.period else {}))
         for f in tables.read_tables(text, catalogue, scope.at)]
+    read = [(d.offset, d.fields["value"]) for d in drafts]
     drafts = _without_contradicted_wholes(_without_headline_repeats(text, sorted(drafts, key=lambda d: d.offset), catalogue))
     drafts = _without_repeated_figures(drafts)
     _totals_holding_carried_over(text, drafts)
@@ -1628,7 +1651,7 @@ def extract(text: str, catalogue: Catalogue, report: str = "", unit: str = "", p
             period=own or period, period_start=bounds[0], period_end=bounds[1], breakdown=f["breakdown"],
             value=f["value"], qualifier=f.get("qualifier", ""), status=f["status"], locator=f["locator"], quote=f["quote"],
             note_vi=note_vi, note_en=note_en))
-    return rows
+    return rows, read
 
 
 # --------------------------------------------------------------------------- output
@@ -1708,6 +1731,16 @@ def draft_warnings(findings: list[Finding]) -> list[str]:
     return out
 
 
+def unread_notes(unread: list[Unread]) -> list[str]:
+    """What the editor reads on the terminal about the numbers no row was proposed from (unread.py): how many,
+    then each with its line and the words around it, in both languages, so that none is dropped unseen."""
+    if not unread:
+        return []
+    head = (f"note: {len(unread)} số in trong văn bản chưa được đề xuất thành dòng nào; kiểm tra từng số / "
+            f"{len(unread)} number(s) printed in the text were not proposed as any row; check each:")
+    return [head] + [f"  dòng/line {u.line}: {u.printed}  « {u.quote if len(u.quote) <= 160 else u.quote[:157] + '…'} »" for u in unread]
+
+
 def mark_draft(rows: list[FigureRow], findings: list[Finding]) -> list[FigureRow]:
     """The draft with every row a consistency finding involves marked in its notes (both languages), so
     that the editor sees it in the CSV beside the row, not only on the terminal. The flag itself is left
@@ -1749,9 +1782,12 @@ def command(raw: Path, report: str, unit: str, period: str, fmt: str, out: Path 
         catalogue = load_catalogue((root or Path.cwd()) / "content" / "indicators")
     except ExtractError as exc:
         raise click.ClickException(str(exc)) from exc
-    rows = extract(text, catalogue, report=report, unit=unit, period=period)
+    drafted = extract_all(text, catalogue, report=report, unit=unit, period=period)
+    rows = drafted.rows
     findings = draft_findings(rows, root or Path.cwd())
     for line in draft_warnings(findings):
+        click.echo(line, err=True)
+    for line in unread_notes(drafted.unread):
         click.echo(line, err=True)
     rows = mark_draft(rows, findings)
     rendered = RENDER[fmt](rows)

@@ -18,6 +18,10 @@ dissatisfaction rate):
   different value for an expected (indicator, period, breakdown), or an expected value and
   period under another indicator (the "đúng hạn và trước hạn" read as early-only kind).
 
+What an editor is shown of a figure `extract` missed (`left_out`): a row proposed with its value (under
+another indicator or period, to correct) or the number listed as unread (unread.py); a figure neither
+shows is one the editor can only find by reading the whole text again.
+
 Used by tests/site_builder/editor/test_extract_corpus.py (the own-words corpus) and
 benchmarks/extract_real.py (real pages kept outside the repository).
 """
@@ -33,6 +37,7 @@ from pathlib import Path
 
 from site_builder.content import periods
 from site_builder.editor.extract import FigureRow
+from site_builder.editor.unread import Unread
 
 EXPECTED_FIELDS = ("indicator", "period", "breakdown", "value", "qualifier")
 NEW_PREFIX = "new:"
@@ -169,3 +174,11 @@ def score(expected: Sequence[Expected], rows: Iterable[FigureRow], with_period: 
         else:
             result.extra.append(row)
     return result
+
+
+def left_out(expected: Sequence[Expected], rows: Iterable[FigureRow], unread: Iterable[Unread]) -> list[Expected]:
+    """The expected rows an editor is not shown at all: no proposal carries the value and no number listed as
+    unread is it (in đồng when printed in thousand, million or billion đồng)."""
+    shown = {_number(float(r.value)) for r in rows if r.value != ""}
+    shown |= {_number(u.value * f) for u in unread for f in (1, 1e3, 1e6, 1e9)}
+    return [e for e in expected if _number(e.value) not in shown]

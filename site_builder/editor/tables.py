@@ -723,6 +723,25 @@ def _cell_value(cell: str) -> tuple[float | None, bool] | None:
     return ex.parse_number(number), bool(m["pct"])
 
 
+def figure_cells(row: str) -> list[tuple[int, str, float]]:
+    """(column, cell, value) of each cell of a table row that holds a figure; a row printed with single spaces
+    ("Cấp xã 9876 9802 99.88") is cut at every space. A first cell that numbers the row ("1", "2.") or a year
+    that labels it ("2019 60,12 58") holds none."""
+    cells = _cells(row)
+    if len(cells) < 2:
+        cells = [(m.start(), m.group()) for m in re.finditer(r"\S+", row)]
+    out = []
+    for k, (column, cell) in enumerate(cells):
+        read = _cell_value(cell)
+        value = read[0] if read else None
+        if value is None or (k == 0 and len(cells) > 1 and re.fullmatch(r"\d{1,2}[.)]?|(?:19|20)\d\d", cell.strip())):
+            continue
+        if re.fullmatch(r"\d+\.\d{1,2}", cell.strip()):
+            value = float(cell)  # "98.41": a share column of a software export, as the rows read it
+        out.append((column, cell, value))
+    return out
+
+
 def _share_of(indicator: str, breakdown: str, catalogue: ex.Catalogue, named: set[str | None] | frozenset[str] = frozenset()) -> str | None:
     """The share the catalogue defines for a count (share-on-time for dossiers-resolved-on-time);
     of two ("online ÷ received" and "online ÷ eligible"), the one whose whole the table counts."""
