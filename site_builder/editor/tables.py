@@ -944,6 +944,8 @@ def _read_block(text: str, block: list[tuple[int, str, str]], catalogue: ex.Cata
         row_share = bool(row_indicator and phrase(SHARE_HEADER).search(folded)) and not any(c.kind == "share" for c in header)
         previous = None if row_share else row_indicator
         variants = _variants(folded)
+        if row_indicator and variants:  # "Số hồ sơ giải quyết trực tuyến": the row names the count and its channel
+            row_indicator = variants.get(row_indicator, row_indicator)
         if row_indicator == "procedures-online-services" and not (online or phrase("truc tuyen").search(folded)):
             row_indicator = None
         # a row labelled by its period ("Quý I/2023", "Năm 2022") under columns naming what is counted

@@ -707,3 +707,15 @@ def test_a_towns_own_level_its_whole_and_a_share_column_with_a_decimal_point(cat
     figures = {(f.indicator, f.breakdown, f.value) for f in tb.read_tables(text, catalogue, lambda _: ("2024", "", ""))}
     assert {("dossiers-received", "level=district", "900"), ("share-on-time", "level=district", "98.86"),
             ("dossiers-received", "", "3900"), ("share-on-time", "", "99.64")} <= figures
+
+
+def test_a_row_naming_its_count_and_channel_is_that_channel_s_count(catalogue: ex.Catalogue) -> None:
+    """"Hồ sơ tiếp nhận qua mạng" under columns of years: dossiers received online, not all received; the
+    row "Hồ sơ giải quyết" beside it stays the whole."""
+    text = ("Phụ lục 2: Một số chỉ tiêu\n"
+            "TT   Nội dung                           Năm 2022        Năm 2023\n"
+            "1    Hồ sơ tiếp nhận trực tuyến          3.415           5.902\n"
+            "2    Hồ sơ đã giải quyết                 9.870           10.214\n")
+    assert {(f.indicator, f.value, f.period) for f in tb.read_tables(text, catalogue, no_period)} == {
+        ("dossiers-received-online", "3415", "2022"), ("dossiers-received-online", "5902", "2023"),
+        ("dossiers-resolved", "9870", "2022"), ("dossiers-resolved", "10214", "2023")}
