@@ -37,7 +37,7 @@ from pathlib import Path
 
 from site_builder.content import periods
 from site_builder.editor.extract import FigureRow
-from site_builder.editor.unread import Unread
+from site_builder.editor.unread import Unread, as_proposed
 
 EXPECTED_FIELDS = ("indicator", "period", "breakdown", "value", "qualifier")
 NEW_PREFIX = "new:"
@@ -180,5 +180,5 @@ def left_out(expected: Sequence[Expected], rows: Iterable[FigureRow], unread: It
     """The expected rows an editor is not shown at all: no proposal carries the value and no number listed as
     unread is it (in đồng when printed in thousand, million or billion đồng)."""
     shown = {_number(float(r.value)) for r in rows if r.value != ""}
-    shown |= {_number(u.value * f) for u in unread for f in (1, 1e3, 1e6, 1e9)}
+    shown |= {v for u in unread for v in as_proposed(u.value)}
     return [e for e in expected if _number(e.value) not in shown]

@@ -718,8 +718,8 @@ def _cell_value(cell: str) -> tuple[float | None, bool] | None:
     if not m:
         return None
     number = m["n"]
-    if m["pct"] and re.fullmatch(r"\d+\.\d{1,2}", number):  # "78.4%" from a software export
-        return float(number), True
+    if re.fullmatch(r"\d+\.\d{1,2}", number):  # "78.4%", "98.41" from a software export: a decimal point, no thousands
+        return float(number), bool(m["pct"])
     return ex.parse_number(number), bool(m["pct"])
 
 
@@ -736,8 +736,6 @@ def figure_cells(row: str) -> list[tuple[int, str, float]]:
         value = read[0] if read else None
         if value is None or (k == 0 and len(cells) > 1 and re.fullmatch(r"\d{1,2}[.)]?|(?:19|20)\d\d", cell.strip())):
             continue
-        if re.fullmatch(r"\d+\.\d{1,2}", cell.strip()):
-            value = float(cell)  # "98.41": a share column of a software export, as the rows read it
         out.append((column, cell, value))
     return out
 
@@ -957,8 +955,6 @@ def _read_block(text: str, block: list[tuple[int, str, str]], catalogue: ex.Cata
         last_count: str | None = None
         for column, cell in _count_share_pairs(_align(header, cells, row.kind == "layout")):
             value = _cell_value(cell)
-            if column.kind == "share" and re.fullmatch(r"\s*\d{1,3}\.\d{1,2}\s*", cell):
-                value = float(cell), True  # "98.41" under "Tỷ lệ (%)": a software export's decimal point, not thousands
             extra = ""
             if value is None or (not cell.strip() and row.kind != "tab"):
                 continue  # no figure; or nothing under the header in an aligned row, which says nothing

@@ -51,7 +51,7 @@ class Unread:
     quote: str  # the sentence or table row it stands in
 
 
-def _variants(value: float) -> set[float]:
+def as_proposed(value: float) -> set[float]:
     """The values a proposal may carry for a printed number: itself, or itself in đồng when printed in thousand,
     million or billion đồng."""
     return {round(value * f, 6) for f in (1, 1e3, 1e6, 1e9)}
@@ -132,7 +132,7 @@ def unread_numbers(text: str, read: Iterable[tuple[int, str]]) -> list[Unread]:
     found: dict[int, Unread] = {}  # one entry a place: "10th out of 18" reads 18 twice
     for (at, printed, number, quote), whole in candidates:
         proposed = on_row.get(bisect_right(starts, at), set())
-        if at in offsets or scope.in_period(at) or _variants(number) & proposed or (whole is not None and _variants(whole) & proposed):
+        if at in offsets or scope.in_period(at) or as_proposed(number) & proposed or (whole is not None and as_proposed(whole) & proposed):
             continue  # read: proposed from here, or its value (or the whole of its ratio) proposed from its row
         found[at] = Unread(bisect_right(text_starts, at), printed.strip(), number, squash(quote))
     return [found[at] for at in sorted(found)]
