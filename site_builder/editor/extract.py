@@ -1615,12 +1615,14 @@ def extract_all(text: str, catalogue: Catalogue, report: str = "", unit: str = "
     """`extract`, with the numbers left unread for the editor to look at (unread.unread_numbers)."""
     from site_builder.editor.unread import unread_numbers
 
-    rows, read = _extract(text, catalogue, report, unit, period)
-    return Extraction(rows, unread_numbers(text, read))
+    rows, read, scope = _extract(text, catalogue, report, unit, period)
+    return Extraction(rows, unread_numbers(scope, read))
 
 
-def _extract(text: str, catalogue: Catalogue, report: str, unit: str, period: str) -> tuple[list[FigureRow], list[tuple[int, str]]]:
-    """The rows, and (offset, value) of every figure read, rows said twice or dropped for the body's included."""
+def _extract(text: str, catalogue: Catalogue, report: str, unit: str,
+             period: str) -> tuple[list[FigureRow], list[tuple[int, str]], PeriodScope]:
+    """The rows; (offset, value) of every figure read, rows said twice or dropped for the body's included; and the
+    text's periods (over the text with its line ends made "\n", as the offsets count)."""
     from site_builder.editor import tables  # tables.py reads numbers with this module's helpers
 
     start, end = period_bounds(period)
@@ -1651,7 +1653,7 @@ def _extract(text: str, catalogue: Catalogue, report: str, unit: str, period: st
             period=own or period, period_start=bounds[0], period_end=bounds[1], breakdown=f["breakdown"],
             value=f["value"], qualifier=f.get("qualifier", ""), status=f["status"], locator=f["locator"], quote=f["quote"],
             note_vi=note_vi, note_en=note_en))
-    return rows, read
+    return rows, read, scope
 
 
 # --------------------------------------------------------------------------- output

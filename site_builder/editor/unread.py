@@ -112,10 +112,11 @@ def _in_tables(lines: list[str], starts: list[int], spans: list[tuple[int, int]]
                     yield starts[k] + column, cell, value, lines[k]
 
 
-def unread_numbers(text: str, read: Iterable[tuple[int, str]]) -> list[Unread]:
-    """Numbers of `text` printed as figures that none of the proposals `read` — (offset of the number or table
-    row, value) of every row `extract` made, before rows said twice were dropped — was made from, in text order."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+def unread_numbers(scope: PeriodScope, read: Iterable[tuple[int, str]]) -> list[Unread]:
+    """Numbers of the text `scope` was read from (extract's, with its periods) printed as figures that none of the
+    proposals `read` — (offset of the number or table row, value) of every row `extract` made, before rows said
+    twice were dropped — was made from, in text order."""
+    text = scope.text
     flat = tables.unstack(text)  # a table printed one cell per line is one row per line here, at the same offsets
     starts = [0] + [m.end() for m in re.finditer(r"\n", flat)]  # rows, by which table proposals are located
     text_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]  # the text's own lines, as the editor counts them
@@ -125,7 +126,6 @@ def unread_numbers(text: str, read: Iterable[tuple[int, str]]) -> list[Unread]:
         offsets.add(offset)
         if value != "":
             on_row.setdefault(bisect_right(starts, offset), set()).add(round(float(value), 6))
-    scope = PeriodScope(text)
     lines, spans = flat.split("\n"), tables.table_spans(text)
     candidates = [*_in_prose(text, scope, is_english(text)),
                   *((c, None) for c in _alone_on_lines(lines, starts, spans)), *((c, None) for c in _in_tables(lines, starts, spans))]
